@@ -1,0 +1,53 @@
+package interleave.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The headless command line: {@code list} and {@code run}. */
+@Command(name = "interleave", mixinStandardHelpOptions = true, version = "Interleave 0.1.0",
+        description = "Runs threading demos under an observable scheduler and prints or saves their traces.%n"
+                + "With no arguments, the jar opens the desktop app.",
+        subcommands = {ListCommand.class, RunCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run finished", "1:internal error", "2:bad usage or bad input",
+                "3:a deadlock was detected"})
+public final class Cli implements Runnable {
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int DEADLOCK = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("interleave: " + ex.getMessage());
+            c.getErr().println("Try 'interleave " + (c.getCommandName().equals("interleave") ? "" : c.getCommandName() + " ")
+                    + "--help'.");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("interleave: internal error: " + ex);
+            return INTERNAL;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,231 @@
+package interleave.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import interleave.engine.Mode;
+import interleave.engine.Policy;
+import interleave.engine.RunControl;
+import interleave.engine.RunOutcome;
+import interleave.engine.RunSettings;
+import interleave.scenario.ParamException;
+import interleave.scenario.Params;
+import interleave.scenario.Scenario;
+import interleave.scenario.ScenarioRun;
+import interleave.scenario.Scenarios;
+import interleave.trace.Deadlock;
+import interleave.trace.PerfettoExporter;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import interleave.trace.TraceFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code run <scenario>}: runs a scenario headless and reports, prints JSON, or saves its trace. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs a scenario without a window.")
+final class RunCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario id (see 'list').")
+    String scenarioId;
+
+    @CommandLine.Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "A scenario parameter; repeat for more.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @CommandLine.Option(names = "--mode", paramLabel = "sim|cooperative|os",
+            description = "Scheduling mode (default: the scenario's, usually sim).")
+    Mode mode;
+
+    @CommandLine.Option(names = "--cores", paramLabel = "N", description = "Virtual cores in sim mode, 1 to 16.")
+    Integer cores;
+
+    @CommandLine.Option(names = "--quantum", paramLabel = "Q", description = "Time slice in scheduling points.")
+    Integer quantum;
+
+    @CommandLine.Option(names = "--policy", paramLabel = "rr|random", description = "Who runs next when a slice ends.")
+    Policy policy;
+
+    @CommandLine.Option(names = "--seed", paramLabel = "S", description = "Seed of the random policy.")
+    Long seed;
+
+    @CommandLine.Option(names = "--json", description = "Print one JSON object instead of a report.")
+    boolean json;
+
+    @CommandLine.Option(names = "--trace", paramLabel = "FILE", description = "Save the trace (JSON Lines).")
+    Path traceFile;
+
+    @CommandLine.Option(names = "--perfetto", paramLabel = "FILE",
+            description = "Save Chrome Trace Event JSON for the Perfetto UI.")
+    Path perfettoFile;
+
+    @CommandLine.Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Stop a run that has not ended after this many real seconds (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Scenario> found = Scenarios.byId(scenarioId);
+        if (found.isEmpty()) {
+            err.println("interleave: unknown scenario '" + scenarioId + "'; accepted: " + Scenarios.ids());
+            return Cli.BAD_INPUT;
+        }
+        Scenario scenario = found.get();
+        Map<String, Object> values;
+        RunSettings settings;
+        try {
+            values = Params.resolve(scenario, params);
+            settings = settings(scenario.defaultSettings());
+        } catch (ParamException | IllegalArgumentException e) {
+            err.println("interleave: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        String unwritable = checkWritable(traceFile, perfettoFile);
+        if (unwritable != null) {
+            err.println("interleave: " + unwritable);
+            return Cli.BAD_INPUT;
+        }
+
+        long t0 = System.nanoTime();
+        ScenarioRun run = ScenarioRun.start(scenario, values, settings, RunControl.headless());
+        RunOutcome outcome = run.kernel().awaitOutcome(timeoutSeconds * 1000L);
+        boolean timedOut = outcome == null;
+        if (timedOut) {
+            run.stop();
+            outcome = run.kernel().awaitOutcome();
+        }
+        run.kernel().awaitTermination(10_000);
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+
+        Trace trace = run.trace();
+        TraceAnalyzer analysis = new TraceAnalyzer(trace);
+        analysis.update();
+        try {
+            if (traceFile != null) {
+                TraceFiles.write(trace, traceFile);
+            }
+            if (perfettoFile != null) {
+                PerfettoExporter.write(trace, perfettoFile);
+            }
+        } catch (IOException e) {
+            err.println("interleave: cannot write " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+
+        Map<String, Object> report = report(run, values, outcome, analysis, elapsed);
+        if (json) {
+            out.println(JSON.writeValueAsString(report));
+        } else {
+            printHuman(out, run, report, analysis);
+        }
+        if (timedOut) {
+            err.println("interleave: the run did not end within " + timeoutSeconds + " s and was stopped");
+            return Cli.INTERNAL;
+        }
+        return outcome.status() == RunOutcome.Status.DEADLOCK ? Cli.DEADLOCK : Cli.OK;
+    }
+
+    private RunSettings settings(RunSettings base) {
+        return new RunSettings(mode != null ? mode : base.mode(), cores != null ? cores : base.cores(),
+                quantum != null ? quantum : base.quantum(), policy != null ? policy : base.policy(),
+                seed != null ? seed : base.seed());
+    }
+
+    private static String checkWritable(Path... files) {
+        for (Path f : files) {
+            if (f == null) {
+                continue;
+            }
+            Path dir = f.toAbsolutePath().getParent();
+            if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+                return "cannot write " + f + ": the folder " + dir + " does not exist";
+            }
+            if (java.nio.file.Files.isDirectory(f)) {
+                return "cannot write " + f + ": it is a folder; give a file name";
+            }
+            if (!java.nio.file.Files.isWritable(dir)) {
+                return "cannot write " + f + ": the folder is not writable";
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> report(ScenarioRun run, Map<String, Object> values, RunOutcome outcome,
+                                              TraceAnalyzer analysis, long elapsed) {
+        Trace trace = run.trace();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("scenario", run.scenario().id());
+        r.put("mode", run.settings().mode().id());
+        r.put("seed", run.settings().seed());
+        r.put("cores", run.settings().cores());
+        r.put("quantum", run.settings().quantum());
+        r.put("policy", run.settings().policy().id());
+        r.put("params", Params.format(run.scenario(), values));
+        r.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+        r.put("result", run.result());
+        r.put("lostUpdates", analysis.lostUpdates().size());
+        r.put("contextSwitches", analysis.switches().size());
+        r.put("events", trace.size());
+        r.put("threads", trace.threads().stream().filter(t -> !t.external()).map(t -> t.name()).toList());
+        r.put("deadlock", deadlock(trace, outcome.deadlock()));
+        r.put("time", analysis.lastTime());
+        r.put("timeUnit", trace.header().virtualTime() ? "virtual microseconds" : "nanoseconds");
+        List<String> output = new ArrayList<>();
+        for (long seq : analysis.prints()) {
+            output.add(trace.thread(trace.thread(seq)).name() + ": " + trace.string(trace.value(seq)));
+        }
+        r.put("output", output);
+        r.put("errors", outcome.errors());
+        r.put("elapsedMillis", elapsed);
+        return r;
+    }
+
+    private static Map<String, Object> deadlock(Trace trace, Deadlock d) {
+        if (d == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threads", d.threads().stream().map(t -> trace.thread(t).name()).toList());
+        m.put("resources", d.resources().stream().map(o -> o < 0 ? "(join)" : trace.object(o).name()).toList());
+        m.put("cycle", d.cycle());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printHuman(PrintWriter out, ScenarioRun run, Map<String, Object> r, TraceAnalyzer a) {
+        out.println(run.scenario().title(java.util.Locale.ENGLISH) + "  [" + r.get("mode") + ", cores "
+                + r.get("cores") + ", quantum " + r.get("quantum") + ", " + r.get("policy") + ", seed " + r.get("seed")
+                + "]  " + r.get("params"));
+        for (String line : (List<String>) r.get("output")) {
+            out.println("  " + line);
+        }
+        for (String e : (List<String>) r.get("errors")) {
+            out.println("  error in " + e);
+        }
+        out.println("result:           " + r.get("result"));
+        out.println("status:           " + r.get("status"));
+        if (r.get("deadlock") != null) {
+            out.println("deadlock:         " + r.get("deadlock"));
+        }
+        out.println("lost updates:     " + r.get("lostUpdates"));
+        out.println("context switches: " + r.get("contextSwitches"));
+        out.println("events:           " + r.get("events"));
+        out.println("time:             " + r.get("time") + " " + r.get("timeUnit"));
+        out.println("elapsed:          " + r.get("elapsedMillis") + " ms");
+    }
+}

@@ -1,0 +1,25 @@
+package interleave.engine;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code threading.Condition(lock)}: {@code await} releases the lock, blocks until notified, and re-acquires
+ * the lock before it returns. Called without holding the lock, await and notify raise RuntimeError.
+ */
+public interface Condition extends Acquirable {
+    /** Waits for a notify; returns true. */
+    boolean await();
+
+    /** Waits at most {@code timeoutSeconds}; false if it timed out. */
+    boolean await(double timeoutSeconds);
+
+    /** Waits until the predicate holds (re-checked after every wake-up); returns the predicate's last value. */
+    boolean awaitFor(BooleanSupplier predicate);
+
+    void notifyOne();
+
+    void notify(int n);
+
+    /** {@code notify_all} (Object.notifyAll is taken). */
+    void notifyAllWaiters();
+}

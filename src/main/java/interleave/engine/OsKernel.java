@@ -1,0 +1,1013 @@
+package interleave.engine;
+
+import interleave.trace.Deadlock;
+import interleave.trace.EventKind;
+import interleave.trace.ObjectType;
+import interleave.trace.Trace;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The os mode: worker threads run truly in parallel under the operating system and the primitives delegate
+ * to java.util.concurrent. Events carry nanoseconds since the start. Writers of the trace are serialised by
+ * one lock; a shared variable's access and its event happen under that lock together, so the trace shows the
+ * real order of reads and writes. Nothing here is deterministic, and the trace says so in its header.
+ *
+ * <p>A watchdog looks for a wait-for cycle every 100 ms and ends the run when it sees the same cycle twice.
+ */
+final class OsKernel extends Kernel {
+    private static final long WATCH_MILLIS = 100;
+
+    private final Object traceLock = new Object();
+    private final long t0 = System.nanoTime();
+    private final ThreadLocal<OsThread> current = new ThreadLocal<>();
+    private final List<OsThread> all = new CopyOnWriteArrayList<>();
+    private final AtomicInteger aliveNonDaemon = new AtomicInteger();
+    private volatile boolean stopping;
+    private OsThread user;
+
+    OsKernel(Trace trace, RunSettings settings, RunControl control) {
+        super(trace, settings, control);
+        control.onStop(() -> end(new RunOutcome(RunOutcome.Status.STOPPED, null, errors())));
+    }
+
+    /** Something a thread can wait for, with the threads that hold it (for the wait-for graph). */
+    private interface Resource {
+        List<OsThread> holders();
+
+        int traceId();
+    }
+
+    final class OsThread implements Worker, Resource {
+        final int id;
+        final String name;
+        final boolean daemon;
+        final Runnable body;
+        final Thread java;
+        volatile Resource waitingOn;
+        volatile boolean started;
+        volatile boolean finished;
+        volatile int line;
+
+        OsThread(String name, boolean daemon, boolean external, Runnable body) {
+            synchronized (traceLock) {
+                this.id = trace.addThread(name, daemon, external);
+            }
+            this.name = name;
+            this.daemon = daemon;
+            this.body = body;
+            this.java = new Thread(this::run, "interleave-" + name);
+            this.java.setDaemon(true);
+            if (!external) {
+                all.add(this);
+            }
+        }
+
+        private void run() {
+            current.set(this);
+            try {
+                enter();
+                record(this, EventKind.THREAD_START, -1, 0);
+                body.run();
+            } catch (RunStopped stopped) {
+                return;
+            } catch (Throwable e) {
+                if (!stopping) {
+                    errors.add(name + ": " + describe(e));
+                    synchronized (traceLock) {
+                        record(this, EventKind.ERROR, -1, trace.intern(describe(e)));
+                    }
+                }
+            }
+            exit(this);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean daemon() {
+            return daemon;
+        }
+
+        @Override
+        public int id() {
+            return id;
+        }
+
+        @Override
+        public void start() {
+            OsThread me = enter();
+            if (started) {
+                throw new ThreadingError("RuntimeError", "threads can only be started once");
+            }
+            started = true;
+            if (!daemon) {
+                aliveNonDaemon.incrementAndGet();
+            }
+            record(me, EventKind.SPAWN, -1, id);
+            javaThreads.add(java);
+            java.start();
+        }
+
+        @Override
+        public void join() {
+            joinNanos(-1);
+        }
+
+        @Override
+        public void join(double timeoutSeconds) {
+            joinNanos(nanos(timeoutSeconds));
+        }
+
+        private void joinNanos(long nanos) {
+            OsThread me = enter();
+            if (this == me) {
+                throw new ThreadingError("RuntimeError", "cannot join current thread");
+            }
+            if (!started) {
+                throw new ThreadingError("RuntimeError", "cannot join thread before it is started");
+            }
+            if (!finished) {
+                record(me, EventKind.JOIN, -1, id);
+                me.waitingOn = this;
+                try {
+                    if (nanos < 0) {
+                        java.join();
+                    } else {
+                        TimeUnit.NANOSECONDS.timedJoin(java, nanos);
+                    }
+                } catch (InterruptedException e) {
+                    throw new RunStopped();
+                } finally {
+                    me.waitingOn = null;
+                }
+            }
+            record(me, EventKind.JOINED, -1, id);
+        }
+
+        @Override
+        public boolean isAlive() {
+            return started && !finished;
+        }
+
+        @Override
+        public List<OsThread> holders() {
+            return List.of(this);
+        }
+
+        @Override
+        public int traceId() {
+            return -1;
+        }
+    }
+
+    private void exit(OsThread t) {
+        boolean last;
+        synchronized (traceLock) {
+            if (stopping) {
+                return;
+            }
+            record(t, EventKind.THREAD_END, -1, 0);
+            t.finished = true;
+            last = !t.daemon && aliveNonDaemon.decrementAndGet() == 0;
+            if (last) {
+                for (OsThread d : all) {
+                    if (d.isAlive()) {
+                        d.finished = true;
+                        trace.append(now(), d.id, EventKind.THREAD_KILLED, -1, 0, d.line);
+                    }
+                }
+            }
+        }
+        if (last) {
+            end(new RunOutcome(RunOutcome.Status.FINISHED, null, errors()));
+        }
+    }
+
+    private void end(RunOutcome outcome) {
+        stopping = true;
+        complete(outcome);
+        for (Thread j : javaThreads) {
+            if (j != Thread.currentThread()) {
+                j.interrupt();
+            }
+        }
+        synchronized (control) {
+            control.notifyAll();
+        }
+    }
+
+    @Override
+    public void start(Runnable main) {
+        OsThread m = new OsThread("MainThread", false, false, main);
+        m.started = true;
+        aliveNonDaemon.incrementAndGet();
+        javaThreads.add(m.java);
+        m.java.start();
+        Thread watchdog = new Thread(this::watch, "interleave-deadlock-watchdog");
+        watchdog.setDaemon(true);
+        javaThreads.add(watchdog);
+        watchdog.start();
+    }
+
+    // ---- recording and the gate ----
+
+    private OsThread enter() {
+        OsThread me = current.get();
+        if (stopping || me == null && user == null) {
+            throw new RunStopped();
+        }
+        if (me == null) {
+            me = user;
+        }
+        if (control.attention && me != user) {
+            attend();
+        }
+        return me;
+    }
+
+    private void attend() {
+        while (true) {
+            if (stopping) {
+                throw new RunStopped();
+            }
+            applyCommands();
+            control.takePick(); // there is no scheduler to pick for in os mode
+            RunControl.Gate gate = control.passGate();
+            if (gate == RunControl.Gate.STOPPED) {
+                throw new RunStopped();
+            }
+            if (gate == RunControl.Gate.PROCEED) {
+                return;
+            }
+        }
+    }
+
+    private void applyCommands() {
+        synchronized (traceLock) {
+            for (Command c : control.drainCommands()) {
+                if (user == null) {
+                    user = new OsThread("you", false, true, () -> { });
+                }
+                record(user, c.kind() == Command.Kind.PARAM ? EventKind.PARAM : EventKind.ACTION, c.index(), c.value());
+                OsThread saved = current.get();
+                current.set(user);
+                try {
+                    c.effect().run();
+                } catch (ThreadingError e) {
+                    errors.add("action: " + e);
+                } finally {
+                    current.set(saved);
+                }
+            }
+        }
+    }
+
+    private void record(OsThread t, EventKind kind, int object, int value) {
+        synchronized (traceLock) {
+            trace.append(now(), t.id, kind, object, value, t.line);
+        }
+    }
+
+    private static long nanos(double seconds) {
+        return ticks(seconds) * 1000L;
+    }
+
+    // ---- deadlock watchdog ----
+
+    private void watch() {
+        List<Integer> previous = null;
+        while (!stopping) {
+            try {
+                Thread.sleep(WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<OsThread> cycle = findCycle();
+            List<Integer> ids = cycle == null ? null : cycle.stream().map(t -> t.id).sorted().toList();
+            if (ids != null && ids.equals(previous)) {
+                Deadlock d = new Deadlock(cycle.stream().map(t -> t.id).toList(),
+                        cycle.stream().map(t -> {
+                            Resource r = t.waitingOn;
+                            return r == null ? -1 : r.traceId();
+                        }).toList(), true);
+                synchronized (traceLock) {
+                    for (int i = 0; i < cycle.size(); i++) {
+                        OsThread t = cycle.get(i);
+                        trace.append(now(), t.id, EventKind.DEADLOCK, d.resources().get(i),
+                                cycle.get((i + 1) % cycle.size()).id, t.line);
+                    }
+                }
+                end(new RunOutcome(RunOutcome.Status.DEADLOCK, d, errors()));
+                return;
+            }
+            previous = ids;
+        }
+    }
+
+    private List<OsThread> findCycle() {
+        for (OsThread start : all) {
+            List<OsThread> path = new ArrayList<>();
+            OsThread t = start;
+            while (t != null && t.waitingOn != null) {
+                int seen = path.indexOf(t);
+                if (seen >= 0) {
+                    return List.copyOf(path.subList(seen, path.size()));
+                }
+                path.add(t);
+                Resource r = t.waitingOn;
+                List<OsThread> holders = r == null ? List.of() : r.holders();
+                t = holders.isEmpty() ? null : holders.get(0);
+            }
+        }
+        return null;
+    }
+
+    // ---- the threading API ----
+
+    @Override
+    public Worker thread(String name, boolean daemon, Runnable body) {
+        return new OsThread(name, daemon, false, body);
+    }
+
+    @Override
+    public void sleep(double seconds) {
+        OsThread me = enter();
+        long n = nanos(seconds);
+        if (n == 0) {
+            yieldNow();
+            return;
+        }
+        record(me, EventKind.SLEEP, -1, (int) Math.min(Integer.MAX_VALUE, n / 1000));
+        try {
+            TimeUnit.NANOSECONDS.sleep(n);
+        } catch (InterruptedException e) {
+            throw new RunStopped();
+        }
+        record(me, EventKind.WAKE, -1, 0);
+    }
+
+    @Override
+    public void yieldNow() {
+        OsThread me = enter();
+        record(me, EventKind.YIELD, -1, 0);
+        Thread.yield();
+    }
+
+    @Override
+    public void print(String text) {
+        OsThread me = enter();
+        synchronized (traceLock) {
+            record(me, EventKind.PRINT, -1, trace.intern(text));
+        }
+    }
+
+    @Override
+    public void step() {
+        record(enter(), EventKind.STEP, -1, 0);
+    }
+
+    @Override
+    public void line(int line) {
+        OsThread me = current.get();
+        if (me != null) {
+            me.line = line;
+        }
+    }
+
+    @Override
+    public long now() {
+        return System.nanoTime() - t0;
+    }
+
+    @Override
+    public String currentThreadName() {
+        OsThread me = current.get();
+        return me == null ? "?" : me.name;
+    }
+
+    private int addObject(String name, ObjectType type, int initial) {
+        synchronized (traceLock) {
+            return trace.addObject(name, type, initial);
+        }
+    }
+
+    @Override
+    public SharedInt sharedInt(String name, int initial) {
+        int id = addObject(name, ObjectType.VARIABLE, initial);
+        return new SharedInt() {
+            private int value = initial;
+
+            @Override
+            public int read() {
+                OsThread me = enter();
+                synchronized (traceLock) {
+                    trace.append(now(), me.id, EventKind.READ, id, value, me.line);
+                    return value;
+                }
+            }
+
+            @Override
+            public void write(int v) {
+                OsThread me = enter();
+                synchronized (traceLock) {
+                    value = v;
+                    trace.append(now(), me.id, EventKind.WRITE, id, v, me.line);
+                }
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int id() {
+                return id;
+            }
+
+            @Override
+            public int peek() {
+                synchronized (traceLock) {
+                    return value;
+                }
+            }
+        };
+    }
+
+    /** The blocking protocol of every lock-like primitive in os mode. */
+    private abstract class Blocking implements Acquirable, Resource {
+        final int id;
+        final String name;
+
+        Blocking(String name, ObjectType type, int initial) {
+            this.id = addObject(name, type, initial);
+            this.name = name;
+        }
+
+        abstract boolean tryNow();
+
+        abstract boolean acquireWithin(long nanos) throws InterruptedException;
+
+        abstract int stateValue();
+
+        abstract void onAcquired(OsThread me);
+
+        boolean acquireNanos(long nanos, boolean blocking) {
+            OsThread me = enter();
+            if (tryNow()) {
+                onAcquired(me);
+                record(me, EventKind.ACQUIRE, id, stateValue());
+                return true;
+            }
+            if (!blocking) {
+                record(me, EventKind.TRY_FAIL, id, holderId());
+                return false;
+            }
+            record(me, EventKind.BLOCK, id, holderId());
+            me.waitingOn = this;
+            boolean got;
+            try {
+                got = acquireWithin(nanos);
+            } catch (InterruptedException e) {
+                throw new RunStopped();
+            } finally {
+                me.waitingOn = null;
+            }
+            if (got) {
+                onAcquired(me);
+            }
+            record(me, got ? EventKind.ACQUIRE : EventKind.TIMEOUT, id, got ? stateValue() : 0);
+            return got;
+        }
+
+        int holderId() {
+            List<OsThread> h = holders();
+            return h.isEmpty() ? -1 : h.get(0).id;
+        }
+
+        @Override
+        public void acquire() {
+            acquireNanos(-1, true);
+        }
+
+        @Override
+        public boolean tryAcquire() {
+            return acquireNanos(-1, false);
+        }
+
+        @Override
+        public boolean acquire(double timeoutSeconds) {
+            return acquireNanos(nanos(timeoutSeconds), true);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int id() {
+            return id;
+        }
+
+        @Override
+        public int traceId() {
+            return id;
+        }
+    }
+
+    /** A lock a Condition can sit on. */
+    private interface Owned extends Acquirable {
+        boolean ownedByCurrent();
+
+        int releaseAll(OsThread me);
+
+        void reacquire(int depth);
+    }
+
+    @Override
+    public Lock lock(String name) {
+        return new OsLock(name);
+    }
+
+    private final class OsLock extends Blocking implements Lock, Owned {
+        private final java.util.concurrent.Semaphore permit = new java.util.concurrent.Semaphore(1, true);
+        private volatile OsThread owner;
+
+        OsLock(String name) {
+            super(name, ObjectType.LOCK, 0);
+        }
+
+        @Override
+        boolean tryNow() {
+            return permit.tryAcquire();
+        }
+
+        @Override
+        boolean acquireWithin(long nanos) throws InterruptedException {
+            if (nanos < 0) {
+                permit.acquire();
+                return true;
+            }
+            return permit.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        int stateValue() {
+            return 1;
+        }
+
+        @Override
+        void onAcquired(OsThread me) {
+            owner = me;
+        }
+
+        @Override
+        public synchronized void release() {
+            OsThread me = enter();
+            if (owner == null) {
+                throw new ThreadingError("RuntimeError", "release unlocked lock");
+            }
+            record(me, EventKind.RELEASE, id, 0);
+            owner = null;
+            permit.release();
+        }
+
+        @Override
+        public boolean locked() {
+            return owner != null;
+        }
+
+        @Override
+        public List<OsThread> holders() {
+            OsThread o = owner;
+            return o == null ? List.of() : List.of(o);
+        }
+
+        @Override
+        public boolean ownedByCurrent() {
+            return owner != null;
+        }
+
+        @Override
+        public int releaseAll(OsThread me) {
+            release();
+            return 1;
+        }
+
+        @Override
+        public void reacquire(int depth) {
+            acquire();
+        }
+    }
+
+    @Override
+    public RLock rlock(String name) {
+        return new OsRLock(name);
+    }
+
+    private final class OsRLock extends Blocking implements RLock, Owned {
+        private final ReentrantLock lock = new ReentrantLock(true);
+        private volatile OsThread owner;
+
+        OsRLock(String name) {
+            super(name, ObjectType.RLOCK, 0);
+        }
+
+        @Override
+        boolean tryNow() {
+            return lock.tryLock();
+        }
+
+        @Override
+        boolean acquireWithin(long nanos) throws InterruptedException {
+            if (nanos < 0) {
+                lock.lockInterruptibly();
+                return true;
+            }
+            return lock.tryLock(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        int stateValue() {
+            return lock.getHoldCount();
+        }
+
+        @Override
+        void onAcquired(OsThread me) {
+            owner = me;
+        }
+
+        @Override
+        public void release() {
+            OsThread me = enter();
+            if (!lock.isHeldByCurrentThread()) {
+                throw new ThreadingError("RuntimeError", "cannot release un-acquired lock");
+            }
+            int depth = lock.getHoldCount() - 1;
+            record(me, EventKind.RELEASE, id, depth);
+            if (depth == 0) {
+                owner = null;
+            }
+            lock.unlock();
+        }
+
+        @Override
+        public List<OsThread> holders() {
+            OsThread o = owner;
+            return o == null ? List.of() : List.of(o);
+        }
+
+        @Override
+        public boolean ownedByCurrent() {
+            return lock.isHeldByCurrentThread();
+        }
+
+        @Override
+        public int releaseAll(OsThread me) {
+            int depth = lock.getHoldCount();
+            record(me, EventKind.RELEASE, id, 0);
+            owner = null;
+            for (int i = 0; i < depth; i++) {
+                lock.unlock();
+            }
+            return depth;
+        }
+
+        @Override
+        public void reacquire(int depth) {
+            acquire();
+            for (int i = 1; i < depth; i++) {
+                lock.lock();
+            }
+        }
+    }
+
+    @Override
+    public Semaphore semaphore(String name, int value) {
+        return new OsSemaphore(name, value, false);
+    }
+
+    @Override
+    public Semaphore boundedSemaphore(String name, int value) {
+        return new OsSemaphore(name, value, true);
+    }
+
+    private final class OsSemaphore extends Blocking implements Semaphore {
+        private final java.util.concurrent.Semaphore permits;
+        private final int initial;
+        private final boolean bounded;
+        private final List<OsThread> holders = new CopyOnWriteArrayList<>();
+
+        OsSemaphore(String name, int value, boolean bounded) {
+            super(name, bounded ? ObjectType.BOUNDED_SEMAPHORE : ObjectType.SEMAPHORE, value);
+            if (value < 0) {
+                throw new ThreadingError("ValueError", "semaphore initial value must be >= 0");
+            }
+            this.permits = new java.util.concurrent.Semaphore(value, true);
+            this.initial = value;
+            this.bounded = bounded;
+        }
+
+        @Override
+        boolean tryNow() {
+            return permits.tryAcquire();
+        }
+
+        @Override
+        boolean acquireWithin(long nanos) throws InterruptedException {
+            if (nanos < 0) {
+                permits.acquire();
+                return true;
+            }
+            return permits.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        int stateValue() {
+            return permits.availablePermits();
+        }
+
+        @Override
+        void onAcquired(OsThread me) {
+            holders.add(me);
+        }
+
+        @Override
+        public synchronized void release() {
+            OsThread me = enter();
+            if (bounded && permits.availablePermits() >= initial) {
+                throw new ThreadingError("ValueError", "Semaphore released too many times");
+            }
+            holders.remove(me);
+            record(me, EventKind.RELEASE, id, permits.availablePermits() + 1);
+            permits.release();
+        }
+
+        @Override
+        public int value() {
+            return permits.availablePermits();
+        }
+
+        @Override
+        public List<OsThread> holders() {
+            return List.copyOf(holders);
+        }
+    }
+
+    @Override
+    public Event event(String name) {
+        int id = addObject(name, ObjectType.EVENT, 0);
+        return new Event() {
+            private final ReentrantLock lock = new ReentrantLock();
+            private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+            private volatile boolean flag;
+
+            @Override
+            public void set() {
+                OsThread me = enter();
+                lock.lock();
+                try {
+                    flag = true;
+                    record(me, EventKind.EVENT_SET, id, 1);
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            @Override
+            public void clear() {
+                OsThread me = enter();
+                lock.lock();
+                try {
+                    flag = false;
+                    record(me, EventKind.EVENT_CLEAR, id, 0);
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            @Override
+            public boolean isSet() {
+                return flag;
+            }
+
+            @Override
+            public boolean await() {
+                return awaitNanos(-1);
+            }
+
+            @Override
+            public boolean await(double timeoutSeconds) {
+                return awaitNanos(nanos(timeoutSeconds));
+            }
+
+            private boolean awaitNanos(long nanos) {
+                OsThread me = enter();
+                lock.lock();
+                try {
+                    record(me, EventKind.EVENT_WAIT, id, flag ? 1 : 0);
+                    if (flag) {
+                        return true;
+                    }
+                    long left = nanos;
+                    while (!flag && (nanos < 0 || left > 0)) {
+                        if (nanos < 0) {
+                            changed.await();
+                        } else {
+                            left = changed.awaitNanos(left);
+                        }
+                    }
+                    record(me, EventKind.EVENT_DONE, id, flag ? 1 : 0);
+                    return flag;
+                } catch (InterruptedException e) {
+                    throw new RunStopped();
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
+    @Override
+    public Condition condition(String name, Acquirable lock) {
+        if (!(lock instanceof Owned owned)) {
+            throw new IllegalArgumentException("a Condition needs a Lock or an RLock of the same run");
+        }
+        return new OsCondition(name, owned);
+    }
+
+    /** CPython's own design: each waiter parks on a private semaphore that notify releases. */
+    private final class OsCondition implements Condition {
+        private final int id;
+        private final String name;
+        private final Owned lock;
+        private final ArrayDeque<java.util.concurrent.Semaphore> waiters = new ArrayDeque<>();
+
+        OsCondition(String name, Owned lock) {
+            this.id = addObject(name, ObjectType.CONDITION, 0);
+            this.name = name;
+            this.lock = lock;
+        }
+
+        @Override
+        public void acquire() {
+            lock.acquire();
+        }
+
+        @Override
+        public boolean tryAcquire() {
+            return lock.tryAcquire();
+        }
+
+        @Override
+        public boolean acquire(double timeoutSeconds) {
+            return lock.acquire(timeoutSeconds);
+        }
+
+        @Override
+        public void release() {
+            lock.release();
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int id() {
+            return id;
+        }
+
+        @Override
+        public boolean await() {
+            return awaitNanos(-1);
+        }
+
+        @Override
+        public boolean await(double timeoutSeconds) {
+            return awaitNanos(nanos(timeoutSeconds));
+        }
+
+        private boolean awaitNanos(long nanos) {
+            OsThread me = enter();
+            if (!lock.ownedByCurrent()) {
+                throw new ThreadingError("RuntimeError", "cannot wait on un-acquired lock");
+            }
+            java.util.concurrent.Semaphore mine = new java.util.concurrent.Semaphore(0);
+            synchronized (waiters) {
+                waiters.add(mine);
+            }
+            record(me, EventKind.COND_WAIT, id, 0);
+            int depth = lock.releaseAll(me);
+            boolean notified;
+            try {
+                notified = nanos < 0 ? acquireFully(mine) : mine.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                throw new RunStopped();
+            }
+            if (!notified) {
+                synchronized (waiters) {
+                    notified = !waiters.remove(mine); // a notify that raced the timeout still counts
+                }
+            }
+            record(me, EventKind.EVENT_DONE, id, notified ? 1 : 0);
+            lock.reacquire(depth);
+            return notified;
+        }
+
+        private boolean acquireFully(java.util.concurrent.Semaphore s) throws InterruptedException {
+            s.acquire();
+            return true;
+        }
+
+        @Override
+        public boolean awaitFor(BooleanSupplier predicate) {
+            boolean ok = predicate.getAsBoolean();
+            while (!ok) {
+                await();
+                ok = predicate.getAsBoolean();
+            }
+            return ok;
+        }
+
+        @Override
+        public void notifyOne() {
+            notify(1);
+        }
+
+        @Override
+        public void notify(int n) {
+            OsThread me = enter();
+            if (!lock.ownedByCurrent()) {
+                throw new ThreadingError("RuntimeError", "cannot notify on un-acquired lock");
+            }
+            int woken = 0;
+            synchronized (waiters) {
+                while (woken < n && !waiters.isEmpty()) {
+                    waiters.poll().release();
+                    woken++;
+                }
+            }
+            record(me, EventKind.COND_NOTIFY, id, woken);
+        }
+
+        @Override
+        public void notifyAllWaiters() {
+            notify(Integer.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public ThreadLocalVar local(String name) {
+        int id = addObject(name, ObjectType.LOCAL, 0);
+        ThreadLocal<String> values = new ThreadLocal<>();
+        return new ThreadLocalVar() {
+            @Override
+            public void set(String value) {
+                OsThread me = enter();
+                values.set(value);
+                synchronized (traceLock) {
+                    record(me, EventKind.LOCAL_SET, id, trace.intern(value));
+                }
+            }
+
+            @Override
+            public String get() {
+                OsThread me = enter();
+                String v = values.get();
+                if (v == null) {
+                    throw new ThreadingError("AttributeError",
+                            "'_thread._local' object has no attribute '" + name + "' in " + me.name);
+                }
+                synchronized (traceLock) {
+                    record(me, EventKind.LOCAL_GET, id, trace.intern(v));
+                }
+                return v;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+}

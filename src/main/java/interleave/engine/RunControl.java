@@ -1,0 +1,162 @@
+package interleave.engine;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Steers a run from outside: pause, resume, single step, stop, parameter changes, actions and (sim) picking
+ * the next thread by hand. Every method returns at once; none of them waits for a worker. Workers look at
+ * {@link #attention} once per scheduling point and come here only when something is pending.
+ */
+public final class RunControl {
+    volatile boolean attention;
+    private boolean paused;
+    private long stepBudget;
+    private boolean stopRequested;
+    private int pickRequest = -1;
+    private final ArrayDeque<Command> commands = new ArrayDeque<>();
+    private final boolean interactive;
+    private Runnable stopHook = () -> { };
+
+    /**
+     * @param interactive a user is present: when every thread is blocked on something only an action can
+     *                    release (an event a button sets), the run waits instead of reporting a stall
+     * @param startPaused the run stops before its first scheduling point
+     */
+    public RunControl(boolean interactive, boolean startPaused) {
+        this.interactive = interactive;
+        this.paused = startPaused;
+        this.attention = startPaused;
+    }
+
+    public static RunControl headless() {
+        return new RunControl(false, false);
+    }
+
+    public boolean interactive() {
+        return interactive;
+    }
+
+    public synchronized void pause() {
+        paused = true;
+        stepBudget = 0;
+        attention = true;
+    }
+
+    public synchronized void resume() {
+        paused = false;
+        stepBudget = 0;
+        refresh();
+        notifyAll();
+    }
+
+    /** Runs exactly one more scheduling point, then pauses. */
+    public synchronized void step() {
+        paused = true;
+        stepBudget++;
+        attention = true;
+        notifyAll();
+    }
+
+    public synchronized boolean paused() {
+        return paused;
+    }
+
+    public void stop() {
+        Runnable hook;
+        synchronized (this) {
+            stopRequested = true;
+            attention = true;
+            notifyAll();
+            hook = stopHook;
+        }
+        hook.run();
+    }
+
+    public synchronized boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Sim mode: the given ready thread runs next (the teacher as the scheduler). */
+    public synchronized void pick(int threadId) {
+        pickRequest = threadId;
+        attention = true;
+        notifyAll();
+    }
+
+    public synchronized void submit(Command command) {
+        commands.add(command);
+        attention = true;
+        notifyAll();
+    }
+
+    // ---- kernel side ----
+
+    synchronized void onStop(Runnable hook) {
+        this.stopHook = hook;
+    }
+
+    synchronized List<Command> drainCommands() {
+        List<Command> out = List.copyOf(commands);
+        commands.clear();
+        refresh();
+        return out;
+    }
+
+    synchronized int takePick() {
+        int p = pickRequest;
+        pickRequest = -1;
+        refresh();
+        return p;
+    }
+
+    synchronized boolean hasCommands() {
+        return !commands.isEmpty();
+    }
+
+    /** What a worker at the gate should do next. */
+    enum Gate { PROCEED, COMMANDS, STOPPED }
+
+    /**
+     * Called by a worker about to run a scheduling point: waits while paused with no step left. Returns
+     * COMMANDS when something arrived that the worker must apply first (it then comes back).
+     */
+    synchronized Gate passGate() {
+        while (paused && stepBudget == 0 && !stopRequested) {
+            if (!commands.isEmpty() || pickRequest >= 0) {
+                return Gate.COMMANDS;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Gate.STOPPED;
+            }
+        }
+        if (stopRequested) {
+            return Gate.STOPPED;
+        }
+        if (paused && stepBudget > 0) {
+            stepBudget--;
+        }
+        refresh();
+        return Gate.PROCEED;
+    }
+
+    /** Waits until a command, a pick or a stop arrives (every thread blocked, a user present). */
+    synchronized boolean awaitOutsideInput() {
+        while (commands.isEmpty() && !stopRequested) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !stopRequested;
+    }
+
+    private void refresh() {
+        attention = paused || stopRequested || !commands.isEmpty() || pickRequest >= 0;
+    }
+}

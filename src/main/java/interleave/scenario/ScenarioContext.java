@@ -1,0 +1,156 @@
+package interleave.scenario;
+
+import interleave.engine.Acquirable;
+import interleave.engine.Condition;
+import interleave.engine.Event;
+import interleave.engine.Kernel;
+import interleave.engine.Lock;
+import interleave.engine.RLock;
+import interleave.engine.Semaphore;
+import interleave.engine.SharedInt;
+import interleave.engine.ThreadLocalVar;
+import interleave.engine.Worker;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a scenario's code sees: the run's threading module, its parameters (which may change mid-run) and a
+ * place to keep the objects its result is computed from.
+ */
+public final class ScenarioContext {
+    private final Kernel kernel;
+    private final Map<String, Object> params;
+    private final Map<String, Runnable> actions = new ConcurrentHashMap<>();
+    private final Map<String, Object> kept = new ConcurrentHashMap<>();
+
+    ScenarioContext(Kernel kernel, Map<String, Object> params) {
+        this.kernel = kernel;
+        this.params = new ConcurrentHashMap<>(params);
+    }
+
+    public Kernel threading() {
+        return kernel;
+    }
+
+    // ---- parameters ----
+
+    public int intParam(String name) {
+        return (Integer) param(name);
+    }
+
+    public boolean boolParam(String name) {
+        return (Boolean) param(name);
+    }
+
+    public String choiceParam(String name) {
+        return (String) param(name);
+    }
+
+    private Object param(String name) {
+        Object v = params.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("scenario has no parameter " + name);
+        }
+        return v;
+    }
+
+    void setParam(String name, Object value) {
+        params.put(name, value);
+    }
+
+    // ---- actions and kept objects ----
+
+    /** Registers what an action button does; runs at a scheduling point, must not block. */
+    public void onAction(String name, Runnable handler) {
+        actions.put(name, handler);
+    }
+
+    Runnable action(String name) {
+        return actions.get(name);
+    }
+
+    public <T> T keep(String key, T value) {
+        kept.put(key, value);
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T kept(String key) {
+        return (T) kept.get(key);
+    }
+
+    // ---- the threading module, Python-style ----
+
+    public SharedInt shared(String name, int initial) {
+        return kernel.sharedInt(name, initial);
+    }
+
+    public Lock lock(String name) {
+        return kernel.lock(name);
+    }
+
+    public RLock rlock(String name) {
+        return kernel.rlock(name);
+    }
+
+    public Semaphore semaphore(String name, int n) {
+        return kernel.semaphore(name, n);
+    }
+
+    public Semaphore boundedSemaphore(String name, int n) {
+        return kernel.boundedSemaphore(name, n);
+    }
+
+    public Event event(String name) {
+        return kernel.event(name);
+    }
+
+    public Condition condition(String name, Acquirable lock) {
+        return kernel.condition(name, lock);
+    }
+
+    public ThreadLocalVar local(String name) {
+        return kernel.local(name);
+    }
+
+    public Worker thread(String name, Runnable body) {
+        return kernel.thread(name, false, body);
+    }
+
+    public Worker daemon(String name, Runnable body) {
+        return kernel.thread(name, true, body);
+    }
+
+    public void sleep(double seconds) {
+        kernel.sleep(seconds);
+    }
+
+    public void yieldNow() {
+        kernel.yieldNow();
+    }
+
+    /** A CPU step of a computation: a point where the scheduler may switch. */
+    public void step() {
+        kernel.step();
+    }
+
+    public void print(String text) {
+        kernel.print(text);
+    }
+
+    /** The line of the Python equivalent this thread is on now. */
+    public void line(int line) {
+        kernel.line(line);
+    }
+
+    public String currentThreadName() {
+        return kernel.currentThreadName();
+    }
+
+    /** Virtual seconds since the start (sim, cooperative) or real ones (os). */
+    public double seconds() {
+        return kernel.settings().mode().virtualTime() ? kernel.now() / (double) Kernel.TICKS_PER_SECOND
+                : kernel.now() / 1e9;
+    }
+}

@@ -1,0 +1,60 @@
+package interleave.trace;
+
+/**
+ * What happened at one trace event. {@link #point} marks the kinds that are scheduling points a worker
+ * reaches by itself (a read, an acquire, a sleep, ...); the others are bookkeeping the scheduler writes
+ * around them (a context switch, a wake-up, a deadlock report). A single step runs exactly one point.
+ */
+public enum EventKind {
+    THREAD_START(true),
+    THREAD_END(false),
+    THREAD_KILLED(false),
+    SPAWN(true),
+    READ(true),
+    WRITE(true),
+    ACQUIRE(true),
+    BLOCK(true),
+    RELEASE(true),
+    TRY_FAIL(true),
+    TIMEOUT(true),
+    EVENT_SET(true),
+    EVENT_CLEAR(true),
+    EVENT_WAIT(true),
+    EVENT_DONE(true),
+    COND_WAIT(true),
+    COND_NOTIFY(true),
+    SLEEP(true),
+    YIELD(true),
+    JOIN(true),
+    JOINED(true),
+    LOCAL_SET(true),
+    LOCAL_GET(true),
+    PRINT(true),
+    ERROR(false),
+    WAKE(false),
+    SWITCH(false),
+    PARAM(false),
+    ACTION(false),
+    DEADLOCK(false),
+    STEP(true);
+
+    private static final EventKind[] VALUES = values();
+    public final boolean point;
+
+    EventKind(boolean point) {
+        this.point = point;
+    }
+
+    public static EventKind of(int ordinal) {
+        return VALUES[ordinal];
+    }
+
+    /** Lower-case name used in files and the JSON output. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static EventKind fromId(String id) {
+        return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+    }
+}

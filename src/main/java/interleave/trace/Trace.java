@@ -1,0 +1,212 @@
+package interleave.trace;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The event store of one run. Events live in chunked primitive arrays, 16 bytes each: a long time,
+ * an int packing thread (8 bits), kind (6 bits), object (10 bits) and line (8 bits), and an int value.
+ *
+ * <p>One writer at a time: in sim and cooperative modes only the thread holding the virtual core
+ * writes (the hand-off between workers orders the writes); in os mode the kernel serialises writers.
+ * Readers on other threads (the UI) see every event below {@link #size()}, which is published last.
+ */
+public final class Trace {
+    public static final int MAX_THREADS = 255;
+    public static final int MAX_OBJECTS = 1023;
+    public static final int MAX_LINE = 255;
+    private static final int NO_OBJECT = 1023;
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int MASK = CHUNK - 1;
+
+    private final TraceHeader header;
+    private final List<ThreadInfo> threads = new CopyOnWriteArrayList<>();
+    private final List<ObjectInfo> objects = new CopyOnWriteArrayList<>();
+    private final List<String> strings = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> stringIds = new HashMap<>();
+
+    private volatile long[][] timeChunks = new long[0][];
+    private volatile int[][] metaChunks = new int[0][];
+    private volatile int[][] valueChunks = new int[0][];
+    // published with release stores: a full volatile write per event would cost a fence each
+    private final java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong points = new java.util.concurrent.atomic.AtomicLong();
+
+    // the writer's cursor into the current chunk
+    private long[] wTime;
+    private int[] wMeta;
+    private int[] wValue;
+    private long wSize;
+    private long wPoints;
+
+    public Trace(TraceHeader header) {
+        this.header = header;
+    }
+
+    public TraceHeader header() {
+        return header;
+    }
+
+    // ---- registries ----
+
+    public int addThread(String name, boolean daemon) {
+        return addThread(name, daemon, false);
+    }
+
+    public int addThread(String name, boolean daemon, boolean external) {
+        int id = threads.size();
+        if (id >= MAX_THREADS) {
+            throw new IllegalStateException("a run may have at most " + MAX_THREADS + " threads");
+        }
+        threads.add(new ThreadInfo(id, name, daemon, external));
+        return id;
+    }
+
+    public int addObject(String name, ObjectType type, int initial) {
+        int id = objects.size();
+        if (id >= MAX_OBJECTS) {
+            throw new IllegalStateException("a run may have at most " + MAX_OBJECTS + " shared objects");
+        }
+        objects.add(new ObjectInfo(id, name, type, initial));
+        return id;
+    }
+
+    /** The id of a string value (thread-local values, printed lines, error messages). */
+    public int intern(String s) {
+        Integer id = stringIds.get(s);
+        if (id == null) {
+            id = strings.size();
+            strings.add(s);
+            stringIds.put(s, id);
+        }
+        return id;
+    }
+
+    public List<ThreadInfo> threads() {
+        return threads;
+    }
+
+    public List<ObjectInfo> objects() {
+        return objects;
+    }
+
+    public String string(int id) {
+        return id >= 0 && id < strings.size() ? strings.get(id) : "?";
+    }
+
+    public List<String> strings() {
+        return strings;
+    }
+
+    public ThreadInfo thread(int id) {
+        return threads.get(id);
+    }
+
+    public ObjectInfo object(int id) {
+        return objects.get(id);
+    }
+
+    // ---- writing ----
+
+    /** Appends one event; the caller is the single writer of this moment. */
+    public void append(long time, int thread, EventKind kind, int object, int value, int line) {
+        int at = (int) (wSize & MASK);
+        if (at == 0) {
+            newChunk();
+        }
+        int obj = object < 0 ? NO_OBJECT : object;
+        int ln = line < 0 || line > MAX_LINE ? 0 : line;
+        wTime[at] = time;
+        wMeta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8) | ln;
+        wValue[at] = value;
+        wSize++;
+        if (kind.point) {
+            wPoints++;
+            points.lazySet(wPoints);
+        }
+        size.lazySet(wSize);
+    }
+
+    private void newChunk() {
+        int n = timeChunks.length;
+        long[][] t = java.util.Arrays.copyOf(timeChunks, n + 1);
+        int[][] m = java.util.Arrays.copyOf(metaChunks, n + 1);
+        int[][] v = java.util.Arrays.copyOf(valueChunks, n + 1);
+        wTime = t[n] = new long[CHUNK];
+        wMeta = m[n] = new int[CHUNK];
+        wValue = v[n] = new int[CHUNK];
+        timeChunks = t;
+        metaChunks = m;
+        valueChunks = v;
+    }
+
+    // ---- reading ----
+
+    public long size() {
+        return size.get();
+    }
+
+    /** How many scheduling points (events a worker reached by itself) have been recorded. */
+    public long pointCount() {
+        return points.get();
+    }
+
+    public long time(long i) {
+        return timeChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
+    }
+
+    private int meta(long i) {
+        return metaChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
+    }
+
+    public int thread(long i) {
+        return meta(i) >>> 24;
+    }
+
+    public EventKind kind(long i) {
+        return EventKind.of((meta(i) >>> 18) & 0x3F);
+    }
+
+    public int object(long i) {
+        int o = (meta(i) >>> 8) & 0x3FF;
+        return o == NO_OBJECT ? -1 : o;
+    }
+
+    public int line(long i) {
+        return meta(i) & 0xFF;
+    }
+
+    public int value(long i) {
+        return valueChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
+    }
+
+    public TraceEvent event(long i) {
+        int m = meta(i);
+        int o = (m >>> 8) & 0x3FF;
+        return new TraceEvent(i, time(i), m >>> 24, EventKind.of((m >>> 18) & 0x3F), o == NO_OBJECT ? -1 : o,
+                value(i), m & 0xFF);
+    }
+
+    /** Index of the first event whose time is at least {@code t} (events are in time order). */
+    public long firstAtOrAfter(long t) {
+        long lo = 0;
+        long hi = size.get();
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (time(mid) < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Bytes held by the event arrays (not the registries). */
+    public long eventBytes() {
+        return (long) timeChunks.length * CHUNK * 16L;
+    }
+}

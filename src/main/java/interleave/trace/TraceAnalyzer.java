@@ -1,0 +1,349 @@
+package interleave.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Derives what the timeline draws from the raw events, incrementally: each {@link #update()} reads only
+ * the events recorded since the last call (the app calls it once per frame; the CLI once at the end).
+ *
+ * <ul>
+ *   <li>a lane per thread: running, ready, blocked on X, waiting on X, sleeping, finished;</li>
+ *   <li>a lane per object: holder, waiter count and a level (RLock depth, semaphore permits, event flag,
+ *       variable value);</li>
+ *   <li>context switches with their reason;</li>
+ *   <li>lost updates: a write computed from a read that another thread's write had already made stale;</li>
+ *   <li>the deadlock, if the run reported one.</li>
+ * </ul>
+ * Not thread-safe: one reader thread owns an analyzer.
+ */
+public final class TraceAnalyzer {
+    /** Object code of a thread lane blocked on joining thread t: {@code JOIN_BASE - t}. */
+    public static final int JOIN_BASE = -2;
+
+    private final Trace trace;
+    private final boolean os;
+    private final List<Lane> threadLanes = new ArrayList<>();
+    private final List<Lane> objectLanes = new ArrayList<>();
+    private final List<ContextSwitch> switches = new ArrayList<>();
+    private final List<LostUpdate> lostUpdates = new ArrayList<>();
+    private final List<Long> printSeqs = new ArrayList<>();
+    private int[] state = new int[0];
+    private int[] stateObject = new int[0];
+    private int[] holder = new int[0];
+    private int[] waiters = new int[0];
+    private int[] level = new int[0];
+    // lost-update bookkeeping: per (thread, variable) the pending read, per (variable, thread) the last write
+    private long[][] readSeq = new long[0][];
+    private int[][] readValue = new int[0][];
+    private long[][] writeSeq = new long[0][];
+    private int[][] writeValue = new int[0][];
+    private int sizedThreads;
+    private int sizedObjects;
+    private Deadlock deadlock;
+    private long processed;
+    private long lastTime;
+
+    public TraceAnalyzer(Trace trace) {
+        this.trace = trace;
+        this.os = !trace.header().virtualTime();
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    /** Processes the events recorded since the last call; returns how many were new. */
+    public long update() {
+        long end = trace.size();
+        long start = processed;
+        ensureCapacity();
+        for (long i = start; i < end; i++) {
+            apply(i);
+        }
+        processed = end;
+        return end - start;
+    }
+
+    public long processed() {
+        return processed;
+    }
+
+    /** Time of the last processed event. */
+    public long lastTime() {
+        return lastTime;
+    }
+
+    private void ensureCapacity() {
+        int nt = trace.threads().size();
+        int no = trace.objects().size();
+        while (threadLanes.size() < nt) {
+            threadLanes.add(new Lane());
+        }
+        while (objectLanes.size() < no) {
+            int id = objectLanes.size();
+            Lane lane = new Lane();
+            objectLanes.add(lane);
+            if (level.length <= id) {
+                holder = grow(holder, no, -1);
+                waiters = grow(waiters, no, 0);
+                level = grow(level, no, 0);
+            }
+            level[id] = trace.object(id).initial();
+        }
+        if (state.length < nt) {
+            int old = state.length;
+            state = Arrays.copyOf(state, nt);
+            stateObject = grow(stateObject, nt, -1);
+            for (int t = old; t < nt; t++) {
+                state[t] = ThreadState.NEW.ordinal();
+            }
+        }
+        if (nt != sizedThreads || no != sizedObjects) {
+            sizedThreads = nt;
+            sizedObjects = no;
+            readSeq = resize(readSeq, nt, no);
+            readValue = resize(readValue, nt, no);
+            writeSeq = resize(writeSeq, no, nt);
+            writeValue = resize(writeValue, no, nt);
+        }
+    }
+
+    private static int[] grow(int[] a, int n, int fill) {
+        int old = a.length;
+        int[] b = Arrays.copyOf(a, Math.max(n, old));
+        Arrays.fill(b, old, b.length, fill);
+        return b;
+    }
+
+    private static long[][] resize(long[][] a, int rows, int cols) {
+        long[][] b = new long[Math.max(rows, a.length)][];
+        for (int r = 0; r < b.length; r++) {
+            long[] old = r < a.length ? a[r] : new long[0];
+            b[r] = Arrays.copyOf(old, Math.max(cols, old.length));
+            Arrays.fill(b[r], old.length, b[r].length, -1L);
+        }
+        return b;
+    }
+
+    private static int[][] resize(int[][] a, int rows, int cols) {
+        int[][] b = new int[Math.max(rows, a.length)][];
+        for (int r = 0; r < b.length; r++) {
+            int[] old = r < a.length ? a[r] : new int[0];
+            b[r] = Arrays.copyOf(old, Math.max(cols, old.length));
+        }
+        return b;
+    }
+
+    private void apply(long i) {
+        long time = trace.time(i);
+        int t = trace.thread(i);
+        EventKind kind = trace.kind(i);
+        int obj = trace.object(i);
+        int value = trace.value(i);
+        lastTime = time;
+        switch (kind) {
+            case SWITCH -> {
+                if (obj >= 0 && state[obj] == ThreadState.RUNNING.ordinal()) {
+                    setState(obj, ThreadState.READY, -1, time, i);
+                }
+                setState(t, ThreadState.RUNNING, -1, time, i);
+                switches.add(new ContextSwitch(i, time, obj, t, SwitchReason.of(value)));
+            }
+            case WAKE -> {
+                setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
+                if (obj >= 0 && value == 1 && isMutex(obj)) {
+                    setObject(obj, time, i, t, level[obj]); // the lock was handed to the woken thread
+                }
+            }
+            case SPAWN -> setState(value, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
+            case BLOCK -> setState(t, ThreadState.BLOCKED, obj, time, i);
+            case JOIN -> setState(t, ThreadState.BLOCKED, JOIN_BASE - value, time, i);
+            case EVENT_WAIT -> {
+                if (value == 0) {
+                    setState(t, ThreadState.WAITING, obj, time, i);
+                } else {
+                    running(t, time, i);
+                }
+            }
+            case COND_WAIT -> setState(t, ThreadState.WAITING, obj, time, i);
+            case SLEEP -> setState(t, ThreadState.SLEEPING, -1, time, i);
+            case THREAD_END, THREAD_KILLED -> setState(t, ThreadState.FINISHED, -1, time, i);
+            case ACQUIRE -> {
+                running(t, time, i);
+                ObjectType type = trace.object(obj).type();
+                if (type == ObjectType.SEMAPHORE || type == ObjectType.BOUNDED_SEMAPHORE) {
+                    setObject(obj, time, i, -1, value);
+                } else {
+                    setObject(obj, time, i, t, value);
+                }
+            }
+            case RELEASE -> {
+                running(t, time, i);
+                ObjectType type = trace.object(obj).type();
+                if (type == ObjectType.SEMAPHORE || type == ObjectType.BOUNDED_SEMAPHORE) {
+                    setObject(obj, time, i, -1, value);
+                } else {
+                    setObject(obj, time, i, value == 0 ? -1 : holder[obj], value);
+                }
+            }
+            case EVENT_SET -> {
+                running(t, time, i);
+                setObject(obj, time, i, -1, 1);
+            }
+            case EVENT_CLEAR -> {
+                running(t, time, i);
+                setObject(obj, time, i, -1, 0);
+            }
+            case READ -> {
+                running(t, time, i);
+                readSeq[t][obj] = i;
+                readValue[t][obj] = value;
+            }
+            case WRITE -> {
+                running(t, time, i);
+                write(t, obj, value, time, i);
+            }
+            case DEADLOCK -> deadlockEvent(t, obj, value);
+            case PRINT -> {
+                running(t, time, i);
+                printSeqs.add(i);
+            }
+            case PARAM, ACTION, ERROR -> {
+                // no state change of its own
+            }
+            default -> running(t, time, i);
+        }
+    }
+
+    private boolean isMutex(int obj) {
+        ObjectType type = trace.object(obj).type();
+        return type == ObjectType.LOCK || type == ObjectType.RLOCK;
+    }
+
+    private void running(int t, long time, long seq) {
+        if (trace.thread(t).external()) {
+            return;
+        }
+        setState(t, ThreadState.RUNNING, -1, time, seq);
+    }
+
+    private void setState(int t, ThreadState s, int obj, long time, long seq) {
+        if (t < 0 || t >= state.length || trace.thread(t).external()) {
+            return;
+        }
+        int oldObj = stateObject[t];
+        boolean wasWaiting = state[t] == ThreadState.BLOCKED.ordinal() || state[t] == ThreadState.WAITING.ordinal();
+        boolean waiting = s == ThreadState.BLOCKED || s == ThreadState.WAITING;
+        if (wasWaiting && oldObj >= 0 && (!waiting || oldObj != obj)) {
+            waiters[oldObj]--;
+            pushObject(oldObj, time, seq);
+        }
+        if (waiting && obj >= 0 && (!wasWaiting || oldObj != obj)) {
+            waiters[obj]++;
+            pushObject(obj, time, seq);
+        }
+        state[t] = s.ordinal();
+        stateObject[t] = obj;
+        threadLanes.get(t).add(time, seq, s.ordinal(), obj, 0);
+    }
+
+    private void setObject(int obj, long time, long seq, int newHolder, int newLevel) {
+        holder[obj] = newHolder;
+        level[obj] = newLevel;
+        pushObject(obj, time, seq);
+    }
+
+    private void pushObject(int obj, long time, long seq) {
+        objectLanes.get(obj).add(time, seq, holder[obj], waiters[obj], level[obj]);
+    }
+
+    private void write(int t, int v, int value, long time, long seq) {
+        long read = readSeq[t][v];
+        if (read >= 0) {
+            // the latest write by another thread since this thread's read was overwritten unseen
+            int victim = -1;
+            long lost = -1;
+            for (int u = 0; u < writeSeq[v].length; u++) {
+                if (u != t && writeSeq[v][u] > read && writeSeq[v][u] > lost) {
+                    lost = writeSeq[v][u];
+                    victim = u;
+                }
+            }
+            if (victim >= 0) {
+                lostUpdates.add(new LostUpdate(v, t, read, readValue[t][v], victim, lost, writeValue[v][victim],
+                        seq, value, time));
+            }
+            readSeq[t][v] = -1;
+        }
+        writeSeq[v][t] = seq;
+        writeValue[v][t] = value;
+        setObject(v, time, seq, t, value);
+    }
+
+    private final List<Integer> dlThreads = new ArrayList<>();
+    private final List<Integer> dlResources = new ArrayList<>();
+
+    private void deadlockEvent(int t, int obj, int next) {
+        dlThreads.add(t);
+        dlResources.add(obj);
+        deadlock = new Deadlock(dlThreads, dlResources, next >= 0);
+    }
+
+    // ---- results ----
+
+    public Lane threadLane(int thread) {
+        return threadLanes.get(thread);
+    }
+
+    public Lane objectLane(int object) {
+        return objectLanes.get(object);
+    }
+
+    public int threadLaneCount() {
+        return threadLanes.size();
+    }
+
+    public int objectLaneCount() {
+        return objectLanes.size();
+    }
+
+    public ThreadState stateOf(int thread) {
+        return thread < state.length ? ThreadState.of(state[thread]) : ThreadState.NEW;
+    }
+
+    /** The object a blocked or waiting thread waits for ({@link #JOIN_BASE} minus t for a join on t). */
+    public int waitingOn(int thread) {
+        return thread < stateObject.length ? stateObject[thread] : -1;
+    }
+
+    public int holderOf(int object) {
+        return object < holder.length ? holder[object] : -1;
+    }
+
+    public int waitersOf(int object) {
+        return object < waiters.length ? waiters[object] : 0;
+    }
+
+    public int levelOf(int object) {
+        return object < level.length ? level[object] : 0;
+    }
+
+    public List<ContextSwitch> switches() {
+        return switches;
+    }
+
+    public List<LostUpdate> lostUpdates() {
+        return lostUpdates;
+    }
+
+    public List<Long> prints() {
+        return printSeqs;
+    }
+
+    /** The deadlock the run reported, or null. */
+    public Deadlock deadlock() {
+        return deadlock;
+    }
+}
