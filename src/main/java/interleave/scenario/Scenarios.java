@@ -1,6 +1,7 @@
 package interleave.scenario;
 
 import interleave.scenario.demos.BalanceScenario;
+import interleave.scenario.demos.DeadlockScenario;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.stream.Collectors;
 /** Every demo, in the order the picker and {@code list} show them. */
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
-            new BalanceScenario());
+            new BalanceScenario(),
+            new DeadlockScenario());
 
     private Scenarios() {
     }

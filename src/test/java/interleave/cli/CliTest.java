@@ -1,0 +1,113 @@
+package interleave.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static void oneCleanLine(Result r, String mustContain) {
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(mustContain), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void listShowsEveryScenario() {
+        Result r = cli("list");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("balance") && r.out().contains("Bank balance race"), r.out());
+    }
+
+    @Test
+    void runJsonHasTheDocumentedFields() throws Exception {
+        Result r = cli("run", "balance", "--param", "lock=off", "--param", "iterations=3000", "--seed", "7", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String field : new String[] {"scenario", "mode", "seed", "params", "result", "lostUpdates",
+                "contextSwitches", "events", "threads", "deadlock", "elapsedMillis"}) {
+            assertTrue(j.has(field), field);
+        }
+        assertEquals("balance", j.get("scenario").asText());
+        assertEquals(7, j.get("seed").asInt());
+        assertEquals(0, j.get("result").get("expected").asInt());
+        assertTrue(j.get("result").get("balance").isInt());
+        assertTrue(j.get("lostUpdates").asInt() > 0);
+        assertTrue(j.get("deadlock").isNull());
+    }
+
+    @Test
+    void sameSeedSameJsonApartFromTheClock() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode a = m.readTree(cli("run", "balance", "-p", "iterations=3000", "--seed", "9", "--json").out());
+        JsonNode b = m.readTree(cli("run", "balance", "-p", "iterations=3000", "--seed", "9", "--json").out());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("elapsedMillis");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("elapsedMillis");
+        assertEquals(a, b);
+    }
+
+    @Test
+    void writesATraceAndAPerfettoFile() {
+        Path trace = dir.resolve("run.trace");
+        Path perfetto = dir.resolve("run.json");
+        Result r = cli("run", "balance", "-p", "lock=on", "-p", "iterations=500", "--trace", trace.toString(),
+                "--perfetto", perfetto.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(trace) && Files.isRegularFile(perfetto));
+    }
+
+    @Test
+    void aDeadlockExitsWithThree() throws Exception {
+        Result r = cli("run", "deadlock", "--json");
+        assertEquals(3, r.code(), r.err());
+        JsonNode d = new ObjectMapper().readTree(r.out()).get("deadlock");
+        assertTrue(d.get("cycle").asBoolean());
+        assertEquals(2, d.get("threads").size());
+        assertEquals(0, cli("run", "deadlock", "-p", "ordered=on").code());
+    }
+
+    @Test
+    void badInputGetsOneLineAndExitTwo() {
+        oneCleanLine(cli("run", "nosuch"), "unknown scenario 'nosuch'; accepted: balance");
+        oneCleanLine(cli("run", "balance", "-p", "speed=3"), "unknown parameter 'speed' for balance; accepted:");
+        oneCleanLine(cli("run", "balance", "-p", "iterations=-4"), "iterations must be an integer from 1 to");
+        oneCleanLine(cli("run", "balance", "-p", "iterations=lots"), "got 'lots'");
+        oneCleanLine(cli("run", "balance", "--mode", "turbo"), "--mode");
+        oneCleanLine(cli("run", "balance", "--cores", "0"), "cores must be between 1 and 16");
+        oneCleanLine(cli("run", "balance", "--quantum", "x"), "--quantum");
+        oneCleanLine(cli("run", "balance", "--trace", "/nonexistent/dir/run.trace"), "does not exist");
+        oneCleanLine(cli("frobnicate"), "frobnicate");
+        oneCleanLine(cli("run"), "SCENARIO");
+    }
+
+    @Test
+    void osModeRunsToo() throws Exception {
+        Result r = cli("run", "balance", "--mode", "os", "-p", "lock=on", "-p", "iterations=2000", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("os", j.get("mode").asText());
+        assertEquals(0, j.get("result").get("balance").asInt());
+    }
+}
