@@ -1,0 +1,221 @@
+package interleave.bench;
+
+import interleave.engine.Kernel;
+import interleave.engine.Lock;
+import interleave.engine.Mode;
+import interleave.engine.Policy;
+import interleave.engine.RunControl;
+import interleave.engine.RunSettings;
+import interleave.engine.Worker;
+import interleave.scenario.Params;
+import interleave.scenario.Scenario;
+import interleave.scenario.ScenarioRun;
+import interleave.scenario.Scenarios;
+import interleave.trace.EventKind;
+import interleave.trace.Trace;
+import interleave.trace.TraceHeader;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The engine's figures in one run ({@code mvn -Pbench verify}): JMH for the per-event and raw-lock costs, then
+ * whole runs timed here (median of several, after a warm-up) beside CPython running the same program.
+ * Figures are noisy on a 2-core machine: compare ratios, not absolute numbers.
+ */
+public final class BenchMain {
+    private static final int REPEATS = 5;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        System.out.println("== Interleave engine benchmark (JDK " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs) ==");
+        jmh(quick);
+        osLock();
+        simPoint();
+        switches(2);
+        switches(8);
+        balance(100_000);
+        balance(2_000_000);
+        TimelineBench.runIfAvailable(quick);
+    }
+
+    private static void jmh(boolean quick) throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(MicroBench.class.getName())
+                .forks(1)
+                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))
+                .shouldDoGC(true)
+                .build()).run();
+        System.out.println();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            System.out.printf("JMH %-34s %8.2f ± %.2f ns/op%n", name, r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreError());
+        }
+    }
+
+    /** Median wall time of a run of the program in a fresh kernel, in nanoseconds. */
+    private static long time(RunSettings s, Consumer<Kernel> program, long[] events) throws Exception {
+        long[] times = new long[REPEATS];
+        for (int i = -1; i < REPEATS; i++) { // i = -1 is the warm-up
+            Trace trace = new Trace(new TraceHeader("bench", s.mode().id(), s.cores(), s.quantum(), s.policy().id(),
+                    s.seed(), Map.of(), s.mode().virtualTime() ? "tick" : "ns"));
+            Kernel k = Kernel.create(trace, s, RunControl.headless());
+            long t0 = System.nanoTime();
+            k.start(() -> program.accept(k));
+            k.awaitOutcome();
+            long t1 = System.nanoTime();
+            k.awaitTermination(10_000);
+            if (i >= 0) {
+                times[i] = t1 - t0;
+                events[0] = trace.size();
+                events[1] = countSwitches(trace);
+            }
+        }
+        Arrays.sort(times);
+        return times[REPEATS / 2];
+    }
+
+    private static long countSwitches(Trace t) {
+        long n = 0;
+        for (long i = 0; i < t.size(); i++) {
+            if (t.kind(i) == EventKind.SWITCH) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void osLock() throws Exception {
+        int n = 2_000_000;
+        long[] ev = new long[2];
+        long ns = time(RunSettings.DEFAULT.withMode(Mode.OS), k -> {
+            Lock lock = k.lock("lock");
+            for (int i = 0; i < n; i++) {
+                lock.acquire();
+                lock.release();
+            }
+        }, ev);
+        System.out.printf("os mode: instrumented Lock acquire+release (traced) %8.1f ns/op   (raw ReentrantLock: see JMH)%n",
+                (double) ns / n);
+    }
+
+    private static void simPoint() throws Exception {
+        int n = 5_000_000;
+        long[] ev = new long[2];
+        long ns = time(RunSettings.DEFAULT.withQuantum(1_000_000), k -> {
+            for (int i = 0; i < n; i++) {
+                k.step();
+            }
+        }, ev);
+        System.out.printf("sim mode: one scheduling point, recorded, no switch %8.1f ns/event (%d events)%n",
+                (double) ns / ev[0], ev[0]);
+    }
+
+    private static void switches(int threads) throws Exception {
+        int perThread = 2_000_000 / threads;
+        long[] ev = new long[2];
+        long ns = time(RunSettings.DEFAULT.withQuantum(1).withPolicy(Policy.RR), k -> {
+            List<Worker> ws = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                ws.add(k.thread("W" + t, false, () -> {
+                    for (int i = 0; i < perThread; i++) {
+                        k.step();
+                    }
+                }));
+            }
+            ws.forEach(Worker::start);
+            ws.forEach(Worker::join);
+        }, ev);
+        System.out.printf("sim mode: forced context switches, %d threads, quantum 1: %,12.0f switches/s (%d switches)%n",
+                threads, ev[1] / (ns / 1e9), ev[1]);
+    }
+
+    private static void balance(int iterations) throws Exception {
+        Scenario s = Scenarios.byId("balance").orElseThrow();
+        for (String lock : new String[] {"off", "on"}) {
+            Map<String, Object> params = Params.resolve(s, Map.of("iterations", String.valueOf(iterations),
+                    "lock", lock));
+            long[] times = new long[3];
+            long events = 0;
+            for (int i = -1; i < times.length; i++) {
+                long t0 = System.nanoTime();
+                ScenarioRun r = ScenarioRun.runToEnd(s, params, RunSettings.DEFAULT);
+                if (i >= 0) {
+                    times[i] = System.nanoTime() - t0;
+                    events = r.trace().size();
+                }
+            }
+            Arrays.sort(times);
+            double ms = times[1] / 1e6;
+            Double py = python(iterations, lock.equals("on"));
+            System.out.printf("balance %,9d iterations, lock %-3s: sim traced %8.0f ms (%,d events, %.1f ns/event)"
+                            + "   CPython %s%n", iterations, lock, ms, events, times[1] / (double) events,
+                    py == null ? "not available"
+                            : String.format("%8.0f ms  -> Interleave/CPython = %.2f", py, ms / py));
+        }
+    }
+
+    /** The same program in CPython, timed inside the interpreter (start-up excluded). */
+    private static Double python(int iterations, boolean lock) {
+        String program = """
+                import threading, time
+                balance = 0
+                lock = threading.Lock()
+                def change_it(n):
+                    global balance
+                    balance = balance + n
+                    balance = balance - n
+                def run_thread(n):
+                    for _ in range(ITER):
+                        if LOCK:
+                            with lock:
+                                change_it(n)
+                        else:
+                            change_it(n)
+                t0 = time.perf_counter()
+                t1 = threading.Thread(target=run_thread, args=(5,))
+                t2 = threading.Thread(target=run_thread, args=(8,))
+                t1.start(); t2.start(); t1.join(); t2.join()
+                print((time.perf_counter() - t0) * 1000)
+                """.replace("ITER", String.valueOf(iterations)).replace("LOCK", lock ? "True" : "False");
+        try {
+            Path f = Files.createTempFile("balance", ".py");
+            Files.writeString(f, program);
+            double[] ms = new double[3];
+            for (int i = 0; i < ms.length; i++) {
+                Process p = new ProcessBuilder("python3", f.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (p.waitFor() != 0) {
+                    return null;
+                }
+                ms[i] = Double.parseDouble(out);
+            }
+            Files.deleteIfExists(f);
+            Arrays.sort(ms);
+            return ms[1];
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
