@@ -3,7 +3,8 @@ package interleave;
 import interleave.cli.Cli;
 
 /**
- * Entry point of the jar: with arguments it is the command line; with none it opens the desktop app.
+ * Entry point of the jar: with arguments it is the command line; with none (or {@code app [options]}) it
+ * opens the desktop app.
  * The app is loaded by name so that this class, like the cli package, never touches JavaFX itself.
  */
 public final class Main {
@@ -11,10 +12,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].equals("app")) {
+            String[] appArgs = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
             try {
                 Class.forName("interleave.app.InterleaveApp").getMethod("main", String[].class)
-                        .invoke(null, (Object) args);
+                        .invoke(null, (Object) appArgs);
                 return;
             } catch (ReflectiveOperationException | LinkageError e) {
                 System.err.println("interleave: the desktop app could not start (" + e + "); "

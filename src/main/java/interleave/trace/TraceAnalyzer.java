@@ -30,6 +30,7 @@ public final class TraceAnalyzer {
     private final List<LostUpdate> lostUpdates = new ArrayList<>();
     private final List<Long> printSeqs = new ArrayList<>();
     private int[] state = new int[0];
+    private int[] line = new int[0];
     private int[] stateObject = new int[0];
     private int[] holder = new int[0];
     private int[] waiters = new int[0];
@@ -56,7 +57,12 @@ public final class TraceAnalyzer {
 
     /** Processes the events recorded since the last call; returns how many were new. */
     public long update() {
-        long end = trace.size();
+        return update(Long.MAX_VALUE);
+    }
+
+    /** Processes at most {@code max} of the events recorded since the last call (to bound a frame's work). */
+    public long update(long max) {
+        long end = Math.min(trace.size(), processed + max);
         long start = processed;
         ensureCapacity();
         for (long i = start; i < end; i++) {
@@ -95,6 +101,7 @@ public final class TraceAnalyzer {
         if (state.length < nt) {
             int old = state.length;
             state = Arrays.copyOf(state, nt);
+            line = Arrays.copyOf(line, nt);
             stateObject = grow(stateObject, nt, -1);
             for (int t = old; t < nt; t++) {
                 state[t] = ThreadState.NEW.ordinal();
@@ -143,6 +150,9 @@ public final class TraceAnalyzer {
         int obj = trace.object(i);
         int value = trace.value(i);
         lastTime = time;
+        if (kind.point) {
+            line[t] = trace.line(i);
+        }
         switch (kind) {
             case SWITCH -> {
                 if (obj >= 0 && state[obj] == ThreadState.RUNNING.ordinal()) {
@@ -316,6 +326,11 @@ public final class TraceAnalyzer {
     /** The object a blocked or waiting thread waits for ({@link #JOIN_BASE} minus t for a join on t). */
     public int waitingOn(int thread) {
         return thread < stateObject.length ? stateObject[thread] : -1;
+    }
+
+    /** The line of the Python equivalent the thread was on at its latest event (0: unknown). */
+    public int lineOf(int thread) {
+        return thread < line.length ? line[thread] : 0;
     }
 
     public int holderOf(int object) {

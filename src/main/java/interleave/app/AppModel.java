@@ -1,0 +1,169 @@
+package interleave.app;
+
+import interleave.app.session.EventSentences;
+import interleave.app.session.RunSession;
+import interleave.app.theme.CanvasTheme;
+import interleave.app.timeline.TimelineViewModel;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Everything the views share and that outlives them (a language switch rebuilds the views): the run
+ * session, the UI language, the canvas theme, the timeline's viewport, presentation settings, and the one
+ * AnimationTimer that pulls the trace and then lets every view redraw what is dirty, once per frame.
+ */
+public final class AppModel {
+    public interface FrameListener {
+        /** Called once per frame; {@code dataChanged} is true when the trace or the status changed. */
+        void onFrame(boolean dataChanged);
+    }
+
+    private final I18n i18n;
+    private final RunSession session = new RunSession();
+    private final CanvasTheme theme = new CanvasTheme();
+    private final EventSentences sentences;
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final List<FrameListener> listeners = new CopyOnWriteArrayList<>();
+    private final BooleanProperty presenting = new SimpleBooleanProperty(false);
+    private final BooleanProperty highContrast = new SimpleBooleanProperty(false);
+    private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final interleave.app.picker.PickerViewModel picker;
+    private final AnimationTimer timer;
+    private Object lastRun;
+
+    public AppModel(Locale locale) {
+        this.i18n = new I18n(locale);
+        this.sentences = new EventSentences(i18n);
+        this.picker = new interleave.app.picker.PickerViewModel(session, i18n, message);
+        this.timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+    }
+
+    public void startPulses() {
+        timer.start();
+    }
+
+    public void stopPulses() {
+        timer.stop();
+    }
+
+    /** One frame: the session pulls new events, then each view redraws if it needs to. */
+    void pulse(long now) {
+        boolean changed = session.pulse(now);
+        if (session.run() != lastRun) {
+            lastRun = session.run();
+            timeline.setAnalyzer(session.analyzer());
+            sentences.setScenario(session.scenario());
+            changed = true;
+        }
+        if (changed) {
+            timeline.tick();
+        }
+        for (FrameListener l : listeners) {
+            l.onFrame(changed);
+        }
+    }
+
+    public void addFrameListener(FrameListener l) {
+        listeners.add(l);
+    }
+
+    public void clearFrameListeners() {
+        listeners.clear();
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public RunSession session() {
+        return session;
+    }
+
+    public CanvasTheme theme() {
+        return theme;
+    }
+
+    public EventSentences sentences() {
+        return sentences;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    public BooleanProperty highContrastProperty() {
+        return highContrast;
+    }
+
+    public DoubleProperty textScaleProperty() {
+        return textScale;
+    }
+
+    /** A one-line message for the user (e.g. why a run did not start). */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public interleave.app.picker.PickerViewModel picker() {
+        return picker;
+    }
+
+    /** Makes sure a run is prepared from the form; false (and a message) if the form has errors. */
+    public boolean ensurePrepared() {
+        if (session.run() != null) {
+            return true;
+        }
+        return picker.apply();
+    }
+
+    public void play() {
+        if (ensurePrepared()) {
+            session.play();
+        }
+    }
+
+    public void togglePlay() {
+        if (session.playing()) {
+            session.pause();
+        } else {
+            play();
+        }
+    }
+
+    public void step() {
+        if (ensurePrepared()) {
+            session.step();
+        }
+    }
+
+    public void runToEnd() {
+        if (ensurePrepared()) {
+            session.runToEnd();
+        }
+    }
+
+    /** Stops the run and prepares a fresh one from the form as it is now. */
+    public void reset() {
+        session.stop();
+        picker.apply();
+    }
+}

@@ -1,0 +1,59 @@
+package interleave.app;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The UI language: English or Simplified Chinese, switchable while the app runs. */
+public final class I18n {
+    public static final String BUNDLE = "interleave.app.i18n.messages";
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(ENGLISH);
+    private ResourceBundle bundle = load(ENGLISH);
+
+    public I18n(Locale initial) {
+        setLocale(initial);
+        locale.addListener((o, a, b) -> bundle = load(b));
+    }
+
+    private static ResourceBundle load(Locale l) {
+        return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Locale locale() {
+        return locale.get();
+    }
+
+    public void setLocale(Locale l) {
+        Locale chosen = CHINESE.getLanguage().equals(l.getLanguage()) ? CHINESE : ENGLISH;
+        bundle = load(chosen);
+        locale.set(chosen);
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    public String fmt(String key, Object... args) {
+        return new MessageFormat(get(key), locale()).format(args);
+    }
+}

@@ -1,0 +1,119 @@
+package interleave.app;
+
+import interleave.app.main.MainController;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** The desktop app: one window, built from FXML, styled by CSS, in English or Simplified Chinese. */
+public final class InterleaveApp extends Application {
+    public static final String BASE_CSS = "/interleave/app/css/interleave.css";
+    public static final String CONTRAST_CSS = "/interleave/app/css/high-contrast.css";
+
+    private AppModel model;
+    private Scene scene;
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        options.problems().forEach(p -> System.err.println("interleave: " + p));
+        String lang = options.lang() != null ? options.lang()
+                : System.getProperty("interleave.lang", Locale.getDefault().getLanguage());
+        model = new AppModel(Locale.forLanguageTag(lang));
+        scene = new Scene(load(), 1600, 1000);
+        scene.getStylesheets().add(css(BASE_CSS));
+        model.highContrastProperty().addListener((o, a, on) -> {
+            if (on) {
+                scene.getStylesheets().add(css(CONTRAST_CSS));
+            } else {
+                scene.getStylesheets().remove(css(CONTRAST_CSS));
+            }
+        });
+        model.i18n().localeProperty().addListener((o, a, b) -> {
+            model.clearFrameListeners();
+            scene.setRoot(load());
+            stage.setTitle(model.i18n().get("app.title"));
+        });
+        stage.setTitle(model.i18n().get("app.title"));
+        stage.getIcons().add(new Image(InterleaveApp.class.getResourceAsStream("/interleave/app/icon.png")));
+        stage.setScene(scene);
+        stage.show();
+        model.startPulses();
+        apply(options);
+    }
+
+    private void apply(LaunchOptions o) {
+        if (o.scenario() != null) {
+            interleave.scenario.Scenarios.byId(o.scenario()).ifPresentOrElse(
+                    s -> model.picker().selectedProperty().set(s),
+                    () -> System.err.println("interleave: unknown scenario '" + o.scenario() + "'; accepted: "
+                            + interleave.scenario.Scenarios.ids()));
+        }
+        o.params().forEach((k, v) -> {
+            var f = model.picker().field(k);
+            if (f == null) {
+                System.err.println("interleave: unknown parameter '" + k + "'");
+            } else if (f.spec() instanceof interleave.scenario.ParamSpec.BoolParam) {
+                f.onProperty().set(java.util.List.of("on", "true", "yes", "1").contains(v.toLowerCase(Locale.ROOT)));
+            } else {
+                f.textProperty().set(v);
+            }
+        });
+        model.picker().apply();
+        if (o.speed() != null) {
+            model.session().setSpeed(o.speed());
+        }
+        model.presentingProperty().set(o.present());
+        model.highContrastProperty().set(o.contrast());
+        if (o.play()) {
+            model.play();
+        }
+    }
+
+    private static String css(String path) {
+        return InterleaveApp.class.getResource(path).toExternalForm();
+    }
+
+    /** Builds the main view; every controller gets the shared model through the controller factory. */
+    public Parent load() {
+        FXMLLoader loader = new FXMLLoader(InterleaveApp.class.getResource("/interleave/app/main/MainView.fxml"),
+                model.i18n().bundle());
+        loader.setControllerFactory(type -> {
+            try {
+                return type.getConstructor(AppModel.class).newInstance(model);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("controller " + type.getName() + " needs a (AppModel) constructor", e);
+            }
+        });
+        try {
+            Parent root = loader.load();
+            ((MainController) loader.getController()).attach();
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public AppModel model() {
+        return model;
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.stopPulses();
+            model.session().stop();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package interleave.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options of the desktop app, for a lesson prepared in advance:
+ * {@code --scenario ID}, {@code --param NAME=VALUE} (repeatable), {@code --speed STEPS_PER_SECOND|full},
+ * {@code --play}, {@code --lang en|zh}, {@code --present}, {@code --contrast}. Unknown options are reported and
+ * ignored, so a typo never keeps the app from opening.
+ */
+public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
+                            boolean present, boolean contrast, List<String> problems) {
+
+    public static LaunchOptions parse(List<String> args) {
+        String scenario = null;
+        Map<String, String> params = new LinkedHashMap<>();
+        Double speed = null;
+        boolean play = false;
+        String lang = null;
+        boolean present = false;
+        boolean contrast = false;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String next = i + 1 < args.size() ? args.get(i + 1) : null;
+            switch (a) {
+                case "--scenario" -> {
+                    scenario = next;
+                    i++;
+                }
+                case "--param", "-p" -> {
+                    if (next != null && next.contains("=")) {
+                        params.put(next.substring(0, next.indexOf('=')), next.substring(next.indexOf('=') + 1));
+                    } else {
+                        problems.add("--param needs NAME=VALUE");
+                    }
+                    i++;
+                }
+                case "--speed" -> {
+                    try {
+                        speed = "full".equals(next) ? Double.POSITIVE_INFINITY : Double.parseDouble(next);
+                    } catch (NumberFormatException | NullPointerException e) {
+                        problems.add("--speed needs a number of steps per second or 'full'");
+                    }
+                    i++;
+                }
+                case "--lang" -> {
+                    lang = next;
+                    i++;
+                }
+                case "--play" -> play = true;
+                case "--present" -> present = true;
+                case "--contrast" -> contrast = true;
+                default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
+                        + "--lang, --present, --contrast)");
+            }
+        }
+        return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems);
+    }
+}

@@ -1,0 +1,82 @@
+package interleave.app.code;
+
+import interleave.app.AppModel;
+import interleave.scenario.Scenario;
+import interleave.trace.Trace;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Python equivalent with a marker per thread on the line it is running. */
+public final class CodeController {
+    private final AppModel model;
+    private final CodeViewModel vm = new CodeViewModel();
+    @FXML
+    private ListView<Integer> codeList;
+    private Scenario shown;
+    private List<String> lines = List.of();
+    private Map<Integer, List<Integer>> markers = Map.of();
+
+    public CodeController(AppModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        codeList.setCellFactory(l -> new LineCell());
+        codeList.setFocusTraversable(false);
+        model.addFrameListener(changed -> {
+            if (!changed) {
+                return;
+            }
+            if (model.session().scenario() != shown) {
+                shown = model.session().scenario();
+                lines = vm.lines(shown);
+                codeList.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, lines.size()).boxed().toList());
+            }
+            Map<Integer, List<Integer>> now = vm.markers(model.session().analyzer());
+            if (!now.equals(markers)) {
+                markers = now;
+                codeList.refresh();
+            }
+        });
+    }
+
+    private final class LineCell extends ListCell<Integer> {
+        @Override
+        protected void updateItem(Integer line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().remove("current-line");
+            if (empty || line == null || line > lines.size()) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label number = new Label(String.valueOf(line));
+            number.getStyleClass().add("line-number");
+            Label code = new Label(lines.get(line - 1));
+            code.getStyleClass().add("code-text");
+            code.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(code, Priority.ALWAYS);
+            HBox row = new HBox(8, number, code);
+            List<Integer> here = markers.get(line);
+            if (here != null && model.session().trace() != null) {
+                Trace t = model.session().trace();
+                getStyleClass().add("current-line");
+                for (int id : here) {
+                    Label badge = new Label(t.thread(id).name());
+                    badge.getStyleClass().addAll("thread-badge", "thread-" + (id % 8));
+                    row.getChildren().add(badge);
+                }
+            }
+            setText(null);
+            setGraphic(row);
+        }
+    }
+}

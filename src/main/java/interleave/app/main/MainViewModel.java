@@ -1,0 +1,39 @@
+package interleave.app.main;
+
+import interleave.app.I18n;
+import interleave.trace.Deadlock;
+import interleave.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Texts of the main window that are derived from the run: the deadlock explanation. */
+public final class MainViewModel {
+    private final I18n i18n;
+
+    public MainViewModel(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    /** One sentence for the wait-for cycle (or the stall), or "" when there is none. */
+    public String explain(Trace t, Deadlock d, java.util.function.IntUnaryOperator holderOf) {
+        if (d == null) {
+            return "";
+        }
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < d.threads().size(); i++) {
+            String who = t.thread(d.threads().get(i)).name();
+            int res = d.resources().get(i);
+            if (d.cycle()) {
+                String next = t.thread(d.threads().get((i + 1) % d.threads().size())).name();
+                links.add(res < 0 ? i18n.fmt("deadlock.join", who, next)
+                        : i18n.fmt("deadlock.link", who, t.object(res).name(), next));
+            } else {
+                links.add(res < 0 ? who : who + " → " + t.object(res).name());
+            }
+        }
+        String joined = String.join("; ", links);
+        return i18n.get("deadlock.title") + ": " + (d.cycle() ? i18n.fmt("deadlock.cycle", joined)
+                : i18n.fmt("deadlock.stall", joined));
+    }
+}

@@ -1,0 +1,187 @@
+package interleave.app.picker;
+
+import interleave.app.AppModel;
+import interleave.app.I18n;
+import interleave.engine.Mode;
+import interleave.engine.Policy;
+import interleave.scenario.ParamSpec;
+import interleave.scenario.Scenario;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.ToggleSwitch;
+
+/** The left panel: demos grouped by topic, the parameter form and the scheduler settings. */
+public final class PickerController {
+    private final AppModel model;
+    private final PickerViewModel vm;
+    private final I18n i18n;
+    @FXML
+    private TreeView<Object> scenarioTree;
+    @FXML
+    private Label description;
+    @FXML
+    private VBox paramBox;
+    @FXML
+    private ChoiceBox<Mode> modeChoice;
+    @FXML
+    private Spinner<Integer> coresSpinner;
+    @FXML
+    private TextField quantumField;
+    @FXML
+    private ChoiceBox<Policy> policyChoice;
+    @FXML
+    private TextField seedField;
+    @FXML
+    private Label settingsError;
+
+    public PickerController(AppModel model) {
+        this.model = model;
+        this.vm = model.picker();
+        this.i18n = model.i18n();
+    }
+
+    @FXML
+    private void initialize() {
+        TreeItem<Object> rootItem = new TreeItem<>("root");
+        TreeItem<Object> toSelect = null;
+        for (PickerViewModel.Group g : vm.groups()) {
+            TreeItem<Object> topic = new TreeItem<>(g.topic());
+            topic.setExpanded(true);
+            for (Scenario s : g.scenarios()) {
+                TreeItem<Object> item = new TreeItem<>(s);
+                topic.getChildren().add(item);
+                if (s == vm.selectedProperty().get() || (vm.selectedProperty().get() == null && s.id().equals("balance"))) {
+                    toSelect = item;
+                }
+            }
+            rootItem.getChildren().add(topic);
+        }
+        scenarioTree.setRoot(rootItem);
+        scenarioTree.setShowRoot(false);
+        scenarioTree.setCellFactory(t -> new ScenarioCell());
+        scenarioTree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null && item.getValue() instanceof Scenario s && s != vm.selectedProperty().get()) {
+                vm.selectedProperty().set(s);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, s) -> showScenario(s));
+        vm.fields().addListener((javafx.collections.ListChangeListener<PickerViewModel.Field>) c -> buildForm());
+
+        modeChoice.getItems().setAll(Mode.values());
+        modeChoice.setConverter(converter(m -> i18n.get("mode." + m.id())));
+        modeChoice.valueProperty().bindBidirectional(vm.modeProperty());
+        policyChoice.getItems().setAll(Policy.values());
+        policyChoice.setConverter(converter(p -> i18n.get("policy." + p.id())));
+        policyChoice.valueProperty().bindBidirectional(vm.policyProperty());
+        coresSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 16, vm.coresProperty().get()));
+        coresSpinner.valueProperty().addListener((o, a, b) -> vm.coresProperty().set(b));
+        vm.coresProperty().addListener((o, a, b) -> coresSpinner.getValueFactory().setValue(b.intValue()));
+        quantumField.textProperty().bindBidirectional(vm.quantumProperty());
+        seedField.textProperty().bindBidirectional(vm.seedProperty());
+        settingsError.textProperty().bind(vm.settingsErrorProperty());
+        settingsError.visibleProperty().bind(vm.settingsErrorProperty().isNotEmpty());
+        settingsError.managedProperty().bind(settingsError.visibleProperty());
+
+        if (toSelect != null) {
+            scenarioTree.getSelectionModel().select(toSelect);
+        }
+        showScenario(vm.selectedProperty().get());
+        buildForm();
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private void showScenario(Scenario s) {
+        description.setText(s == null ? "" : s.description(i18n.locale()));
+    }
+
+    private void buildForm() {
+        paramBox.getChildren().clear();
+        Scenario s = vm.selectedProperty().get();
+        for (PickerViewModel.Field f : vm.fields()) {
+            ParamSpec spec = f.spec();
+            Label name = new Label(spec.name());
+            name.getStyleClass().add("param-name");
+            Label help = new Label(s.paramHelp(i18n.locale(), spec.name()));
+            help.getStyleClass().add("param-help");
+            help.setWrapText(true);
+            VBox row = new VBox(name);
+            row.getStyleClass().add("param-row");
+            if (spec instanceof ParamSpec.BoolParam) {
+                ToggleSwitch sw = new ToggleSwitch(spec.live() ? i18n.get("params.live") : "");
+                sw.setId("param-" + spec.name());
+                sw.selectedProperty().bindBidirectional(f.onProperty());
+                row.getChildren().add(sw);
+            } else if (spec instanceof ParamSpec.ChoiceParam c) {
+                ChoiceBox<String> box = new ChoiceBox<>();
+                box.setId("param-" + spec.name());
+                box.getItems().setAll(c.choices());
+                box.valueProperty().bindBidirectional(f.textProperty());
+                row.getChildren().add(box);
+            } else {
+                TextField field = new TextField();
+                field.setId("param-" + spec.name());
+                field.textProperty().bindBidirectional(f.textProperty());
+                row.getChildren().add(field);
+            }
+            Label error = new Label();
+            error.getStyleClass().add("param-error");
+            error.setWrapText(true);
+            error.textProperty().bind(f.errorProperty());
+            error.visibleProperty().bind(f.errorProperty().isNotEmpty());
+            error.managedProperty().bind(error.visibleProperty());
+            error.setId("error-" + spec.name());
+            row.getChildren().addAll(error, help);
+            paramBox.getChildren().add(row);
+        }
+    }
+
+    /** A topic header, or a demo's title with its one-line summary. */
+    private final class ScenarioCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("topic-cell", "scenario-cell");
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (item instanceof Scenario s) {
+                Label title = new Label(s.title(i18n.locale()));
+                title.getStyleClass().add("scenario-title");
+                Label summary = new Label(s.summary(i18n.locale()));
+                summary.getStyleClass().add("scenario-summary");
+                summary.setWrapText(true);
+                summary.setMaxWidth(270);
+                title.setMaxWidth(270);
+                setText(null);
+                setGraphic(new VBox(title, summary));
+                getStyleClass().add("scenario-cell");
+            } else {
+                setText(interleave.scenario.Texts.get(i18n.locale(), ((interleave.scenario.Topic) item).key()));
+                setGraphic(null);
+                getStyleClass().add("topic-cell");
+            }
+        }
+    }
+}

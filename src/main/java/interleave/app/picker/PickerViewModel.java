@@ -1,0 +1,232 @@
+package interleave.app.picker;
+
+import interleave.app.I18n;
+import interleave.app.session.RunSession;
+import interleave.engine.Mode;
+import interleave.engine.Policy;
+import interleave.engine.RunSettings;
+import interleave.scenario.ParamException;
+import interleave.scenario.ParamSpec;
+import interleave.scenario.Scenario;
+import interleave.scenario.Scenarios;
+import interleave.scenario.Topic;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scenario picker and its form: which demo, its parameters (validated as the user types) and the
+ * scheduler settings. {@link #apply()} turns a valid form into the session's next run.
+ */
+public final class PickerViewModel {
+    /** A topic and its demos, as the picker groups them. */
+    public record Group(Topic topic, List<Scenario> scenarios) {
+    }
+
+    /** One parameter's editor state. */
+    public static final class Field {
+        private final ParamSpec spec;
+        private final StringProperty text = new SimpleStringProperty();
+        private final BooleanProperty on = new SimpleBooleanProperty();
+        private final StringProperty error = new SimpleStringProperty("");
+
+        Field(ParamSpec spec) {
+            this.spec = spec;
+            if (spec instanceof ParamSpec.BoolParam b) {
+                on.set(b.defaultValue());
+            }
+            text.set(spec.format(spec.defaultValue()));
+            text.addListener((o, a, b) -> validate());
+        }
+
+        public ParamSpec spec() {
+            return spec;
+        }
+
+        public StringProperty textProperty() {
+            return text;
+        }
+
+        public BooleanProperty onProperty() {
+            return on;
+        }
+
+        public StringProperty errorProperty() {
+            return error;
+        }
+
+        /** The typed value, or null (with the error set) if the text is not acceptable. */
+        Object validate() {
+            if (spec instanceof ParamSpec.BoolParam) {
+                error.set("");
+                return on.get();
+            }
+            try {
+                Object v = spec.parse(text.get() == null ? "" : text.get());
+                error.set("");
+                return v;
+            } catch (ParamException e) {
+                error.set(e.getMessage());
+                return null;
+            }
+        }
+    }
+
+    private final RunSession session;
+    private final I18n i18n;
+    private final ObjectProperty<Scenario> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SIM);
+    private final IntegerProperty cores = new SimpleIntegerProperty(1);
+    private final StringProperty quantum = new SimpleStringProperty("20");
+    private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(Policy.RANDOM);
+    private final StringProperty seed = new SimpleStringProperty("0");
+    private final StringProperty settingsError = new SimpleStringProperty("");
+    private final StringProperty message;
+
+    public PickerViewModel(RunSession session, I18n i18n, StringProperty message) {
+        this.session = session;
+        this.i18n = i18n;
+        this.message = message;
+        selected.addListener((o, a, s) -> onSelected(s));
+    }
+
+    public List<Group> groups() {
+        List<Group> out = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            List<Scenario> in = Scenarios.all().stream().filter(s -> s.topic() == t).toList();
+            if (!in.isEmpty()) {
+                out.add(new Group(t, in));
+            }
+        }
+        return out;
+    }
+
+    public ObjectProperty<Scenario> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<Field> fields() {
+        return fields;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public IntegerProperty coresProperty() {
+        return cores;
+    }
+
+    public StringProperty quantumProperty() {
+        return quantum;
+    }
+
+    public ObjectProperty<Policy> policyProperty() {
+        return policy;
+    }
+
+    public StringProperty seedProperty() {
+        return seed;
+    }
+
+    public StringProperty settingsErrorProperty() {
+        return settingsError;
+    }
+
+    public Field field(String name) {
+        return fields.stream().filter(f -> f.spec().name().equals(name)).findFirst().orElse(null);
+    }
+
+    private void onSelected(Scenario s) {
+        fields.clear();
+        if (s == null) {
+            return;
+        }
+        for (ParamSpec p : s.params()) {
+            Field f = new Field(p);
+            if (p instanceof ParamSpec.BoolParam && p.live()) {
+                f.onProperty().addListener((o, a, b) -> {
+                    try {
+                        session.setParam(p.name(), b); // the live switch: applies mid-run
+                    } catch (ParamException e) {
+                        message.set(e.getMessage());
+                    }
+                });
+            }
+            fields.add(f);
+        }
+        RunSettings d = s.defaultSettings();
+        mode.set(d.mode());
+        cores.set(d.cores());
+        quantum.set(String.valueOf(d.quantum()));
+        policy.set(d.policy());
+        seed.set(String.valueOf(d.seed()));
+        apply();
+    }
+
+    /** Flips a boolean parameter (the L key for the balance lock). */
+    public void toggle(String name) {
+        Field f = field(name);
+        if (f != null && f.spec() instanceof ParamSpec.BoolParam) {
+            f.onProperty().set(!f.onProperty().get());
+        }
+    }
+
+    /** Validates the form; if it is valid, prepares the session's next run from it. */
+    public boolean apply() {
+        Scenario s = selected.get();
+        if (s == null) {
+            return false;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        String firstError = null;
+        for (Field f : fields) {
+            Object v = f.validate();
+            if (v == null && firstError == null) {
+                firstError = f.errorProperty().get();
+            }
+            values.put(f.spec().name(), v);
+        }
+        RunSettings settings = settings();
+        if (settings == null && firstError == null) {
+            firstError = settingsError.get();
+        }
+        if (firstError != null) {
+            message.set(i18n.fmt("params.invalid", firstError));
+            return false;
+        }
+        message.set("");
+        session.prepare(s, values, settings);
+        return true;
+    }
+
+    private RunSettings settings() {
+        try {
+            int q = Integer.parseInt(quantum.get().trim());
+            long sd = Long.parseLong(seed.get().trim());
+            RunSettings r = new RunSettings(mode.get(), cores.get(), q, policy.get(), sd);
+            settingsError.set("");
+            return r;
+        } catch (NumberFormatException e) {
+            settingsError.set("quantum must be an integer from 1 to " + RunSettings.MAX_QUANTUM
+                    + " and seed a whole number");
+            return null;
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package interleave.app.session;
+
+import interleave.engine.RunControl;
+import interleave.engine.RunOutcome;
+import interleave.engine.RunSettings;
+import interleave.scenario.ParamException;
+import interleave.scenario.Scenario;
+import interleave.scenario.ScenarioRun;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The app's handle on one run. The run itself happens on engine threads; the session only sends them
+ * commands (none of which waits) and, once per frame from {@link #pulse}, pulls what the trace gained into an
+ * incremental analyzer. Below full speed it paces the run by handing out single steps.
+ */
+public final class RunSession {
+    /** Where the session stands, as the transport shows it. */
+    public enum Status { IDLE, PAUSED, PLAYING, WAITING, FINISHED, DEADLOCK, STOPPED }
+
+    /** Speeds the slider offers, in steps per second; the last one means full speed. */
+    public static final double[] SPEEDS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000, Double.POSITIVE_INFINITY};
+    /** The most events the analyzer digests per frame, so a frame stays short at full speed. */
+    static final long EVENTS_PER_FRAME = 400_000;
+
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
+    private final ObjectProperty<Double> speed = new SimpleObjectProperty<>(10.0);
+    private final LongProperty frame = new SimpleLongProperty();
+    private ScenarioRun run;
+    private TraceAnalyzer analyzer;
+    private Scenario scenario;
+    private Map<String, Object> params = new LinkedHashMap<>();
+    private RunSettings settings = RunSettings.DEFAULT;
+    private boolean playing;
+    private double owedSteps;
+    private long stepsIssued;
+    private long lastPulse;
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    public ObjectProperty<Double> speedProperty() {
+        return speed;
+    }
+
+    /** Increments whenever a pulse brought new data: views redraw when it changes. */
+    public LongProperty frameProperty() {
+        return frame;
+    }
+
+    public ScenarioRun run() {
+        return run;
+    }
+
+    public TraceAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    public Trace trace() {
+        return run == null ? null : run.trace();
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Chooses what the next run runs; stops the current one. */
+    public void prepare(Scenario scenario, Map<String, Object> params, RunSettings settings) {
+        stop();
+        this.scenario = scenario;
+        this.params = new LinkedHashMap<>(params);
+        this.settings = settings;
+        run = null;
+        analyzer = null;
+        status.set(Status.IDLE);
+        frame.set(frame.get() + 1);
+    }
+
+    private void ensureRun() {
+        if (run == null && scenario != null) {
+            run = ScenarioRun.start(scenario, params, settings, new RunControl(true, true));
+            analyzer = new TraceAnalyzer(run.trace());
+            stepsIssued = 0;
+            owedSteps = 0;
+        }
+    }
+
+    private boolean over() {
+        return run != null && run.done();
+    }
+
+    public void play() {
+        if (over()) {
+            return;
+        }
+        ensureRun();
+        if (run == null) {
+            return;
+        }
+        playing = true;
+        if (fullSpeed()) {
+            run.control().resume();
+        }
+        status.set(Status.PLAYING);
+    }
+
+    public void pause() {
+        playing = false;
+        if (run != null && !over()) {
+            run.control().pause();
+            status.set(Status.PAUSED);
+        }
+    }
+
+    public void togglePlay() {
+        if (playing) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public boolean playing() {
+        return playing;
+    }
+
+    /** Exactly one scheduling point, then paused. */
+    public void step() {
+        if (over()) {
+            return;
+        }
+        ensureRun();
+        if (run == null) {
+            return;
+        }
+        playing = false;
+        run.control().step();
+        stepsIssued++;
+        status.set(Status.PAUSED);
+    }
+
+    public void runToEnd() {
+        speed.set(Double.POSITIVE_INFINITY);
+        play();
+    }
+
+    /** Stops the run and prepares a fresh one with the same choices. */
+    public void reset() {
+        prepare(scenario, params, settings);
+    }
+
+    public void stop() {
+        playing = false;
+        if (run != null && !over()) {
+            run.stop();
+        }
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    public RunSettings settings() {
+        return settings;
+    }
+
+    /** A live parameter (the balance lock): applies to the running run at its next point, and to later runs. */
+    public void setParam(String name, Object value) throws ParamException {
+        params.put(name, value);
+        if (run != null && !over()) {
+            run.setParam(name, value);
+        }
+    }
+
+    public void fire(String action) {
+        ensureRun();
+        if (run != null && !over()) {
+            run.fire(action);
+        }
+    }
+
+    /** Sim mode: the teacher picks the thread that runs next. */
+    public void pick(int threadId) {
+        if (run != null && !over()) {
+            run.control().pick(threadId);
+        }
+    }
+
+    private boolean fullSpeed() {
+        return Double.isInfinite(speed.get());
+    }
+
+    public void setSpeed(double stepsPerSecond) {
+        speed.set(stepsPerSecond);
+        if (playing && run != null && !over()) {
+            if (fullSpeed()) {
+                run.control().resume();
+            } else {
+                run.control().pause();
+                owedSteps = 0;
+            }
+        }
+    }
+
+    /** Once per frame: pace the run, pull new events, update the status. Returns true if anything changed. */
+    public boolean pulse(long nowNanos) {
+        double dt = lastPulse == 0 ? 0 : Math.min(0.25, (nowNanos - lastPulse) / 1e9);
+        lastPulse = nowNanos;
+        if (run == null) {
+            return false;
+        }
+        if (playing && !fullSpeed() && !over()) {
+            owedSteps += speed.get() * dt;
+            long points = run.trace().pointCount();
+            if (stepsIssued < points) {
+                stepsIssued = points; // it ran freely before: count from here
+            }
+            long backlog = stepsIssued - points;
+            int n = (int) Math.min(owedSteps, 10_000);
+            if (n > 0 && backlog < Math.max(2, n)) {
+                for (int i = 0; i < n; i++) {
+                    run.control().step();
+                }
+                stepsIssued += n;
+            }
+            owedSteps -= n;
+        }
+        long fresh = analyzer.update(EVENTS_PER_FRAME);
+        RunOutcome outcome = run.outcome();
+        Status next = status.get();
+        if (outcome != null && analyzer.processed() == run.trace().size()) {
+            playing = false;
+            next = switch (outcome.status()) {
+                case FINISHED -> Status.FINISHED;
+                case DEADLOCK -> Status.DEADLOCK;
+                case STOPPED -> Status.STOPPED;
+            };
+        }
+        boolean changed = fresh > 0 || next != status.get();
+        status.set(next);
+        if (changed) {
+            frame.set(frame.get() + 1);
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,714 @@
+package interleave.app.timeline;
+
+import interleave.app.session.EventSentences;
+import interleave.app.session.TimeFormat;
+import interleave.app.theme.CanvasTheme;
+import interleave.app.theme.CanvasTheme.Ink;
+import interleave.app.theme.CanvasTheme.Size;
+import interleave.trace.ContextSwitch;
+import interleave.trace.Deadlock;
+import interleave.trace.Lane;
+import interleave.trace.LostUpdate;
+import interleave.trace.ObjectInfo;
+import interleave.trace.ObjectType;
+import interleave.trace.ThreadState;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Paints the timeline: a lane per thread coloured by state (with a pattern for each state, so colour is never
+ * the only cue), a lane per shared object, context-switch connectors, lost-update markers and the selected
+ * lost update's read/write chain. Each frame it samples the visible window column by column with binary
+ * searches, so the cost depends on the width in pixels, not on the number of events.
+ */
+public final class TimelineCanvas extends Region {
+    private final Canvas canvas = new Canvas();
+    private final TimelineViewModel vm;
+    private final CanvasTheme theme;
+    private EventSentences sentences;
+    private Function<String, String> text = k -> k;
+    private double[] laneTop = new double[0];
+    private double laneHeight;
+    private double axisHeight;
+    private double labelWidth;
+    private boolean dirty = true;
+
+    public TimelineCanvas(TimelineViewModel vm, CanvasTheme theme) {
+        this.vm = vm;
+        this.theme = theme;
+        getChildren().add(canvas);
+        getStyleClass().add("timeline-canvas");
+        widthProperty().addListener(o -> dirty = true);
+        heightProperty().addListener(o -> dirty = true);
+    }
+
+    public void setTexts(EventSentences sentences, Function<String, String> text) {
+        this.sentences = sentences;
+        this.text = text;
+        dirty = true;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    public void markDirty() {
+        dirty = true;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(Math.floor(getWidth()));
+        canvas.setHeight(Math.floor(getHeight()));
+    }
+
+    /** Index into {@link TimelineViewModel#lanes()} of the lane at y, or -1. */
+    public int laneAt(double y) {
+        for (int i = 0; i < laneTop.length; i++) {
+            if (y >= laneTop[i] && y < laneTop[i] + laneHeight) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public double labelWidth() {
+        return labelWidth;
+    }
+
+    /** Redraws if something changed since the last frame. */
+    public void redrawIfDirty() {
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
+    }
+
+    private Font font(double scale, boolean bold) {
+        return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL,
+                theme.size(Size.TEXT_SIZE) * scale);
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(theme.ink(Ink.BACKGROUND));
+        g.fillRect(0, 0, w, h);
+        double fs = theme.size(Size.TEXT_SIZE);
+        labelWidth = Math.max(theme.size(Size.LABEL_WIDTH), fs * 8);
+        axisHeight = fs * 2;
+        vm.setPlotWidth(w - labelWidth - 8);
+        TraceAnalyzer a = vm.analyzer();
+        if (a == null || a.processed() == 0) {
+            g.setFill(theme.ink(Ink.MUTED));
+            g.setFont(font(1.2, false));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(text.apply("timeline.empty"), w / 2, h / 2);
+            laneTop = new double[0];
+            return;
+        }
+        Trace t = a.trace();
+        List<TimelineViewModel.LaneRef> lanes = vm.lanes();
+        int nThreads = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isThread).count();
+        double sectionGap = fs * 1.6;
+        double available = h - axisHeight - 2 * sectionGap - 4;
+        laneHeight = Math.max(12, Math.min(theme.size(Size.LANE_HEIGHT), available / Math.max(1, lanes.size()) - 3));
+        laneTop = new double[lanes.size()];
+        double y = axisHeight + sectionGap;
+        for (int i = 0; i < lanes.size(); i++) {
+            if (i == nThreads) {
+                y += sectionGap;
+            }
+            laneTop[i] = y;
+            y += laneHeight + 3;
+        }
+        drawAxis(g, t, w);
+        g.setFont(font(0.85, true));
+        g.setFill(theme.ink(Ink.MUTED));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        if (nThreads > 0) {
+            g.fillText(text.apply("timeline.threads"), 6, laneTop[0] - 3);
+        }
+        if (lanes.size() > nThreads) {
+            g.fillText(text.apply("timeline.resources"), 6, laneTop[nThreads] - 3);
+        }
+        g.save();
+        for (int i = 0; i < lanes.size(); i++) {
+            TimelineViewModel.LaneRef lane = lanes.get(i);
+            double top = laneTop[i];
+            g.setFill(theme.ink(i % 2 == 0 ? Ink.LANE : Ink.LANE_ALT));
+            g.fillRect(0, top, w, laneHeight);
+            drawLaneLabel(g, t, lane, top);
+        }
+        g.beginPath();
+        g.rect(labelWidth, 0, w - labelWidth, h);
+        g.clip();
+        for (int i = 0; i < lanes.size(); i++) {
+            TimelineViewModel.LaneRef lane = lanes.get(i);
+            if (lane.isThread()) {
+                drawThreadLane(g, a, lane.thread(), laneTop[i]);
+            } else {
+                drawObjectLane(g, a, lane.object(), laneTop[i]);
+            }
+        }
+        drawSwitches(g, a, lanes);
+        drawLostUpdates(g, a, lanes);
+        drawDeadlock(g, a, lanes);
+        drawSelection(g, a, lanes, h);
+        g.restore();
+    }
+
+    private double px(double time) {
+        return labelWidth + vm.x(time);
+    }
+
+    private void drawAxis(GraphicsContext g, Trace t, double w) {
+        double span = vm.span();
+        double perPx = span / vm.plotWidth();
+        double raw = perPx * 110;
+        double step = Math.pow(10, Math.floor(Math.log10(raw)));
+        if (raw / step > 5) {
+            step *= 5;
+        } else if (raw / step > 2) {
+            step *= 2;
+        }
+        step = Math.max(1, step);
+        g.setStroke(theme.ink(Ink.GRID));
+        g.setLineWidth(1);
+        g.setFill(theme.ink(Ink.MUTED));
+        g.setFont(font(0.8, false));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        double first = Math.ceil(vm.start() / step) * step;
+        boolean virtual = t.header().virtualTime();
+        for (double tick = first; tick <= vm.end(); tick += step) {
+            double x = Math.round(px(tick)) + 0.5;
+            g.strokeLine(x, axisHeight * 0.75, x, canvas.getHeight());
+            g.fillText(TimeFormat.duration((long) tick, virtual), x, axisHeight * 0.4);
+        }
+        g.strokeLine(labelWidth, axisHeight * 0.75, w, axisHeight * 0.75);
+    }
+
+    private void drawLaneLabel(GraphicsContext g, Trace t, TimelineViewModel.LaneRef lane, double top) {
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double cy = top + laneHeight / 2;
+        if (lane.isThread()) {
+            g.setFill(theme.thread(lane.thread()));
+            g.fillRoundRect(6, top + 3, 10, laneHeight - 6, 4, 4);
+            g.setFill(theme.ink(Ink.TEXT));
+            g.setFont(font(1, true));
+            String name = t.thread(lane.thread()).name() + (t.thread(lane.thread()).daemon() ? " (d)" : "");
+            g.fillText(clip(name, labelWidth - 26), 22, cy);
+        } else {
+            ObjectInfo o = t.object(lane.object());
+            g.setFill(theme.ink(Ink.TEXT));
+            g.setFont(font(0.95, false));
+            g.fillText(clip(o.name(), labelWidth - 14), 8, cy);
+        }
+    }
+
+    private String clip(String s, double max) {
+        Text probe = new Text(s);
+        probe.setFont(font(1, true));
+        if (probe.getLayoutBounds().getWidth() <= max) {
+            return s;
+        }
+        String cut = s;
+        while (cut.length() > 2) {
+            cut = cut.substring(0, cut.length() - 1);
+            probe.setText(cut + "…");
+            if (probe.getLayoutBounds().getWidth() <= max) {
+                return cut + "…";
+            }
+        }
+        return cut;
+    }
+
+    /** The state shown in pixel column x of a lane: the entry in force, or RUNNING if it ran at all there. */
+    private static long sample(Lane lane, double t0, double t1, boolean preferRunning) {
+        int ia = lane.indexAt((long) Math.floor(t0));
+        int ib = lane.indexAt((long) Math.ceil(t1) - 1);
+        if (ib < 0) {
+            return -1;
+        }
+        if (ia == ib || !preferRunning) {
+            return pack(lane.a(ib), lane.b(ib));
+        }
+        int from = Math.max(0, ia);
+        for (int i = from; i <= ib && i <= from + 16; i++) {
+            if (lane.a(i) == ThreadState.RUNNING.ordinal()) {
+                return pack(lane.a(i), lane.b(i));
+            }
+        }
+        return ib - from > 16 ? pack(ThreadState.RUNNING.ordinal(), -1) : pack(lane.a(ib), lane.b(ib));
+    }
+
+    private static long pack(int a, int b) {
+        return ((long) a << 32) | (b & 0xFFFFFFFFL);
+    }
+
+    private void drawThreadLane(GraphicsContext g, TraceAnalyzer a, int thread, double top) {
+        Lane lane = a.threadLane(thread);
+        if (lane.size() == 0) {
+            return;
+        }
+        double last = a.lastTime() + 1;
+        int width = (int) Math.ceil(vm.plotWidth());
+        long runKey = Long.MIN_VALUE;
+        int runStart = 0;
+        for (int x = 0; x <= width; x++) {
+            double t0 = vm.time(x);
+            double t1 = vm.time(x + 1);
+            long key = x == width || t0 >= last ? -1 : sample(lane, t0, Math.min(t1, last), true);
+            if (key != runKey) {
+                if (runKey >= 0 && x > runStart) {
+                    paintState(g, thread, (int) (runKey >> 32), (int) runKey, labelWidth + runStart,
+                            x - runStart, top);
+                }
+                runKey = key;
+                runStart = x;
+            }
+        }
+    }
+
+    private void paintState(GraphicsContext g, int thread, int stateOrd, int object, double x, double w, double top) {
+        ThreadState s = ThreadState.of(stateOrd);
+        double h = laneHeight;
+        Color own = theme.thread(thread);
+        switch (s) {
+            case RUNNING -> {
+                g.setFill(own);
+                g.fillRect(x, top + 2, w, h - 4);
+            }
+            case READY -> {
+                g.setFill(own.deriveColor(0, 1, 1, 0.28));
+                g.fillRect(x, top + h * 0.3, w, h * 0.4);
+                g.setStroke(own);
+                g.setLineWidth(1);
+                g.strokeLine(x, top + h * 0.3 + 0.5, x + w, top + h * 0.3 + 0.5);
+                g.strokeLine(x, top + h * 0.7 - 0.5, x + w, top + h * 0.7 - 0.5);
+            }
+            case BLOCKED -> {
+                g.setFill(theme.ink(Ink.BLOCKED));
+                g.fillRect(x, top + 4, w, h - 8);
+                hatch(g, x, top + 4, w, h - 8, theme.ink(Ink.BACKGROUND));
+            }
+            case WAITING -> {
+                g.setFill(theme.ink(Ink.WAITING));
+                g.fillRect(x, top + 4, w, h - 8);
+                dots(g, x, top + 4, w, h - 8, theme.ink(Ink.BACKGROUND));
+            }
+            case SLEEPING -> {
+                g.setFill(theme.ink(Ink.SLEEPING));
+                g.fillRect(x, top + h * 0.35, w, h * 0.3);
+            }
+            case FINISHED -> {
+                g.setStroke(theme.ink(Ink.FINISHED));
+                g.setLineWidth(1);
+                g.strokeLine(x, top + h / 2, x + w, top + h / 2);
+            }
+            default -> {
+                return;
+            }
+        }
+        if (s != ThreadState.RUNNING && s != ThreadState.FINISHED && sentences != null && w > 60) {
+            String label = sentences.state(vm.analyzer().trace(), s, object);
+            g.setFont(font(0.8, false));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(s == ThreadState.READY || s == ThreadState.SLEEPING ? theme.ink(Ink.TEXT)
+                    : theme.ink(Ink.BACKGROUND));
+            double tw = textWidth(label, font(0.8, false));
+            if (tw + 8 < w) {
+                double bgY = top + h / 2;
+                if (s == ThreadState.BLOCKED || s == ThreadState.WAITING) {
+                    g.setFill(s == ThreadState.BLOCKED ? theme.ink(Ink.BLOCKED) : theme.ink(Ink.WAITING));
+                    g.fillRect(x + 3, bgY - h * 0.28, tw + 6, h * 0.56);
+                    g.setFill(theme.ink(Ink.BACKGROUND));
+                }
+                g.fillText(label, x + 6, bgY);
+            }
+        }
+    }
+
+    private static double textWidth(String s, Font f) {
+        Text t = new Text(s);
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private static void hatch(GraphicsContext g, double x, double y, double w, double h,
+                              javafx.scene.paint.Paint ink) {
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.clip();
+        g.setStroke(ink);
+        g.setLineWidth(1.5);
+        double step = 7;
+        double startX = Math.floor(x / step) * step - h;
+        for (double sx = startX; sx < x + w; sx += step) {
+            g.strokeLine(sx, y + h, sx + h, y);
+        }
+        g.restore();
+    }
+
+    private static void dots(GraphicsContext g, double x, double y, double w, double h,
+                             javafx.scene.paint.Paint ink) {
+        g.setFill(ink);
+        double cy = y + h / 2;
+        double start = Math.ceil(x / 8) * 8;
+        for (double dx = start; dx < x + w - 2; dx += 8) {
+            g.fillOval(dx, cy - 1.5, 3, 3);
+        }
+    }
+
+    private void drawObjectLane(GraphicsContext g, TraceAnalyzer a, int object, double top) {
+        Lane lane = a.objectLane(object);
+        ObjectInfo info = a.trace().object(object);
+        double last = a.lastTime() + 1;
+        int width = (int) Math.ceil(vm.plotWidth());
+        double h = laneHeight;
+        switch (info.type()) {
+            case LOCK, RLOCK -> {
+                long runKey = Long.MIN_VALUE;
+                int runStart = 0;
+                for (int x = 0; x <= width; x++) {
+                    double t0 = vm.time(x);
+                    long key;
+                    if (x == width || t0 >= last) {
+                        key = Long.MIN_VALUE + 1;
+                    } else {
+                        int i = lane.indexAt((long) Math.floor(vm.time(x + 1)) - 1);
+                        key = i < 0 ? -1L << 40 : ((long) lane.a(i) << 40) | ((long) lane.b(i) << 20) | lane.c(i);
+                    }
+                    if (key != runKey) {
+                        if (runKey != Long.MIN_VALUE && runKey != Long.MIN_VALUE + 1 && x > runStart) {
+                            int holder = (int) (runKey >> 40);
+                            int waiters = (int) ((runKey >> 20) & 0xFFFFF);
+                            int depth = (int) (runKey & 0xFFFFF);
+                            paintHolder(g, a.trace(), info, holder, waiters, depth, labelWidth + runStart,
+                                    x - runStart, top);
+                        }
+                        runKey = key;
+                        runStart = x;
+                    }
+                }
+            }
+            default -> drawLevel(g, lane, info, last, width, top, h);
+        }
+    }
+
+    private void paintHolder(GraphicsContext g, Trace t, ObjectInfo info, int holder, int waiters, int depth,
+                             double x, double w, double top) {
+        double h = laneHeight;
+        if (holder >= 0) {
+            g.setFill(theme.thread(holder));
+            g.fillRect(x, top + h * 0.2, w, h * 0.6);
+            if (w > 40) {
+                String label = t.thread(holder).name() + (info.type() == ObjectType.RLOCK && depth > 1 ? " ×" + depth : "");
+                g.setFont(font(0.8, true));
+                g.setFill(theme.ink(Ink.BACKGROUND));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(label, x + 4, top + h / 2);
+            }
+        } else {
+            g.setStroke(theme.ink(Ink.MUTED));
+            g.setLineWidth(1);
+            g.strokeLine(x, top + h / 2, x + w, top + h / 2);
+        }
+        if (waiters > 0) {
+            g.setFill(theme.ink(Ink.BLOCKED));
+            g.fillRect(x, top + h - 4, w, 3);
+            if (w > 70) {
+                g.setFont(font(0.75, false));
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.setFill(theme.ink(Ink.TEXT));
+                g.fillText("+" + waiters, x + w - 4, top + h / 2);
+            }
+        }
+    }
+
+    private void drawLevel(GraphicsContext g, Lane lane, ObjectInfo info, double last, int width, double top,
+                           double h) {
+        if (lane.size() == 0 && info.type() != ObjectType.VARIABLE && info.type() != ObjectType.EVENT
+                && info.type() != ObjectType.SEMAPHORE && info.type() != ObjectType.BOUNDED_SEMAPHORE) {
+            return;
+        }
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        int[] values = new int[width + 1];
+        boolean[] has = new boolean[width + 1];
+        for (int x = 0; x <= width; x++) {
+            double t0 = vm.time(x);
+            if (t0 >= last) {
+                break;
+            }
+            int i = lane.indexAt((long) Math.floor(vm.time(x + 1)) - 1);
+            int v = i < 0 ? info.initial() : switch (info.type()) {
+                case CONDITION -> lane.b(i);
+                default -> lane.c(i);
+            };
+            if (info.type() == ObjectType.EVENT && i < 0) {
+                v = 0;
+            }
+            values[x] = v;
+            has[x] = true;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (lo == Integer.MAX_VALUE) {
+            return;
+        }
+        if (info.type() == ObjectType.SEMAPHORE || info.type() == ObjectType.BOUNDED_SEMAPHORE
+                || info.type() == ObjectType.EVENT || info.type() == ObjectType.CONDITION) {
+            lo = Math.min(lo, 0);
+            hi = Math.max(hi, Math.max(1, info.initial()));
+        }
+        if (info.type() == ObjectType.VARIABLE) {
+            lo = Math.min(lo, 0);
+            hi = Math.max(hi, 0);
+        }
+        double range = Math.max(1, hi - lo);
+        Color ink = info.type() == ObjectType.EVENT ? theme.color(Ink.WAITING) : theme.color(Ink.RESOURCE);
+        g.setFill(ink.deriveColor(0, 1, 1, 0.25));
+        g.setStroke(ink);
+        g.setLineWidth(2);
+        double base = top + h - 3;
+        double scale = (h - 6) / range;
+        g.beginPath();
+        boolean open = false;
+        for (int x = 0; x <= width; x++) {
+            if (!has[x]) {
+                break;
+            }
+            double yy = base - (values[x] - lo) * scale;
+            double xx = labelWidth + x;
+            if (!open) {
+                g.moveTo(xx, yy);
+                open = true;
+            } else {
+                g.lineTo(xx, yy);
+            }
+            g.fillRect(xx, yy, 1, base - yy);
+        }
+        g.stroke();
+        if (info.type() == ObjectType.VARIABLE && lo < 0 && hi > 0) {
+            g.setStroke(theme.ink(Ink.GRID));
+            g.setLineWidth(1);
+            double zero = base - (0 - lo) * scale;
+            g.strokeLine(labelWidth, zero, labelWidth + width, zero);
+        }
+        int lastX = -1;
+        for (int x = width; x >= 0; x--) {
+            if (has[x]) {
+                lastX = x;
+                break;
+            }
+        }
+        if (lastX >= 0) {
+            String label = info.type() == ObjectType.EVENT ? (values[lastX] == 1 ? "set" : "clear")
+                    : String.valueOf(values[lastX]);
+            g.setFont(font(0.85, true));
+            g.setFill(theme.ink(Ink.TEXT));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(label, Math.min(labelWidth + lastX + 6, labelWidth + width - 40), top + h / 2);
+        }
+    }
+
+    private int laneIndexOfThread(List<TimelineViewModel.LaneRef> lanes, int thread) {
+        for (int i = 0; i < lanes.size(); i++) {
+            if (lanes.get(i).thread() == thread) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int laneIndexOfObject(List<TimelineViewModel.LaneRef> lanes, int object) {
+        for (int i = 0; i < lanes.size(); i++) {
+            if (lanes.get(i).object() == object && !lanes.get(i).isThread()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void drawSwitches(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
+        List<ContextSwitch> all = a.switches();
+        int from = firstSwitchAtOrAfter(all, vm.start());
+        int to = firstSwitchAtOrAfter(all, vm.end());
+        if (to - from > vm.plotWidth() / 6) {
+            return; // too dense to read: the lanes already show the alternation
+        }
+        g.setStroke(theme.ink(Ink.SWITCH));
+        g.setFill(theme.ink(Ink.SWITCH));
+        g.setLineWidth(2);
+        for (int i = from; i < to; i++) {
+            ContextSwitch s = all.get(i);
+            int in = laneIndexOfThread(lanes, s.to());
+            int out = s.from() >= 0 ? laneIndexOfThread(lanes, s.from()) : -1;
+            if (in < 0) {
+                continue;
+            }
+            double x = Math.round(px(s.time())) + 0.5;
+            double yIn = laneTop[in] + laneHeight / 2;
+            double yOut = out >= 0 ? laneTop[out] + laneHeight / 2 : yIn - laneHeight / 2;
+            g.strokeLine(x, yOut, x, yIn);
+            double dir = yIn > yOut ? 1 : -1;
+            g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {yIn - dir * 6, yIn - dir * 6, yIn}, 3);
+            g.fillOval(x - 2.5, yOut - 2.5, 5, 5);
+        }
+    }
+
+    private static int firstSwitchAtOrAfter(List<ContextSwitch> list, double time) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).time() < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int firstLostAtOrAfter(List<LostUpdate> list, double time) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).time() < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private void drawLostUpdates(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
+        List<LostUpdate> all = a.lostUpdates();
+        int from = firstLostAtOrAfter(all, vm.start());
+        int to = firstLostAtOrAfter(all, vm.end() + 1);
+        g.setFill(theme.ink(Ink.LOST));
+        boolean dense = to - from > vm.plotWidth() / 4;
+        for (int i = from; i < to; i++) {
+            LostUpdate u = all.get(i);
+            int lane = laneIndexOfObject(lanes, u.variable());
+            if (lane < 0) {
+                continue;
+            }
+            double x = px(u.time());
+            double top = laneTop[lane];
+            if (dense) {
+                g.fillRect(Math.floor(x), top, 1, 6);
+            } else {
+                g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {top, top, top + 10}, 3);
+            }
+        }
+        LostUpdate sel = vm.selectedLostProperty().get();
+        if (sel != null) {
+            drawChain(g, a.trace(), lanes, sel);
+        }
+    }
+
+    /** The read/write chain of one lost update: stale read, the write it wiped out, the overwriting write. */
+    private void drawChain(GraphicsContext g, Trace t, List<TimelineViewModel.LaneRef> lanes, LostUpdate u) {
+        int readerLane = laneIndexOfThread(lanes, u.thread());
+        int victimLane = laneIndexOfThread(lanes, u.victim());
+        if (readerLane < 0 || victimLane < 0) {
+            return;
+        }
+        double xr = px(t.time(u.readSeq()));
+        double xl = px(t.time(u.lostSeq()));
+        double xw = px(t.time(u.writeSeq()));
+        double yr = laneTop[readerLane] + laneHeight / 2;
+        double yv = laneTop[victimLane] + laneHeight / 2;
+        g.setStroke(theme.ink(Ink.LOST));
+        g.setLineWidth(3);
+        g.setLineDashes(6, 4);
+        g.strokeLine(xr, yr, xw, yr);
+        g.setLineDashes();
+        g.setFill(theme.ink(Ink.BACKGROUND));
+        g.setStroke(theme.ink(Ink.LOST));
+        g.setLineWidth(3);
+        double r = laneHeight * 0.45;
+        g.fillOval(xr - r / 2, yr - r / 2, r, r);
+        g.strokeOval(xr - r / 2, yr - r / 2, r, r);
+        g.strokeRect(xl - r / 2, yv - r / 2, r, r);
+        g.strokeLine(xl - r / 2, yv - r / 2, xl + r / 2, yv + r / 2);
+        g.strokeLine(xl + r / 2, yv - r / 2, xl - r / 2, yv + r / 2);
+        g.setFill(theme.ink(Ink.LOST));
+        g.fillPolygon(new double[] {xw - r / 2, xw + r / 2, xw}, new double[] {yr - r / 2, yr - r / 2, yr + r / 2}, 3);
+        g.setFont(font(0.85, true));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("read " + u.readValue(), xr, laneTop[readerLane] - 1);
+        g.fillText("write " + u.writtenValue(), xw, laneTop[readerLane] - 1);
+        g.fillText("lost " + u.lostValue(), xl, laneTop[victimLane] - 1);
+    }
+
+    private void drawDeadlock(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
+        Deadlock d = a.deadlock();
+        if (d == null) {
+            return;
+        }
+        double x = px(a.lastTime());
+        g.setStroke(theme.ink(Ink.DEADLOCK));
+        g.setLineWidth(3);
+        for (int i = 0; i < d.threads().size(); i++) {
+            int lane = laneIndexOfThread(lanes, d.threads().get(i));
+            if (lane >= 0) {
+                g.strokeRect(labelWidth + 1, laneTop[lane] + 1, Math.max(4, x - labelWidth) - 2, laneHeight - 2);
+            }
+            if (d.cycle()) {
+                int next = laneIndexOfThread(lanes, d.threads().get((i + 1) % d.threads().size()));
+                if (lane >= 0 && next >= 0) {
+                    double y1 = laneTop[lane] + laneHeight / 2;
+                    double y2 = laneTop[next] + laneHeight / 2;
+                    double bend = x - 18 - 10 * i;
+                    g.strokeLine(x - 4, y1, bend, y1);
+                    g.strokeLine(bend, y1, bend, y2);
+                    g.strokeLine(bend, y2, x - 4, y2);
+                }
+            }
+        }
+    }
+
+    private void drawSelection(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes,
+                               double h) {
+        long seq = vm.selectedSeqProperty().get();
+        if (seq < 0 || seq >= a.processed()) {
+            return;
+        }
+        double x = Math.round(px(a.trace().time(seq))) + 0.5;
+        g.setStroke(theme.ink(Ink.SELECTION));
+        g.setLineWidth(2);
+        g.strokeLine(x, axisHeight * 0.75, x, h);
+        int lane = laneIndexOfThread(lanes, a.trace().thread(seq));
+        if (lane >= 0) {
+            g.strokeRect(x - 5, laneTop[lane] - 2, 10, laneHeight + 4);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package interleave.app.timeline;
+
+import interleave.app.AppModel;
+import interleave.app.session.TimeFormat;
+import interleave.trace.ContextSwitch;
+import interleave.trace.Lane;
+import interleave.trace.ThreadState;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+
+import java.util.List;
+
+/** Hosts the timeline canvas and turns wheel, drag, hover and click into view-model calls. */
+public final class TimelineController {
+    private final AppModel model;
+    private final TimelineViewModel vm;
+    private TimelineCanvas canvas;
+    @FXML
+    private StackPane canvasHost;
+    @FXML
+    private ToggleButton followToggle;
+    @FXML
+    private Label hoverLabel;
+    private double dragX = Double.NaN;
+    private boolean dragged;
+    private long themeVersion = -1;
+
+    public TimelineController(AppModel model) {
+        this.model = model;
+        this.vm = model.timeline();
+    }
+
+    @FXML
+    private void initialize() {
+        canvas = new TimelineCanvas(vm, model.theme());
+        canvas.setId("timelineCanvas");
+        canvas.setTexts(model.sentences(), model.i18n()::get);
+        canvasHost.getChildren().add(0, canvas);
+        followToggle.selectedProperty().bindBidirectional(vm.followProperty());
+        followToggle.selectedProperty().addListener((o, a, b) -> canvas.markDirty());
+        vm.selectedLostProperty().addListener((o, a, b) -> canvas.markDirty());
+        vm.selectedSeqProperty().addListener((o, a, b) -> canvas.markDirty());
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            dragged = false;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!Double.isNaN(dragX) && Math.abs(e.getX() - dragX) > 2) {
+                vm.panPixels(e.getX() - dragX);
+                dragX = e.getX();
+                dragged = true;
+                canvas.markDirty();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!dragged) {
+                onClick(e);
+            }
+            dragX = Double.NaN;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverLabel.setVisible(false));
+        model.addFrameListener(changed -> {
+            if (changed || themeVersion != model.theme().version()) {
+                themeVersion = model.theme().version();
+                canvas.markDirty();
+            }
+            canvas.redrawIfDirty();
+        });
+    }
+
+    public TimelineCanvas canvas() {
+        return canvas;
+    }
+
+    @FXML
+    private void onFit() {
+        vm.fit();
+        canvas.markDirty();
+    }
+
+    private void onScroll(ScrollEvent e) {
+        double dy = e.getDeltaY();
+        if (dy == 0) {
+            return;
+        }
+        vm.zoom(dy > 0 ? 0.8 : 1.25, e.getX() - canvas.labelWidth());
+        canvas.markDirty();
+        e.consume();
+    }
+
+    private void onClick(MouseEvent e) {
+        int lane = canvas.laneAt(e.getY());
+        if (lane < 0 || e.getX() < canvas.labelWidth()) {
+            return;
+        }
+        TimelineViewModel.LaneRef ref = vm.lanes().get(lane);
+        double t = vm.time(e.getX() - canvas.labelWidth());
+        long seq = vm.nearestEvent(ref.isThread() ? ref.thread() : -1, t);
+        if (seq >= 0) {
+            vm.select(seq);
+        }
+    }
+
+    private void onHover(MouseEvent e) {
+        TraceAnalyzer a = vm.analyzer();
+        int lane = canvas.laneAt(e.getY());
+        if (a == null || lane < 0 || e.getX() < canvas.labelWidth()) {
+            hoverLabel.setVisible(false);
+            return;
+        }
+        Trace t = a.trace();
+        double time = vm.time(e.getX() - canvas.labelWidth());
+        TimelineViewModel.LaneRef ref = vm.lanes().get(lane);
+        String text;
+        if (ref.isThread()) {
+            Lane l = a.threadLane(ref.thread());
+            int i = l.indexAt((long) time);
+            String state = i < 0 ? "" : model.sentences().state(t, ThreadState.of(l.a(i)), l.b(i));
+            text = t.thread(ref.thread()).name() + ": " + state;
+            String sw = switchNear(a, time, ref.thread());
+            if (sw != null) {
+                text += "\n" + sw;
+            }
+        } else {
+            Lane l = a.objectLane(ref.object());
+            int i = l.indexAt((long) time);
+            text = t.object(ref.object()).name();
+            if (i >= 0) {
+                text += l.a(i) >= 0 && t.object(ref.object()).type().holdable()
+                        ? ": " + model.i18n().fmt("cpu.holder", t.thread(l.a(i)).name()) : ": " + l.c(i);
+                if (l.b(i) > 0) {
+                    text += ", " + model.i18n().fmt("cpu.waiters", String.valueOf(l.b(i)));
+                }
+            }
+        }
+        text += "\n" + TimeFormat.duration((long) time, t.header().virtualTime());
+        hoverLabel.setText(text);
+        hoverLabel.setTranslateX(Math.min(e.getX() + 14, canvasHost.getWidth() - 300));
+        hoverLabel.setTranslateY(e.getY() + 14);
+        hoverLabel.setVisible(true);
+    }
+
+    /** The reason of a context switch within a few pixels of the pointer on this thread's lane. */
+    private String switchNear(TraceAnalyzer a, double time, int thread) {
+        double tolerance = vm.span() / vm.plotWidth() * 4;
+        List<ContextSwitch> all = a.switches();
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).time() < time - tolerance) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < all.size() && all.get(i).time() <= time + tolerance; i++) {
+            ContextSwitch s = all.get(i);
+            if (s.to() == thread || s.from() == thread) {
+                Trace t = a.trace();
+                return model.i18n().fmt("event.switch", t.thread(s.to()).name(),
+                        model.sentences().reason(t, s.from(), s.reason().ordinal()));
+            }
+        }
+        return null;
+    }
+}

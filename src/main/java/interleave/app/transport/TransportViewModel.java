@@ -1,0 +1,58 @@
+package interleave.app.transport;
+
+import interleave.app.I18n;
+import interleave.app.session.RunSession;
+import interleave.app.session.TimeFormat;
+import interleave.trace.Trace;
+
+/** The transport's texts, derived from the session: status, virtual time, counts, speed label. */
+public final class TransportViewModel {
+    private final RunSession session;
+    private final I18n i18n;
+
+    public TransportViewModel(RunSession session, I18n i18n) {
+        this.session = session;
+        this.i18n = i18n;
+    }
+
+    public String status() {
+        return i18n.get("transport.status." + session.status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public String time() {
+        Trace t = session.trace();
+        long now = session.analyzer() == null ? 0 : session.analyzer().lastTime();
+        return i18n.fmt("transport.time", TimeFormat.duration(now, t == null || t.header().virtualTime()));
+    }
+
+    public String counts() {
+        Trace t = session.trace();
+        long points = t == null ? 0 : t.pointCount();
+        long events = t == null ? 0 : t.size();
+        return i18n.fmt("transport.counts", String.valueOf(points), String.valueOf(events));
+    }
+
+    public String playLabel() {
+        return i18n.get(session.playing() ? "transport.pause" : "transport.play");
+    }
+
+    /** Slider position (an index into {@link RunSession#SPEEDS}) to a label. */
+    public String speedLabel(int index) {
+        double s = RunSession.SPEEDS[clamp(index)];
+        return Double.isInfinite(s) ? i18n.get("transport.speed.full")
+                : i18n.fmt("transport.speed.value", String.valueOf((long) s));
+    }
+
+    public static int clamp(int index) {
+        return Math.max(0, Math.min(RunSession.SPEEDS.length - 1, index));
+    }
+
+    public static int indexOf(double speed) {
+        for (int i = 0; i < RunSession.SPEEDS.length; i++) {
+            if (RunSession.SPEEDS[i] >= speed) {
+                return i;
+            }
+        }
+        return RunSession.SPEEDS.length - 1;
+    }
+}
