@@ -26,7 +26,8 @@ public final class InterleaveApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        LaunchOptions options = LaunchOptions.parse(getParameters() == null ? java.util.List.of()
+                : getParameters().getRaw());
         options.problems().forEach(p -> System.err.println("interleave: " + p));
         String lang = options.lang() != null ? options.lang()
                 : System.getProperty("interleave.lang", Locale.getDefault().getLanguage());

@@ -62,7 +62,8 @@ public final class TraceAnalyzer {
 
     /** Processes at most {@code max} of the events recorded since the last call (to bound a frame's work). */
     public long update(long max) {
-        long end = Math.min(trace.size(), processed + max);
+        long size = trace.size();
+        long end = size - processed <= max ? size : processed + max;
         long start = processed;
         ensureCapacity();
         for (long i = start; i < end; i++) {

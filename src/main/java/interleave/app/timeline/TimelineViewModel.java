@@ -101,17 +101,22 @@ public final class TimelineViewModel {
         if (analyzer == null) {
             return List.of();
         }
+        // only what the analyzer has digested: the trace may already name threads it has not reached
         Trace t = analyzer.trace();
-        int sig = t.threads().size() * 4096 + t.objects().size();
+        int nThreads = analyzer.threadLaneCount();
+        int nObjects = analyzer.objectLaneCount();
+        int sig = nThreads * 4096 + nObjects;
         if (sig != laneSignature) {
             laneSignature = sig;
             lanes.clear();
-            for (ThreadInfo th : t.threads()) {
+            for (int id = 0; id < nThreads; id++) {
+                ThreadInfo th = t.thread(id);
                 if (!th.external()) {
                     lanes.add(new LaneRef(th.id(), -1));
                 }
             }
-            for (ObjectInfo o : t.objects()) {
+            for (int id = 0; id < nObjects; id++) {
+                ObjectInfo o = t.object(id);
                 if (o.type() != ObjectType.LOCAL) {
                     lanes.add(new LaneRef(-1, o.id()));
                 }
