@@ -23,10 +23,22 @@ public final class ScenarioContext {
     private final Map<String, Object> params;
     private final Map<String, Runnable> actions = new ConcurrentHashMap<>();
     private final Map<String, Object> kept = new ConcurrentHashMap<>();
+    private final java.util.SplittableRandom random;
 
     ScenarioContext(Kernel kernel, Map<String, Object> params) {
         this.kernel = kernel;
         this.params = new ConcurrentHashMap<>(params);
+        this.random = new java.util.SplittableRandom(kernel.settings().seed() * 31 + 7);
+    }
+
+    /** Random numbers from the run's seed: draw them on one thread (MainThread) to stay deterministic. */
+    public java.util.SplittableRandom random() {
+        return random;
+    }
+
+    /** The scheduling mode of this run. */
+    public interleave.engine.Mode mode() {
+        return kernel.settings().mode();
     }
 
     public Kernel threading() {

@@ -1,7 +1,21 @@
 package interleave.scenario;
 
 import interleave.scenario.demos.BalanceScenario;
+import interleave.scenario.demos.ConditionScenario;
+import interleave.scenario.demos.CoroutinesScenario;
+import interleave.scenario.demos.DaemonScenario;
 import interleave.scenario.demos.DeadlockScenario;
+import interleave.scenario.demos.EventGateScenario;
+import interleave.scenario.demos.GilScenario;
+import interleave.scenario.demos.HelloThreadsScenario;
+import interleave.scenario.demos.IoBoundScenario;
+import interleave.scenario.demos.JoinPitfallScenario;
+import interleave.scenario.demos.PoolScenario;
+import interleave.scenario.demos.ProcessesScenario;
+import interleave.scenario.demos.RLockCounterScenario;
+import interleave.scenario.demos.SemaphoreScenario;
+import interleave.scenario.demos.ThreadLocalScenario;
+import interleave.scenario.demos.ThreadPerClientScenario;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +24,22 @@ import java.util.stream.Collectors;
 /** Every demo, in the order the picker and {@code list} show them. */
 public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
+            new HelloThreadsScenario(),
+            new DaemonScenario(),
+            new JoinPitfallScenario(),
+            new ThreadLocalScenario(),
             new BalanceScenario(),
-            new DeadlockScenario());
+            new RLockCounterScenario(),
+            new DeadlockScenario(),
+            new EventGateScenario(),
+            new SemaphoreScenario(),
+            new ConditionScenario(),
+            new PoolScenario(),
+            new IoBoundScenario(),
+            new GilScenario(),
+            new ProcessesScenario(),
+            new CoroutinesScenario(),
+            new ThreadPerClientScenario());
 
     private Scenarios() {
     }

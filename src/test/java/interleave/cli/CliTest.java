@@ -42,6 +42,21 @@ class CliTest {
     }
 
     @Test
+    void everyScenarioIsListedAndRunsWithJsonExitingAsDocumented() throws Exception {
+        String list = cli("list").out();
+        for (interleave.scenario.Scenario s : interleave.scenario.Scenarios.all()) {
+            assertTrue(list.contains(s.id()), s.id());
+            Result r = cli("run", s.id(), "--json");
+            int expected = s.id().equals("deadlock") ? 3 : 0;
+            assertEquals(expected, r.code(), s.id() + ": " + r.err());
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertEquals(s.id(), j.get("scenario").asText());
+            assertTrue(j.get("result").isObject());
+        }
+        assertTrue(cli("list", "--zh").out().contains("银行余额竞争"));
+    }
+
+    @Test
     void runJsonHasTheDocumentedFields() throws Exception {
         Result r = cli("run", "balance", "--param", "lock=off", "--param", "iterations=3000", "--seed", "7", "--json");
         assertEquals(0, r.code(), r.err());
@@ -90,7 +105,7 @@ class CliTest {
 
     @Test
     void badInputGetsOneLineAndExitTwo() {
-        oneCleanLine(cli("run", "nosuch"), "unknown scenario 'nosuch'; accepted: balance");
+        oneCleanLine(cli("run", "nosuch"), "unknown scenario 'nosuch'; accepted: hello-threads, daemon");
         oneCleanLine(cli("run", "balance", "-p", "speed=3"), "unknown parameter 'speed' for balance; accepted:");
         oneCleanLine(cli("run", "balance", "-p", "iterations=-4"), "iterations must be an integer from 1 to");
         oneCleanLine(cli("run", "balance", "-p", "iterations=lots"), "got 'lots'");

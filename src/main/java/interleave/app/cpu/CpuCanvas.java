@@ -178,9 +178,10 @@ public final class CpuCanvas extends Region {
         int n = res.size() + joins.size();
         double rx = leftW + m;
         double rw = w - rx - m;
-        int cols = rw > 560 ? 2 : 1;
+        int cols = rw > 560 || (n > 3 && rw > 360) ? 2 : 1;
         double bw = (rw - (cols - 1) * 8) / cols;
-        double bh = rowH;
+        int rows = (n + cols - 1) / cols;
+        double bh = Math.max(chipH + fs * 1.9, Math.min(rowH, (h - 2 * m) / Math.max(1, rows) - 8));
         Map<Integer, double[]> boxAt = new HashMap<>();
         for (int i = 0; i < n; i++) {
             double bx = rx + (i % cols) * (bw + 8);

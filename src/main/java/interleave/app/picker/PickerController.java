@@ -73,7 +73,10 @@ public final class PickerController {
                 vm.selectedProperty().set(s);
             }
         });
-        vm.selectedProperty().addListener((o, a, s) -> showScenario(s));
+        vm.selectedProperty().addListener((o, a, s) -> {
+            showScenario(s);
+            selectInTree(s);
+        });
         vm.fields().addListener((javafx.collections.ListChangeListener<PickerViewModel.Field>) c -> buildForm());
 
         modeChoice.getItems().setAll(Mode.values());
@@ -96,6 +99,16 @@ public final class PickerController {
         }
         showScenario(vm.selectedProperty().get());
         buildForm();
+    }
+
+    private void selectInTree(Scenario s) {
+        for (TreeItem<Object> topic : scenarioTree.getRoot().getChildren()) {
+            for (TreeItem<Object> item : topic.getChildren()) {
+                if (item.getValue() == s && scenarioTree.getSelectionModel().getSelectedItem() != item) {
+                    scenarioTree.getSelectionModel().select(item);
+                }
+            }
+        }
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {

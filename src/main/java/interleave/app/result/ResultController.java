@@ -23,6 +23,10 @@ public final class ResultController {
     private final AppModel model;
     private final ResultViewModel vm;
     @FXML
+    private Label expectedCaption;
+    @FXML
+    private Label actualCaption;
+    @FXML
     private Label expectedValue;
     @FXML
     private Label actualValue;
@@ -84,8 +88,10 @@ public final class ResultController {
             lostList.getItems().clear();
         }
         Map<String, Object> result = run == null ? null : run.result();
-        expectedValue.setText(ResultViewModel.expected(result));
-        actualValue.setText(ResultViewModel.actual(result));
+        expectedCaption.setText(vm.firstCaption(result));
+        actualCaption.setText(vm.secondCaption(result));
+        expectedValue.setText(ResultViewModel.first(result));
+        actualValue.setText(ResultViewModel.second(result));
         actualValue.getStyleClass().removeAll("result-wrong", "result-right");
         if (result != null && result.containsKey("expected")) {
             actualValue.getStyleClass().add(ResultViewModel.wrong(result) ? "result-wrong" : "result-right");

@@ -17,6 +17,46 @@ public final class ResultViewModel {
         this.i18n = i18n;
     }
 
+    /** Caption of the first big figure: "expected" for results that have one, else the result's first key. */
+    public String firstCaption(Map<String, Object> result) {
+        if (result == null || result.isEmpty() || result.containsKey("expected")) {
+            return i18n.get("result.expected");
+        }
+        return result.keySet().iterator().next();
+    }
+
+    /** Caption of the second figure. */
+    public String secondCaption(Map<String, Object> result) {
+        if (result == null || result.isEmpty() || result.containsKey("expected")) {
+            return i18n.get("result.actual");
+        }
+        java.util.Iterator<String> it = result.keySet().iterator();
+        it.next();
+        return it.hasNext() ? it.next() : "";
+    }
+
+    /** The first figure's value. */
+    public static String first(Map<String, Object> result) {
+        if (result == null || result.isEmpty()) {
+            return "–";
+        }
+        return result.containsKey("expected") ? String.valueOf(result.get("expected"))
+                : String.valueOf(result.values().iterator().next());
+    }
+
+    /** The second figure's value: the actual result next to an expected one, else the second entry. */
+    public static String second(Map<String, Object> result) {
+        if (result == null || result.isEmpty()) {
+            return "–";
+        }
+        if (result.containsKey("expected")) {
+            return actual(result);
+        }
+        java.util.Iterator<Object> it = result.values().iterator();
+        it.next();
+        return it.hasNext() ? String.valueOf(it.next()) : "";
+    }
+
     /** The "actual" figure: the result's balance if it has one, else its first entry. */
     public static String actual(Map<String, Object> result) {
         if (result == null || result.isEmpty()) {

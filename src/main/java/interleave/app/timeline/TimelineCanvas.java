@@ -680,7 +680,9 @@ public final class TimelineCanvas extends Region {
         for (int i = 0; i < d.threads().size(); i++) {
             int lane = laneIndexOfThread(lanes, d.threads().get(i));
             if (lane >= 0) {
-                g.strokeRect(labelWidth + 1, laneTop[lane] + 1, Math.max(4, x - labelWidth) - 2, laneHeight - 2);
+                Lane l = a.threadLane(d.threads().get(i));
+                double from = l.size() == 0 ? labelWidth : Math.max(labelWidth, px(l.time(l.size() - 1)));
+                g.strokeRect(from + 1, laneTop[lane] + 1, Math.max(6, x - from), laneHeight - 2);
             }
             if (d.cycle()) {
                 int next = laneIndexOfThread(lanes, d.threads().get((i + 1) % d.threads().size()));

@@ -1,0 +1,128 @@
+package interleave.scenario.demos;
+
+import interleave.engine.Lock;
+import interleave.engine.Semaphore;
+import interleave.engine.SharedInt;
+import interleave.engine.Worker;
+import interleave.scenario.ParamSpec;
+import interleave.scenario.Scenario;
+import interleave.scenario.ScenarioContext;
+import interleave.scenario.Topic;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/*
+ * A worker pool with callbacks (tutorials 001, 004).
+ *
+ * Teaches: Pool(5) keeps five workers and a queue of tasks. apply_async(task, callback=...) only queues a
+ * task; a free worker takes it, runs it, and the callback receives its result. close() says no more tasks
+ * will come; join() waits until the queue is drained and the workers have stopped.
+ * Watch: the "queued tasks" semaphore counts the waiting tasks down while at most five run at a time; the
+ * tasks sleep a random time, so they finish out of order, and the callbacks arrive in finishing order.
+ * (Python's Pool uses processes; here the workers are threads, which is what ThreadPool does.)
+ */
+public final class PoolScenario extends Scenario {
+    private static final List<ParamSpec> PARAMS = List.of(
+            new ParamSpec.IntParam("workers", 5, 1, 50, false),
+            new ParamSpec.IntParam("tasks", 10, 1, 1000, false));
+
+    @Override
+    public String id() {
+        return "pool";
+    }
+
+    @Override
+    public Topic topic() {
+        return Topic.COORDINATION;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public void main(ScenarioContext ctx) {
+        int nWorkers = ctx.intParam("workers");
+        int nTasks = ctx.intParam("tasks");
+        Lock queueLock = ctx.lock("queue lock");
+        Semaphore queued = ctx.semaphore("queued tasks", 0);
+        SharedInt running = ctx.shared("running tasks", 0);
+        ArrayDeque<Integer> queue = new ArrayDeque<>(); // guarded by queueLock
+        double[] durations = new double[nTasks];
+        for (int i = 0; i < nTasks; i++) {
+            durations[i] = 0.5 + ctx.random().nextInt(25) / 10.0; // drawn on MainThread: deterministic
+        }
+        AtomicInteger callbacks = ctx.keep("callbacks", new AtomicInteger());
+        AtomicInteger maxRunning = ctx.keep("maxRunning", new AtomicInteger());
+        Set<String> workersUsed = ctx.keep("workersUsed", ConcurrentHashMap.newKeySet());
+        List<Worker> pool = new ArrayList<>();
+        for (int w = 0; w < nWorkers; w++) {
+            pool.add(ctx.thread("PoolWorker-" + w, () -> {
+                while (true) {
+                    ctx.line(14);
+                    queued.acquire();
+                    queueLock.acquire();
+                    int task = queue.poll();
+                    queueLock.release();
+                    if (task < 0) {
+                        return; // close() put one stop marker per worker
+                    }
+                    queueLock.acquire(); // the pool's own bookkeeping must not race either
+                    int now = running.read() + 1;
+                    running.write(now);
+                    queueLock.release();
+                    maxRunning.accumulateAndGet(now, Math::max);
+                    workersUsed.add(ctx.currentThreadName());
+                    ctx.line(5);
+                    ctx.sleep(durations[task]);
+                    queueLock.acquire();
+                    running.write(running.read() - 1);
+                    queueLock.release();
+                    ctx.line(9);
+                    ctx.print("callback: task " + task + " done by " + ctx.currentThreadName() + " after "
+                            + durations[task] + " s");
+                    callbacks.incrementAndGet();
+                }
+            }));
+        }
+        pool.forEach(Worker::start);
+        for (int i = 0; i < nTasks; i++) {
+            ctx.line(11);
+            queueLock.acquire();
+            queue.add(i);
+            queueLock.release();
+            queued.release();
+        }
+        ctx.line(12);
+        for (int w = 0; w < nWorkers; w++) { // close(): no more tasks
+            queueLock.acquire();
+            queue.add(-1);
+            queueLock.release();
+            queued.release();
+        }
+        ctx.line(13);
+        pool.forEach(Worker::join);
+        ctx.print("all tasks done");
+    }
+
+    @Override
+    public Map<String, Object> result(ScenarioContext ctx) {
+        AtomicInteger callbacks = ctx.kept("callbacks");
+        AtomicInteger max = ctx.kept("maxRunning");
+        Set<String> used = ctx.kept("workersUsed");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("callbacks", callbacks == null ? 0 : callbacks.get());
+        out.put("tasks", ctx.intParam("tasks"));
+        out.put("maxRunningAtOnce", max == null ? 0 : max.get());
+        out.put("workersUsed", used == null ? 0 : used.size());
+        return out;
+    }
+}
