@@ -178,10 +178,13 @@ public final class CpuCanvas extends Region {
         int n = res.size() + joins.size();
         double rx = leftW + m;
         double rw = w - rx - m;
-        int cols = rw > 560 || (n > 3 && rw > 360) ? 2 : 1;
+        double minBox = chipH + fs * 1.9;
+        int fitRows = Math.max(1, (int) ((h - 2 * m + 8) / (minBox + 8)));
+        int cols = Math.max(rw > 560 || (n > 3 && rw > 360) ? 2 : 1, (n + fitRows - 1) / fitRows);
+        cols = Math.min(cols, Math.max(1, (int) (rw / 110)));
         double bw = (rw - (cols - 1) * 8) / cols;
         int rows = (n + cols - 1) / cols;
-        double bh = Math.max(chipH + fs * 1.9, Math.min(rowH, (h - 2 * m) / Math.max(1, rows) - 8));
+        double bh = Math.max(minBox, Math.min(rowH, (h - 2 * m) / Math.max(1, rows) - 8));
         Map<Integer, double[]> boxAt = new HashMap<>();
         for (int i = 0; i < n; i++) {
             double bx = rx + (i % cols) * (bw + 8);
@@ -198,9 +201,19 @@ public final class CpuCanvas extends Region {
             }
         }
 
-        // pills
+        // pills; a row with more than fits overlaps them like a hand of cards
         Font chipFont = font(0.9, true);
         Map<Integer, Double> rowX = new HashMap<>();
+        Map<Integer, Double> rowWidth = new HashMap<>();
+        Map<Integer, Integer> rowCount = new HashMap<>();
+        Map<Integer, Double> chipW = new HashMap<>();
+        for (Map.Entry<Integer, CpuViewModel.Place> e : places.entrySet()) {
+            double cw = Math.max(chipH * 1.4, textWidth(t.thread(e.getKey()).name(), chipFont) + 18);
+            chipW.put(e.getKey(), cw);
+            int k = key(e.getValue().area(), e.getValue().slot());
+            rowWidth.merge(k, cw + 6, Double::sum);
+            rowCount.merge(k, 1, Integer::sum);
+        }
         for (Map.Entry<Integer, CpuViewModel.Place> e : places.entrySet()) {
             int id = e.getKey();
             CpuViewModel.Place p = e.getValue();
@@ -209,10 +222,17 @@ public final class CpuCanvas extends Region {
                 continue;
             }
             String name = t.thread(id).name();
-            double cw = Math.max(chipH * 1.4, textWidth(name, chipFont) + 18);
+            double cw = chipW.get(id);
             int k = key(p.area(), p.slot());
+            double room = (p.area() == CpuViewModel.Area.RESOURCE || p.area() == CpuViewModel.Area.JOIN
+                    ? bw : leftW - 2 * m) - 20;
+            double need = rowWidth.get(k);
+            double advance = cw + 6;
+            if (need > room && rowCount.get(k) > 1) {
+                advance = Math.max(8, (room - cw) / (rowCount.get(k) - 1));
+            }
             double x0 = rowX.getOrDefault(k, slot[0]);
-            rowX.put(k, x0 + cw + 6);
+            rowX.put(k, x0 + advance);
             target.put(id, new double[] {x0, slot[1]});
             double[] cur = pos.computeIfAbsent(id, kk -> new double[] {x0, slot[1]});
             drawChip(g, id, name, p.area(), cur[0], cur[1], cw, chipH, chipFont);

@@ -96,6 +96,7 @@ public final class PickerController {
 
         if (toSelect != null) {
             scenarioTree.getSelectionModel().select(toSelect);
+            scenarioTree.scrollTo(Math.max(0, scenarioTree.getRow(toSelect) - 1));
         }
         showScenario(vm.selectedProperty().get());
         buildForm();
@@ -106,6 +107,7 @@ public final class PickerController {
             for (TreeItem<Object> item : topic.getChildren()) {
                 if (item.getValue() == s && scenarioTree.getSelectionModel().getSelectedItem() != item) {
                     scenarioTree.getSelectionModel().select(item);
+                    scenarioTree.scrollTo(Math.max(0, scenarioTree.getRow(item) - 1));
                 }
             }
         }
@@ -185,8 +187,8 @@ public final class PickerController {
                 Label summary = new Label(s.summary(i18n.locale()));
                 summary.getStyleClass().add("scenario-summary");
                 summary.setWrapText(true);
-                summary.setMaxWidth(270);
-                title.setMaxWidth(270);
+                summary.setMaxWidth(255);
+                title.setMaxWidth(255);
                 setText(null);
                 setGraphic(new VBox(title, summary));
                 getStyleClass().add("scenario-cell");

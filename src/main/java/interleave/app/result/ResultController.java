@@ -38,6 +38,8 @@ public final class ResultController {
     private ListView<LostUpdate> lostList;
     @FXML
     private StackPane chartHost;
+    @FXML
+    private Label chartCaption;
     private final Canvas chart = new Canvas(260, 110);
     private TraceAnalyzer shownFor;
 
@@ -113,6 +115,11 @@ public final class ResultController {
     }
 
     private void drawChart(TraceAnalyzer a) {
+        boolean show = ResultViewModel.chartVariable(a) >= 0;
+        chartHost.setVisible(show);
+        chartHost.setManaged(show);
+        chartCaption.setVisible(show);
+        chartCaption.setManaged(show);
         GraphicsContext g = chart.getGraphicsContext2D();
         double w = chart.getWidth();
         double h = chart.getHeight();

@@ -216,6 +216,23 @@ public final class RunSession {
         }
     }
 
+    private boolean nobodyCanRun() {
+        Trace t = run.trace();
+        boolean any = false;
+        for (int id = 0; id < analyzer.threadLaneCount(); id++) {
+            if (t.thread(id).external()) {
+                continue;
+            }
+            interleave.trace.ThreadState s = analyzer.stateOf(id);
+            if (s == interleave.trace.ThreadState.RUNNING || s == interleave.trace.ThreadState.READY
+                    || s == interleave.trace.ThreadState.SLEEPING) {
+                return false;
+            }
+            any |= s != interleave.trace.ThreadState.NEW && s != interleave.trace.ThreadState.FINISHED;
+        }
+        return any && !run.scenario().actions().isEmpty();
+    }
+
     /** Once per frame: pace the run, pull new events, update the status. Returns true if anything changed. */
     public boolean pulse(long nowNanos) {
         double dt = lastPulse == 0 ? 0 : Math.min(0.25, (nowNanos - lastPulse) / 1e9);
@@ -249,6 +266,11 @@ public final class RunSession {
                 case DEADLOCK -> Status.DEADLOCK;
                 case STOPPED -> Status.STOPPED;
             };
+        }
+        if (outcome == null && playing && analyzer.processed() == run.trace().size() && nobodyCanRun()) {
+            next = Status.WAITING; // every thread waits for something only the user can do (an action)
+        } else if (outcome == null && playing && next == Status.WAITING) {
+            next = Status.PLAYING;
         }
         boolean changed = fresh > 0 || next != status.get();
         status.set(next);

@@ -126,7 +126,8 @@ public final class TimelineCanvas extends Region {
         int nThreads = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isThread).count();
         double sectionGap = fs * 1.6;
         double available = h - axisHeight - 2 * sectionGap - 4;
-        laneHeight = Math.max(12, Math.min(theme.size(Size.LANE_HEIGHT), available / Math.max(1, lanes.size()) - 3));
+        // lanes use the room there is, up to half again their themed height: bigger is better on a projector
+        laneHeight = Math.max(12, Math.min(theme.size(Size.LANE_HEIGHT) * 1.5, available / Math.max(1, lanes.size()) - 3));
         laneTop = new double[lanes.size()];
         double y = axisHeight + sectionGap;
         for (int i = 0; i < lanes.size(); i++) {
@@ -199,7 +200,7 @@ public final class TimelineCanvas extends Region {
         for (double tick = first; tick <= vm.end(); tick += step) {
             double x = Math.round(px(tick)) + 0.5;
             g.strokeLine(x, axisHeight * 0.75, x, canvas.getHeight());
-            g.fillText(TimeFormat.duration((long) tick, virtual), x, axisHeight * 0.4);
+            g.fillText(TimeFormat.tick(tick, step, virtual), x, axisHeight * 0.4);
         }
         g.strokeLine(labelWidth, axisHeight * 0.75, w, axisHeight * 0.75);
     }
