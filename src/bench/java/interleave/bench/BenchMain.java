@@ -43,6 +43,10 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
+        if (Arrays.asList(args).contains("--timeline-only")) {
+            TimelineBench.runIfAvailable(quick);
+            return;
+        }
         System.out.println("== Interleave engine benchmark (JDK " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs) ==");
         jmh(quick);

@@ -449,6 +449,12 @@ final class SimKernel extends Kernel {
             return;
         }
         me.sliceUsed++;
+        // Fast path, one core: the tick ends and nothing can change hands, exactly as endOfTick would find
+        if (core.length == 1 && !me.yieldRequested && (cooperative || me.sliceUsed < me.sliceLen)
+                && (timed.isEmpty() || timed.peek().deadline > now + 1)) {
+            now++;
+            return;
+        }
         advance(me);
     }
 
@@ -500,6 +506,7 @@ final class SimKernel extends Kernel {
         if (!cooperative && !wokenFromSleep.isEmpty()) {
             preemptForWoken();
         }
+        wokenFromSleep.clear();
         while (nextBusyCore(0) < 0) {
             if (!ready.isEmpty()) {
                 for (int i = 0; i < core.length; i++) {

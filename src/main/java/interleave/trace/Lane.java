@@ -67,6 +67,35 @@ public final class Lane {
         return c[i];
     }
 
+    /**
+     * Like {@link #indexAt} for a time at or after that of entry {@code from}: gallops forward from there, so
+     * a caller sweeping left to right touches memory near where it already is (cheap at 10M events).
+     */
+    public int indexAtFrom(long t, int from) {
+        int n = size;
+        if (from < 0 || from >= n || time[from] > t) {
+            return indexAt(t);
+        }
+        int lo = from;
+        int step = 1;
+        int hi = from + 1;
+        while (hi < n && time[hi] <= t) {
+            lo = hi;
+            step <<= 1;
+            hi = from + step;
+        }
+        hi = Math.min(hi, n) - 1; // time[lo] <= t; everything after hi is > t
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (time[mid] <= t) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
     /** Index of the entry in force at time t (the last one starting at or before t), or -1. */
     public int indexAt(long t) {
         int lo = 0;

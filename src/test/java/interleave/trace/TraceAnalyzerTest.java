@@ -87,4 +87,20 @@ class TraceAnalyzerTest {
         }
         assertEquals(16L << 16, t.eventBytes());
     }
+
+    @Test
+    void gallopingLookupAgreesWithBinarySearch() {
+        Lane lane = new Lane();
+        java.util.Random r = new java.util.Random(1);
+        long t = 0;
+        for (int i = 0; i < 5000; i++) {
+            t += 1 + r.nextInt(5);
+            lane.add(t, i, i % 7, 0, 0);
+        }
+        for (int q = 0; q < 20000; q++) {
+            long at = r.nextInt((int) t + 10) - 5;
+            int from = r.nextInt(lane.size());
+            assertEquals(lane.indexAt(at), lane.indexAtFrom(at, from), "t=" + at + " from=" + from);
+        }
+    }
 }

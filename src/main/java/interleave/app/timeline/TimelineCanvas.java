@@ -242,9 +242,10 @@ public final class TimelineCanvas extends Region {
     }
 
     /** The state shown in pixel column x of a lane: the entry in force, or RUNNING if it ran at all there. */
-    private static long sample(Lane lane, double t0, double t1, boolean preferRunning) {
-        int ia = lane.indexAt((long) Math.floor(t0));
-        int ib = lane.indexAt((long) Math.ceil(t1) - 1);
+    private static long sample(Lane lane, double t0, double t1, boolean preferRunning, int[] hint) {
+        int ia = lane.indexAtFrom((long) Math.floor(t0), hint[0]);
+        int ib = lane.indexAtFrom((long) Math.ceil(t1) - 1, ia);
+        hint[0] = Math.max(ia, 0);
         if (ib < 0) {
             return -1;
         }
@@ -273,10 +274,11 @@ public final class TimelineCanvas extends Region {
         int width = (int) Math.ceil(vm.plotWidth());
         long runKey = Long.MIN_VALUE;
         int runStart = 0;
+        int[] hint = {0};
         for (int x = 0; x <= width; x++) {
             double t0 = vm.time(x);
             double t1 = vm.time(x + 1);
-            long key = x == width || t0 >= last ? -1 : sample(lane, t0, Math.min(t1, last), true);
+            long key = x == width || t0 >= last ? -1 : sample(lane, t0, Math.min(t1, last), true, hint);
             if (key != runKey) {
                 if (runKey >= 0 && x > runStart) {
                     paintState(g, thread, (int) (runKey >> 32), (int) runKey, labelWidth + runStart,
@@ -390,13 +392,15 @@ public final class TimelineCanvas extends Region {
             case LOCK, RLOCK -> {
                 long runKey = Long.MIN_VALUE;
                 int runStart = 0;
+                int hint = 0;
                 for (int x = 0; x <= width; x++) {
                     double t0 = vm.time(x);
                     long key;
                     if (x == width || t0 >= last) {
                         key = Long.MIN_VALUE + 1;
                     } else {
-                        int i = lane.indexAt((long) Math.floor(vm.time(x + 1)) - 1);
+                        int i = lane.indexAtFrom((long) Math.floor(vm.time(x + 1)) - 1, hint);
+                        hint = Math.max(0, i);
                         key = i < 0 ? -1L << 40 : ((long) lane.a(i) << 40) | ((long) lane.b(i) << 20) | lane.c(i);
                     }
                     if (key != runKey) {
@@ -457,12 +461,14 @@ public final class TimelineCanvas extends Region {
         int hi = Integer.MIN_VALUE;
         int[] values = new int[width + 1];
         boolean[] has = new boolean[width + 1];
+        int hint = 0;
         for (int x = 0; x <= width; x++) {
             double t0 = vm.time(x);
             if (t0 >= last) {
                 break;
             }
-            int i = lane.indexAt((long) Math.floor(vm.time(x + 1)) - 1);
+            int i = lane.indexAtFrom((long) Math.floor(vm.time(x + 1)) - 1, hint);
+            hint = Math.max(0, i);
             int v = i < 0 ? info.initial() : switch (info.type()) {
                 case CONDITION -> lane.b(i);
                 default -> lane.c(i);
@@ -494,23 +500,25 @@ public final class TimelineCanvas extends Region {
         g.setLineWidth(2);
         double base = top + h - 3;
         double scale = (h - 6) / range;
-        g.beginPath();
-        boolean open = false;
-        for (int x = 0; x <= width; x++) {
-            if (!has[x]) {
-                break;
-            }
-            double yy = base - (values[x] - lo) * scale;
-            double xx = labelWidth + x;
-            if (!open) {
-                g.moveTo(xx, yy);
-                open = true;
-            } else {
-                g.lineTo(xx, yy);
-            }
-            g.fillRect(xx, yy, 1, base - yy);
+        int n = 0;
+        while (n <= width && has[n]) {
+            n++;
         }
-        g.stroke();
+        // one polygon for the area under the step line and one polyline for the line: two primitives a lane
+        double[] xs = new double[n + 2];
+        double[] ys = new double[n + 2];
+        for (int x = 0; x < n; x++) {
+            xs[x] = labelWidth + x;
+            ys[x] = base - (values[x] - lo) * scale;
+        }
+        if (n > 0) {
+            xs[n] = labelWidth + n - 1;
+            ys[n] = base;
+            xs[n + 1] = labelWidth;
+            ys[n + 1] = base;
+            g.fillPolygon(xs, ys, n + 2);
+            g.strokePolyline(xs, ys, n);
+        }
         if (info.type() == ObjectType.VARIABLE && lo < 0 && hi > 0) {
             g.setStroke(theme.ink(Ink.GRID));
             g.setLineWidth(1);

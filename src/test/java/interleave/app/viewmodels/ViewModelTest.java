@@ -1,0 +1,216 @@
+package interleave.app.viewmodels;
+
+import interleave.app.I18n;
+import interleave.app.cpu.CpuViewModel;
+import interleave.app.log.LogViewModel;
+import interleave.app.picker.PickerViewModel;
+import interleave.app.session.EventSentences;
+import interleave.app.session.RunSession;
+import interleave.app.session.TimeFormat;
+import interleave.app.timeline.TimelineViewModel;
+import interleave.app.transport.TransportViewModel;
+import interleave.scenario.Scenarios;
+import interleave.trace.EventKind;
+import interleave.trace.ObjectType;
+import interleave.trace.SwitchReason;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import interleave.trace.TraceHeader;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The app's logic below the views, tested without a window. */
+class ViewModelTest {
+
+    /** T1 runs and reads, T2 takes over and blocks on a lock T1 holds, MainThread joins T1. */
+    private static Trace trace() {
+        Trace t = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
+        int main = t.addThread("MainThread", false);
+        int t1 = t.addThread("T1", false);
+        int t2 = t.addThread("T2", false);
+        int bal = t.addObject("balance", ObjectType.VARIABLE, 0);
+        int lock = t.addObject("lock", ObjectType.LOCK, 0);
+        t.addObject("student", ObjectType.LOCAL, 0);
+        t.append(0, main, EventKind.SWITCH, -1, SwitchReason.IDLE.ordinal(), 0);
+        t.append(0, main, EventKind.SPAWN, -1, t1, 3);
+        t.append(1, main, EventKind.SPAWN, -1, t2, 3);
+        t.append(2, main, EventKind.JOIN, -1, t1, 4);
+        t.append(3, t1, EventKind.SWITCH, -1, SwitchReason.BLOCKED.ordinal(), 0);
+        t.append(3, t1, EventKind.ACQUIRE, lock, 1, 14);
+        t.append(4, t1, EventKind.READ, bal, 0, 8);
+        t.append(5, t2, EventKind.SWITCH, t1, SwitchReason.SLICE_OVER.ordinal(), 0);
+        t.append(5, t2, EventKind.BLOCK, lock, t1, 14);
+        t.append(6, t1, EventKind.SWITCH, -1, SwitchReason.BLOCKED.ordinal(), 0);
+        return t;
+    }
+
+    private static TraceAnalyzer analyzed() {
+        TraceAnalyzer a = new TraceAnalyzer(trace());
+        a.update();
+        return a;
+    }
+
+    @Test
+    void timelineLanesZoomPanFollowAndFit() {
+        TimelineViewModel vm = new TimelineViewModel();
+        TraceAnalyzer a = analyzed();
+        vm.setAnalyzer(a);
+        vm.setPlotWidth(1000);
+        assertEquals(5, vm.lanes().size(), "three threads and two objects; the thread-local has no lane");
+        vm.tick();
+        assertTrue(vm.end() > a.lastTime(), "following keeps the newest event in view");
+        double under = vm.time(250);
+        vm.zoom(0.5, 250);
+        assertEquals(under, vm.time(250), 1e-9, "the time under the pointer stays put");
+        assertFalse(vm.followProperty().get(), "zooming stops following");
+        double start = vm.start();
+        vm.panPixels(-100);
+        assertTrue(vm.start() > start);
+        vm.fit();
+        assertEquals(0, vm.start());
+        assertTrue(vm.end() >= a.lastTime());
+        long seq = vm.nearestEvent(1, 4);
+        assertEquals(EventKind.READ, a.trace().kind(seq));
+    }
+
+    @Test
+    void cpuPlacesEachThreadWhereItIs() {
+        CpuViewModel vm = new CpuViewModel();
+        Map<Integer, CpuViewModel.Place> places = vm.places(analyzed(), 1);
+        assertEquals(CpuViewModel.Area.CORE, places.get(1).area(), "T1 runs");
+        assertEquals(CpuViewModel.Area.RESOURCE, places.get(2).area(), "T2 queues on the lock");
+        assertEquals(1, places.get(2).slot(), "the lock's object id");
+        assertEquals(CpuViewModel.Area.JOIN, places.get(0).area(), "MainThread waits for T1");
+        assertEquals(1, places.get(0).slot());
+    }
+
+    @Test
+    void sentencesInBothLanguages() {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        EventSentences s = new EventSentences(i18n);
+        Trace t = trace();
+        assertEquals("T1 read balance = 0", s.sentence(t, 6));
+        assertEquals("T2 gets the CPU: T1's time slice is over", s.sentence(t, 7));
+        assertEquals("T2 blocked: lock is held by T1", s.sentence(t, 8));
+        assertEquals("MainThread waits for T1 to finish", s.sentence(t, 3));
+        i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("T1 读取 balance = 0", s.sentence(t, 6));
+        assertEquals("T2 阻塞：lock 被 T1 持有", s.sentence(t, 8));
+    }
+
+    @Test
+    void everyEventKindHasASentenceInBothLanguages() {
+        Trace t = trace();
+        int extra = t.addThread("you", false, true);
+        for (EventKind k : EventKind.values()) {
+            t.append(10, k == EventKind.PARAM || k == EventKind.ACTION ? extra : 1, k,
+                    k == EventKind.PARAM || k == EventKind.ACTION ? 0 : 1, 0, 0);
+        }
+        for (Locale l : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            EventSentences s = new EventSentences(new I18n(l));
+            s.setScenario(Scenarios.byId("balance").orElseThrow());
+            Set<String> seen = new HashSet<>();
+            for (long i = 10; i < t.size(); i++) {
+                String text = s.sentence(t, i);
+                assertFalse(text.startsWith("event."), "missing text for " + t.kind(i) + " in " + l);
+                seen.add(text);
+            }
+            assertTrue(seen.size() > 25);
+        }
+    }
+
+    @Test
+    void logShowsTheNewestOrAroundTheSelection() {
+        assertEquals(800, LogViewModel.window(1000, -1)[0]);
+        assertEquals(1000, LogViewModel.window(1000, -1)[1]);
+        long[] around = LogViewModel.window(1000, 500);
+        assertTrue(around[0] <= 500 && 500 < around[1]);
+        LogViewModel vm = new LogViewModel(new EventSentences(new I18n(Locale.ENGLISH)));
+        assertEquals(10, vm.lines(trace(), 0, 10).size());
+    }
+
+    @Test
+    void speedSliderPositionsMapToSpeeds() {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        TransportViewModel vm = new TransportViewModel(new RunSession(), i18n);
+        assertEquals("1 steps/s", vm.speedLabel(0));
+        assertEquals("full speed", vm.speedLabel(RunSession.SPEEDS.length - 1));
+        assertEquals(RunSession.SPEEDS.length - 1, TransportViewModel.indexOf(Double.POSITIVE_INFINITY));
+        assertEquals(3, TransportViewModel.indexOf(10));
+        assertEquals("t = 0 µs", vm.time());
+    }
+
+    @Test
+    void axisLabelsNeverRepeatAtAnyZoom() {
+        for (double step : new double[] {1, 10, 1000, 50_000, 1_000_000}) {
+            assertNotEquals(TimeFormat.tick(4_000_000, step, true), TimeFormat.tick(4_000_000 + step, step, true),
+                    "step " + step);
+        }
+        assertEquals("4.00001 s", TimeFormat.tick(4_000_010, 10, true)); // five decimals resolve a 10 µs step
+    }
+
+    @Test
+    void pickerValidatesAsYouTypeAndOnlyAValidFormStartsARun() {
+        RunSession session = new RunSession();
+        StringProperty message = new SimpleStringProperty("");
+        PickerViewModel vm = new PickerViewModel(session, new I18n(Locale.ENGLISH), message);
+        vm.selectedProperty().set(Scenarios.byId("balance").orElseThrow());
+        assertEquals("balance", session.scenario().id());
+        PickerViewModel.Field iterations = vm.field("iterations");
+        iterations.textProperty().set("abc");
+        assertTrue(iterations.errorProperty().get().contains("iterations must be an integer from 1 to 10000000"));
+        assertFalse(vm.apply());
+        assertTrue(message.get().contains("iterations must be"));
+        iterations.textProperty().set("500");
+        assertEquals("", iterations.errorProperty().get());
+        vm.quantumProperty().set("0");
+        assertFalse(vm.apply());
+        vm.quantumProperty().set("7");
+        assertTrue(vm.apply());
+        assertEquals(7, session.settings().quantum());
+        assertEquals(500, session.params().get("iterations"));
+        vm.toggle("lock");
+        assertEquals(true, session.params().get("lock"), "the live switch reaches the session");
+        assertNull(session.run(), "preparing does not start a run");
+    }
+
+    @Test
+    void aSessionStepsExactlyOnePointPerStepAndPullsTheTraceOnPulse() throws Exception {
+        RunSession session = new RunSession();
+        var balance = Scenarios.byId("balance").orElseThrow();
+        session.prepare(balance, interleave.scenario.Params.resolve(balance, Map.of("iterations", "50")),
+                interleave.engine.RunSettings.DEFAULT);
+        for (int i = 1; i <= 4; i++) {
+            session.step();
+            long want = i;
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (session.trace().pointCount() < want && System.nanoTime() < end) {
+                Thread.sleep(2);
+            }
+            Thread.sleep(30);
+            assertEquals(want, session.trace().pointCount());
+        }
+        session.pulse(System.nanoTime());
+        assertEquals(session.trace().size(), session.analyzer().processed());
+        assertEquals(RunSession.Status.PAUSED, session.status());
+        session.runToEnd();
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (session.status() != RunSession.Status.FINISHED && System.nanoTime() < end) {
+            session.pulse(System.nanoTime());
+            Thread.sleep(5);
+        }
+        assertEquals(RunSession.Status.FINISHED, session.status());
+    }
+}
