@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * into an image (a snapshot), for the whole run in view and for a zoomed-in window.
  */
 final class TimelineBench {
-    private static final int FRAMES = 15;
+    private static final int FRAMES = 31;
+    private static final int WARMUP = 10;
 
     private TimelineBench() {
     }
@@ -100,8 +101,12 @@ final class TimelineBench {
                 root.applyCss();
                 root.layout();
                 canvas.resize(1500, 600);
+                canvas.requestLayout();
                 canvas.layout();
+                canvas.canvas().setWidth(1500); // the layout pass of a shown window would size it
+                canvas.canvas().setHeight(600);
                 StringBuilder sb = new StringBuilder();
+                sb.append(blank(canvas));
                 vm.fit();
                 sb.append(frames(canvas, "whole run in view", vm));
                 vm.centerOn(analyzer.lastTime() / 2.0, analyzer.lastTime() / 100.0);
@@ -116,12 +121,34 @@ final class TimelineBench {
         System.out.print(out.get(10, TimeUnit.MINUTES));
     }
 
+    /** The fixed cost of the measurement itself: one fill of the whole canvas, rendered and read back. */
+    private static String blank(TimelineCanvas canvas) {
+        javafx.scene.canvas.Canvas c = canvas.canvas();
+        javafx.scene.image.WritableImage into = new javafx.scene.image.WritableImage((int) c.getWidth(),
+                (int) c.getHeight());
+        double[] render = new double[FRAMES];
+        for (int i = -WARMUP; i < FRAMES; i++) {
+            c.getGraphicsContext2D().clearRect(0, 0, c.getWidth(), c.getHeight());
+            c.getGraphicsContext2D().fillRect(0, 0, c.getWidth(), c.getHeight());
+            long t0 = System.nanoTime();
+            c.snapshot(null, into);
+            if (i >= 0) {
+                render[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Arrays.sort(render);
+        return String.format("  %-24s rendered (snapshot): median %6.2f ms (the snapshot's own fixed cost)%n",
+                "one filled rectangle", render[FRAMES / 2]);
+    }
+
     private static String frames(TimelineCanvas canvas, String what, TimelineViewModel vm) {
+        canvas.markDirty();
+        canvas.redrawIfDirty(); // sizes the canvas to its control
         javafx.scene.image.WritableImage into = new javafx.scene.image.WritableImage(
-                (int) canvas.canvas().getWidth(), (int) canvas.canvas().getHeight());
+                (int) Math.max(1, canvas.canvas().getWidth()), (int) Math.max(1, canvas.canvas().getHeight()));
         double[] issue = new double[FRAMES];
         double[] render = new double[FRAMES];
-        for (int i = -2; i < FRAMES; i++) { // two warm-up frames
+        for (int i = -WARMUP; i < FRAMES; i++) { // warm-up frames let the JIT settle
             canvas.markDirty();
             long t0 = System.nanoTime();
             canvas.redrawIfDirty();

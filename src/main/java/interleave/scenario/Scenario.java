@@ -60,6 +60,11 @@ public abstract class Scenario {
         return Texts.python(id());
     }
 
+    /** The Python equivalent for these parameter values; a variant that is a different program overrides this. */
+    public String python(Map<String, Object> params) {
+        return python();
+    }
+
     public ParamSpec param(String name) {
         return params().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }

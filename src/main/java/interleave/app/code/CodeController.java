@@ -35,9 +35,10 @@ public final class CodeController {
             if (!changed) {
                 return;
             }
-            if (model.session().scenario() != shown) {
+            List<String> program = vm.lines(model.session().scenario(), model.session().params());
+            if (model.session().scenario() != shown || program != lines) {
                 shown = model.session().scenario();
-                lines = vm.lines(shown);
+                lines = program;
                 codeList.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, lines.size()).boxed().toList());
             }
             Map<Integer, List<Integer>> now = vm.markers(model.session().analyzer());

@@ -12,12 +12,17 @@ import java.util.TreeMap;
 
 /** The scenario's Python equivalent, and which live thread is on which line of it. */
 public final class CodeViewModel {
-    public List<String> lines(Scenario s) {
-        if (s == null) {
-            return List.of();
+    private String lastCode = "";
+    private List<String> lastLines = List.of();
+
+    /** The program's lines for these parameters (a variant may be a different program); cheap to call per frame. */
+    public List<String> lines(Scenario s, Map<String, Object> params) {
+        String code = s == null ? "" : s.python(params).stripTrailing();
+        if (!code.equals(lastCode)) {
+            lastCode = code;
+            lastLines = code.isEmpty() ? List.of() : List.of(code.split("\n", -1));
         }
-        String code = s.python().stripTrailing();
-        return code.isEmpty() ? List.of() : List.of(code.split("\n", -1));
+        return lastLines;
     }
 
     /** Line number (1-based) to the threads on it; finished and unstarted threads are left out. */

@@ -96,10 +96,20 @@ public final class PickerController {
 
         if (toSelect != null) {
             scenarioTree.getSelectionModel().select(toSelect);
-            scenarioTree.scrollTo(Math.max(0, scenarioTree.getRow(toSelect) - 1));
+            reveal(toSelect);
         }
         showScenario(vm.selectedProperty().get());
         buildForm();
+    }
+
+    /**
+     * Scrolls the selected demo into view. The tree's cells wrap their text, so their heights are only known
+     * after a layout pass; scrolling before it lands in the wrong place, hence once now and once after layout.
+     */
+    private void reveal(TreeItem<Object> item) {
+        int row = Math.max(0, scenarioTree.getRow(item) - 1);
+        scenarioTree.scrollTo(row);
+        javafx.application.Platform.runLater(() -> scenarioTree.scrollTo(Math.max(0, scenarioTree.getRow(item) - 1)));
     }
 
     private void selectInTree(Scenario s) {
@@ -107,7 +117,7 @@ public final class PickerController {
             for (TreeItem<Object> item : topic.getChildren()) {
                 if (item.getValue() == s && scenarioTree.getSelectionModel().getSelectedItem() != item) {
                     scenarioTree.getSelectionModel().select(item);
-                    scenarioTree.scrollTo(Math.max(0, scenarioTree.getRow(item) - 1));
+                    reveal(item);
                 }
             }
         }

@@ -5,6 +5,7 @@ import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioContext;
+import interleave.scenario.Texts;
 import interleave.scenario.Topic;
 
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ public final class DeadlockScenario extends Scenario {
         AtomicInteger meals = ctx.keep("meals", new AtomicInteger());
         boolean ordered = ctx.boolParam("ordered");
         List<Worker> threads = new ArrayList<>();
+        ctx.line(3);
         if (ctx.choiceParam("variant").equals("two-locks")) {
-            ctx.line(3);
             Lock a = ctx.lock("lockA");
             Lock b = ctx.lock("lockB");
             threads.add(ctx.thread("T1", () -> twoLocks(ctx, a, b, meals)));
@@ -106,6 +107,11 @@ public final class DeadlockScenario extends Scenario {
             second.release();
             first.release();
         }
+    }
+
+    @Override
+    public String python(Map<String, Object> params) {
+        return "philosophers".equals(params.get("variant")) ? Texts.python("deadlock-philosophers") : python();
     }
 
     @Override

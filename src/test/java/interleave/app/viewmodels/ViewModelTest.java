@@ -1,6 +1,7 @@
 package interleave.app.viewmodels;
 
 import interleave.app.I18n;
+import interleave.app.code.CodeViewModel;
 import interleave.app.cpu.CpuViewModel;
 import interleave.app.log.LogViewModel;
 import interleave.app.picker.PickerViewModel;
@@ -21,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +152,20 @@ class ViewModelTest {
         assertEquals(RunSession.SPEEDS.length - 1, TransportViewModel.indexOf(Double.POSITIVE_INFINITY));
         assertEquals(3, TransportViewModel.indexOf(10));
         assertEquals("t = 0 µs", vm.time());
+    }
+
+    @Test
+    void codeViewShowsTheProgramOfTheChosenVariant() {
+        CodeViewModel vm = new CodeViewModel();
+        var deadlock = Scenarios.byId("deadlock").orElseThrow();
+        var twoLocks = vm.lines(deadlock, Map.of("variant", "two-locks"));
+        assertTrue(twoLocks.stream().anyMatch(l -> l.contains("lock_b")), twoLocks.toString());
+        var philosophers = vm.lines(deadlock, Map.of("variant", "philosophers"));
+        assertTrue(philosophers.stream().anyMatch(l -> l.contains("forks")), philosophers.toString());
+        // the lines the scenario marks (7 to 10: take, think, wait, eat) are the same steps in both programs
+        assertTrue(philosophers.get(6).contains("first.acquire()") && twoLocks.get(6).contains("first.acquire()"));
+        assertTrue(philosophers.get(8).contains("second.acquire()") && twoLocks.get(8).contains("second.acquire()"));
+        assertEquals(List.of(), vm.lines(null, Map.of()));
     }
 
     @Test
