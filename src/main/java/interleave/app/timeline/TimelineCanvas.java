@@ -717,8 +717,10 @@ public final class TimelineCanvas extends Region {
         }
         double x = px(a.lastTime());
         g.setStroke(theme.ink(Ink.DEADLOCK));
-        g.setLineWidth(3);
-        for (int i = 0; i < d.threads().size(); i++) {
+        g.setFill(theme.ink(Ink.DEADLOCK));
+        g.setLineWidth(2);
+        int n = d.threads().size();
+        for (int i = 0; i < n; i++) {
             int lane = laneIndexOfThread(lanes, d.threads().get(i));
             if (lane >= 0) {
                 Lane l = a.threadLane(d.threads().get(i));
@@ -726,14 +728,17 @@ public final class TimelineCanvas extends Region {
                 g.strokeRect(from + 1, laneTop[lane] + 1, Math.max(6, x - from), laneHeight - 2);
             }
             if (d.cycle()) {
-                int next = laneIndexOfThread(lanes, d.threads().get((i + 1) % d.threads().size()));
+                // the wait-for edge "this thread waits for the next one", drawn in the free space after the
+                // last event (the view keeps a margin there once a deadlock is found), one column per edge
+                int next = laneIndexOfThread(lanes, d.threads().get((i + 1) % n));
                 if (lane >= 0 && next >= 0) {
                     double y1 = laneTop[lane] + laneHeight / 2;
                     double y2 = laneTop[next] + laneHeight / 2;
-                    double bend = x - 18 - 10 * i;
-                    g.strokeLine(x - 4, y1, bend, y1);
+                    double bend = x + 14 + 9 * i;
+                    g.strokeLine(x + 2, y1, bend, y1);
                     g.strokeLine(bend, y1, bend, y2);
-                    g.strokeLine(bend, y2, x - 4, y2);
+                    g.strokeLine(bend, y2, x + 8, y2);
+                    g.fillPolygon(new double[] {x + 2, x + 9, x + 9}, new double[] {y2, y2 - 4, y2 + 4}, 3);
                 }
             }
         }

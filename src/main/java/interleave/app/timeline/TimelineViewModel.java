@@ -27,6 +27,8 @@ public final class TimelineViewModel {
     }
 
     private static final double MIN_SPAN = 8;
+    /** Where the last event sits once a deadlock is found: the rest of the width shows the wait-for cycle. */
+    static final double RIGHT_MARGIN_DEADLOCK = 0.85;
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private final ObjectProperty<Long> selectedSeq = new SimpleObjectProperty<>(-1L);
     private final ObjectProperty<LostUpdate> selectedLost = new SimpleObjectProperty<>();
@@ -94,6 +96,9 @@ public final class TimelineViewModel {
             if (last + 1 > start + span * 0.97 || last < start) {
                 start = Math.max(0, last + 1 - span * 0.9);
             }
+            if (analyzer.deadlock() != null && last > start + span * RIGHT_MARGIN_DEADLOCK) {
+                start = Math.max(0, last - span * RIGHT_MARGIN_DEADLOCK); // room for the wait-for cycle
+            }
         }
     }
 
@@ -154,7 +159,8 @@ public final class TimelineViewModel {
     public void fit() {
         double last = analyzer == null ? 0 : analyzer.lastTime();
         start = 0;
-        span = Math.max(MIN_SPAN, last * 1.02 + 1);
+        double room = analyzer != null && analyzer.deadlock() != null ? 1 / RIGHT_MARGIN_DEADLOCK : 1.02;
+        span = Math.max(MIN_SPAN, last * room + 1);
         follow.set(false);
     }
 
