@@ -47,6 +47,11 @@ public final class BenchMain {
             TimelineBench.runIfAvailable(quick);
             return;
         }
+        if (Arrays.asList(args).contains("--balance-only")) {
+            balance(100_000);
+            balance(2_000_000);
+            return;
+        }
         System.out.println("== Interleave engine benchmark (JDK " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs) ==");
         jmh(quick);
@@ -157,7 +162,7 @@ public final class BenchMain {
         for (String lock : new String[] {"off", "on"}) {
             Map<String, Object> params = Params.resolve(s, Map.of("iterations", String.valueOf(iterations),
                     "lock", lock));
-            long[] times = new long[3];
+            long[] times = new long[REPEATS];
             long events = 0;
             for (int i = -1; i < times.length; i++) {
                 long t0 = System.nanoTime();
@@ -168,10 +173,10 @@ public final class BenchMain {
                 }
             }
             Arrays.sort(times);
-            double ms = times[1] / 1e6;
+            double ms = times[REPEATS / 2] / 1e6;
             Double py = python(iterations, lock.equals("on"));
             System.out.printf("balance %,9d iterations, lock %-3s: sim traced %8.0f ms (%,d events, %.1f ns/event)"
-                            + "   CPython %s%n", iterations, lock, ms, events, times[1] / (double) events,
+                            + "   CPython %s%n", iterations, lock, ms, events, times[REPEATS / 2] / (double) events,
                     py == null ? "not available"
                             : String.format("%8.0f ms  -> Interleave/CPython = %.2f", py, ms / py));
         }

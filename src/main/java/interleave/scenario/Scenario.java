@@ -11,16 +11,36 @@ import java.util.Map;
  * objects are stateless definitions; everything a run creates lives in its {@link ScenarioContext}.
  */
 public abstract class Scenario {
-    public abstract String id();
+    private final String id;
+    private final Topic topic;
+    private final List<ParamSpec> params;
+    private final List<ActionSpec> actions;
 
-    public abstract Topic topic();
-
-    public List<ParamSpec> params() {
-        return List.of();
+    protected Scenario(String id, Topic topic, List<ParamSpec> params) {
+        this(id, topic, params, List.of());
     }
 
-    public List<ActionSpec> actions() {
-        return List.of();
+    protected Scenario(String id, Topic topic, List<ParamSpec> params, List<ActionSpec> actions) {
+        this.id = id;
+        this.topic = topic;
+        this.params = List.copyOf(params);
+        this.actions = List.copyOf(actions);
+    }
+
+    public final String id() {
+        return id;
+    }
+
+    public final Topic topic() {
+        return topic;
+    }
+
+    public final List<ParamSpec> params() {
+        return params;
+    }
+
+    public final List<ActionSpec> actions() {
+        return actions;
     }
 
     /** The scheduler settings the demo is meant to be shown with. */

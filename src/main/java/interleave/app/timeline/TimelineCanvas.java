@@ -27,6 +27,7 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.function.Function;
 
 /**
@@ -590,8 +591,8 @@ public final class TimelineCanvas extends Region {
 
     private void drawSwitches(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
         List<ContextSwitch> all = a.switches();
-        int from = firstSwitchAtOrAfter(all, vm.start());
-        int to = firstSwitchAtOrAfter(all, vm.end());
+        int from = firstAtOrAfter(all, ContextSwitch::time, vm.start());
+        int to = firstAtOrAfter(all, ContextSwitch::time, vm.end());
         if (to - from > vm.plotWidth() / 6) {
             return; // too dense to read: the lanes already show the alternation
         }
@@ -613,26 +614,13 @@ public final class TimelineCanvas extends Region {
         }
     }
 
-    private static int firstSwitchAtOrAfter(List<ContextSwitch> list, double time) {
+    /** Index of the first element whose time is at or after {@code time}, in a list sorted by time. */
+    private static <T> int firstAtOrAfter(List<T> list, ToLongFunction<T> timeOf, double time) {
         int lo = 0;
         int hi = list.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (list.get(mid).time() < time) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int firstLostAtOrAfter(List<LostUpdate> list, double time) {
-        int lo = 0;
-        int hi = list.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (list.get(mid).time() < time) {
+            if (timeOf.applyAsLong(list.get(mid)) < time) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -643,8 +631,8 @@ public final class TimelineCanvas extends Region {
 
     private void drawLostUpdates(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
         List<LostUpdate> all = a.lostUpdates();
-        int from = firstLostAtOrAfter(all, vm.start());
-        int to = firstLostAtOrAfter(all, vm.end() + 1);
+        int from = firstAtOrAfter(all, LostUpdate::time, vm.start());
+        int to = firstAtOrAfter(all, LostUpdate::time, vm.end() + 1);
         g.setFill(theme.ink(Ink.LOST));
         boolean dense = to - from > vm.plotWidth() / 4;
         // dense: one tick per pixel column and lane, however many lost updates fall in it

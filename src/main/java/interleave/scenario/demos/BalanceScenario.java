@@ -32,19 +32,8 @@ public final class BalanceScenario extends Scenario {
             new ParamSpec.BoolParam("lock", false, true),
             new ParamSpec.ChoiceParam("variant", "shared", List.of("shared", "private"), false));
 
-    @Override
-    public String id() {
-        return "balance";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.LOCKS_AND_RACES;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public BalanceScenario() {
+        super("balance", Topic.LOCKS_AND_RACES, PARAMS);
     }
 
     @Override

@@ -30,19 +30,8 @@ public final class ConditionScenario extends Scenario {
             new ParamSpec.IntParam("items", 6, 1, 10_000, false),
             new ParamSpec.IntParam("capacity", 2, 1, 100, false));
 
-    @Override
-    public String id() {
-        return "condition";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.COORDINATION;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public ConditionScenario() {
+        super("condition", Topic.COORDINATION, PARAMS);
     }
 
     @Override

@@ -32,24 +32,13 @@ public final class CoroutinesScenario extends Scenario {
             new ParamSpec.BoolParam("yield_in_update", false, false),
             new ParamSpec.IntParam("iterations", 1000, 1, 1_000_000, false));
 
-    @Override
-    public String id() {
-        return "coroutines";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.PROCESSES_AND_COROUTINES;
+    public CoroutinesScenario() {
+        super("coroutines", Topic.PROCESSES_AND_COROUTINES, PARAMS);
     }
 
     @Override
     public RunSettings defaultSettings() {
         return RunSettings.DEFAULT.withMode(Mode.COOPERATIVE).withPolicy(interleave.engine.Policy.RR);
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
     }
 
     @Override

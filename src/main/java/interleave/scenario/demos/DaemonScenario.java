@@ -25,19 +25,8 @@ public final class DaemonScenario extends Scenario {
     private static final List<ParamSpec> PARAMS = List.of(
             new ParamSpec.IntParam("work", 3, 1, 3600, false));
 
-    @Override
-    public String id() {
-        return "daemon";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.THREADS;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public DaemonScenario() {
+        super("daemon", Topic.THREADS, PARAMS);
     }
 
     @Override

@@ -31,19 +31,8 @@ public final class DeadlockScenario extends Scenario {
             new ParamSpec.BoolParam("ordered", false, false),
             new ParamSpec.IntParam("meals", 3, 1, 1000, false));
 
-    @Override
-    public String id() {
-        return "deadlock";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.LOCKS_AND_RACES;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public DeadlockScenario() {
+        super("deadlock", Topic.LOCKS_AND_RACES, PARAMS);
     }
 
     @Override

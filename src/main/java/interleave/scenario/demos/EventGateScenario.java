@@ -32,24 +32,8 @@ public final class EventGateScenario extends Scenario {
             new ParamSpec.IntParam("rounds", 1, 1, 10, false));
     private static final List<ActionSpec> ACTIONS = List.of(new ActionSpec("set"), new ActionSpec("clear"));
 
-    @Override
-    public String id() {
-        return "event-gate";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.COORDINATION;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
-    }
-
-    @Override
-    public List<ActionSpec> actions() {
-        return ACTIONS;
+    public EventGateScenario() {
+        super("event-gate", Topic.COORDINATION, PARAMS, ACTIONS);
     }
 
     @Override

@@ -26,19 +26,8 @@ public final class GilScenario extends Scenario {
             new ParamSpec.IntParam("threads", 4, 1, 64, false),
             new ParamSpec.IntParam("work", 20_000, 1, 10_000_000, false));
 
-    @Override
-    public String id() {
-        return "gil";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.PERFORMANCE;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public GilScenario() {
+        super("gil", Topic.PERFORMANCE, PARAMS);
     }
 
     @Override

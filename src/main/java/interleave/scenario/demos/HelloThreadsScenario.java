@@ -25,19 +25,8 @@ public final class HelloThreadsScenario extends Scenario {
     private static final List<ParamSpec> PARAMS = List.of(
             new ParamSpec.IntParam("count", 5, 1, 1000, false));
 
-    @Override
-    public String id() {
-        return "hello-threads";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.THREADS;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public HelloThreadsScenario() {
+        super("hello-threads", Topic.THREADS, PARAMS);
     }
 
     @Override

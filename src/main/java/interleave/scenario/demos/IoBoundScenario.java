@@ -27,19 +27,8 @@ public final class IoBoundScenario extends Scenario {
             new ParamSpec.IntParam("n", 10, 1, 25, false),
             new ParamSpec.IntParam("sleepMillis", 100, 1, 10_000, false));
 
-    @Override
-    public String id() {
-        return "io-bound";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.PERFORMANCE;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public IoBoundScenario() {
+        super("io-bound", Topic.PERFORMANCE, PARAMS);
     }
 
     private record Job(String name, int line, IntUnaryOperator f) {

@@ -26,19 +26,8 @@ public final class JoinPitfallScenario extends Scenario {
             new ParamSpec.IntParam("threads", 3, 1, 50, false),
             new ParamSpec.IntParam("seconds", 2, 1, 3600, false));
 
-    @Override
-    public String id() {
-        return "join-pitfall";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.THREADS;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public JoinPitfallScenario() {
+        super("join-pitfall", Topic.THREADS, PARAMS);
     }
 
     @Override

@@ -33,19 +33,8 @@ public final class PoolScenario extends Scenario {
             new ParamSpec.IntParam("workers", 5, 1, 50, false),
             new ParamSpec.IntParam("tasks", 10, 1, 1000, false));
 
-    @Override
-    public String id() {
-        return "pool";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.COORDINATION;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public PoolScenario() {
+        super("pool", Topic.COORDINATION, PARAMS);
     }
 
     @Override

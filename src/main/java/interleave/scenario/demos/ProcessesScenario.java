@@ -31,19 +31,8 @@ public final class ProcessesScenario extends Scenario {
             new ParamSpec.IntParam("processes", 3, 1, 20, false),
             new ParamSpec.IntParam("increments", 1000, 1, 1_000_000, false));
 
-    @Override
-    public String id() {
-        return "processes";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.PROCESSES_AND_COROUTINES;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public ProcessesScenario() {
+        super("processes", Topic.PROCESSES_AND_COROUTINES, PARAMS);
     }
 
     @Override

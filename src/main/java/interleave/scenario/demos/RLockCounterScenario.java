@@ -29,19 +29,8 @@ public final class RLockCounterScenario extends Scenario {
             new ParamSpec.ChoiceParam("lock", "rlock", List.of("rlock", "lock"), false),
             new ParamSpec.BoolParam("nested", false, false));
 
-    @Override
-    public String id() {
-        return "rlock-counter";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.LOCKS_AND_RACES;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public RLockCounterScenario() {
+        super("rlock-counter", Topic.LOCKS_AND_RACES, PARAMS);
     }
 
     @Override

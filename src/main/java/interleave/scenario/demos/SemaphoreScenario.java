@@ -30,19 +30,8 @@ public final class SemaphoreScenario extends Scenario {
             new ParamSpec.IntParam("permits", 2, 1, 50, false),
             new ParamSpec.BoolParam("overrelease", false, false));
 
-    @Override
-    public String id() {
-        return "semaphore";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.COORDINATION;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public SemaphoreScenario() {
+        super("semaphore", Topic.COORDINATION, PARAMS);
     }
 
     @Override

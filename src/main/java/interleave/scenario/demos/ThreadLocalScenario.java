@@ -29,19 +29,8 @@ public final class ThreadLocalScenario extends Scenario {
     private static final List<ParamSpec> PARAMS = List.of(
             new ParamSpec.ChoiceParam("variant", "local", List.of("local", "shared"), false));
 
-    @Override
-    public String id() {
-        return "thread-local";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.THREADS;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public ThreadLocalScenario() {
+        super("thread-local", Topic.THREADS, PARAMS);
     }
 
     @Override

@@ -45,19 +45,8 @@ public final class ThreadPerClientScenario extends Scenario {
             new ParamSpec.IntParam("poolSize", 2, 1, 20, false),
             new ParamSpec.IntParam("workMillis", 300, 0, 10_000, false));
 
-    @Override
-    public String id() {
-        return "thread-per-client";
-    }
-
-    @Override
-    public Topic topic() {
-        return Topic.PROCESSES_AND_COROUTINES;
-    }
-
-    @Override
-    public List<ParamSpec> params() {
-        return PARAMS;
+    public ThreadPerClientScenario() {
+        super("thread-per-client", Topic.PROCESSES_AND_COROUTINES, PARAMS);
     }
 
     @Override
