@@ -917,26 +917,43 @@ final class SimKernel extends Kernel {
                 return false;
             }
             emit(me, EventKind.BLOCK, id, owner.id);
-            waiters.add(me);
-            boolean got = block(me, this, timeout, St.BLOCKED, SwitchReason.BLOCKED);
-            resume(me);
-            emit(me, got ? EventKind.ACQUIRE : EventKind.TIMEOUT, id, got ? depth : 0);
-            endPoint(me);
-            return got;
+            long deadline = timeout < 0 ? -1 : now + timeout;
+            waiters.addLast(me);
+            while (true) {
+                boolean woken = block(me, this, deadline < 0 ? -1 : Math.max(0, deadline - now), St.BLOCKED,
+                        SwitchReason.BLOCKED);
+                resume(me);
+                if (!woken) {
+                    emit(me, EventKind.TIMEOUT, id, 0);
+                    endPoint(me);
+                    return false;
+                }
+                if (owner == null) {
+                    owner = me;
+                    depth = 1;
+                    emit(me, EventKind.ACQUIRE, id, depth);
+                    endPoint(me);
+                    return true;
+                }
+                // another thread took the lock between the release that woke us and our turn on the CPU
+                emit(me, EventKind.BLOCK, id, owner.id);
+                waiters.addFirst(me); // keep our place at the head of the queue
+            }
         }
 
         abstract boolean reentrant();
 
-        /** Gives the lock to the first waiter (FIFO hand-off), or frees it. */
-        void handOver() {
+        /**
+         * Frees the lock and wakes the first waiter, which takes it when it next runs if it is still free. As in
+         * CPython, the releasing thread keeps running and may take the lock again first (no hand-off): a
+         * hand-off would force a context switch at every contended release, which CPython does not do.
+         */
+        void releaseAndWakeOne() {
+            owner = null;
+            depth = 0;
             SimThread next = waiters.poll();
-            if (next == null) {
-                owner = null;
-                depth = 0;
-            } else {
-                owner = next;
-                depth = 1;
-                wake(next, id, 1);
+            if (next != null) {
+                wake(next, id, 0);
             }
         }
 
@@ -969,7 +986,7 @@ final class SimKernel extends Kernel {
         public int releaseAll(SimThread me) {
             int saved = depth;
             emit(me, EventKind.RELEASE, id, 0);
-            handOver();
+            releaseAndWakeOne();
             return saved;
         }
 
@@ -997,7 +1014,7 @@ final class SimKernel extends Kernel {
                 throw new ThreadingError("RuntimeError", "release unlocked lock");
             }
             emit(me, EventKind.RELEASE, id, 0);
-            handOver();
+            releaseAndWakeOne();
             endPoint(me);
         }
 
@@ -1031,7 +1048,7 @@ final class SimKernel extends Kernel {
             depth--;
             emit(me, EventKind.RELEASE, id, depth);
             if (depth == 0) {
-                handOver();
+                releaseAndWakeOne();
             }
             endPoint(me);
         }
@@ -1065,15 +1082,27 @@ final class SimKernel extends Kernel {
                 return false;
             }
             emit(me, EventKind.BLOCK, id, -1);
-            waiters.add(me);
-            boolean got = block(me, this, timeout, St.BLOCKED, SwitchReason.BLOCKED);
-            resume(me);
-            if (got) {
-                held[me.id]++;
+            long deadline = timeout < 0 ? -1 : now + timeout;
+            waiters.addLast(me);
+            while (true) {
+                boolean woken = block(me, this, deadline < 0 ? -1 : Math.max(0, deadline - now), St.BLOCKED,
+                        SwitchReason.BLOCKED);
+                resume(me);
+                if (!woken) {
+                    emit(me, EventKind.TIMEOUT, id, value);
+                    endPoint(me);
+                    return false;
+                }
+                if (value > 0) {
+                    value--;
+                    held[me.id]++;
+                    emit(me, EventKind.ACQUIRE, id, value);
+                    endPoint(me);
+                    return true;
+                }
+                emit(me, EventKind.BLOCK, id, -1); // the permit was taken before we ran: wait again, first in line
+                waiters.addFirst(me);
             }
-            emit(me, got ? EventKind.ACQUIRE : EventKind.TIMEOUT, id, value);
-            endPoint(me);
-            return got;
         }
 
         @Override
@@ -1100,13 +1129,11 @@ final class SimKernel extends Kernel {
             if (held[me.id] > 0) {
                 held[me.id]--;
             }
-            SimThread next = waiters.poll();
-            if (next == null) {
-                value++;
-            }
+            value++;
             emit(me, EventKind.RELEASE, id, value);
+            SimThread next = waiters.poll();
             if (next != null) {
-                wake(next, id, value); // the permit passes straight to the first waiter
+                wake(next, id, value); // it takes the permit when it runs, if nobody took it first
             }
             endPoint(me);
         }

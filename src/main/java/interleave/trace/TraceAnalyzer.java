@@ -165,7 +165,7 @@ public final class TraceAnalyzer {
             case WAKE -> {
                 setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
                 if (obj >= 0 && value == 1 && isMutex(obj)) {
-                    setObject(obj, time, i, t, level[obj]); // the lock was handed to the woken thread
+                    setObject(obj, time, i, t, level[obj]); // traces written before locks stopped handing over (value 1 = the woken thread holds it)
                 }
             }
             case SPAWN -> setState(value, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);

@@ -86,6 +86,65 @@ class PrimitiveSemanticsTest {
         assertEquals(List.of(true, false, true), got);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"SIM", "COOPERATIVE"})
+    void releaseDoesNotHandTheLockOverTheReleasingThreadMayTakeItAgainFirst(Mode mode) throws Exception {
+        // CPython: release() frees the lock and wakes a waiter; the releasing thread keeps the CPU and, if it
+        // asks again before the waiter runs, gets the lock again; the waiter then finds it taken and waits on
+        List<Boolean> mainGotItBack = new CopyOnWriteArrayList<>();
+        Kernel k = Harness.run(Harness.settings(mode).withPolicy(Policy.RR).withQuantum(1000), kk -> {
+            Lock lock = kk.lock("lock");
+            lock.acquire();
+            Worker waiter = kk.thread("waiter", false, () -> {
+                lock.acquire();
+                lock.release();
+            });
+            waiter.start();
+            kk.yieldNow();            // the waiter runs and blocks on the lock
+            lock.release();           // wakes the waiter, which is ready but not yet running
+            mainGotItBack.add(lock.tryAcquire());
+            kk.yieldNow();            // the waiter runs, finds the lock taken again, blocks again
+            lock.release();
+            waiter.join();
+        });
+        assertEquals(List.of(true), mainGotItBack);
+        List<EventKind> waiterLockEvents = new java.util.ArrayList<>();
+        for (long i = 0; i < k.trace().size(); i++) {
+            if (k.trace().thread(i) == 1 && k.trace().object(i) == 0 && k.trace().kind(i) != EventKind.SWITCH) {
+                waiterLockEvents.add(k.trace().kind(i));
+            }
+        }
+        assertEquals(List.of(EventKind.BLOCK, EventKind.WAKE, EventKind.BLOCK, EventKind.WAKE, EventKind.ACQUIRE,
+                EventKind.RELEASE), waiterLockEvents);
+        assertEquals(List.of(), k.errors());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"SIM", "COOPERATIVE"})
+    void aTimeoutCountsFromTheFirstAttemptEvenWhenTheWaiterIsWokenAndBlocksAgain(Mode mode) throws Exception {
+        AtomicReference<Boolean> got = new AtomicReference<>();
+        AtomicReference<Long> waitedTicks = new AtomicReference<>();
+        Harness.run(Harness.settings(mode).withPolicy(Policy.RR).withQuantum(1000), kk -> {
+            Lock lock = kk.lock("lock");
+            lock.acquire();
+            Worker waiter = kk.thread("waiter", false, () -> {
+                long t0 = kk.now();
+                got.set(lock.acquire(1.0));
+                waitedTicks.set(kk.now() - t0);
+            });
+            waiter.start();
+            for (int i = 0; i < 3; i++) {
+                kk.sleep(0.4);        // the waiter waits; each release wakes it, and it finds the lock taken again
+                lock.release();
+                lock.acquire();
+            }
+            waiter.join();
+            lock.release();
+        });
+        assertEquals(false, got.get());
+        assertTrue(waitedTicks.get() >= 1_000_000 && waitedTicks.get() < 1_100_000, "waited " + waitedTicks.get());
+    }
+
     // ---------- RLock ----------
 
     @ParameterizedTest
