@@ -47,6 +47,11 @@ public final class BenchMain {
             TimelineBench.runIfAvailable(quick);
             return;
         }
+        if (Arrays.asList(args).contains("--switches-only")) {
+            switches(2);
+            switches(8);
+            return;
+        }
         if (Arrays.asList(args).contains("--balance-only")) {
             balance(100_000);
             balance(2_000_000);

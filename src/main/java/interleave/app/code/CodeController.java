@@ -65,15 +65,25 @@ public final class CodeController {
             code.getStyleClass().add("code-text");
             code.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(code, Priority.ALWAYS);
-            HBox row = new HBox(8, number, code);
+            // the badges sit in a column before the code, so a long line never pushes them out of view
+            HBox badges = new HBox(3);
+            badges.getStyleClass().add("badge-column");
+            HBox row = new HBox(8, number, badges, code);
             List<Integer> here = markers.get(line);
             if (here != null && model.session().trace() != null) {
                 Trace t = model.session().trace();
                 getStyleClass().add("current-line");
-                for (int id : here) {
+                // two names at most, then "+N": ten threads on one line must not hide the code
+                int shownBadges = here.size() <= 3 ? here.size() : 2;
+                for (int id : here.subList(0, shownBadges)) {
                     Label badge = new Label(t.thread(id).name());
                     badge.getStyleClass().addAll("thread-badge", "thread-" + (id % 8));
-                    row.getChildren().add(badge);
+                    badges.getChildren().add(badge);
+                }
+                if (shownBadges < here.size()) {
+                    Label more = new Label("+" + (here.size() - shownBadges));
+                    more.getStyleClass().add("badge-more");
+                    badges.getChildren().add(more);
                 }
             }
             setText(null);

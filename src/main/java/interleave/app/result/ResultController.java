@@ -35,6 +35,8 @@ public final class ResultController {
     @FXML
     private Label switchCount;
     @FXML
+    private Label details;
+    @FXML
     private ListView<LostUpdate> lostList;
     @FXML
     private StackPane chartHost;
@@ -92,8 +94,12 @@ public final class ResultController {
         Map<String, Object> result = run == null ? null : run.result();
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result));
-        expectedValue.setText(ResultViewModel.first(result));
-        actualValue.setText(ResultViewModel.second(result));
+        expectedValue.setText(vm.first(result));
+        actualValue.setText(vm.second(result));
+        List<String> more = vm.details(result);
+        details.setText(String.join("\n", more));
+        details.setVisible(!more.isEmpty());
+        details.setManaged(!more.isEmpty());
         actualValue.getStyleClass().removeAll("result-wrong", "result-right");
         if (result != null && result.containsKey("expected")) {
             actualValue.getStyleClass().add(ResultViewModel.wrong(result) ? "result-wrong" : "result-right");

@@ -22,7 +22,51 @@ public final class ResultViewModel {
         if (result == null || result.isEmpty() || result.containsKey("expected")) {
             return i18n.get("result.expected");
         }
-        return result.keySet().iterator().next();
+        return caption(result.keySet().iterator().next());
+    }
+
+    /** A result entry's name in the UI language ("result.key.maxInUse"), or the key itself. */
+    public String caption(String key) {
+        String k = "result.key." + key;
+        String text = i18n.get(k);
+        return text.equals(k) ? key : text;
+    }
+
+    /** A value as shown: seconds to three decimals, yes/no, lists joined. */
+    public String value(Object v) {
+        if (v instanceof Double d) {
+            return String.format(java.util.Locale.ROOT, "%.3f", d);
+        }
+        if (v instanceof Boolean b) {
+            return i18n.get(b ? "result.yes" : "result.no");
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return c.stream().map(this::value).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return v == null ? "–" : String.valueOf(v);
+    }
+
+    /** The entries the two big figures do not show, one "caption: value" each. */
+    public java.util.List<String> details(Map<String, Object> result) {
+        if (result == null || result.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int index = 0;
+        for (Map.Entry<String, Object> e : result.entrySet()) {
+            boolean shown = result.containsKey("expected")
+                    ? e.getKey().equals("expected") || e.getKey().equals(actualKey(result))
+                    : index < 2;
+            if (!shown) {
+                out.add(caption(e.getKey()) + ": " + value(e.getValue()));
+            }
+            index++;
+        }
+        return out;
+    }
+
+    private static String actualKey(Map<String, Object> result) {
+        return result.containsKey("balance") ? "balance" : result.keySet().iterator().next();
     }
 
     /** Caption of the second figure. */
@@ -32,29 +76,29 @@ public final class ResultViewModel {
         }
         java.util.Iterator<String> it = result.keySet().iterator();
         it.next();
-        return it.hasNext() ? it.next() : "";
+        return it.hasNext() ? caption(it.next()) : "";
     }
 
     /** The first figure's value. */
-    public static String first(Map<String, Object> result) {
+    public String first(Map<String, Object> result) {
         if (result == null || result.isEmpty()) {
             return "–";
         }
-        return result.containsKey("expected") ? String.valueOf(result.get("expected"))
-                : String.valueOf(result.values().iterator().next());
+        return result.containsKey("expected") ? value(result.get("expected"))
+                : value(result.values().iterator().next());
     }
 
     /** The second figure's value: the actual result next to an expected one, else the second entry. */
-    public static String second(Map<String, Object> result) {
+    public String second(Map<String, Object> result) {
         if (result == null || result.isEmpty()) {
             return "–";
         }
         if (result.containsKey("expected")) {
-            return actual(result);
+            return value(result.get(actualKey(result)));
         }
         java.util.Iterator<Object> it = result.values().iterator();
         it.next();
-        return it.hasNext() ? String.valueOf(it.next()) : "";
+        return it.hasNext() ? value(it.next()) : "";
     }
 
     /** The "actual" figure: the result's balance if it has one, else its first entry. */

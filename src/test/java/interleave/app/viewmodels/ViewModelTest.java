@@ -5,6 +5,7 @@ import interleave.app.code.CodeViewModel;
 import interleave.app.cpu.CpuViewModel;
 import interleave.app.log.LogViewModel;
 import interleave.app.picker.PickerViewModel;
+import interleave.app.result.ResultViewModel;
 import interleave.app.session.EventSentences;
 import interleave.app.session.RunSession;
 import interleave.app.session.TimeFormat;
@@ -152,6 +153,30 @@ class ViewModelTest {
         assertEquals(RunSession.SPEEDS.length - 1, TransportViewModel.indexOf(Double.POSITIVE_INFINITY));
         assertEquals(3, TransportViewModel.indexOf(10));
         assertEquals("t = 0 µs", vm.time());
+    }
+
+    @Test
+    void resultPanelNamesEveryEntryInTheUiLanguageAndFormatsValues() {
+        java.util.LinkedHashMap<String, Object> pool = new java.util.LinkedHashMap<>();
+        pool.put("callbacks", 10);
+        pool.put("tasks", 10);
+        pool.put("maxRunningAtOnce", 5);
+        pool.put("workerFinished", true);
+        ResultViewModel en = new ResultViewModel(new I18n(Locale.ENGLISH));
+        assertEquals("callbacks", en.firstCaption(pool));
+        assertEquals(List.of("most running at once: 5", "worker finished: yes"), en.details(pool));
+        ResultViewModel zh = new ResultViewModel(new I18n(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("回调", zh.firstCaption(pool));
+        assertEquals("0.080", en.value(0.080018));
+        assertEquals("1000, 1000", en.value(List.of(1000, 1000)));
+        assertEquals("unknownKey", en.caption("unknownKey"));
+        // a result with an expected value: expected and actual are the big figures, the rest is listed
+        java.util.LinkedHashMap<String, Object> processes = new java.util.LinkedHashMap<>();
+        processes.put("parentCounter", 0);
+        processes.put("expected", 0);
+        processes.put("childCopies", List.of(1000, 1000, 1000));
+        assertEquals("0", en.second(processes));
+        assertEquals(List.of("children's copies: 1000, 1000, 1000"), en.details(processes));
     }
 
     @Test
