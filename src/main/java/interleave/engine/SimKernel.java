@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The deterministic scheduler of sim and cooperative modes, over real platform threads.
@@ -865,6 +866,29 @@ final class SimKernel extends Kernel {
             waiters.remove(t);
         }
 
+        /**
+         * Waits in this queue until woken with the resource free; false when the timeout expires first. Nothing
+         * is handed over on release: a waiter that finds the resource taken again by the time it runs (the
+         * releasing thread kept the CPU and took it back) blocks again, first in line, its deadline unchanged.
+         */
+        boolean awaitFree(SimThread me, long timeout, BooleanSupplier free, IntSupplier blockedBy) {
+            long deadline = timeout < 0 ? -1 : now + timeout;
+            waiters.addLast(me);
+            while (true) {
+                boolean woken = block(me, this, deadline < 0 ? -1 : Math.max(0, deadline - now), St.BLOCKED,
+                        SwitchReason.BLOCKED);
+                resume(me);
+                if (!woken) {
+                    return false;
+                }
+                if (free.getAsBoolean()) {
+                    return true;
+                }
+                emit(me, EventKind.BLOCK, id, blockedBy.getAsInt());
+                waiters.addFirst(me);
+            }
+        }
+
         @Override
         public List<SimThread> holders() {
             return List.of();
@@ -917,28 +941,16 @@ final class SimKernel extends Kernel {
                 return false;
             }
             emit(me, EventKind.BLOCK, id, owner.id);
-            long deadline = timeout < 0 ? -1 : now + timeout;
-            waiters.addLast(me);
-            while (true) {
-                boolean woken = block(me, this, deadline < 0 ? -1 : Math.max(0, deadline - now), St.BLOCKED,
-                        SwitchReason.BLOCKED);
-                resume(me);
-                if (!woken) {
-                    emit(me, EventKind.TIMEOUT, id, 0);
-                    endPoint(me);
-                    return false;
-                }
-                if (owner == null) {
-                    owner = me;
-                    depth = 1;
-                    emit(me, EventKind.ACQUIRE, id, depth);
-                    endPoint(me);
-                    return true;
-                }
-                // another thread took the lock between the release that woke us and our turn on the CPU
-                emit(me, EventKind.BLOCK, id, owner.id);
-                waiters.addFirst(me); // keep our place at the head of the queue
+            if (!awaitFree(me, timeout, () -> owner == null, () -> owner.id)) {
+                emit(me, EventKind.TIMEOUT, id, 0);
+                endPoint(me);
+                return false;
             }
+            owner = me;
+            depth = 1;
+            emit(me, EventKind.ACQUIRE, id, depth);
+            endPoint(me);
+            return true;
         }
 
         abstract boolean reentrant();
@@ -1082,27 +1094,16 @@ final class SimKernel extends Kernel {
                 return false;
             }
             emit(me, EventKind.BLOCK, id, -1);
-            long deadline = timeout < 0 ? -1 : now + timeout;
-            waiters.addLast(me);
-            while (true) {
-                boolean woken = block(me, this, deadline < 0 ? -1 : Math.max(0, deadline - now), St.BLOCKED,
-                        SwitchReason.BLOCKED);
-                resume(me);
-                if (!woken) {
-                    emit(me, EventKind.TIMEOUT, id, value);
-                    endPoint(me);
-                    return false;
-                }
-                if (value > 0) {
-                    value--;
-                    held[me.id]++;
-                    emit(me, EventKind.ACQUIRE, id, value);
-                    endPoint(me);
-                    return true;
-                }
-                emit(me, EventKind.BLOCK, id, -1); // the permit was taken before we ran: wait again, first in line
-                waiters.addFirst(me);
+            if (!awaitFree(me, timeout, () -> value > 0, () -> -1)) {
+                emit(me, EventKind.TIMEOUT, id, value);
+                endPoint(me);
+                return false;
             }
+            value--;
+            held[me.id]++;
+            emit(me, EventKind.ACQUIRE, id, value);
+            endPoint(me);
+            return true;
         }
 
         @Override
