@@ -32,21 +32,29 @@ public final class CodeController {
         codeList.setCellFactory(l -> new LineCell());
         codeList.setFocusTraversable(false);
         model.addFrameListener(changed -> {
-            if (!changed) {
-                return;
-            }
-            List<String> program = vm.lines(model.session().scenario(), model.session().params());
-            if (model.session().scenario() != shown || program != lines) {
-                shown = model.session().scenario();
-                lines = program;
-                codeList.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, lines.size()).boxed().toList());
-            }
-            Map<Integer, List<Integer>> now = vm.markers(model.session().analyzer());
-            if (!now.equals(markers)) {
-                markers = now;
-                codeList.refresh();
+            showProgram(); // cheap when nothing changed; catches a scenario or variant picked before a run
+            if (changed) {
+                showMarkers();
             }
         });
+        showProgram(); // the program is on screen before the first run starts
+    }
+
+    private void showProgram() {
+        List<String> program = vm.lines(model.session().scenario(), model.session().params());
+        if (model.session().scenario() != shown || program != lines) {
+            shown = model.session().scenario();
+            lines = program;
+            codeList.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, lines.size()).boxed().toList());
+        }
+    }
+
+    private void showMarkers() {
+        Map<Integer, List<Integer>> now = vm.markers(model.session().analyzer());
+        if (!now.equals(markers)) {
+            markers = now;
+            codeList.refresh();
+        }
     }
 
     private final class LineCell extends ListCell<Integer> {

@@ -17,10 +17,11 @@ public final class CodeViewModel {
 
     /** The program's lines for these parameters (a variant may be a different program); cheap to call per frame. */
     public List<String> lines(Scenario s, Map<String, Object> params) {
-        String code = s == null ? "" : s.python(params).stripTrailing();
-        if (!code.equals(lastCode)) {
+        String code = s == null ? "" : s.python(params);
+        if (code != lastCode) { // the texts are cached: the same program is the same string
             lastCode = code;
-            lastLines = code.isEmpty() ? List.of() : List.of(code.split("\n", -1));
+            String trimmed = code.stripTrailing();
+            lastLines = trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\n", -1));
         }
         return lastLines;
     }
