@@ -138,10 +138,8 @@ public final class CpuCanvas extends Region {
         g.fillRect(0, 0, w, h);
         target.clear();
         chipBounds.clear();
-        if (analyzer == null || analyzer.processed() == 0) {
-            return;
-        }
-        Trace t = analyzer.trace();
+        // before the first step the empty core(s) and queues are already drawn: the stage before the actors
+        boolean started = analyzer != null && analyzer.processed() > 0;
         double fs = theme.size(Size.TEXT_SIZE);
         double chipH = theme.size(Size.CHIP) * 0.62;
         double rowH = chipH + fs * 2.2;
@@ -168,6 +166,10 @@ public final class CpuCanvas extends Region {
         g.setFont(font(0.8, false));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        if (!started) {
+            return;
+        }
+        Trace t = analyzer.trace();
         if (y + fs < h && !"os".equals(t.header().mode())) {
             g.fillText(i18n.get("cpu.hint"), m, y);
         }
