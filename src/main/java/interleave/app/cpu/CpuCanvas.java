@@ -2,6 +2,7 @@ package interleave.app.cpu;
 
 import interleave.app.I18n;
 import interleave.app.theme.CanvasTheme;
+import interleave.app.theme.TextMeasure;
 import interleave.app.theme.CanvasTheme.Ink;
 import interleave.app.theme.CanvasTheme.Size;
 import interleave.trace.Deadlock;
@@ -16,8 +17,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.HashMap;
@@ -119,16 +118,7 @@ public final class CpuCanvas extends Region {
         }
     }
 
-    private Font font(double scale, boolean bold) {
-        return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                theme.size(Size.TEXT_SIZE) * scale);
-    }
 
-    private static double textWidth(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
-    }
 
     private void draw() {
         double w = canvas.getWidth();
@@ -163,7 +153,7 @@ public final class CpuCanvas extends Region {
         slots.put(key(CpuViewModel.Area.FINISHED, 0), new double[] {m + 10, y + fs * 1.6});
         y += rowH + 4;
         g.setFill(theme.ink(Ink.MUTED));
-        g.setFont(font(0.8, false));
+        g.setFont(theme.font(0.8, false));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         if (!started) {
@@ -204,13 +194,13 @@ public final class CpuCanvas extends Region {
         }
 
         // pills; a row with more than fits overlaps them like a hand of cards
-        Font chipFont = font(0.9, true);
+        Font chipFont = theme.font(0.9, true);
         Map<Integer, Double> rowX = new HashMap<>();
         Map<Integer, Double> rowWidth = new HashMap<>();
         Map<Integer, Integer> rowCount = new HashMap<>();
         Map<Integer, Double> chipW = new HashMap<>();
         for (Map.Entry<Integer, CpuViewModel.Place> e : places.entrySet()) {
-            double cw = Math.max(chipH * 1.4, textWidth(t.thread(e.getKey()).name(), chipFont) + 18);
+            double cw = Math.max(chipH * 1.4, TextMeasure.width(t.thread(e.getKey()).name(), chipFont) + 18);
             chipW.put(e.getKey(), cw);
             int k = key(e.getValue().area(), e.getValue().slot());
             rowWidth.merge(k, cw + 6, Double::sum);
@@ -254,7 +244,7 @@ public final class CpuCanvas extends Region {
         g.setLineWidth(strong ? 2.5 : 1.2);
         g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 12, 12);
         g.setFill(theme.ink(Ink.TEXT));
-        g.setFont(font(0.85, true));
+        g.setFont(theme.font(0.85, true));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title, x + 10, y + 5);
@@ -274,15 +264,15 @@ public final class CpuCanvas extends Region {
         };
         boolean held = holder >= 0 && o.type().holdable();
         box(g, x, y, w, h, o.name() + "  ·  " + o.type().id(), Ink.RESOURCE, held);
-        g.setFont(font(0.85, false));
+        g.setFont(theme.font(0.85, false));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(held ? theme.thread(holder) : theme.ink(Ink.MUTED));
         if (held) {
-            double tw = textWidth(state, font(0.85, true));
+            double tw = TextMeasure.width(state, theme.font(0.85, true));
             g.fillRoundRect(x + w - tw - 18, y + 3, tw + 12, theme.size(Size.TEXT_SIZE) * 1.4, 8, 8);
             g.setFill(theme.ink(Ink.BACKGROUND));
-            g.setFont(font(0.85, true));
+            g.setFont(theme.font(0.85, true));
             g.fillText(state, x + w - 12, y + 5);
         } else {
             g.fillText(state, x + w - 10, y + 5);

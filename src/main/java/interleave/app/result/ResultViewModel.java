@@ -101,23 +101,10 @@ public final class ResultViewModel {
         return it.hasNext() ? value(it.next()) : "";
     }
 
-    /** The "actual" figure: the result's balance if it has one, else its first entry. */
-    public static String actual(Map<String, Object> result) {
-        if (result == null || result.isEmpty()) {
-            return "–";
-        }
-        Object v = result.containsKey("balance") ? result.get("balance") : result.values().iterator().next();
-        return String.valueOf(v);
-    }
-
-    public static String expected(Map<String, Object> result) {
-        return result != null && result.containsKey("expected") ? String.valueOf(result.get("expected")) : "–";
-    }
-
     /** True when the result has an expected value and the actual one differs: shown in the alarm colour. */
     public static boolean wrong(Map<String, Object> result) {
         return result != null && result.containsKey("expected")
-                && !String.valueOf(result.get("expected")).equals(actual(result));
+                && !String.valueOf(result.get("expected")).equals(String.valueOf(result.get(actualKey(result))));
     }
 
     public String lostSentence(Trace t, LostUpdate u) {

@@ -9,6 +9,8 @@ import javafx.css.StyleableProperty;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,6 +125,12 @@ public final class CanvasTheme extends Region {
 
     public double size(Size size) {
         return sizes.get(size).get().doubleValue();
+    }
+
+    /** The canvas text font, scaled from the stylesheet's text size. */
+    public Font font(double scale, boolean bold) {
+        return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL,
+                size(Size.TEXT_SIZE) * scale);
     }
 
     /** Changes whenever the stylesheet changed a value: canvases redraw then. */

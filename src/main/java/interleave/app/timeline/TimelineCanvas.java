@@ -3,6 +3,7 @@ package interleave.app.timeline;
 import interleave.app.session.EventSentences;
 import interleave.app.session.TimeFormat;
 import interleave.app.theme.CanvasTheme;
+import interleave.app.theme.TextMeasure;
 import interleave.app.theme.CanvasTheme.Ink;
 import interleave.app.theme.CanvasTheme.Size;
 import interleave.trace.ContextSwitch;
@@ -20,9 +21,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.Arrays;
@@ -99,10 +97,6 @@ public final class TimelineCanvas extends Region {
         }
     }
 
-    private Font font(double scale, boolean bold) {
-        return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                theme.size(Size.TEXT_SIZE) * scale);
-    }
 
     private void draw() {
         double w = canvas.getWidth();
@@ -117,7 +111,7 @@ public final class TimelineCanvas extends Region {
         TraceAnalyzer a = vm.analyzer();
         if (a == null || a.processed() == 0) {
             g.setFill(theme.ink(Ink.MUTED));
-            g.setFont(font(1.2, false));
+            g.setFont(theme.font(1.2, false));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(text.apply("timeline.empty"), w / 2, h / 2);
@@ -141,7 +135,7 @@ public final class TimelineCanvas extends Region {
             y += laneHeight + 3;
         }
         drawAxis(g, t, w);
-        g.setFont(font(0.85, true));
+        g.setFont(theme.font(0.85, true));
         g.setFill(theme.ink(Ink.MUTED));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -192,7 +186,7 @@ public final class TimelineCanvas extends Region {
             step *= 2;
         }
         step = Math.max(1, step);
-        g.setFont(font(0.8, false));
+        g.setFont(theme.font(0.8, false));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         double first = Math.ceil(vm.start() / step) * step;
@@ -214,33 +208,17 @@ public final class TimelineCanvas extends Region {
             g.setFill(theme.thread(lane.thread()));
             g.fillRoundRect(6, top + 3, 10, laneHeight - 6, 4, 4);
             g.setFill(theme.ink(Ink.TEXT));
-            g.setFont(font(1, true));
+            g.setFont(theme.font(1, true));
             String name = t.thread(lane.thread()).name() + (t.thread(lane.thread()).daemon() ? " (d)" : "");
-            g.fillText(clip(name, labelWidth - 26), 22, cy);
+            g.fillText(TextMeasure.clip(name, theme.font(1, true), labelWidth - 26), 22, cy);
         } else {
             ObjectInfo o = t.object(lane.object());
             g.setFill(theme.ink(Ink.TEXT));
-            g.setFont(font(0.95, false));
-            g.fillText(clip(o.name(), labelWidth - 14), 8, cy);
+            g.setFont(theme.font(0.95, false));
+            g.fillText(TextMeasure.clip(o.name(), theme.font(0.95, false), labelWidth - 14), 8, cy);
         }
     }
 
-    private String clip(String s, double max) {
-        Text probe = new Text(s);
-        probe.setFont(font(1, true));
-        if (probe.getLayoutBounds().getWidth() <= max) {
-            return s;
-        }
-        String cut = s;
-        while (cut.length() > 2) {
-            cut = cut.substring(0, cut.length() - 1);
-            probe.setText(cut + "…");
-            if (probe.getLayoutBounds().getWidth() <= max) {
-                return cut + "…";
-            }
-        }
-        return cut;
-    }
 
     /** The state shown in pixel column x of a lane: the entry in force, or RUNNING if it ran at all there. */
     private static long sample(Lane lane, double t0, double t1, boolean preferRunning, int[] hint) {
@@ -329,12 +307,12 @@ public final class TimelineCanvas extends Region {
         }
         if (s != ThreadState.RUNNING && s != ThreadState.FINISHED && sentences != null && w > 60) {
             String label = sentences.state(vm.analyzer().trace(), s, object);
-            g.setFont(font(0.8, false));
+            g.setFont(theme.font(0.8, false));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.setFill(s == ThreadState.READY || s == ThreadState.SLEEPING ? theme.ink(Ink.TEXT)
                     : theme.ink(Ink.BACKGROUND));
-            double tw = textWidth(label, font(0.8, false));
+            double tw = TextMeasure.width(label, theme.font(0.8, false));
             if (tw + 8 < w) {
                 double bgY = top + h / 2;
                 if (s == ThreadState.BLOCKED || s == ThreadState.WAITING) {
@@ -376,11 +354,6 @@ public final class TimelineCanvas extends Region {
         fill(g, x - thickness / 2, Math.min(y0, y1), thickness, Math.abs(y1 - y0));
     }
 
-    private static double textWidth(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
-    }
 
     private static void hatch(GraphicsContext g, double x, double y, double w, double h,
                               javafx.scene.paint.Paint ink) {
@@ -454,7 +427,7 @@ public final class TimelineCanvas extends Region {
             fill(g, x, top + h * 0.2, w, h * 0.6);
             if (w > 40) {
                 String label = t.thread(holder).name() + (info.type() == ObjectType.RLOCK && depth > 1 ? " ×" + depth : "");
-                g.setFont(font(0.8, true));
+                g.setFont(theme.font(0.8, true));
                 g.setFill(theme.ink(Ink.BACKGROUND));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.CENTER);
@@ -467,7 +440,7 @@ public final class TimelineCanvas extends Region {
             g.setFill(theme.ink(Ink.BLOCKED));
             fill(g, x, top + h - 4, w, 3);
             if (w > 70) {
-                g.setFont(font(0.75, false));
+                g.setFont(theme.font(0.75, false));
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.setFill(theme.ink(Ink.TEXT));
                 g.fillText("+" + waiters, x + w - 4, top + h / 2);
@@ -484,7 +457,7 @@ public final class TimelineCanvas extends Region {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         int[] values = new int[width + 1];
-        boolean[] has = new boolean[width + 1];
+        int n = 0; // columns sampled: those before the run's last event
         int hint = 0;
         for (int x = 0; x <= width; x++) {
             double t0 = vm.time(x);
@@ -501,11 +474,11 @@ public final class TimelineCanvas extends Region {
                 v = 0;
             }
             values[x] = v;
-            has[x] = true;
+            n = x + 1;
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        if (lo == Integer.MAX_VALUE) {
+        if (n == 0) {
             return;
         }
         if (info.type() == ObjectType.SEMAPHORE || info.type() == ObjectType.BOUNDED_SEMAPHORE
@@ -521,10 +494,6 @@ public final class TimelineCanvas extends Region {
         Color ink = info.type() == ObjectType.EVENT ? theme.color(Ink.WAITING) : theme.color(Ink.RESOURCE);
         double base = top + h - 3;
         double scale = (h - 6) / range;
-        int n = 0;
-        while (n <= width && has[n]) {
-            n++;
-        }
         // A step line made of axis-aligned rectangles, one per run of equal values plus one per change: the
         // software pipeline fills rectangles far faster than it strokes a long jagged path (measured: a 2 px
         // polyline across 1,300 columns cost about 20 ms a frame to render).
@@ -553,17 +522,12 @@ public final class TimelineCanvas extends Region {
             double zero = base - (0 - lo) * scale;
             hline(g, theme.ink(Ink.GRID), labelWidth, labelWidth + width, zero, 1);
         }
-        int lastX = -1;
-        for (int x = width; x >= 0; x--) {
-            if (has[x]) {
-                lastX = x;
-                break;
-            }
-        }
+        int lastX = n - 1;
         if (lastX >= 0) {
-            String label = info.type() == ObjectType.EVENT ? (values[lastX] == 1 ? "set" : "clear")
+            String label = info.type() == ObjectType.EVENT
+                    ? text.apply(values[lastX] == 1 ? "timeline.flag.set" : "timeline.flag.clear")
                     : String.valueOf(values[lastX]);
-            g.setFont(font(0.85, true));
+            g.setFont(theme.font(0.85, true));
             g.setFill(theme.ink(Ink.TEXT));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
@@ -690,7 +654,7 @@ public final class TimelineCanvas extends Region {
         g.strokeLine(xl + r / 2, yv - r / 2, xl - r / 2, yv + r / 2);
         g.setFill(theme.ink(Ink.LOST));
         g.fillPolygon(new double[] {xw - r / 2, xw + r / 2, xw}, new double[] {yr - r / 2, yr - r / 2, yr + r / 2}, 3);
-        g.setFont(font(0.85, true));
+        g.setFont(theme.font(0.85, true));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("read " + u.readValue(), xr, laneTop[readerLane] - 1);
