@@ -135,7 +135,11 @@ public final class AppModel {
         return picker.apply();
     }
 
+    /** Play; on a run that has ended, plays it again from the beginning, as a media player does. */
     public void play() {
+        if (session.ended()) {
+            reset();
+        }
         if (ensurePrepared()) {
             session.play();
         }

@@ -62,6 +62,14 @@ public final class RunControl {
         return paused;
     }
 
+    /**
+     * Steps handed out by {@link #step()} that no worker has taken yet. A step is taken at a worker's gate, which
+     * is not always a recorded scheduling point, so a pacer must count these, not recorded points.
+     */
+    public synchronized long pendingSteps() {
+        return stepBudget;
+    }
+
     public void stop() {
         Runnable hook;
         synchronized (this) {

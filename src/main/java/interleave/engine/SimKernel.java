@@ -720,7 +720,10 @@ final class SimKernel extends Kernel {
         timed.add(me);
         vacate(me, SwitchReason.SLEEP);
         advance(me);
-        resume(me);
+        // no gate here: waking records nothing, so the thread's next operation is the next step
+        if (stopping) {
+            throw new RunStopped();
+        }
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class RunSession {
     private RunSettings settings = RunSettings.DEFAULT;
     private boolean playing;
     private double owedSteps;
-    private long stepsIssued;
+    private double speedBeforeRunToEnd = Double.NaN;
     private long lastPulse;
 
     public ReadOnlyObjectProperty<Status> statusProperty() {
@@ -86,6 +86,10 @@ public final class RunSession {
         this.settings = settings;
         run = null;
         analyzer = null;
+        if (!Double.isNaN(speedBeforeRunToEnd)) {
+            speed.set(speedBeforeRunToEnd);
+            speedBeforeRunToEnd = Double.NaN;
+        }
         status.set(Status.IDLE);
         frame.set(frame.get() + 1);
     }
@@ -94,7 +98,6 @@ public final class RunSession {
         if (run == null && scenario != null) {
             run = ScenarioRun.start(scenario, params, settings, new RunControl(true, true));
             analyzer = new TraceAnalyzer(run.trace());
-            stepsIssued = 0;
             owedSteps = 0;
         }
     }
@@ -149,13 +152,21 @@ public final class RunSession {
         }
         playing = false;
         run.control().step();
-        stepsIssued++;
         status.set(Status.PAUSED);
     }
 
+    /** Full speed for this run only: the next run plays at the speed chosen before. */
     public void runToEnd() {
-        speed.set(Double.POSITIVE_INFINITY);
+        if (!fullSpeed()) {
+            speedBeforeRunToEnd = speed.get();
+        }
+        setSpeed(Double.POSITIVE_INFINITY);
         play();
+    }
+
+    /** True once the run has ended (finished, deadlock or stopped): Play then means "from the start". */
+    public boolean ended() {
+        return over();
     }
 
     /** Stops the run and prepares a fresh one with the same choices. */
@@ -242,17 +253,13 @@ public final class RunSession {
         }
         if (playing && !fullSpeed() && !over()) {
             owedSteps += speed.get() * dt;
-            long points = run.trace().pointCount();
-            if (stepsIssued < points) {
-                stepsIssued = points; // it ran freely before: count from here
-            }
-            long backlog = stepsIssued - points;
             int n = (int) Math.min(owedSteps, 10_000);
-            if (n > 0 && backlog < Math.max(2, n)) {
+            // Hand out more only when the engine has taken what it was given; steps it has not taken yet are
+            // counted by the control itself (a step need not record a point, e.g. a thread waking from a sleep)
+            if (n > 0 && run.control().pendingSteps() < Math.max(2, n)) {
                 for (int i = 0; i < n; i++) {
                     run.control().step();
                 }
-                stepsIssued += n;
             }
             owedSteps -= n;
         }
