@@ -137,7 +137,7 @@ public final class AppModel {
 
     /** Play; on a run that has ended, plays it again from the beginning, as a media player does. */
     public void play() {
-        if (session.ended()) {
+        if (session.ended() && !session.inPast()) {
             reset();
         }
         if (ensurePrepared()) {

@@ -32,6 +32,7 @@ public abstract class Kernel {
         this.trace = trace;
         this.settings = settings;
         this.control = control;
+        control.countPointsWith(trace::pointCount);
     }
 
     public static Kernel create(Trace trace, RunSettings settings, RunControl control) {

@@ -14,6 +14,8 @@ public final class RunControl {
     private long stepBudget;
     private boolean stopRequested;
     private int pickRequest = -1;
+    private long pauseAtPoints = -1;
+    private java.util.function.LongSupplier points = () -> 0;
     private final ArrayDeque<Command> commands = new ArrayDeque<>();
     private final boolean interactive;
     private Runnable stopHook = () -> { };
@@ -40,12 +42,14 @@ public final class RunControl {
     public synchronized void pause() {
         paused = true;
         stepBudget = 0;
+        pauseAtPoints = -1;
         attention = true;
     }
 
     public synchronized void resume() {
         paused = false;
         stepBudget = 0;
+        pauseAtPoints = -1;
         refresh();
         notifyAll();
     }
@@ -54,6 +58,7 @@ public final class RunControl {
     public synchronized void step() {
         paused = true;
         stepBudget++;
+        pauseAtPoints = -1;
         attention = true;
         notifyAll();
     }
@@ -85,6 +90,28 @@ public final class RunControl {
         return stopRequested;
     }
 
+    /**
+     * Runs freely until the trace holds {@code target} scheduling points, then pauses at the next gate. A branch
+     * replays a deterministic run to a chosen moment this way before the user changes something there.
+     */
+    public synchronized void runUntilPoints(long target) {
+        paused = false;
+        stepBudget = 0;
+        pauseAtPoints = target;
+        attention = true;
+        notifyAll();
+    }
+
+    /** True while a command or a pick waits for a worker to take it in. */
+    public synchronized boolean inputPending() {
+        return !commands.isEmpty() || pickRequest >= 0;
+    }
+
+    /** True while a {@link #runUntilPoints} target has not been reached. */
+    public synchronized boolean runningToTarget() {
+        return pauseAtPoints >= 0;
+    }
+
     /** Sim mode: the given ready thread runs next (the teacher as the scheduler). */
     public synchronized void pick(int threadId) {
         pickRequest = threadId;
@@ -102,6 +129,11 @@ public final class RunControl {
 
     synchronized void onStop(Runnable hook) {
         this.stopHook = hook;
+    }
+
+    /** The kernel tells the control how to count the run's recorded points (for {@link #runUntilPoints}). */
+    synchronized void countPointsWith(java.util.function.LongSupplier points) {
+        this.points = points;
     }
 
     synchronized List<Command> drainCommands() {
@@ -130,6 +162,11 @@ public final class RunControl {
      * COMMANDS when something arrived that the worker must apply first (it then comes back).
      */
     synchronized Gate passGate() {
+        if (pauseAtPoints >= 0 && points.getAsLong() >= pauseAtPoints) {
+            pauseAtPoints = -1;
+            paused = true;
+            stepBudget = 0;
+        }
         while (paused && stepBudget == 0 && !stopRequested) {
             if (!commands.isEmpty() || pickRequest >= 0) {
                 return Gate.COMMANDS;
@@ -165,6 +202,6 @@ public final class RunControl {
     }
 
     private void refresh() {
-        attention = paused || stopRequested || !commands.isEmpty() || pickRequest >= 0;
+        attention = paused || pauseAtPoints >= 0 || stopRequested || !commands.isEmpty() || pickRequest >= 0;
     }
 }

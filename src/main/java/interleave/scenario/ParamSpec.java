@@ -24,6 +24,9 @@ public sealed interface ParamSpec {
     /** The value as an int for the trace (booleans 0/1, choices their index). */
     int encode(Object value);
 
+    /** The value a trace's int stands for: the inverse of {@link #encode}. */
+    Object decode(int encoded);
+
     default String format(Object value) {
         return String.valueOf(value);
     }
@@ -51,6 +54,11 @@ public sealed interface ParamSpec {
         @Override
         public int encode(Object value) {
             return (Integer) value;
+        }
+
+        @Override
+        public Object decode(int encoded) {
+            return encoded;
         }
     }
 
@@ -81,6 +89,11 @@ public sealed interface ParamSpec {
         }
 
         @Override
+        public Object decode(int encoded) {
+            return encoded != 0;
+        }
+
+        @Override
         public String format(Object value) {
             return Boolean.TRUE.equals(value) ? "on" : "off";
         }
@@ -108,6 +121,11 @@ public sealed interface ParamSpec {
         @Override
         public int encode(Object value) {
             return choices.indexOf(value);
+        }
+
+        @Override
+        public Object decode(int encoded) {
+            return choices.get(encoded);
         }
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class RunSession {
     /** Where the session stands, as the transport shows it. */
-    public enum Status { IDLE, PAUSED, PLAYING, WAITING, FINISHED, DEADLOCK, STOPPED }
+    public enum Status { IDLE, PAUSED, PLAYING, WAITING, FINISHED, DEADLOCK, STOPPED, REPLAYING }
 
     /** Speeds the slider offers, in steps per second; the last one means full speed. */
     public static final double[] SPEEDS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000, Double.POSITIVE_INFINITY};
@@ -37,6 +37,8 @@ public final class RunSession {
     private final LongProperty frame = new SimpleLongProperty();
     private ScenarioRun run;
     private TraceAnalyzer analyzer;
+    private TimeCursor cursor;
+    private Branch branch;
     private Scenario scenario;
     private Map<String, Object> params = new LinkedHashMap<>();
     private RunSettings settings = RunSettings.DEFAULT;
@@ -70,6 +72,25 @@ public final class RunSession {
         return analyzer;
     }
 
+    /**
+     * The analyzer of the moment the views show: the live one, or, when the user has stepped back or dragged the
+     * time cursor, one that has read the trace up to that moment. The timeline draws the whole run from
+     * {@link #analyzer()} and marks this moment.
+     */
+    public TraceAnalyzer shown() {
+        return cursor == null ? analyzer : cursor.shown();
+    }
+
+    /** The time cursor, or null before the first run starts. */
+    public TimeCursor cursor() {
+        return cursor;
+    }
+
+    /** True when the views show a moment before the live end. */
+    public boolean inPast() {
+        return cursor != null && !cursor.isLive();
+    }
+
     public Trace trace() {
         return run == null ? null : run.trace();
     }
@@ -86,6 +107,8 @@ public final class RunSession {
         this.settings = settings;
         run = null;
         analyzer = null;
+        cursor = null;
+        branch = null;
         if (!Double.isNaN(speedBeforeRunToEnd)) {
             speed.set(speedBeforeRunToEnd);
             speedBeforeRunToEnd = Double.NaN;
@@ -98,6 +121,7 @@ public final class RunSession {
         if (run == null && scenario != null) {
             run = ScenarioRun.start(scenario, params, settings, new RunControl(true, true));
             analyzer = new TraceAnalyzer(run.trace());
+            cursor = new TimeCursor(analyzer);
             owedSteps = 0;
         }
     }
@@ -107,7 +131,13 @@ public final class RunSession {
     }
 
     public void play() {
-        if (over()) {
+        if (branch != null) {
+            return;
+        }
+        if (inPast() && fullSpeed()) {
+            cursor.goLive();
+        }
+        if (over() && !inPast()) {
             return;
         }
         ensureRun();
@@ -141,8 +171,17 @@ public final class RunSession {
         return playing;
     }
 
-    /** Exactly one scheduling point, then paused. */
+    /** Exactly one scheduling point, then paused. In the past, the next recorded point is shown instead. */
     public void step() {
+        if (branch != null) {
+            return;
+        }
+        if (inPast()) {
+            pause();
+            cursor.forward();
+            frame.set(frame.get() + 1);
+            return;
+        }
         if (over()) {
             return;
         }
@@ -153,6 +192,79 @@ public final class RunSession {
         playing = false;
         run.control().step();
         status.set(Status.PAUSED);
+    }
+
+    /** Back one scheduling point: the run pauses and every view shows the moment before. */
+    public boolean stepBack() {
+        if (cursor == null || branch != null) {
+            return false;
+        }
+        pause();
+        analyzer.update(EVENTS_PER_FRAME); // the newest events first, so "back" starts from the true end
+        boolean moved = cursor.back();
+        frame.set(frame.get() + 1);
+        return moved;
+    }
+
+    /** Shows the run as it was at the given time (the time cursor dragged over the timeline). */
+    public void seekTime(long time) {
+        if (cursor == null || branch != null) {
+            return;
+        }
+        pause();
+        cursor.seekTime(time);
+        frame.set(frame.get() + 1);
+    }
+
+    /** Shows the run as it was just after the given event (a lost update or a log line chosen). */
+    public void seekEvent(long index) {
+        if (cursor == null || branch != null) {
+            return;
+        }
+        pause();
+        cursor.seekEvent(index);
+        frame.set(frame.get() + 1);
+    }
+
+    /** Back to the newest moment of the run. */
+    public void goLive() {
+        if (cursor != null) {
+            cursor.goLive();
+            frame.set(frame.get() + 1);
+        }
+    }
+
+    /**
+     * A change made while the views show the past starts a branch (deterministic modes): a new run replays this
+     * one to the moment shown, then makes the change there. In os mode, which cannot replay, the change applies
+     * to the live run. Returns true if the change was taken care of here.
+     */
+    private boolean branchIfInPast(java.util.function.Consumer<ScenarioRun> change) {
+        if (!inPast()) {
+            return false;
+        }
+        if (!settings.mode().virtualTime()) {
+            cursor.goLive();
+            return false;
+        }
+        java.util.List<Branch.Intervention> todo = new java.util.ArrayList<>(
+                Branch.recorded(run.trace(), cursor.shownEvents(), scenario));
+        todo.add(new Branch.Intervention(cursor.pointsShown(), change));
+        Map<String, Object> startParams;
+        try {
+            startParams = interleave.scenario.Params.resolve(scenario, run.trace().header().params());
+        } catch (ParamException e) {
+            startParams = params;
+        }
+        run.stop();
+        playing = false;
+        run = ScenarioRun.start(scenario, startParams, settings, new RunControl(true, true));
+        analyzer = new TraceAnalyzer(run.trace());
+        cursor = new TimeCursor(analyzer);
+        branch = new Branch(run, todo);
+        status.set(Status.REPLAYING);
+        frame.set(frame.get() + 1);
+        return true;
     }
 
     /** Full speed for this run only: the next run plays at the speed chosen before. */
@@ -192,6 +304,9 @@ public final class RunSession {
     /** A live parameter (the balance lock): applies to the running run at its next point, and to later runs. */
     public void setParam(String name, Object value) throws ParamException {
         params.put(name, value);
+        if (branchIfInPast(r -> Branch.setParam(r, name, value))) {
+            return;
+        }
         if (run != null && !over()) {
             run.setParam(name, value);
         }
@@ -199,6 +314,9 @@ public final class RunSession {
 
     public void fire(String action) {
         ensureRun();
+        if (branchIfInPast(r -> r.fire(action))) {
+            return;
+        }
         if (run != null && !over()) {
             run.fire(action);
         }
@@ -206,6 +324,9 @@ public final class RunSession {
 
     /** Sim mode: the teacher picks the thread that runs next. */
     public void pick(int threadId) {
+        if (branchIfInPast(r -> r.control().pick(threadId))) {
+            return;
+        }
         if (run != null && !over()) {
             run.control().pick(threadId);
         }
@@ -250,6 +371,33 @@ public final class RunSession {
         lastPulse = nowNanos;
         if (run == null) {
             return false;
+        }
+        if (branch != null) {
+            analyzer.update(EVENTS_PER_FRAME);
+            if (branch.advance()) {
+                branch = null;
+                status.set(run.done() ? status.get() : Status.PAUSED);
+            }
+            frame.set(frame.get() + 1);
+            if (branch != null) {
+                return true;
+            }
+        }
+        if (playing && inPast()) {
+            // playing from the past shows the recorded points at the chosen speed, then carries on live
+            owedSteps += speed.get() * dt;
+            for (int n = (int) Math.min(owedSteps, 10_000); n > 0 && inPast(); n--) {
+                cursor.forward();
+                owedSteps--;
+            }
+            if (inPast()) {
+                frame.set(frame.get() + 1);
+                return true;
+            }
+            owedSteps = 0;
+            if (over()) {
+                playing = false;
+            }
         }
         if (playing && !fullSpeed() && !over()) {
             owedSteps += speed.get() * dt;
