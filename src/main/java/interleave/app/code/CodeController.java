@@ -50,7 +50,7 @@ public final class CodeController {
     }
 
     private void showMarkers() {
-        Map<Integer, List<Integer>> now = vm.markers(model.session().analyzer());
+        Map<Integer, List<Integer>> now = vm.markers(model.session().shown());
         if (!now.equals(markers)) {
             markers = now;
             codeList.refresh();

@@ -32,7 +32,7 @@ public final class CpuController {
         model.addFrameListener(changed -> {
             RunSession s = model.session();
             if (changed) {
-                canvas.setAnalyzer(s.analyzer(), s.settings().mode() == interleave.engine.Mode.SIM
+                canvas.setAnalyzer(s.shown(), s.settings().mode() == interleave.engine.Mode.SIM
                         ? s.settings().cores() : 1);
                 canvas.dataChanged();
             }

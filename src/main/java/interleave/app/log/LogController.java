@@ -53,7 +53,7 @@ public final class LogController {
     }
 
     private void refresh(boolean selectionChanged) {
-        TraceAnalyzer a = model.session().analyzer();
+        TraceAnalyzer a = model.session().shown();
         if (a == null) {
             logList.getItems().clear();
             shownFor = null;

@@ -56,8 +56,8 @@ public final class MainController {
         model.addFrameListener(changed -> {
             if (changed) {
                 RunSession s = model.session();
-                String text = s.analyzer() == null ? ""
-                        : vm.explain(s.trace(), s.analyzer().deadlock(), s.analyzer()::holderOf);
+                String text = s.shown() == null ? ""
+                        : vm.explain(s.trace(), s.shown().deadlock(), s.shown()::holderOf);
                 deadlockBanner.setText(text);
                 deadlockBanner.setVisible(!text.isEmpty());
                 deadlockBanner.setManaged(!text.isEmpty());

@@ -85,7 +85,7 @@ public final class ResultController {
     }
 
     private void refresh() {
-        TraceAnalyzer a = model.session().analyzer();
+        TraceAnalyzer a = model.session().shown();
         ScenarioRun run = model.session().run();
         if (a != shownFor) {
             shownFor = a;

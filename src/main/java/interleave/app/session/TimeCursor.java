@@ -19,6 +19,8 @@ public final class TimeCursor {
     private final TraceAnalyzer live;
     private long at = LIVE;
     private TraceAnalyzer past;
+    private long pointsShownAt = -2;
+    private long pointsShown;
 
     public TimeCursor(TraceAnalyzer live) {
         this.live = live;
@@ -108,11 +110,15 @@ public final class TimeCursor {
         if (at == LIVE) {
             return trace.pointCount();
         }
-        long n = 0;
-        for (long i = 0; i < at; i++) {
-            n += trace.kind(i).point ? 1 : 0;
+        if (pointsShownAt != at) { // counted once per move of the cursor, not once per frame
+            long n = 0;
+            for (long i = 0; i < at; i++) {
+                n += trace.kind(i).point ? 1 : 0;
+            }
+            pointsShown = n;
+            pointsShownAt = at;
         }
-        return n;
+        return pointsShown;
     }
 
     private void moveTo(long events) {

@@ -16,18 +16,21 @@ public final class TransportViewModel {
     }
 
     public String status() {
+        if (session.inPast() && session.status() != RunSession.Status.REPLAYING) {
+            return i18n.get("transport.status.past");
+        }
         return i18n.get("transport.status." + session.status().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public String time() {
         Trace t = session.trace();
-        long now = session.analyzer() == null ? 0 : session.analyzer().lastTime();
+        long now = session.cursor() == null ? 0 : session.cursor().shownTime();
         return i18n.fmt("transport.time", TimeFormat.duration(now, t == null || t.header().virtualTime()));
     }
 
     public String counts() {
         Trace t = session.trace();
-        long points = t == null ? 0 : t.pointCount();
+        long points = session.cursor() == null ? 0 : session.cursor().pointsShown();
         long events = t == null ? 0 : t.size();
         return i18n.fmt("transport.counts", String.valueOf(points), String.valueOf(events));
     }
