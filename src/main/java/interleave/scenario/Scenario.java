@@ -76,13 +76,27 @@ public abstract class Scenario {
         return Texts.get(locale, id() + ".action." + action);
     }
 
+    /** The demo's Python program as the class sees it (default parameters). */
     public String python() {
-        return Texts.python(id());
+        return python(Map.of());
     }
 
-    /** The Python equivalent for these parameter values; a variant that is a different program overrides this. */
-    public String python(Map<String, Object> params) {
-        return python();
+    /** The Python program for these parameter values, as the class sees it: the source without its tags. */
+    public final String python(Map<String, Object> params) {
+        return anchors(params).shown();
+    }
+
+    /** The program's tagged lines for these parameter values (see {@link Anchors}). */
+    public final Anchors anchors(Map<String, Object> params) {
+        return Anchors.of(source(params));
+    }
+
+    /**
+     * The tagged Python source for these parameter values: the file named after the demo; a variant that is a
+     * different program overrides this.
+     */
+    protected String source(Map<String, Object> params) {
+        return Texts.python(id());
     }
 
     public ParamSpec param(String name) {

@@ -24,8 +24,10 @@ public final class ScenarioContext {
     private final Map<String, Runnable> actions = new ConcurrentHashMap<>();
     private final Map<String, Object> kept = new ConcurrentHashMap<>();
     private final java.util.SplittableRandom random;
+    private final Anchors anchors;
 
-    ScenarioContext(Kernel kernel, Map<String, Object> params) {
+    ScenarioContext(Kernel kernel, Map<String, Object> params, Anchors anchors) {
+        this.anchors = anchors;
         this.kernel = kernel;
         this.params = new ConcurrentHashMap<>(params);
         this.random = new java.util.SplittableRandom(kernel.settings().seed() * 31 + 7);
@@ -151,9 +153,9 @@ public final class ScenarioContext {
         kernel.print(text);
     }
 
-    /** The line of the Python equivalent this thread is on now. */
-    public void line(int line) {
-        kernel.line(line);
+    /** The thread is now on the line of the demo's Python program tagged {@code @anchor}. */
+    public void line(String anchor) {
+        kernel.line(anchors.line(anchor));
     }
 
     public String currentThreadName() {

@@ -25,7 +25,7 @@ public final class ScenarioRun {
                 settings.quantum(), settings.policy().id(), settings.seed(), Params.format(scenario, params),
                 settings.mode().virtualTime() ? "tick" : "ns"));
         this.kernel = Kernel.create(trace, settings, control);
-        this.context = new ScenarioContext(kernel, params);
+        this.context = new ScenarioContext(kernel, params, scenario.anchors(params));
     }
 
     /** Starts the scenario on its MainThread and returns at once. Params must come from {@link Params#resolve}. */

@@ -38,36 +38,36 @@ public final class BalanceScenario extends Scenario {
 
     @Override
     public void main(ScenarioContext ctx) {
-        ctx.line(3);
+        ctx.line("init");
         SharedInt balance = ctx.keep("balance", ctx.shared("balance", 0));
         Lock lock = ctx.lock("lock");
         boolean separate = ctx.choiceParam("variant").equals("private");
         int iterations = ctx.intParam("iterations");
-        ctx.line(19);
+        ctx.line("create");
         Worker t1 = ctx.thread("T1", () -> runThread(ctx, separate ? ctx.shared("T1's balance", 0) : balance,
                 lock, 5, iterations));
         Worker t2 = ctx.thread("T2", () -> runThread(ctx, separate ? ctx.shared("T2's balance", 0) : balance,
                 lock, 8, iterations));
-        ctx.line(21);
+        ctx.line("start");
         t1.start();
         t2.start();
-        ctx.line(22);
+        ctx.line("join");
         t1.join();
         t2.join();
-        ctx.line(23);
+        ctx.line("print");
         ctx.print("balance = " + balance.read());
     }
 
     private static void runThread(ScenarioContext ctx, SharedInt balance, Lock lock, int n, int iterations) {
         for (int i = 0; i < iterations; i++) {
-            ctx.line(12);
+            ctx.line("loop");
             if (ctx.boolParam("lock")) {  // read once per iteration: the switch takes effect at the next one
-                ctx.line(14);
+                ctx.line("lock");
                 lock.acquire();
                 try {
                     changeIt(ctx, balance, n);
                 } finally {
-                    ctx.line(14);
+                    ctx.line("lock");
                     lock.release();
                 }
             } else {
@@ -77,10 +77,10 @@ public final class BalanceScenario extends Scenario {
     }
 
     private static void changeIt(ScenarioContext ctx, SharedInt balance, int n) {
-        ctx.line(8);
+        ctx.line("add");
         int b = balance.read();
         balance.write(b + n);
-        ctx.line(9);
+        ctx.line("subtract");
         b = balance.read();
         balance.write(b - n);
     }

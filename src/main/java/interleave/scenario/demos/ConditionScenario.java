@@ -46,7 +46,7 @@ public final class ConditionScenario extends Scenario {
         AtomicInteger produced = ctx.keep("produced", new AtomicInteger());
         Runnable consumer = () -> {
             while (true) {
-                ctx.line(6);
+                ctx.line("enter");
                 cond.acquire();
                 try {
                     if (produced.get() >= items && count.read() <= 0) {
@@ -54,17 +54,17 @@ public final class ConditionScenario extends Scenario {
                     }
                     if (useWhile) {
                         while (count.read() <= 0 && produced.get() < items) {
-                            ctx.line(8);
+                            ctx.line("wait");
                             cond.await();
                         }
                     } else if (count.read() <= 0 && produced.get() < items) {
-                        ctx.line(8);
+                        ctx.line("wait");
                         cond.await(); // the bug: nobody checks again after waking
                     }
                     if (count.read() <= 0 && produced.get() >= items && useWhile) {
                         return;
                     }
-                    ctx.line(9);
+                    ctx.line("take");
                     int left = count.read() - 1;
                     count.write(left);
                     consumed.incrementAndGet();
@@ -86,7 +86,7 @@ public final class ConditionScenario extends Scenario {
         Worker producer = ctx.thread("producer", () -> {
             for (int i = 0; i < items; i++) {
                 ctx.sleep(0.1);
-                ctx.line(14);
+                ctx.line("produce");
                 cond.acquire();
                 try {
                     while (count.read() >= capacity) {
@@ -94,7 +94,7 @@ public final class ConditionScenario extends Scenario {
                     }
                     count.write(count.read() + 1);
                     produced.incrementAndGet();
-                    ctx.line(16);
+                    ctx.line("notify");
                     cond.notifyAllWaiters();
                 } finally {
                     cond.release();

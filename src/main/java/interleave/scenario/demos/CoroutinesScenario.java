@@ -9,6 +9,7 @@ import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioContext;
 import interleave.scenario.Topic;
 
+import interleave.scenario.Texts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,24 +54,24 @@ public final class CoroutinesScenario extends Scenario {
     private static void switches(ScenarioContext ctx) {
         ConcurrentLinkedQueue<String> order = ctx.keep("order", new ConcurrentLinkedQueue<>());
         Worker gr1 = ctx.thread("gr1", () -> {
-            ctx.line(4);
+            ctx.line("p12");
             say(ctx, order, "12");
-            ctx.line(5);
+            ctx.line("to-gr2");
             ctx.yieldNow(); // gr2.switch()
-            ctx.line(6);
+            ctx.line("p34");
             say(ctx, order, "34");
-            ctx.line(7);
+            ctx.line("to-gr2-again");
             ctx.yieldNow();
         });
         Worker gr2 = ctx.thread("gr2", () -> {
-            ctx.line(10);
+            ctx.line("p56");
             say(ctx, order, "56");
-            ctx.line(11);
+            ctx.line("to-gr1");
             ctx.yieldNow(); // gr1.switch()
-            ctx.line(12);
+            ctx.line("p78");
             say(ctx, order, "78");
         });
-        ctx.line(14);
+        ctx.line("start");
         gr1.start();
         gr2.start();
         gr1.join();
@@ -92,7 +93,7 @@ public final class CoroutinesScenario extends Scenario {
             int n = ns[k];
             ws[k] = ctx.thread("T" + (k + 1), () -> {
                 for (int i = 0; i < iterations; i++) {
-                    ctx.line(17);
+                    ctx.line("update");
                     int b = balance.read();
                     balance.write(b + n);
                     b = balance.read();
@@ -100,7 +101,7 @@ public final class CoroutinesScenario extends Scenario {
                         ctx.yieldNow(); // an await between the read and the write
                     }
                     balance.write(b - n);
-                    ctx.line(18);
+                    ctx.line("yield");
                     ctx.yieldNow(); // gevent.sleep(0) once per iteration
                 }
             });
@@ -125,5 +126,10 @@ public final class CoroutinesScenario extends Scenario {
             out.put("expected", 0);
         }
         return out;
+    }
+
+    @Override
+    protected String source(Map<String, Object> params) {
+        return Texts.python("balance".equals(params.get("part")) ? "coroutines-balance" : "coroutines");
     }
 }

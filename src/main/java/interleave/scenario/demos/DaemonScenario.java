@@ -36,25 +36,25 @@ public final class DaemonScenario extends Scenario {
         int work = ctx.intParam("work");
         Worker heartbeat = ctx.daemon("heartbeat", () -> {
             while (true) {
-                ctx.line(5);
+                ctx.line("beat");
                 ctx.print("heartbeat " + ticks.incrementAndGet());
-                ctx.line(6);
+                ctx.line("beat-sleep");
                 ctx.sleep(0.4);
             }
         });
         Worker worker = ctx.thread("worker", () -> {
             for (int i = 1; i <= work; i++) {
-                ctx.line(10);
+                ctx.line("work");
                 ctx.sleep(1);
                 ctx.print("worker: step " + i + " of " + work);
             }
-            ctx.line(11);
+            ctx.line("done");
             workerDone.set(true);
         });
-        ctx.line(15);
+        ctx.line("start");
         heartbeat.start();
         worker.start();
-        ctx.line(16);
+        ctx.line("main-done");
         ctx.print("MainThread: done, the program ends here");
     }
 

@@ -40,7 +40,7 @@ public final class DeadlockScenario extends Scenario {
         AtomicInteger meals = ctx.keep("meals", new AtomicInteger());
         boolean ordered = ctx.boolParam("ordered");
         List<Worker> threads = new ArrayList<>();
-        ctx.line(3);
+        ctx.line("locks");
         if (ctx.choiceParam("variant").equals("two-locks")) {
             Lock a = ctx.lock("lockA");
             Lock b = ctx.lock("lockB");
@@ -62,21 +62,21 @@ public final class DeadlockScenario extends Scenario {
                 threads.add(ctx.thread("P" + i, () -> philosopher(ctx, first, second, rounds, meals)));
             }
         }
-        ctx.line(14);
+        ctx.line("create");
         threads.forEach(Worker::start);
         threads.forEach(Worker::join);
-        ctx.line(15);
+        ctx.line("start");
         ctx.print("every thread finished");
     }
 
     private static void twoLocks(ScenarioContext ctx, Lock first, Lock second, AtomicInteger meals) {
-        ctx.line(7);
+        ctx.line("first");
         first.acquire();
-        ctx.line(8);
+        ctx.line("think");
         ctx.sleep(0.01); // long enough for the other thread to take its first lock
-        ctx.line(9);
+        ctx.line("second");
         second.acquire();
-        ctx.line(10);
+        ctx.line("both");
         meals.incrementAndGet();
         second.release();
         first.release();
@@ -84,13 +84,13 @@ public final class DeadlockScenario extends Scenario {
 
     private static void philosopher(ScenarioContext ctx, Lock first, Lock second, int rounds, AtomicInteger meals) {
         for (int r = 0; r < rounds; r++) {
-            ctx.line(7);
+            ctx.line("first");
             first.acquire();
-            ctx.line(8);
+            ctx.line("think");
             ctx.sleep(0.01);
-            ctx.line(9);
+            ctx.line("second");
             second.acquire();
-            ctx.line(10);
+            ctx.line("both");
             meals.incrementAndGet();
             ctx.sleep(0.005);
             second.release();
@@ -99,8 +99,8 @@ public final class DeadlockScenario extends Scenario {
     }
 
     @Override
-    public String python(Map<String, Object> params) {
-        return "philosophers".equals(params.get("variant")) ? Texts.python("deadlock-philosophers") : python();
+    protected String source(Map<String, Object> params) {
+        return Texts.python("philosophers".equals(params.get("variant")) ? "deadlock-philosophers" : "deadlock");
     }
 
     @Override

@@ -47,22 +47,22 @@ public final class EventGateScenario extends Scenario {
         for (int i = 0; i < ctx.intParam("threads"); i++) {
             ws.add(ctx.thread("Thread-" + i, () -> {
                 for (int r = 0; r < rounds; r++) {
-                    ctx.line(5);
+                    ctx.line("wait");
                     event.await();
-                    ctx.line(6);
+                    ctx.line("passed");
                     ctx.print(ctx.currentThreadName() + " passed the gate");
                     passed.incrementAndGet();
                     ctx.sleep(0.1);
                 }
             }));
         }
-        ctx.line(9);
+        ctx.line("start");
         ws.forEach(Worker::start);
         if (ctx.boolParam("auto")) {
             for (int r = 0; r < rounds; r++) {
-                ctx.line(12);
+                ctx.line("delay");
                 ctx.sleep(ctx.intParam("delay"));
-                ctx.line(14);
+                ctx.line("set");
                 event.set();
                 ctx.sleep(0.05);
                 event.clear();

@@ -38,12 +38,12 @@ public final class GilScenario extends Scenario {
         for (int i = 0; i < ctx.intParam("threads"); i++) {
             ws.add(ctx.thread("cpu-" + i, () -> {
                 for (int s = 0; s < work; s++) {
-                    ctx.line(4);
+                    ctx.line("count");
                     ctx.step(); // one chunk of pure computation: a bytecode the GIL may switch after
                 }
             }));
         }
-        ctx.line(8);
+        ctx.line("start");
         ws.forEach(Worker::start);
         ws.forEach(Worker::join);
         double total = ctx.seconds() - t0;

@@ -32,30 +32,30 @@ public final class HelloThreadsScenario extends Scenario {
     @Override
     public void main(ScenarioContext ctx) {
         AtomicInteger printed = ctx.keep("printed", new AtomicInteger());
-        ctx.line(8);
+        ctx.line("main-start");
         ctx.print("thread " + ctx.currentThreadName() + " is running...");
         printed.incrementAndGet();
         int count = ctx.intParam("count");
-        ctx.line(9);
+        ctx.line("create");
         Worker t = ctx.thread("LoopThread", () -> {
-            ctx.line(4);
+            ctx.line("loop-start");
             ctx.print("thread " + ctx.currentThreadName() + " is running...");
             printed.incrementAndGet();
             for (int n = 1; n <= count; n++) {
-                ctx.line(5);
+                ctx.line("count");
                 ctx.print("thread " + ctx.currentThreadName() + " >>> " + n);
                 printed.incrementAndGet();
                 ctx.sleep(1);
             }
-            ctx.line(6);
+            ctx.line("loop-end");
             ctx.print("thread " + ctx.currentThreadName() + " ended.");
             printed.incrementAndGet();
         });
-        ctx.line(10);
+        ctx.line("start");
         t.start();
-        ctx.line(11);
+        ctx.line("join");
         t.join();
-        ctx.line(12);
+        ctx.line("main-end");
         ctx.print("thread " + ctx.currentThreadName() + " ended.");
         printed.incrementAndGet();
     }

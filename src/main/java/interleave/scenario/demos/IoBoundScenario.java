@@ -31,13 +31,13 @@ public final class IoBoundScenario extends Scenario {
         super("io-bound", Topic.PERFORMANCE, PARAMS);
     }
 
-    private record Job(String name, int line, IntUnaryOperator f) {
+    private record Job(String name, String line, IntUnaryOperator f) {
     }
 
     private static final List<Job> JOBS = List.of(
-            new Job("fib", 5, x -> x < 2 ? 1 : fib(x)),
-            new Job("fac", 9, x -> x < 2 ? 1 : fac(x)),
-            new Job("sum", 13, x -> x * (x + 1) / 2));
+            new Job("fib", "fib", x -> x < 2 ? 1 : fib(x)),
+            new Job("fac", "fac", x -> x < 2 ? 1 : fac(x)),
+            new Job("sum", "total", x -> x * (x + 1) / 2));
 
     private static int fib(int x) {
         int a = 1;
@@ -72,14 +72,14 @@ public final class IoBoundScenario extends Scenario {
     public void main(ScenarioContext ctx) {
         int n = ctx.intParam("n");
         double sleep = ctx.intParam("sleepMillis") / 1000.0;
-        ctx.line(17);
+        ctx.line("serial");
         double t0 = ctx.seconds();
         for (Job j : JOBS) {
             run(ctx, j, n, sleep);
         }
         double sequential = ctx.seconds() - t0;
         ctx.print(String.format(java.util.Locale.ROOT, "one after another: %.3f s", sequential));
-        ctx.line(20);
+        ctx.line("parallel");
         double t1 = ctx.seconds();
         List<Worker> ws = new ArrayList<>();
         for (Job j : JOBS) {

@@ -39,25 +39,25 @@ public final class JoinPitfallScenario extends Scenario {
         for (int i = 0; i < ctx.intParam("threads"); i++) {
             Worker w = ctx.thread("Thread-" + i, () -> {
                 for (int s = 0; s < seconds; s++) {
-                    ctx.line(4);
+                    ctx.line("work");
                     ctx.sleep(1);
                 }
             });
             ws.add(w);
-            ctx.line(8);
+            ctx.line("start");
             w.start();
             if (inside) {
-                ctx.line(10);
+                ctx.line("join-inside");
                 w.join(); // the pitfall: wait here before starting the next one
             }
         }
         if (!inside) {
-            ctx.line(13);
+            ctx.line("join-after");
             ws.forEach(Worker::join);
         }
         double total = ctx.seconds() - start;
         ctx.keep("total", total);
-        ctx.line(14);
+        ctx.line("done");
         ctx.print(String.format(java.util.Locale.ROOT, "all done after %.1f s", total));
     }
 

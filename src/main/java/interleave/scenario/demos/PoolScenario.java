@@ -56,7 +56,7 @@ public final class PoolScenario extends Scenario {
         for (int w = 0; w < nWorkers; w++) {
             pool.add(ctx.thread("PoolWorker-" + w, () -> {
                 while (true) {
-                    ctx.line(14);
+                    ctx.line("get");
                     queued.acquire();
                     queueLock.acquire();
                     int task = queue.poll();
@@ -70,12 +70,12 @@ public final class PoolScenario extends Scenario {
                     queueLock.release();
                     maxRunning.accumulateAndGet(now, Math::max);
                     workersUsed.add(ctx.currentThreadName());
-                    ctx.line(5);
+                    ctx.line("task");
                     ctx.sleep(durations[task]);
                     queueLock.acquire();
                     running.write(running.read() - 1);
                     queueLock.release();
-                    ctx.line(9);
+                    ctx.line("callback");
                     ctx.print("callback: task " + task + " done by " + ctx.currentThreadName() + " after "
                             + durations[task] + " s");
                     callbacks.incrementAndGet();
@@ -84,20 +84,20 @@ public final class PoolScenario extends Scenario {
         }
         pool.forEach(Worker::start);
         for (int i = 0; i < nTasks; i++) {
-            ctx.line(11);
+            ctx.line("submit");
             queueLock.acquire();
             queue.add(i);
             queueLock.release();
             queued.release();
         }
-        ctx.line(12);
+        ctx.line("close");
         for (int w = 0; w < nWorkers; w++) { // close(): no more tasks
             queueLock.acquire();
             queue.add(-1);
             queueLock.release();
             queued.release();
         }
-        ctx.line(13);
+        ctx.line("join");
         pool.forEach(Worker::join);
         ctx.print("all tasks done");
     }

@@ -51,7 +51,7 @@ public final class ProcessesScenario extends Scenario {
             }
             children.add(ctx.thread("Process-" + p, () -> {
                 for (int i = 0; i < increments; i++) {
-                    ctx.line(6);
+                    ctx.line("increment");
                     boolean locked = shared && ctx.boolParam("lock");
                     if (locked) {
                         lock.acquire();
@@ -64,10 +64,10 @@ public final class ProcessesScenario extends Scenario {
                 ctx.print(ctx.currentThreadName() + " sees counter = " + mine.read());
             }));
         }
-        ctx.line(10);
+        ctx.line("start");
         children.forEach(Worker::start);
         children.forEach(Worker::join);
-        ctx.line(12);
+        ctx.line("parent");
         ctx.print("parent sees counter = " + parent.read());
     }
 

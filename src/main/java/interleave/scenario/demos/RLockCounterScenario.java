@@ -41,28 +41,28 @@ public final class RLockCounterScenario extends Scenario {
         List<Worker> ws = new ArrayList<>();
         for (int i = 0; i < ctx.intParam("threads"); i++) {
             ws.add(ctx.thread("Thread-" + i, () -> {
-                ctx.line(7);
+                ctx.line("acquire");
                 lock.acquire();
                 try {
-                    ctx.line(8);
+                    ctx.line("increment");
                     counter.write(counter.read() + 1);
                     if (nested) {
-                        ctx.line(9);
+                        ctx.line("nested-acquire");
                         lock.acquire(); // a helper that takes the same lock again
-                        ctx.line(10);
+                        ctx.line("nested-release");
                         lock.release();
                     }
-                    ctx.line(11);
+                    ctx.line("sleep");
                     ctx.sleep(1);
-                    ctx.line(12);
+                    ctx.line("print");
                     ctx.print(ctx.currentThreadName() + ": gl_num = " + counter.read());
                 } finally {
-                    ctx.line(13);
+                    ctx.line("release");
                     lock.release();
                 }
             }));
         }
-        ctx.line(16);
+        ctx.line("start");
         ws.forEach(Worker::start);
         ws.forEach(Worker::join);
     }

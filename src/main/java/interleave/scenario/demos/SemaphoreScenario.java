@@ -45,23 +45,23 @@ public final class SemaphoreScenario extends Scenario {
         for (int i = 0; i < ctx.intParam("workers"); i++) {
             int me = i;
             ws.add(ctx.thread("worker-" + i, () -> {
-                ctx.line(5);
+                ctx.line("acquire");
                 pool.acquire();
                 int now = inUse.read() + 1;
                 inUse.write(now);
                 max.accumulateAndGet(now, Math::max);
-                ctx.line(7);
+                ctx.line("use");
                 ctx.sleep(0.5);
                 inUse.write(inUse.read() - 1);
-                ctx.line(9);
+                ctx.line("release");
                 pool.release();
                 if (over && me == 0) {
-                    ctx.line(10);
+                    ctx.line("overrelease");
                     pool.release(); // the bug: a second release
                 }
             }));
         }
-        ctx.line(13);
+        ctx.line("start");
         ws.forEach(Worker::start);
         ws.forEach(Worker::join);
     }

@@ -42,26 +42,26 @@ public final class ThreadLocalScenario extends Scenario {
         AtomicInteger greeted = ctx.keep("greeted", new AtomicInteger());
         Worker a = ctx.thread("Thread-A", () -> process(ctx, local, student, shared, 0, wrong, greeted));
         Worker b = ctx.thread("Thread-B", () -> process(ctx, local, student, shared, 1, wrong, greeted));
-        ctx.line(13);
+        ctx.line("start");
         a.start();
         b.start();
-        ctx.line(14);
+        ctx.line("join");
         a.join();
         b.join();
     }
 
     private static void process(ScenarioContext ctx, boolean local, ThreadLocalVar student, SharedInt shared,
                                 int me, AtomicInteger wrong, AtomicInteger greeted) {
-        ctx.line(10);
+        ctx.line("bind");
         if (local) {
             student.set(NAMES.get(me));
         } else {
             shared.write(me);
         }
         ctx.yieldNow(); // the other thread gets the CPU between binding and reading
-        ctx.line(6);
+        ctx.line("read");
         String name = local ? student.get() : NAMES.get(shared.read());
-        ctx.line(7);
+        ctx.line("print");
         ctx.print("Hello, " + name + " (in " + ctx.currentThreadName() + ")");
         greeted.incrementAndGet();
         if (!name.equals(NAMES.get(me))) {

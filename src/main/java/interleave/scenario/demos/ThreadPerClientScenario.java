@@ -92,7 +92,7 @@ public final class ThreadPerClientScenario extends Scenario {
             List<Worker> spawned = new ArrayList<>();
             int accepted = 0;
             while (accepted < clients) {
-                ctx.line(6);
+                ctx.line("accept");
                 ctx.step(); // accept() is a scheduling point
                 SocketChannel c = server.accept();
                 if (c == null) {
@@ -103,7 +103,7 @@ public final class ThreadPerClientScenario extends Scenario {
                 c.configureBlocking(false);
                 ctx.print("accepted connection " + accepted);
                 if (perClient) {
-                    ctx.line(8);
+                    ctx.line("spawn");
                     Worker h = ctx.thread("handler-" + accepted, () -> handle(ctx, c, work, handlers, served));
                     spawned.add(h);
                     h.start(); // ThreadingMixIn.process_request: a new thread, then back to accept()
@@ -130,7 +130,7 @@ public final class ThreadPerClientScenario extends Scenario {
         try (c) {
             handlers.add(ctx.currentThreadName());
             String line = readLine(ctx, c);
-            ctx.line(12);
+            ctx.line("serve");
             ctx.sleep(work); // the request takes a while to serve
             c.write(StandardCharsets.UTF_8.encode("echo " + line + " from " + ctx.currentThreadName() + "\n"));
             served.incrementAndGet();
@@ -156,7 +156,7 @@ public final class ThreadPerClientScenario extends Scenario {
         ByteBuffer buf = ByteBuffer.allocate(256);
         StringBuilder sb = new StringBuilder();
         while (true) {
-            ctx.line(11);
+            ctx.line("read");
             ctx.step();
             buf.clear();
             int n = c.read(buf);

@@ -1,18 +1,14 @@
 from greenlet import greenlet
 
 def test1():
-    print(12)
-    gr2.switch()
-    print(34)
-    gr2.switch()
+    print(12)                      # @p12
+    gr2.switch()                   # @to-gr2
+    print(34)                      # @p34
+    gr2.switch()                   # @to-gr2-again
 
 def test2():
-    print(56)
-    gr1.switch()
-    print(78)
+    print(56)                      # @p56
+    gr1.switch()                   # @to-gr1
+    print(78)                      # @p78
 
-gr1 = greenlet(test1); gr2 = greenlet(test2); gr1.switch()
-
-# part "balance", with gevent: nothing interrupts a coroutine between switches
-#     balance = balance + n; balance = balance - n
-#     gevent.sleep(0)          # the only place where another coroutine may run
+gr1 = greenlet(test1); gr2 = greenlet(test2); gr1.switch()  # @start

@@ -1,15 +1,15 @@
 import threading, time
 
-forks = [threading.Lock() for _ in range(5)]   # fork i lies between philosopher i and i+1
+forks = [threading.Lock() for _ in range(5)]   # @locks fork i lies between philosopher i and i+1
 
 def philosopher(first, second, meals):
     for _ in range(meals):
-        first.acquire()          # pick up one fork ...
-        time.sleep(0.01)         # ... think for a moment ...
-        second.acquire()         # ... then wait for the neighbour's fork: forever?
-        time.sleep(0.005); second.release(); first.release()   # eat, put both down
+        first.acquire()          # @first pick up one fork ...
+        time.sleep(0.01)         # @think ... think for a moment ...
+        second.acquire()         # @second ... then wait for the neighbour's fork: forever?
+        time.sleep(0.005); second.release(); first.release()   # @both eat, put both down
 
 ps = [threading.Thread(target=philosopher, name=f"P{i}",
-      args=(forks[i], forks[(i + 1) % 5], 3)) for i in range(5)]  # ordered: P4 takes forks[0] first
-for p in ps: p.start()
+      args=(forks[i], forks[(i + 1) % 5], 3)) for i in range(5)]  # @create ordered: P4 takes forks[0] first
+for p in ps: p.start()  # @start
 for p in ps: p.join()

@@ -1,9 +1,9 @@
 import threading
 
 def count(n):
-    while n > 0: n -= 1            # pure computation, never waits
+    while n > 0: n -= 1            # @count pure computation, never waits
 
 threads = [threading.Thread(target=count, args=(WORK,)) for _ in range(THREADS)]
 # one thread at a time holds the GIL; it is switched every sys.getswitchinterval()
-for t in threads: t.start()
+for t in threads: t.start()  # @start
 for t in threads: t.join()

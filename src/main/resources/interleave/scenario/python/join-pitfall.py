@@ -1,14 +1,14 @@
 import threading, time
 
 def work():
-    time.sleep(SECONDS)
+    time.sleep(SECONDS)  # @work
 
 threads = []
 for i in range(THREADS):
-    t = threading.Thread(target=work); t.start(); threads.append(t)
+    t = threading.Thread(target=work); t.start(); threads.append(t)  # @start
     if JOIN == 'inside':
-        t.join()                   # waits before the next thread even starts
+        t.join()                   # @join-inside waits before the next thread even starts
 
 if JOIN == 'after':
-    for t in threads: t.join()     # they all ran side by side
-print('all done')
+    for t in threads: t.join()     # @join-after they all ran side by side
+print('all done')  # @done

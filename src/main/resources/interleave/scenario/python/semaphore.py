@@ -1,14 +1,17 @@
 import threading, time
+WORKERS, PERMITS = 6, 2            # the "workers" and "permits" parameters
+OVERRELEASE = False                # the "overrelease" parameter
 pool = threading.BoundedSemaphore(PERMITS)   # PERMITS connections
 
-def worker():
-    pool.acquire()                 # wait for a free connection
+def worker(me):
+    pool.acquire()                 # @acquire wait for a free connection
     try:
-        time.sleep(0.5)            # use it
+        time.sleep(0.5)            # @use use it
     finally:
-        pool.release()             # give it back
-    # overrelease: a second pool.release() raises ValueError
+        pool.release()             # @release give it back
+    if OVERRELEASE and me == 0:
+        pool.release()             # @overrelease the bug: a second release raises ValueError
 
-threads = [threading.Thread(target=worker) for _ in range(WORKERS)]
-for t in threads: t.start()
+threads = [threading.Thread(target=worker, args=(i,)) for i in range(WORKERS)]
+for t in threads: t.start()        # @start
 for t in threads: t.join()

@@ -1,16 +1,13 @@
-import socketserver, time
+import socket, threading, time
+WORK = 0.3                         # seconds to serve one request
 
-class Handler(socketserver.StreamRequestHandler):
-    def handle(self):
-        line = self.rfile.readline()      # see below
+def handle(conn):
+    with conn:
+        line = conn.makefile().readline()   # @read read the request
+        time.sleep(WORK)                    # @serve serve it, slowly
+        conn.sendall(b'echo ' + line.encode())
 
-# serve_forever() loops over:
-#     request, address = self.socket.accept()          # wait for the next client
-# ThreadingMixIn.process_request(request, address):
-#     t = threading.Thread(target=self.process_request_thread, args=(request, address)); t.start()
-# and the handler thread does:
-#     line = self.rfile.readline()                     # read the request
-#     time.sleep(WORK); self.wfile.write(b'echo ' + line)  # serve it, slowly
-#
-server = socketserver.ThreadingTCPServer(('127.0.0.1', 0), Handler)   # server=pool: a fixed set of handlers
-server.serve_forever()
+server = socket.create_server(('127.0.0.1', 0))
+while True:                        # what socketserver.ThreadingTCPServer.serve_forever() does
+    conn, address = server.accept()         # @accept wait for the next client
+    threading.Thread(target=handle, args=(conn,)).start()   # @spawn a new thread, then straight back to accept()

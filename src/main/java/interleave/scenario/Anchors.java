@@ -1,0 +1,94 @@
+package interleave.scenario;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Named places in a demo's Python program. A comment may start with {@code @name} tags
+ * ({@code balance = balance + n  # @add read balance ...}); the demo's Java code says {@code ctx.line("add")}
+ * and the badge lands on that line, wherever edits move it. The tags are taken out of the program the class
+ * sees, so the shown lines keep their numbers and lose only the tags.
+ */
+public final class Anchors {
+    private static final Pattern TAG = Pattern.compile("@([a-z0-9][a-z0-9-]*)\\s*");
+
+    private final Map<String, Integer> lines;
+    private final String shown;
+
+    private Anchors(Map<String, Integer> lines, String shown) {
+        this.lines = Map.copyOf(lines);
+        this.shown = shown;
+    }
+
+    /** Reads the tags of a program; a name tagged twice is a mistake in the demo and throws. */
+    public static Anchors of(String source) {
+        Map<String, Integer> lines = new HashMap<>();
+        StringBuilder shown = new StringBuilder();
+        String[] all = source.split("\n", -1);
+        for (int i = 0; i < all.length; i++) {
+            String line = all[i];
+            int hash = commentStart(line);
+            if (hash >= 0) {
+                String comment = line.substring(hash + 1).stripLeading();
+                Matcher m = TAG.matcher(comment);
+                int end = 0;
+                while (m.find() && m.start() == end) {
+                    if (lines.put(m.group(1), i + 1) != null) {
+                        throw new IllegalArgumentException("anchor @" + m.group(1) + " is tagged twice");
+                    }
+                    end = m.end();
+                }
+                if (end > 0) {
+                    String rest = comment.substring(end);
+                    line = rest.isEmpty() ? line.substring(0, hash).stripTrailing()
+                            : line.substring(0, hash + 1) + " " + rest;
+                }
+            }
+            shown.append(line);
+            if (i < all.length - 1) {
+                shown.append('\n');
+            }
+        }
+        return new Anchors(lines, shown.toString());
+    }
+
+    /** The 1-based line tagged with {@code name}; throws for a name the program does not have. */
+    public int line(String name) {
+        Integer n = lines.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("no line is tagged @" + name);
+        }
+        return n;
+    }
+
+    public Map<String, Integer> lines() {
+        return lines;
+    }
+
+    /** The program as the class sees it: every tag taken out. */
+    public String shown() {
+        return shown;
+    }
+
+    /** Index of the '#' that starts a comment, outside string quotes; -1 if none. */
+    static int commentStart(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
