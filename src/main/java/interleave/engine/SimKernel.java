@@ -279,7 +279,7 @@ final class SimKernel extends Kernel {
 
     private void awaitTurn(SimThread me) {
         boolean spin = false;
-        if (!me.turn) {
+        if (!me.turn && spinPays()) {
             spin = SPINNERS.incrementAndGet() <= MAX_SPINNERS;
             if (!spin) {
                 SPINNERS.decrementAndGet();
@@ -304,6 +304,7 @@ final class SimKernel extends Kernel {
                 SPINNERS.decrementAndGet();
             }
         }
+        boolean spinWon = me.turn;
         while (!me.turn) {
             if (stopping) {
                 throw new RunStopped();
@@ -315,9 +316,32 @@ final class SimKernel extends Kernel {
             me.parked = false;
         }
         me.turn = false;
+        if (spin) {
+            recordSpin(spinWon); // now holding the baton: the score is ours to touch
+        }
         if (stopping) {
             throw new RunStopped();
         }
+    }
+
+    /*
+     * Spinning pays only while the thread that gets the baton is on a CPU. When the machine is busy (other
+     * processes, fewer CPUs than spinners) a spinner mostly burns the CPU the baton holder needs, and every
+     * hand-off ends in a park anyway. So the kernel keeps a score: a spin that ended with the baton raises it, a
+     * spin that gave up lowers it more; below zero, waiters park at once, and every 64th wait spins again to see
+     * whether the machine has calmed down. Only baton holders change the score; a waiter may read a stale one,
+     * which at worst delays the change between spinning and parking by a hand-off or two. Timing only: the
+     * schedule, and so the trace, does not depend on it.
+     */
+    private int spinScore;
+    private int parkedWaits;
+
+    private boolean spinPays() {
+        return spinScore >= 0 || (++parkedWaits & 63) == 0;
+    }
+
+    private void recordSpin(boolean gotTheBaton) {
+        spinScore = gotTheBaton ? Math.min(spinScore + 1, 16) : Math.max(spinScore - 4, -16);
     }
 
     private void handTo(SimThread me, SimThread next) {
