@@ -40,6 +40,7 @@ public final class AppModel {
     private final interleave.app.picker.PickerViewModel picker;
     private final AnimationTimer timer;
     private Object lastRun;
+    private boolean memoryNoticeGiven;
 
     public AppModel(Locale locale) {
         this.i18n = new I18n(locale);
@@ -69,6 +70,13 @@ public final class AppModel {
             timeline.setAnalyzer(session.analyzer());
             sentences.setScenario(session.scenario());
             changed = true;
+        }
+        if (changed && session.run() != null && session.run().kernel().stoppedForMemory() && !memoryNoticeGiven) {
+            memoryNoticeGiven = true;
+            message.set(i18n.fmt("message.memoryFull", String.valueOf(session.trace().size()),
+                    String.valueOf(Runtime.getRuntime().maxMemory() / (1024 * 1024))));
+        } else if (session.run() == null) {
+            memoryNoticeGiven = false;
         }
         if (changed) {
             timeline.tick();

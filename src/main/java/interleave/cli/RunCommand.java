@@ -137,6 +137,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("interleave: the run did not end within " + timeoutSeconds + " s and was stopped");
             return Cli.INTERNAL;
         }
+        if (run.kernel().stoppedForMemory()) {
+            err.println("interleave: the run was stopped after " + trace.size() + " events: that is the most this "
+                    + "Java heap holds (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); what was "
+                    + "recorded is kept. Use fewer iterations, or give Java more memory (java -Xmx2g -jar ...)");
+            return Cli.BAD_INPUT;
+        }
         return outcome.status() == RunOutcome.Status.DEADLOCK ? Cli.DEADLOCK : Cli.OK;
     }
 

@@ -33,6 +33,12 @@ public abstract class Kernel {
         this.settings = settings;
         this.control = control;
         control.countPointsWith(trace::pointCount);
+        trace.onFull(control::stop); // out of room for events: stop the run, keep what it recorded
+    }
+
+    /** True if the run was stopped because its trace reached the most this heap can hold. */
+    public boolean stoppedForMemory() {
+        return trace.full();
     }
 
     public static Kernel create(Trace trace, RunSettings settings, RunControl control) {

@@ -130,7 +130,52 @@ public final class Trace {
         size.lazySet(wSize);
     }
 
+    /**
+     * The most events a run may record: what fits in this Java heap with everything derived from it (the
+     * analyzer's lanes, switches and lost updates, and a second analyzer when the app looks back), measured at
+     * about 64 bytes an event, in 60% of the heap. A run that reaches it is stopped, keeping what it recorded,
+     * instead of ending in an OutOfMemoryError.
+     */
+    public static final int BYTES_PER_EVENT_WITH_ANALYSIS = 64;
+
+    public static long defaultEventLimit() {
+        return Math.max(CHUNK, (long) (Runtime.getRuntime().maxMemory() * 0.6) / BYTES_PER_EVENT_WITH_ANALYSIS);
+    }
+
+    private long eventLimit = defaultEventLimit();
+    private volatile boolean full;
+    private Runnable onFull = () -> { };
+
+    /** Sets the most events this trace records (tests; a smaller budget). */
+    public void limitEvents(long max) {
+        this.eventLimit = Math.max(CHUNK, max);
+    }
+
+    public long eventLimit() {
+        return eventLimit;
+    }
+
+    /** Called once, by the writer, when the trace reaches its limit; the run should stop at once. */
+    public void onFull(Runnable hook) {
+        this.onFull = hook;
+    }
+
+    /** True once the trace reached its limit: what was recorded is kept, later events are not. */
+    public boolean full() {
+        return full;
+    }
+
     private void newChunk() {
+        if ((long) timeChunks.length * CHUNK >= eventLimit) {
+            if (!full) {
+                full = true;
+                onFull.run();
+            }
+            if ((long) timeChunks.length * CHUNK >= eventLimit + CHUNK) {
+                // the run was told to stop a whole chunk ago: refuse to grow, whatever is still writing
+                throw new TraceFullError();
+            }
+        }
         int n = timeChunks.length;
         long[][] t = java.util.Arrays.copyOf(timeChunks, n + 1);
         int[][] m = java.util.Arrays.copyOf(metaChunks, n + 1);
@@ -208,5 +253,12 @@ public final class Trace {
     /** Bytes held by the event arrays (not the registries). */
     public long eventBytes() {
         return (long) timeChunks.length * CHUNK * 16L;
+    }
+
+    /** Thrown to a writer that keeps recording after the trace is full (never normally reached). */
+    public static final class TraceFullError extends RuntimeException {
+        TraceFullError() {
+            super("the trace is full", null, false, false);
+        }
     }
 }
