@@ -18,7 +18,7 @@ public final class Trace {
     public static final int MAX_OBJECTS = 1023;
     public static final int MAX_LINE = 255;
     private static final int NO_OBJECT = 1023;
-    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK_BITS = 15; // a chunk of times is 256 KB: below G1's humongous size, which would waste half of a region
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
 
