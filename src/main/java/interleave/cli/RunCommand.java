@@ -2,6 +2,7 @@ package interleave.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import interleave.app.files.TimelinePng;
 import interleave.engine.Mode;
 import interleave.engine.Policy;
 import interleave.engine.RunControl;
@@ -72,6 +73,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Save Chrome Trace Event JSON for the Perfetto UI.")
     Path perfettoFile;
 
+    @CommandLine.Option(names = "--png", paramLabel = "FILE",
+            description = "Save the whole run's timeline as a PNG for slides (drawn without a display).")
+    Path pngFile;
+
+    @CommandLine.Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "Language of the PNG's labels (default ${DEFAULT-VALUE}).")
+    String lang;
+
     @CommandLine.Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Stop a run that has not ended after this many real seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -95,7 +104,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("interleave: " + e.getMessage());
             return Cli.BAD_INPUT;
         }
-        String unwritable = checkWritable(traceFile, perfettoFile);
+        if (!lang.equals("en") && !lang.equals("zh")) {
+            err.println("interleave: --lang must be en or zh, not '" + lang + "'");
+            return Cli.BAD_INPUT;
+        }
+        String unwritable = checkWritable(traceFile, perfettoFile, pngFile);
         if (unwritable != null) {
             err.println("interleave: " + unwritable);
             return Cli.BAD_INPUT;
@@ -125,6 +138,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("interleave: cannot write " + e.getMessage());
             return Cli.BAD_INPUT;
+        }
+        if (pngFile != null) {
+            try {
+                TimelinePng.writeHeadless(analysis, pngFile, java.util.Locale.forLanguageTag(lang));
+            } catch (IOException e) {
+                err.println("interleave: cannot write " + pngFile + ": " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
         }
 
         Map<String, Object> report = RunSummary.of(trace, analysis,
