@@ -1,0 +1,159 @@
+package interleave.app.files;
+
+import interleave.app.AppModel;
+import interleave.app.I18n;
+import interleave.app.picker.PickerViewModel;
+import interleave.app.session.RunSession;
+import interleave.engine.Mode;
+import interleave.engine.Policy;
+import interleave.scenario.ParamSpec;
+import interleave.scenario.Scenario;
+import interleave.scenario.Scenarios;
+import interleave.trace.LoadedTrace;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import interleave.trace.TraceFiles;
+import interleave.trace.TraceFormatException;
+import interleave.trace.TraceHeader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What the File menu and drag and drop do, without the dialogs: open a saved run (or say in one message why
+ * not, leaving the current run alone), save the run shown now, export its timeline as PNG.
+ */
+public final class TraceFileActions {
+    private final AppModel model;
+
+    public TraceFileActions(AppModel model) {
+        this.model = model;
+    }
+
+    /** Opens a saved run; true if it is now shown. A bad file only sets the message banner. */
+    public boolean open(Path file) {
+        LoadedTrace loaded;
+        TraceAnalyzer analyzed;
+        try {
+            loaded = TraceFiles.load(file);
+            analyzed = RunSession.analyzed(loaded);
+        } catch (TraceFormatException e) {
+            model.messageProperty().set(problem(e, file));
+            return false;
+        } catch (IllegalArgumentException e) {
+            model.messageProperty().set(problem(new TraceFormatException(TraceFormatException.Problem.DAMAGED, 0,
+                    e.getMessage()), file));
+            return false;
+        }
+        showInForm(loaded.trace().header());
+        model.session().open(loaded, analyzed);
+        model.messageProperty().set("");
+        return true;
+    }
+
+    /** The message for a file that cannot be opened, in the UI language. */
+    String problem(TraceFormatException e, Path file) {
+        I18n i18n = model.i18n();
+        String name = String.valueOf(file.getFileName());
+        String line = String.valueOf(e.line());
+        String text = switch (e.problem()) {
+            case MISSING -> i18n.fmt("files.error.missing", name);
+            case UNREADABLE -> i18n.fmt("files.error.unreadable", name);
+            case FOREIGN -> i18n.fmt("files.error.foreign", name);
+            case VERSION -> i18n.fmt("files.error.version", name);
+            case TRUNCATED -> i18n.fmt("files.error.truncated", name, line);
+            case DAMAGED -> e.line() > 0 ? i18n.fmt("files.error.damaged", name, line)
+                    : i18n.fmt("files.error.damaged", name, "–");
+        };
+        return text + " " + i18n.get("files.kept");
+    }
+
+    /**
+     * The picker shows the saved run's demo, parameters and settings, so that Reset runs it again. Selecting a
+     * demo prepares a run of it; the opened file replaces that right after.
+     */
+    private void showInForm(TraceHeader h) {
+        Scenario s = Scenarios.byId(h.scenario()).orElse(null);
+        if (s == null) {
+            return;
+        }
+        PickerViewModel p = model.picker();
+        p.selectedProperty().set(s);
+        h.params().forEach((name, value) -> {
+            PickerViewModel.Field f = p.field(name);
+            if (f == null) {
+                return;
+            }
+            if (f.spec() instanceof ParamSpec.BoolParam) {
+                f.onProperty().set(value.equals("on"));
+            } else {
+                f.textProperty().set(value);
+            }
+        });
+        for (Mode m : Mode.values()) {
+            if (m.id().equals(h.mode())) {
+                p.modeProperty().set(m);
+            }
+        }
+        for (Policy pol : Policy.values()) {
+            if (pol.id().equals(h.policy())) {
+                p.policyProperty().set(pol);
+            }
+        }
+        p.coresProperty().set(h.cores());
+        p.quantumProperty().set(String.valueOf(h.quantum()));
+        p.seedProperty().set(String.valueOf(h.seed()));
+    }
+
+    /** Saves the run shown now (live or opened) with its status and result; false and a message if it cannot. */
+    public boolean save(Path file) {
+        Trace trace = model.session().trace();
+        if (trace == null) {
+            model.messageProperty().set(model.i18n().get("files.nothingToSave"));
+            return false;
+        }
+        try {
+            TraceFiles.write(trace, file, model.session().record());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            model.messageProperty().set(model.i18n().fmt("files.saveFailed", String.valueOf(file.getFileName()),
+                    reason(e)));
+            return false;
+        }
+    }
+
+    /** Writes the whole run's timeline as a PNG (FX thread); false and a message if it cannot. */
+    public boolean exportPng(Path file) {
+        TraceAnalyzer a = model.session().analyzer();
+        if (a == null || a.processed() == 0) {
+            model.messageProperty().set(model.i18n().get("files.nothingToSave"));
+            return false;
+        }
+        try {
+            TimelinePng.write(TimelinePng.render(a, model.i18n(), model.highContrastProperty().get()), file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            model.messageProperty().set(model.i18n().fmt("files.pngFailed", String.valueOf(file.getFileName()),
+                    reason(e)));
+            return false;
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A file name to offer: "balance-seed0.trace" or ".png". */
+    public String suggestedName(String extension) {
+        Trace t = model.session().trace();
+        String base = t == null ? "interleave" : t.header().scenario() + "-seed" + t.header().seed();
+        return base.toLowerCase(Locale.ROOT) + extension;
+    }
+}
