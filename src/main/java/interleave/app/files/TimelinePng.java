@@ -103,8 +103,10 @@ public final class TimelinePng {
         }
         Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
         try {
-            if (!ImageIO.write(out, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
+            try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                if (!ImageIO.write(out, "png", o)) {
+                    throw new IOException("no PNG writer available");
+                }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -140,12 +140,13 @@ public final class TraceFileActions {
         }
     }
 
-    private static String reason(Exception e) {
+    /** Why a write failed, in the UI language where the cause is a common one. */
+    private String reason(Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
+            return model.i18n().get("files.reason.denied");
         }
         if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such folder";
+            return model.i18n().get("files.reason.noFolder");
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
