@@ -95,6 +95,8 @@ class OpenSaveUiTest {
     void aSavedRunOpensAgainShowingWhatTheLiveRunShowed(FxRobot robot) throws Exception {
         finishedBalanceRun(robot, false);
         List<String> live = SHOWN.stream().map(q -> text(robot, q)).toList();
+        List<?> liveLog = List.copyOf(((javafx.scene.control.ListView<?>) node(robot, "#logList")).getItems());
+        List<?> liveCode = List.copyOf(((javafx.scene.control.ListView<?>) node(robot, "#codeList")).getItems());
         assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0);
         Path file = dir.resolve("race.trace");
         assertTrue(onFx(() -> actions().save(file)));
@@ -110,6 +112,11 @@ class OpenSaveUiTest {
         assertEquals("balance", s.scenario().id());
         assertSame(s.analyzer(), app.model().timeline().analyzer(), "the timeline draws the opened run");
         assertEquals(live, SHOWN.stream().map(q -> text(robot, q)).toList());
+        assertEquals(liveLog.toString(), ((javafx.scene.control.ListView<?>) node(robot, "#logList")).getItems()
+                .toString(), "the log ends with the same sentences");
+        assertEquals(liveCode.toString(), ((javafx.scene.control.ListView<?>) node(robot, "#codeList")).getItems()
+                .toString(), "the same Python program");
+        assertTrue(!liveLog.isEmpty() && !liveCode.isEmpty());
         assertFalse(((Label) node(robot, "#messageBanner")).isVisible());
         // Play on a saved run changes nothing; Reset runs the demo again from the form the file filled in
         robot.clickOn("#playButton");
