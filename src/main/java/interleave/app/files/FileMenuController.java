@@ -2,6 +2,7 @@ package interleave.app.files;
 
 import interleave.app.AppModel;
 import javafx.fxml.FXML;
+import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.scene.input.DragEvent;
@@ -47,8 +48,24 @@ public final class FileMenuController {
 
     private void onDragDropped(DragEvent e) {
         List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
-        e.setDropCompleted(!files.isEmpty() && actions.open(files.get(0).toPath()));
+        if (!files.isEmpty()) {
+            open(files.get(0).toPath());
+        }
+        e.setDropCompleted(!files.isEmpty());
         e.consume();
+    }
+
+    /** Reads in the background with a busy cursor; the result shows when it is ready. */
+    private void open(Path file) {
+        Scene scene = menuBar.getScene();
+        if (scene != null) {
+            scene.setCursor(Cursor.WAIT);
+        }
+        actions.openInBackground(file, shown -> {
+            if (scene != null) {
+                scene.setCursor(null);
+            }
+        });
     }
 
     private Window window() {
@@ -77,7 +94,7 @@ public final class FileMenuController {
                 .showOpenDialog(window());
         if (f != null) {
             lastFolder = f.getParentFile();
-            actions.open(f.toPath());
+            open(f.toPath());
         }
     }
 

@@ -31,23 +31,48 @@ public final class TraceFileActions {
         this.model = model;
     }
 
-    /** Opens a saved run; true if it is now shown. A bad file only sets the message banner. */
-    public boolean open(Path file) {
-        LoadedTrace loaded;
-        TraceAnalyzer analyzed;
+    /** A file read and replayed, or why it could not be. */
+    private record Read(LoadedTrace loaded, TraceAnalyzer analyzed, TraceFormatException problem) {
+    }
+
+    /** Reads and replays a file; touches nothing in the app, so it may run on any thread. */
+    private static Read read(Path file) {
         try {
-            loaded = TraceFiles.load(file);
-            analyzed = RunSession.analyzed(loaded);
+            LoadedTrace loaded = TraceFiles.load(file);
+            return new Read(loaded, RunSession.analyzed(loaded), null);
         } catch (TraceFormatException e) {
-            model.messageProperty().set(problem(e, file));
-            return false;
+            return new Read(null, null, e);
         } catch (IllegalArgumentException e) {
-            model.messageProperty().set(problem(new TraceFormatException(TraceFormatException.Problem.DAMAGED, 0,
-                    e.getMessage()), file));
+            return new Read(null, null, new TraceFormatException(TraceFormatException.Problem.DAMAGED, 0,
+                    e.getMessage()));
+        }
+    }
+
+    /** Opens a saved run now (FX thread); true if it is shown. A bad file only sets the message banner. */
+    public boolean open(Path file) {
+        return show(read(file), file);
+    }
+
+    /**
+     * The File menu and drops: reads the file on a worker thread (a big trace takes seconds), then shows it on
+     * the FX thread; {@code done} gets whether it is shown.
+     */
+    public void openInBackground(Path file, java.util.function.Consumer<Boolean> done) {
+        Thread reader = new Thread(() -> {
+            Read r = read(file);
+            javafx.application.Platform.runLater(() -> done.accept(show(r, file)));
+        }, "open-trace");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private boolean show(Read r, Path file) {
+        if (r.problem() != null) {
+            model.messageProperty().set(problem(r.problem(), file));
             return false;
         }
-        showInForm(loaded.trace().header());
-        model.session().open(loaded, analyzed);
+        showInForm(r.loaded().trace().header());
+        model.session().open(r.loaded(), r.analyzed());
         model.messageProperty().set("");
         return true;
     }

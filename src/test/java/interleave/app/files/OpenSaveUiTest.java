@@ -158,6 +158,30 @@ class OpenSaveUiTest {
         assertSame(current, app.model().session().run());
     }
 
+    /** The menu and drops read on a worker thread and show the run on the FX thread when it is ready. */
+    @Test
+    void theMenuAndDropsOpenInTheBackground(FxRobot robot) throws Exception {
+        finishedBalanceRun(robot, false);
+        String lost = text(robot, "#lostCount");
+        Path file = dir.resolve("bg.trace");
+        assertTrue(onFx(() -> actions().save(file)));
+        robot.clickOn("#resetButton");
+        settle();
+        java.util.concurrent.CompletableFuture<Boolean> shown = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> actions().openInBackground(file, shown::complete));
+        assertTrue(shown.get(60, TimeUnit.SECONDS));
+        settle();
+        assertNotNull(app.model().session().loaded());
+        assertEquals(lost, text(robot, "#lostCount"));
+        java.util.concurrent.CompletableFuture<Boolean> refused = new java.util.concurrent.CompletableFuture<>();
+        Path foreign = Files.writeString(dir.resolve("x.png"), "\u0089PNG");
+        robot.interact(() -> actions().openInBackground(foreign, refused::complete));
+        assertFalse(refused.get(60, TimeUnit.SECONDS));
+        settle();
+        assertTrue(((Label) node(robot, "#messageBanner")).getText().contains("not an Interleave trace"));
+        assertSame(file, app.model().session().loaded().source(), "the opened run stays");
+    }
+
     @Test
     void theTimelineExportsAsAPngWithTheLostUpdatesMarked(FxRobot robot) throws Exception {
         finishedBalanceRun(robot, false);
