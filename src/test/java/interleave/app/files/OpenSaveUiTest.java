@@ -182,6 +182,60 @@ class OpenSaveUiTest {
         assertSame(file, app.model().session().loaded().source(), "the opened run stays");
     }
 
+    /** A drag carrying these files, as the desktop would deliver it (through the toolkit's clipboard peer). */
+    private static javafx.scene.input.Dragboard dragboardWith(java.io.File file) {
+        com.sun.javafx.tk.TKClipboard peer = (com.sun.javafx.tk.TKClipboard) java.lang.reflect.Proxy.newProxyInstance(
+                OpenSaveUiTest.class.getClassLoader(), new Class<?>[] {com.sun.javafx.tk.TKClipboard.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getContentTypes" -> java.util.Set.of(javafx.scene.input.DataFormat.FILES);
+                    case "hasContent" -> javafx.scene.input.DataFormat.FILES.equals(args[0]);
+                    case "getContent" -> javafx.scene.input.DataFormat.FILES.equals(args[0]) ? List.of(file) : null;
+                    case "getTransferModes" -> java.util.Set.of(javafx.scene.input.TransferMode.COPY);
+                    case "putContent" -> false;
+                    case "getDragViewOffsetX", "getDragViewOffsetY" -> 0.0;
+                    default -> null;
+                });
+        javafx.scene.input.Dragboard db = com.sun.javafx.scene.input.DragboardHelper.createDragboard(peer);
+        com.sun.javafx.scene.input.DragboardHelper.setDataAccessRestriction(db, false);
+        return db;
+    }
+
+    private javafx.scene.input.DragEvent drag(javafx.event.EventType<javafx.scene.input.DragEvent> type,
+                                              java.io.File file) {
+        return new javafx.scene.input.DragEvent(type, dragboardWith(file), 300, 300, 300, 300,
+                javafx.scene.input.TransferMode.COPY, null, null, null);
+    }
+
+    @Test
+    void aTraceFileDroppedOnTheWindowOpens(FxRobot robot) throws Exception {
+        finishedBalanceRun(robot, false);
+        String lost = text(robot, "#lostCount");
+        Path file = dir.resolve("dropped.trace");
+        assertTrue(onFx(() -> actions().save(file)));
+        robot.clickOn("#resetButton");
+        settle();
+        javafx.scene.Scene scene = ((Node) node(robot, "#statusLabel")).getScene();
+        javafx.scene.input.TransferMode accepted = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.DragEvent over = drag(javafx.scene.input.DragEvent.DRAG_OVER, file.toFile());
+            javafx.event.Event.fireEvent(scene, over);
+            return over.getAcceptedTransferMode();
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(javafx.scene.input.TransferMode.COPY, accepted, "the window takes files");
+        robot.interact(() -> javafx.event.Event.fireEvent(scene,
+                drag(javafx.scene.input.DragEvent.DRAG_DROPPED, file.toFile())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().session().loaded() != null);
+        settle();
+        assertEquals(lost, text(robot, "#lostCount"));
+        assertEquals("finished", text(robot, "#statusLabel"));
+
+        Path foreign = Files.writeString(dir.resolve("slides.txt"), "not a trace\n");
+        robot.interact(() -> javafx.event.Event.fireEvent(scene,
+                drag(javafx.scene.input.DragEvent.DRAG_DROPPED, foreign.toFile())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> ((Label) node(robot, "#messageBanner")).getText().contains("slides.txt"));
+        assertEquals(file, app.model().session().loaded().source(), "the opened run stays");
+    }
+
     @Test
     void theTimelineExportsAsAPngWithTheLostUpdatesMarked(FxRobot robot) throws Exception {
         finishedBalanceRun(robot, false);
