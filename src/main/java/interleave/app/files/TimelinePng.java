@@ -69,7 +69,8 @@ public final class TimelinePng {
             scene.getStylesheets().add(InterleaveApp.class.getResource(InterleaveApp.CONTRAST_CSS).toExternalForm());
         }
         root.applyCss();
-        root.autosize();
+        // the height for this width: a long title wraps onto a second line and the lanes move down, uncut
+        root.resize(WIDTH, Math.ceil(root.prefHeight(WIDTH)));
         root.layout();
         canvas.canvas().setWidth(WIDTH); // a shown window's layout pass would size it
         canvas.canvas().setHeight(canvasHeight);
