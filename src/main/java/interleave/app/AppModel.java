@@ -39,7 +39,7 @@ public final class AppModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final interleave.app.picker.PickerViewModel picker;
     private final AnimationTimer timer;
-    private Object lastRun;
+    private Object lastAnalyzer;
     private boolean memoryNoticeGiven;
 
     public AppModel(Locale locale) {
@@ -65,9 +65,12 @@ public final class AppModel {
     /** One frame: the session pulls new events, then each view redraws if it needs to. */
     void pulse(long now) {
         boolean changed = session.pulse(now);
-        if (session.run() != lastRun) {
-            lastRun = session.run();
+        if (session.analyzer() != lastAnalyzer) { // a new run, or a saved one opened (no ScenarioRun)
+            lastAnalyzer = session.analyzer();
             timeline.setAnalyzer(session.analyzer());
+            if (session.loaded() != null) {
+                timeline.fit(); // a saved run is shown whole
+            }
             sentences.setScenario(session.scenario());
             changed = true;
         }
@@ -137,8 +140,8 @@ public final class AppModel {
 
     /** Makes sure a run is prepared from the form; false (and a message) if the form has errors. */
     public boolean ensurePrepared() {
-        if (session.run() != null) {
-            return true;
+        if (session.run() != null || session.loaded() != null) {
+            return true; // a live run, or an opened file (Reset leaves it)
         }
         return picker.apply();
     }

@@ -77,7 +77,9 @@ public final class InterleaveApp extends Application {
         }
         model.presentingProperty().set(o.present());
         model.highContrastProperty().set(o.contrast());
-        if (o.play()) {
+        if (o.open() != null && !new interleave.app.files.TraceFileActions(model).open(java.nio.file.Path.of(o.open()))) {
+            System.err.println("interleave: " + model.messageProperty().get());
+        } else if (o.play()) {
             model.play();
         }
     }

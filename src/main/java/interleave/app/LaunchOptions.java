@@ -8,11 +8,11 @@ import java.util.Map;
 /**
  * Options of the desktop app, for a lesson prepared in advance:
  * {@code --scenario ID}, {@code --param NAME=VALUE} (repeatable), {@code --speed STEPS_PER_SECOND|full},
- * {@code --play}, {@code --lang en|zh}, {@code --present}, {@code --contrast}. Unknown options are reported and
+ * {@code --play}, {@code --lang en|zh}, {@code --present}, {@code --contrast}, {@code --open FILE} (a saved run). Unknown options are reported and
  * ignored, so a typo never keeps the app from opening.
  */
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
-                            boolean present, boolean contrast, List<String> problems) {
+                            boolean present, boolean contrast, List<String> problems, String open) {
 
     public static LaunchOptions parse(List<String> args) {
         String scenario = null;
@@ -23,6 +23,7 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         boolean present = false;
         boolean contrast = false;
         List<String> problems = new ArrayList<>();
+        String open = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -51,13 +52,20 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                     lang = next;
                     i++;
                 }
+                case "--open" -> {
+                    if (next == null) {
+                        problems.add("--open needs a trace file");
+                    }
+                    open = next;
+                    i++;
+                }
                 case "--play" -> play = true;
                 case "--present" -> present = true;
                 case "--contrast" -> contrast = true;
                 default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
-                        + "--lang, --present, --contrast)");
+                        + "--lang, --present, --contrast, --open)");
             }
         }
-        return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems);
+        return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, open);
     }
 }

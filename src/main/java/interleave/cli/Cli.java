@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The headless command line: {@code list} and {@code run}. */
+/** The headless command line: {@code list}, {@code run} and {@code inspect}. */
 @Command(name = "interleave", mixinStandardHelpOptions = true, version = "Interleave 0.1.0",
         description = "Runs threading demos under an observable scheduler and prints or saves their traces.%n"
                 + "With no arguments, the jar opens the desktop app.",
-        subcommands = {ListCommand.class, RunCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, InspectCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:internal error", "2:bad usage or bad input",
                 "3:a deadlock was detected"})

@@ -2,6 +2,7 @@ package interleave.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import interleave.app.files.TimelinePng;
 import interleave.engine.Mode;
 import interleave.engine.Policy;
 import interleave.engine.RunControl;
@@ -72,6 +73,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Save Chrome Trace Event JSON for the Perfetto UI.")
     Path perfettoFile;
 
+    @CommandLine.Option(names = "--png", paramLabel = "FILE",
+            description = "Save the whole run's timeline as a PNG for slides (drawn without a display).")
+    Path pngFile;
+
+    @CommandLine.Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "Language of the PNG's labels (default ${DEFAULT-VALUE}).")
+    String lang;
+
     @CommandLine.Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Stop a run that has not ended after this many real seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -95,7 +104,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("interleave: " + e.getMessage());
             return Cli.BAD_INPUT;
         }
-        String unwritable = checkWritable(traceFile, perfettoFile);
+        if (!lang.equals("en") && !lang.equals("zh")) {
+            err.println("interleave: --lang must be en or zh, not '" + lang + "'");
+            return Cli.BAD_INPUT;
+        }
+        String unwritable = checkWritable(traceFile, perfettoFile, pngFile);
         if (unwritable != null) {
             err.println("interleave: " + unwritable);
             return Cli.BAD_INPUT;
@@ -117,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
         analysis.update();
         try {
             if (traceFile != null) {
-                TraceFiles.write(trace, traceFile);
+                TraceFiles.write(trace, traceFile, run.record());
             }
             if (perfettoFile != null) {
                 PerfettoExporter.write(trace, perfettoFile);
@@ -126,12 +139,23 @@ final class RunCommand implements Callable<Integer> {
             err.println("interleave: cannot write " + e.getMessage());
             return Cli.BAD_INPUT;
         }
+        if (pngFile != null) {
+            try {
+                TimelinePng.writeHeadless(analysis, pngFile, java.util.Locale.forLanguageTag(lang));
+            } catch (IOException e) {
+                err.println("interleave: cannot write " + pngFile + ": " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
 
-        Map<String, Object> report = report(run, values, outcome, analysis, elapsed);
+        Map<String, Object> report = RunSummary.of(trace, analysis,
+                outcome.status().name().toLowerCase(java.util.Locale.ROOT), run.result(), outcome.deadlock(),
+                outcome.errors());
+        report.put("elapsedMillis", elapsed);
         if (json) {
             out.println(JSON.writeValueAsString(report));
         } else {
-            printHuman(out, run, report, analysis);
+            RunSummary.print(out, report);
         }
         if (timedOut) {
             err.println("interleave: the run did not end within " + timeoutSeconds + " s and was stopped");
@@ -169,69 +193,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return null;
-    }
-
-    private static Map<String, Object> report(ScenarioRun run, Map<String, Object> values, RunOutcome outcome,
-                                              TraceAnalyzer analysis, long elapsed) {
-        Trace trace = run.trace();
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("scenario", run.scenario().id());
-        r.put("mode", run.settings().mode().id());
-        r.put("seed", run.settings().seed());
-        r.put("cores", run.settings().cores());
-        r.put("quantum", run.settings().quantum());
-        r.put("policy", run.settings().policy().id());
-        r.put("params", Params.format(run.scenario(), values));
-        r.put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
-        r.put("result", run.result());
-        r.put("lostUpdates", analysis.lostUpdates().size());
-        r.put("contextSwitches", analysis.switches().size());
-        r.put("events", trace.size());
-        r.put("threads", trace.threads().stream().filter(t -> !t.external()).map(t -> t.name()).toList());
-        r.put("deadlock", deadlock(trace, outcome.deadlock()));
-        r.put("time", analysis.lastTime());
-        r.put("timeUnit", trace.header().virtualTime() ? "virtual microseconds" : "nanoseconds");
-        List<String> output = new ArrayList<>();
-        for (long seq : analysis.prints()) {
-            output.add(trace.thread(trace.thread(seq)).name() + ": " + trace.string(trace.value(seq)));
-        }
-        r.put("output", output);
-        r.put("errors", outcome.errors());
-        r.put("elapsedMillis", elapsed);
-        return r;
-    }
-
-    private static Map<String, Object> deadlock(Trace trace, Deadlock d) {
-        if (d == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("threads", d.threads().stream().map(t -> trace.thread(t).name()).toList());
-        m.put("resources", d.resources().stream().map(o -> o < 0 ? "(join)" : trace.object(o).name()).toList());
-        m.put("cycle", d.cycle());
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void printHuman(PrintWriter out, ScenarioRun run, Map<String, Object> r, TraceAnalyzer a) {
-        out.println(run.scenario().title(java.util.Locale.ENGLISH) + "  [" + r.get("mode") + ", cores "
-                + r.get("cores") + ", quantum " + r.get("quantum") + ", " + r.get("policy") + ", seed " + r.get("seed")
-                + "]  " + r.get("params"));
-        for (String line : (List<String>) r.get("output")) {
-            out.println("  " + line);
-        }
-        for (String e : (List<String>) r.get("errors")) {
-            out.println("  error in " + e);
-        }
-        out.println("result:           " + r.get("result"));
-        out.println("status:           " + r.get("status"));
-        if (r.get("deadlock") != null) {
-            out.println("deadlock:         " + r.get("deadlock"));
-        }
-        out.println("lost updates:     " + r.get("lostUpdates"));
-        out.println("context switches: " + r.get("contextSwitches"));
-        out.println("events:           " + r.get("events"));
-        out.println("time:             " + r.get("time") + " " + r.get("timeUnit"));
-        out.println("elapsed:          " + r.get("elapsedMillis") + " ms");
     }
 }

@@ -7,6 +7,7 @@ import interleave.engine.RunOutcome;
 import interleave.engine.RunSettings;
 import interleave.trace.Trace;
 import interleave.trace.TraceHeader;
+import interleave.trace.TraceOutcome;
 
 import java.util.Map;
 
@@ -71,6 +72,13 @@ public final class ScenarioRun {
 
     public RunOutcome outcome() {
         return kernel.outcomeNow();
+    }
+
+    /** How the run stands, as a trace file records it: status ("running" if not over), result and errors. */
+    public TraceOutcome record() {
+        RunOutcome o = outcome();
+        String status = o == null ? TraceOutcome.RUNNING : o.status().name().toLowerCase(java.util.Locale.ROOT);
+        return new TraceOutcome(status, result(), o == null ? java.util.List.of() : o.errors());
     }
 
     public boolean done() {

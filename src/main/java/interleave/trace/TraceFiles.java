@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,10 +22,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
+import interleave.trace.TraceFormatException.Problem;
+
 /**
  * The project's own trace file: JSON Lines, UTF-8. Line 1 is a header object (format, version, how the run
- * was made, and the names of threads, objects and strings); every further line is one event as an array
- * {@code [time, thread, "kind", object, value, line]}. A sim run's file holds no wall-clock data, so the
+ * was made, the names of threads, objects and strings, the number of events, and optionally an
+ * {@code "outcome"}: status, result and errors, see {@link TraceOutcome}); every further line is one event as an
+ * array {@code [time, thread, "kind", object, value, line]}. Readers ignore header fields they do not know, so
+ * adding the outcome kept the format at version 1 and older files load unchanged. A sim run's file holds no wall-clock data, so the
  * same run writes the same bytes. Files are written to a temporary sibling and moved into place, so a
  * failed write never leaves half a file behind.
  */
@@ -37,9 +42,14 @@ public final class TraceFiles {
     }
 
     public static void write(Trace trace, Path file) throws IOException {
+        write(trace, file, null);
+    }
+
+    /** Writes the trace and, if given, how the run ended. */
+    public static void write(Trace trace, Path file, TraceOutcome outcome) throws IOException {
         Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-            write(trace, w);
+            write(trace, w, outcome);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -48,8 +58,13 @@ public final class TraceFiles {
     }
 
     public static void write(Trace trace, Writer w) throws IOException {
+        write(trace, w, null);
+    }
+
+    /** Writes the events recorded so far (a live run may go on adding more; they are not written). */
+    public static void write(Trace trace, Writer w, TraceOutcome outcome) throws IOException {
         long n = trace.size();
-        w.write(MAPPER.writeValueAsString(header(trace)));
+        w.write(MAPPER.writeValueAsString(header(trace, n, outcome)));
         w.write('\n');
         JsonGenerator g = FACTORY.createGenerator(w);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -68,7 +83,7 @@ public final class TraceFiles {
         g.flush();
     }
 
-    private static ObjectNode header(Trace trace) {
+    private static ObjectNode header(Trace trace, long events, TraceOutcome outcome) {
         TraceHeader h = trace.header();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", FORMAT);
@@ -100,41 +115,66 @@ public final class TraceFiles {
         }
         ArrayNode strings = o.putArray("strings");
         trace.strings().forEach(strings::add);
-        o.put("events", trace.size());
+        o.put("events", events);
+        if (outcome != null) {
+            ObjectNode x = o.putObject("outcome");
+            x.put("status", outcome.status());
+            x.set("result", MAPPER.valueToTree(outcome.result()));
+            ArrayNode errors = x.putArray("errors");
+            outcome.errors().forEach(errors::add);
+        }
         return o;
     }
 
     public static Trace read(Path file) throws TraceFormatException {
+        return load(file).trace();
+    }
+
+    /** Reads a trace file with its recorded outcome. */
+    public static LoadedTrace load(Path file) throws TraceFormatException {
         if (!Files.isRegularFile(file)) {
-            throw new TraceFormatException(file + ": no such file");
+            throw new TraceFormatException(Problem.MISSING, 0, file + ": no such file");
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
+            return load(r, file.toString(), file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new TraceFormatException(Problem.FOREIGN, 0, file + ": not an Interleave trace (not UTF-8 text)");
         } catch (IOException e) {
-            throw new TraceFormatException(file + ": cannot read it (" + e.getMessage() + ")", e);
+            throw new TraceFormatException(Problem.UNREADABLE, 0, file + ": cannot read it (" + e.getMessage() + ")",
+                    e);
         }
     }
 
     public static Trace read(BufferedReader r, String name) throws IOException, TraceFormatException {
+        return load(r, name, null).trace();
+    }
+
+    private static LoadedTrace load(BufferedReader r, String name, Path source)
+            throws IOException, TraceFormatException {
         String first = r.readLine();
         if (first == null) {
-            throw new TraceFormatException(name + ": the file is empty; expected an Interleave trace");
+            throw new TraceFormatException(Problem.FOREIGN, 1,
+                    name + ": the file is empty; expected an Interleave trace");
         }
         Trace trace;
+        TraceOutcome outcome;
+        long declared;
         int nThreads;
         int nObjects;
         int nStrings;
         try {
             JsonNode h = MAPPER.readTree(first);
-            if (!h.isObject() || !FORMAT.equals(h.path("format").asText())) {
-                throw new TraceFormatException(name + " line 1: not an Interleave trace (expected \"format\": \""
-                        + FORMAT + "\")");
+            if (h == null || !h.isObject() || !FORMAT.equals(h.path("format").asText())) {
+                throw new TraceFormatException(Problem.FOREIGN, 1, name
+                        + " line 1: not an Interleave trace (expected \"format\": \"" + FORMAT + "\")");
             }
             int version = h.path("version").asInt(-1);
             if (version != TraceHeader.FORMAT_VERSION) {
-                throw new TraceFormatException(name + " line 1: trace format version " + version
+                throw new TraceFormatException(Problem.VERSION, 1, name + " line 1: trace format version " + version
                         + " is not supported; this build reads version " + TraceHeader.FORMAT_VERSION);
             }
+            declared = h.path("events").asLong(-1);
+            outcome = outcome(h.get("outcome"), name);
             Map<String, String> params = new TreeMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = h.path("params").fields();
             while (it.hasNext()) {
@@ -157,31 +197,51 @@ public final class TraceFiles {
             nThreads = trace.threads().size();
             nObjects = trace.objects().size();
             nStrings = trace.strings().size();
+        } catch (IllegalStateException e) {
+            throw new TraceFormatException(Problem.DAMAGED, 1, name + " line 1: " + e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new TraceFormatException(name + " line 1: not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new TraceFormatException(Problem.FOREIGN, 1, name + " line 1: not an Interleave trace (not JSON: "
+                    + e.getOriginalMessage() + ")");
         }
         String line;
+        String next = r.readLine();
         long lineNo = 1;
         long lastTime = Long.MIN_VALUE;
-        while ((line = r.readLine()) != null) {
+        while ((line = next) != null) {
+            next = r.readLine();
             lineNo++;
             if (line.isBlank()) {
                 continue;
             }
             try (JsonParser p = FACTORY.createParser(line)) {
-                JsonNode e = MAPPER.readTree(p);
-                if (!e.isArray() || e.size() != 6) {
-                    throw bad(name, lineNo, "expected [time, thread, kind, object, value, line]");
+                // token by token, not as a tree: a big file loads several times faster
+                long time;
+                int thread;
+                String kindId;
+                int object;
+                int value;
+                int codeLine;
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw bad(name, lineNo, EVENT_SHAPE);
                 }
-                long time = e.get(0).asLong();
-                int thread = e.get(1).asInt(-1);
+                time = number(p, name, lineNo);
+                thread = (int) number(p, name, lineNo);
+                if (p.nextToken() != JsonToken.VALUE_STRING) {
+                    throw bad(name, lineNo, EVENT_SHAPE);
+                }
+                kindId = p.getText();
+                object = (int) number(p, name, lineNo);
+                value = (int) number(p, name, lineNo);
+                codeLine = (int) number(p, name, lineNo);
+                if (p.nextToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
+                    throw bad(name, lineNo, EVENT_SHAPE);
+                }
                 EventKind kind;
                 try {
-                    kind = EventKind.fromId(e.get(2).asText());
+                    kind = EventKind.fromId(kindId);
                 } catch (IllegalArgumentException x) {
-                    throw bad(name, lineNo, "unknown event kind '" + e.get(2).asText() + "'");
+                    throw bad(name, lineNo, "unknown event kind '" + kindId + "'");
                 }
-                int object = e.get(3).asInt();
                 if (thread < 0 || thread >= nThreads) {
                     throw bad(name, lineNo, "thread " + thread + " is not declared in the header");
                 }
@@ -192,25 +252,61 @@ public final class TraceFiles {
                     throw bad(name, lineNo, "events must be in time order");
                 }
                 lastTime = time;
-                trace.append(time, thread, kind, object, e.get(4).asInt(), e.get(5).asInt());
+                trace.append(time, thread, kind, object, value, codeLine);
             } catch (JsonProcessingException x) {
+                if (next == null && declared > trace.size()) {
+                    throw new TraceFormatException(Problem.TRUNCATED, lineNo, name + " line " + lineNo
+                            + ": the line is cut off; the file is incomplete (the header announces " + declared
+                            + " events)");
+                }
                 throw bad(name, lineNo, "not valid JSON (" + x.getOriginalMessage() + ")");
             }
+        }
+        if (declared >= 0 && trace.size() < declared) {
+            throw new TraceFormatException(Problem.TRUNCATED, lineNo, name + ": the file is incomplete: it holds "
+                    + trace.size() + " of the " + declared + " events its header announces");
         }
         if (trace.strings().size() != nStrings) {
             throw new TraceFormatException(name + ": the header's strings table was changed while reading");
         }
-        return trace;
+        return new LoadedTrace(trace, outcome, source);
+    }
+
+    private static TraceOutcome outcome(JsonNode o, String name) throws TraceFormatException {
+        if (o == null || o.isNull()) {
+            return null;
+        }
+        if (!o.isObject() || !o.path("status").isTextual() || !o.path("result").isObject()) {
+            throw new TraceFormatException(Problem.DAMAGED, 1,
+                    name + " line 1: the header's \"outcome\" needs a text \"status\" and an object \"result\"");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = MAPPER.convertValue(o.get("result"), java.util.LinkedHashMap.class);
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        for (JsonNode e : o.path("errors")) {
+            errors.add(e.asText());
+        }
+        return new TraceOutcome(o.get("status").asText(), result, errors);
+    }
+
+    private static final String EVENT_SHAPE = "expected [time, thread, kind, object, value, line]";
+
+    /** The next token as a whole number, or a "bad line" error. */
+    private static long number(JsonParser p, String name, long line) throws IOException, TraceFormatException {
+        if (p.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw bad(name, line, EVENT_SHAPE);
+        }
+        return p.getLongValue();
     }
 
     private static TraceFormatException bad(String name, long line, String what) {
-        return new TraceFormatException(name + " line " + line + ": " + what);
+        return new TraceFormatException(Problem.DAMAGED, line, name + " line " + line + ": " + what);
     }
 
     private static String text(JsonNode h, String field, String name) throws TraceFormatException {
         JsonNode v = h.get(field);
         if (v == null || !v.isTextual()) {
-            throw new TraceFormatException(name + " line 1: the header needs a text field \"" + field + "\"");
+            throw new TraceFormatException(Problem.DAMAGED, 1, name + " line 1: the header needs a text field \"" + field + "\"");
         }
         return v.asText();
     }
@@ -219,7 +315,7 @@ public final class TraceFiles {
         try {
             return ObjectType.fromId(id);
         } catch (IllegalArgumentException e) {
-            throw new TraceFormatException(name + " line 1: unknown object type '" + id + "'");
+            throw new TraceFormatException(Problem.DAMAGED, 1, name + " line 1: unknown object type '" + id + "'");
         }
     }
 }

@@ -2,7 +2,6 @@ package interleave.app.result;
 
 import interleave.app.AppModel;
 import interleave.app.theme.CanvasTheme.Ink;
-import interleave.scenario.ScenarioRun;
 import interleave.trace.Lane;
 import interleave.trace.LostUpdate;
 import interleave.trace.TraceAnalyzer;
@@ -86,12 +85,11 @@ public final class ResultController {
 
     private void refresh() {
         TraceAnalyzer a = model.session().shown();
-        ScenarioRun run = model.session().run();
         if (a != shownFor) {
             shownFor = a;
             lostList.getItems().clear();
         }
-        Map<String, Object> result = run == null ? null : run.result();
+        Map<String, Object> result = model.session().result();
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result));
         expectedValue.setText(vm.first(result));

@@ -6,8 +6,10 @@ import interleave.engine.RunSettings;
 import interleave.scenario.ParamException;
 import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioRun;
+import interleave.trace.LoadedTrace;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
+import interleave.trace.TraceOutcome;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,6 +38,7 @@ public final class RunSession {
     private final ObjectProperty<Double> speed = new SimpleObjectProperty<>(10.0);
     private final LongProperty frame = new SimpleLongProperty();
     private ScenarioRun run;
+    private LoadedTrace loaded;
     private TraceAnalyzer analyzer;
     private TimeCursor cursor;
     private Branch branch;
@@ -92,7 +95,7 @@ public final class RunSession {
     }
 
     public Trace trace() {
-        return run == null ? null : run.trace();
+        return run != null ? run.trace() : loaded != null ? loaded.trace() : null;
     }
 
     public Scenario scenario() {
@@ -106,6 +109,7 @@ public final class RunSession {
         this.params = new LinkedHashMap<>(params);
         this.settings = settings;
         run = null;
+        loaded = null;
         analyzer = null;
         cursor = null;
         branch = null;
@@ -118,7 +122,7 @@ public final class RunSession {
     }
 
     private void ensureRun() {
-        if (run == null && scenario != null) {
+        if (run == null && loaded == null && scenario != null) {
             run = ScenarioRun.start(scenario, params, settings, new RunControl(true, true));
             analyzer = new TraceAnalyzer(run.trace());
             cursor = new TimeCursor(analyzer);
@@ -127,7 +131,93 @@ public final class RunSession {
     }
 
     private boolean over() {
-        return run != null && run.done();
+        return loaded != null || run != null && run.done();
+    }
+
+    // ---- a saved run, opened from a file ----
+
+    /**
+     * Reads a saved run's events into a fresh analyzer. Throws IllegalArgumentException when they do not make
+     * a consistent run (a damaged file); nothing in the session changes.
+     */
+    public static TraceAnalyzer analyzed(LoadedTrace file) {
+        TraceAnalyzer a = new TraceAnalyzer(file.trace());
+        try {
+            a.update();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the events do not make a consistent run (" + e + ")", e);
+        }
+        return a;
+    }
+
+    /** Shows a saved run instead of a live one; see {@link #open(LoadedTrace, TraceAnalyzer)}. */
+    public void open(LoadedTrace file) {
+        open(file, analyzed(file));
+    }
+
+    /**
+     * Shows a saved run (already {@link #analyzed}) instead of a live one: trace() and analyzer() are the file's,
+     * the status is the recorded one (FINISHED, DEADLOCK, or STOPPED for a run saved before its end), scenario()
+     * is the demo the header names if this build has it (so the code view and sentences work), and there is no
+     * ScenarioRun: Play and Step do nothing until the next prepare (Reset).
+     */
+    public void open(LoadedTrace file, TraceAnalyzer analyzed) {
+        stop();
+        Scenario named = interleave.scenario.Scenarios.byId(file.trace().header().scenario()).orElse(null);
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (named != null) {
+            try {
+                values = interleave.scenario.Params.resolve(named, file.trace().header().params());
+            } catch (ParamException e) {
+                values = new LinkedHashMap<>(); // parameters from another version: the code view shows the default
+            }
+        }
+        scenario = named;
+        params = values;
+        run = null;
+        loaded = file;
+        analyzer = analyzed;
+        cursor = new TimeCursor(analyzed); // a saved run can be stepped back and scrubbed like a live one
+        branch = null;
+        settings = settingsOf(file.trace().header(), settings);
+        playing = false;
+        TraceOutcome o = file.outcome();
+        String recorded = o != null ? o.status() : analyzed.deadlock() != null ? TraceOutcome.DEADLOCK : "";
+        status.set(switch (recorded) {
+            case TraceOutcome.FINISHED -> Status.FINISHED;
+            case TraceOutcome.DEADLOCK -> Status.DEADLOCK;
+            default -> Status.STOPPED;
+        });
+        frame.set(frame.get() + 1);
+    }
+
+    /** The schedule a saved run was made with (so a change in its past can replay it), or the fallback. */
+    private static RunSettings settingsOf(interleave.trace.TraceHeader h, RunSettings fallback) {
+        try {
+            return new RunSettings(interleave.engine.Mode.valueOf(h.mode().toUpperCase(java.util.Locale.ROOT)),
+                    h.cores(), h.quantum(),
+                    interleave.engine.Policy.valueOf(h.policy().toUpperCase(java.util.Locale.ROOT)), h.seed());
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    /** The opened file's run, or null while the session shows a live run. */
+    public LoadedTrace loaded() {
+        return loaded;
+    }
+
+    /** The scenario's result: the live run's so far, or the one an opened file recorded (null if none). */
+    public Map<String, Object> result() {
+        if (run != null) {
+            return run.result();
+        }
+        return loaded != null && loaded.outcome() != null ? loaded.outcome().result() : null;
+    }
+
+    /** What a saved file records of the run shown now: its status, result and errors, or null with no run. */
+    public TraceOutcome record() {
+        return run != null ? run.record() : loaded != null ? loaded.outcome() : null;
     }
 
     public void play() {
@@ -247,16 +337,23 @@ public final class RunSession {
             cursor.goLive();
             return false;
         }
+        if (scenario == null) {
+            return true; // a saved run of a demo this build does not have: nothing to replay it with
+        }
+        Trace past = trace();
         java.util.List<Branch.Intervention> todo = new java.util.ArrayList<>(
-                Branch.recorded(run.trace(), cursor.shownEvents(), scenario));
+                Branch.recorded(past, cursor.shownEvents(), scenario));
         todo.add(new Branch.Intervention(cursor.pointsShown(), change));
         Map<String, Object> startParams;
         try {
-            startParams = interleave.scenario.Params.resolve(scenario, run.trace().header().params());
+            startParams = interleave.scenario.Params.resolve(scenario, past.header().params());
         } catch (ParamException e) {
             startParams = params;
         }
-        run.stop();
+        if (run != null) {
+            run.stop();
+        }
+        loaded = null;
         playing = false;
         run = ScenarioRun.start(scenario, startParams, settings, new RunControl(true, true));
         analyzer = new TraceAnalyzer(run.trace());

@@ -191,4 +191,50 @@ class StepBackTest {
         assertEquals(0, now.value(shownEvents), "the lock went off there");
         s.stop();
     }
+
+    @Test
+    void aSavedRunOpensAtItsEndAndCanBeSteppedBackAndBranched(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        RunSession live = session("balance", Map.of("lock", "off", "iterations", "50"));
+        List<String> moments = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            stepLive(live);
+            moments.add(snapshot(live));
+        }
+        java.nio.file.Path file = dir.resolve("run.trace");
+        interleave.trace.TraceFiles.write(live.trace(), file);
+        live.stop();
+
+        RunSession s = new RunSession();
+        s.open(interleave.trace.TraceFiles.load(file));
+        assertEquals(moments.get(39), snapshot(s), "opens at the moment it was saved");
+        for (int k = 38; k >= 30; k--) {
+            assertTrue(s.stepBack());
+            assertEquals(moments.get(k), snapshot(s), "back to the moment after " + (k + 1) + " steps");
+        }
+        s.step();
+        assertEquals(moments.get(31), snapshot(s), "and forward again");
+        int ready = -1;
+        for (int t = 0; t < s.shown().threadLaneCount(); t++) {
+            if (s.shown().stateOf(t) == ThreadState.READY) {
+                ready = t;
+            }
+        }
+        long shownEvents = s.cursor().shownEvents();
+        Trace saved = s.trace();
+        s.pick(ready);
+        for (int i = 0; i < 2000 && s.status() == RunSession.Status.REPLAYING; i++) {
+            pulse(s);
+            Thread.sleep(2);
+        }
+        Thread.sleep(50);
+        pulse(s);
+        assertTrue(s.loaded() == null && s.run() != null, "the branch is a live run");
+        for (long i = 0; i < shownEvents; i++) {
+            assertEquals(saved.kind(i), s.trace().kind(i), "event " + i);
+            assertEquals(saved.value(i), s.trace().value(i), "event " + i);
+        }
+        assertEquals(SwitchReason.MANUAL.ordinal(), s.trace().value(shownEvents));
+        s.stop();
+    }
 }

@@ -1,0 +1,128 @@
+package interleave.app.files;
+
+import interleave.app.AppModel;
+import javafx.fxml.FXML;
+import javafx.scene.Cursor;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuBar;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The File menu (open, save, export PNG) and dropping a trace file onto the window. */
+public final class FileMenuController {
+    /** The folder the last dialog was in, for the next one. */
+    private static File lastFolder;
+    private final AppModel model;
+    private final TraceFileActions actions;
+    @FXML
+    private MenuBar menuBar;
+
+    public FileMenuController(AppModel model) {
+        this.model = model;
+        this.actions = new TraceFileActions(model);
+    }
+
+    @FXML
+    private void initialize() {
+        // the scene outlives a language switch, which rebuilds the views: setters, so handlers never pile up
+        menuBar.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.setOnDragOver(this::onDragOver);
+                scene.setOnDragDropped(this::onDragDropped);
+            }
+        });
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        if (!files.isEmpty()) {
+            open(files.get(0).toPath());
+        }
+        e.setDropCompleted(!files.isEmpty());
+        e.consume();
+    }
+
+    /** Reads in the background with a busy cursor; the result shows when it is ready. */
+    private void open(Path file) {
+        Scene scene = menuBar.getScene();
+        if (scene != null) {
+            scene.setCursor(Cursor.WAIT);
+        }
+        actions.openInBackground(file, shown -> {
+            if (scene != null) {
+                scene.setCursor(null);
+            }
+        });
+    }
+
+    private Window window() {
+        Scene s = menuBar.getScene();
+        return s == null ? null : s.getWindow();
+    }
+
+    private FileChooser chooser(String titleKey, FileChooser.ExtensionFilter filter) {
+        FileChooser c = new FileChooser();
+        c.setTitle(model.i18n().get(titleKey).replace("…", ""));
+        c.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter(model.i18n().get("files.filter.all"),
+                "*"));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            c.setInitialDirectory(lastFolder);
+        }
+        return c;
+    }
+
+    private static FileChooser.ExtensionFilter filter(AppModel m, String key, String... patterns) {
+        return new FileChooser.ExtensionFilter(m.i18n().get(key), patterns);
+    }
+
+    @FXML
+    private void onOpen() {
+        File f = chooser("files.open", filter(model, "files.filter.trace", "*.trace", "*.jsonl"))
+                .showOpenDialog(window());
+        if (f != null) {
+            lastFolder = f.getParentFile();
+            open(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onSave() {
+        FileChooser c = chooser("files.save", filter(model, "files.filter.trace", "*.trace"));
+        c.setInitialFileName(actions.suggestedName(".trace"));
+        File f = c.showSaveDialog(window());
+        if (f != null) {
+            lastFolder = f.getParentFile();
+            actions.save(withExtension(f.toPath(), ".trace"));
+        }
+    }
+
+    @FXML
+    private void onExportPng() {
+        FileChooser c = chooser("files.exportPng", filter(model, "files.filter.png", "*.png"));
+        c.setInitialFileName(actions.suggestedName(".png"));
+        File f = c.showSaveDialog(window());
+        if (f != null) {
+            lastFolder = f.getParentFile();
+            actions.exportPng(withExtension(f.toPath(), ".png"));
+        }
+    }
+
+    /** "run" becomes "run.trace"; a name that has an extension is kept as typed. */
+    static Path withExtension(Path p, String extension) {
+        String name = p.getFileName().toString();
+        return name.contains(".") ? p : p.resolveSibling(name + extension);
+    }
+}

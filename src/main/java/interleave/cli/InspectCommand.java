@@ -1,0 +1,67 @@
+package interleave.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import interleave.trace.LoadedTrace;
+import interleave.trace.TraceAnalyzer;
+import interleave.trace.TraceFiles;
+import interleave.trace.TraceFormatException;
+import interleave.trace.TraceOutcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code inspect <file>}: the summary of a saved trace, the same one {@code run} prints. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Summarises a saved trace file (from 'run --trace' or the app's File > Save trace).",
+                "Prints the same summary as 'run', computed from the file (no elapsed time: files hold none)."})
+final class InspectCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "An Interleave trace file.")
+    Path file;
+
+    @CommandLine.Option(names = "--json", description = "Print one JSON object instead of a report.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> summary;
+        try {
+            summary = summarise(TraceFiles.load(file));
+        } catch (TraceFormatException e) {
+            err.println("interleave: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        if (json) {
+            out.println(JSON.writeValueAsString(summary));
+        } else {
+            RunSummary.print(out, summary);
+        }
+        return Cli.OK;
+    }
+
+    /** The file's summary; a file whose events cannot be replayed counts as damaged. */
+    static Map<String, Object> summarise(LoadedTrace loaded) throws TraceFormatException {
+        TraceAnalyzer analysis = new TraceAnalyzer(loaded.trace());
+        try {
+            analysis.update();
+        } catch (RuntimeException e) {
+            throw new TraceFormatException(TraceFormatException.Problem.DAMAGED, 0,
+                    loaded.source() + ": the events do not make a consistent run (" + e.getMessage() + ")");
+        }
+        TraceOutcome o = loaded.outcome();
+        return RunSummary.of(loaded.trace(), analysis, o == null ? null : o.status(), o == null ? null : o.result(),
+                analysis.deadlock(), o == null ? List.of() : o.errors());
+    }
+}

@@ -1,0 +1,92 @@
+package interleave.cli;
+
+import interleave.scenario.Scenarios;
+import interleave.trace.Deadlock;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import interleave.trace.TraceHeader;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The summary {@code run --json} prints and {@code inspect --json} prints again from a trace file: everything
+ * in it comes from the trace, its header and the recorded outcome, so both commands agree field by field.
+ */
+final class RunSummary {
+    private RunSummary() {
+    }
+
+    /** The summary of an analysed trace; status, result and errors as the run reported (or recorded) them. */
+    static Map<String, Object> of(Trace trace, TraceAnalyzer analysis, String status, Map<String, Object> result,
+                                  Deadlock deadlock, List<String> errors) {
+        TraceHeader h = trace.header();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("scenario", h.scenario());
+        r.put("mode", h.mode());
+        r.put("seed", h.seed());
+        r.put("cores", h.cores());
+        r.put("quantum", h.quantum());
+        r.put("policy", h.policy());
+        r.put("params", new TreeMap<>(h.params()));
+        r.put("status", status);
+        r.put("result", result);
+        r.put("lostUpdates", analysis.lostUpdates().size());
+        r.put("contextSwitches", analysis.switches().size());
+        r.put("events", trace.size());
+        r.put("threads", trace.threads().stream().filter(t -> !t.external()).map(t -> t.name()).toList());
+        r.put("deadlock", deadlock(trace, deadlock));
+        r.put("time", analysis.lastTime());
+        r.put("timeUnit", h.virtualTime() ? "virtual microseconds" : "nanoseconds");
+        List<String> output = new ArrayList<>();
+        for (long seq : analysis.prints()) {
+            output.add(trace.thread(trace.thread(seq)).name() + ": " + trace.string(trace.value(seq)));
+        }
+        r.put("output", output);
+        r.put("errors", errors);
+        return r;
+    }
+
+    private static Map<String, Object> deadlock(Trace trace, Deadlock d) {
+        if (d == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threads", d.threads().stream().map(t -> trace.thread(t).name()).toList());
+        m.put("resources", d.resources().stream().map(o -> o < 0 ? "(join)" : trace.object(o).name()).toList());
+        m.put("cycle", d.cycle());
+        return m;
+    }
+
+    /** The summary as a short report for people. */
+    @SuppressWarnings("unchecked")
+    static void print(PrintWriter out, Map<String, Object> r) {
+        String id = String.valueOf(r.get("scenario"));
+        String title = Scenarios.byId(id).map(s -> s.title(Locale.ENGLISH)).orElse(id);
+        out.println(title + "  [" + r.get("mode") + ", cores " + r.get("cores") + ", quantum " + r.get("quantum")
+                + ", " + r.get("policy") + ", seed " + r.get("seed") + "]  " + r.get("params"));
+        for (String line : (List<String>) r.get("output")) {
+            out.println("  " + line);
+        }
+        for (String e : (List<String>) r.get("errors")) {
+            out.println("  error in " + e);
+        }
+        out.println("result:           " + (r.get("result") == null ? "(not recorded)" : r.get("result")));
+        out.println("status:           " + (r.get("status") == null ? "(not recorded)" : r.get("status")));
+        if (r.get("deadlock") != null) {
+            out.println("deadlock:         " + r.get("deadlock"));
+        }
+        out.println("lost updates:     " + r.get("lostUpdates"));
+        out.println("context switches: " + r.get("contextSwitches"));
+        out.println("events:           " + r.get("events"));
+        out.println("time:             " + r.get("time") + " " + r.get("timeUnit"));
+        if (r.containsKey("elapsedMillis")) {
+            out.println("elapsed:          " + r.get("elapsedMillis") + " ms");
+        }
+    }
+}
