@@ -146,10 +146,11 @@ public final class AppModel {
         return picker.apply();
     }
 
-    /** Play; on a run that has ended, plays it again from the beginning, as a media player does. */
+    /** Play; on a run that has ended (or a saved one), plays the recording again from its start. */
     public void play() {
         if (session.ended() && !session.inPast()) {
-            reset();
+            session.playFromStart();
+            return;
         }
         if (ensurePrepared()) {
             session.play();

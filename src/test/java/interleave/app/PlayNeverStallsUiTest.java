@@ -71,7 +71,7 @@ class PlayNeverStallsUiTest {
     }
 
     @org.junit.jupiter.api.Test
-    void playOnAFinishedRunPlaysItAgainFromTheStart(FxRobot robot) throws Exception {
+    void playOnAFinishedRunPlaysTheRecordingAgainFromTheStart(FxRobot robot) throws Exception {
         robot.interact(() -> app.model().picker().selectedProperty().set(Scenarios.byId("hello-threads").orElseThrow()));
         robot.clickOn("#runToEndButton");
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
@@ -80,7 +80,11 @@ class PlayNeverStallsUiTest {
         robot.interact(() -> app.model().session().setSpeed(10));
         robot.clickOn("#playButton");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.model().session().run() != finished, "a new run started");
+        assertTrue(app.model().session().run() == finished, "the same run, played back");
+        assertTrue(app.model().session().inPast(), "from its start");
         assertEquals(RunSession.Status.PLAYING, app.model().session().status());
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> app.model().session().status() == RunSession.Status.FINISHED);
+        assertTrue(app.model().session().cursor().isLive(), "played back to its end");
     }
 }

@@ -39,6 +39,7 @@ public final class RunSession {
     private final LongProperty frame = new SimpleLongProperty();
     private ScenarioRun run;
     private LoadedTrace loaded;
+    private Status recordedStatus = Status.STOPPED;
     private TraceAnalyzer analyzer;
     private TimeCursor cursor;
     private Branch branch;
@@ -183,11 +184,12 @@ public final class RunSession {
         playing = false;
         TraceOutcome o = file.outcome();
         String recorded = o != null ? o.status() : analyzed.deadlock() != null ? TraceOutcome.DEADLOCK : "";
-        status.set(switch (recorded) {
+        recordedStatus = switch (recorded) {
             case TraceOutcome.FINISHED -> Status.FINISHED;
             case TraceOutcome.DEADLOCK -> Status.DEADLOCK;
             default -> Status.STOPPED;
-        });
+        };
+        status.set(recordedStatus);
         frame.set(frame.get() + 1);
     }
 
@@ -224,18 +226,15 @@ public final class RunSession {
         if (branch != null) {
             return;
         }
-        if (inPast() && fullSpeed()) {
-            cursor.goLive();
-        }
         if (over() && !inPast()) {
             return;
         }
         ensureRun();
-        if (run == null) {
+        if (run == null && loaded == null) {
             return;
         }
         playing = true;
-        if (fullSpeed()) {
+        if (fullSpeed() && !inPast() && run != null) {
             run.control().resume();
         }
         status.set(Status.PLAYING);
@@ -243,6 +242,9 @@ public final class RunSession {
 
     public void pause() {
         playing = false;
+        if (loaded != null) {
+            status.set(recordedStatus);
+        }
         if (run != null && !over()) {
             run.control().pause();
             status.set(Status.PAUSED);
@@ -373,6 +375,16 @@ public final class RunSession {
         play();
     }
 
+    /** Plays the recorded run again from its first point (an ended run, or a saved one), at the chosen speed. */
+    public void playFromStart() {
+        if (cursor == null || branch != null) {
+            return;
+        }
+        cursor.seekEvent(-1);
+        frame.set(frame.get() + 1);
+        play();
+    }
+
     /** True once the run has ended (finished, deadlock or stopped): Play then means "from the start". */
     public boolean ended() {
         return over();
@@ -462,12 +474,39 @@ public final class RunSession {
         return any && !run.scenario().actions().isEmpty();
     }
 
+    /** Moves the cursor through the recorded past at the chosen speed; true while it is still in the past. */
+    private boolean playBack(double dt) {
+        owedSteps = fullSpeed() ? 10_000 : owedSteps + speed.get() * dt;
+        for (int n = (int) Math.min(owedSteps, 10_000); n > 0 && inPast(); n--) {
+            cursor.forward();
+            owedSteps--;
+        }
+        frame.set(frame.get() + 1);
+        if (inPast()) {
+            return true;
+        }
+        owedSteps = 0;
+        return false;
+    }
+
+    /** A saved run plays back to its end, and then it is over again. */
+    private boolean playBackLoaded(double dt) {
+        if (!playing || !inPast()) {
+            return false;
+        }
+        if (!playBack(dt)) {
+            playing = false;
+            status.set(recordedStatus);
+        }
+        return true;
+    }
+
     /** Once per frame: pace the run, pull new events, update the status. Returns true if anything changed. */
     public boolean pulse(long nowNanos) {
         double dt = lastPulse == 0 ? 0 : Math.min(0.25, (nowNanos - lastPulse) / 1e9);
         lastPulse = nowNanos;
         if (run == null) {
-            return false;
+            return loaded != null && playBackLoaded(dt);
         }
         if (branch != null) {
             analyzer.update(EVENTS_PER_FRAME);
@@ -482,18 +521,13 @@ public final class RunSession {
         }
         if (playing && inPast()) {
             // playing from the past shows the recorded points at the chosen speed, then carries on live
-            owedSteps += speed.get() * dt;
-            for (int n = (int) Math.min(owedSteps, 10_000); n > 0 && inPast(); n--) {
-                cursor.forward();
-                owedSteps--;
-            }
-            if (inPast()) {
-                frame.set(frame.get() + 1);
+            if (playBack(dt)) {
                 return true;
             }
-            owedSteps = 0;
             if (over()) {
                 playing = false;
+            } else if (fullSpeed()) {
+                run.control().resume();
             }
         }
         if (playing && !fullSpeed() && !over()) {

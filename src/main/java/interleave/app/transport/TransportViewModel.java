@@ -17,7 +17,7 @@ public final class TransportViewModel {
 
     public String status() {
         if (session.inPast() && session.status() != RunSession.Status.REPLAYING) {
-            return i18n.get("transport.status.past");
+            return i18n.get(session.playing() ? "transport.status.playback" : "transport.status.past");
         }
         return i18n.get("transport.status." + session.status().name().toLowerCase(java.util.Locale.ROOT));
     }

@@ -118,10 +118,13 @@ class OpenSaveUiTest {
                 .toString(), "the same Python program");
         assertTrue(!liveLog.isEmpty() && !liveCode.isEmpty());
         assertFalse(((Label) node(robot, "#messageBanner")).isVisible());
-        // Play on a saved run changes nothing; Reset runs the demo again from the form the file filled in
+        // Play on a saved run plays the recording from its start; Reset runs the demo again from the form
+        robot.interact(() -> s.setSpeed(1));
         robot.clickOn("#playButton");
         settle();
-        assertEquals("finished", text(robot, "#statusLabel"));
+        assertTrue(s.inPast(), "the recording plays from its start");
+        assertNotNull(s.loaded(), "still the saved run");
+        assertEquals("playing back", text(robot, "#statusLabel"));
         assertEquals("500", ((TextField) node(robot, "#param-iterations")).getText());
         robot.clickOn("#resetButton");
         settle();
