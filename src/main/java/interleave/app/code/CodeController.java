@@ -22,6 +22,7 @@ public final class CodeController {
     private Scenario shown;
     private List<String> lines = List.of();
     private Map<Integer, List<Integer>> markers = Map.of();
+    private Map<Integer, List<String>> notes = Map.of();
 
     public CodeController(AppModel model) {
         this.model = model;
@@ -51,8 +52,11 @@ public final class CodeController {
 
     private void showMarkers() {
         Map<Integer, List<Integer>> now = vm.markers(model.session().analyzer());
-        if (!now.equals(markers)) {
+        Map<Integer, List<String>> held = CodeViewModel.heldNotes(model.session().analyzer(), model.story().current(),
+                model.i18n());
+        if (!now.equals(markers) || !held.equals(notes)) {
             markers = now;
+            notes = held;
             codeList.refresh();
         }
     }
@@ -77,6 +81,15 @@ public final class CodeController {
             HBox badges = new HBox(3);
             badges.getStyleClass().add("badge-column");
             HBox row = new HBox(8, number, badges, code);
+            List<String> held = notes.get(line);
+            if (held != null) { // beside the code: the value this thread read and has not written back yet
+                code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                HBox.setHgrow(code, Priority.NEVER);
+                Label note = new Label("\u2190 " + String.join("; ", held));
+                note.getStyleClass().add("held-note");
+                note.setId("heldNote");
+                row.getChildren().add(note);
+            }
             List<Integer> here = markers.get(line);
             if (here != null && model.session().trace() != null) {
                 Trace t = model.session().trace();
