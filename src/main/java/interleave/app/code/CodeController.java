@@ -61,6 +61,29 @@ public final class CodeController {
         }
     }
 
+    /**
+     * A code line with a held-value note after it: the code itself keeps its width, the teaching comment
+     * gives way first, then the note (cut with "…", the whole of it in a tooltip).
+     */
+    private static HBox codeBesideNote(String text, String noteText) {
+        String[] parts = CodeViewModel.splitComment(text);
+        Label code = new Label(parts[0]);
+        code.getStyleClass().add("code-text");
+        code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label comment = new Label(parts[1]);
+        comment.getStyleClass().add("code-text");
+        comment.setMinWidth(0);
+        Label note = new Label("\u2190 " + noteText);
+        note.getStyleClass().add("held-note");
+        note.setId("heldNote");
+        note.setMinWidth(0);
+        note.setTooltip(new javafx.scene.control.Tooltip(noteText));
+        HBox box = new HBox(0, code, note, comment);
+        HBox.setMargin(note, new javafx.geometry.Insets(0, 8, 0, 8));
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
     private final class LineCell extends ListCell<Integer> {
         @Override
         protected void updateItem(Integer line, boolean empty) {
@@ -83,12 +106,7 @@ public final class CodeController {
             HBox row = new HBox(8, number, badges, code);
             List<String> held = notes.get(line);
             if (held != null) { // beside the code: the value this thread read and has not written back yet
-                code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                HBox.setHgrow(code, Priority.NEVER);
-                Label note = new Label("\u2190 " + String.join("; ", held));
-                note.getStyleClass().add("held-note");
-                note.setId("heldNote");
-                row.getChildren().add(note);
+                row.getChildren().set(2, codeBesideNote(lines.get(line - 1), String.join("; ", held)));
             }
             List<Integer> here = markers.get(line);
             if (here != null && model.session().trace() != null) {

@@ -47,6 +47,19 @@ public final class CodeViewModel {
         return out;
     }
 
+    /** A Python line split before its trailing comment: {code, comment} (comment empty if there is none). */
+    public static String[] splitComment(String line) {
+        int hash = line.indexOf('#');
+        if (hash <= 0 || line.substring(0, hash).isBlank()) {
+            return new String[] {line, ""};
+        }
+        int end = hash;
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return new String[] {line.substring(0, end), line.substring(hash)};
+    }
+
     /** Line number (1-based) to the threads on it; finished and unstarted threads are left out. */
     public Map<Integer, List<Integer>> markers(TraceAnalyzer a) {
         Map<Integer, List<Integer>> out = new TreeMap<>();

@@ -53,6 +53,7 @@ public final class ResultController {
     private Label lostCaption;
     @FXML
     private Label lostListCaption;
+    private final Map<String, Boolean> racing = new java.util.HashMap<>();
     private LostUpdateList listed = new LostUpdateList(MAX_LISTED);
     private final Canvas chart = new Canvas(260, 110);
     private TraceAnalyzer shownFor;
@@ -115,7 +116,7 @@ public final class ResultController {
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result, over));
         showFigure(expectedValue, vm.first(result));
-        showFigure(actualValue, vm.second(result));
+        showFigure(actualValue, over ? vm.second(result) : vm.secondNow(result, a));
         List<String> more = new java.util.ArrayList<>(vm.details(result));
         if (a != null) {
             more.addAll(vm.localLines(a.trace(), story));
@@ -133,7 +134,7 @@ public final class ResultController {
         }
         verdict.setText(vm.verdictText(result, over));
         show(verdict, judged != ResultViewModel.Verdict.NONE);
-        boolean lostShown = ResultViewModel.showsLostUpdates(a == null ? null : a.trace());
+        boolean lostShown = showsLostUpdates(a);
         show(lostCaption, lostShown);
         show(lostCount, lostShown);
         show(lostListCaption, lostShown);
@@ -154,6 +155,15 @@ public final class ResultController {
             lostList.getItems().setAll(listed.items());
         }
         drawChart(a);
+    }
+
+    /** From the run's trace; before a run, as the demo's last run showed it (hidden if it has not run yet). */
+    private boolean showsLostUpdates(TraceAnalyzer a) {
+        String id = model.session().scenario() == null ? "" : model.session().scenario().id();
+        if (a != null) {
+            racing.put(id, ResultViewModel.showsLostUpdates(a.trace()));
+        }
+        return racing.getOrDefault(id, false);
     }
 
     private static void show(javafx.scene.Node n, boolean on) {

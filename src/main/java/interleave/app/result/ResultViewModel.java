@@ -140,17 +140,29 @@ public final class ResultViewModel {
         return secondCaption(result);
     }
 
+    /**
+     * The second figure mid-run: the value as the trace shows it now (the engine may already be a step
+     * ahead of what is drawn), from the shared variable of the same name when there is one.
+     */
+    public String secondNow(Map<String, Object> result, TraceAnalyzer a) {
+        if (a != null && result != null && result.containsKey("expected")) {
+            String key = actualKey(result);
+            for (ObjectInfo o : a.trace().objects()) {
+                if (o.type() == ObjectType.VARIABLE && o.name().equals(key) && o.id() < a.objectLaneCount()) {
+                    return value(a.levelOf(o.id()));
+                }
+            }
+        }
+        return second(result);
+    }
+
     /** A figure too long for the big type (the coroutines' print order) is shown smaller and wrapped. */
     public static boolean longFigure(String shown) {
         return shown != null && shown.length() > 5;
     }
 
     /** The lost-update figure means something only where a shared variable can race. */
-    public static boolean showsLostUpdates(Trace t) {
-        if (t == null) {
-            return true;
-        }
-        for (ObjectInfo o : t.objects()) {
+    public static boolean showsLostUpdates(Trace t) {        for (ObjectInfo o : t.objects()) {
             if (o.type() == ObjectType.VARIABLE) {
                 return true;
             }

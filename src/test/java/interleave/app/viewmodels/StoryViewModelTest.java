@@ -63,6 +63,17 @@ class StoryViewModelTest {
     }
 
     @Test
+    void theValueNowComesFromTheTraceAsDrawn() {
+        Trace t = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
+        int t1 = t.addThread("T1", false);
+        int bal = t.addObject("balance", ObjectType.VARIABLE, 0);
+        t.append(0, t1, EventKind.WRITE, bal, 13, 8);
+        TraceAnalyzer a = new TraceAnalyzer(t);
+        a.update();
+        assertEquals("13", new ResultViewModel(en).secondNow(balance(5), a), "the engine's 5 is not drawn yet");
+    }
+
+    @Test
     void aLongFigureLikeThePrintOrderIsShownWhole() {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("order", "12 56 34 78");
