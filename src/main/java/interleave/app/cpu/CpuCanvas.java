@@ -305,7 +305,7 @@ public final class CpuCanvas extends Region {
         double top = y + fs * 1.6;
         int fit = Math.max(1, (int) ((y + h - 4 - top) / lineH));
         List<String> shown = lines.size() <= fit ? lines
-                : List.of(String.join("  ·  ", lines)); // too many rows for the box: one line
+                : List.of(CpuStoryNotes.oneLine(i18n, t, story, o, lines)); // too many rows for the box: one line
         g.setFont(theme.font(0.85, true));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);

@@ -15,6 +15,20 @@ public final class CpuStoryNotes {
     private CpuStoryNotes() {
     }
 
+    /** The held reads of a variable in one short line, for a box with room for one: "T1 read 0, T2 read 0: not yet written". */
+    public static String oneLine(I18n i18n, Trace t, RunStory story, ObjectInfo o, List<String> lines) {
+        if (o.type() != ObjectType.VARIABLE) {
+            return String.join("  ·  ", lines);
+        }
+        List<String> reads = new ArrayList<>();
+        for (RunStory.HeldRead r : story.held()) {
+            if (r.variable() == o.id()) {
+                reads.add(i18n.fmt("held.short", t.thread(r.thread()).name(), String.valueOf(r.value())));
+            }
+        }
+        return i18n.fmt("held.shortNotes", String.join(i18n.get("held.separator"), reads));
+    }
+
     public static List<String> lines(I18n i18n, Trace t, RunStory story, ObjectInfo o) {
         List<String> out = new ArrayList<>();
         if (o.type() == ObjectType.VARIABLE) {

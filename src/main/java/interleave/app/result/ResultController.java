@@ -125,12 +125,15 @@ public final class ResultController {
         details.setVisible(!more.isEmpty());
         details.setManaged(!more.isEmpty());
         actualValue.getStyleClass().removeAll("result-wrong", "result-right");
-        verdict.getStyleClass().removeAll("result-wrong", "result-right");
+        verdict.getStyleClass().removeAll("result-wrong", "result-right", "result-pending");
         ResultViewModel.Verdict judged = ResultViewModel.verdict(result, over);
         if (judged == ResultViewModel.Verdict.WRONG || judged == ResultViewModel.Verdict.RIGHT) {
             String style = judged == ResultViewModel.Verdict.WRONG ? "result-wrong" : "result-right";
             actualValue.getStyleClass().add(style);
             verdict.getStyleClass().add(style);
+        }
+        if (judged == ResultViewModel.Verdict.PENDING) {
+            verdict.getStyleClass().add("result-pending");
         }
         verdict.setText(vm.verdictText(result, over));
         show(verdict, judged != ResultViewModel.Verdict.NONE);
@@ -265,8 +268,13 @@ public final class ResultController {
         g.setFont(model.theme().font(0.8, true));
         String label = model.i18n().get("result.lockOnMark");
         boolean right = x < w / 2;
-        g.setTextAlign(right ? javafx.scene.text.TextAlignment.LEFT : javafx.scene.text.TextAlignment.RIGHT);
+        double lw = interleave.app.theme.TextMeasure.width(label, model.theme().font(0.8, true));
+        double lx = right ? x + 4 : x - 4 - lw;
+        g.setFill(model.theme().ink(Ink.BACKGROUND));
+        g.fillRect(lx - 2, 1, lw + 4, model.theme().font(0.8, true).getSize() * 1.3);
+        g.setFill(model.theme().ink(Ink.TEXT));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
         g.setTextBaseline(javafx.geometry.VPos.TOP);
-        g.fillText(label, right ? x + 4 : x - 4, 2);
+        g.fillText(label, lx, 2);
     }
 }
