@@ -143,6 +143,9 @@ class StoryViewModelTest {
         assertEquals(List.of("T1 read 0, not yet written", "T2 read 0, not yet written"),
                 CpuStoryNotes.lines(en, t, s, t.object(0)));
         assertEquals(List.of("T2 读到了 0，还没写回"), CodeViewModel.heldNotes(a, s, zh).get(9));
+        assertEquals("T1 read 0, T2 read 0: not yet written",
+                CpuStoryNotes.oneLine(en, t, s, t.object(0), CpuStoryNotes.lines(en, t, s, t.object(0))),
+                "a box with room for one line still names both");
     }
 
     @Test
