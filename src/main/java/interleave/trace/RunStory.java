@@ -38,6 +38,8 @@ public final class RunStory {
     private int[] count = new int[0];
     private final List<ParamChange> params = new ArrayList<>();
     private final List<LocalValue> locals = new ArrayList<>();
+    // per thread, its first acquire of anything after the latest parameter change (MAX_VALUE: none yet)
+    private long[] acquiredSinceParam = new long[0];
 
     public RunStory(Trace trace) {
         this.trace = trace;
@@ -76,7 +78,21 @@ public final class RunStory {
                 }
             }
             case THREAD_END, THREAD_KILLED -> endOpen(trace.thread(i), i);
-            case PARAM -> params.add(new ParamChange(i, trace.time(i), trace.object(i), trace.value(i)));
+            case PARAM -> {
+                params.add(new ParamChange(i, trace.time(i), trace.object(i), trace.value(i)));
+                Arrays.fill(acquiredSinceParam, Long.MAX_VALUE);
+            }
+            case ACQUIRE -> {
+                int t = trace.thread(i);
+                if (!params.isEmpty()) {
+                    if (t >= acquiredSinceParam.length) {
+                        int old = acquiredSinceParam.length;
+                        acquiredSinceParam = Arrays.copyOf(acquiredSinceParam, t + 1);
+                        Arrays.fill(acquiredSinceParam, old, t + 1, Long.MAX_VALUE);
+                    }
+                    acquiredSinceParam[t] = Math.min(acquiredSinceParam[t], i);
+                }
+            }
             case LOCAL_SET, LOCAL_GET ->
                     locals.add(new LocalValue(trace.thread(i), trace.object(i), trace.string(trace.value(i)), i));
             default -> {
@@ -154,6 +170,14 @@ public final class RunStory {
             }
         }
         return found;
+    }
+
+    /**
+     * The first acquire by a thread after the latest parameter change: once the lock went on, the moment this
+     * thread first took the locked path ({@code Long.MAX_VALUE} if it has not yet).
+     */
+    public long firstAcquireSinceParam(int thread) {
+        return thread < acquiredSinceParam.length ? acquiredSinceParam[thread] : Long.MAX_VALUE;
     }
 
     /** Every parameter change processed so far, in order. */

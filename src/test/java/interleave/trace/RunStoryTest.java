@@ -76,6 +76,17 @@ class RunStoryTest {
     }
 
     @Test
+    void theFirstAcquireOfEachThreadAfterTheLockWentOn() {
+        Trace t = race();
+        t.append(9, T1, EventKind.ACQUIRE, 0, 1, 14);
+        t.append(10, T1, EventKind.ACQUIRE, 0, 1, 14);
+        RunStory s = new RunStory(t);
+        s.update(Long.MAX_VALUE);
+        assertEquals(8, s.firstAcquireSinceParam(T1));
+        assertEquals(Long.MAX_VALUE, s.firstAcquireSinceParam(T2), "T2 has not taken the locked path");
+    }
+
+    @Test
     void eachThreadKeepsItsOwnThreadLocalValue() {
         Trace t = race();
         t.append(10, T1, EventKind.LOCAL_SET, 1, t.intern("Alice"), 10);

@@ -195,7 +195,8 @@ public final class ResultController {
         RunStory.ParamChange on = lockOn(story);
         show(lockNote, on != null);
         if (on != null) {
-            lockNote.setText(vm.lockNote(ResultViewModel.lostSince(a.lostUpdates(), on.seq())));
+            lockNote.setText(vm.lockNote(ResultViewModel.lostSince(a.lostUpdates(), on.seq(),
+                    t -> story.firstAcquireSinceParam((int) t))));
         }
     }
 

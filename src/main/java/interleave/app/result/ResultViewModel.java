@@ -177,14 +177,17 @@ public final class ResultViewModel {
     }
 
     /**
-     * Lost updates since a parameter went on at event {@code seq}: those computed from a read made after it
-     * (what the lock prevents), and those already under way then (read before, written after).
+     * Lost updates since the lock went on at event {@code seq}: {fresh, underWay}. Fresh ones happened with
+     * both threads already on the locked path (the stale read after the writer's first acquire since the
+     * switch, the wiped-out write after the victim's): the lock should make them impossible. The others were
+     * updates already under way when the switch came, finishing on the unlocked path.
      */
-    public static long[] lostSince(List<LostUpdate> lost, long seq) {
+    public static long[] lostSince(List<LostUpdate> lost, long seq, java.util.function.LongUnaryOperator lockedFrom) {
         long fresh = 0;
         long underWay = 0;
         for (int i = lost.size() - 1; i >= 0 && lost.get(i).writeSeq() > seq; i--) {
-            if (lost.get(i).readSeq() > seq) {
+            LostUpdate u = lost.get(i);
+            if (u.readSeq() > lockedFrom.applyAsLong(u.thread()) && u.lostSeq() > lockedFrom.applyAsLong(u.victim())) {
                 fresh++;
             } else {
                 underWay++;

@@ -104,13 +104,39 @@ class StoryViewModelTest {
 
     @Test
     void lostUpdatesSinceTheLockWentOn() {
+        // lost(readSeq, writeSeq, ...): the victim's write is at writeSeq - 1
         List<LostUpdate> lost = List.of(lost(1, 2, 0, 5), lost(3, 12, 8, 5), lost(14, 16, 8, 5));
-        assertArrayEquals(new long[] {1, 1}, ResultViewModel.lostSince(lost, 10),
-                "one from a read after the switch, one already under way");
-        assertArrayEquals(new long[] {0, 0}, ResultViewModel.lostSince(lost, 20));
+        assertArrayEquals(new long[] {0, 2}, ResultViewModel.lostSince(lost, 10, t -> t == 1 ? 20 : 11),
+                "the writer (thread 1) had not taken the locked path yet: both were still under way");
+        assertArrayEquals(new long[] {1, 1}, ResultViewModel.lostSince(lost, 10, t -> 13),
+                "both threads on the locked path and still a lost update: that one counts");
+        assertArrayEquals(new long[] {0, 0}, ResultViewModel.lostSince(lost, 40, t -> 41));
         ResultViewModel vm = new ResultViewModel(en);
         assertEquals("lost updates since the lock went on: 0", vm.lockNote(new long[] {0, 0}));
         assertEquals("加锁之后丢失的更新：0", new ResultViewModel(zh).lockNote(new long[] {0, 0}));
+    }
+
+    @Test
+    void aRealRunLosesNoUpdateOnceTheLockIsOnForBothThreads() throws Exception {
+        interleave.scenario.Scenario balance = Scenarios.byId("balance").orElseThrow();
+        interleave.scenario.ScenarioRun r = interleave.scenario.ScenarioRun.start(balance,
+                Params.resolve(balance, Map.of("iterations", "30000")), interleave.engine.RunSettings.DEFAULT,
+                new interleave.engine.RunControl(true, false));
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (r.trace().size() < 20_000 && System.nanoTime() < end) {
+            Thread.sleep(1);
+        }
+        r.setParam("lock", true);
+        r.kernel().awaitOutcome(60_000);
+        r.kernel().awaitTermination(10_000);
+        TraceAnalyzer a = new TraceAnalyzer(r.trace());
+        a.update();
+        RunStory s = new RunStory(r.trace());
+        s.update(a.processed());
+        RunStory.ParamChange on = s.switchedOn(balance.params().indexOf(balance.param("lock")));
+        long[] since = ResultViewModel.lostSince(a.lostUpdates(), on.seq(), t -> s.firstAcquireSinceParam((int) t));
+        assertEquals(0, since[0], "lost with both threads on the locked path");
+        assertTrue(since[1] <= 4, "only updates in flight at the switch: " + since[1]);
     }
 
     /** T1 and T2 on balance, a thread-local with each thread's value, the lock param switched on. */
