@@ -30,11 +30,10 @@ public final class RunStory {
 
     private final Trace trace;
     private long processed;
-    // per thread, its reads in order: seq of the read, the variable, the value, and the seq that ended the hold
+    // per thread, its reads in order: seq of the read and seq that ended the hold (variable and value are the
+    // read event's own, looked up in the trace: 16 bytes per read)
     private long[][] readAt = new long[0][];
     private long[][] endAt = new long[0][];
-    private int[][] readVar = new int[0][];
-    private int[][] readVal = new int[0][];
     private int[] count = new int[0];
     private final List<ParamChange> params = new ArrayList<>();
     private final List<LocalValue> locals = new ArrayList<>();
@@ -68,12 +67,12 @@ public final class RunStory {
             case READ -> {
                 int t = trace.thread(i);
                 endOpen(t, i); // a thread holds one read at a time: its newest
-                add(t, i, trace.object(i), trace.value(i));
+                add(t, i);
             }
             case WRITE -> {
                 int t = trace.thread(i);
                 int n = t < count.length ? count[t] : 0;
-                if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE && readVar[t][n - 1] == trace.object(i)) {
+                if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE && trace.object(readAt[t][n - 1]) == trace.object(i)) {
                     endAt[t][n - 1] = i;
                 }
             }
@@ -108,33 +107,25 @@ public final class RunStory {
         }
     }
 
-    private void add(int t, long seq, int variable, int value) {
+    private void add(int t, long seq) {
         if (t >= count.length) {
             int old = count.length;
             int size = Math.max(t + 1, old * 2);
             count = Arrays.copyOf(count, size);
             readAt = Arrays.copyOf(readAt, size);
             endAt = Arrays.copyOf(endAt, size);
-            readVar = Arrays.copyOf(readVar, size);
-            readVal = Arrays.copyOf(readVal, size);
             for (int j = old; j < size; j++) {
                 readAt[j] = new long[8];
                 endAt[j] = new long[8];
-                readVar[j] = new int[8];
-                readVal[j] = new int[8];
             }
         }
         int n = count[t];
         if (n == readAt[t].length) {
             readAt[t] = Arrays.copyOf(readAt[t], n * 2);
             endAt[t] = Arrays.copyOf(endAt[t], n * 2);
-            readVar[t] = Arrays.copyOf(readVar[t], n * 2);
-            readVal[t] = Arrays.copyOf(readVal[t], n * 2);
         }
         readAt[t][n] = seq;
         endAt[t][n] = Long.MAX_VALUE;
-        readVar[t][n] = variable;
-        readVal[t][n] = value;
         count[t] = n + 1;
     }
 
@@ -149,7 +140,8 @@ public final class RunStory {
         for (int t = 0; t < count.length; t++) {
             int j = lastReadBefore(t, n);
             if (j >= 0 && endAt[t][j] >= n) {
-                out.add(new HeldRead(t, readVar[t][j], readVal[t][j], readAt[t][j]));
+                long seq = readAt[t][j];
+                out.add(new HeldRead(t, trace.object(seq), trace.value(seq), seq));
             }
         }
         return out;
