@@ -57,7 +57,10 @@ public final class EventSentences {
             case PRINT -> i18n.fmt("event.print", who, t.string(v));
             case ERROR -> i18n.fmt("event.error", who, t.string(v));
             case WAKE -> wake(t, who, o, obj, v);
-            case SWITCH -> o == th ? switchToItself(who, v) : i18n.fmt("event.switch", who, reason(t, o, v));
+            case SWITCH -> o == th ? switchToItself(who, v)
+                    : SwitchReason.of(v) == SwitchReason.PREEMPTED && o >= 0
+                    ? i18n.fmt("event.switch_preempted", who, threadName(t, o)) // the woken thread is the one coming in
+                    : i18n.fmt("event.switch", who, reason(t, o, v));
             case PARAM -> param(t, o, v);
             case ACTION -> i18n.fmt("event.action", scenario != null && o < scenario.actions().size()
                     ? scenario.actionLabel(i18n.locale(), scenario.actions().get(o).name()) : "#" + o);

@@ -213,6 +213,11 @@ class StoryViewModelTest {
         assertEquals("LoopThread notified not_empty, but nobody was waiting", en.sentence(t, 1));
         assertEquals("LoopThread notified 2 waiters of not_empty", en.sentence(t, 2));
         assertEquals("LoopThread 醒来，继续运行", new EventSentences(zh).sentence(t, 0));
+        int worker = t.addThread("worker-3", false);
+        t.append(3, worker, EventKind.SWITCH, loop, SwitchReason.PREEMPTED.ordinal(), 0);
+        assertEquals("worker-3 woke up and takes the CPU from LoopThread", en.sentence(t, 3),
+                "names the thread that woke: it is the one coming in");
+        assertEquals("worker-3 醒来，从 LoopThread 手里抢到了 CPU", new EventSentences(zh).sentence(t, 3));
     }
 
     @Test
