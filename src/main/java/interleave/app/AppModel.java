@@ -31,6 +31,7 @@ public final class AppModel {
     private final RunSession session = new RunSession();
     private final CanvasTheme theme = new CanvasTheme();
     private final EventSentences sentences;
+    private final interleave.app.session.StoryModel story = new interleave.app.session.StoryModel(session);
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final List<FrameListener> listeners = new CopyOnWriteArrayList<>();
     private final BooleanProperty presenting = new SimpleBooleanProperty(false);
@@ -41,6 +42,7 @@ public final class AppModel {
     private final AnimationTimer timer;
     private Object lastAnalyzer;
     private boolean memoryNoticeGiven;
+    private boolean viewsRebuilt;
 
     public AppModel(Locale locale) {
         this.i18n = new I18n(locale);
@@ -74,6 +76,10 @@ public final class AppModel {
             sentences.setScenario(session.scenario());
             changed = true;
         }
+        if (viewsRebuilt) { // new views (a language switch) must show the current state at once, paused or not
+            viewsRebuilt = false;
+            changed = true;
+        }
         if (changed && session.run() != null && session.run().kernel().stoppedForMemory() && !memoryNoticeGiven) {
             memoryNoticeGiven = true;
             message.set(i18n.fmt("message.memoryFull", String.valueOf(session.trace().size()),
@@ -95,6 +101,7 @@ public final class AppModel {
 
     public void clearFrameListeners() {
         listeners.clear();
+        viewsRebuilt = true;
     }
 
     public I18n i18n() {
@@ -107,6 +114,11 @@ public final class AppModel {
 
     public CanvasTheme theme() {
         return theme;
+    }
+
+    /** Held reads, thread-local values and mid-run parameter changes of the current run. */
+    public interleave.app.session.StoryModel story() {
+        return story;
     }
 
     public EventSentences sentences() {

@@ -1,8 +1,32 @@
 package interleave.scenario;
 
-/** Bad scenario input; the message names what was wrong and what is accepted. */
+import java.util.List;
+
+/**
+ * Bad scenario input; the message names what was wrong and what is accepted (in English, for the command
+ * line). {@link #key()} and {@link #args()} let the app say the same in the UI language.
+ */
 public final class ParamException extends Exception {
+    private final String key;
+    private final List<String> args;
+
     public ParamException(String message) {
+        this(message, null);
+    }
+
+    /** @param key what went wrong, e.g. "int" (the app looks up "param.error.int"); args fill its message */
+    public ParamException(String message, String key, String... args) {
         super(message);
+        this.key = key;
+        this.args = List.of(args);
+    }
+
+    /** The kind of error for a translated message, or null if there is only the English one. */
+    public String key() {
+        return key;
+    }
+
+    public List<String> args() {
+        return args;
     }
 }

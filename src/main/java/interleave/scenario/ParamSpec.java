@@ -38,10 +38,12 @@ public sealed interface ParamSpec {
             try {
                 v = Integer.parseInt(raw.trim());
             } catch (NumberFormatException e) {
-                throw new ParamException(name + " must be " + accepted() + ", got '" + raw + "'");
+                throw new ParamException(name + " must be " + accepted() + ", got '" + raw + "'", "int", name,
+                        String.valueOf(min), String.valueOf(max), raw);
             }
             if (v < min || v > max) {
-                throw new ParamException(name + " must be " + accepted() + ", got " + v);
+                throw new ParamException(name + " must be " + accepted() + ", got " + v, "int", name,
+                        String.valueOf(min), String.valueOf(max), String.valueOf(v));
             }
             return v;
         }
@@ -75,7 +77,7 @@ public sealed interface ParamSpec {
             if (FALSE.contains(v)) {
                 return false;
             }
-            throw new ParamException(name + " must be " + accepted() + ", got '" + raw + "'");
+            throw new ParamException(name + " must be " + accepted() + ", got '" + raw + "'", "bool", name, raw);
         }
 
         @Override
@@ -108,7 +110,8 @@ public sealed interface ParamSpec {
         public Object parse(String raw) throws ParamException {
             String v = raw.trim().toLowerCase(Locale.ROOT);
             if (!choices.contains(v)) {
-                throw new ParamException(name + " must be " + accepted() + ", got '" + raw + "'");
+                throw new ParamException(name + " must be " + accepted() + ", got '" + raw + "'", "choice", name,
+                        String.join(", ", choices), raw);
             }
             return v;
         }

@@ -18,9 +18,10 @@ public final class Params {
         for (Map.Entry<String, String> e : raw.entrySet()) {
             ParamSpec spec = scenario.param(e.getKey());
             if (spec == null) {
+                String accepted = scenario.params().isEmpty() ? "none"
+                        : scenario.params().stream().map(ParamSpec::name).collect(Collectors.joining(", "));
                 throw new ParamException("unknown parameter '" + e.getKey() + "' for " + scenario.id() + "; accepted: "
-                        + (scenario.params().isEmpty() ? "none"
-                        : scenario.params().stream().map(ParamSpec::name).collect(Collectors.joining(", "))));
+                        + accepted, "unknown", e.getKey(), scenario.id(), accepted);
             }
             out.put(spec.name(), spec.parse(e.getValue()));
         }

@@ -94,10 +94,11 @@ public final class ScenarioRun {
     public void setParam(String name, Object value) throws ParamException {
         ParamSpec spec = scenario.param(name);
         if (spec == null) {
-            throw new ParamException("unknown parameter '" + name + "' for " + scenario.id());
+            throw new ParamException("unknown parameter '" + name + "' for " + scenario.id(), "unknown", name,
+                    scenario.id(), String.join(", ", scenario.params().stream().map(ParamSpec::name).toList()));
         }
         if (!spec.live()) {
-            throw new ParamException(name + " cannot change while the scenario runs");
+            throw new ParamException(name + " cannot change while the scenario runs", "notLive", name);
         }
         int index = scenario.params().indexOf(spec);
         control().submit(new Command(Command.Kind.PARAM, index, spec.encode(value),

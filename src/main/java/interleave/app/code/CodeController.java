@@ -22,6 +22,7 @@ public final class CodeController {
     private Scenario shown;
     private List<String> lines = List.of();
     private Map<Integer, List<Integer>> markers = Map.of();
+    private Map<Integer, List<String>> notes = Map.of();
 
     public CodeController(AppModel model) {
         this.model = model;
@@ -51,10 +52,36 @@ public final class CodeController {
 
     private void showMarkers() {
         Map<Integer, List<Integer>> now = vm.markers(model.session().shown());
-        if (!now.equals(markers)) {
+        Map<Integer, List<String>> held = CodeViewModel.heldNotes(model.session().shown(), model.story().current(),
+                model.i18n());
+        if (!now.equals(markers) || !held.equals(notes)) {
             markers = now;
+            notes = held;
             codeList.refresh();
         }
+    }
+
+    /**
+     * A code line with a held-value note after it: the code itself keeps its width, the teaching comment
+     * gives way first, then the note (cut with "…", the whole of it in a tooltip).
+     */
+    private static HBox codeBesideNote(String text, String noteText) {
+        String[] parts = CodeViewModel.splitComment(text);
+        Label code = new Label(parts[0]);
+        code.getStyleClass().add("code-text");
+        code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label comment = new Label(parts[1]);
+        comment.getStyleClass().add("code-text");
+        comment.setMinWidth(0);
+        Label note = new Label("\u2190 " + noteText);
+        note.getStyleClass().add("held-note");
+        note.setId("heldNote");
+        note.setMinWidth(0);
+        note.setTooltip(new javafx.scene.control.Tooltip(noteText));
+        HBox box = new HBox(0, code, note, comment);
+        HBox.setMargin(note, new javafx.geometry.Insets(0, 8, 0, 8));
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
     }
 
     private final class LineCell extends ListCell<Integer> {
@@ -77,6 +104,10 @@ public final class CodeController {
             HBox badges = new HBox(3);
             badges.getStyleClass().add("badge-column");
             HBox row = new HBox(8, number, badges, code);
+            List<String> held = notes.get(line);
+            if (held != null) { // beside the code: the value this thread read and has not written back yet
+                row.getChildren().set(2, codeBesideNote(lines.get(line - 1), String.join("; ", held)));
+            }
             List<Integer> here = markers.get(line);
             if (here != null && model.session().trace() != null) {
                 Trace t = model.session().trace();

@@ -8,6 +8,7 @@ import interleave.app.theme.CanvasTheme.Size;
 import interleave.trace.Deadlock;
 import interleave.trace.ObjectInfo;
 import interleave.trace.ObjectType;
+import interleave.trace.RunStory;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
 import javafx.geometry.Rectangle2D;
@@ -38,6 +39,7 @@ public final class CpuCanvas extends Region {
     private final Map<Integer, Rectangle2D> chipBounds = new HashMap<>();
     private Map<Integer, CpuViewModel.Place> places = Map.of();
     private TraceAnalyzer analyzer;
+    private RunStory story;
     private int cores = 1;
     private boolean dirty = true;
     private long lastFrame;
@@ -68,6 +70,12 @@ public final class CpuCanvas extends Region {
             vm.reset();
         }
         this.cores = cores;
+        dirty = true;
+    }
+
+    /** Held reads and thread-local values to draw in the variables' boxes (may be null). */
+    public void setStory(RunStory story) {
+        this.story = story;
         dirty = true;
     }
 
@@ -262,6 +270,7 @@ public final class CpuCanvas extends Region {
             case VARIABLE -> i18n.fmt("cpu.value", String.valueOf(level));
             default -> "";
         };
+        drawStoryNotes(g, t, o, x, y, w, h);
         boolean held = holder >= 0 && o.type().holdable();
         box(g, x, y, w, h, o.name() + "  ·  " + o.type().id(), Ink.RESOURCE, held);
         g.setFont(theme.font(0.85, false));
@@ -276,6 +285,33 @@ public final class CpuCanvas extends Region {
             g.fillText(state, x + w - 12, y + 5);
         } else {
             g.fillText(state, x + w - 10, y + 5);
+        }
+    }
+
+    /**
+     * The story inside a box: under a variable, each read a thread holds and has not written back ("T2 read 0,
+     * not yet written", the race before it happens); under a thread-local, one row per thread with its own value.
+     */
+    private void drawStoryNotes(GraphicsContext g, Trace t, ObjectInfo o, double x, double y, double w, double h) {
+        if (story == null) {
+            return;
+        }
+        List<String> lines = CpuStoryNotes.lines(i18n, t, story, o);
+        if (lines.isEmpty()) {
+            return;
+        }
+        double fs = theme.size(Size.TEXT_SIZE);
+        double lineH = fs * 1.25;
+        double top = y + fs * 1.6;
+        int fit = Math.max(1, (int) ((y + h - 4 - top) / lineH));
+        List<String> shown = lines.size() <= fit ? lines
+                : List.of(CpuStoryNotes.oneLine(i18n, t, story, o, lines)); // too many rows for the box: one line
+        g.setFont(theme.font(0.85, true));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.ink(o.type() == ObjectType.LOCAL ? Ink.TEXT : Ink.LOST));
+        for (int i = 0; i < shown.size(); i++) {
+            g.fillText(TextMeasure.clip(shown.get(i), theme.font(0.85, true), w - 20), x + 10, top + i * lineH);
         }
     }
 

@@ -34,6 +34,7 @@ public final class CpuController {
             if (changed) {
                 canvas.setAnalyzer(s.shown(), s.settings().mode() == interleave.engine.Mode.SIM
                         ? s.settings().cores() : 1);
+                canvas.setStory(model.story().current());
                 canvas.dataChanged();
             }
             if (themeVersion != model.theme().version()) {

@@ -30,15 +30,9 @@ public final class CpuViewModel {
         coreOf.clear();
     }
 
-    /** Objects that get a box in the view, in trace order. */
+    /** Objects that get a box in the view, in trace order (a thread-local's box lists each thread's value). */
     public static List<ObjectInfo> resources(Trace t) {
-        List<ObjectInfo> out = new ArrayList<>();
-        for (ObjectInfo o : t.objects()) {
-            if (o.type() != ObjectType.LOCAL) {
-                out.add(o);
-            }
-        }
-        return out;
+        return new ArrayList<>(t.objects());
     }
 
     public Map<Integer, Place> places(TraceAnalyzer a, int cores) {

@@ -41,9 +41,11 @@ public final class PickerViewModel {
         private final StringProperty text = new SimpleStringProperty();
         private final BooleanProperty on = new SimpleBooleanProperty();
         private final StringProperty error = new SimpleStringProperty("");
+        private final I18n i18n;
 
-        Field(ParamSpec spec) {
+        Field(ParamSpec spec, I18n i18n) {
             this.spec = spec;
+            this.i18n = i18n;
             if (spec instanceof ParamSpec.BoolParam b) {
                 on.set(b.defaultValue());
             }
@@ -78,7 +80,7 @@ public final class PickerViewModel {
                 error.set("");
                 return v;
             } catch (ParamException e) {
-                error.set(e.getMessage());
+                error.set(interleave.app.session.ParamMessages.text(i18n, e));
                 return null;
             }
         }
@@ -101,6 +103,7 @@ public final class PickerViewModel {
         this.i18n = i18n;
         this.message = message;
         selected.addListener((o, a, s) -> onSelected(s));
+        i18n.localeProperty().addListener((o, a, b) -> fields.forEach(Field::validate)); // errors in the new language
     }
 
     public List<Group> groups() {
@@ -156,13 +159,13 @@ public final class PickerViewModel {
             return;
         }
         for (ParamSpec p : s.params()) {
-            Field f = new Field(p);
+            Field f = new Field(p, i18n);
             if (p instanceof ParamSpec.BoolParam && p.live()) {
                 f.onProperty().addListener((o, a, b) -> {
                     try {
                         session.setParam(p.name(), b); // the live switch: applies mid-run
                     } catch (ParamException e) {
-                        message.set(e.getMessage());
+                        message.set(interleave.app.session.ParamMessages.text(i18n, e));
                     }
                 });
             }
@@ -217,12 +220,14 @@ public final class PickerViewModel {
         try {
             int q = Integer.parseInt(quantum.get().trim());
             long sd = Long.parseLong(seed.get().trim());
+            if (q < 1 || q > RunSettings.MAX_QUANTUM) {
+                throw new NumberFormatException();
+            }
             RunSettings r = new RunSettings(mode.get(), cores.get(), q, policy.get(), sd);
             settingsError.set("");
             return r;
         } catch (NumberFormatException e) {
-            settingsError.set("quantum must be an integer from 1 to " + RunSettings.MAX_QUANTUM
-                    + " and seed a whole number");
+            settingsError.set(i18n.fmt("settings.error.numbers", String.valueOf(RunSettings.MAX_QUANTUM)));
             return null;
         } catch (IllegalArgumentException e) {
             settingsError.set(e.getMessage());

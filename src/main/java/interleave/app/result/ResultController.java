@@ -1,9 +1,12 @@
 package interleave.app.result;
 
 import interleave.app.AppModel;
+import interleave.app.session.RunSession;
+import interleave.app.session.StoryModel;
 import interleave.app.theme.CanvasTheme.Ink;
 import interleave.trace.Lane;
 import interleave.trace.LostUpdate;
+import interleave.trace.RunStory;
 import interleave.trace.TraceAnalyzer;
 import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
@@ -41,6 +44,16 @@ public final class ResultController {
     private StackPane chartHost;
     @FXML
     private Label chartCaption;
+    @FXML
+    private Label verdict;
+    @FXML
+    private Label lockNote;
+    @FXML
+    private Label lostCaption;
+    @FXML
+    private Label lostListCaption;
+    private final Map<String, Boolean> racing = new java.util.HashMap<>();
+    private LostUpdateList listed = new LostUpdateList(MAX_LISTED);
     private final Canvas chart = new Canvas(260, 110);
     private TraceAnalyzer shownFor;
 
@@ -83,39 +96,111 @@ public final class ResultController {
         refresh();
     }
 
+    private boolean over() {
+        RunSession.Status st = model.session().status();
+        return st == RunSession.Status.FINISHED || st == RunSession.Status.DEADLOCK || st == RunSession.Status.STOPPED;
+    }
+
     private void refresh() {
         TraceAnalyzer a = model.session().shown();
+        RunStory story = model.story().current();
         if (a != shownFor) {
             shownFor = a;
             lostList.getItems().clear();
+            listed = new LostUpdateList(MAX_LISTED);
         }
+        boolean over = over() && !model.session().inPast(); // a moment in the past is never judged
         Map<String, Object> result = model.session().result();
         expectedCaption.setText(vm.firstCaption(result));
-        actualCaption.setText(vm.secondCaption(result));
-        expectedValue.setText(vm.first(result));
-        actualValue.setText(vm.second(result));
-        List<String> more = vm.details(result);
+        actualCaption.setText(vm.secondCaption(result, over));
+        showFigure(expectedValue, vm.first(result));
+        showFigure(actualValue, over ? vm.second(result) : vm.secondNow(result, a));
+        List<String> more = new java.util.ArrayList<>(vm.details(result));
+        if (a != null) {
+            more.addAll(vm.localLines(a.trace(), story));
+        }
         details.setText(String.join("\n", more));
         details.setVisible(!more.isEmpty());
         details.setManaged(!more.isEmpty());
         actualValue.getStyleClass().removeAll("result-wrong", "result-right");
-        if (result != null && result.containsKey("expected")) {
-            actualValue.getStyleClass().add(ResultViewModel.wrong(result) ? "result-wrong" : "result-right");
+        verdict.getStyleClass().removeAll("result-wrong", "result-right", "result-pending");
+        ResultViewModel.Verdict judged = ResultViewModel.verdict(result, over);
+        if (judged == ResultViewModel.Verdict.WRONG || judged == ResultViewModel.Verdict.RIGHT) {
+            String style = judged == ResultViewModel.Verdict.WRONG ? "result-wrong" : "result-right";
+            actualValue.getStyleClass().add(style);
+            verdict.getStyleClass().add(style);
         }
+        if (judged == ResultViewModel.Verdict.PENDING) {
+            verdict.getStyleClass().add("result-pending");
+        }
+        verdict.setText(vm.verdictText(result, over));
+        show(verdict, judged != ResultViewModel.Verdict.NONE);
+        boolean lostShown = showsLostUpdates(a);
+        show(lostCaption, lostShown);
+        show(lostCount, lostShown);
+        show(lostListCaption, lostShown);
+        show(lostList, lostShown);
+        showLockNote(a, story);
         if (a == null) {
             lostCount.setText("0");
             switchCount.setText("0");
+            markZero(0);
             drawChart(null);
             return;
         }
         List<LostUpdate> lost = a.lostUpdates();
         lostCount.setText(String.valueOf(lost.size()));
+        markZero(lost.size());
         switchCount.setText(String.valueOf(a.switches().size()));
-        int have = lostList.getItems().size();
-        if (have < Math.min(lost.size(), MAX_LISTED)) {
-            lostList.getItems().addAll(lost.subList(have, Math.min(lost.size(), MAX_LISTED)));
+        if (listed.takeNew(lost)) { // visible overwrites first: "0 overwrote 0" teaches nothing
+            lostList.getItems().setAll(listed.items());
         }
         drawChart(a);
+    }
+
+    /** From the run's trace; before a run, as the demo's last run showed it (hidden if it has not run yet). */
+    private boolean showsLostUpdates(TraceAnalyzer a) {
+        String id = model.session().scenario() == null ? "" : model.session().scenario().id();
+        if (a != null) {
+            racing.put(id, ResultViewModel.showsLostUpdates(a.trace()));
+        }
+        return racing.getOrDefault(id, false);
+    }
+
+    private static void show(javafx.scene.Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+
+    private void showFigure(Label figure, String text) {
+        figure.setText(text);
+        figure.getStyleClass().remove("figure-value-long");
+        if (ResultViewModel.longFigure(text)) {
+            figure.getStyleClass().add("figure-value-long");
+        }
+    }
+
+    /** A zero count is neutral, not an alarm. */
+    private void markZero(int count) {
+        lostCount.getStyleClass().remove("count-zero");
+        if (count == 0) {
+            lostCount.getStyleClass().add("count-zero");
+        }
+    }
+
+    /** The lock switched on mid-run: say how many updates were lost since. */
+    private void showLockNote(TraceAnalyzer a, RunStory story) {
+        RunStory.ParamChange on = lockOn(story);
+        show(lockNote, on != null);
+        if (on != null) {
+            lockNote.setText(vm.lockNote(ResultViewModel.lostSince(a.lostUpdates(), on.seq(),
+                    t -> story.firstAcquireSinceParam((int) t))));
+        }
+    }
+
+    private RunStory.ParamChange lockOn(RunStory story) {
+        int lock = StoryModel.paramIndex(model.session().scenario(), "lock");
+        return story == null || lock < 0 ? null : story.switchedOn(lock);
     }
 
     private void drawChart(TraceAnalyzer a) {
@@ -124,6 +209,7 @@ public final class ResultController {
         chartHost.setManaged(show);
         chartCaption.setVisible(show);
         chartCaption.setManaged(show);
+        chartCaption.setText(vm.chartCaption(a));
         GraphicsContext g = chart.getGraphicsContext2D();
         double w = chart.getWidth();
         double h = chart.getHeight();
@@ -162,5 +248,32 @@ public final class ResultController {
             }
         }
         g.stroke();
+        drawLockMoment(g, end, w, h);
+    }
+
+    /** A vertical mark where the lock went on mid-run, labelled, so the flat line after it reads as the fix. */
+    private void drawLockMoment(GraphicsContext g, double end, double w, double h) {
+        RunStory.ParamChange on = lockOn(model.story().current());
+        if (on == null) {
+            return;
+        }
+        double x = Math.min(w - 2, on.time() / end * w);
+        g.setStroke(model.theme().ink(Ink.TEXT));
+        g.setLineWidth(2);
+        g.setLineDashes(6, 4);
+        g.strokeLine(x, 0, x, h);
+        g.setLineDashes();
+        g.setFill(model.theme().ink(Ink.TEXT));
+        g.setFont(model.theme().font(0.8, true));
+        String label = model.i18n().get("result.lockOnMark");
+        boolean right = x < w / 2;
+        double lw = interleave.app.theme.TextMeasure.width(label, model.theme().font(0.8, true));
+        double lx = right ? x + 4 : x - 4 - lw;
+        g.setFill(model.theme().ink(Ink.BACKGROUND));
+        g.fillRect(lx - 2, 1, lw + 4, model.theme().font(0.8, true).getSize() * 1.3);
+        g.setFill(model.theme().ink(Ink.TEXT));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(label, lx, 2);
     }
 }

@@ -4,9 +4,11 @@ import interleave.app.I18n;
 import interleave.trace.LostUpdate;
 import interleave.trace.ObjectInfo;
 import interleave.trace.ObjectType;
+import interleave.trace.RunStory;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
 
+import java.util.List;
 import java.util.Map;
 
 /** What the result panel says: the scenario's result, the counts, and each lost update as a sentence. */
@@ -107,6 +109,119 @@ public final class ResultViewModel {
                 && !String.valueOf(result.get("expected")).equals(String.valueOf(result.get(actualKey(result))));
     }
 
+    /** How the result is judged: only a finished run with an expected value is right or wrong. */
+    public enum Verdict { NONE, PENDING, RIGHT, WRONG }
+
+    public static Verdict verdict(Map<String, Object> result, boolean over) {
+        if (result == null || !result.containsKey("expected")) {
+            return Verdict.NONE;
+        }
+        if (!over) {
+            return Verdict.PENDING;
+        }
+        return wrong(result) ? Verdict.WRONG : Verdict.RIGHT;
+    }
+
+    /** The verdict in words, with ✓ or ✗ so that colour is never the only cue; empty for NONE. */
+    public String verdictText(Map<String, Object> result, boolean over) {
+        return switch (verdict(result, over)) {
+            case NONE -> "";
+            case PENDING -> i18n.get("result.verdict.pending");
+            case RIGHT -> i18n.get("result.verdict.right");
+            case WRONG -> i18n.fmt("result.verdict.wrong", value(result.get("expected")));
+        };
+    }
+
+    /** Caption of the second figure while the run goes on: the value *now*, not yet a result. */
+    public String secondCaption(Map<String, Object> result, boolean over) {
+        if (!over && result != null && result.containsKey("expected")) {
+            return i18n.fmt("result.now", caption(actualKey(result)));
+        }
+        return secondCaption(result);
+    }
+
+    /**
+     * The second figure mid-run: the value as the trace shows it now (the engine may already be a step
+     * ahead of what is drawn), from the shared variable of the same name when there is one.
+     */
+    public String secondNow(Map<String, Object> result, TraceAnalyzer a) {
+        if (a != null && result != null && result.containsKey("expected")) {
+            String key = actualKey(result);
+            for (ObjectInfo o : a.trace().objects()) {
+                if (o.type() == ObjectType.VARIABLE && o.name().equals(key) && o.id() < a.objectLaneCount()) {
+                    return value(a.levelOf(o.id()));
+                }
+            }
+        }
+        return second(result);
+    }
+
+    /** A figure too long for the big type (the coroutines' print order) is shown smaller and wrapped. */
+    public static boolean longFigure(String shown) {
+        return shown != null && shown.length() > 5;
+    }
+
+    /** The lost-update figure means something only where a shared variable can race. */
+    public static boolean showsLostUpdates(Trace t) {        for (ObjectInfo o : t.objects()) {
+            if (o.type() == ObjectType.VARIABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The chart's title names the variable it charts: "balance over time". */
+    public String chartCaption(TraceAnalyzer a) {
+        int v = chartVariable(a);
+        return v < 0 ? i18n.get("result.chart") : i18n.fmt("result.chartOf", a.trace().object(v).name());
+    }
+
+    /**
+     * Lost updates since the lock went on at event {@code seq}: {fresh, underWay}. Fresh ones happened with
+     * both threads already on the locked path (the stale read after the writer's first acquire since the
+     * switch, the wiped-out write after the victim's): the lock should make them impossible. The others were
+     * updates already under way when the switch came, finishing on the unlocked path.
+     */
+    public static long[] lostSince(List<LostUpdate> lost, long seq, java.util.function.LongUnaryOperator lockedFrom) {
+        long fresh = 0;
+        long underWay = 0;
+        for (int i = lost.size() - 1; i >= 0 && lost.get(i).writeSeq() > seq; i--) {
+            LostUpdate u = lost.get(i);
+            if (u.readSeq() > lockedFrom.applyAsLong(u.thread()) && u.lostSeq() > lockedFrom.applyAsLong(u.victim())) {
+                fresh++;
+            } else {
+                underWay++;
+            }
+        }
+        return new long[] {fresh, underWay};
+    }
+
+    /** "lost updates since the lock went on: 0", plus the ones already under way when it did, if any. */
+    public String lockNote(long[] since) {
+        String note = i18n.fmt("result.sinceLock", String.valueOf(since[0]));
+        return since[1] == 0 ? note : note + "\n" + i18n.fmt("result.sinceLockUnderWay", String.valueOf(since[1]));
+    }
+
+    /** Each thread's own value of a thread-local attribute: "Thread-A: Alice". */
+    public List<String> localLines(Trace t, RunStory story) {
+        List<String> out = new java.util.ArrayList<>();
+        if (story == null) {
+            return out;
+        }
+        for (ObjectInfo o : t.objects()) {
+            if (o.type() == ObjectType.LOCAL) {
+                for (Map.Entry<Integer, String> e : story.localValues(o.id()).entrySet()) {
+                    out.add(i18n.fmt("result.localValue", o.name(), t.thread(e.getKey()).name(), e.getValue()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One lost update in a sentence, as the list shows it; public so the timeline's hover over a lost-update
+     * mark says exactly the same.
+     */
     public String lostSentence(Trace t, LostUpdate u) {
         return i18n.fmt("result.lostItem", t.thread(u.thread()).name(), String.valueOf(u.writtenValue()),
                 String.valueOf(u.readValue()), t.thread(u.victim()).name(), String.valueOf(u.lostValue()));

@@ -47,7 +47,7 @@ public final class EventSentences {
             case EVENT_WAIT -> i18n.fmt(v == 0 ? "event.event_wait" : "event.event_wait_set", who, obj);
             case EVENT_DONE -> i18n.fmt("event.event_done", who, obj);
             case COND_WAIT -> i18n.fmt("event.cond_wait", who, obj);
-            case COND_NOTIFY -> i18n.fmt("event.cond_notify", who, obj, String.valueOf(v));
+            case COND_NOTIFY -> i18n.fmt("event.cond_notify_count", who, obj, v);
             case SLEEP -> i18n.fmt("event.sleep", who, TimeFormat.duration(v, t.header().virtualTime()));
             case YIELD -> i18n.fmt("event.yield", who);
             case JOIN -> i18n.fmt("event.join", who, threadName(t, v));
@@ -57,7 +57,10 @@ public final class EventSentences {
             case PRINT -> i18n.fmt("event.print", who, t.string(v));
             case ERROR -> i18n.fmt("event.error", who, t.string(v));
             case WAKE -> wake(t, who, o, obj, v);
-            case SWITCH -> i18n.fmt("event.switch", who, reason(t, o, v));
+            case SWITCH -> o == th ? switchToItself(who, v)
+                    : SwitchReason.of(v) == SwitchReason.PREEMPTED && o >= 0
+                    ? i18n.fmt("event.switch_preempted", who, threadName(t, o)) // the woken thread is the one coming in
+                    : i18n.fmt("event.switch", who, reason(t, o, v));
             case PARAM -> param(t, o, v);
             case ACTION -> i18n.fmt("event.action", scenario != null && o < scenario.actions().size()
                     ? scenario.actionLabel(i18n.locale(), scenario.actions().get(o).name()) : "#" + o);
@@ -110,6 +113,15 @@ public final class EventSentences {
             shown = c.choices().get(value);
         }
         return i18n.fmt("event.param", p.name(), shown);
+    }
+
+    /**
+     * A switch from a thread to itself (it slept, nobody else was ready, it woke): say what happened,
+     * not "LoopThread gets the CPU: LoopThread went to sleep".
+     */
+    private String switchToItself(String who, int reasonOrdinal) {
+        String key = "event.switch_self." + SwitchReason.of(reasonOrdinal).id();
+        return i18n.get(key).equals(key) ? i18n.fmt("event.switch_self", who) : i18n.fmt(key, who);
     }
 
     public String reason(Trace t, int outThread, int reasonOrdinal) {

@@ -36,8 +36,9 @@ public final class ThreadLocalScenario extends Scenario {
     @Override
     public void main(ScenarioContext ctx) {
         boolean local = ctx.choiceParam("variant").equals("local");
-        ThreadLocalVar student = ctx.local("local_school.student");
-        SharedInt shared = ctx.shared("student (shared)", -1); // holds an index into NAMES
+        // each variant creates only what it uses: a never-written "student (shared)" box at -1 would only confuse
+        ThreadLocalVar student = local ? ctx.local("local_school.student") : null;
+        SharedInt shared = local ? null : ctx.shared("student (shared)", -1); // holds an index into NAMES
         AtomicInteger wrong = ctx.keep("wrong", new AtomicInteger());
         AtomicInteger greeted = ctx.keep("greeted", new AtomicInteger());
         Worker a = ctx.thread("Thread-A", () -> process(ctx, local, student, shared, 0, wrong, greeted));

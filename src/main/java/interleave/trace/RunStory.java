@@ -1,0 +1,226 @@
+package interleave.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the story views need besides the {@link TraceAnalyzer}, read incrementally in one pass:
+ * <ul>
+ *   <li>held reads: a thread has read a shared variable and not yet written it back ("T2 read 0, not yet
+ *       written"), the race before it happens;</li>
+ *   <li>each thread's own value of each {@code threading.local} attribute;</li>
+ *   <li>the parameter changes the user made mid-run (PARAM events), e.g. the balance lock going on.</li>
+ * </ul>
+ * Every answer can be asked "as of the first n events", so a view scrubbed back in time shows the past.
+ * Not thread-safe: one reader thread owns it.
+ */
+public final class RunStory {
+    /** A read whose value a thread holds, not yet written back. */
+    public record HeldRead(int thread, int variable, int value, long readSeq) {
+    }
+
+    /** One parameter change: the scenario's parameter index and its encoded value (booleans 0/1). */
+    public record ParamChange(long seq, long time, int index, int value) {
+    }
+
+    /** One thread's value of a thread-local attribute (a string). */
+    public record LocalValue(int thread, int local, String value, long seq) {
+    }
+
+    private final Trace trace;
+    private long processed;
+    // per thread, its reads in order: seq of the read and seq that ended the hold (variable and value are the
+    // read event's own, looked up in the trace: 16 bytes per read)
+    private long[][] readAt = new long[0][];
+    private long[][] endAt = new long[0][];
+    private int[] count = new int[0];
+    private final List<ParamChange> params = new ArrayList<>();
+    private final List<LocalValue> locals = new ArrayList<>();
+    // per thread, its first acquire of anything after the latest parameter change (MAX_VALUE: none yet)
+    private long[] acquiredSinceParam = new long[0];
+
+    private long shownUpTo = Long.MAX_VALUE;
+
+    public RunStory(Trace trace) {
+        this.trace = trace;
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    public long processed() {
+        return processed;
+    }
+
+    /** Reads the events up to (not including) {@code upTo}; never goes back. */
+    public void update(long upTo) {
+        long end = Math.min(upTo, trace.size());
+        for (long i = processed; i < end; i++) {
+            apply(i);
+        }
+        processed = Math.max(processed, end);
+    }
+
+    private void apply(long i) {
+        EventKind k = trace.kind(i);
+        switch (k) {
+            case READ -> {
+                int t = trace.thread(i);
+                endOpen(t, i); // a thread holds one read at a time: its newest
+                add(t, i);
+            }
+            case WRITE -> {
+                int t = trace.thread(i);
+                int n = t < count.length ? count[t] : 0;
+                if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE && trace.object(readAt[t][n - 1]) == trace.object(i)) {
+                    endAt[t][n - 1] = i;
+                }
+            }
+            case THREAD_END, THREAD_KILLED -> endOpen(trace.thread(i), i);
+            case PARAM -> {
+                params.add(new ParamChange(i, trace.time(i), trace.object(i), trace.value(i)));
+                Arrays.fill(acquiredSinceParam, Long.MAX_VALUE);
+            }
+            case ACQUIRE -> {
+                int t = trace.thread(i);
+                if (!params.isEmpty()) {
+                    if (t >= acquiredSinceParam.length) {
+                        int old = acquiredSinceParam.length;
+                        acquiredSinceParam = Arrays.copyOf(acquiredSinceParam, t + 1);
+                        Arrays.fill(acquiredSinceParam, old, t + 1, Long.MAX_VALUE);
+                    }
+                    acquiredSinceParam[t] = Math.min(acquiredSinceParam[t], i);
+                }
+            }
+            case LOCAL_SET, LOCAL_GET ->
+                    locals.add(new LocalValue(trace.thread(i), trace.object(i), trace.string(trace.value(i)), i));
+            default -> {
+                // nothing the story needs
+            }
+        }
+    }
+
+    private void endOpen(int t, long seq) {
+        int n = t < count.length ? count[t] : 0;
+        if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE) {
+            endAt[t][n - 1] = seq;
+        }
+    }
+
+    private void add(int t, long seq) {
+        if (t >= count.length) {
+            int old = count.length;
+            int size = Math.max(t + 1, old * 2);
+            count = Arrays.copyOf(count, size);
+            readAt = Arrays.copyOf(readAt, size);
+            endAt = Arrays.copyOf(endAt, size);
+            for (int j = old; j < size; j++) {
+                readAt[j] = new long[8];
+                endAt[j] = new long[8];
+            }
+        }
+        int n = count[t];
+        if (n == readAt[t].length) {
+            readAt[t] = Arrays.copyOf(readAt[t], n * 2);
+            endAt[t] = Arrays.copyOf(endAt[t], n * 2);
+        }
+        readAt[t][n] = seq;
+        endAt[t][n] = Long.MAX_VALUE;
+        count[t] = n + 1;
+    }
+
+    /**
+     * Makes {@link #held()} and {@link #localValues} answer for the moment the views show (the first {@code n}
+     * events) when the app looks back; Long.MAX_VALUE for the newest moment.
+     */
+    public void showUpTo(long n) {
+        shownUpTo = n;
+    }
+
+    private long shown() {
+        return Math.min(processed, shownUpTo);
+    }
+
+    /** The reads held at the moment shown (after everything processed so far, unless the app looks back). */
+    public List<HeldRead> held() {
+        return heldAt(shown());
+    }
+
+    /** The reads held after the first {@code n} events, one per thread at most, by thread id. */
+    public List<HeldRead> heldAt(long n) {
+        List<HeldRead> out = new ArrayList<>();
+        for (int t = 0; t < count.length; t++) {
+            int j = lastReadBefore(t, n);
+            if (j >= 0 && endAt[t][j] >= n) {
+                long seq = readAt[t][j];
+                out.add(new HeldRead(t, trace.object(seq), trace.value(seq), seq));
+            }
+        }
+        return out;
+    }
+
+    /** Index of thread t's last read with seq < n, or -1 (binary search: reads are in seq order). */
+    private int lastReadBefore(int t, long n) {
+        int lo = 0;
+        int hi = count[t] - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (readAt[t][mid] < n) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The first acquire by a thread after the latest parameter change: once the lock went on, the moment this
+     * thread first took the locked path ({@code Long.MAX_VALUE} if it has not yet).
+     */
+    public long firstAcquireSinceParam(int thread) {
+        return thread < acquiredSinceParam.length ? acquiredSinceParam[thread] : Long.MAX_VALUE;
+    }
+
+    /** Every parameter change processed so far, in order. */
+    public List<ParamChange> paramChanges() {
+        return params;
+    }
+
+    /**
+     * The moment the boolean parameter with this index last went on and stayed on (as of everything
+     * processed), or null if it is off or was never switched during the run.
+     */
+    public ParamChange switchedOn(int index) {
+        ParamChange on = null;
+        for (ParamChange c : params) {
+            if (c.index() == index) {
+                on = c.value() != 0 ? (on == null ? c : on) : null;
+            }
+        }
+        return on;
+    }
+
+    /** Each thread's latest value of a thread-local attribute after the first {@code n} events, by thread. */
+    public java.util.Map<Integer, String> localValuesAt(int local, long n) {
+        java.util.Map<Integer, String> out = new java.util.TreeMap<>();
+        for (LocalValue v : locals) {
+            if (v.seq() >= n) {
+                break;
+            }
+            if (v.local() == local) {
+                out.put(v.thread(), v.value());
+            }
+        }
+        return out;
+    }
+
+    /** Each thread's latest value of a thread-local attribute after everything processed so far. */
+    public java.util.Map<Integer, String> localValues(int local) {
+        return localValuesAt(local, shown());
+    }
+}
