@@ -191,7 +191,9 @@ public final class TraceAnalyzer {
                 }
             }
             case RELEASE -> {
-                running(t, time, i);
+                if (!insideConditionWait(t)) {
+                    running(t, time, i);
+                }
                 ObjectType type = trace.object(obj).type();
                 if (type == ObjectType.SEMAPHORE || type == ObjectType.BOUNDED_SEMAPHORE) {
                     setObject(obj, time, i, -1, value);
@@ -226,6 +228,16 @@ public final class TraceAnalyzer {
             }
             default -> running(t, time, i);
         }
+    }
+
+    /**
+     * cond.wait() records COND_WAIT and then releases the condition's lock as the same thread: that release
+     * must not make the waiter look running again (the next switch would then draw it as ready).
+     */
+    private boolean insideConditionWait(int t) {
+        int obj = t < stateObject.length ? stateObject[t] : -1;
+        return state[t] == ThreadState.WAITING.ordinal() && obj >= 0
+                && trace.object(obj).type() == ObjectType.CONDITION;
     }
 
     private boolean isMutex(int obj) {
