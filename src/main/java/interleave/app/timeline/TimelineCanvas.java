@@ -41,6 +41,7 @@ public final class TimelineCanvas extends Region {
     private EventSentences sentences;
     private Function<String, String> text = k -> k;
     private java.util.function.LongFunction<String> markLabel;
+    private long[] columnKeys = new long[0];
     private double[] laneTop = new double[0];
     private double laneHeight;
     private double axisHeight;
@@ -252,8 +253,10 @@ public final class TimelineCanvas extends Region {
         }
         double last = a.lastTime() + 1;
         int width = (int) Math.ceil(vm.plotWidth());
-        long runKey = Long.MIN_VALUE;
-        int runStart = 0;
+        if (columnKeys.length < width + 1) {
+            columnKeys = new long[width + 1];
+        }
+        long[] keys = columnKeys;
         int hint = 0;
         for (int x = 0; x <= width; x++) {
             double t0 = vm.time(x);
@@ -285,29 +288,45 @@ public final class TimelineCanvas extends Region {
                             : ((long) q << 56) | pack(restState, lane.b(rest));
                 }
             }
-            if (key != runKey) {
-                if (runKey >= 0 && x > runStart) {
-                    int q = (int) (runKey >>> 56);
-                    long k = runKey & 0x00FFFFFFFFFFFFFFL;
-                    double left = labelWidth + runStart;
-                    int stateOrd = (int) (k >> 32);
-                    paintState(g, thread, stateOrd, (int) k, left, x - runStart, top, q == 0);
-                    if (q > 0) {
-                        paintRunningShare(g, thread, q, left, x - runStart, top);
-                    }
-                }
-                runKey = key;
-                runStart = x;
+            keys[x] = key;
+        }
+        // the states first, in runs that ignore the share (few rectangles even when every column differs) ...
+        int runStart = 0;
+        boolean partial = false;
+        for (int x = 1; x <= width + 1; x++) {
+            long prev = keys[x - 1] & 0x00FFFFFFFFFFFFFFL;
+            partial |= keys[x - 1] >>> 56 != 0;
+            if (x <= width && (keys[x] & 0x00FFFFFFFFFFFFFFL) == prev && keys[x] >= 0 == keys[x - 1] >= 0) {
+                continue;
             }
+            if (keys[x - 1] >= 0) {
+                paintState(g, thread, (int) (prev >> 32), (int) prev, labelWidth + runStart, x - runStart, top,
+                        !partial);
+            }
+            runStart = x;
+            partial = false;
+        }
+        // ... then the running bands of the columns it ran only part of, one rectangle per run of equal share
+        g.setFill(theme.thread(thread));
+        runStart = 0;
+        for (int x = 1; x <= width + 1; x++) {
+            int q = keys[x - 1] < 0 ? 0 : (int) (keys[x - 1] >>> 56);
+            int next = x <= width && keys[x] >= 0 ? (int) (keys[x] >>> 56) : -1;
+            if (next == q) {
+                continue;
+            }
+            if (q > 0) {
+                paintRunningShare(q, labelWidth + runStart, x - runStart, top);
+            }
+            runStart = x;
         }
     }
 
     /** The running band for a share q/16 of the time: bottom-aligned, its height the share of the lane. */
-    private void paintRunningShare(GraphicsContext g, int thread, int q, double x, double w, double top) {
+    private void paintRunningShare(int q, double x, double w, double top) {
         double full = laneHeight - 4;
         double bandH = Math.max(2, full * q / SHARE_STEPS);
-        g.setFill(theme.thread(thread));
-        fill(g, x, top + 2 + full - bandH, w, bandH);
+        fill(canvas.getGraphicsContext2D(), x, top + 2 + full - bandH, w, bandH);
     }
 
     /**
