@@ -239,7 +239,7 @@ public final class TimelineCanvas extends Region {
         return ((long) a << 32) | (b & 0xFFFFFFFFL);
     }
 
-    private static final int SHARE_STEPS = 16;
+    private static final int SHARE_STEPS = 8; // band heights in eighths: readable, and regular turns merge into runs
 
     /**
      * A thread lane, one pixel column at a time: the share of the column the thread really ran (a running
@@ -322,7 +322,7 @@ public final class TimelineCanvas extends Region {
         }
     }
 
-    /** The running band for a share q/16 of the time: bottom-aligned, its height the share of the lane. */
+    /** The running band for a share q/8 of the time: bottom-aligned, its height the share of the lane. */
     private void paintRunningShare(int q, double x, double w, double top) {
         double full = laneHeight - 4;
         double bandH = Math.max(2, full * q / SHARE_STEPS);
@@ -362,21 +362,16 @@ public final class TimelineCanvas extends Region {
                 if (runKey > Integer.MIN_VALUE + 1 && x > runStart) {
                     double left = labelWidth + runStart;
                     double w = x - runStart;
-                    if (runKey >= 0) {
+                    if (runKey == TimelineViewModel.TAKING_TURNS) {
+                        paintTakingTurns(g, a, left, w, vm.time(runStart), vm.time(x), top);
+                    } else if (runKey >= 0) {
                         g.setFill(theme.thread(runKey));
                         fill(g, left, top + 2, w, laneHeight - 4);
                         cue(g, runKey, left, top + 2, w, laneHeight - 4);
                         String name = t.thread(runKey).name();
                         javafx.scene.text.Font f = theme.font(0.8, true);
                         if (w > 30 && TextMeasure.width(name, f) + 8 < w) {
-                            g.setFont(f);
-                            g.setTextAlign(TextAlignment.LEFT);
-                            g.setTextBaseline(VPos.CENTER);
-                            double tw = TextMeasure.width(name, f);
-                            g.setFill(theme.ink(Ink.BACKGROUND));
-                            fill(g, left + 2, top + laneHeight / 2 - laneHeight * 0.3, tw + 6, laneHeight * 0.6);
-                            g.setFill(theme.ink(Ink.TEXT));
-                            g.fillText(name, left + 5, top + laneHeight / 2);
+                            coreLabel(g, name, f, left, top);
                         }
                     } else {
                         hline(g, theme.ink(Ink.MUTED), left, left + w, top + laneHeight / 2, 1);
@@ -386,6 +381,41 @@ public final class TimelineCanvas extends Region {
                 runStart = x;
             }
         }
+    }
+
+    /**
+     * A stretch where the core changed hands too often to draw each holder: one neutral band saying how many
+     * threads took turns (the thread lanes below show each one's share of it).
+     */
+    private void paintTakingTurns(GraphicsContext g, TraceAnalyzer a, double left, double w, double t0, double t1,
+                                  double top) {
+        g.setFill(theme.ink(Ink.CORE));
+        fill(g, left, top + 2, w, laneHeight - 4);
+        if (w < 80) {
+            return;
+        }
+        int turns = 0;
+        for (int th = 0; th < a.threadLaneCount(); th++) {
+            if (!a.trace().thread(th).external() && vm.runningShare(th, t0, t1) > 0) {
+                turns++;
+            }
+        }
+        javafx.scene.text.Font f = theme.font(0.8, true);
+        String label = java.text.MessageFormat.format(text.apply("timeline.core.turns"), turns);
+        if (TextMeasure.width(label, f) + 8 < w) {
+            coreLabel(g, label, f, left, top);
+        }
+    }
+
+    private void coreLabel(GraphicsContext g, String label, javafx.scene.text.Font f, double left, double top) {
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double tw = TextMeasure.width(label, f);
+        g.setFill(theme.ink(Ink.BACKGROUND));
+        fill(g, left + 2, top + laneHeight / 2 - laneHeight * 0.3, tw + 6, laneHeight * 0.6);
+        g.setFill(theme.ink(Ink.TEXT));
+        g.fillText(label, left + 5, top + laneHeight / 2);
     }
 
     /** Live parameter changes and actions: a labelled vertical marker at the moment ("lock on"). */

@@ -147,8 +147,12 @@ public final class TimelineController {
             text = model.sentences().sentence(t, mark);
         } else if (ref.isCore()) {
             int who = vm.coreHolderIn(ref.core(), time, time + Math.max(1, vm.span() / vm.plotWidth()));
-            text = model.i18n().fmt("timeline.core.hover", canvas.coreName(ref.core()),
-                    who >= 0 ? t.thread(who).name() : model.i18n().get("timeline.core.idle"));
+            text = who == TimelineViewModel.TAKING_TURNS
+                    ? canvas.coreName(ref.core()) + ": " + model.i18n().fmt("timeline.core.turns",
+                            String.valueOf(countRunning(a, time - vm.span() / vm.plotWidth() * 4,
+                                    time + vm.span() / vm.plotWidth() * 4)))
+                    : model.i18n().fmt("timeline.core.hover", canvas.coreName(ref.core()),
+                            who >= 0 ? t.thread(who).name() : model.i18n().get("timeline.core.idle"));
         } else if (ref.isThread()) {
             Lane l = a.threadLane(ref.thread());
             int i = l.indexAt((long) time);
@@ -181,6 +185,16 @@ public final class TimelineController {
         hoverLabel.setTranslateY(e.getY() + 14);
         hoverLabel.setVisible(true);
         hoverViewVersion = vm.viewVersion();
+    }
+
+    private int countRunning(TraceAnalyzer a, double t0, double t1) {
+        int n = 0;
+        for (int th = 0; th < a.threadLaneCount(); th++) {
+            if (!a.trace().thread(th).external() && vm.runningShare(th, t0, t1) > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The reason of a context switch within a few pixels of the pointer on this thread's lane. */

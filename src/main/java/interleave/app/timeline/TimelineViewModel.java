@@ -239,10 +239,13 @@ public final class TimelineViewModel {
         return Math.min(1, Math.max(0, ran / (double) Math.max(1, b - a)));
     }
 
+    /** {@link #coreHolderIn} when the core changed hands too often within the column to name one holder. */
+    public static final int TAKING_TURNS = -2;
+
     /**
-     * The thread that held core c longest within [t0, t1), or -1 if it was idle most of that time. Exact
-     * while the column holds few changes of hands; beyond that the holder at the column's middle (the thread
-     * lanes' band heights then show the shares).
+     * The thread that held core c longest within [t0, t1), -1 if it was idle most of that time, or
+     * {@link #TAKING_TURNS} if it changed hands more than a few times there (the thread lanes' band heights
+     * then show each thread's share).
      */
     public int coreHolderIn(int c, double t0, double t1) {
         Lane lane = analyzer.coreLane(c);
@@ -258,9 +261,8 @@ public final class TimelineViewModel {
         if (ia == ib) {
             return lane.a(ib);
         }
-        if (ib - ia > 32) {
-            int mid = lane.indexAt((long) ((t0 + to) / 2));
-            return mid < 0 ? -1 : lane.a(mid);
+        if (ib - ia > 8) {
+            return TAKING_TURNS;
         }
         int best = -1;
         double bestTime = 0;
