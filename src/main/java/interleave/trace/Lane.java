@@ -8,12 +8,28 @@ import java.util.Arrays;
  * b = object; resource lanes use a = holder, b = waiter count, c = level (depth, permits, flag, value).
  */
 public final class Lane {
+    /** The value of {@code a} whose total duration the lane keeps a running sum of, or NONE. */
+    public static final int NONE = Integer.MIN_VALUE;
+    private final int counted;
+    private long[] countedBefore = new long[64];
     private long[] time = new long[64];
     private long[] seq = new long[64];
     private int[] a = new int[64];
     private int[] b = new int[64];
     private int[] c = new int[64];
     private volatile int size;
+
+    public Lane() {
+        this(NONE);
+    }
+
+    /**
+     * A lane that also sums how long it spent with {@code a == counted} (a thread lane counts RUNNING), so
+     * the share of any time window is two look-ups however many entries fall inside it.
+     */
+    public Lane(int counted) {
+        this.counted = counted;
+    }
 
     /** Appends an entry; an entry at the same time as the last one replaces it. Single writer. */
     public void add(long t, long s, int va, int vb, int vc) {
@@ -34,7 +50,9 @@ public final class Lane {
             a = Arrays.copyOf(a, cap);
             b = Arrays.copyOf(b, cap);
             c = Arrays.copyOf(c, cap);
+            countedBefore = Arrays.copyOf(countedBefore, cap);
         }
+        countedBefore[n] = n == 0 ? 0 : countedBefore[n - 1] + (a[n - 1] == counted ? t - time[n - 1] : 0);
         time[n] = t;
         seq[n] = s;
         a[n] = va;
@@ -65,6 +83,14 @@ public final class Lane {
 
     public int c(int i) {
         return c[i];
+    }
+
+    /** Total time before t the lane spent with {@code a == counted}; {@code at} is {@link #indexAt}(t). */
+    public long countedUntil(long t, int at) {
+        if (at < 0) {
+            return 0;
+        }
+        return countedBefore[at] + (a[at] == counted ? Math.max(0, t - time[at]) : 0);
     }
 
     /**

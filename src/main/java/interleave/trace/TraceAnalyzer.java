@@ -29,6 +29,13 @@ public final class TraceAnalyzer {
     private final List<ContextSwitch> switches = new ArrayList<>();
     private final List<LostUpdate> lostUpdates = new ArrayList<>();
     private final List<Long> printSeqs = new ArrayList<>();
+    private final List<Long> markSeqs = new ArrayList<>();
+    // cores (virtual time only: an os run has no cores of ours): a lane per core whose a = the thread on it
+    private final Lane[] coreLanes;
+    private final int[] coreHolder;
+    private int[] coreOfThread = new int[0];
+    private int[] lastCoreOfThread = new int[0];
+    private int preferredCore = -1;
     private int[] state = new int[0];
     private int[] line = new int[0];
     private int[] stateObject = new int[0];
@@ -49,6 +56,13 @@ public final class TraceAnalyzer {
     public TraceAnalyzer(Trace trace) {
         this.trace = trace;
         this.os = !trace.header().virtualTime();
+        int cores = os ? 0 : Math.max(0, trace.header().cores());
+        coreLanes = new Lane[cores];
+        coreHolder = new int[cores];
+        for (int c = 0; c < cores; c++) {
+            coreLanes[c] = new Lane();
+            coreHolder[c] = -1;
+        }
     }
 
     public Trace trace() {
@@ -86,7 +100,7 @@ public final class TraceAnalyzer {
         int nt = trace.threads().size();
         int no = trace.objects().size();
         while (threadLanes.size() < nt) {
-            threadLanes.add(new Lane());
+            threadLanes.add(new Lane(ThreadState.RUNNING.ordinal()));
         }
         while (objectLanes.size() < no) {
             int id = objectLanes.size();
@@ -104,6 +118,8 @@ public final class TraceAnalyzer {
             state = Arrays.copyOf(state, nt);
             line = Arrays.copyOf(line, nt);
             stateObject = grow(stateObject, nt, -1);
+            coreOfThread = grow(coreOfThread, nt, -1);
+            lastCoreOfThread = grow(lastCoreOfThread, nt, -1);
             for (int t = old; t < nt; t++) {
                 state[t] = ThreadState.NEW.ordinal();
             }
@@ -159,7 +175,10 @@ public final class TraceAnalyzer {
                 if (obj >= 0 && state[obj] == ThreadState.RUNNING.ordinal()) {
                     setState(obj, ThreadState.READY, -1, time, i);
                 }
+                // the incoming thread takes the core the outgoing one left
+                preferredCore = obj >= 0 && obj < lastCoreOfThread.length ? lastCoreOfThread[obj] : -1;
                 setState(t, ThreadState.RUNNING, -1, time, i);
+                preferredCore = -1;
                 switches.add(new ContextSwitch(i, time, obj, t, SwitchReason.of(value)));
             }
             case WAKE -> {
@@ -191,7 +210,9 @@ public final class TraceAnalyzer {
                 }
             }
             case RELEASE -> {
-                running(t, time, i);
+                if (!insideConditionWait(t)) {
+                    running(t, time, i);
+                }
                 ObjectType type = trace.object(obj).type();
                 if (type == ObjectType.SEMAPHORE || type == ObjectType.BOUNDED_SEMAPHORE) {
                     setObject(obj, time, i, -1, value);
@@ -221,11 +242,22 @@ public final class TraceAnalyzer {
                 running(t, time, i);
                 printSeqs.add(i);
             }
-            case PARAM, ACTION, ERROR -> {
+            case PARAM, ACTION -> markSeqs.add(i);
+            case ERROR -> {
                 // no state change of its own
             }
             default -> running(t, time, i);
         }
+    }
+
+    /**
+     * cond.wait() records COND_WAIT and then releases the condition's lock as the same thread: that release
+     * must not make the waiter look running again (the next switch would then draw it as ready).
+     */
+    private boolean insideConditionWait(int t) {
+        int obj = t < stateObject.length ? stateObject[t] : -1;
+        return state[t] == ThreadState.WAITING.ordinal() && obj >= 0
+                && trace.object(obj).type() == ObjectType.CONDITION;
     }
 
     private boolean isMutex(int obj) {
@@ -255,9 +287,41 @@ public final class TraceAnalyzer {
             waiters[obj]++;
             pushObject(obj, time, seq);
         }
+        boolean wasRunning = state[t] == ThreadState.RUNNING.ordinal();
+        if (wasRunning && s != ThreadState.RUNNING) {
+            leaveCore(t, time, seq);
+        } else if (!wasRunning && s == ThreadState.RUNNING) {
+            takeCore(t, time, seq);
+        }
         state[t] = s.ordinal();
         stateObject[t] = obj;
         threadLanes.get(t).add(time, seq, s.ordinal(), obj, 0);
+    }
+
+    private void takeCore(int t, long time, long seq) {
+        int c = preferredCore >= 0 && preferredCore < coreHolder.length && coreHolder[preferredCore] < 0
+                ? preferredCore : -1;
+        for (int i = 0; c < 0 && i < coreHolder.length; i++) {
+            if (coreHolder[i] < 0) {
+                c = i;
+            }
+        }
+        if (c < 0) {
+            return; // more running threads than cores: only an inconsistent trace does that
+        }
+        coreHolder[c] = t;
+        coreOfThread[t] = c;
+        lastCoreOfThread[t] = c;
+        coreLanes[c].add(time, seq, t, 0, 0);
+    }
+
+    private void leaveCore(int t, long time, long seq) {
+        int c = coreOfThread[t];
+        if (c >= 0) {
+            coreHolder[c] = -1;
+            coreOfThread[t] = -1;
+            coreLanes[c].add(time, seq, -1, 0, 0);
+        }
     }
 
     private void setObject(int obj, long time, long seq, int newHolder, int newLevel) {
@@ -310,6 +374,26 @@ public final class TraceAnalyzer {
 
     public Lane objectLane(int object) {
         return objectLanes.get(object);
+    }
+
+    /** Number of core lanes: the run's cores in virtual time, none for an os run. */
+    public int coreCount() {
+        return coreLanes.length;
+    }
+
+    /** Who held core c over time: a = the thread on it, -1 while idle. */
+    public Lane coreLane(int c) {
+        return coreLanes[c];
+    }
+
+    /** The thread on core c now, or -1. */
+    public int onCore(int c) {
+        return coreHolder[c];
+    }
+
+    /** Seqs of the live parameter changes and actions (PARAM and ACTION events), in order. */
+    public List<Long> marks() {
+        return markSeqs;
     }
 
     public int threadLaneCount() {

@@ -137,6 +137,20 @@ class AppUiTest {
         assertTrue(count(img, t2) > 200, "T2's running colour on the canvas");
     }
 
+    @Test
+    void runToEndWhileFollowingShowsTheWholeRunOnTheTimeline(FxRobot robot) throws Exception {
+        setField(robot, "#param-iterations", "3000");
+        robot.clickOn("#runToEndButton");
+        waitForStatus(robot, "finished");
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        interleave.app.timeline.TimelineViewModel vm = app.model().timeline();
+        double[] view = WaitForAsyncUtils.asyncFx(() -> new double[] {vm.start(), vm.end(),
+                vm.analyzer().lastTime()}).get();
+        assertEquals(0, view[0], "the view starts at the run's start, not at its last slice");
+        assertTrue(view[1] >= view[2], "and reaches its end");
+    }
+
     private static int count(WritableImage img, Color c) {
         PixelReader r = img.getPixelReader();
         int n = 0;

@@ -21,6 +21,11 @@ public final class EventSentences {
         this.scenario = scenario;
     }
 
+    /** The scenario set by {@link #setScenario}, or null. */
+    public interleave.scenario.Scenario scenario() {
+        return scenario;
+    }
+
     public String sentence(Trace t, long i) {
         int th = t.thread(i);
         String who = t.thread(th).name();

@@ -40,6 +40,8 @@ public final class TimelineCanvas extends Region {
     private final CanvasTheme theme;
     private EventSentences sentences;
     private Function<String, String> text = k -> k;
+    private java.util.function.LongFunction<String> markLabel;
+    private long[] columnKeys = new long[0];
     private double[] laneTop = new double[0];
     private double laneHeight;
     private double axisHeight;
@@ -58,6 +60,12 @@ public final class TimelineCanvas extends Region {
     public void setTexts(EventSentences sentences, Function<String, String> text) {
         this.sentences = sentences;
         this.text = text;
+        dirty = true;
+    }
+
+    /** The label of a PARAM or ACTION marker, by seq. */
+    public void setMarkLabels(java.util.function.LongFunction<String> markLabel) {
+        this.markLabel = markLabel;
         dirty = true;
     }
 
@@ -120,15 +128,17 @@ public final class TimelineCanvas extends Region {
         }
         Trace t = a.trace();
         List<TimelineViewModel.LaneRef> lanes = vm.lanes();
+        int nCores = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isCore).count();
         int nThreads = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isThread).count();
+        int firstObject = nCores + nThreads;
         double sectionGap = fs * 1.6;
-        double available = h - axisHeight - 2 * sectionGap - 4;
+        double available = h - axisHeight - 3 * sectionGap - 4;
         // lanes use the room there is, up to half again their themed height: bigger is better on a projector
         laneHeight = Math.max(12, Math.min(theme.size(Size.LANE_HEIGHT) * 1.5, available / Math.max(1, lanes.size()) - 3));
         laneTop = new double[lanes.size()];
         double y = axisHeight + sectionGap;
         for (int i = 0; i < lanes.size(); i++) {
-            if (i == nThreads) {
+            if (i > 0 && (i == nCores || i == firstObject)) {
                 y += sectionGap;
             }
             laneTop[i] = y;
@@ -139,11 +149,14 @@ public final class TimelineCanvas extends Region {
         g.setFill(theme.ink(Ink.MUTED));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        if (nThreads > 0) {
-            g.fillText(text.apply("timeline.threads"), 6, laneTop[0] - 3);
+        if (nCores > 0) {
+            g.fillText(text.apply("timeline.cores"), 6, laneTop[0] - 3);
         }
-        if (lanes.size() > nThreads) {
-            g.fillText(text.apply("timeline.resources"), 6, laneTop[nThreads] - 3);
+        if (nThreads > 0) {
+            g.fillText(text.apply("timeline.threads"), 6, laneTop[nCores] - 3);
+        }
+        if (lanes.size() > firstObject) {
+            g.fillText(text.apply("timeline.resources"), 6, laneTop[firstObject] - 3);
         }
         g.save();
         for (int i = 0; i < lanes.size(); i++) {
@@ -158,7 +171,9 @@ public final class TimelineCanvas extends Region {
         g.clip();
         for (int i = 0; i < lanes.size(); i++) {
             TimelineViewModel.LaneRef lane = lanes.get(i);
-            if (lane.isThread()) {
+            if (lane.isCore()) {
+                drawCoreLane(g, a, lane.core(), laneTop[i]);
+            } else if (lane.isThread()) {
                 drawThreadLane(g, a, lane.thread(), laneTop[i]);
             } else {
                 drawObjectLane(g, a, lane.object(), laneTop[i]);
@@ -167,6 +182,7 @@ public final class TimelineCanvas extends Region {
         drawSwitches(g, a, lanes);
         drawLostUpdates(g, a, lanes);
         drawDeadlock(g, a, lanes);
+        drawMarks(g, a, h);
         drawSelection(g, a, lanes, h);
         g.restore();
     }
@@ -176,21 +192,15 @@ public final class TimelineCanvas extends Region {
     }
 
     private void drawAxis(GraphicsContext g, Trace t, double w) {
-        double span = vm.span();
-        double perPx = span / vm.plotWidth();
-        double raw = perPx * 110;
-        double step = Math.pow(10, Math.floor(Math.log10(raw)));
-        if (raw / step > 5) {
-            step *= 5;
-        } else if (raw / step > 2) {
-            step *= 2;
-        }
-        step = Math.max(1, step);
-        g.setFont(theme.font(0.8, false));
+        boolean virtual = t.header().virtualTime();
+        javafx.scene.text.Font font = theme.font(0.8, false);
+        // spacing from the widest label there: "1234.56789 s" needs more room than "5 µs"
+        double step = vm.tickStep((time, st) -> TextMeasure.width(TimeFormat.tick(time, st, virtual), font),
+                theme.size(Size.TEXT_SIZE) * 1.5);
+        g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         double first = Math.ceil(vm.start() / step) * step;
-        boolean virtual = t.header().virtualTime();
         for (double tick = first; tick <= vm.end(); tick += step) {
             double x = Math.round(px(tick));
             vline(g, theme.ink(Ink.GRID), x + 0.5, axisHeight * 0.75, canvas.getHeight(), 1);
@@ -204,9 +214,14 @@ public final class TimelineCanvas extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double cy = top + laneHeight / 2;
-        if (lane.isThread()) {
+        if (lane.isCore()) {
+            g.setFill(theme.ink(Ink.TEXT));
+            g.setFont(theme.font(1, true));
+            g.fillText(TextMeasure.clip(coreName(lane.core()), theme.font(1, true), labelWidth - 14), 8, cy);
+        } else if (lane.isThread()) {
             g.setFill(theme.thread(lane.thread()));
-            g.fillRoundRect(6, top + 3, 10, laneHeight - 6, 4, 4);
+            fill(g, 6, top + 3, 10, laneHeight - 6);
+            cue(g, lane.thread(), 6, top + 3, 10, laneHeight - 6);
             g.setFill(theme.ink(Ink.TEXT));
             g.setFont(theme.font(1, true));
             String name = t.thread(lane.thread()).name() + (t.thread(lane.thread()).daemon() ? " (d)" : "");
@@ -220,30 +235,17 @@ public final class TimelineCanvas extends Region {
     }
 
 
-    /** The state shown in pixel column x of a lane: the entry in force, or RUNNING if it ran at all there. */
-    private static long sample(Lane lane, double t0, double t1, boolean preferRunning, int[] hint) {
-        int ia = lane.indexAtFrom((long) Math.floor(t0), hint[0]);
-        int ib = lane.indexAtFrom((long) Math.ceil(t1) - 1, ia);
-        hint[0] = Math.max(ia, 0);
-        if (ib < 0) {
-            return -1;
-        }
-        if (ia == ib || !preferRunning) {
-            return pack(lane.a(ib), lane.b(ib));
-        }
-        int from = Math.max(0, ia);
-        for (int i = from; i <= ib && i <= from + 16; i++) {
-            if (lane.a(i) == ThreadState.RUNNING.ordinal()) {
-                return pack(lane.a(i), lane.b(i));
-            }
-        }
-        return ib - from > 16 ? pack(ThreadState.RUNNING.ordinal(), -1) : pack(lane.a(ib), lane.b(ib));
-    }
-
     private static long pack(int a, int b) {
         return ((long) a << 32) | (b & 0xFFFFFFFFL);
     }
 
+    private static final int SHARE_STEPS = 8; // band heights in eighths: readable, and regular turns merge into runs
+
+    /**
+     * A thread lane, one pixel column at a time: the share of the column the thread really ran (a running
+     * band of that height, full only if it ran all of it) over the state it spent the rest in. Zoomed out on
+     * one core, threads that alternate quickly get bands that add up to one lane, never all solid.
+     */
     private void drawThreadLane(GraphicsContext g, TraceAnalyzer a, int thread, double top) {
         Lane lane = a.threadLane(thread);
         if (lane.size() == 0) {
@@ -251,17 +253,129 @@ public final class TimelineCanvas extends Region {
         }
         double last = a.lastTime() + 1;
         int width = (int) Math.ceil(vm.plotWidth());
-        long runKey = Long.MIN_VALUE;
-        int runStart = 0;
-        int[] hint = {0};
+        if (columnKeys.length < width + 1) {
+            columnKeys = new long[width + 1];
+        }
+        long[] keys = columnKeys;
+        int hint = 0;
         for (int x = 0; x <= width; x++) {
             double t0 = vm.time(x);
-            double t1 = vm.time(x + 1);
-            long key = x == width || t0 >= last ? -1 : sample(lane, t0, Math.min(t1, last), true, hint);
+            double t1 = Math.min(vm.time(x + 1), last);
+            long key = -1;
+            if (x < width && t0 < last) {
+                long from = (long) Math.floor(t0);
+                long to = Math.max(from + 1, (long) Math.ceil(t1));
+                int ia = lane.indexAtFrom(from, hint);
+                int ib = lane.indexAtFrom(to - 1, ia);
+                int ie = lane.indexAtFrom(to, ib);
+                hint = Math.max(ia, 0);
+                if (ib >= 0) {
+                    double ran = lane.countedUntil(to, ie) - lane.countedUntil(from, ia);
+                    int q = (int) Math.round(SHARE_STEPS * ran / (to - from));
+                    if (q == 0 && ran > 0) {
+                        q = 1; // it ran, if only briefly: a sliver shows it
+                    }
+                    int rest = ib;
+                    for (int i = ib; i >= Math.max(0, ia) && i >= ib - 16; i--) {
+                        if (lane.a(i) != ThreadState.RUNNING.ordinal()) {
+                            rest = i;
+                            break;
+                        }
+                    }
+                    int restState = lane.a(rest) == ThreadState.RUNNING.ordinal() ? ThreadState.READY.ordinal()
+                            : lane.a(rest);
+                    key = q >= SHARE_STEPS ? pack(ThreadState.RUNNING.ordinal(), -1)
+                            : ((long) q << 56) | pack(restState, lane.b(rest));
+                }
+            }
+            keys[x] = key;
+        }
+        // the states first, in runs that ignore the share (few rectangles even when every column differs) ...
+        int runStart = 0;
+        boolean partial = false;
+        for (int x = 1; x <= width + 1; x++) {
+            long prev = keys[x - 1] & 0x00FFFFFFFFFFFFFFL;
+            partial |= keys[x - 1] >>> 56 != 0;
+            if (x <= width && (keys[x] & 0x00FFFFFFFFFFFFFFL) == prev && keys[x] >= 0 == keys[x - 1] >= 0) {
+                continue;
+            }
+            if (keys[x - 1] >= 0) {
+                paintState(g, thread, (int) (prev >> 32), (int) prev, labelWidth + runStart, x - runStart, top,
+                        !partial);
+            }
+            runStart = x;
+            partial = false;
+        }
+        // ... then the running bands of the columns it ran only part of, one rectangle per run of equal share
+        g.setFill(theme.thread(thread));
+        runStart = 0;
+        for (int x = 1; x <= width + 1; x++) {
+            int q = keys[x - 1] < 0 ? 0 : (int) (keys[x - 1] >>> 56);
+            int next = x <= width && keys[x] >= 0 ? (int) (keys[x] >>> 56) : -1;
+            if (next == q) {
+                continue;
+            }
+            if (q > 0) {
+                paintRunningShare(q, labelWidth + runStart, x - runStart, top);
+            }
+            runStart = x;
+        }
+    }
+
+    /** The running band for a share q/8 of the time: bottom-aligned, its height the share of the lane. */
+    private void paintRunningShare(int q, double x, double w, double top) {
+        double full = laneHeight - 4;
+        double bandH = Math.max(2, full * q / SHARE_STEPS);
+        fill(canvas.getGraphicsContext2D(), x, top + 2 + full - bandH, w, bandH);
+    }
+
+    /**
+     * A second cue beside the colour for threads past the eight-colour palette: one, two, ... thin bars across
+     * the band (background ink). Cheap: a rectangle per bar per run, never per pixel.
+     */
+    private void cue(GraphicsContext g, int thread, double x, double y, double w, double h) {
+        int bars = Math.floorDiv(thread, 8);
+        if (bars <= 0 || h < 6) {
+            return;
+        }
+        g.setFill(theme.ink(Ink.BACKGROUND));
+        for (int i = 1; i <= Math.min(bars, 3); i++) {
+            fill(g, x, y + h * i / (Math.min(bars, 3) + 1) - 1, w, 2);
+        }
+    }
+
+    String coreName(int core) {
+        return java.text.MessageFormat.format(text.apply("timeline.core"), core);
+    }
+
+    /** A core lane: who holds the core, in the thread's colour (and cue) with its name wherever it fits. */
+    private void drawCoreLane(GraphicsContext g, TraceAnalyzer a, int core, double top) {
+        int width = (int) Math.ceil(vm.plotWidth());
+        double last = a.lastTime() + 1;
+        int runKey = Integer.MIN_VALUE;
+        int runStart = 0;
+        Trace t = a.trace();
+        for (int x = 0; x <= width; x++) {
+            double t0 = vm.time(x);
+            int key = x == width || t0 >= last ? Integer.MIN_VALUE + 1 : vm.coreHolderIn(core, t0, vm.time(x + 1));
             if (key != runKey) {
-                if (runKey >= 0 && x > runStart) {
-                    paintState(g, thread, (int) (runKey >> 32), (int) runKey, labelWidth + runStart,
-                            x - runStart, top);
+                if (runKey > Integer.MIN_VALUE + 1 && x > runStart) {
+                    double left = labelWidth + runStart;
+                    double w = x - runStart;
+                    if (runKey == TimelineViewModel.TAKING_TURNS) {
+                        paintTakingTurns(g, a, left, w, vm.time(runStart), vm.time(x), top);
+                    } else if (runKey >= 0) {
+                        g.setFill(theme.thread(runKey));
+                        fill(g, left, top + 2, w, laneHeight - 4);
+                        cue(g, runKey, left, top + 2, w, laneHeight - 4);
+                        String name = t.thread(runKey).name();
+                        javafx.scene.text.Font f = theme.font(0.8, true);
+                        if (w > 30 && TextMeasure.width(name, f) + 8 < w) {
+                            coreLabel(g, name, f, left, top);
+                        }
+                    } else {
+                        hline(g, theme.ink(Ink.MUTED), left, left + w, top + laneHeight / 2, 1);
+                    }
                 }
                 runKey = key;
                 runStart = x;
@@ -269,7 +383,75 @@ public final class TimelineCanvas extends Region {
         }
     }
 
-    private void paintState(GraphicsContext g, int thread, int stateOrd, int object, double x, double w, double top) {
+    /**
+     * A stretch where the core changed hands too often to draw each holder: one neutral band saying how many
+     * threads took turns (the thread lanes below show each one's share of it).
+     */
+    private void paintTakingTurns(GraphicsContext g, TraceAnalyzer a, double left, double w, double t0, double t1,
+                                  double top) {
+        g.setFill(theme.ink(Ink.CORE));
+        fill(g, left, top + 2, w, laneHeight - 4);
+        if (w < 80) {
+            return;
+        }
+        int turns = 0;
+        for (int th = 0; th < a.threadLaneCount(); th++) {
+            if (!a.trace().thread(th).external() && vm.runningShare(th, t0, t1) > 0) {
+                turns++;
+            }
+        }
+        javafx.scene.text.Font f = theme.font(0.8, true);
+        String label = java.text.MessageFormat.format(text.apply("timeline.core.turns"), turns);
+        if (TextMeasure.width(label, f) + 8 < w) {
+            coreLabel(g, label, f, left, top);
+        }
+    }
+
+    private void coreLabel(GraphicsContext g, String label, javafx.scene.text.Font f, double left, double top) {
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double tw = TextMeasure.width(label, f);
+        g.setFill(theme.ink(Ink.BACKGROUND));
+        fill(g, left + 2, top + laneHeight / 2 - laneHeight * 0.3, tw + 6, laneHeight * 0.6);
+        g.setFill(theme.ink(Ink.TEXT));
+        g.fillText(label, left + 5, top + laneHeight / 2);
+    }
+
+    /** Live parameter changes and actions: a labelled vertical marker at the moment ("lock on"). */
+    private void drawMarks(GraphicsContext g, TraceAnalyzer a, double h) {
+        List<Long> marks = a.marks();
+        if (marks.isEmpty() || markLabel == null) {
+            return;
+        }
+        Trace t = a.trace();
+        javafx.scene.text.Font f = theme.font(0.85, true);
+        g.setFont(f);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double labelRight = Double.NEGATIVE_INFINITY;
+        int row = 0;
+        for (long seq : marks) {
+            double time = t.time(seq);
+            if (time < vm.start() || time > vm.end()) {
+                continue;
+            }
+            double x = Math.round(px(time));
+            vline(g, theme.ink(Ink.TEXT), x, axisHeight * 0.75, h, 2);
+            String label = markLabel.apply(seq);
+            double tw = TextMeasure.width(label, f);
+            row = x < labelRight ? row + 1 : 0; // marks close together stack their labels
+            double y = axisHeight + row * f.getSize() * 1.4 + f.getSize() * 0.2;
+            g.setFill(theme.ink(Ink.TEXT));
+            fill(g, x, y, tw + 10, f.getSize() * 1.3);
+            g.setFill(theme.ink(Ink.BACKGROUND));
+            g.fillText(label, x + 5, y + f.getSize() * 0.65);
+            labelRight = Math.max(labelRight, x + tw + 12);
+        }
+    }
+
+    private void paintState(GraphicsContext g, int thread, int stateOrd, int object, double x, double w, double top,
+                            boolean labelled) {
         ThreadState s = ThreadState.of(stateOrd);
         double h = laneHeight;
         Color own = theme.thread(thread);
@@ -277,6 +459,7 @@ public final class TimelineCanvas extends Region {
             case RUNNING -> {
                 g.setFill(own);
                 fill(g, x, top + 2, w, h - 4);
+                cue(g, thread, x, top + 2, w, h - 4);
             }
             case READY -> {
                 g.setFill(own.deriveColor(0, 1, 1, 0.28));
@@ -305,7 +488,7 @@ public final class TimelineCanvas extends Region {
                 return;
             }
         }
-        if (s != ThreadState.RUNNING && s != ThreadState.FINISHED && sentences != null && w > 60) {
+        if (labelled && s != ThreadState.RUNNING && s != ThreadState.FINISHED && sentences != null && w > 60) {
             String label = sentences.state(vm.analyzer().trace(), s, object);
             g.setFont(theme.font(0.8, false));
             g.setTextAlign(TextAlignment.LEFT);
@@ -546,7 +729,7 @@ public final class TimelineCanvas extends Region {
 
     private int laneIndexOfObject(List<TimelineViewModel.LaneRef> lanes, int object) {
         for (int i = 0; i < lanes.size(); i++) {
-            if (lanes.get(i).object() == object && !lanes.get(i).isThread()) {
+            if (lanes.get(i).object() == object && lanes.get(i).isObject()) {
                 return i;
             }
         }

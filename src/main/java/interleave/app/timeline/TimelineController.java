@@ -1,9 +1,12 @@
 package interleave.app.timeline;
 
 import interleave.app.AppModel;
+import interleave.app.result.ResultViewModel;
+import interleave.app.session.RunSession;
 import interleave.app.session.TimeFormat;
 import interleave.trace.ContextSwitch;
 import interleave.trace.Lane;
+import interleave.trace.LostUpdate;
 import interleave.trace.ThreadState;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
@@ -30,6 +33,8 @@ public final class TimelineController {
     private double dragX = Double.NaN;
     private boolean dragged;
     private long themeVersion = -1;
+    private long hoverViewVersion = -1;
+    private ResultViewModel lostSentences;
 
     public TimelineController(AppModel model) {
         this.model = model;
@@ -41,6 +46,7 @@ public final class TimelineController {
         canvas = new TimelineCanvas(vm, model.theme());
         canvas.setId("timelineCanvas");
         canvas.setTexts(model.sentences(), model.i18n()::get);
+        canvas.setMarkLabels(seq -> MarkLabels.of(model.i18n(), model.sentences().scenario(), vm.analyzer().trace(), seq));
         canvasHost.getChildren().add(0, canvas);
         followToggle.selectedProperty().bindBidirectional(vm.followProperty());
         followToggle.selectedProperty().addListener((o, a, b) -> canvas.markDirty());
@@ -68,12 +74,21 @@ public final class TimelineController {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverLabel.setVisible(false));
         model.addFrameListener(changed -> {
+            vm.runOver(runOver());
+            if (hoverLabel.isVisible() && hoverViewVersion != vm.viewVersion()) {
+                hoverLabel.setVisible(false); // it described what was under the pointer before the view moved
+            }
             if (changed || themeVersion != model.theme().version()) {
                 themeVersion = model.theme().version();
                 canvas.markDirty();
             }
             canvas.redrawIfDirty();
         });
+    }
+
+    private boolean runOver() {
+        RunSession.Status s = model.session().status();
+        return s == RunSession.Status.FINISHED || s == RunSession.Status.DEADLOCK || s == RunSession.Status.STOPPED;
     }
 
     public TimelineCanvas canvas() {
@@ -120,11 +135,34 @@ public final class TimelineController {
         double time = vm.time(e.getX() - canvas.labelWidth());
         TimelineViewModel.LaneRef ref = vm.lanes().get(lane);
         String text;
-        if (ref.isThread()) {
+        long mark = vm.markNear(time, 5);
+        LostUpdate lost = ref.isObject() ? vm.lostUpdateNear(ref.object(), time, 7) : null;
+        if (lost != null) {
+            // the same sentence as the Result panel's lost-update list
+            if (lostSentences == null) {
+                lostSentences = new ResultViewModel(model.i18n());
+            }
+            text = lostSentences.lostSentence(t, lost);
+        } else if (mark >= 0) {
+            text = model.sentences().sentence(t, mark);
+        } else if (ref.isCore()) {
+            int who = vm.coreHolderIn(ref.core(), time, time + Math.max(1, vm.span() / vm.plotWidth()));
+            text = who == TimelineViewModel.TAKING_TURNS
+                    ? canvas.coreName(ref.core()) + ": " + model.i18n().fmt("timeline.core.turns",
+                            String.valueOf(countRunning(a, time - vm.span() / vm.plotWidth() * 4,
+                                    time + vm.span() / vm.plotWidth() * 4)))
+                    : model.i18n().fmt("timeline.core.hover", canvas.coreName(ref.core()),
+                            who >= 0 ? t.thread(who).name() : model.i18n().get("timeline.core.idle"));
+        } else if (ref.isThread()) {
             Lane l = a.threadLane(ref.thread());
             int i = l.indexAt((long) time);
             String state = i < 0 ? "" : model.sentences().state(t, ThreadState.of(l.a(i)), l.b(i));
             text = t.thread(ref.thread()).name() + ": " + state;
+            double perPx = vm.span() / vm.plotWidth();
+            double share = vm.runningShare(ref.thread(), time - perPx / 2, time + perPx / 2);
+            if (perPx > 1.5 && share > 0 && share < 1) {
+                text += "\n" + model.i18n().fmt("timeline.share", String.valueOf(Math.round(share * 100)));
+            }
             String sw = switchNear(a, time, ref.thread());
             if (sw != null) {
                 text += "\n" + sw;
@@ -146,6 +184,17 @@ public final class TimelineController {
         hoverLabel.setTranslateX(Math.min(e.getX() + 14, canvasHost.getWidth() - 300));
         hoverLabel.setTranslateY(e.getY() + 14);
         hoverLabel.setVisible(true);
+        hoverViewVersion = vm.viewVersion();
+    }
+
+    private int countRunning(TraceAnalyzer a, double t0, double t1) {
+        int n = 0;
+        for (int th = 0; th < a.threadLaneCount(); th++) {
+            if (!a.trace().thread(th).external() && vm.runningShare(th, t0, t1) > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The reason of a context switch within a few pixels of the pointer on this thread's lane. */

@@ -1,5 +1,6 @@
 package interleave.app.timeline;
 
+import interleave.trace.Lane;
 import interleave.trace.LostUpdate;
 import interleave.trace.ObjectInfo;
 import interleave.trace.ObjectType;
@@ -13,16 +14,33 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * What the timeline shows and where: the lanes, the visible time window (zoom, pan, follow-live), and
  * which event or lost update is selected. Pure logic, so plain JUnit can test it; the canvas only paints.
  */
 public final class TimelineViewModel {
-    /** A lane: a thread (id &gt;= 0 in {@code thread}) or a shared object ({@code object}). */
-    public record LaneRef(int thread, int object) {
+    /** A lane: a core ({@code core} &gt;= 0), a thread ({@code thread} &gt;= 0) or a shared object ({@code object}). */
+    public record LaneRef(int thread, int object, int core) {
+        public LaneRef(int thread, int object) {
+            this(thread, object, -1);
+        }
+
+        public static LaneRef ofCore(int core) {
+            return new LaneRef(-1, -1, core);
+        }
+
         public boolean isThread() {
             return thread >= 0;
+        }
+
+        public boolean isCore() {
+            return core >= 0;
+        }
+
+        public boolean isObject() {
+            return thread < 0 && core < 0;
         }
     }
 
@@ -38,6 +56,8 @@ public final class TimelineViewModel {
     private TraceAnalyzer analyzer;
     private final List<LaneRef> lanes = new ArrayList<>();
     private int laneSignature = -1;
+    private long viewVersion;
+    private boolean runOver;
 
     public BooleanProperty followProperty() {
         return follow;
@@ -57,6 +77,8 @@ public final class TimelineViewModel {
         start = 0;
         span = 120;
         follow.set(true);
+        runOver = false;
+        viewVersion++;
         selectedSeq.set(-1L);
         selectedLost.set(null);
     }
@@ -67,7 +89,16 @@ public final class TimelineViewModel {
 
     /** Width in pixels of the plotting area (right of the lane labels). */
     public void setPlotWidth(double w) {
-        this.width = Math.max(50, w);
+        double next = Math.max(50, w);
+        if (next != width) {
+            width = next;
+            viewVersion++;
+        }
+    }
+
+    /** Changes whenever the visible window moves or scales: a tooltip computed before is stale then. */
+    public long viewVersion() {
+        return viewVersion;
     }
 
     public double plotWidth() {
@@ -93,11 +124,15 @@ public final class TimelineViewModel {
         }
         if (follow.get()) {
             double last = analyzer.lastTime();
+            double before = start;
             if (last + 1 > start + span * 0.97 || last < start) {
                 start = Math.max(0, last + 1 - span * 0.9);
             }
             if (analyzer.deadlock() != null && last > start + span * RIGHT_MARGIN_DEADLOCK) {
                 start = Math.max(0, last - span * RIGHT_MARGIN_DEADLOCK); // room for the wait-for cycle
+            }
+            if (start != before) {
+                viewVersion++;
             }
         }
     }
@@ -114,6 +149,9 @@ public final class TimelineViewModel {
         if (sig != laneSignature) {
             laneSignature = sig;
             lanes.clear();
+            for (int c = 0; c < analyzer.coreCount(); c++) {
+                lanes.add(LaneRef.ofCore(c)); // who holds each core: one thread at a time, at any zoom
+            }
             for (int id = 0; id < nThreads; id++) {
                 ThreadInfo th = t.thread(id);
                 if (!th.external()) {
@@ -149,11 +187,24 @@ public final class TimelineViewModel {
         span = Math.max(MIN_SPAN, Math.min(max, span * factor));
         start = Math.max(0, pivot - atX / width * span);
         follow.set(false);
+        viewVersion++;
     }
 
     public void panPixels(double dx) {
         start = Math.max(0, start - dx / width * span);
         follow.set(false);
+        viewVersion++;
+    }
+
+    /**
+     * Told every frame whether the run is over. A run that ends while the view follows it (Run to end, or
+     * Play to the end) shows the whole run, not the last slice the follow window happened to hold.
+     */
+    public void runOver(boolean over) {
+        if (over && !runOver && follow.get() && analyzer != null) {
+            fit();
+        }
+        runOver = over;
     }
 
     public void fit() {
@@ -162,6 +213,7 @@ public final class TimelineViewModel {
         double room = analyzer != null && analyzer.deadlock() != null ? 1 / RIGHT_MARGIN_DEADLOCK : 1.02;
         span = Math.max(MIN_SPAN, last * room + 1);
         follow.set(false);
+        viewVersion++;
     }
 
     /** Shows a time in the middle of the view (for a lost update picked in the list). */
@@ -169,6 +221,150 @@ public final class TimelineViewModel {
         span = Math.max(MIN_SPAN, wantedSpan);
         start = Math.max(0, time - span / 2);
         follow.set(false);
+        viewVersion++;
+    }
+
+    // ---- what a pixel column shows ----
+
+    /** Share (0..1) of [t0, t1) the thread spent running: the height of its running band in that column. */
+    public double runningShare(int thread, double t0, double t1) {
+        double to = Math.min(t1, analyzer.lastTime() + 1);
+        if (to <= t0) {
+            return 0;
+        }
+        Lane lane = analyzer.threadLane(thread);
+        long a = (long) Math.floor(t0);
+        long b = (long) Math.ceil(to);
+        long ran = lane.countedUntil(b, lane.indexAt(b)) - lane.countedUntil(a, lane.indexAt(a));
+        return Math.min(1, Math.max(0, ran / (double) Math.max(1, b - a)));
+    }
+
+    /** {@link #coreHolderIn} when the core changed hands too often within the column to name one holder. */
+    public static final int TAKING_TURNS = -2;
+
+    /**
+     * The thread that held core c longest within [t0, t1), -1 if it was idle most of that time, or
+     * {@link #TAKING_TURNS} if it changed hands more than a few times there (the thread lanes' band heights
+     * then show each thread's share).
+     */
+    public int coreHolderIn(int c, double t0, double t1) {
+        Lane lane = analyzer.coreLane(c);
+        double to = Math.min(t1, analyzer.lastTime() + 1);
+        if (to <= t0 || lane.size() == 0) {
+            return -1;
+        }
+        int ia = lane.indexAt((long) Math.floor(t0));
+        int ib = lane.indexAt((long) Math.ceil(to) - 1);
+        if (ib < 0) {
+            return -1;
+        }
+        if (ia == ib) {
+            return lane.a(ib);
+        }
+        if (ib - ia > 8) {
+            return TAKING_TURNS;
+        }
+        int best = -1;
+        double bestTime = 0;
+        for (int i = Math.max(0, ia); i <= ib; i++) {
+            int who = lane.a(i);
+            if (who < 0) {
+                continue;
+            }
+            double held = 0;
+            for (int j = Math.max(0, ia); j <= ib; j++) {
+                if (lane.a(j) == who) {
+                    double from = Math.max(t0, lane.time(j));
+                    double until = j + 1 < lane.size() ? Math.min(to, lane.time(j + 1)) : to;
+                    held += Math.max(0, until - from);
+                }
+            }
+            if (held > bestTime) {
+                bestTime = held;
+                best = who;
+            }
+        }
+        return best;
+    }
+
+    // ---- axis ----
+
+    /**
+     * The 1-2-5 tick spacing whose labels do not collide: each label ({@code labelWidth} measures the label
+     * of a time at a given step, in pixels) gets its own width plus {@code gapPx} of room.
+     */
+    public double tickStep(DoubleBinaryOperator labelWidth, double gapPx) {
+        double perPx = span / width;
+        double step = niceAtLeast(perPx * 40);
+        for (int guard = 0; guard < 40; guard++) {
+            double widest = Math.max(labelWidth.applyAsDouble(Math.ceil(start / step) * step, step),
+                    labelWidth.applyAsDouble(Math.floor(end() / step) * step, step));
+            if (step / perPx >= widest + gapPx) {
+                return step;
+            }
+            step = niceAtLeast(step * 1.01);
+        }
+        return step;
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, ... that is at least x. */
+    static double niceAtLeast(double x) {
+        if (x <= 1) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(x)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= x - 1e-9 * p) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    // ---- what lies under the pointer ----
+
+    /** The lost update on a variable whose mark is within {@code tolerancePx} of a time, or null. */
+    public LostUpdate lostUpdateNear(int variable, double time, double tolerancePx) {
+        if (analyzer == null) {
+            return null;
+        }
+        double tol = tolerancePx * span / width;
+        List<LostUpdate> all = analyzer.lostUpdates();
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).time() < time - tol) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        LostUpdate best = null;
+        for (int i = lo; i < all.size() && all.get(i).time() <= time + tol; i++) {
+            LostUpdate u = all.get(i);
+            if (u.variable() == variable && (best == null
+                    || Math.abs(u.time() - time) < Math.abs(best.time() - time))) {
+                best = u;
+            }
+        }
+        return best;
+    }
+
+    /** The live parameter change or action whose marker is within {@code tolerancePx} of a time, or -1. */
+    public long markNear(double time, double tolerancePx) {
+        if (analyzer == null) {
+            return -1;
+        }
+        double tol = tolerancePx * span / width;
+        long best = -1;
+        for (long seq : analyzer.marks()) {
+            double d = Math.abs(analyzer.trace().time(seq) - time);
+            if (d <= tol && (best < 0 || d < Math.abs(analyzer.trace().time(best) - time))) {
+                best = seq;
+            }
+        }
+        return best;
     }
 
     public void focus(LostUpdate u) {

@@ -71,7 +71,7 @@ class ViewModelTest {
         TraceAnalyzer a = analyzed();
         vm.setAnalyzer(a);
         vm.setPlotWidth(1000);
-        assertEquals(5, vm.lanes().size(), "three threads and two objects; the thread-local has no lane");
+        assertEquals(6, vm.lanes().size(), "a core, three threads and two objects; the thread-local has no lane");
         vm.tick();
         assertTrue(vm.end() > a.lastTime(), "following keeps the newest event in view");
         double under = vm.time(250);
