@@ -9,6 +9,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,30 @@ public final class CodeController {
         }
     }
 
+    /** Room the list takes from a row's width: its scroll bar, the cell's padding and borders. */
+    private static final double CELL_ALLOWANCE = 32;
+
+    /**
+     * A row whose height is measured at its own width: a cell asks its graphic for a height without a width, and
+     * a wrapping label would then answer for one long line.
+     */
+    private static final class WidthBoundRow extends HBox {
+        WidthBoundRow(javafx.scene.Node... children) {
+            super(8, children);
+            setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+    }
+
     private final class LineCell extends ListCell<Integer> {
         @Override
         protected void updateItem(Integer line, boolean empty) {
@@ -69,14 +94,20 @@ public final class CodeController {
             }
             Label number = new Label(String.valueOf(line));
             number.getStyleClass().add("line-number");
+            number.setMinWidth(Region.USE_PREF_SIZE);
             Label code = new Label(lines.get(line - 1));
             code.getStyleClass().add("code-text");
+            // a long line wraps (at the spaces before its comment) instead of running out of view
+            code.setWrapText(true);
+            code.setMinWidth(0);
             code.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(code, Priority.ALWAYS);
-            // the badges sit in a column before the code, so a long line never pushes them out of view
+            // the badges follow the code on its row: they never push the code aside, and the wrap keeps them in view
             HBox badges = new HBox(3);
             badges.getStyleClass().add("badge-column");
-            HBox row = new HBox(8, number, badges, code);
+            badges.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new WidthBoundRow(number, code, badges);
+            row.prefWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
             List<Integer> here = markers.get(line);
             if (here != null && model.session().trace() != null) {
                 Trace t = model.session().trace();
