@@ -95,11 +95,7 @@ public final class CodeController {
             Label number = new Label(String.valueOf(line));
             number.getStyleClass().add("line-number");
             number.setMinWidth(Region.USE_PREF_SIZE);
-            Label code = new Label(lines.get(line - 1));
-            code.getStyleClass().add("code-text");
-            // a long line wraps (at the spaces before its comment) instead of running out of view
-            code.setWrapText(true);
-            code.setMinWidth(0);
+            CodeLine code = new CodeLine(lines.get(line - 1));
             code.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(code, Priority.ALWAYS);
             // the badges follow the code on its row: they never push the code aside, and the wrap keeps them in view

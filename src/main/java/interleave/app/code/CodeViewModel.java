@@ -26,6 +26,34 @@ public final class CodeViewModel {
         return lastLines;
     }
 
+    /**
+     * A line split for a narrow panel: {indentation, code, comment}. The comment (from a {@code #} outside a
+     * string) can then go under the code instead of out of view; a line without one has an empty comment.
+     */
+    public static String[] split(String line) {
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+            indent++;
+        }
+        char quote = 0;
+        for (int i = indent; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#') {
+                return new String[] {line.substring(0, indent), line.substring(indent, i).stripTrailing(),
+                        line.substring(i)};
+            }
+        }
+        return new String[] {line.substring(0, indent), line.substring(indent).stripTrailing(), ""};
+    }
+
     /** Line number (1-based) to the threads on it; finished and unstarted threads are left out. */
     public Map<Integer, List<Integer>> markers(TraceAnalyzer a) {
         Map<Integer, List<Integer>> out = new TreeMap<>();

@@ -20,7 +20,7 @@ public final class MainController {
     private static final KeyCombination BIGGER_KEYPAD = KeyCombination.keyCombination("Shortcut+Add");
     private static final KeyCombination SMALLER = KeyCombination.keyCombination("Shortcut+Minus");
     private static final KeyCombination SMALLER_KEYPAD = KeyCombination.keyCombination("Shortcut+Subtract");
-    private static final KeyCombination NORMAL_SIZE = KeyCombination.keyCombination("Shortcut+Digit0");
+    private static final KeyCombination NORMAL_SIZE = KeyCombination.keyCombination("Shortcut+0");
 
     private final AppModel model;
     private final MainViewModel vm;

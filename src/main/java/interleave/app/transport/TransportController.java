@@ -39,6 +39,10 @@ public final class TransportController {
     @FXML
     private HBox liveBox;
     @FXML
+    private javafx.scene.layout.FlowPane bar;
+    @FXML
+    private javafx.scene.layout.VBox brand;
+    @FXML
     private Button newSeedButton;
     @FXML
     private ChoiceBox<Locale> languageChoice;
@@ -94,6 +98,10 @@ public final class TransportController {
         });
         presentToggle.selectedProperty().bindBidirectional(model.presentingProperty());
         contrastToggle.selectedProperty().bindBidirectional(model.highContrastProperty());
+        // the name is in the window's title: on a narrow screen or in front of a class its room goes to the controls
+        brand.visibleProperty().bind(bar.widthProperty().greaterThanOrEqualTo(1280)
+                .and(model.presentingProperty().not()));
+        brand.managedProperty().bind(brand.visibleProperty());
         newSeedButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("transport.newSeed.tip")));
         // the status is shown from the session itself, whoever changed it (a button, a key, the run ending)
         session.statusProperty().addListener((o, a, b) -> showStatus());
