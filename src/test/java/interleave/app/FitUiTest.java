@@ -220,6 +220,16 @@ class FitUiTest {
     }
 
     @Test
+    void theChosenDemoStaysMarkedWhenTheListHasNoFocus(FxRobot robot) throws Exception {
+        robot.clickOn("#param-iterations"); // focus elsewhere
+        settle();
+        javafx.scene.control.TreeCell<?> selected = robot.lookup(".scenario-tree .tree-cell")
+                .match(n -> ((javafx.scene.control.TreeCell<?>) n).isSelected()).query();
+        javafx.scene.paint.Paint fill = selected.getBackground().getFills().get(0).getFill();
+        assertEquals(javafx.scene.paint.Color.web("#0072B2"), fill, "the selection keeps the accent colour");
+    }
+
+    @Test
     void theStatusPillKeepsItsStyle(FxRobot robot) throws Exception {
         Labeled pill = node(robot, "#statusLabel");
         robot.clickOn("#stepButton");

@@ -82,6 +82,27 @@ public final class CodeController {
         }
     }
 
+    /**
+     * How many name badges fit in a third of the panel (at least one): the rest become "+N", so on a narrow
+     * panel the badges never squeeze the code into a column of single letters.
+     */
+    private int badgesThatFit(Trace t, List<Integer> ids) {
+        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, em);
+        double room = codeList.getWidth() / 3;
+        double used = 0;
+        int n = 0;
+        for (int id : ids) {
+            used += interleave.app.theme.TextMeasure.width(t.thread(id).name(), bold) + 16 + 3;
+            if (n > 0 && used + 2.5 * em > room) {
+                break;
+            }
+            n++;
+        }
+        return Math.max(1, n);
+    }
+
     private final class LineCell extends ListCell<Integer> {
         @Override
         protected void updateItem(Integer line, boolean empty) {
@@ -109,7 +130,7 @@ public final class CodeController {
                 Trace t = model.session().trace();
                 getStyleClass().add("current-line");
                 // two names at most, then "+N": ten threads on one line must not hide the code
-                int shownBadges = here.size() <= 3 ? here.size() : 2;
+                int shownBadges = Math.min(here.size() <= 3 ? here.size() : 2, badgesThatFit(t, here));
                 for (int id : here.subList(0, shownBadges)) {
                     Label badge = new Label(t.thread(id).name());
                     badge.getStyleClass().addAll("thread-badge", "thread-" + (id % 8));

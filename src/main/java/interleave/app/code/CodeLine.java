@@ -23,7 +23,6 @@ final class CodeLine extends Region {
         comment = label(parts[2], true);
         comment.getStyleClass().add("code-comment");
         getChildren().addAll(whole, code, comment);
-        setMinWidth(0);
     }
 
     private static Label label(String text, boolean wrap) {
@@ -55,7 +54,7 @@ final class CodeLine extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return 0;
+        return whole.getFont().getSize() * 0.6 * 12; // a dozen characters: never a column of single letters
     }
 
     @Override

@@ -188,7 +188,15 @@ public final class CpuCanvas extends Region {
         }
         if (t != null) {
             double hintY = bottomOf(placed, left) + 4;
-            if (hintY + theme.fontSize(0.8) * 1.3 < h / scale && !"os".equals(t.header().mode())) {
+            double leftRight = 0;
+            for (Placed p : placed) {
+                if (left.contains(p.box())) {
+                    leftRight = Math.max(leftRight, p.x() + p.w());
+                }
+            }
+            boolean hintFits = TextMeasure.width(i18n.get("cpu.hint"), theme.font(0.8, false)) <= leftRight - MARGIN
+                    || bottomOf(placed, right) < hintY;
+            if (hintFits && hintY + theme.fontSize(0.8) * 1.3 < h / scale && !"os".equals(t.header().mode())) {
                 g.setFill(theme.ink(Ink.MUTED));
                 g.setFont(theme.font(0.8, false));
                 g.setTextAlign(TextAlignment.LEFT);
