@@ -18,6 +18,11 @@ public final class Main {
                 Class.forName("interleave.app.InterleaveApp").getMethod("main", String[].class)
                         .invoke(null, (Object) appArgs);
                 return;
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                System.err.println("interleave: the desktop app could not start (" + cause + "); "
+                        + "use 'java -jar interleave.jar --help' for the command line");
+                System.exit(2);
             } catch (ReflectiveOperationException | LinkageError e) {
                 System.err.println("interleave: the desktop app could not start (" + e + "); "
                         + "use 'java -jar interleave.jar --help' for the command line");

@@ -1,11 +1,14 @@
 package interleave.app;
 
 import interleave.app.main.MainController;
+import interleave.app.main.WindowFit;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -21,7 +24,12 @@ public final class InterleaveApp extends Application {
     private Scene scene;
 
     public static void main(String[] args) {
-        launch(args);
+        try {
+            launch(args);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("interleave: " + StartFailure.explain(e, System.getenv("DISPLAY")));
+            System.exit(2);
+        }
     }
 
     @Override
@@ -32,7 +40,12 @@ public final class InterleaveApp extends Application {
         String lang = options.lang() != null ? options.lang()
                 : System.getProperty("interleave.lang", Locale.getDefault().getLanguage());
         model = new AppModel(Locale.forLanguageTag(lang));
-        scene = new Scene(load(), 1600, 1000);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double[] size = WindowFit.windowSize(screen.getWidth(), screen.getHeight());
+        double[] min = WindowFit.minimumSize(screen.getWidth(), screen.getHeight());
+        scene = new Scene(load(), size[0], size[1]);
+        stage.setMinWidth(min[0]);
+        stage.setMinHeight(min[1]);
         scene.getStylesheets().add(css(BASE_CSS));
         model.highContrastProperty().addListener((o, a, on) -> {
             if (on) {
@@ -49,7 +62,16 @@ public final class InterleaveApp extends Application {
         stage.setTitle(model.i18n().get("app.title"));
         stage.getIcons().add(new Image(InterleaveApp.class.getResourceAsStream("/interleave/app/icon.png")));
         stage.setScene(scene);
+        stage.setX(screen.getMinX() + (screen.getWidth() - size[0]) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - size[1]) / 2);
         stage.show();
+        // the decorations come on top of the scene size: shrink the window back onto the screen if needed
+        if (stage.getHeight() > screen.getHeight() + 1 || stage.getWidth() > screen.getWidth() + 1) {
+            stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+            stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
         model.startPulses();
         apply(options);
     }
@@ -79,7 +101,14 @@ public final class InterleaveApp extends Application {
         model.highContrastProperty().set(o.contrast());
         if (o.open() != null && !new interleave.app.files.TraceFileActions(model).open(java.nio.file.Path.of(o.open()))) {
             System.err.println("interleave: " + model.messageProperty().get());
-        } else if (o.play()) {
+            return;
+        }
+        if (o.steps() > 0 && model.ensurePrepared()) {
+            for (long i = 0; i < o.steps(); i++) {
+                model.session().step();
+            }
+        }
+        if (o.play()) {
             model.play();
         }
     }

@@ -8,11 +8,12 @@ import java.util.Map;
 /**
  * Options of the desktop app, for a lesson prepared in advance:
  * {@code --scenario ID}, {@code --param NAME=VALUE} (repeatable), {@code --speed STEPS_PER_SECOND|full},
- * {@code --play}, {@code --lang en|zh}, {@code --present}, {@code --contrast}, {@code --open FILE} (a saved run). Unknown options are reported and
- * ignored, so a typo never keeps the app from opening.
+ * {@code --play}, {@code --steps N} (run exactly N scheduling points, then pause: a fixed moment for a slide or a
+ * screenshot), {@code --lang en|zh}, {@code --present}, {@code --contrast}, {@code --open FILE} (a saved run).
+ * Unknown options are reported and ignored, so a typo never keeps the app from opening.
  */
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
-                            boolean present, boolean contrast, List<String> problems, String open) {
+                            boolean present, boolean contrast, List<String> problems, long steps, String open) {
 
     public static LaunchOptions parse(List<String> args) {
         String scenario = null;
@@ -22,6 +23,7 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         String lang = null;
         boolean present = false;
         boolean contrast = false;
+        long steps = 0;
         List<String> problems = new ArrayList<>();
         String open = null;
         for (int i = 0; i < args.size(); i++) {
@@ -48,6 +50,18 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                     }
                     i++;
                 }
+                case "--steps" -> {
+                    try {
+                        steps = Long.parseLong(next);
+                        if (steps < 0) {
+                            throw new NumberFormatException();
+                        }
+                    } catch (NumberFormatException | NullPointerException e) {
+                        problems.add("--steps needs a whole number of scheduling points (0 or more)");
+                        steps = 0;
+                    }
+                    i++;
+                }
                 case "--lang" -> {
                     lang = next;
                     i++;
@@ -63,9 +77,9 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                 case "--present" -> present = true;
                 case "--contrast" -> contrast = true;
                 default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
-                        + "--lang, --present, --contrast, --open)");
+                        + "--steps, --lang, --present, --contrast, --open)");
             }
         }
-        return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, open);
+        return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open);
     }
 }

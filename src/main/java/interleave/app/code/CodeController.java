@@ -8,7 +8,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.util.List;
 import java.util.Map;
@@ -61,27 +63,49 @@ public final class CodeController {
         }
     }
 
+    /** Room the list takes from a row's width: its scroll bar, the cell's padding and borders. */
+    private static final double CELL_ALLOWANCE = 32;
+
     /**
-     * A code line with a held-value note after it: the code itself keeps its width, the teaching comment
-     * gives way first, then the note (cut with "…", the whole of it in a tooltip).
+     * A row whose height is measured at its own width: a cell asks its graphic for a height without a width, and
+     * a wrapping label would then answer for one long line.
      */
-    private static HBox codeBesideNote(String text, String noteText) {
-        String[] parts = CodeViewModel.splitComment(text);
-        Label code = new Label(parts[0]);
-        code.getStyleClass().add("code-text");
-        code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label comment = new Label(parts[1]);
-        comment.getStyleClass().add("code-text");
-        comment.setMinWidth(0);
-        Label note = new Label("\u2190 " + noteText);
-        note.getStyleClass().add("held-note");
-        note.setId("heldNote");
-        note.setMinWidth(0);
-        note.setTooltip(new javafx.scene.control.Tooltip(noteText));
-        HBox box = new HBox(0, code, note, comment);
-        HBox.setMargin(note, new javafx.geometry.Insets(0, 8, 0, 8));
-        HBox.setHgrow(box, Priority.ALWAYS);
-        return box;
+    private static final class WidthBoundRow extends HBox {
+        WidthBoundRow(javafx.scene.Node... children) {
+            super(8, children);
+            setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+    }
+
+    /**
+     * How many name badges fit in a third of the panel (at least one): the rest become "+N", so on a narrow
+     * panel the badges never squeeze the code into a column of single letters.
+     */
+    private int badgesThatFit(Trace t, List<Integer> ids) {
+        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, em);
+        double room = codeList.getWidth() / 3;
+        double used = 0;
+        int n = 0;
+        for (int id : ids) {
+            used += interleave.app.theme.TextMeasure.width(t.thread(id).name(), bold) + 16 + 3;
+            if (n > 0 && used + 2.5 * em > room) {
+                break;
+            }
+            n++;
+        }
+        return Math.max(1, n);
     }
 
     private final class LineCell extends ListCell<Integer> {
@@ -96,24 +120,22 @@ public final class CodeController {
             }
             Label number = new Label(String.valueOf(line));
             number.getStyleClass().add("line-number");
-            Label code = new Label(lines.get(line - 1));
-            code.getStyleClass().add("code-text");
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            CodeLine code = new CodeLine(lines.get(line - 1));
             code.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(code, Priority.ALWAYS);
-            // the badges sit in a column before the code, so a long line never pushes them out of view
+            // the badges follow the code on its row: they never push the code aside, and the wrap keeps them in view
             HBox badges = new HBox(3);
             badges.getStyleClass().add("badge-column");
-            HBox row = new HBox(8, number, badges, code);
-            List<String> held = notes.get(line);
-            if (held != null) { // beside the code: the value this thread read and has not written back yet
-                row.getChildren().set(2, codeBesideNote(lines.get(line - 1), String.join("; ", held)));
-            }
+            badges.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new WidthBoundRow(number, code, badges);
+            row.prefWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
             List<Integer> here = markers.get(line);
             if (here != null && model.session().trace() != null) {
                 Trace t = model.session().trace();
                 getStyleClass().add("current-line");
                 // two names at most, then "+N": ten threads on one line must not hide the code
-                int shownBadges = here.size() <= 3 ? here.size() : 2;
+                int shownBadges = Math.min(here.size() <= 3 ? here.size() : 2, badgesThatFit(t, here));
                 for (int id : here.subList(0, shownBadges)) {
                     Label badge = new Label(t.thread(id).name());
                     badge.getStyleClass().addAll("thread-badge", "thread-" + (id % 8));
@@ -124,6 +146,19 @@ public final class CodeController {
                     more.getStyleClass().add("badge-more");
                     badges.getChildren().add(more);
                 }
+            }
+            List<String> held = notes.get(line);
+            if (held != null) { // under the code: the value this thread read and has not written back yet
+                Label note = new Label("\u2190 " + String.join("; ", held));
+                note.getStyleClass().add("held-note");
+                note.setId("heldNote");
+                note.setWrapText(true);
+                note.setMinWidth(0);
+                note.maxWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
+                VBox withNote = new VBox(2, row, note);
+                setText(null);
+                setGraphic(withNote);
+                return;
             }
             setText(null);
             setGraphic(row);

@@ -47,17 +47,32 @@ public final class CodeViewModel {
         return out;
     }
 
-    /** A Python line split before its trailing comment: {code, comment} (comment empty if there is none). */
-    public static String[] splitComment(String line) {
-        int hash = line.indexOf('#');
-        if (hash <= 0 || line.substring(0, hash).isBlank()) {
-            return new String[] {line, ""};
+    /**
+     * A line split for a narrow panel: {indentation, code, comment}. The comment (from a {@code #} outside a
+     * string) can then go under the code instead of out of view; a line without one has an empty comment.
+     */
+    public static String[] split(String line) {
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+            indent++;
         }
-        int end = hash;
-        while (end > 0 && line.charAt(end - 1) == ' ') {
-            end--;
+        char quote = 0;
+        for (int i = indent; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#') {
+                return new String[] {line.substring(0, indent), line.substring(indent, i).stripTrailing(),
+                        line.substring(i)};
+            }
         }
-        return new String[] {line.substring(0, end), line.substring(hash)};
+        return new String[] {line.substring(0, indent), line.substring(indent).stripTrailing(), ""};
     }
 
     /** Line number (1-based) to the threads on it; finished and unstarted threads are left out. */

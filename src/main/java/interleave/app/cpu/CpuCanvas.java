@@ -20,6 +20,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,8 @@ public final class CpuCanvas extends Region {
     private int cores = 1;
     private boolean dirty = true;
     private long lastFrame;
+    /** The drawing's scale: below 1 when everything would not fit the canvas at full size. */
+    private double scale = 1;
 
     public CpuCanvas(CpuViewModel vm, CanvasTheme theme, I18n i18n) {
         this.vm = vm;
@@ -90,8 +94,18 @@ public final class CpuCanvas extends Region {
         dirty = true;
     }
 
+    /** Where each thread's chip is drawn, in canvas pixels (for tests: chips must never cover each other). */
+    public Map<Integer, Rectangle2D> chipBounds() {
+        Map<Integer, Rectangle2D> out = new HashMap<>();
+        chipBounds.forEach((id, r) -> out.put(id, new Rectangle2D(r.getMinX() * scale, r.getMinY() * scale,
+                r.getWidth() * scale, r.getHeight() * scale)));
+        return out;
+    }
+
     /** The ready thread under a point, or -1 (for picking the next thread by hand). */
-    public int readyThreadAt(double x, double y) {
+    public int readyThreadAt(double canvasX, double canvasY) {
+        double x = canvasX / scale;
+        double y = canvasY / scale;
         for (Map.Entry<Integer, Rectangle2D> e : chipBounds.entrySet()) {
             CpuViewModel.Place p = places.get(e.getKey());
             if (p != null && p.area() == CpuViewModel.Area.READY && e.getValue().contains(x, y)) {
@@ -128,6 +142,16 @@ public final class CpuCanvas extends Region {
 
 
 
+    /** A box on the stage: a core, a queue, a shared object or a join; chips flow in rows inside it. */
+    private record Box(int key, String title, String state, Ink ink, boolean strong, ObjectInfo object,
+                       List<Integer> chips, int reservedRows) {
+    }
+
+    /** Where a box landed: its rectangle, where its chips start, and whether its state sits under the title. */
+    private record Placed(Box box, double x, double y, double w, double h, double chipsX, double chipsY,
+                          boolean stateBelow) {
+    }
+
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -138,130 +162,297 @@ public final class CpuCanvas extends Region {
         chipBounds.clear();
         // before the first step the empty core(s) and queues are already drawn: the stage before the actors
         boolean started = analyzer != null && analyzer.processed() > 0;
-        double fs = theme.size(Size.TEXT_SIZE);
-        double chipH = theme.size(Size.CHIP) * 0.62;
-        double rowH = chipH + fs * 2.2;
-        double m = 10;
-        double leftW = Math.max(220, w * 0.4);
-        double y = m;
-        Map<Integer, double[]> slots = new HashMap<>();
-        int shownCores = Math.max(1, cores);
-        for (int c = 0; c < shownCores; c++) {
-            box(g, m, y, leftW - 2 * m, rowH, i18n.fmt("cpu.core", String.valueOf(c)), Ink.CORE, true);
-            slots.put(key(CpuViewModel.Area.CORE, c), new double[] {m + 10, y + fs * 1.6});
-            y += rowH + 8;
+        Trace t = started ? analyzer.trace() : null;
+        List<Box> left = new ArrayList<>();
+        List<Box> right = new ArrayList<>();
+        collectBoxes(t, left, right);
+        // try the arrangements (objects beside or under the queues; titles beside or above the chips) and keep
+        // the one that needs the least shrinking: a small view is drawn smaller, never with overlapping chips
+        List<Placed> placed = null;
+        scale = 0;
+        for (int arrangement = 0; arrangement < 4; arrangement++) {
+            boolean beside = arrangement < 2;
+            boolean inline = arrangement % 2 == 0;
+            List<Placed> p = layout(w, left, right, t, beside, inline);
+            double s = h <= 0 ? 1 : Math.min(1, h / bottom(p));
+            if (s < 1) { // drawn smaller it has more room across: lay it out again at that width
+                p = layout(w / s, left, right, t, beside, inline);
+                s = Math.min(s, h / bottom(p));
+            }
+            if (s > scale + 0.02) {
+                scale = s;
+                placed = p;
+            }
         }
-        box(g, m, y, leftW - 2 * m, rowH, i18n.get("cpu.ready"), Ink.QUEUE, false);
-        slots.put(key(CpuViewModel.Area.READY, 0), new double[] {m + 10, y + fs * 1.6});
-        y += rowH + 8;
-        box(g, m, y, leftW - 2 * m, rowH, i18n.get("cpu.sleeping"), Ink.QUEUE, false);
-        slots.put(key(CpuViewModel.Area.SLEEPING, 0), new double[] {m + 10, y + fs * 1.6});
-        y += rowH + 8;
-        box(g, m, y, leftW - 2 * m, rowH, i18n.get("cpu.finished"), Ink.QUEUE, false);
-        slots.put(key(CpuViewModel.Area.FINISHED, 0), new double[] {m + 10, y + fs * 1.6});
-        y += rowH + 4;
-        g.setFill(theme.ink(Ink.MUTED));
-        g.setFont(theme.font(0.8, false));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        if (!started) {
+        scale = Math.max(0.4, scale);
+        g.save();
+        g.scale(scale, scale);
+        Map<Integer, double[]> boxAt = new HashMap<>();
+        for (Placed pl : placed) {
+            drawBox(g, pl);
+            if (pl.box().object() != null) {
+                boxAt.put(pl.box().object().id(), new double[] {pl.x(), pl.y(), pl.w(), pl.h()});
+            }
+        }
+        if (t != null) {
+            double hintY = bottomOf(placed, left) + 4;
+            double leftRight = 0;
+            for (Placed p : placed) {
+                if (left.contains(p.box())) {
+                    leftRight = Math.max(leftRight, p.x() + p.w());
+                }
+            }
+            boolean hintFits = TextMeasure.width(i18n.get("cpu.hint"), theme.font(0.8, false)) <= leftRight - MARGIN
+                    || bottomOf(placed, right) < hintY;
+            if (hintFits && hintY + theme.fontSize(0.8) * 1.3 < h / scale && !"os".equals(t.header().mode())) {
+                g.setFill(theme.ink(Ink.MUTED));
+                g.setFont(theme.font(0.8, false));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(i18n.get("cpu.hint"), MARGIN, hintY);
+            }
+            drawChips(g, t, placed);
+            drawDeadlock(g, t, boxAt);
+        }
+        g.restore();
+    }
+
+    private static final double MARGIN = 10;
+    private static final double GAP = 8;
+
+    private void collectBoxes(Trace t, List<Box> left, List<Box> right) {
+        Map<Integer, List<Integer>> chips = new HashMap<>();
+        List<Map.Entry<Integer, CpuViewModel.Place>> queue = new ArrayList<>(places.entrySet());
+        queue.sort(Comparator.comparingInt((Map.Entry<Integer, CpuViewModel.Place> e) -> e.getValue().order())
+                .thenComparingInt(Map.Entry::getKey));
+        for (Map.Entry<Integer, CpuViewModel.Place> e : queue) {
+            chips.computeIfAbsent(key(e.getValue().area(), e.getValue().slot()), k -> new ArrayList<>()).add(e.getKey());
+        }
+        for (int c = 0; c < Math.max(1, cores); c++) {
+            int k = key(CpuViewModel.Area.CORE, c);
+            left.add(new Box(k, i18n.fmt("cpu.core", String.valueOf(c)), "", Ink.CORE, true, null,
+                    chips.getOrDefault(k, List.of()), 1));
+        }
+        for (CpuViewModel.Area a : List.of(CpuViewModel.Area.READY, CpuViewModel.Area.SLEEPING,
+                CpuViewModel.Area.FINISHED)) {
+            int k = key(a, 0);
+            left.add(new Box(k, i18n.get("cpu." + a.name().toLowerCase(java.util.Locale.ROOT)), "", Ink.QUEUE, false,
+                    null, chips.getOrDefault(k, List.of()), 1));
+        }
+        if (t == null) {
             return;
         }
-        Trace t = analyzer.trace();
-        if (y + fs < h && !"os".equals(t.header().mode())) {
-            g.fillText(i18n.get("cpu.hint"), m, y);
+        for (ObjectInfo o : CpuViewModel.resources(t)) {
+            int k = key(CpuViewModel.Area.RESOURCE, o.id());
+            int holder = analyzer.holderOf(o.id());
+            right.add(new Box(k, o.name() + "  ·  " + o.type().id(), resourceState(t, o), Ink.RESOURCE,
+                    holder >= 0 && o.type().holdable(), o, chips.getOrDefault(k, List.of()),
+                    storyRows(t, o)));
         }
+        for (int joined : CpuViewModel.joinTargets(places)) {
+            int k = key(CpuViewModel.Area.JOIN, joined);
+            right.add(new Box(k, i18n.fmt("deadlock.join", "…", t.thread(joined).name()), "", Ink.RESOURCE, false,
+                    null, chips.getOrDefault(k, List.of()), 1));
+        }
+    }
 
-        // resources on the right, two columns
-        List<ObjectInfo> res = CpuViewModel.resources(t);
-        List<Integer> joins = CpuViewModel.joinTargets(places);
-        int n = res.size() + joins.size();
-        double rx = leftW + m;
-        double rw = w - rx - m;
-        double minBox = chipH + fs * 1.9;
-        int fitRows = Math.max(1, (int) ((h - 2 * m + 8) / (minBox + 8)));
-        int cols = Math.max(rw > 560 || (n > 3 && rw > 360) ? 2 : 1, (n + fitRows - 1) / fitRows);
-        cols = Math.min(cols, Math.max(1, (int) (rw / 110)));
-        double bw = (rw - (cols - 1) * 8) / cols;
-        int rows = (n + cols - 1) / cols;
-        double bh = Math.max(minBox, Math.min(rowH, (h - 2 * m) / Math.max(1, rows) - 8));
-        Map<Integer, double[]> boxAt = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            double bx = rx + (i % cols) * (bw + 8);
-            double by = m + (i / cols) * (bh + 8);
-            if (i < res.size()) {
-                ObjectInfo o = res.get(i);
-                drawResourceBox(g, t, o, bx, by, bw, bh);
-                slots.put(key(CpuViewModel.Area.RESOURCE, o.id()), new double[] {bx + 10, by + fs * 1.6});
-                boxAt.put(o.id(), new double[] {bx, by, bw, bh});
-            } else {
-                int target = joins.get(i - res.size());
-                box(g, bx, by, bw, bh, i18n.fmt("deadlock.join", "…", t.thread(target).name()), Ink.RESOURCE, false);
-                slots.put(key(CpuViewModel.Area.JOIN, target), new double[] {bx + 10, by + fs * 1.6});
+    /**
+     * Places the boxes in a canvas this wide: the cores and queues on the left and the shared objects on the
+     * right, or, when that is too narrow, everything in one column. Heights follow the chips each box holds.
+     */
+    private List<Placed> layout(double w, List<Box> left, List<Box> right, Trace t, boolean beside,
+                                boolean allowInline) {
+        double fs = theme.size(Size.TEXT_SIZE);
+        double minCol = fs * 10;
+        // the cores and queues put their title beside their chips, one aligned column: a row each, not two
+        double titleCol = 0;
+        for (Box b : left) {
+            titleCol = Math.max(titleCol, TextMeasure.width(b.title(), theme.font(0.85, true)));
+        }
+        double leftNeed = titleCol + 30 + chipHeight() * 1.6;
+        double resourceMin = fs * 8;
+        double across = w - 2 * MARGIN - GAP;
+        boolean twoSides = beside && !right.isEmpty() && across - leftNeed >= resourceMin;
+        double leftW = twoSides ? Math.min(Math.max(leftNeed, across * 0.45), across - resourceMin) : w - 2 * MARGIN;
+        List<Placed> out = new ArrayList<>();
+        double y = MARGIN;
+        double inline = allowInline && leftW >= leftNeed ? titleCol + 20 : 0;
+        for (Box b : left) {
+            Placed p = place(b, MARGIN, y, leftW, inline, t);
+            out.add(p);
+            y += p.h() + GAP;
+        }
+        double rx = twoSides ? MARGIN + leftW + GAP : MARGIN;
+        double rw = twoSides ? w - rx - MARGIN : w - 2 * MARGIN;
+        double ry = twoSides ? MARGIN : y + GAP + theme.fontSize(0.8) * 1.3;
+        int cols = Math.max(1, Math.min(right.size(), (int) ((rw + GAP) / (minCol * 0.8 + GAP))));
+        cols = Math.min(cols, 3);
+        double bw = (rw - (cols - 1) * GAP) / cols;
+        for (int i = 0; i < right.size(); i += cols) {
+            double rowH = 0;
+            List<Placed> row = new ArrayList<>();
+            for (int c = 0; c < cols && i + c < right.size(); c++) {
+                Placed p = place(right.get(i + c), rx + c * (bw + GAP), ry, bw, 0, t);
+                row.add(p);
+                rowH = Math.max(rowH, p.h());
+            }
+            for (Placed p : row) { // one height per row, so the grid stays a grid
+                out.add(new Placed(p.box(), p.x(), p.y(), p.w(), rowH, p.chipsX(), p.chipsY(), p.stateBelow()));
+            }
+            ry += rowH + GAP;
+        }
+        return out;
+    }
+
+    /** A box's size; {@code inline} > 0 puts the title beside the chips, in a column that wide. */
+    private Placed place(Box b, double x, double y, double w, double inline, Trace t) {
+        Font title = theme.font(0.85, true);
+        double line = theme.fontSize(0.85) * 1.35;
+        if (inline > 0) {
+            double inner = w - inline - 20;
+            int rows = Math.max(b.reservedRows(), chipRows(b.chips(), inner, t));
+            double h = 8 + rows * (chipHeight() + 6) + 2;
+            return new Placed(b, x, y, w, h, x + 10 + inline, y + 8, false);
+        }
+        double inner = w - 20;
+        boolean below = !b.state().isEmpty()
+                && TextMeasure.width(b.title(), title) + TextMeasure.width(b.state(), title) + 30 > w;
+        double chipsY = y + 6 + line * (below ? 2 : 1) + 4;
+        int rows = Math.max(b.reservedRows(), chipRows(b.chips(), inner, t));
+        double chipH = chipHeight();
+        double h = chipsY - y + rows * (chipH + 6) + (rows == 0 ? 2 : 4);
+        return new Placed(b, x, y, w, h, x + 10, chipsY, below);
+    }
+
+    private double chipHeight() {
+        return theme.size(Size.CHIP) * 0.62;
+    }
+
+    private double chipWidth(Trace t, int id, double inner) {
+        double chipH = chipHeight();
+        return Math.min(inner, Math.max(chipH * 1.4, TextMeasure.width(t.thread(id).name(), theme.font(0.9, true)) + 18));
+    }
+
+    /** How many rows the chips need when they wrap at this width. */
+    private int chipRows(List<Integer> ids, double inner, Trace t) {
+        if (ids.isEmpty() || t == null) {
+            return 0;
+        }
+        int rows = 1;
+        double x = 0;
+        for (int id : ids) {
+            double cw = chipWidth(t, id, inner);
+            if (x > 0 && x + cw > inner) {
+                rows++;
+                x = 0;
+            }
+            x += cw + 6;
+        }
+        return rows;
+    }
+
+    private static double bottom(List<Placed> placed) {
+        double b = 0;
+        for (Placed p : placed) {
+            b = Math.max(b, p.y() + p.h());
+        }
+        return b + MARGIN;
+    }
+
+    private static double bottomOf(List<Placed> placed, List<Box> boxes) {
+        double b = 0;
+        for (Placed p : placed) {
+            if (boxes.contains(p.box())) {
+                b = Math.max(b, p.y() + p.h());
             }
         }
+        return b;
+    }
 
-        // pills; a row with more than fits overlaps them like a hand of cards
+    private void drawChips(GraphicsContext g, Trace t, List<Placed> placed) {
         Font chipFont = theme.font(0.9, true);
-        Map<Integer, Double> rowX = new HashMap<>();
-        Map<Integer, Double> rowWidth = new HashMap<>();
-        Map<Integer, Integer> rowCount = new HashMap<>();
-        Map<Integer, Double> chipW = new HashMap<>();
-        for (Map.Entry<Integer, CpuViewModel.Place> e : places.entrySet()) {
-            double cw = Math.max(chipH * 1.4, TextMeasure.width(t.thread(e.getKey()).name(), chipFont) + 18);
-            chipW.put(e.getKey(), cw);
-            int k = key(e.getValue().area(), e.getValue().slot());
-            rowWidth.merge(k, cw + 6, Double::sum);
-            rowCount.merge(k, 1, Integer::sum);
-        }
-        for (Map.Entry<Integer, CpuViewModel.Place> e : places.entrySet()) {
-            int id = e.getKey();
-            CpuViewModel.Place p = e.getValue();
-            double[] slot = slots.get(key(p.area(), p.slot()));
-            if (slot == null) {
-                continue;
+        double chipH = chipHeight();
+        for (Placed pl : placed) {
+            double inner = pl.x() + pl.w() - 10 - pl.chipsX();
+            double x = 0;
+            double y = pl.chipsY();
+            for (int id : pl.box().chips()) {
+                double cw = chipWidth(t, id, inner);
+                if (x > 0 && x + cw > inner) {
+                    x = 0;
+                    y += chipH + 6;
+                }
+                double tx = pl.chipsX() + x;
+                double ty = y;
+                x += cw + 6;
+                target.put(id, new double[] {tx, ty});
+                double[] cur = pos.computeIfAbsent(id, kk -> new double[] {tx, ty});
+                CpuViewModel.Place p = places.get(id);
+                String name = TextMeasure.clip(t.thread(id).name(), chipFont, cw - 10);
+                drawChip(g, id, name, p.area(), cur[0], cur[1], cw, chipH, chipFont);
+                chipBounds.put(id, new Rectangle2D(cur[0], cur[1], cw, chipH));
             }
-            String name = t.thread(id).name();
-            double cw = chipW.get(id);
-            int k = key(p.area(), p.slot());
-            double room = (p.area() == CpuViewModel.Area.RESOURCE || p.area() == CpuViewModel.Area.JOIN
-                    ? bw : leftW - 2 * m) - 20;
-            double need = rowWidth.get(k);
-            double advance = cw + 6;
-            if (need > room && rowCount.get(k) > 1) {
-                advance = Math.max(8, (room - cw) / (rowCount.get(k) - 1));
-            }
-            double x0 = rowX.getOrDefault(k, slot[0]);
-            rowX.put(k, x0 + advance);
-            target.put(id, new double[] {x0, slot[1]});
-            double[] cur = pos.computeIfAbsent(id, kk -> new double[] {x0, slot[1]});
-            drawChip(g, id, name, p.area(), cur[0], cur[1], cw, chipH, chipFont);
-            chipBounds.put(id, new Rectangle2D(cur[0], cur[1], cw, chipH));
         }
-        drawDeadlock(g, t, boxAt);
     }
 
     private static int key(CpuViewModel.Area area, int slot) {
         return area.ordinal() * 100_000 + slot + 2000;
     }
 
-    private void box(GraphicsContext g, double x, double y, double w, double h, String title, Ink ink, boolean strong) {
-        g.setFill(theme.color(ink).deriveColor(0, 1, 1, strong ? 0.22 : 0.12));
+    private void drawBox(GraphicsContext g, Placed p) {
+        Box b = p.box();
+        double x = p.x();
+        double y = p.y();
+        double w = p.w();
+        double h = p.h();
+        g.setFill(theme.color(b.ink()).deriveColor(0, 1, 1, b.strong() ? 0.22 : 0.12));
         g.fillRoundRect(x, y, w, h, 12, 12);
-        g.setStroke(theme.ink(ink));
-        g.setLineWidth(strong ? 2.5 : 1.2);
+        g.setStroke(theme.ink(b.ink()));
+        g.setLineWidth(b.strong() ? 2.5 : 1.2);
         g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 12, 12);
+        Font title = theme.font(0.85, true);
         g.setFill(theme.ink(Ink.TEXT));
-        g.setFont(theme.font(0.85, true));
+        g.setFont(title);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, x + 10, y + 5);
+        String state = b.state();
+        double room = w - 20 - (p.stateBelow() || state.isEmpty() ? 0 : TextMeasure.width(state, title) + 22);
+        boolean inline = p.chipsX() > x + 10;
+        if (inline) {
+            g.setTextBaseline(VPos.CENTER);
+            room = p.chipsX() - x - 14;
+        }
+        g.fillText(TextMeasure.clip(b.title(), title, room), x + 10, inline ? y + 8 + chipHeight() / 2 : y + 5);
+        g.setTextBaseline(VPos.TOP);
+        if (b.object() != null && b.chips().isEmpty()) {
+            drawStoryNotes(g, analyzer.trace(), b.object(), x, p.chipsY(), w, y + h - p.chipsY());
+        }
+        if (state.isEmpty() || b.object() == null) {
+            return;
+        }
+        double line = theme.fontSize(0.85) * 1.35;
+        double sy = p.stateBelow() ? y + 5 + line : y + 5;
+        state = TextMeasure.clip(state, title, w - 32);
+        double sw = TextMeasure.width(state, title);
+        double sx = p.stateBelow() ? x + 10 : x + w - sw - 16;
+        int holder = analyzer.holderOf(b.object().id());
+        boolean held = holder >= 0 && b.object().type().holdable();
+        if (held) {
+            g.setFill(theme.thread(holder));
+            g.fillRoundRect(sx - 6, sy - 2, sw + 12, theme.fontSize(0.85) * 1.4, 8, 8);
+            g.setFill(theme.ink(Ink.BACKGROUND));
+            g.setFont(title);
+        } else {
+            g.setFill(theme.ink(Ink.MUTED));
+            g.setFont(theme.font(0.85, false));
+        }
+        g.fillText(state, sx, sy);
     }
 
-    private void drawResourceBox(GraphicsContext g, Trace t, ObjectInfo o, double x, double y, double w, double h) {
+    private String resourceState(Trace t, ObjectInfo o) {
         int holder = analyzer.holderOf(o.id());
         int level = analyzer.levelOf(o.id());
-        String state = switch (o.type()) {
+        return switch (o.type()) {
             case LOCK, RLOCK -> holder >= 0 ? i18n.fmt("cpu.holder", t.thread(holder).name())
                     + (o.type() == ObjectType.RLOCK && level > 1 ? ", " + i18n.fmt("cpu.depth", String.valueOf(level)) : "")
                     : i18n.get("cpu.free");
@@ -270,29 +461,22 @@ public final class CpuCanvas extends Region {
             case VARIABLE -> i18n.fmt("cpu.value", String.valueOf(level));
             default -> "";
         };
-        drawStoryNotes(g, t, o, x, y, w, h);
-        boolean held = holder >= 0 && o.type().holdable();
-        box(g, x, y, w, h, o.name() + "  ·  " + o.type().id(), Ink.RESOURCE, held);
-        g.setFont(theme.font(0.85, false));
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(held ? theme.thread(holder) : theme.ink(Ink.MUTED));
-        if (held) {
-            double tw = TextMeasure.width(state, theme.font(0.85, true));
-            g.fillRoundRect(x + w - tw - 18, y + 3, tw + 12, theme.size(Size.TEXT_SIZE) * 1.4, 8, 8);
-            g.setFill(theme.ink(Ink.BACKGROUND));
-            g.setFont(theme.font(0.85, true));
-            g.fillText(state, x + w - 12, y + 5);
-        } else {
-            g.fillText(state, x + w - 10, y + 5);
+    }
+
+    /** Rows a shared object's box keeps free: its story notes (held reads, thread-local values), or one row. */
+    private int storyRows(Trace t, ObjectInfo o) {
+        int notes = story == null ? 0 : CpuStoryNotes.lines(i18n, t, story, o).size();
+        if (o.type() == ObjectType.VARIABLE) {
+            return Math.min(notes, 1); // the held reads in one line ("T1 read 0, T2 read 0: not yet written")
         }
+        return o.type() == ObjectType.LOCAL ? Math.max(1, Math.min(notes, 6)) : 1;
     }
 
     /**
      * The story inside a box: under a variable, each read a thread holds and has not written back ("T2 read 0,
      * not yet written", the race before it happens); under a thread-local, one row per thread with its own value.
      */
-    private void drawStoryNotes(GraphicsContext g, Trace t, ObjectInfo o, double x, double y, double w, double h) {
+    private void drawStoryNotes(GraphicsContext g, Trace t, ObjectInfo o, double x, double top, double w, double h) {
         if (story == null) {
             return;
         }
@@ -300,10 +484,8 @@ public final class CpuCanvas extends Region {
         if (lines.isEmpty()) {
             return;
         }
-        double fs = theme.size(Size.TEXT_SIZE);
-        double lineH = fs * 1.25;
-        double top = y + fs * 1.6;
-        int fit = Math.max(1, (int) ((y + h - 4 - top) / lineH));
+        double lineH = chipHeight() + 6; // the rows the box kept free for them
+        int fit = Math.max(1, (int) ((h + 2) / lineH));
         List<String> shown = lines.size() <= fit ? lines
                 : List.of(CpuStoryNotes.oneLine(i18n, t, story, o, lines)); // too many rows for the box: one line
         g.setFont(theme.font(0.85, true));
@@ -311,7 +493,8 @@ public final class CpuCanvas extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.ink(o.type() == ObjectType.LOCAL ? Ink.TEXT : Ink.LOST));
         for (int i = 0; i < shown.size(); i++) {
-            g.fillText(TextMeasure.clip(shown.get(i), theme.font(0.85, true), w - 20), x + 10, top + i * lineH);
+            g.fillText(TextMeasure.clip(shown.get(i), theme.font(0.85, true), w - 20), x + 10,
+                    top + i * lineH + (chipHeight() - theme.fontSize(0.85)) / 2);
         }
     }
 

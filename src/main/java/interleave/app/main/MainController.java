@@ -16,7 +16,11 @@ import javafx.scene.layout.Region;
 public final class MainController {
     private static final KeyCombination BIGGER = KeyCombination.keyCombination("Shortcut+Plus");
     private static final KeyCombination BIGGER_EQ = KeyCombination.keyCombination("Shortcut+Equals");
+    private static final KeyCombination BIGGER_SHIFT_EQ = KeyCombination.keyCombination("Shortcut+Shift+Equals");
+    private static final KeyCombination BIGGER_KEYPAD = KeyCombination.keyCombination("Shortcut+Add");
     private static final KeyCombination SMALLER = KeyCombination.keyCombination("Shortcut+Minus");
+    private static final KeyCombination SMALLER_KEYPAD = KeyCombination.keyCombination("Shortcut+Subtract");
+    private static final KeyCombination NORMAL_SIZE = KeyCombination.keyCombination("Shortcut+0");
 
     private final AppModel model;
     private final MainViewModel vm;
@@ -35,6 +39,8 @@ public final class MainController {
     @FXML
     private Region log;
 
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom();
+
     public MainController(AppModel model) {
         this.model = model;
         this.vm = new MainViewModel(model.i18n());
@@ -47,6 +53,7 @@ public final class MainController {
         model.textScaleProperty().addListener((o, a, b) -> applyPresentation());
         model.messageProperty().addListener((o, a, b) -> showMessage(b));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        root.widthProperty().addListener((o, a, b) -> fitPanels());
         applyPresentation();
         showMessage(model.messageProperty().get());
     }
@@ -85,16 +92,33 @@ public final class MainController {
         root.setBottom(on ? null : log);
         double base = on ? 20 : 14;
         root.setStyle("-fx-font-size: " + Math.round(base * model.textScaleProperty().get()) + "px;");
+        model.theme().setTextScale(model.textScaleProperty().get()); // canvases follow Ctrl + and Ctrl -
+        fitPanels();
+    }
+
+    /** Side panels take a share of the window, so the centre keeps room on a 1024-pixel projector. */
+    private void fitPanels() {
+        double w = root.getWidth() > 0 ? root.getWidth() : WindowFit.PREFERRED_WIDTH;
+        boolean on = model.presentingProperty().get();
+        picker.setPrefWidth(WindowFit.pickerWidth(w, on));
+        picker.setMinWidth(WindowFit.pickerWidth(w, on));
+        result.setPrefWidth(WindowFit.resultWidth(w, on));
+        result.setMinWidth(WindowFit.resultWidth(w, on));
+        result.setMaxWidth(WindowFit.resultWidth(w, on));
     }
 
     private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof javafx.scene.control.TextInputControl && !e.getCode().isFunctionKey()) {
-            return; // typing into a field
+        if (KeyRouting.belongsToControl(e.getTarget(), e.getCode())) {
+            return; // typing into a field, moving a slider, walking a list: the control's own key
         }
-        if (BIGGER.match(e) || BIGGER_EQ.match(e)) {
-            model.textScaleProperty().set(Math.min(3, model.textScaleProperty().get() + 0.1));
-        } else if (SMALLER.match(e)) {
-            model.textScaleProperty().set(Math.max(0.6, model.textScaleProperty().get() - 0.1));
+        if (BIGGER.match(e) || BIGGER_EQ.match(e) || BIGGER_SHIFT_EQ.match(e) || BIGGER_KEYPAD.match(e)) {
+            model.textScaleProperty().set(KeyRouting.bigger(model.textScaleProperty().get()));
+        } else if (SMALLER.match(e) || SMALLER_KEYPAD.match(e)) {
+            model.textScaleProperty().set(KeyRouting.smaller(model.textScaleProperty().get()));
+        } else if (NORMAL_SIZE.match(e)) {
+            model.textScaleProperty().set(1);
+        } else if (e.getCode() == KeyCode.N && !e.isShortcutDown()) {
+            interleave.app.transport.NewSeed.apply(model, random::nextLong);
         } else if (e.getCode() == KeyCode.F5) {
             model.presentingProperty().set(!model.presentingProperty().get());
         } else if (e.getCode() == KeyCode.SPACE) {

@@ -197,8 +197,9 @@ public final class PickerController {
                 Label summary = new Label(s.summary(i18n.locale()));
                 summary.getStyleClass().add("scenario-summary");
                 summary.setWrapText(true);
-                summary.setMaxWidth(255);
-                title.setMaxWidth(255);
+                // as wide as the tree: the panel narrows on a small screen
+                summary.maxWidthProperty().bind(scenarioTree.widthProperty().subtract(60));
+                title.maxWidthProperty().bind(scenarioTree.widthProperty().subtract(60));
                 setText(null);
                 setGraphic(new VBox(title, summary));
                 getStyleClass().add("scenario-cell");

@@ -71,6 +71,9 @@ public final class ResultController {
                 chart.widthProperty().bind(r.widthProperty().subtract(24));
             }
         });
+        if (chartHost.getParent() instanceof javafx.scene.layout.Region r) { // already in the panel when loaded
+            chart.widthProperty().bind(r.widthProperty().subtract(24));
+        }
         chartHost.setMinWidth(0);
         chartHost.setPrefWidth(0);
         lostList.setCellFactory(l -> new ListCell<>() {

@@ -36,7 +36,9 @@ public final class CanvasTheme extends Region {
 
     /** Size properties, in pixels. */
     public enum Size {
-        LANE_HEIGHT(28), LABEL_WIDTH(150), TEXT_SIZE(14), CHIP(46);
+        LANE_HEIGHT(28), LABEL_WIDTH(150), TEXT_SIZE(14), CHIP(46),
+        /** No canvas text is drawn smaller than this (18 in presentation mode: read from the back row). */
+        MIN_TEXT(0);
 
         final double fallback;
 
@@ -90,6 +92,7 @@ public final class CanvasTheme extends Region {
     private final Map<Ink, StyleableObjectProperty<Paint>> inks = new LinkedHashMap<>();
     private final Map<Size, StyleableObjectProperty<Number>> sizes = new LinkedHashMap<>();
     private long version;
+    private double textScale = 1;
 
     public CanvasTheme() {
         getStyleClass().add("canvas-theme");
@@ -123,14 +126,32 @@ public final class CanvasTheme extends Region {
         return color(Ink.values()[Ink.THREAD_0.ordinal() + Math.floorMod(n, 8)]);
     }
 
+    /** A size from the stylesheet, times the user's text scale (Ctrl + / Ctrl -), so lanes grow with their text. */
     public double size(Size size) {
-        return sizes.get(size).get().doubleValue();
+        return sizes.get(size).get().doubleValue() * (size == Size.MIN_TEXT ? 1 : textScale);
     }
 
-    /** The canvas text font, scaled from the stylesheet's text size. */
+    /** The canvas text font, scaled from the stylesheet's text size, never below its minimum. */
     public Font font(double scale, boolean bold) {
         return Font.font(Font.getDefault().getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                size(Size.TEXT_SIZE) * scale);
+                fontSize(scale));
+    }
+
+    /** The pixel size of {@link #font}. */
+    public double fontSize(double scale) {
+        return Math.max(size(Size.MIN_TEXT), size(Size.TEXT_SIZE) * scale);
+    }
+
+    /** The user's text scale (1 = as the stylesheet says); canvases redraw when it changes. */
+    public void setTextScale(double scale) {
+        if (scale != textScale) {
+            textScale = scale;
+            version++;
+        }
+    }
+
+    public double textScale() {
+        return textScale;
     }
 
     /** Changes whenever the stylesheet changed a value: canvases redraw then. */

@@ -37,12 +37,21 @@ public final class TransportController {
     @FXML
     private HBox actionBox;
     @FXML
+    private HBox liveBox;
+    @FXML
+    private javafx.scene.layout.FlowPane bar;
+    @FXML
+    private javafx.scene.layout.VBox brand;
+    @FXML
+    private Button newSeedButton;
+    @FXML
     private ChoiceBox<Locale> languageChoice;
     @FXML
     private ToggleButton presentToggle;
     @FXML
     private ToggleButton contrastToggle;
     private Scenario actionsFor;
+    private final java.util.SplittableRandom seeds = new java.util.SplittableRandom();
 
     public TransportController(AppModel model) {
         this.model = model;
@@ -89,18 +98,67 @@ public final class TransportController {
         });
         presentToggle.selectedProperty().bindBidirectional(model.presentingProperty());
         contrastToggle.selectedProperty().bindBidirectional(model.highContrastProperty());
+        // the name is in the window's title: on a narrow screen or in front of a class its room goes to the controls
+        brand.visibleProperty().bind(bar.widthProperty().greaterThanOrEqualTo(1280)
+                .and(model.presentingProperty().not()));
+        brand.managedProperty().bind(brand.visibleProperty());
+        newSeedButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("transport.newSeed.tip")));
+        // the status is shown from the session itself, whoever changed it (a button, a key, the run ending)
+        session.statusProperty().addListener((o, a, b) -> showStatus());
+        model.presentingProperty().addListener((o, a, b) -> showLiveParams());
+        model.picker().fields().addListener(
+                (javafx.collections.ListChangeListener<interleave.app.picker.PickerViewModel.Field>) c -> showLiveParams());
         model.addFrameListener(this::refresh);
         refresh(true);
+        showLiveParams();
+    }
+
+    /** Play/Pause and the status pill, from the session's real state; cheap, so done every frame. */
+    private void showStatus() {
+        setIfDifferent(playButton, vm.playLabel());
+        setIfDifferent(statusLabel, vm.status());
+        String cls = TransportViewModel.statusClass(session.status());
+        if (!statusLabel.getStyleClass().contains(cls)) {
+            statusLabel.getStyleClass().removeIf(TransportViewModel::isStatusClass);
+            statusLabel.getStyleClass().add(cls);
+        }
+    }
+
+    private static void setIfDifferent(javafx.scene.control.Labeled l, String text) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
+        }
+    }
+
+    /**
+     * Presentation mode hides the demo panel, so the live parameters (the balance lock) come up into this bar:
+     * the switch a teacher flips mid-run must stay on screen.
+     */
+    private void showLiveParams() {
+        boolean on = model.presentingProperty().get();
+        liveBox.getChildren().clear();
+        if (!on) {
+            return;
+        }
+        for (interleave.app.picker.PickerViewModel.Field f : model.picker().fields()) {
+            if (f.spec().live() && f.spec() instanceof interleave.scenario.ParamSpec.BoolParam) {
+                org.controlsfx.control.ToggleSwitch sw = new org.controlsfx.control.ToggleSwitch(f.spec().name());
+                sw.setId("live-" + f.spec().name());
+                sw.getStyleClass().add("live-switch");
+                sw.setFocusTraversable(false);
+                sw.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                sw.selectedProperty().bindBidirectional(f.onProperty());
+                sw.setTooltip(new javafx.scene.control.Tooltip(i18n.get("transport.live.tip")));
+                liveBox.getChildren().add(sw);
+            }
+        }
     }
 
     private void refresh(boolean changed) {
+        showStatus();
         if (!changed) {
             return;
         }
-        playButton.setText(vm.playLabel());
-        statusLabel.setText(vm.status());
-        statusLabel.getStyleClass().removeIf(c -> c.startsWith("status-"));
-        statusLabel.getStyleClass().add("status-" + session.status().name().toLowerCase(Locale.ROOT));
         timeLabel.setText(vm.time());
         countLabel.setText(vm.counts());
         if (session.scenario() != actionsFor) {
@@ -137,6 +195,12 @@ public final class TransportController {
     @FXML
     private void onRunToEnd() {
         model.runToEnd();
+        refresh(true);
+    }
+
+    @FXML
+    private void onNewSeed() {
+        NewSeed.apply(model, seeds::nextLong);
         refresh(true);
     }
 

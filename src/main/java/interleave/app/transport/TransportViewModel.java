@@ -35,6 +35,20 @@ public final class TransportViewModel {
         return i18n.fmt("transport.counts", String.valueOf(points), String.valueOf(events));
     }
 
+    /** The style class of a status; the pill's own class, status-pill, is not one of them. */
+    public static String statusClass(RunSession.Status s) {
+        return "status-" + s.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static boolean isStatusClass(String styleClass) {
+        for (RunSession.Status s : RunSession.Status.values()) {
+            if (statusClass(s).equals(styleClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String playLabel() {
         return i18n.get(session.playing() ? "transport.pause" : "transport.play");
     }

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Regenerates every screenshot in assets/ under Xvfb, from the app's own launch options.
+# Usage: scripts/screenshots.sh [--no-build]     (needs xvfb-run, ImageMagick's import, a JDK and Maven)
+#        ONLY='presentation-*' scripts/screenshots.sh --no-build    (only the shots whose file matches)
+# Each shot gets its own virtual screen of the size it shows; the script kills only the java it started.
+set -u
+cd "$(dirname "$0")/.."
+JAR=target/interleave.jar
+OUT=assets
+WAIT=${WAIT:-6}   # seconds after the window appears
+if [ "${1:-}" != "--no-build" ]; then
+    mvn -B -q -o package -DskipTests || mvn -B -q package -DskipTests || { echo "build failed" >&2; exit 1; }
+fi
+[ -f "$JAR" ] || { echo "no $JAR: build first" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing (apt install xvfb)" >&2; exit 1; }
+command -v xwininfo >/dev/null || echo "xwininfo is missing (apt install x11-utils): falling back to a fixed wait" >&2
+command -v import >/dev/null || { echo "import is missing (apt install imagemagick)" >&2; exit 1; }
+mkdir -p "$OUT"
+failed=0
+
+# shot FILE WIDTHxHEIGHT app-options...
+shot() {
+    local file=$1 geometry=$2
+    shift 2
+    case "$file" in ${ONLY:-*}) ;; *) return 0 ;; esac
+    echo "$file  ($geometry)  $*"
+    xvfb-run -a -s "-screen 0 ${geometry}x24" bash -c '
+        java -Dprism.order=sw -jar "$0" app "${@:3}" >/tmp/interleave-shot.$$.log 2>&1 &
+        pid=$!
+        # wait for the window (a loaded machine may take a while to start the JVM), then for the run to settle
+        if command -v xwininfo >/dev/null; then
+            for _ in $(seq 1 90); do
+                xwininfo -root -children 2>/dev/null | grep -q "\"Interleave\"" && break
+                kill -0 $pid 2>/dev/null || break
+                sleep 1
+            done
+        else
+            sleep 15
+        fi
+        sleep "$2"
+        if kill -0 $pid 2>/dev/null; then
+            import -window root "$1"
+            status=$?
+        else
+            echo "the app exited early:" >&2; cat /tmp/interleave-shot.$$.log >&2; status=1
+        fi
+        kill $pid 2>/dev/null; sleep 1; kill -9 $pid 2>/dev/null
+        wait $pid 2>/dev/null
+        rm -f /tmp/interleave-shot.$$.log
+        exit $status' "$JAR" "$OUT/$file" "$WAIT" "$@" || failed=1
+}
+
+# the README's shots, at a desktop size
+shot balance-lock-off.png 1600x1000 --scenario balance --param lock=off --param iterations=200 --steps 700 --lang en
+shot deadlock.png 1600x1000 --scenario deadlock --param variant=philosophers --speed full --play --lang en
+shot event-gate.png 1600x1000 --scenario event-gate --speed full --play --lang en
+# a classroom projector: 1024x768, normal and presentation mode (F5), English and Chinese
+shot balance-1024.png 1024x768 --scenario balance --param lock=off --param iterations=200 --steps 700 --lang en
+shot rlock-1024.png 1024x768 --scenario rlock-counter --steps 120 --lang en
+shot presentation-en.png 1024x768 --scenario balance --param lock=off --param iterations=200 --steps 700 --present --lang en
+shot presentation-zh-balance.png 1024x768 --scenario balance --param lock=off --param iterations=200 --steps 700 --present --lang zh
+shot presentation-zh.png 1024x768 --scenario gil --steps 300 --present --lang zh
+shot presentation-deadlock-zh.png 1024x768 --scenario deadlock --param variant=philosophers --speed full --play --present --lang zh
+shot presentation-event-gate-en.png 1024x768 --scenario event-gate --speed full --play --present --lang en
+shot presentation-1280x720.png 1280x720 --scenario rlock-counter --steps 120 --present --lang en
+exit $failed

@@ -1,0 +1,96 @@
+package interleave.app.code;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+
+/**
+ * One line of the Python program. When the panel is wide enough it is the line as written; when not, the code
+ * wraps and its comment moves under it, at the code's indentation: the teaching comments stay readable on a
+ * 1024-pixel projector instead of running out of view.
+ */
+final class CodeLine extends Region {
+    private final Label whole;
+    private final Label code;
+    private final Label comment;
+    private final int indent;
+
+    CodeLine(String line) {
+        String[] parts = CodeViewModel.split(line);
+        indent = parts[0].length();
+        whole = label(line, false);
+        code = label(parts[1], true);
+        comment = label(parts[2], true);
+        comment.getStyleClass().add("code-comment");
+        getChildren().addAll(whole, code, comment);
+    }
+
+    private static Label label(String text, boolean wrap) {
+        Label l = new Label(text);
+        l.getStyleClass().add("code-text");
+        l.setWrapText(wrap);
+        l.setMinWidth(0);
+        return l;
+    }
+
+    /** True when the whole line fits this width as written. */
+    boolean fits(double width) {
+        return whole.prefWidth(-1) <= width;
+    }
+
+    private double indentWidth() {
+        return whole.getFont().getSize() * 0.6 * indent; // a monospaced character is about 0.6 em wide
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return Math.min(whole.prefWidth(-1), whole.getFont().getSize() * 12);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return whole.getFont().getSize() * 0.6 * 12; // a dozen characters: never a column of single letters
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : whole.prefWidth(-1);
+        if (fits(w)) {
+            return whole.prefHeight(-1);
+        }
+        double codeW = Math.max(1, w - indentWidth());
+        double h = code.prefHeight(codeW);
+        if (!comment.getText().isEmpty()) {
+            h += comment.prefHeight(codeW);
+        }
+        return h;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        boolean asWritten = fits(w);
+        whole.setVisible(asWritten);
+        code.setVisible(!asWritten);
+        comment.setVisible(!asWritten && !comment.getText().isEmpty());
+        if (asWritten) {
+            whole.resizeRelocate(0, 0, whole.prefWidth(-1), whole.prefHeight(-1));
+            return;
+        }
+        double x = indentWidth();
+        double codeW = Math.max(1, w - x);
+        double codeH = code.prefHeight(codeW);
+        code.resizeRelocate(x, 0, codeW, codeH);
+        comment.resizeRelocate(x, codeH, codeW, comment.prefHeight(codeW));
+    }
+}

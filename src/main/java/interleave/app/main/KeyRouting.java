@@ -1,0 +1,51 @@
+package interleave.app.main;
+
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+
+/**
+ * Which keys the window's clicker shortcuts may take and which belong to the focused control: a text field keeps
+ * every key but F-keys, a slider, list, tree or choice box keeps its arrow keys (Page Down, Space and F5 stay
+ * the clicker's); everything else goes to the transport.
+ */
+public final class KeyRouting {
+    public static final double MIN_SCALE = 0.6;
+    public static final double MAX_SCALE = 3;
+
+    private KeyRouting() {
+    }
+
+    public static boolean belongsToControl(Object target, KeyCode code) {
+        if (code.isFunctionKey()) {
+            return false;
+        }
+        if (target instanceof TextInputControl || target instanceof Spinner<?>) {
+            return true;
+        }
+        boolean navigation = code.isArrowKey() || code.isNavigationKey();
+        if (target instanceof Slider || target instanceof ChoiceBox<?> || target instanceof ComboBoxBase<?>) {
+            return navigation || code == KeyCode.SPACE;
+        }
+        if (target instanceof ListView<?> || target instanceof TreeView<?> || target instanceof TableView<?>
+                || target instanceof ScrollPane) {
+            return code.isArrowKey(); // Page Down stays the clicker's "next step"
+        }
+        return false;
+    }
+
+    public static double bigger(double scale) {
+        return Math.min(MAX_SCALE, Math.round((scale + 0.1) * 10) / 10.0);
+    }
+
+    public static double smaller(double scale) {
+        return Math.max(MIN_SCALE, Math.round((scale - 0.1) * 10) / 10.0);
+    }
+}

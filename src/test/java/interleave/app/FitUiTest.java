@@ -1,0 +1,307 @@
+package interleave.app;
+
+import interleave.app.cpu.CpuCanvas;
+import interleave.app.session.RunSession;
+import interleave.app.theme.CanvasTheme;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.controlsfx.control.ToggleSwitch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The app on a classroom projector: small screens, presentation mode, the clicker keys. Headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class FitUiTest {
+    private InterleaveApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("interleave.lang", "en");
+        this.stage = stage;
+        app = new InterleaveApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+    }
+
+    private <T extends Node> T node(FxRobot robot, String query) {
+        return robot.lookup(query).query();
+    }
+
+    private String text(FxRobot robot, String query) {
+        return ((Labeled) node(robot, query)).getText();
+    }
+
+    private void resize(FxRobot robot, double w, double h) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        settle();
+    }
+
+    private static void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(400); // a few pulses: layout, then the canvases redraw
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void present(FxRobot robot, boolean on) throws Exception {
+        robot.interact(() -> app.model().presentingProperty().set(on));
+        settle();
+    }
+
+    /** Every visible Labeled under a node whose skin shows less than its text (cut to "…"). */
+    private static List<String> truncated(Node root) {
+        List<String> cut = new ArrayList<>();
+        collect(root, cut);
+        return cut;
+    }
+
+    private static void collect(Node n, List<String> cut) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            for (Node t : l.lookupAll(".text")) {
+                if (t instanceof Text text && text.getParent() == l && !l.getText().equals(text.getText())) {
+                    cut.add("'" + l.getText() + "' shown as '" + text.getText() + "'");
+                }
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, cut);
+            }
+        }
+    }
+
+    private List<String> truncatedInTheTransport(FxRobot robot) {
+        return truncated(((Node) node(robot, "#playButton")).getParent().getParent());
+    }
+
+    @Test
+    void theWindowFitsTheScreen(FxRobot robot) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertTrue(stage.getWidth() <= screen.getWidth() && stage.getHeight() <= screen.getHeight(),
+                stage.getWidth() + "x" + stage.getHeight() + " on " + screen);
+        assertTrue(stage.getX() >= screen.getMinX() && stage.getY() >= screen.getMinY());
+        assertTrue(stage.getMinWidth() <= screen.getWidth() && stage.getMinHeight() <= screen.getHeight());
+    }
+
+    @Test
+    void noTransportLabelIsCutOnAProjector(FxRobot robot) throws Exception {
+        robot.interact(() -> app.model().step());
+        for (double[] size : new double[][] {{1024, 768}, {1280, 720}}) {
+            for (boolean presenting : new boolean[] {false, true}) {
+                resize(robot, size[0], size[1]);
+                present(robot, presenting);
+                List<String> cut = truncatedInTheTransport(robot);
+                assertTrue(cut.isEmpty(), (int) size[0] + "x" + (int) size[1] + (presenting ? " presenting: " : ": ")
+                        + cut);
+                Node bar = ((Node) node(robot, "#playButton")).getParent().getParent();
+                assertTrue(bar.getBoundsInParent().getMaxX() <= size[0] + 1, "the bar fits the window's width");
+            }
+        }
+    }
+
+    @Test
+    void theSidePanelsLeaveTheCentreRoomAt1024(FxRobot robot) throws Exception {
+        resize(robot, 1024, 768);
+        Node timeline = node(robot, "#timelineCanvas");
+        assertTrue(timeline.getLayoutBounds().getWidth() >= 500, "timeline " + timeline.getLayoutBounds().getWidth());
+    }
+
+    @Test
+    void theCodeAndItsCommentsStayInViewAt1024(FxRobot robot) throws Exception {
+        resize(robot, 1024, 768);
+        robot.interact(() -> app.model().step());
+        settle();
+        ListView<?> list = node(robot, "#codeList");
+        Bounds view = list.localToScene(list.getLayoutBounds());
+        List<Node> comments = new ArrayList<>(list.lookupAll(".code-comment"));
+        comments.removeIf(c -> !shown(c, list) || c.localToScene(c.getLayoutBounds()).getMinY() >= view.getMaxY());
+        assertFalse(comments.isEmpty(), "the balance program's comments are on screen");
+        for (Node c : comments) {
+            Bounds b = c.localToScene(c.getLayoutBounds());
+            assertTrue(b.getMaxX() <= view.getMaxX() + 1, "comment '" + ((Labeled) c).getText() + "' ends at "
+                    + b.getMaxX() + ", the list at " + view.getMaxX());
+        }
+        assertTrue(truncated(list).isEmpty(), "no code line is cut: " + truncated(list));
+    }
+
+    /** Visible up to the list: the list keeps spare cells around, hidden. */
+    private static boolean shown(Node n, Node upTo) {
+        for (Node p = n; p != null && p != upTo; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void threadChipsNeverCoverEachOtherWithTenThreads(FxRobot robot) throws Exception {
+        resize(robot, 1024, 768);
+        robot.interact(() -> {
+            app.model().picker().selectedProperty().set(interleave.scenario.Scenarios.byId("rlock-counter").orElseThrow());
+            app.model().picker().apply();
+            for (int i = 0; i < 60; i++) {
+                app.model().session().step();
+            }
+        });
+        CpuCanvas cpu = node(robot, "#cpuCanvas");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cpu.chipBounds().size() >= 10);
+        Thread.sleep(1200); // the chips glide to their places
+        WaitForAsyncUtils.waitForFxEvents();
+        for (boolean presenting : new boolean[] {false, true}) {
+            present(robot, presenting);
+            Thread.sleep(1200);
+            WaitForAsyncUtils.waitForFxEvents();
+            Map<Integer, Rectangle2D> chips = WaitForAsyncUtils.asyncFx(cpu::chipBounds).get();
+            assertTrue(chips.size() >= 10, "every thread has a chip: " + chips.size());
+            for (Map.Entry<Integer, Rectangle2D> a : chips.entrySet()) {
+                Rectangle2D r = a.getValue();
+                assertTrue(r.getMinX() >= 0 && r.getMaxX() <= cpu.getWidth() + 1 && r.getMaxY() <= cpu.getHeight() + 1,
+                        "chip " + a.getKey() + " inside the view: " + r);
+                for (Map.Entry<Integer, Rectangle2D> b : chips.entrySet()) {
+                    if (a.getKey() < b.getKey()) {
+                        assertFalse(r.intersects(b.getValue()), "chips " + a.getKey() + " and " + b.getKey()
+                                + " overlap" + (presenting ? " presenting" : ""));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void spaceInPresentationModeAlwaysShowsTheRealState(FxRobot robot) throws Exception {
+        present(robot, true);
+        robot.clickOn("#presentToggle"); // a click leaves the mouse on a button, as a teacher's would
+        robot.interact(() -> app.model().presentingProperty().set(true));
+        settle();
+        for (int press = 1; press <= 4; press++) {
+            robot.type(KeyCode.SPACE);
+            settle();
+            RunSession s = app.model().session();
+            boolean shouldPlay = press % 2 == 1;
+            assertEquals(shouldPlay, s.playing(), "press " + press + " toggles exactly once");
+            assertEquals(shouldPlay ? "running" : "paused", text(robot, "#statusLabel"), "press " + press);
+            assertEquals(shouldPlay ? "Pause" : "Play", text(robot, "#playButton"), "press " + press);
+        }
+    }
+
+    @Test
+    void theChosenDemoStaysMarkedWhenTheListHasNoFocus(FxRobot robot) throws Exception {
+        robot.clickOn("#param-iterations"); // focus elsewhere
+        settle();
+        javafx.scene.control.TreeCell<?> selected = robot.lookup(".scenario-tree .tree-cell")
+                .match(n -> ((javafx.scene.control.TreeCell<?>) n).isSelected()).query();
+        javafx.scene.paint.Paint fill = selected.getBackground().getFills().get(0).getFill();
+        assertEquals(javafx.scene.paint.Color.web("#0072B2"), fill, "the selection keeps the accent colour");
+    }
+
+    @Test
+    void theStatusPillKeepsItsStyle(FxRobot robot) throws Exception {
+        Labeled pill = node(robot, "#statusLabel");
+        robot.clickOn("#stepButton");
+        settle();
+        robot.clickOn("#playButton");
+        settle();
+        assertTrue(pill.getStyleClass().contains("status-pill"), pill.getStyleClass().toString());
+        assertTrue(pill.getStyleClass().contains("status-playing"), pill.getStyleClass().toString());
+        assertFalse(pill.getStyleClass().contains("status-paused"), pill.getStyleClass().toString());
+    }
+
+    @Test
+    void arrowKeysStayWithTextFieldsAndLists(FxRobot robot) throws Exception {
+        TextField field = node(robot, "#param-iterations");
+        robot.clickOn(field);
+        robot.type(KeyCode.RIGHT, KeyCode.LEFT, KeyCode.RIGHT);
+        settle();
+        assertEquals(null, app.model().session().run(), "arrows in a text field moved the caret, not the run");
+        robot.clickOn(".scenario-tree");
+        robot.type(KeyCode.RIGHT);
+        settle();
+        assertEquals(null, app.model().session().run(), "Right in the demo list is the list's");
+        robot.type(KeyCode.PAGE_DOWN);
+        settle();
+        assertNotEquals(null, app.model().session().run(), "Page Down (the clicker) still steps");
+    }
+
+    @Test
+    void newSeedRunsTheSameDemoUnderAnotherSchedule(FxRobot robot) throws Exception {
+        TextField seed = node(robot, "#seedField");
+        String before = seed.getText();
+        robot.clickOn("#newSeedButton");
+        settle();
+        assertNotEquals(before, seed.getText());
+        assertEquals(Long.parseLong(seed.getText()), app.model().session().settings().seed());
+        assertEquals(RunSession.Status.PLAYING, app.model().session().status());
+        String second = seed.getText();
+        robot.clickOn("#stepButton"); // pauses; N is the clicker key for the same
+        robot.type(KeyCode.N);
+        settle();
+        assertNotEquals(second, seed.getText());
+        assertEquals(Long.parseLong(seed.getText()), app.model().session().settings().seed());
+    }
+
+    @Test
+    void theLockSwitchStaysOnScreenInPresentationMode(FxRobot robot) throws Exception {
+        present(robot, true);
+        ToggleSwitch live = node(robot, "#live-lock");
+        assertTrue(live.isVisible() && live.getScene() != null);
+        boolean was = app.model().picker().field("lock").onProperty().get();
+        robot.clickOn(live.lookup(".thumb"));
+        settle();
+        assertEquals(!was, app.model().picker().field("lock").onProperty().get());
+        present(robot, false);
+        assertTrue(robot.lookup("#live-lock").tryQuery().isEmpty(), "in normal mode the switch is in the demo panel");
+    }
+
+    @Test
+    void canvasTextFollowsCtrlPlusAndIsLargeWhenPresenting(FxRobot robot) throws Exception {
+        CanvasTheme theme = app.model().theme();
+        double normal = theme.fontSize(1);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ADD).release(KeyCode.CONTROL);
+        settle();
+        assertTrue(theme.fontSize(1) > normal, "keypad + scales the canvases");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.EQUALS).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        double bigger = theme.fontSize(1);
+        assertTrue(bigger > normal * 1.15, "Ctrl+Shift+= scales again");
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        settle();
+        assertEquals(normal, theme.fontSize(1), 0.01);
+        present(robot, true);
+        assertTrue(theme.fontSize(0.75) >= 18, "the smallest canvas text in presentation: " + theme.fontSize(0.75));
+    }
+}
