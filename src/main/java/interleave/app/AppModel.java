@@ -43,6 +43,7 @@ public final class AppModel {
     private Object lastAnalyzer;
     private boolean memoryNoticeGiven;
     private boolean viewsRebuilt;
+    private long lastFrame = -1;
 
     public AppModel(Locale locale) {
         this.i18n = new I18n(locale);
@@ -67,6 +68,11 @@ public final class AppModel {
     /** One frame: the session pulls new events, then each view redraws if it needs to. */
     void pulse(long now) {
         boolean changed = session.pulse(now);
+        long frame = session.frameProperty().get();
+        if (frame != lastFrame) { // a command moved the session (a step back, the time cursor, a reset)
+            lastFrame = frame;
+            changed = true;
+        }
         if (session.analyzer() != lastAnalyzer) { // a new run, or a saved one opened (no ScenarioRun)
             lastAnalyzer = session.analyzer();
             timeline.setAnalyzer(session.analyzer());
@@ -181,6 +187,16 @@ public final class AppModel {
         if (ensurePrepared()) {
             session.step();
         }
+    }
+
+    /** Back one scheduling point: every panel but the timeline shows the moment before. */
+    public void stepBack() {
+        session.stepBack();
+    }
+
+    /** From a moment in the past back to the newest one. */
+    public void goLive() {
+        session.goLive();
     }
 
     public void runToEnd() {

@@ -23,6 +23,7 @@ public final class MainController {
     private static final KeyCombination NORMAL_SIZE = KeyCombination.keyCombination("Shortcut+0");
 
     private final AppModel model;
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
     private final MainViewModel vm;
     @FXML
     private BorderPane root;
@@ -52,7 +53,16 @@ public final class MainController {
         model.presentingProperty().addListener((o, a, b) -> applyPresentation());
         model.textScaleProperty().addListener((o, a, b) -> applyPresentation());
         model.messageProperty().addListener((o, a, b) -> showMessage(b));
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // on the scene, not the root: with nothing focused (the transport's buttons take no focus) a key goes to
+        // the scene alone, and a clicker's Page Down must still step
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
         root.widthProperty().addListener((o, a, b) -> fitPanels());
         applyPresentation();
         showMessage(model.messageProperty().get());
@@ -125,6 +135,10 @@ public final class MainController {
             model.togglePlay();
         } else if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.PAGE_DOWN) {
             model.step();
+        } else if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.PAGE_UP) {
+            model.stepBack();
+        } else if (e.getCode() == KeyCode.END) {
+            model.goLive();
         } else if (e.getCode() == KeyCode.R && !e.isShortcutDown()) {
             model.reset();
         } else if (e.getCode() == KeyCode.L && !e.isShortcutDown()) {

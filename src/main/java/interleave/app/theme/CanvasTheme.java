@@ -27,7 +27,7 @@ public final class CanvasTheme extends Region {
     public enum Ink {
         THREAD_0, THREAD_1, THREAD_2, THREAD_3, THREAD_4, THREAD_5, THREAD_6, THREAD_7,
         BACKGROUND, LANE, LANE_ALT, GRID, TEXT, MUTED, READY, BLOCKED, WAITING, SLEEPING, FINISHED,
-        SWITCH, LOST, DEADLOCK, SELECTION, CORE, QUEUE, RESOURCE;
+        SWITCH, LOST, DEADLOCK, SELECTION, CORE, QUEUE, RESOURCE, CURSOR;
 
         String css() {
             return "-il-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -184,6 +184,7 @@ public final class TimelineCanvas extends Region {
         drawDeadlock(g, a, lanes);
         drawMarks(g, a, h);
         drawSelection(g, a, lanes, h);
+        drawCursor(g, h);
         g.restore();
     }
 
@@ -893,5 +894,34 @@ public final class TimelineCanvas extends Region {
         if (lane >= 0) {
             g.strokeRect(x - 5, laneTop[lane] - 2, 10, laneHeight + 4);
         }
+    }
+
+    /** Is y on the time axis, where a press and a drag move the time cursor? */
+    public boolean onAxis(double y) {
+        return y < axisHeight;
+    }
+
+    /**
+     * The time cursor, when the user looks back: a strong line with a handle on the axis, and the part of the
+     * run after it veiled, so the class sees at once which moment the other panels show.
+     */
+    private void drawCursor(GraphicsContext g, double h) {
+        double time = vm.cursorTime();
+        if (Double.isNaN(time)) {
+            return;
+        }
+        double x = Math.round(px(time)) + 0.5;
+        double w = canvas.getWidth();
+        if (x > labelWidth && x < w) {
+            g.setFill(theme.color(Ink.BACKGROUND).deriveColor(0, 1, 1, 0.55));
+            g.fillRect(x + 1, axisHeight * 0.75, w - x - 1, h - axisHeight * 0.75);
+        }
+        if (x < labelWidth || x > w) {
+            return;
+        }
+        vline(g, theme.ink(Ink.CURSOR), x, 0, h, 3);
+        double s = axisHeight * 0.45;
+        g.setFill(theme.ink(Ink.CURSOR));
+        g.fillPolygon(new double[] {x - s, x + s, x}, new double[] {0, 0, s * 1.2}, 3);
     }
 }

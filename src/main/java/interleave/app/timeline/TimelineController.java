@@ -30,6 +30,7 @@ public final class TimelineController {
     private ToggleButton followToggle;
     @FXML
     private Label hoverLabel;
+    private boolean scrubbing;
     private double dragX = Double.NaN;
     private boolean dragged;
     private long themeVersion = -1;
@@ -54,10 +55,19 @@ public final class TimelineController {
         vm.selectedSeqProperty().addListener((o, a, b) -> canvas.markDirty());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            scrubbing = canvas.onAxis(e.getY()) && e.getX() > canvas.labelWidth();
+            if (scrubbing) {
+                scrub(e.getX());
+                return;
+            }
             dragX = e.getX();
             dragged = false;
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (scrubbing) {
+                scrub(e.getX());
+                return;
+            }
             if (!Double.isNaN(dragX) && Math.abs(e.getX() - dragX) > 2) {
                 vm.panPixels(e.getX() - dragX);
                 dragX = e.getX();
@@ -66,6 +76,10 @@ public final class TimelineController {
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (scrubbing) {
+                scrubbing = false;
+                return;
+            }
             if (!dragged) {
                 onClick(e);
             }
@@ -75,6 +89,10 @@ public final class TimelineController {
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverLabel.setVisible(false));
         model.addFrameListener(changed -> {
             vm.runOver(runOver());
+            RunSession s = model.session();
+            if (vm.setCursorTime(s.inPast() ? s.cursor().shownTime() : Double.NaN)) {
+                canvas.markDirty();
+            }
             if (hoverLabel.isVisible() && hoverViewVersion != vm.viewVersion()) {
                 hoverLabel.setVisible(false); // it described what was under the pointer before the view moved
             }
@@ -84,6 +102,23 @@ public final class TimelineController {
             }
             canvas.redrawIfDirty();
         });
+    }
+
+    /**
+     * The time cursor follows the pointer along the axis: every other panel shows the run as it was then. Past
+     * the newest event it is the live end again.
+     */
+    private void scrub(double x) {
+        if (vm.analyzer() == null) {
+            return;
+        }
+        double t = vm.time(Math.max(0, x - canvas.labelWidth()));
+        if (t >= vm.analyzer().lastTime()) {
+            model.session().pause();
+            model.session().goLive();
+        } else {
+            model.session().seekTime((long) Math.floor(t));
+        }
     }
 
     private boolean runOver() {

@@ -21,6 +21,7 @@ import java.util.function.DoubleBinaryOperator;
  * which event or lost update is selected. Pure logic, so plain JUnit can test it; the canvas only paints.
  */
 public final class TimelineViewModel {
+    private double cursorTime = Double.NaN;
     /** A lane: a core ({@code core} &gt;= 0), a thread ({@code thread} &gt;= 0) or a shared object ({@code object}). */
     public record LaneRef(int thread, int object, int core) {
         public LaneRef(int thread, int object) {
@@ -61,6 +62,21 @@ public final class TimelineViewModel {
 
     public BooleanProperty followProperty() {
         return follow;
+    }
+
+    /**
+     * The moment the other views show when the user looks back (the time cursor), or NaN while they show the
+     * newest moment.
+     */
+    public double cursorTime() {
+        return cursorTime;
+    }
+
+    /** Returns true if the cursor moved (the canvas must redraw). */
+    public boolean setCursorTime(double time) {
+        boolean moved = Double.compare(time, cursorTime) != 0;
+        cursorTime = time;
+        return moved;
     }
 
     public ObjectProperty<Long> selectedSeqProperty() {

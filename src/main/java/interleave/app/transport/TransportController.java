@@ -23,6 +23,8 @@ public final class TransportController {
     private final I18n i18n;
     private final TransportViewModel vm;
     @FXML
+    private Button nowButton;
+    @FXML
     private Button playButton;
     @FXML
     private Slider speedSlider;
@@ -116,6 +118,11 @@ public final class TransportController {
     /** Play/Pause and the status pill, from the session's real state; cheap, so done every frame. */
     private void showStatus() {
         setIfDifferent(playButton, vm.playLabel());
+        boolean past = session.inPast();
+        if (nowButton.isVisible() != past) { // "back to now" only while looking back
+            nowButton.setVisible(past);
+            nowButton.setManaged(past);
+        }
         setIfDifferent(statusLabel, vm.status());
         String cls = TransportViewModel.statusClass(session.status());
         if (!statusLabel.getStyleClass().contains(cls)) {
@@ -183,6 +190,18 @@ public final class TransportController {
     @FXML
     private void onPlay() {
         model.togglePlay();
+        refresh(true);
+    }
+
+    @FXML
+    private void onBack() {
+        model.stepBack();
+        refresh(true);
+    }
+
+    @FXML
+    private void onNow() {
+        model.session().goLive();
         refresh(true);
     }
 
