@@ -262,7 +262,7 @@ class CPythonDifferencesTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aLockHeldByOneThreadMayBeReleasedByAnotherAtAnyMoment(Mode mode) throws Exception {
-        int n = mode == Mode.OS ? 20_000 : 2_000;
+        int n = mode == Mode.OS ? 100_000 : 2_000;
         AtomicBoolean done = new AtomicBoolean();
         Kernel k = Py.runClean(Harness.settings(mode), kk -> {
             Lock lock = kk.lock("lock");
