@@ -27,6 +27,11 @@ final class OsKernel extends Kernel {
     private static final long WATCH_MILLIS = 100;
 
     private final Object traceLock = new Object();
+    /**
+     * Serialises the user's commands. Not traceLock: a command may release a lock, which takes that lock's
+     * monitor, while a worker holding the monitor waits for traceLock to record (a lock-order cycle).
+     */
+    private final Object commandLock = new Object();
     private final long t0 = System.nanoTime();
     private final ThreadLocal<OsThread> current = new ThreadLocal<>();
     private final List<OsThread> all = new CopyOnWriteArrayList<>();
@@ -279,7 +284,7 @@ final class OsKernel extends Kernel {
     }
 
     private void applyCommands() {
-        synchronized (traceLock) {
+        synchronized (commandLock) {
             for (Command c : control.drainCommands()) {
                 if (user == null) {
                     user = new OsThread("you", false, true, () -> { });
@@ -563,11 +568,18 @@ final class OsKernel extends Kernel {
 
         abstract int stateValue();
 
+        /** True if {@link #take} and {@link #takeWithin} record the ACQUIRE themselves, in the same atomic step. */
+        boolean recordsOwnAcquire() {
+            return false;
+        }
+
         /** Takes it, waiting at most {@code seconds}: {@link Timeouts#FOREVER}, 0 (do not wait) or a timeout. */
         boolean acquireWithin(double seconds) {
             OsThread me = enter();
             if (take(me)) {
-                record(me, EventKind.ACQUIRE, id, stateValue());
+                if (!recordsOwnAcquire()) {
+                    record(me, EventKind.ACQUIRE, id, stateValue());
+                }
                 return true;
             }
             if (seconds == 0) {
@@ -585,7 +597,11 @@ final class OsKernel extends Kernel {
             } finally {
                 me.waitingOn = null;
             }
-            record(me, got ? EventKind.ACQUIRE : EventKind.TIMEOUT, id, got ? stateValue() : 0);
+            if (!got) {
+                record(me, EventKind.TIMEOUT, id, 0);
+            } else if (!recordsOwnAcquire()) {
+                record(me, EventKind.ACQUIRE, id, stateValue());
+            }
             return got;
         }
 
@@ -647,7 +663,8 @@ final class OsKernel extends Kernel {
     /**
      * Any thread may release a Lock, also one that another thread has only just taken. So "locked" and "taken
      * by whom" change together, under this object's monitor: there is no moment where the lock is taken but
-     * looks free, and a release in that moment cannot raise "release unlocked lock".
+     * looks free, and a release in that moment cannot raise "release unlocked lock". The ACQUIRE and RELEASE
+     * events are recorded in the same step too, so the trace never shows a release before the acquire it ends.
      */
     private final class OsLock extends Blocking implements Lock, Owned {
         private volatile OsThread owner; // null: unlocked; written only under the monitor
@@ -661,7 +678,17 @@ final class OsKernel extends Kernel {
             if (owner != null) {
                 return false;
             }
+            taken(me);
+            return true;
+        }
+
+        private void taken(OsThread me) {
             owner = me;
+            record(me, EventKind.ACQUIRE, id, 1);
+        }
+
+        @Override
+        boolean recordsOwnAcquire() {
             return true;
         }
 
@@ -679,7 +706,7 @@ final class OsKernel extends Kernel {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
             }
-            owner = me;
+            taken(me);
             return true;
         }
 
