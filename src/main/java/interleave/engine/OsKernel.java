@@ -57,6 +57,11 @@ final class OsKernel extends Kernel {
         default boolean anyoneMayRelease() {
             return true;
         }
+
+        /** True if a waiter could go on now (it was woken and has not run yet): such a wait is not stuck. */
+        default boolean free() {
+            return false;
+        }
     }
 
     final class OsThread implements Worker, Resource {
@@ -373,7 +378,8 @@ final class OsKernel extends Kernel {
             boolean someoneFree = stuck.size() < live.size();
             for (java.util.Iterator<OsThread> it = stuck.iterator(); it.hasNext(); ) {
                 Resource r = it.next().waitingOn;
-                boolean canEnd = r == null || (r.anyoneMayRelease() ? someoneFree : holdersCanEnd(r, stuck));
+                boolean canEnd = r == null || r.free()
+                        || (r.anyoneMayRelease() ? someoneFree : holdersCanEnd(r, stuck));
                 if (canEnd) {
                     it.remove();
                     changed = true;
@@ -734,6 +740,11 @@ final class OsKernel extends Kernel {
         }
 
         @Override
+        public boolean free() {
+            return owner == null;
+        }
+
+        @Override
         public List<OsThread> holders() {
             OsThread o = owner;
             return o == null ? List.of() : List.of(o);
@@ -938,6 +949,11 @@ final class OsKernel extends Kernel {
         }
 
         @Override
+        public boolean free() {
+            return permits.availablePermits() > 0;
+        }
+
+        @Override
         public List<OsThread> holders() {
             return List.copyOf(holders);
         }
@@ -1039,6 +1055,11 @@ final class OsKernel extends Kernel {
         @Override
         public List<OsThread> holders() {
             return List.of();
+        }
+
+        @Override
+        public boolean free() {
+            return flag;
         }
 
         @Override
