@@ -10,11 +10,14 @@ public interface Condition extends Acquirable {
     /** Waits for a notify; returns true. */
     boolean await();
 
-    /** Waits at most {@code timeoutSeconds}; false if it timed out. */
+    /** Waits at most {@code timeoutSeconds}; false if it timed out (t &lt;= 0 and NaN do not wait, as in CPython). */
     boolean await(double timeoutSeconds);
 
     /** Waits until the predicate holds (re-checked after every wake-up); returns the predicate's last value. */
     boolean awaitFor(BooleanSupplier predicate);
+
+    /** {@code wait_for(predicate, timeout)}: gives up when the timeout expires; returns the predicate's last value. */
+    boolean awaitFor(BooleanSupplier predicate, double timeoutSeconds);
 
     void notifyOne();
 

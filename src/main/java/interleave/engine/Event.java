@@ -8,10 +8,13 @@ public interface Event {
 
     boolean isSet();
 
-    /** Waits until the flag is true; returns the flag (always true). */
+    /** Waits until the flag is true; returns true (also when a set() is followed at once by a clear()). */
     boolean await();
 
-    /** Waits at most {@code timeoutSeconds}; returns the flag. */
+    /**
+     * Waits at most {@code timeoutSeconds}; true if the flag was set or a set() woke this waiter, false on a
+     * timeout. As in CPython, t &lt;= 0 and NaN do not wait.
+     */
     boolean await(double timeoutSeconds);
 
     String name();

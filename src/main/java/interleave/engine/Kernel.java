@@ -68,7 +68,17 @@ public abstract class Kernel {
 
     public abstract Semaphore boundedSemaphore(String name, int value);
 
+    /** {@code threading.Semaphore()}: the initial value is 1. */
+    public Semaphore semaphore(String name) {
+        return semaphore(name, 1);
+    }
+
     public abstract Event event(String name);
+
+    /** {@code threading.Condition()}: a condition with an RLock of its own, named after it. */
+    public Condition condition(String name) {
+        return condition(name, rlock(name + ".lock"));
+    }
 
     public abstract Condition condition(String name, Acquirable lock);
 
@@ -159,12 +169,36 @@ public abstract class Kernel {
         return outcome.complete(o);
     }
 
-    protected static long ticks(double seconds) {
-        if (Double.isNaN(seconds) || seconds < 0) {
-            throw new ThreadingError("ValueError", "timeout value must be non-negative");
+    /**
+     * CPython's {@code Condition.wait_for(predicate, timeout)}: waits for notifies until the predicate holds or
+     * the time is up, counting the time from the first wait. A NaN timeout (CPython then re-checks in a busy loop
+     * until the predicate holds) waits for notifies with no timeout.
+     */
+    protected final boolean waitFor(Condition c, java.util.function.BooleanSupplier predicate, double timeout) {
+        if (Double.isNaN(timeout)) {
+            return c.awaitFor(predicate);
         }
-        double t = seconds * TICKS_PER_SECOND;
-        return t >= Long.MAX_VALUE / 4 ? Long.MAX_VALUE / 4 : Math.round(t);
+        double end = Double.NaN;
+        double waitTime = timeout;
+        boolean result = predicate.getAsBoolean();
+        while (!result) {
+            if (Double.isNaN(end)) {
+                end = seconds(now()) + waitTime;
+            } else {
+                waitTime = end - seconds(now());
+                if (waitTime <= 0) {
+                    break;
+                }
+            }
+            c.await(waitTime);
+            result = predicate.getAsBoolean();
+        }
+        return result;
+    }
+
+    /** Seconds of a {@link #now()} value. */
+    protected final double seconds(long now) {
+        return settings.mode().virtualTime() ? now / (double) TICKS_PER_SECOND : now / 1e9;
     }
 
     protected static String describe(Throwable e) {

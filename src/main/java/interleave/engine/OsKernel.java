@@ -20,12 +20,18 @@ import java.util.function.BooleanSupplier;
  * one lock; a shared variable's access and its event happen under that lock together, so the trace shows the
  * real order of reads and writes. Nothing here is deterministic, and the trace says so in its header.
  *
- * <p>A watchdog looks for a wait-for cycle every 100 ms and ends the run when it sees the same cycle twice.
+ * <p>A watchdog looks for a deadlock every 100 ms and ends the run when it sees the same one twice (see
+ * {@link #findDeadlock()}).
  */
 final class OsKernel extends Kernel {
     private static final long WATCH_MILLIS = 100;
 
     private final Object traceLock = new Object();
+    /**
+     * Serialises the user's commands. Not traceLock: a command may release a lock, which takes that lock's
+     * monitor, while a worker holding the monitor waits for traceLock to record (a lock-order cycle).
+     */
+    private final Object commandLock = new Object();
     private final long t0 = System.nanoTime();
     private final ThreadLocal<OsThread> current = new ThreadLocal<>();
     private final List<OsThread> all = new CopyOnWriteArrayList<>();
@@ -43,6 +49,19 @@ final class OsKernel extends Kernel {
         List<OsThread> holders();
 
         int traceId();
+
+        /**
+         * True if any thread may end the wait (release a Lock or a Semaphore, set an Event), false if only the
+         * holders can (an RLock's owner, a joined thread by finishing).
+         */
+        default boolean anyoneMayRelease() {
+            return true;
+        }
+
+        /** True if a waiter could go on now (it was woken and has not run yet): such a wait is not stuck. */
+        default boolean free() {
+            return false;
+        }
     }
 
     final class OsThread implements Worker, Resource {
@@ -52,6 +71,10 @@ final class OsKernel extends Kernel {
         final Runnable body;
         final Thread java;
         volatile Resource waitingOn;
+        /** The wait has a deadline: it ends by itself, so it is never part of a deadlock. */
+        volatile boolean waitTimed;
+        /** Counts this thread's waits, so the watchdog can tell the same wait from a new one. */
+        volatile int waitCount;
         volatile boolean started;
         volatile boolean finished;
         volatile int line;
@@ -121,15 +144,15 @@ final class OsKernel extends Kernel {
 
         @Override
         public void join() {
-            joinNanos(-1);
+            joinWithin(false, Timeouts.FOREVER);
         }
 
         @Override
         public void join(double timeoutSeconds) {
-            joinNanos(nanos(timeoutSeconds));
+            joinWithin(true, timeoutSeconds);
         }
 
-        private void joinNanos(long nanos) {
+        private void joinWithin(boolean timed, double timeoutSeconds) {
             OsThread me = enter();
             if (this == me) {
                 throw new ThreadingError("RuntimeError", "cannot join current thread");
@@ -138,8 +161,9 @@ final class OsKernel extends Kernel {
                 throw new ThreadingError("RuntimeError", "cannot join thread before it is started");
             }
             if (!finished) {
+                long nanos = timed ? Timeouts.nanos(Timeouts.joinTimeout(timeoutSeconds)) : -1;
                 record(me, EventKind.JOIN, -1, id);
-                me.waitingOn = this;
+                me.waitOn(this, nanos >= 0);
                 try {
                     if (nanos < 0) {
                         java.join();
@@ -162,12 +186,23 @@ final class OsKernel extends Kernel {
 
         @Override
         public List<OsThread> holders() {
-            return List.of(this);
+            return finished ? List.of() : List.of(this);
         }
 
         @Override
         public int traceId() {
             return -1;
+        }
+
+        @Override
+        public boolean anyoneMayRelease() {
+            return false;
+        }
+
+        void waitOn(Resource r, boolean timed) {
+            waitTimed = timed;
+            waitCount++;
+            waitingOn = r;
         }
     }
 
@@ -254,7 +289,7 @@ final class OsKernel extends Kernel {
     }
 
     private void applyCommands() {
-        synchronized (traceLock) {
+        synchronized (commandLock) {
             for (Command c : control.drainCommands()) {
                 if (user == null) {
                     user = new OsThread("you", false, true, () -> { });
@@ -279,55 +314,131 @@ final class OsKernel extends Kernel {
         }
     }
 
-    private static long nanos(double seconds) {
-        return ticks(seconds) * 1000L;
-    }
-
     // ---- deadlock watchdog ----
 
     private void watch() {
-        List<Integer> previous = null;
+        List<Long> previous = null;
         while (!stopping) {
             try {
                 Thread.sleep(WATCH_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
-            List<OsThread> cycle = findCycle();
-            List<Integer> ids = cycle == null ? null : cycle.stream().map(t -> t.id).sorted().toList();
-            if (ids != null && ids.equals(previous)) {
-                Deadlock d = new Deadlock(cycle.stream().map(t -> t.id).toList(),
-                        cycle.stream().map(t -> {
-                            Resource r = t.waitingOn;
-                            return r == null ? -1 : r.traceId();
-                        }).toList(), true);
+            Deadlock d = findDeadlock();
+            // the same waits (thread, wait count) seen twice, 100 ms apart: nobody moved in between
+            List<Long> waits = d == null ? null : d.threads().stream()
+                    .map(id -> ((long) id << 32) | (threadById(id).waitCount & 0xffffffffL)).sorted().toList();
+            if (waits != null && waits.equals(previous)) {
                 synchronized (traceLock) {
-                    for (int i = 0; i < cycle.size(); i++) {
-                        OsThread t = cycle.get(i);
-                        trace.append(now(), t.id, EventKind.DEADLOCK, d.resources().get(i),
-                                cycle.get((i + 1) % cycle.size()).id, t.line);
+                    int n = d.threads().size();
+                    for (int i = 0; i < n; i++) {
+                        OsThread t = threadById(d.threads().get(i));
+                        int next = d.cycle() ? d.threads().get((i + 1) % n) : -1;
+                        trace.append(now(), t.id, EventKind.DEADLOCK, d.resources().get(i), next, t.line);
                     }
                 }
                 end(new RunOutcome(RunOutcome.Status.DEADLOCK, d, errors()));
                 return;
             }
-            previous = ids;
+            previous = waits;
         }
     }
 
-    private List<OsThread> findCycle() {
-        for (OsThread start : all) {
+    private OsThread threadById(int id) {
+        for (OsThread t : all) {
+            if (t.id == id) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no thread " + id);
+    }
+
+    /**
+     * A set of threads is deadlocked when each waits with no deadline and nobody outside the set can end its
+     * wait: a Lock, a Semaphore or an Event can be released or set by any thread, so a wait on one of them
+     * is stuck only while every live thread is stuck; an RLock only by its owner and a join only by the joined
+     * thread. The stuck set is found by removing, until nothing changes, every waiter that a thread outside it
+     * can free. Reported: a wait-for cycle inside that set, or, with no user to press a button, the whole set
+     * when every live thread is in it.
+     */
+    private Deadlock findDeadlock() {
+        List<OsThread> live = new ArrayList<>();
+        java.util.Set<OsThread> stuck = new java.util.HashSet<>();
+        for (OsThread t : all) {
+            if (t.started && !t.finished) {
+                live.add(t);
+                if (t.waitingOn != null && !t.waitTimed) {
+                    stuck.add(t);
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed && !stuck.isEmpty()) {
+            changed = false;
+            boolean someoneFree = stuck.size() < live.size();
+            for (java.util.Iterator<OsThread> it = stuck.iterator(); it.hasNext(); ) {
+                Resource r = it.next().waitingOn;
+                boolean canEnd = r == null || r.free()
+                        || (r.anyoneMayRelease() ? someoneFree : holdersCanEnd(r, stuck));
+                if (canEnd) {
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
+        if (stuck.isEmpty()) {
+            return null;
+        }
+        List<OsThread> cycle = findCycle(stuck);
+        if (cycle != null) {
+            return new Deadlock(cycle.stream().map(t -> t.id).toList(),
+                    cycle.stream().map(OsKernel::resourceId).toList(), true);
+        }
+        if (stuck.size() < live.size() || control.interactive()) {
+            return null; // a user may still set an event or press a button
+        }
+        List<OsThread> all = live.stream().sorted(java.util.Comparator.comparingInt(t -> t.id)).toList();
+        return new Deadlock(all.stream().map(t -> t.id).toList(), all.stream().map(OsKernel::resourceId).toList(),
+                false);
+    }
+
+    private static boolean holdersCanEnd(Resource r, java.util.Set<OsThread> stuck) {
+        List<OsThread> holders = r.holders();
+        if (holders.isEmpty()) {
+            return true; // free again (or the joined thread has ended): the waiter is about to go on
+        }
+        for (OsThread h : holders) {
+            if (h.started && !h.finished && !stuck.contains(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int resourceId(OsThread t) {
+        Resource r = t.waitingOn;
+        return r == null ? -1 : r.traceId();
+    }
+
+    private static List<OsThread> findCycle(java.util.Set<OsThread> stuck) {
+        for (OsThread start : stuck) {
             List<OsThread> path = new ArrayList<>();
             OsThread t = start;
-            while (t != null && t.waitingOn != null) {
+            while (t != null && stuck.contains(t)) {
                 int seen = path.indexOf(t);
                 if (seen >= 0) {
                     return List.copyOf(path.subList(seen, path.size()));
                 }
                 path.add(t);
                 Resource r = t.waitingOn;
-                List<OsThread> holders = r == null ? List.of() : r.holders();
-                t = holders.isEmpty() ? null : holders.get(0);
+                OsThread next = null;
+                for (OsThread h : r == null ? List.<OsThread>of() : r.holders()) {
+                    if (stuck.contains(h)) {
+                        next = h;
+                        break;
+                    }
+                }
+                t = next;
             }
         }
         return null;
@@ -342,8 +453,8 @@ final class OsKernel extends Kernel {
 
     @Override
     public void sleep(double seconds) {
+        long n = Timeouts.nanos(Timeouts.sleepSeconds(seconds));
         OsThread me = enter();
-        long n = nanos(seconds);
         if (n == 0) {
             yieldNow();
             return;
@@ -455,39 +566,48 @@ final class OsKernel extends Kernel {
             this.name = name;
         }
 
-        abstract boolean tryNow();
+        /** Takes it now if free, recording the taker in the same atomic step. */
+        abstract boolean take(OsThread me);
 
-        abstract boolean acquireWithin(long nanos) throws InterruptedException;
+        /** Takes it, waiting at most {@code nanos} (-1: no timeout); false if the time ran out. */
+        abstract boolean takeWithin(OsThread me, long nanos) throws InterruptedException;
 
         abstract int stateValue();
 
-        abstract void onAcquired(OsThread me);
+        /** True if {@link #take} and {@link #takeWithin} record the ACQUIRE themselves, in the same atomic step. */
+        boolean recordsOwnAcquire() {
+            return false;
+        }
 
-        boolean acquireNanos(long nanos, boolean blocking) {
+        /** Takes it, waiting at most {@code seconds}: {@link Timeouts#FOREVER}, 0 (do not wait) or a timeout. */
+        boolean acquireWithin(double seconds) {
             OsThread me = enter();
-            if (tryNow()) {
-                onAcquired(me);
-                record(me, EventKind.ACQUIRE, id, stateValue());
+            if (take(me)) {
+                if (!recordsOwnAcquire()) {
+                    record(me, EventKind.ACQUIRE, id, stateValue());
+                }
                 return true;
             }
-            if (!blocking) {
+            if (seconds == 0) {
                 record(me, EventKind.TRY_FAIL, id, holderId());
                 return false;
             }
+            long nanos = Timeouts.nanos(seconds); // too large: OverflowError, only when it must wait, as CPython
             record(me, EventKind.BLOCK, id, holderId());
-            me.waitingOn = this;
+            me.waitOn(this, nanos >= 0);
             boolean got;
             try {
-                got = acquireWithin(nanos);
+                got = takeWithin(me, nanos);
             } catch (InterruptedException e) {
                 throw new RunStopped();
             } finally {
                 me.waitingOn = null;
             }
-            if (got) {
-                onAcquired(me);
+            if (!got) {
+                record(me, EventKind.TIMEOUT, id, 0);
+            } else if (!recordsOwnAcquire()) {
+                record(me, EventKind.ACQUIRE, id, stateValue());
             }
-            record(me, got ? EventKind.ACQUIRE : EventKind.TIMEOUT, id, got ? stateValue() : 0);
             return got;
         }
 
@@ -498,17 +618,22 @@ final class OsKernel extends Kernel {
 
         @Override
         public void acquire() {
-            acquireNanos(-1, true);
+            acquireWithin(Timeouts.FOREVER);
         }
 
         @Override
         public boolean tryAcquire() {
-            return acquireNanos(-1, false);
+            return acquireWithin(0);
         }
 
         @Override
         public boolean acquire(double timeoutSeconds) {
-            return acquireNanos(nanos(timeoutSeconds), true);
+            return acquire(true, timeoutSeconds);
+        }
+
+        @Override
+        public boolean acquire(boolean blocking, double timeoutSeconds) {
+            return acquireWithin(Timeouts.lockAcquire(blocking, timeoutSeconds));
         }
 
         @Override
@@ -541,26 +666,54 @@ final class OsKernel extends Kernel {
         return new OsLock(name);
     }
 
+    /**
+     * Any thread may release a Lock, also one that another thread has only just taken. So "locked" and "taken
+     * by whom" change together, under this object's monitor: there is no moment where the lock is taken but
+     * looks free, and a release in that moment cannot raise "release unlocked lock". The ACQUIRE and RELEASE
+     * events are recorded in the same step too, so the trace never shows a release before the acquire it ends.
+     */
     private final class OsLock extends Blocking implements Lock, Owned {
-        private final java.util.concurrent.Semaphore permit = new java.util.concurrent.Semaphore(1, true);
-        private volatile OsThread owner;
+        private volatile OsThread owner; // null: unlocked; written only under the monitor
 
         OsLock(String name) {
             super(name, ObjectType.LOCK, 0);
         }
 
         @Override
-        boolean tryNow() {
-            return permit.tryAcquire();
+        synchronized boolean take(OsThread me) {
+            if (owner != null) {
+                return false;
+            }
+            taken(me);
+            return true;
+        }
+
+        private void taken(OsThread me) {
+            owner = me;
+            record(me, EventKind.ACQUIRE, id, 1);
         }
 
         @Override
-        boolean acquireWithin(long nanos) throws InterruptedException {
-            if (nanos < 0) {
-                permit.acquire();
-                return true;
+        boolean recordsOwnAcquire() {
+            return true;
+        }
+
+        @Override
+        synchronized boolean takeWithin(OsThread me, long nanos) throws InterruptedException {
+            long deadline = System.nanoTime() + Math.max(0, nanos);
+            while (owner != null) {
+                if (nanos < 0) {
+                    wait();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
             }
-            return permit.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+            taken(me);
+            return true;
         }
 
         @Override
@@ -569,24 +722,26 @@ final class OsKernel extends Kernel {
         }
 
         @Override
-        void onAcquired(OsThread me) {
-            owner = me;
-        }
-
-        @Override
-        public synchronized void release() {
+        public void release() {
             OsThread me = enter();
-            if (owner == null) {
-                throw new ThreadingError("RuntimeError", "release unlocked lock");
+            synchronized (this) {
+                if (owner == null) {
+                    throw new ThreadingError("RuntimeError", "release unlocked lock");
+                }
+                record(me, EventKind.RELEASE, id, 0);
+                owner = null;
+                notify(); // no hand-over: the woken waiter takes it if it is still free when it runs
             }
-            record(me, EventKind.RELEASE, id, 0);
-            owner = null;
-            permit.release();
         }
 
         @Override
         public boolean locked() {
             return owner != null;
+        }
+
+        @Override
+        public boolean free() {
+            return owner == null;
         }
 
         @Override
@@ -617,6 +772,7 @@ final class OsKernel extends Kernel {
         return new OsRLock(name);
     }
 
+    /** Only the owner releases an RLock, so taking it and recording the owner need not be one step. */
     private final class OsRLock extends Blocking implements RLock, Owned {
         private final ReentrantLock lock = new ReentrantLock(true);
         private volatile OsThread owner;
@@ -626,27 +782,28 @@ final class OsKernel extends Kernel {
         }
 
         @Override
-        boolean tryNow() {
-            return lock.tryLock();
+        boolean take(OsThread me) {
+            if (lock.tryLock()) {
+                owner = me;
+                return true;
+            }
+            return false;
         }
 
         @Override
-        boolean acquireWithin(long nanos) throws InterruptedException {
+        boolean takeWithin(OsThread me, long nanos) throws InterruptedException {
             if (nanos < 0) {
                 lock.lockInterruptibly();
-                return true;
+            } else if (!lock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
+                return false;
             }
-            return lock.tryLock(nanos, TimeUnit.NANOSECONDS);
+            owner = me;
+            return true;
         }
 
         @Override
         int stateValue() {
             return lock.getHoldCount();
-        }
-
-        @Override
-        void onAcquired(OsThread me) {
-            owner = me;
         }
 
         @Override
@@ -667,6 +824,11 @@ final class OsKernel extends Kernel {
         public List<OsThread> holders() {
             OsThread o = owner;
             return o == null ? List.of() : List.of(o);
+        }
+
+        @Override
+        public boolean anyoneMayRelease() {
+            return false;
         }
 
         @Override
@@ -721,17 +883,23 @@ final class OsKernel extends Kernel {
         }
 
         @Override
-        boolean tryNow() {
-            return permits.tryAcquire();
+        boolean take(OsThread me) {
+            if (permits.tryAcquire()) {
+                holders.add(me);
+                return true;
+            }
+            return false;
         }
 
         @Override
-        boolean acquireWithin(long nanos) throws InterruptedException {
+        boolean takeWithin(OsThread me, long nanos) throws InterruptedException {
             if (nanos < 0) {
                 permits.acquire();
-                return true;
+            } else if (!permits.tryAcquire(nanos, TimeUnit.NANOSECONDS)) {
+                return false;
             }
-            return permits.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+            holders.add(me);
+            return true;
         }
 
         @Override
@@ -740,24 +908,49 @@ final class OsKernel extends Kernel {
         }
 
         @Override
-        void onAcquired(OsThread me) {
-            holders.add(me);
+        public boolean acquire(double timeoutSeconds) {
+            return acquireWithin(Timeouts.semaphoreAcquire(timeoutSeconds));
         }
 
         @Override
-        public synchronized void release() {
-            OsThread me = enter();
-            if (bounded && permits.availablePermits() >= initial) {
-                throw new ThreadingError("ValueError", "Semaphore released too many times");
+        public boolean acquire(boolean blocking, double timeoutSeconds) {
+            if (!blocking) {
+                throw Timeouts.semaphoreNonBlockingWithTimeout();
             }
-            holders.remove(me);
-            record(me, EventKind.RELEASE, id, permits.availablePermits() + 1);
-            permits.release();
+            return acquire(timeoutSeconds);
+        }
+
+        @Override
+        public void release() {
+            release(1);
+        }
+
+        @Override
+        public void release(int n) {
+            OsThread me = enter();
+            if (n < 1) {
+                throw new ThreadingError("ValueError", "n must be one or more");
+            }
+            synchronized (this) { // permits only go down outside: the bound check and the release are one step
+                if (bounded && (long) permits.availablePermits() + n > initial) {
+                    throw new ThreadingError("ValueError", "Semaphore released too many times");
+                }
+                for (int i = 0; i < n; i++) {
+                    holders.remove(me);
+                }
+                record(me, EventKind.RELEASE, id, permits.availablePermits() + n);
+                permits.release(n);
+            }
         }
 
         @Override
         public int value() {
             return permits.availablePermits();
+        }
+
+        @Override
+        public boolean free() {
+            return permits.availablePermits() > 0;
         }
 
         @Override
@@ -768,82 +961,116 @@ final class OsKernel extends Kernel {
 
     @Override
     public Event event(String name) {
-        int id = addObject(name, ObjectType.EVENT, 0);
-        return new Event() {
-            private final ReentrantLock lock = new ReentrantLock();
-            private final java.util.concurrent.locks.Condition changed = lock.newCondition();
-            private volatile boolean flag;
+        return new OsEvent(name);
+    }
 
-            @Override
-            public void set() {
-                OsThread me = enter();
-                lock.lock();
-                try {
-                    flag = true;
-                    record(me, EventKind.EVENT_SET, id, 1);
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
-                }
+    /**
+     * A flag and a count of set() calls: a waiter returns true once the count has moved, even if a clear()
+     * came before it ran (CPython's waiters do, gh-57711).
+     */
+    private final class OsEvent implements Event, Resource {
+        private final int id;
+        private final String name;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+        private volatile boolean flag;
+        private long sets; // guarded by lock
+
+        OsEvent(String name) {
+            this.id = addObject(name, ObjectType.EVENT, 0);
+            this.name = name;
+        }
+
+        @Override
+        public void set() {
+            OsThread me = enter();
+            lock.lock();
+            try {
+                flag = true;
+                sets++;
+                record(me, EventKind.EVENT_SET, id, 1);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
+        }
 
-            @Override
-            public void clear() {
-                OsThread me = enter();
-                lock.lock();
-                try {
-                    flag = false;
-                    record(me, EventKind.EVENT_CLEAR, id, 0);
-                } finally {
-                    lock.unlock();
-                }
+        @Override
+        public void clear() {
+            OsThread me = enter();
+            lock.lock();
+            try {
+                flag = false;
+                record(me, EventKind.EVENT_CLEAR, id, 0);
+            } finally {
+                lock.unlock();
             }
+        }
 
-            @Override
-            public boolean isSet() {
-                return flag;
-            }
+        @Override
+        public boolean isSet() {
+            return flag;
+        }
 
-            @Override
-            public boolean await() {
-                return awaitNanos(-1);
-            }
+        @Override
+        public boolean await() {
+            return awaitWithin(Timeouts.FOREVER);
+        }
 
-            @Override
-            public boolean await(double timeoutSeconds) {
-                return awaitNanos(nanos(timeoutSeconds));
-            }
+        @Override
+        public boolean await(double timeoutSeconds) {
+            return awaitWithin(Timeouts.waitTimeout(timeoutSeconds));
+        }
 
-            private boolean awaitNanos(long nanos) {
-                OsThread me = enter();
-                lock.lock();
-                try {
-                    record(me, EventKind.EVENT_WAIT, id, flag ? 1 : 0);
-                    if (flag) {
-                        return true;
-                    }
-                    long left = nanos;
-                    while (!flag && (nanos < 0 || left > 0)) {
-                        if (nanos < 0) {
-                            changed.await();
-                        } else {
-                            left = changed.awaitNanos(left);
-                        }
-                    }
-                    record(me, EventKind.EVENT_DONE, id, flag ? 1 : 0);
+        private boolean awaitWithin(double seconds) {
+            OsThread me = enter();
+            lock.lock();
+            try {
+                long nanos = flag || seconds == 0 ? 0 : Timeouts.nanos(seconds);
+                record(me, EventKind.EVENT_WAIT, id, flag ? 1 : 0);
+                if (flag || seconds == 0) {
                     return flag;
-                } catch (InterruptedException e) {
-                    throw new RunStopped();
-                } finally {
-                    lock.unlock();
                 }
+                long setsBefore = sets;
+                me.waitOn(this, nanos >= 0);
+                long left = nanos;
+                while (sets == setsBefore && (nanos < 0 || left > 0)) {
+                    if (nanos < 0) {
+                        changed.await();
+                    } else {
+                        left = changed.awaitNanos(left);
+                    }
+                }
+                boolean signaled = sets != setsBefore;
+                record(me, EventKind.EVENT_DONE, id, signaled ? 1 : 0);
+                return signaled;
+            } catch (InterruptedException e) {
+                throw new RunStopped();
+            } finally {
+                me.waitingOn = null;
+                lock.unlock();
             }
+        }
 
-            @Override
-            public String name() {
-                return name;
-            }
-        };
+        @Override
+        public List<OsThread> holders() {
+            return List.of();
+        }
+
+        @Override
+        public boolean free() {
+            return flag;
+        }
+
+        @Override
+        public int traceId() {
+            return id;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
     }
 
     @Override
@@ -883,6 +1110,11 @@ final class OsKernel extends Kernel {
         }
 
         @Override
+        public boolean acquire(boolean blocking, double timeoutSeconds) {
+            return lock.acquire(blocking, timeoutSeconds);
+        }
+
+        @Override
         public void release() {
             lock.release();
         }
@@ -899,18 +1131,26 @@ final class OsKernel extends Kernel {
 
         @Override
         public boolean await() {
-            return awaitNanos(-1);
+            return awaitWithin(Timeouts.FOREVER);
         }
 
         @Override
         public boolean await(double timeoutSeconds) {
-            return awaitNanos(nanos(timeoutSeconds));
+            return awaitWithin(Timeouts.waitTimeout(timeoutSeconds));
         }
 
-        private boolean awaitNanos(long nanos) {
+        private boolean awaitWithin(double seconds) {
             OsThread me = enter();
             if (!lock.ownedByCurrent()) {
                 throw new ThreadingError("RuntimeError", "cannot wait on un-acquired lock");
+            }
+            long nanos = seconds == 0 ? 0 : Timeouts.nanos(seconds);
+            if (seconds == 0) { // CPython releases the lock, does not wait, and takes the lock back
+                record(me, EventKind.COND_WAIT, id, 0);
+                int depth = lock.releaseAll(me);
+                record(me, EventKind.EVENT_DONE, id, 0);
+                lock.reacquire(depth);
+                return false;
             }
             java.util.concurrent.Semaphore mine = new java.util.concurrent.Semaphore(0);
             synchronized (waiters) {
@@ -947,6 +1187,11 @@ final class OsKernel extends Kernel {
                 ok = predicate.getAsBoolean();
             }
             return ok;
+        }
+
+        @Override
+        public boolean awaitFor(BooleanSupplier predicate, double timeoutSeconds) {
+            return waitFor(this, predicate, timeoutSeconds);
         }
 
         @Override
@@ -996,7 +1241,7 @@ final class OsKernel extends Kernel {
                 String v = values.get();
                 if (v == null) {
                     throw new ThreadingError("AttributeError",
-                            "'_thread._local' object has no attribute '" + name + "' in " + me.name);
+                            "'_thread._local' object has no attribute '" + name + "'");
                 }
                 synchronized (traceLock) {
                     record(me, EventKind.LOCAL_GET, id, trace.intern(v));

@@ -4,4 +4,7 @@ package interleave.engine;
 public interface Semaphore extends Acquirable {
     /** The current counter value. */
     int value();
+
+    /** {@code release(n)}: adds n permits at once and wakes up to n waiters; n must be at least 1. */
+    void release(int n);
 }

@@ -151,15 +151,15 @@ final class SimKernel extends Kernel {
 
         @Override
         public void join() {
-            joinTicks(-1);
+            joinWithin(false, Timeouts.FOREVER);
         }
 
         @Override
         public void join(double timeoutSeconds) {
-            joinTicks(ticks(timeoutSeconds));
+            joinWithin(true, timeoutSeconds);
         }
 
-        private void joinTicks(long timeout) {
+        private void joinWithin(boolean timed, double timeoutSeconds) {
             SimThread me = enter();
             if (this == me) {
                 throw new ThreadingError("RuntimeError", "cannot join current thread");
@@ -168,6 +168,7 @@ final class SimKernel extends Kernel {
                 throw new ThreadingError("RuntimeError", "cannot join thread before it is started");
             }
             if (state != St.FINISHED) {
+                long timeout = timed ? Timeouts.ticks(Timeouts.joinTimeout(timeoutSeconds)) : -1;
                 emit(me, EventKind.JOIN, -1, id);
                 joiners.add(me);
                 block(me, this, timeout, St.BLOCKED, SwitchReason.BLOCKED);
@@ -732,7 +733,7 @@ final class SimKernel extends Kernel {
 
     @Override
     public void sleep(double seconds) {
-        long t = ticks(seconds);
+        long t = Timeouts.ticks(Timeouts.sleepSeconds(seconds));
         SimThread me = enter();
         if (t == 0) {
             yieldPoint(me);
@@ -1008,7 +1009,13 @@ final class SimKernel extends Kernel {
 
         @Override
         public boolean acquire(double timeoutSeconds) {
-            return acquireTicks(ticks(timeoutSeconds), true);
+            return acquire(true, timeoutSeconds);
+        }
+
+        @Override
+        public boolean acquire(boolean blocking, double timeoutSeconds) {
+            double t = Timeouts.lockAcquire(blocking, timeoutSeconds);
+            return t == 0 ? acquireTicks(-1, false) : acquireTicks(Timeouts.ticks(t), true);
         }
 
         @Override
@@ -1106,7 +1113,8 @@ final class SimKernel extends Kernel {
             this.bounded = bounded;
         }
 
-        private boolean acquireTicks(long timeout, boolean blocking) {
+        /** Takes a permit, waiting at most {@code seconds} ({@link Timeouts#FOREVER}, 0: not at all). */
+        private boolean acquireWithin(double seconds) {
             SimThread me = enter();
             if (value > 0) {
                 value--;
@@ -1115,7 +1123,8 @@ final class SimKernel extends Kernel {
                 endPoint(me);
                 return true;
             }
-            if (!blocking) {
+            long timeout = seconds == 0 ? 0 : Timeouts.ticks(seconds); // too large: OverflowError, as CPython
+            if (seconds == 0) {
                 emit(me, EventKind.TRY_FAIL, id, -1);
                 endPoint(me);
                 return false;
@@ -1135,33 +1144,46 @@ final class SimKernel extends Kernel {
 
         @Override
         public void acquire() {
-            acquireTicks(-1, true);
+            acquireWithin(Timeouts.FOREVER);
         }
 
         @Override
         public boolean tryAcquire() {
-            return acquireTicks(-1, false);
+            return acquireWithin(0);
         }
 
         @Override
         public boolean acquire(double timeoutSeconds) {
-            return acquireTicks(ticks(timeoutSeconds), true);
+            return acquireWithin(Timeouts.semaphoreAcquire(timeoutSeconds));
+        }
+
+        @Override
+        public boolean acquire(boolean blocking, double timeoutSeconds) {
+            if (!blocking) {
+                throw Timeouts.semaphoreNonBlockingWithTimeout();
+            }
+            return acquire(timeoutSeconds);
         }
 
         @Override
         public void release() {
+            release(1);
+        }
+
+        @Override
+        public void release(int n) {
             SimThread me = enter();
-            if (bounded && value >= initial) {
+            if (n < 1) {
+                throw new ThreadingError("ValueError", "n must be one or more");
+            }
+            if (bounded && (long) value + n > initial) {
                 throw new ThreadingError("ValueError", "Semaphore released too many times");
             }
-            if (held[me.id] > 0) {
-                held[me.id]--;
-            }
-            value++;
+            held[me.id] = Math.max(0, held[me.id] - n);
+            value += n;
             emit(me, EventKind.RELEASE, id, value);
-            SimThread next = waiters.poll();
-            if (next != null) {
-                wake(next, id, value); // it takes the permit when it runs, if nobody took it first
+            for (int i = 0; i < n && !waiters.isEmpty(); i++) {
+                wake(waiters.poll(), id, value); // each takes a permit when it runs, if nobody took it first
             }
             endPoint(me);
         }
@@ -1224,25 +1246,31 @@ final class SimKernel extends Kernel {
 
         @Override
         public boolean await() {
-            return awaitTicks(-1);
+            return awaitWithin(Timeouts.FOREVER);
         }
 
         @Override
         public boolean await(double timeoutSeconds) {
-            return awaitTicks(ticks(timeoutSeconds));
+            return awaitWithin(Timeouts.waitTimeout(timeoutSeconds));
         }
 
-        private boolean awaitTicks(long timeout) {
+        /**
+         * As CPython's {@code Event.wait}: true at once if the flag is set; else true if a set() wakes this waiter
+         * (even if a clear() follows before it runs), false if the timeout expires first.
+         */
+        private boolean awaitWithin(double seconds) {
             SimThread me = enter();
+            long timeout = flag || seconds == 0 ? 0 : Timeouts.ticks(seconds);
             emit(me, EventKind.EVENT_WAIT, id, flag ? 1 : 0);
-            if (!flag) {
+            boolean signaled = flag;
+            if (!flag && seconds != 0) {
                 waiters.add(me);
-                block(me, this, timeout, St.WAITING, SwitchReason.BLOCKED);
+                signaled = block(me, this, timeout, St.WAITING, SwitchReason.BLOCKED);
                 resume(me);
-                emit(me, EventKind.EVENT_DONE, id, flag ? 1 : 0);
+                emit(me, EventKind.EVENT_DONE, id, signaled ? 1 : 0);
             }
             endPoint(me);
-            return flag;
+            return signaled;
         }
     }
 
@@ -1270,30 +1298,40 @@ final class SimKernel extends Kernel {
         }
 
         @Override
+        public boolean acquire(boolean blocking, double timeoutSeconds) {
+            return lock.acquire(blocking, timeoutSeconds);
+        }
+
+        @Override
         public void release() {
             lock.release();
         }
 
         @Override
         public boolean await() {
-            return awaitTicks(-1);
+            return awaitWithin(Timeouts.FOREVER);
         }
 
         @Override
         public boolean await(double timeoutSeconds) {
-            return awaitTicks(ticks(timeoutSeconds));
+            return awaitWithin(Timeouts.waitTimeout(timeoutSeconds));
         }
 
-        private boolean awaitTicks(long timeout) {
+        /** Releases the lock, waits at most {@code seconds} (0: not at all, as CPython), takes the lock back. */
+        private boolean awaitWithin(double seconds) {
             SimThread me = enter();
             if (!lock.ownedBy(me)) {
                 throw new ThreadingError("RuntimeError", "cannot wait on un-acquired lock");
             }
+            long timeout = seconds == 0 ? 0 : Timeouts.ticks(seconds);
             emit(me, EventKind.COND_WAIT, id, 0);
             int depth = lock.releaseAll(me);
-            waiters.add(me);
-            boolean notified = block(me, this, timeout, St.WAITING, SwitchReason.BLOCKED);
-            resume(me);
+            boolean notified = false;
+            if (seconds != 0) {
+                waiters.add(me);
+                notified = block(me, this, timeout, St.WAITING, SwitchReason.BLOCKED);
+                resume(me);
+            }
             emit(me, EventKind.EVENT_DONE, id, notified ? 1 : 0);
             endPoint(me);
             lock.reacquire(me, depth);
@@ -1308,6 +1346,11 @@ final class SimKernel extends Kernel {
                 ok = predicate.getAsBoolean();
             }
             return ok;
+        }
+
+        @Override
+        public boolean awaitFor(BooleanSupplier predicate, double timeoutSeconds) {
+            return waitFor(this, predicate, timeoutSeconds);
         }
 
         @Override
@@ -1365,7 +1408,7 @@ final class SimKernel extends Kernel {
             String v = values[me.id];
             if (v == null) {
                 throw new ThreadingError("AttributeError",
-                        "'_thread._local' object has no attribute '" + name + "' in " + me.name);
+                        "'_thread._local' object has no attribute '" + name + "'");
             }
             emit(me, EventKind.LOCAL_GET, id, trace.intern(v));
             endPoint(me);

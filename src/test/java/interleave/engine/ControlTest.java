@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +57,14 @@ class ControlTest {
             last = now;
             Thread.sleep(50);
         }
+    }
+
+    /** Stop ended the run as stopped, every worker is gone, and no thread was made to look as if it finished. */
+    private static void assertStopped(Kernel k) throws InterruptedException {
+        Harness.noLeaks(k);
+        assertEquals(RunOutcome.Status.STOPPED, k.outcomeNow().status());
+        assertEquals(0, Harness.count(k.trace(), EventKind.THREAD_END), "a stopped thread does not end normally");
+        assertEquals(List.of(), k.errors());
     }
 
     @ParameterizedTest
@@ -111,7 +120,7 @@ class ControlTest {
         });
         await(() -> k.trace().size() > 10_000);
         control.stop();
-        Harness.noLeaks(k);
+        assertStopped(k);
     }
 
     @ParameterizedTest
@@ -128,7 +137,7 @@ class ControlTest {
         Thread.sleep(200);
         assertFalse(k.done(), "with a user present, an unset event is not a deadlock");
         control.stop();
-        Harness.noLeaks(k);
+        assertStopped(k);
     }
 
     @ParameterizedTest
@@ -143,14 +152,21 @@ class ControlTest {
                 l.acquire();
                 l.acquire();
             });
+            // keeps the virtual clock from jumping to the sleeper's deadline (and the run from a deadlock)
+            Worker spinner = k.thread("spinner", false, () -> {
+                while (true) {
+                    k.step();
+                }
+            });
             sleeper.start();
             blocked.start();
+            spinner.start();
             sleeper.join();
         });
         Thread.sleep(100);
         control.pause();
         control.stop();
-        Harness.noLeaks(k);
+        assertStopped(k);
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The derived views on a hand-written trace, so every number is known. */
 class TraceAnalyzerTest {
@@ -78,14 +79,28 @@ class TraceAnalyzerTest {
         assertEquals(b.switches(), a.switches());
     }
 
+    /** Measures what appending really allocates (the JVM counts this thread's heap allocations), not the formula. */
     @Test
     void eventsTakeSixteenBytes() {
+        int events = 4 << 16;
+        appendSteps(events); // warm up: classes loaded, code compiled
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(me);
+        Trace t = appendSteps(events);
+        double perEvent = (mx.getThreadAllocatedBytes(me) - before) / (double) events;
+        assertTrue(perEvent >= 16 && perEvent < 16.5, "allocated " + perEvent + " bytes per event");
+        assertEquals(16L * events, t.eventBytes());
+    }
+
+    private static Trace appendSteps(int events) {
         Trace t = new Trace(new TraceHeader("x", "sim", 1, 1, "rr", 0, Map.of(), "tick"));
         t.addThread("T", false);
-        for (int i = 0; i < 1 << 16; i++) {
+        for (int i = 0; i < events; i++) {
             t.append(i, 0, EventKind.STEP, -1, i, 0);
         }
-        assertEquals(16L << 16, t.eventBytes());
+        return t;
     }
 
     @Test
