@@ -62,6 +62,8 @@ public final class InterleaveApp extends Application {
         stage.setTitle(model.i18n().get("app.title"));
         stage.getIcons().add(new Image(InterleaveApp.class.getResourceAsStream("/interleave/app/icon.png")));
         stage.setScene(scene);
+        stage.setWidth(size[0]); // also when the stage had a size before (a window reused for a new scene)
+        stage.setHeight(size[1]);
         stage.setX(screen.getMinX() + (screen.getWidth() - size[0]) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - size[1]) / 2);
         stage.show();

@@ -49,7 +49,13 @@ class FitUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            app.model().presentingProperty().set(false);
+            app.stop();
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds(); // the next test class gets the stage back
+            stage.setWidth(Math.min(1600, screen.getWidth()));
+            stage.setHeight(Math.min(1000, screen.getHeight()));
+        }).get();
     }
 
     private <T extends Node> T node(FxRobot robot, String query) {

@@ -24,7 +24,16 @@ public final class KeyRouting {
     }
 
     public static boolean belongsToControl(Object target, KeyCode code) {
+        return belongsToControl(target, code, false);
+    }
+
+    /** As above; with the shortcut key down, the zoom keys (Ctrl + - 0) work from anywhere. */
+    public static boolean belongsToControl(Object target, KeyCode code, boolean shortcutDown) {
         if (code.isFunctionKey()) {
+            return false;
+        }
+        if (shortcutDown && (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.MINUS
+                || code == KeyCode.ADD || code == KeyCode.SUBTRACT || code == KeyCode.DIGIT0)) {
             return false;
         }
         if (target instanceof TextInputControl || target instanceof Spinner<?>) {

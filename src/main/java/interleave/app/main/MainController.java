@@ -118,7 +118,7 @@ public final class MainController {
     }
 
     private void onKey(KeyEvent e) {
-        if (KeyRouting.belongsToControl(e.getTarget(), e.getCode())) {
+        if (KeyRouting.belongsToControl(e.getTarget(), e.getCode(), e.isShortcutDown())) {
             return; // typing into a field, moving a slider, walking a list: the control's own key
         }
         if (BIGGER.match(e) || BIGGER_EQ.match(e) || BIGGER_SHIFT_EQ.match(e) || BIGGER_KEYPAD.match(e)) {

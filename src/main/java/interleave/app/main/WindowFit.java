@@ -31,7 +31,7 @@ public final class WindowFit {
 
     /** Width of the result panel for a window this wide. */
     public static double resultWidth(double windowWidth, boolean presenting) {
-        return clamp(windowWidth * (presenting ? 0.26 : 0.22), 220, 380);
+        return clamp(windowWidth * (presenting ? 0.24 : 0.22), 220, 380);
     }
 
     private static double clamp(double v, double lo, double hi) {
