@@ -97,7 +97,21 @@ public final class AppModel {
             timeline.tick();
         }
         for (FrameListener l : listeners) {
-            l.onFrame(changed);
+            try {
+                l.onFrame(changed);
+            } catch (RuntimeException e) {
+                // one view's failure must not freeze the others (or the next frames): report it, keep going
+                reportViewFailure(e);
+            }
+        }
+    }
+
+    private final java.util.Set<String> reportedFailures = new java.util.HashSet<>();
+
+    private void reportViewFailure(RuntimeException e) {
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        if (reportedFailures.add(e.getClass().getName() + where)) {
+            System.err.println("interleave: a view failed to draw (" + e + " at " + where + "); the others go on");
         }
     }
 

@@ -155,6 +155,9 @@ public final class CpuCanvas extends Region {
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
+        if (w < 1 || h < 1) {
+            return; // not laid out yet (a view just rebuilt)
+        }
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(theme.ink(Ink.BACKGROUND));
         g.fillRect(0, 0, w, h);
@@ -390,7 +393,7 @@ public final class CpuCanvas extends Region {
                 CpuViewModel.Place p = places.get(id);
                 String name = TextMeasure.clip(t.thread(id).name(), chipFont, cw - 10);
                 drawChip(g, id, name, p.area(), cur[0], cur[1], cw, chipH, chipFont);
-                chipBounds.put(id, new Rectangle2D(cur[0], cur[1], cw, chipH));
+                chipBounds.put(id, new Rectangle2D(cur[0], cur[1], Math.max(0, cw), chipH));
             }
         }
     }

@@ -219,7 +219,7 @@ public final class ResultController {
         g.setFill(model.theme().ink(Ink.BACKGROUND));
         g.fillRect(0, 0, w, h);
         int v = ResultViewModel.chartVariable(a);
-        if (v < 0 || a.lastTime() <= 0) {
+        if (v < 0 || a.lastTime() <= 0 || w < 1) { // w < 1: rebuilt views before their first layout
             return;
         }
         Lane lane = a.objectLane(v);
