@@ -24,6 +24,7 @@ public final class CodeController {
     private Scenario shown;
     private List<String> lines = List.of();
     private Map<Integer, List<Integer>> markers = Map.of();
+    private Trace markersTrace; // the trace the markers' thread ids belong to (the run may have changed since)
     private Map<Integer, List<String>> notes = Map.of();
 
     public CodeController(AppModel model) {
@@ -53,11 +54,14 @@ public final class CodeController {
     }
 
     private void showMarkers() {
-        Map<Integer, List<Integer>> now = vm.markers(model.session().shown());
+        interleave.trace.TraceAnalyzer shown = model.session().shown();
+        Trace trace = shown == null ? null : shown.trace();
+        Map<Integer, List<Integer>> now = vm.markers(shown);
         Map<Integer, List<String>> held = CodeViewModel.heldNotes(model.session().shown(), model.story().current(),
                 model.i18n());
-        if (!now.equals(markers) || !held.equals(notes)) {
+        if (!now.equals(markers) || !held.equals(notes) || trace != markersTrace) {
             markers = now;
+            markersTrace = trace;
             notes = held;
             codeList.refresh();
         }
@@ -131,8 +135,8 @@ public final class CodeController {
             HBox row = new WidthBoundRow(number, code, badges);
             row.prefWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
             List<Integer> here = markers.get(line);
-            if (here != null && model.session().trace() != null) {
-                Trace t = model.session().trace();
+            if (here != null && markersTrace != null) {
+                Trace t = markersTrace;
                 getStyleClass().add("current-line");
                 // two names at most, then "+N": ten threads on one line must not hide the code
                 int shownBadges = Math.min(here.size() <= 3 ? here.size() : 2, badgesThatFit(t, here));

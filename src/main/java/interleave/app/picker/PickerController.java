@@ -42,6 +42,8 @@ public final class PickerController {
     private TextField seedField;
     @FXML
     private Label settingsError;
+    @FXML
+    private Label pendingHint;
 
     public PickerController(AppModel model) {
         this.model = model;
@@ -90,6 +92,9 @@ public final class PickerController {
         vm.coresProperty().addListener((o, a, b) -> coresSpinner.getValueFactory().setValue(b.intValue()));
         quantumField.textProperty().bindBidirectional(vm.quantumProperty());
         seedField.textProperty().bindBidirectional(vm.seedProperty());
+        pendingHint.textProperty().bind(vm.pendingHintProperty());
+        pendingHint.visibleProperty().bind(vm.pendingHintProperty().isNotEmpty());
+        pendingHint.managedProperty().bind(pendingHint.visibleProperty());
         settingsError.textProperty().bind(vm.settingsErrorProperty());
         settingsError.visibleProperty().bind(vm.settingsErrorProperty().isNotEmpty());
         settingsError.managedProperty().bind(settingsError.visibleProperty());

@@ -96,6 +96,7 @@ public final class PickerViewModel {
     private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(Policy.RANDOM);
     private final StringProperty seed = new SimpleStringProperty("0");
     private final StringProperty settingsError = new SimpleStringProperty("");
+    private final StringProperty pendingHint = new SimpleStringProperty("");
     private final StringProperty message;
 
     public PickerViewModel(RunSession session, I18n i18n, StringProperty message) {
@@ -103,7 +104,14 @@ public final class PickerViewModel {
         this.i18n = i18n;
         this.message = message;
         selected.addListener((o, a, s) -> onSelected(s));
-        i18n.localeProperty().addListener((o, a, b) -> fields.forEach(Field::validate)); // errors in the new language
+        i18n.localeProperty().addListener((o, a, b) -> {
+            fields.forEach(Field::validate); // errors in the new language
+            checkPending();
+        });
+        for (javafx.beans.Observable setting : List.of(mode, cores, quantum, policy, seed)) {
+            setting.addListener(o -> checkPending());
+        }
+        session.statusProperty().addListener((o, a, b) -> checkPending());
     }
 
     public List<Group> groups() {
@@ -169,6 +177,10 @@ public final class PickerViewModel {
                     }
                 });
             }
+            if (!p.live()) {
+                f.textProperty().addListener((o, a, b) -> checkPending());
+                f.onProperty().addListener((o, a, b) -> checkPending());
+            }
             fields.add(f);
         }
         RunSettings d = s.defaultSettings();
@@ -213,7 +225,34 @@ public final class PickerViewModel {
         }
         message.set("");
         session.prepare(s, values, settings);
+        checkPending();
         return true;
+    }
+
+    /**
+     * "Changed: takes effect at Reset" while the form says something the run under way does not use: only the
+     * live switches change a run that has started; everything else applies to the next run.
+     */
+    public StringProperty pendingHintProperty() {
+        return pendingHint;
+    }
+
+    private void checkPending() {
+        boolean started = session.run() != null && selected.get() == session.scenario();
+        boolean differs = false;
+        if (started) {
+            for (Field f : fields) {
+                if (!f.spec().live()) {
+                    Object v = f.validate();
+                    differs |= v != null && !v.equals(session.params().get(f.spec().name()));
+                }
+            }
+            String saved = settingsError.get();
+            RunSettings typed = settings();
+            settingsError.set(saved);
+            differs |= typed != null && !typed.equals(session.settings());
+        }
+        pendingHint.set(differs ? i18n.get("picker.pending") : "");
     }
 
     private RunSettings settings() {
