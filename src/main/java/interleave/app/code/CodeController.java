@@ -26,6 +26,7 @@ public final class CodeController {
     private Map<Integer, List<Integer>> markers = Map.of();
     private Trace markersTrace; // the trace the markers' thread ids belong to (the run may have changed since)
     private Map<Integer, List<String>> notes = Map.of();
+    private int lastFocus = -1;
 
     public CodeController(AppModel model) {
         this.model = model;
@@ -64,6 +65,26 @@ public final class CodeController {
             markersTrace = trace;
             notes = held;
             codeList.refresh();
+            keepInSight(CodeViewModel.focusLine(shown, now));
+        }
+    }
+
+    /** Scrolls so the running thread's line is on screen: the class must see the line, not the imports. */
+    private void keepInSight(int line) {
+        if (line < 1 || line == lastFocus) {
+            return; // the same line again: leave the teacher's own scrolling alone
+        }
+        lastFocus = line;
+        javafx.scene.control.skin.VirtualFlow<?> flow =
+                (javafx.scene.control.skin.VirtualFlow<?>) codeList.lookup(".virtual-flow");
+        if (flow == null || flow.getFirstVisibleCell() == null) {
+            codeList.scrollTo(Math.max(0, line - 3));
+            return;
+        }
+        int to = CodeViewModel.scrollFor(line, flow.getFirstVisibleCell().getIndex(),
+                flow.getLastVisibleCell().getIndex());
+        if (to >= 0) {
+            codeList.scrollTo(to);
         }
     }
 

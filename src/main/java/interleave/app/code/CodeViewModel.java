@@ -93,4 +93,34 @@ public final class CodeViewModel {
         }
         return out;
     }
+
+    /**
+     * The line the code view keeps in sight: the running thread's (the first, with several cores), else the
+     * first line a thread is on; -1 if none.
+     */
+    public static int focusLine(TraceAnalyzer a, Map<Integer, List<Integer>> markers) {
+        if (a == null || markers.isEmpty()) {
+            return -1;
+        }
+        for (Map.Entry<Integer, List<Integer>> e : markers.entrySet()) {
+            for (int id : e.getValue()) {
+                if (a.stateOf(id) == ThreadState.RUNNING) {
+                    return e.getKey();
+                }
+            }
+        }
+        return markers.keySet().iterator().next();
+    }
+
+    /** Where to scroll (a 0-based first row) so a 1-based line is in view with a little context; -1: stay. */
+    public static int scrollFor(int line, int firstVisible, int lastVisible) {
+        if (line < 1) {
+            return -1;
+        }
+        int row = line - 1;
+        if (row > firstVisible && row < lastVisible) {
+            return -1; // in view, and not on the half-cut edge rows
+        }
+        return Math.max(0, row - 2);
+    }
 }
