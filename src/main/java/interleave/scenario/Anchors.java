@@ -12,19 +12,22 @@ import java.util.regex.Pattern;
  * sees, so the shown lines keep their numbers and lose only the tags.
  */
 public final class Anchors {
-    private static final Pattern TAG = Pattern.compile("@([a-z0-9][a-z0-9-]*)\\s*");
+    private static final Pattern TAG = Pattern.compile("@(=?[a-zA-Z0-9][a-zA-Z0-9_-]*)\\s*");
 
     private final Map<String, Integer> lines;
+    private final Map<Integer, String> constants;
     private final String shown;
 
-    private Anchors(Map<String, Integer> lines, String shown) {
+    private Anchors(Map<String, Integer> lines, Map<Integer, String> constants, String shown) {
         this.lines = Map.copyOf(lines);
+        this.constants = Map.copyOf(constants);
         this.shown = shown;
     }
 
     /** Reads the tags of a program; a name tagged twice is a mistake in the demo and throws. */
     public static Anchors of(String source) {
         Map<String, Integer> lines = new HashMap<>();
+        Map<Integer, String> constants = new HashMap<>();
         StringBuilder shown = new StringBuilder();
         String[] all = source.split("\n", -1);
         for (int i = 0; i < all.length; i++) {
@@ -35,6 +38,11 @@ public final class Anchors {
                 Matcher m = TAG.matcher(comment);
                 int end = 0;
                 while (m.find() && m.start() == end) {
+                    if (m.group(1).startsWith("=")) { // @=param: this constant shows the parameter's value
+                        constants.put(i + 1, m.group(1).substring(1));
+                        end = m.end();
+                        continue;
+                    }
                     if (lines.put(m.group(1), i + 1) != null) {
                         throw new IllegalArgumentException("anchor @" + m.group(1) + " is tagged twice");
                     }
@@ -51,7 +59,7 @@ public final class Anchors {
                 shown.append('\n');
             }
         }
-        return new Anchors(lines, shown.toString());
+        return new Anchors(lines, constants, shown.toString());
     }
 
     /** The 1-based line tagged with {@code name}; throws for a name the program does not have. */
@@ -70,6 +78,42 @@ public final class Anchors {
     /** The program as the class sees it: every tag taken out. */
     public String shown() {
         return shown;
+    }
+
+    /**
+     * The program as the class sees it for these parameter values: a line tagged {@code @=name}
+     * ({@code ITERATIONS = 100000  # @=iterations}) shows the run's value of that parameter as a Python literal,
+     * so the constants on screen are the ones the run uses.
+     */
+    public String shown(Map<String, Object> params) {
+        if (constants.isEmpty() || params.isEmpty()) {
+            return shown;
+        }
+        String[] all = shown.split("\n", -1);
+        for (Map.Entry<Integer, String> c : constants.entrySet()) {
+            Object value = params.get(c.getValue());
+            String line = all[c.getKey() - 1];
+            int eq = line.indexOf('=');
+            if (value == null || eq < 0) {
+                continue;
+            }
+            int hash = commentStart(line);
+            String code = line.substring(0, eq + 1) + " " + pythonLiteral(value);
+            // the comment keeps its column where the value leaves room for it
+            all[c.getKey() - 1] = hash < 0 ? code
+                    : code + " ".repeat(Math.max(2, hash - code.length())) + line.substring(hash);
+        }
+        return String.join("\n", all);
+    }
+
+    static String pythonLiteral(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (value instanceof String s) {
+            return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        return String.valueOf(value);
     }
 
     /** Index of the '#' that starts a comment, outside string quotes; -1 if none. */

@@ -83,7 +83,7 @@ public abstract class Scenario {
 
     /** The Python program for these parameter values, as the class sees it: the source without its tags. */
     public final String python(Map<String, Object> params) {
-        return anchors(params).shown();
+        return anchors(params).shown(params);
     }
 
     /** The program's tagged lines for these parameter values (see {@link Anchors}). */

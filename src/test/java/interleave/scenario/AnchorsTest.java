@@ -38,6 +38,19 @@ class AnchorsTest {
         assertThrows(IllegalArgumentException.class, () -> Anchors.of("a  # @x\nb  # @x"));
     }
 
+    @Test
+    void constantsTaggedWithAParameterShowTheRunsValue() throws Exception {
+        Scenario balance = Scenarios.byId("balance").orElseThrow();
+        String shown = balance.python(Params.resolve(balance, Map.of("iterations", "200", "lock", "on")));
+        assertTrue(shown.contains("\nITERATIONS = 200  "), shown);
+        assertTrue(shown.contains("\nUSE_LOCK = True  "), shown);
+        assertFalse(shown.contains("@"), "no tag is left on screen");
+        assertEquals("ITERATIONS = 100000              # the \"iterations\" parameter",
+                balance.python().lines().filter(l -> l.startsWith("ITERATIONS")).findFirst().orElseThrow(),
+                "without values, the program as written");
+        assertEquals("'x\\'y'", Anchors.pythonLiteral("x'y"));
+    }
+
     /** Each demo with its defaults, and once per other value of each choice and yes/no parameter. */
     static Stream<Object[]> variants() {
         List<Object[]> out = new ArrayList<>();

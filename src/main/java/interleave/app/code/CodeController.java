@@ -50,6 +50,7 @@ public final class CodeController {
         if (model.session().scenario() != shown || program != lines) {
             shown = model.session().scenario();
             lines = program;
+            lastFocus = -1; // a new text (a parameter shown in it changed) starts at the top: find the line again
             codeList.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, lines.size()).boxed().toList());
         }
     }

@@ -1,7 +1,7 @@
 import threading
 
-ITERATIONS = 100000              # the "iterations" parameter
-USE_LOCK = False                 # the "lock" switch, which can change mid-run
+ITERATIONS = 100000              # @=iterations the "iterations" parameter
+USE_LOCK = False                 # @=lock the "lock" switch, which can change mid-run
 
 balance = 0                      # @init one variable, shared by every thread
 lock = threading.Lock()

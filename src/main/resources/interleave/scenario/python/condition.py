@@ -1,5 +1,5 @@
 import threading, time
-ITEMS = 6                          # the "items" parameter
+ITEMS = 6                          # @=items the "items" parameter
 cond = threading.Condition(threading.Lock())
 items = 0                          # shared: how many are ready to take
 

@@ -1,6 +1,6 @@
 import gevent
 
-ITERATIONS = 1000                  # the "iterations" parameter
+ITERATIONS = 1000                  # @=iterations the "iterations" parameter
 balance = 0                        # shared by both coroutines
 
 def change(n):

@@ -1,7 +1,8 @@
 import threading, queue, time, random
 # multiprocessing.pool.ThreadPool does what this program spells out:
 # WORKERS threads loop over a queue of tasks and call back with each result.
-WORKERS, TASKS = 5, 10
+WORKERS = 5                        # @=workers the "workers" parameter
+TASKS = 10                         # @=tasks the "tasks" parameter
 
 tasks = queue.Queue()
 

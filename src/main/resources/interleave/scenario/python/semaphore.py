@@ -1,6 +1,7 @@
 import threading, time
-WORKERS, PERMITS = 6, 2            # the "workers" and "permits" parameters
-OVERRELEASE = False                # the "overrelease" parameter
+WORKERS = 6                        # @=workers the "workers" parameter
+PERMITS = 2                        # @=permits the "permits" parameter
+OVERRELEASE = False                # @=overrelease the "overrelease" parameter
 pool = threading.BoundedSemaphore(PERMITS)   # PERMITS connections
 
 def worker(me):
