@@ -117,7 +117,7 @@ public final class Anchors {
     }
 
     /** Index of the '#' that starts a comment, outside string quotes; -1 if none. */
-    static int commentStart(String line) {
+    public static int commentStart(String line) {
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);

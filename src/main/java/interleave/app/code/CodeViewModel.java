@@ -56,21 +56,10 @@ public final class CodeViewModel {
         while (indent < line.length() && line.charAt(indent) == ' ') {
             indent++;
         }
-        char quote = 0;
-        for (int i = indent; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '#') {
-                return new String[] {line.substring(0, indent), line.substring(indent, i).stripTrailing(),
-                        line.substring(i)};
-            }
+        int hash = interleave.scenario.Anchors.commentStart(line); // one reading of Python comments, shared
+        if (hash >= indent) {
+            return new String[] {line.substring(0, indent), line.substring(indent, hash).stripTrailing(),
+                    line.substring(hash)};
         }
         return new String[] {line.substring(0, indent), line.substring(indent).stripTrailing(), ""};
     }
@@ -121,6 +110,7 @@ public final class CodeViewModel {
         if (row > firstVisible && row < lastVisible) {
             return -1; // in view, and not on the half-cut edge rows
         }
-        return Math.max(0, row - 2);
+        // two rows of context above it, unless the view holds so few (wrapped) rows that it would push it out
+        return Math.max(0, row - (lastVisible - firstVisible >= 6 ? 2 : 0));
     }
 }

@@ -17,6 +17,7 @@ class CodeFocusTest {
         assertEquals(17, CodeViewModel.scrollFor(20, 0, 8));
         assertEquals(0, CodeViewModel.scrollFor(2, 5, 12));
         assertEquals(3, CodeViewModel.scrollFor(6, 5, 12), "a half-cut first row counts as out of view");
+        assertEquals(9, CodeViewModel.scrollFor(10, 0, 3), "a few tall rows in view: no context rows above");
     }
 
     @Test
