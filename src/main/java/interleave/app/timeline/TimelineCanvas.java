@@ -211,27 +211,38 @@ public final class TimelineCanvas extends Region {
         hline(g, theme.ink(Ink.GRID), labelWidth, w, axisHeight * 0.75, 1);
     }
 
+    /**
+     * A lane label's font: the theme's, but never taller than its lane, so that with many lanes on a small screen
+     * the names stay apart instead of running into each other.
+     */
+    private javafx.scene.text.Font labelFont(double scale, boolean bold) {
+        javafx.scene.text.Font f = theme.font(scale, bold);
+        double most = laneHeight + 2;
+        return f.getSize() <= most ? f : javafx.scene.text.Font.font(f.getFamily(),
+                bold ? javafx.scene.text.FontWeight.BOLD : javafx.scene.text.FontWeight.NORMAL, Math.max(9, most));
+    }
+
     private void drawLaneLabel(GraphicsContext g, Trace t, TimelineViewModel.LaneRef lane, double top) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double cy = top + laneHeight / 2;
         if (lane.isCore()) {
             g.setFill(theme.ink(Ink.TEXT));
-            g.setFont(theme.font(1, true));
-            g.fillText(TextMeasure.clip(coreName(lane.core()), theme.font(1, true), labelWidth - 14), 8, cy);
+            g.setFont(labelFont(1, true));
+            g.fillText(TextMeasure.clip(coreName(lane.core()), labelFont(1, true), labelWidth - 14), 8, cy);
         } else if (lane.isThread()) {
             g.setFill(theme.thread(lane.thread()));
             fill(g, 6, top + 3, 10, laneHeight - 6);
             cue(g, lane.thread(), 6, top + 3, 10, laneHeight - 6);
             g.setFill(theme.ink(Ink.TEXT));
-            g.setFont(theme.font(1, true));
+            g.setFont(labelFont(1, true));
             String name = t.thread(lane.thread()).name() + (t.thread(lane.thread()).daemon() ? " (d)" : "");
-            g.fillText(TextMeasure.clip(name, theme.font(1, true), labelWidth - 26), 22, cy);
+            g.fillText(TextMeasure.clip(name, labelFont(1, true), labelWidth - 26), 22, cy);
         } else {
             ObjectInfo o = t.object(lane.object());
             g.setFill(theme.ink(Ink.TEXT));
-            g.setFont(theme.font(0.95, false));
-            g.fillText(TextMeasure.clip(o.name(), theme.font(0.95, false), labelWidth - 14), 8, cy);
+            g.setFont(labelFont(0.95, false));
+            g.fillText(TextMeasure.clip(o.name(), labelFont(0.95, false), labelWidth - 14), 8, cy);
         }
     }
 
