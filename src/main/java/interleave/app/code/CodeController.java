@@ -121,7 +121,7 @@ public final class CodeController {
         double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
         javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
                 javafx.scene.text.FontWeight.BOLD, em);
-        double room = codeList.getWidth() / 3;
+        double room = narrowPanel() ? codeList.getWidth() - CELL_ALLOWANCE : codeList.getWidth() / 3;
         double used = 0;
         int n = 0;
         for (int id : ids) {
@@ -132,6 +132,12 @@ public final class CodeController {
             n++;
         }
         return Math.max(1, n);
+    }
+
+    /** Fewer than 40 characters across: the code needs the whole width of its row. */
+    private boolean narrowPanel() {
+        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+        return codeList.getWidth() > 0 && codeList.getWidth() - CELL_ALLOWANCE < 40 * em * 0.6;
     }
 
     private final class LineCell extends ListCell<Integer> {
@@ -154,7 +160,9 @@ public final class CodeController {
             HBox badges = new HBox(3);
             badges.getStyleClass().add("badge-column");
             badges.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new WidthBoundRow(number, code, badges);
+            // on a narrow panel (a projector) the badges go under the code, which then keeps the whole width
+            boolean narrow = narrowPanel();
+            HBox row = narrow ? new WidthBoundRow(number, code) : new WidthBoundRow(number, code, badges);
             row.prefWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
             List<Integer> here = markers.get(line);
             if (here != null && markersTrace != null) {
@@ -173,6 +181,11 @@ public final class CodeController {
                     badges.getChildren().add(more);
                 }
             }
+            VBox stack = new VBox(2, row);
+            if (narrow && !badges.getChildren().isEmpty()) {
+                badges.setPadding(new javafx.geometry.Insets(0, 0, 2, number.prefWidth(-1) + 8));
+                stack.getChildren().add(badges);
+            }
             List<String> held = notes.get(line);
             if (held != null) { // under the code: the value this thread read and has not written back yet
                 Label note = new Label("\u2190 " + String.join("; ", held));
@@ -181,13 +194,10 @@ public final class CodeController {
                 note.setWrapText(true);
                 note.setMinWidth(0);
                 note.maxWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
-                VBox withNote = new VBox(2, row, note);
-                setText(null);
-                setGraphic(withNote);
-                return;
+                stack.getChildren().add(note);
             }
             setText(null);
-            setGraphic(row);
+            setGraphic(stack.getChildren().size() == 1 ? row : stack);
         }
     }
 }

@@ -42,6 +42,17 @@ final class CodeLine extends Region {
         return whole.getFont().getSize() * 0.6 * indent; // a monospaced character is about 0.6 em wide
     }
 
+    /**
+     * The indentation a wrapped line keeps: the code's own, but never so much that fewer than 18 characters are
+     * left for the code and its comment (deep code on a narrow panel became a column of single words); up to
+     * four characters of it always stay.
+     */
+    private double indentFor(double width) {
+        double ch = whole.getFont().getSize() * 0.6;
+        // some indentation always stays (up to four characters): in Python it is part of the meaning
+        return Math.max(Math.min(indentWidth(), 4 * ch), Math.min(indentWidth(), width - 18 * ch));
+    }
+
     @Override
     public Orientation getContentBias() {
         return Orientation.HORIZONTAL;
@@ -63,7 +74,7 @@ final class CodeLine extends Region {
         if (fits(w)) {
             return whole.prefHeight(-1);
         }
-        double codeW = Math.max(1, w - indentWidth());
+        double codeW = Math.max(1, w - indentFor(w));
         double h = code.prefHeight(codeW);
         if (!comment.getText().isEmpty()) {
             h += comment.prefHeight(codeW);
@@ -87,7 +98,7 @@ final class CodeLine extends Region {
             whole.resizeRelocate(0, 0, whole.prefWidth(-1), whole.prefHeight(-1));
             return;
         }
-        double x = indentWidth();
+        double x = indentFor(w);
         double codeW = Math.max(1, w - x);
         double codeH = code.prefHeight(codeW);
         code.resizeRelocate(x, 0, codeW, codeH);
