@@ -116,7 +116,7 @@ public final class ResultController {
         Map<String, Object> result = model.session().result();
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result, over));
-        showFigure(expectedValue, vm.first(result));
+        showFigure(expectedValue, over ? vm.first(result) : vm.firstNow(result, a));
         showFigure(actualValue, over ? vm.second(result) : vm.secondNow(result, a));
         List<String> more = new java.util.ArrayList<>(vm.details(result));
         if (a != null) {

@@ -231,4 +231,19 @@ class StoryViewModelTest {
                 () -> Params.resolve(Scenarios.byId("balance").orElseThrow(), Map.of("lock", "maybe")));
         assertEquals("lock 只能是 on 或 off，现在是“maybe”", ParamMessages.text(zh, bool));
     }
+
+    @Test
+    void theGilDemosSecondsAreTheVirtualTimeSoFarWhileItRuns() throws Exception {
+        interleave.scenario.Scenario gil = interleave.scenario.Scenarios.byId("gil").orElseThrow();
+        interleave.scenario.ScenarioRun run = interleave.scenario.ScenarioRun.runToEnd(gil,
+                interleave.scenario.Params.resolve(gil, Map.of()), gil.defaultSettings());
+        TraceAnalyzer half = new TraceAnalyzer(run.trace());
+        half.update(run.trace().size() / 2);
+        ResultViewModel vm = new ResultViewModel(new I18n(Locale.ENGLISH));
+        Map<String, Object> midRun = new java.util.LinkedHashMap<>(Map.of("seconds", 0.0));
+        midRun.put("cores", 1);
+        String now = vm.firstNow(midRun, half);
+        assertEquals(vm.first(Map.of("seconds", half.lastTime() / 1e6)), now);
+        assertTrue(half.lastTime() > 0 && !now.equals(vm.first(midRun)), "not the 0.000 of an unfinished result");
+    }
 }
