@@ -86,8 +86,11 @@ public final class ResultViewModel {
         if (result == null || result.isEmpty()) {
             return "–";
         }
-        return result.containsKey("expected") ? value(result.get("expected"))
-                : value(result.values().iterator().next());
+        if (result.containsKey("expected")) {
+            return value(result.get("expected"));
+        }
+        Map.Entry<String, Object> e = result.entrySet().iterator().next();
+        return "seconds".equals(e.getKey()) && e.getValue() instanceof Double s ? seconds(s) : value(e.getValue());
     }
 
     /**
@@ -97,9 +100,14 @@ public final class ResultViewModel {
     public String firstNow(Map<String, Object> result, TraceAnalyzer a) {
         if (a != null && result != null && !result.isEmpty() && !result.containsKey("expected")
                 && "seconds".equals(result.keySet().iterator().next()) && a.trace().header().virtualTime()) {
-            return value(a.lastTime() / 1e6);
+            return seconds(a.lastTime() / 1e6);
         }
         return first(result);
+    }
+
+    /** Virtual seconds in the unit that shows them (a GIL run of 300 µs is not "0.000"). */
+    private static String seconds(double s) {
+        return interleave.app.session.TimeFormat.duration(Math.round(s * 1e6), true);
     }
 
     /** The second figure's value: the actual result next to an expected one, else the second entry. */
