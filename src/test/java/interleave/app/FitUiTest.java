@@ -312,4 +312,31 @@ class FitUiTest {
         present(robot, true);
         assertTrue(theme.fontSize(0.75) >= 18, "the smallest canvas text in presentation: " + theme.fontSize(0.75));
     }
+
+    @Test
+    void presentingWithTenThreadsTheCpuViewScrollsInsteadOfShrinkingItsText(FxRobot robot) throws Exception {
+        resize(robot, 1024, 768);
+        robot.interact(() -> app.model().picker().selectedProperty().set(
+                interleave.scenario.Scenarios.byId("rlock-counter").orElseThrow()));
+        present(robot, true);
+        for (int i = 0; i < 30; i++) {
+            robot.interact(() -> app.model().step());
+        }
+        Thread.sleep(300);
+        settle();
+        interleave.app.cpu.CpuCanvas cpu = node(robot, "#cpuCanvas");
+        assertEquals(1.0, cpu.drawScale(), 1e-9, "presenting, the CPU view is never drawn smaller");
+        javafx.scene.Node n = cpu;
+        while (!(n instanceof javafx.scene.control.ScrollPane)) {
+            n = n.getParent();
+        }
+        javafx.scene.control.ScrollPane scroller = (javafx.scene.control.ScrollPane) n;
+        assertTrue(cpu.getHeight() > scroller.getViewportBounds().getHeight() + 1,
+                "what does not fit scrolls: " + cpu.getHeight() + " in " + scroller.getViewportBounds().getHeight());
+        present(robot, false);
+        Thread.sleep(200);
+        settle();
+        assertTrue(cpu.drawScale() <= 1.0);
+        assertTrue(cpu.getHeight() <= scroller.getViewportBounds().getHeight() + 1, "out of presentation it fits again");
+    }
 }

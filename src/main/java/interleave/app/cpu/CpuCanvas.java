@@ -152,15 +152,30 @@ public final class CpuCanvas extends Region {
                           boolean stateBelow) {
     }
 
+    private double viewportHeight;
+
+    /** How much the last frame was drawn shrunk (1 = at full size). */
+    public double drawScale() {
+        return scale;
+    }
+
+    /** The height the view shows (its scroll pane's viewport): the layout fits into this. */
+    public void setViewportHeight(double h) {
+        if (h != viewportHeight) {
+            viewportHeight = h;
+            markDirty();
+        }
+    }
+
     private void draw() {
         double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double h = viewportHeight > 0 ? Math.min(canvas.getHeight(), viewportHeight) : canvas.getHeight();
         if (w < 1 || h < 1) {
             return; // not laid out yet (a view just rebuilt)
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(theme.ink(Ink.BACKGROUND));
-        g.fillRect(0, 0, w, h);
+        g.fillRect(0, 0, w, canvas.getHeight());
         target.clear();
         chipBounds.clear();
         // before the first step the empty core(s) and queues are already drawn: the stage before the actors
@@ -187,7 +202,25 @@ public final class CpuCanvas extends Region {
                 placed = p;
             }
         }
+        // presenting, text must stay legible from the back row: never drawn smaller than the minimum text size
+        // allows; what does not fit then scrolls (the view asks for the height it needs)
+        boolean keepLegible = theme.size(Size.MIN_TEXT) > 0;
+        if (keepLegible && scale < 1) {
+            scale = 1;
+            placed = layout(w, left, right, t, true, true);
+            for (int arrangement = 1; arrangement < 4; arrangement++) {
+                List<Placed> p = layout(w, left, right, t, arrangement < 2, arrangement % 2 == 0);
+                if (bottom(p) < bottom(placed)) {
+                    placed = p;
+                }
+            }
+        }
         scale = Math.max(0.4, scale);
+        double needed = Math.ceil(bottom(placed) * scale) + 4;
+        double wanted = keepLegible && needed > h + 1 ? needed : 0;
+        if (Math.abs(getMinHeight() - wanted) > 1) {
+            setMinHeight(wanted); // taller than the view: its scroll pane scrolls; 0: fit the view again
+        }
         g.save();
         g.scale(scale, scale);
         Map<Integer, double[]> boxAt = new HashMap<>();

@@ -12,6 +12,8 @@ public final class CpuController {
     private final CpuCanvas canvas;
     @FXML
     private StackPane canvasHost;
+    @FXML
+    private javafx.scene.control.ScrollPane scroller;
     private long themeVersion = -1;
 
     public CpuController(AppModel model) {
@@ -23,6 +25,7 @@ public final class CpuController {
     @FXML
     private void initialize() {
         canvasHost.getChildren().add(canvas);
+        scroller.viewportBoundsProperty().addListener((o, a, b) -> canvas.setViewportHeight(b.getHeight()));
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             int id = canvas.readyThreadAt(e.getX(), e.getY());
             if (id >= 0) {
