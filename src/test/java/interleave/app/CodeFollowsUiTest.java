@@ -49,6 +49,11 @@ class CodeFollowsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> code = robot.lookup("#codeList").queryListView();
         VirtualFlow<?> flow = (VirtualFlow<?>) code.lookup(".virtual-flow");
+        // the list lays its cells out on a later pulse (after the stage was resized): wait for it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> flow.getFirstVisibleCell() != null
+                && flow.getLastVisibleCell() != null);
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
         int first = flow.getFirstVisibleCell().getIndex();
         int last = flow.getLastVisibleCell().getIndex();
         int line = interleave.app.code.CodeViewModel.focusLine(app.model().session().shown(),

@@ -78,7 +78,7 @@ public final class CodeController {
         lastFocus = line;
         javafx.scene.control.skin.VirtualFlow<?> flow =
                 (javafx.scene.control.skin.VirtualFlow<?>) codeList.lookup(".virtual-flow");
-        if (flow == null || flow.getFirstVisibleCell() == null) {
+        if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
             codeList.scrollTo(Math.max(0, line - 3));
             return;
         }
