@@ -53,6 +53,11 @@ public final class I18n {
         }
     }
 
+    /** True if the bundle has this key (texts that fall back to something else when it has not). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String fmt(String key, Object... args) {
         return new MessageFormat(get(key), locale()).format(args);
     }

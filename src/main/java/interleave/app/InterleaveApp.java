@@ -106,9 +106,7 @@ public final class InterleaveApp extends Application {
             return;
         }
         if (o.steps() > 0 && model.ensurePrepared()) {
-            for (long i = 0; i < o.steps(); i++) {
-                model.session().step();
-            }
+            model.session().runToPoint(o.steps());
         }
         if (o.play()) {
             model.play();

@@ -1,18 +1,14 @@
 package interleave.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import interleave.trace.LoadedTrace;
 import interleave.trace.TraceAnalyzer;
 import interleave.trace.TraceFiles;
 import interleave.trace.TraceFormatException;
-import interleave.trace.TraceOutcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -21,7 +17,6 @@ import java.util.concurrent.Callable;
         description = {"Summarises a saved trace file (from 'run --trace' or the app's File > Save trace).",
                 "Prints the same summary as 'run', computed from the file (no elapsed time: files hold none)."})
 final class InspectCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +39,7 @@ final class InspectCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         if (json) {
-            out.println(JSON.writeValueAsString(summary));
+            out.println(RunSummary.JSON.writeValueAsString(summary));
         } else {
             RunSummary.print(out, summary);
         }
@@ -52,16 +47,8 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     /** The file's summary; a file whose events cannot be replayed counts as damaged. */
-    static Map<String, Object> summarise(LoadedTrace loaded) throws TraceFormatException {
-        TraceAnalyzer analysis = new TraceAnalyzer(loaded.trace());
-        try {
-            analysis.update();
-        } catch (RuntimeException e) {
-            throw new TraceFormatException(TraceFormatException.Problem.DAMAGED, 0,
-                    loaded.source() + ": the events do not make a consistent run (" + e.getMessage() + ")");
-        }
-        TraceOutcome o = loaded.outcome();
-        return RunSummary.of(loaded.trace(), analysis, o == null ? null : o.status(), o == null ? null : o.result(),
-                analysis.deadlock(), o == null ? List.of() : o.errors());
+    private static Map<String, Object> summarise(LoadedTrace loaded) throws TraceFormatException {
+        TraceAnalyzer analysis = loaded.analyzed();
+        return RunSummary.of(loaded.trace(), analysis, loaded.outcome(), analysis.deadlock());
     }
 }

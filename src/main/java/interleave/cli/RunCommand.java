@@ -1,7 +1,5 @@
 package interleave.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import interleave.app.files.TimelinePng;
 import interleave.engine.Mode;
 import interleave.engine.Policy;
@@ -13,7 +11,6 @@ import interleave.scenario.Params;
 import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioRun;
 import interleave.scenario.Scenarios;
-import interleave.trace.Deadlock;
 import interleave.trace.PerfettoExporter;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
@@ -24,9 +21,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,7 +30,6 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs a scenario without a window.")
 final class RunCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -128,9 +122,10 @@ final class RunCommand implements Callable<Integer> {
         Trace trace = run.trace();
         TraceAnalyzer analysis = new TraceAnalyzer(trace);
         analysis.update();
+        interleave.trace.TraceOutcome record = run.record();
         try {
             if (traceFile != null) {
-                TraceFiles.write(trace, traceFile, run.record());
+                TraceFiles.write(trace, traceFile, record);
             }
             if (perfettoFile != null) {
                 PerfettoExporter.write(trace, perfettoFile);
@@ -148,12 +143,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
-        Map<String, Object> report = RunSummary.of(trace, analysis,
-                outcome.status().name().toLowerCase(java.util.Locale.ROOT), run.result(), outcome.deadlock(),
-                outcome.errors());
+        Map<String, Object> report = RunSummary.of(trace, analysis, record, outcome.deadlock());
         report.put("elapsedMillis", elapsed);
         if (json) {
-            out.println(JSON.writeValueAsString(report));
+            out.println(RunSummary.JSON.writeValueAsString(report));
         } else {
             RunSummary.print(out, report);
         }

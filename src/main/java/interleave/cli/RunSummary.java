@@ -1,10 +1,13 @@
 package interleave.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import interleave.scenario.Scenarios;
 import interleave.trace.Deadlock;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
 import interleave.trace.TraceHeader;
+import interleave.trace.TraceOutcome;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -19,12 +22,17 @@ import java.util.TreeMap;
  * in it comes from the trace, its header and the recorded outcome, so both commands agree field by field.
  */
 final class RunSummary {
+    /** How both commands print the summary as JSON. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private RunSummary() {
     }
 
-    /** The summary of an analysed trace; status, result and errors as the run reported (or recorded) them. */
-    static Map<String, Object> of(Trace trace, TraceAnalyzer analysis, String status, Map<String, Object> result,
-                                  Deadlock deadlock, List<String> errors) {
+    /**
+     * The summary of an analysed trace; status, result and errors as the run reported them (or as its file
+     * recorded them: null for a file older than the recorded outcome).
+     */
+    static Map<String, Object> of(Trace trace, TraceAnalyzer analysis, TraceOutcome outcome, Deadlock deadlock) {
         TraceHeader h = trace.header();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("scenario", h.scenario());
@@ -34,8 +42,8 @@ final class RunSummary {
         r.put("quantum", h.quantum());
         r.put("policy", h.policy());
         r.put("params", new TreeMap<>(h.params()));
-        r.put("status", status);
-        r.put("result", result);
+        r.put("status", outcome == null ? null : outcome.status());
+        r.put("result", outcome == null ? null : outcome.result());
         r.put("lostUpdates", analysis.lostUpdates().size());
         r.put("contextSwitches", analysis.switches().size());
         r.put("events", trace.size());
@@ -48,7 +56,7 @@ final class RunSummary {
             output.add(trace.thread(trace.thread(seq)).name() + ": " + trace.string(trace.value(seq)));
         }
         r.put("output", output);
-        r.put("errors", errors);
+        r.put("errors", outcome == null ? List.of() : outcome.errors());
         return r;
     }
 

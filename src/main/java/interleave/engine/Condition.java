@@ -14,7 +14,14 @@ public interface Condition extends Acquirable {
     boolean await(double timeoutSeconds);
 
     /** Waits until the predicate holds (re-checked after every wake-up); returns the predicate's last value. */
-    boolean awaitFor(BooleanSupplier predicate);
+    default boolean awaitFor(BooleanSupplier predicate) {
+        boolean ok = predicate.getAsBoolean();
+        while (!ok) {
+            await();
+            ok = predicate.getAsBoolean();
+        }
+        return ok;
+    }
 
     /** {@code wait_for(predicate, timeout)}: gives up when the timeout expires; returns the predicate's last value. */
     boolean awaitFor(BooleanSupplier predicate, double timeoutSeconds);

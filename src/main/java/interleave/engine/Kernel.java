@@ -183,9 +183,9 @@ public abstract class Kernel {
         boolean result = predicate.getAsBoolean();
         while (!result) {
             if (Double.isNaN(end)) {
-                end = seconds(now()) + waitTime;
+                end = seconds() + waitTime;
             } else {
-                waitTime = end - seconds(now());
+                waitTime = end - seconds();
                 if (waitTime <= 0) {
                     break;
                 }
@@ -196,9 +196,9 @@ public abstract class Kernel {
         return result;
     }
 
-    /** Seconds of a {@link #now()} value. */
-    protected final double seconds(long now) {
-        return settings.mode().virtualTime() ? now / (double) TICKS_PER_SECOND : now / 1e9;
+    /** {@link #now()} in seconds: virtual ones (sim, cooperative) or real ones since the start (os). */
+    public final double seconds() {
+        return settings.mode().virtualTime() ? now() / (double) TICKS_PER_SECOND : now() / 1e9;
     }
 
     protected static String describe(Throwable e) {

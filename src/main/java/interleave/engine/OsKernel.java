@@ -566,7 +566,7 @@ final class OsKernel extends Kernel {
             this.name = name;
         }
 
-        /** Takes it now if free, recording the taker in the same atomic step. */
+        /** Takes it now if free, recording the taker (and the ACQUIRE, {@link #acquired}) in the same step. */
         abstract boolean take(OsThread me);
 
         /** Takes it, waiting at most {@code nanos} (-1: no timeout); false if the time ran out. */
@@ -574,18 +574,15 @@ final class OsKernel extends Kernel {
 
         abstract int stateValue();
 
-        /** True if {@link #take} and {@link #takeWithin} record the ACQUIRE themselves, in the same atomic step. */
-        boolean recordsOwnAcquire() {
-            return false;
+        /** Records that {@code me} now has it: every {@link #take} and {@link #takeWithin} calls it on success. */
+        final void acquired(OsThread me) {
+            record(me, EventKind.ACQUIRE, id, stateValue());
         }
 
         /** Takes it, waiting at most {@code seconds}: {@link Timeouts#FOREVER}, 0 (do not wait) or a timeout. */
         boolean acquireWithin(double seconds) {
             OsThread me = enter();
             if (take(me)) {
-                if (!recordsOwnAcquire()) {
-                    record(me, EventKind.ACQUIRE, id, stateValue());
-                }
                 return true;
             }
             if (seconds == 0) {
@@ -605,8 +602,6 @@ final class OsKernel extends Kernel {
             }
             if (!got) {
                 record(me, EventKind.TIMEOUT, id, 0);
-            } else if (!recordsOwnAcquire()) {
-                record(me, EventKind.ACQUIRE, id, stateValue());
             }
             return got;
         }
@@ -690,12 +685,7 @@ final class OsKernel extends Kernel {
 
         private void taken(OsThread me) {
             owner = me;
-            record(me, EventKind.ACQUIRE, id, 1);
-        }
-
-        @Override
-        boolean recordsOwnAcquire() {
-            return true;
+            acquired(me); // in the same monitor step as taking it: a release may come from any thread
         }
 
         @Override
@@ -785,6 +775,7 @@ final class OsKernel extends Kernel {
         boolean take(OsThread me) {
             if (lock.tryLock()) {
                 owner = me;
+                acquired(me);
                 return true;
             }
             return false;
@@ -798,6 +789,7 @@ final class OsKernel extends Kernel {
                 return false;
             }
             owner = me;
+            acquired(me);
             return true;
         }
 
@@ -886,6 +878,7 @@ final class OsKernel extends Kernel {
         boolean take(OsThread me) {
             if (permits.tryAcquire()) {
                 holders.add(me);
+                acquired(me);
                 return true;
             }
             return false;
@@ -899,6 +892,7 @@ final class OsKernel extends Kernel {
                 return false;
             }
             holders.add(me);
+            acquired(me);
             return true;
         }
 
@@ -1144,14 +1138,7 @@ final class OsKernel extends Kernel {
             if (!lock.ownedByCurrent()) {
                 throw new ThreadingError("RuntimeError", "cannot wait on un-acquired lock");
             }
-            long nanos = seconds == 0 ? 0 : Timeouts.nanos(seconds);
-            if (seconds == 0) { // CPython releases the lock, does not wait, and takes the lock back
-                record(me, EventKind.COND_WAIT, id, 0);
-                int depth = lock.releaseAll(me);
-                record(me, EventKind.EVENT_DONE, id, 0);
-                lock.reacquire(depth);
-                return false;
-            }
+            long nanos = Timeouts.nanos(seconds); // 0: register, release, check once, take back (as CPython)
             java.util.concurrent.Semaphore mine = new java.util.concurrent.Semaphore(0);
             synchronized (waiters) {
                 waiters.add(mine);
@@ -1177,16 +1164,6 @@ final class OsKernel extends Kernel {
         private boolean acquireFully(java.util.concurrent.Semaphore s) throws InterruptedException {
             s.acquire();
             return true;
-        }
-
-        @Override
-        public boolean awaitFor(BooleanSupplier predicate) {
-            boolean ok = predicate.getAsBoolean();
-            while (!ok) {
-                await();
-                ok = predicate.getAsBoolean();
-            }
-            return ok;
         }
 
         @Override

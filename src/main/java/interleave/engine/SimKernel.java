@@ -100,6 +100,8 @@ final class SimKernel extends Kernel {
         boolean timedOut;
         int line;
         int sliceUsed;
+        /** Waits this thread parked at once (a busy machine): every 64th tries spinning again. */
+        int parkedWaits;
         int sliceLen;
         int core = -1;
         boolean yieldRequested;
@@ -280,7 +282,7 @@ final class SimKernel extends Kernel {
 
     private void awaitTurn(SimThread me) {
         boolean spin = false;
-        if (!me.turn && spinPays()) {
+        if (!me.turn && spinPays(me)) {
             spin = SPINNERS.incrementAndGet() <= MAX_SPINNERS;
             if (!spin) {
                 SPINNERS.decrementAndGet();
@@ -330,15 +332,15 @@ final class SimKernel extends Kernel {
      * processes, fewer CPUs than spinners) a spinner mostly burns the CPU the baton holder needs, and every
      * hand-off ends in a park anyway. So the kernel keeps a score: a spin that ended with the baton raises it, a
      * spin that gave up lowers it more; below zero, waiters park at once, and every 64th wait spins again to see
-     * whether the machine has calmed down. Only baton holders change the score; a waiter may read a stale one,
+     * whether the machine has calmed down. Only baton holders change the score (the count of parked waits is each
+     * thread's own); a waiter may read a stale one,
      * which at worst delays the change between spinning and parking by a hand-off or two. Timing only: the
      * schedule, and so the trace, does not depend on it.
      */
     private int spinScore;
-    private int parkedWaits;
 
-    private boolean spinPays() {
-        return spinScore >= 0 || (++parkedWaits & 63) == 0;
+    private boolean spinPays(SimThread me) {
+        return spinScore >= 0 || (++me.parkedWaits & 63) == 0;
     }
 
     private void recordSpin(boolean gotTheBaton) {
@@ -1123,7 +1125,7 @@ final class SimKernel extends Kernel {
                 endPoint(me);
                 return true;
             }
-            long timeout = seconds == 0 ? 0 : Timeouts.ticks(seconds); // too large: OverflowError, as CPython
+            long timeout = Timeouts.ticks(seconds); // too large: OverflowError, as CPython
             if (seconds == 0) {
                 emit(me, EventKind.TRY_FAIL, id, -1);
                 endPoint(me);
@@ -1323,7 +1325,7 @@ final class SimKernel extends Kernel {
             if (!lock.ownedBy(me)) {
                 throw new ThreadingError("RuntimeError", "cannot wait on un-acquired lock");
             }
-            long timeout = seconds == 0 ? 0 : Timeouts.ticks(seconds);
+            long timeout = Timeouts.ticks(seconds);
             emit(me, EventKind.COND_WAIT, id, 0);
             int depth = lock.releaseAll(me);
             boolean notified = false;
@@ -1336,16 +1338,6 @@ final class SimKernel extends Kernel {
             endPoint(me);
             lock.reacquire(me, depth);
             return notified;
-        }
-
-        @Override
-        public boolean awaitFor(BooleanSupplier predicate) {
-            boolean ok = predicate.getAsBoolean();
-            while (!ok) {
-                await();
-                ok = predicate.getAsBoolean();
-            }
-            return ok;
         }
 
         @Override

@@ -71,10 +71,6 @@ public final class Anchors {
         return n;
     }
 
-    public Map<String, Integer> lines() {
-        return lines;
-    }
-
     /** The program as the class sees it: every tag taken out. */
     public String shown() {
         return shown;

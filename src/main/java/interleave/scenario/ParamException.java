@@ -10,6 +10,14 @@ public final class ParamException extends Exception {
     private final String key;
     private final List<String> args;
 
+    /** A parameter the scenario does not have: says which ones it accepts. */
+    static ParamException unknown(Scenario scenario, String name) {
+        String accepted = scenario.params().isEmpty() ? "none"
+                : String.join(", ", scenario.params().stream().map(ParamSpec::name).toList());
+        return new ParamException("unknown parameter '" + name + "' for " + scenario.id() + "; accepted: " + accepted,
+                "unknown", name, scenario.id(), accepted);
+    }
+
     public ParamException(String message) {
         this(message, null);
     }

@@ -3,7 +3,6 @@ package interleave.scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** Turns user-typed parameter values into typed ones, with defaults for the rest. */
 public final class Params {
@@ -18,10 +17,7 @@ public final class Params {
         for (Map.Entry<String, String> e : raw.entrySet()) {
             ParamSpec spec = scenario.param(e.getKey());
             if (spec == null) {
-                String accepted = scenario.params().isEmpty() ? "none"
-                        : scenario.params().stream().map(ParamSpec::name).collect(Collectors.joining(", "));
-                throw new ParamException("unknown parameter '" + e.getKey() + "' for " + scenario.id() + "; accepted: "
-                        + accepted, "unknown", e.getKey(), scenario.id(), accepted);
+                throw ParamException.unknown(scenario, e.getKey());
             }
             out.put(spec.name(), spec.parse(e.getValue()));
         }

@@ -88,8 +88,10 @@ public abstract class Scenario {
 
     /** The program's tagged lines for these parameter values (see {@link Anchors}). */
     public final Anchors anchors(Map<String, Object> params) {
-        return Anchors.of(source(params));
+        return ANCHORS.computeIfAbsent(source(params), Anchors::of); // a program's tags are read once
     }
+
+    private static final Map<String, Anchors> ANCHORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The tagged Python source for these parameter values: the file named after the demo; a variant that is a

@@ -164,7 +164,6 @@ public final class ScenarioContext {
 
     /** Virtual seconds since the start (sim, cooperative) or real ones (os). */
     public double seconds() {
-        return kernel.settings().mode().virtualTime() ? kernel.now() / (double) Kernel.TICKS_PER_SECOND
-                : kernel.now() / 1e9;
+        return kernel.seconds();
     }
 }

@@ -94,8 +94,7 @@ public final class ScenarioRun {
     public void setParam(String name, Object value) throws ParamException {
         ParamSpec spec = scenario.param(name);
         if (spec == null) {
-            throw new ParamException("unknown parameter '" + name + "' for " + scenario.id(), "unknown", name,
-                    scenario.id(), String.join(", ", scenario.params().stream().map(ParamSpec::name).toList()));
+            throw ParamException.unknown(scenario, name);
         }
         if (!spec.live()) {
             throw new ParamException(name + " cannot change while the scenario runs", "notLive", name);

@@ -12,7 +12,7 @@ import java.util.List;
  *   <li>each thread's own value of each {@code threading.local} attribute;</li>
  *   <li>the parameter changes the user made mid-run (PARAM events), e.g. the balance lock going on.</li>
  * </ul>
- * Every answer can be asked "as of the first n events", so a view scrubbed back in time shows the past.
+ * Every answer is for the moment shown ({@link #showUpTo}), so a view scrubbed back in time shows the past.
  * Not thread-safe: one reader thread owns it.
  */
 public final class RunStory {
@@ -37,6 +37,8 @@ public final class RunStory {
     private int[] count = new int[0];
     private final List<ParamChange> params = new ArrayList<>();
     private final List<LocalValue> locals = new ArrayList<>();
+    // each thread's newest value per thread-local, kept as events come: the newest moment needs no scan
+    private final java.util.Map<Integer, java.util.Map<Integer, String>> latestLocal = new java.util.HashMap<>();
     // per thread, its first acquire of anything after the latest parameter change (MAX_VALUE: none yet)
     private long[] acquiredSinceParam = new long[0];
 
@@ -48,10 +50,6 @@ public final class RunStory {
 
     public Trace trace() {
         return trace;
-    }
-
-    public long processed() {
-        return processed;
     }
 
     /** Reads the events up to (not including) {@code upTo}; never goes back. */
@@ -94,8 +92,11 @@ public final class RunStory {
                     acquiredSinceParam[t] = Math.min(acquiredSinceParam[t], i);
                 }
             }
-            case LOCAL_SET, LOCAL_GET ->
-                    locals.add(new LocalValue(trace.thread(i), trace.object(i), trace.string(trace.value(i)), i));
+            case LOCAL_SET, LOCAL_GET -> {
+                LocalValue v = new LocalValue(trace.thread(i), trace.object(i), trace.string(trace.value(i)), i);
+                locals.add(v);
+                latestLocal.computeIfAbsent(v.local(), l -> new java.util.TreeMap<>()).put(v.thread(), v.value());
+            }
             default -> {
                 // nothing the story needs
             }
@@ -183,21 +184,20 @@ public final class RunStory {
      * thread first took the locked path ({@code Long.MAX_VALUE} if it has not yet).
      */
     public long firstAcquireSinceParam(int thread) {
-        return thread < acquiredSinceParam.length ? acquiredSinceParam[thread] : Long.MAX_VALUE;
-    }
-
-    /** Every parameter change processed so far, in order. */
-    public List<ParamChange> paramChanges() {
-        return params;
+        long at = thread < acquiredSinceParam.length ? acquiredSinceParam[thread] : Long.MAX_VALUE;
+        return at < shown() ? at : Long.MAX_VALUE;
     }
 
     /**
-     * The moment the boolean parameter with this index last went on and stayed on (as of everything
-     * processed), or null if it is off or was never switched during the run.
+     * The moment the boolean parameter with this index last went on and stayed on (as of the moment shown), or
+     * null if it is off or was never switched during the run.
      */
     public ParamChange switchedOn(int index) {
         ParamChange on = null;
         for (ParamChange c : params) {
+            if (c.seq() >= shown()) {
+                break;
+            }
             if (c.index() == index) {
                 on = c.value() != 0 ? (on == null ? c : on) : null;
             }
@@ -221,6 +221,9 @@ public final class RunStory {
 
     /** Each thread's latest value of a thread-local attribute after everything processed so far. */
     public java.util.Map<Integer, String> localValues(int local) {
+        if (shown() >= processed) {
+            return java.util.Collections.unmodifiableMap(latestLocal.getOrDefault(local, java.util.Map.of()));
+        }
         return localValuesAt(local, shown());
     }
 }

@@ -136,9 +136,9 @@ public final class Trace {
      * about 64 bytes an event, in 60% of the heap. A run that reaches it is stopped, keeping what it recorded,
      * instead of ending in an OutOfMemoryError.
      */
-    public static final int BYTES_PER_EVENT_WITH_ANALYSIS = 64;
+    private static final int BYTES_PER_EVENT_WITH_ANALYSIS = 64;
 
-    public static long defaultEventLimit() {
+    private static long defaultEventLimit() {
         return Math.max(CHUNK, (long) (Runtime.getRuntime().maxMemory() * 0.6) / BYTES_PER_EVENT_WITH_ANALYSIS);
     }
 
@@ -149,10 +149,6 @@ public final class Trace {
     /** Sets the most events this trace records (tests; a smaller budget). */
     public void limitEvents(long max) {
         this.eventLimit = Math.max(CHUNK, max);
-    }
-
-    public long eventLimit() {
-        return eventLimit;
     }
 
     /** Called once, by the writer, when the trace reaches its limit; the run should stop at once. */
@@ -248,11 +244,6 @@ public final class Trace {
             }
         }
         return lo;
-    }
-
-    /** Bytes held by the event arrays (not the registries). */
-    public long eventBytes() {
-        return (long) timeChunks.length * CHUNK * 16L;
     }
 
     /** Thrown to a writer that keeps recording after the trace is full (never normally reached). */

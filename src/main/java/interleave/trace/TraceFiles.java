@@ -145,10 +145,6 @@ public final class TraceFiles {
         }
     }
 
-    public static Trace read(BufferedReader r, String name) throws IOException, TraceFormatException {
-        return load(r, name, null).trace();
-    }
-
     private static LoadedTrace load(BufferedReader r, String name, Path source)
             throws IOException, TraceFormatException {
         String first = r.readLine();
@@ -267,7 +263,8 @@ public final class TraceFiles {
                     + trace.size() + " of the " + declared + " events its header announces");
         }
         if (trace.strings().size() != nStrings) {
-            throw new TraceFormatException(name + ": the header's strings table was changed while reading");
+            throw new TraceFormatException(Problem.DAMAGED, 0,
+                    name + ": the header's strings table was changed while reading");
         }
         return new LoadedTrace(trace, outcome, source);
     }

@@ -24,14 +24,6 @@ public final class TraceFormatException extends Exception {
     private final Problem problem;
     private final long line;
 
-    public TraceFormatException(String message) {
-        this(Problem.DAMAGED, 0, message, null);
-    }
-
-    public TraceFormatException(String message, Throwable cause) {
-        this(Problem.UNREADABLE, 0, message, cause);
-    }
-
     public TraceFormatException(Problem problem, long line, String message) {
         this(problem, line, message, null);
     }

@@ -37,7 +37,7 @@ class EndingCleanlyTest {
         assertTrue(run.kernel().awaitTermination(10_000), "every worker thread ended");
         assertTrue(run.kernel().stoppedForMemory());
         assertEquals(interleave.engine.RunOutcome.Status.STOPPED, run.outcome().status());
-        assertTrue(run.trace().size() >= 200_000 && run.trace().size() < 200_000 + 2 * 65_536, "size " + run.trace().size());
+        assertTrue(run.trace().size() >= 200_000 && run.trace().size() < 200_000 + 2 * 32_768, "size " + run.trace().size());
     }
 
     @Test
@@ -56,6 +56,8 @@ class EndingCleanlyTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "INT"})
+    // No code of ours handles signals: this guards the requirement against a future shutdown hook or a worker
+    // that would hold the JVM up (after an OutOfMemoryError the old CLI ignored SIGTERM)
     void aSignalEndsALongRun(String signal) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(!System.getProperty("os.name").startsWith("Windows"),
                 "SKIPPED: signals are a POSIX matter");

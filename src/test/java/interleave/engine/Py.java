@@ -73,7 +73,7 @@ final class Py {
 
     /** Virtual seconds in sim and cooperative modes, real ones in os mode. */
     static double clock(Kernel k) {
-        return k.seconds(k.now());
+        return k.seconds();
     }
 
     /** CPython's assertTimeout, lower bound only: a timed wait never returns before its time (no flaky upper bound). */

@@ -56,17 +56,16 @@ public final class CodeController {
     }
 
     private void showMarkers() {
-        interleave.trace.TraceAnalyzer shown = model.session().shown();
-        Trace trace = shown == null ? null : shown.trace();
-        Map<Integer, List<Integer>> now = vm.markers(shown);
-        Map<Integer, List<String>> held = CodeViewModel.heldNotes(model.session().shown(), model.story().current(),
-                model.i18n());
+        interleave.trace.TraceAnalyzer moment = model.session().shown();
+        Trace trace = moment == null ? null : moment.trace();
+        Map<Integer, List<Integer>> now = vm.markers(moment);
+        Map<Integer, List<String>> held = CodeViewModel.heldNotes(moment, model.story().current(), model.i18n());
         if (!now.equals(markers) || !held.equals(notes) || trace != markersTrace) {
             markers = now;
             markersTrace = trace;
             notes = held;
             codeList.refresh();
-            keepInSight(CodeViewModel.focusLine(shown, now));
+            keepInSight(CodeViewModel.focusLine(moment, now));
         }
     }
 

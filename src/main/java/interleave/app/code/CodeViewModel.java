@@ -14,15 +14,19 @@ import java.util.TreeMap;
 
 /** The scenario's Python equivalent, and which live thread is on which line of it. */
 public final class CodeViewModel {
-    private String lastCode = "";
+    private Scenario lastScenario;
+    private Map<String, Object> lastParams;
     private List<String> lastLines = List.of();
 
-    /** The program's lines for these parameters (a variant may be a different program); cheap to call per frame. */
+    /**
+     * The program's lines for these parameters (a variant may be a different program; a shown constant follows
+     * its parameter). Cheap to call per frame: the same scenario and parameters give the same list instance.
+     */
     public List<String> lines(Scenario s, Map<String, Object> params) {
-        String code = s == null ? "" : s.python(params);
-        if (code != lastCode) { // the texts are cached: the same program is the same string
-            lastCode = code;
-            String trimmed = code.stripTrailing();
+        if (s != lastScenario || !params.equals(lastParams)) {
+            lastScenario = s;
+            lastParams = Map.copyOf(params); // a copy: the session changes its map in place (the live lock)
+            String trimmed = s == null ? "" : s.python(params).stripTrailing();
             lastLines = trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\n", -1));
         }
         return lastLines;

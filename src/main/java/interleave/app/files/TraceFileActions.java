@@ -39,12 +39,9 @@ public final class TraceFileActions {
     private static Read read(Path file) {
         try {
             LoadedTrace loaded = TraceFiles.load(file);
-            return new Read(loaded, RunSession.analyzed(loaded), null);
+            return new Read(loaded, loaded.analyzed(), null);
         } catch (TraceFormatException e) {
             return new Read(null, null, e);
-        } catch (IllegalArgumentException e) {
-            return new Read(null, null, new TraceFormatException(TraceFormatException.Problem.DAMAGED, 0,
-                    e.getMessage()));
         }
     }
 

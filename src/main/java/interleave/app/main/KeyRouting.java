@@ -23,11 +23,7 @@ public final class KeyRouting {
     private KeyRouting() {
     }
 
-    public static boolean belongsToControl(Object target, KeyCode code) {
-        return belongsToControl(target, code, false);
-    }
-
-    /** As above; with the shortcut key down, the zoom keys (Ctrl + - 0) work from anywhere. */
+    /** With the shortcut key down, the zoom keys (Ctrl + - 0) work from anywhere. */
     public static boolean belongsToControl(Object target, KeyCode code, boolean shortcutDown) {
         if (code.isFunctionKey()) {
             return false;

@@ -40,7 +40,6 @@ public final class MainController {
     @FXML
     private Region log;
 
-    private final java.util.SplittableRandom random = new java.util.SplittableRandom();
 
     public MainController(AppModel model) {
         this.model = model;
@@ -128,7 +127,7 @@ public final class MainController {
         } else if (NORMAL_SIZE.match(e)) {
             model.textScaleProperty().set(1);
         } else if (e.getCode() == KeyCode.N && !e.isShortcutDown()) {
-            interleave.app.transport.NewSeed.apply(model, random::nextLong);
+            interleave.app.transport.NewSeed.apply(model);
         } else if (e.getCode() == KeyCode.F5) {
             model.presentingProperty().set(!model.presentingProperty().get());
         } else if (e.getCode() == KeyCode.SPACE) {

@@ -7,9 +7,6 @@ package interleave.app.main;
 public final class WindowFit {
     public static final double PREFERRED_WIDTH = 1600;
     public static final double PREFERRED_HEIGHT = 1000;
-    /** The smallest supported screen. */
-    public static final double MIN_WIDTH = 1024;
-    public static final double MIN_HEIGHT = 720;
 
     private WindowFit() {
     }

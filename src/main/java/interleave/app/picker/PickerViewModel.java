@@ -71,16 +71,26 @@ public final class PickerViewModel {
 
         /** The typed value, or null (with the error set) if the text is not acceptable. */
         Object validate() {
-            if (spec instanceof ParamSpec.BoolParam) {
-                error.set("");
-                return on.get();
-            }
             try {
-                Object v = spec.parse(text.get() == null ? "" : text.get());
+                Object v = parse();
                 error.set("");
                 return v;
             } catch (ParamException e) {
                 error.set(interleave.app.session.ParamMessages.text(i18n, e));
+                return null;
+            }
+        }
+
+        /** The typed value; leaves the error shown as it is. */
+        private Object parse() throws ParamException {
+            return spec instanceof ParamSpec.BoolParam ? on.get() : spec.parse(text.get() == null ? "" : text.get());
+        }
+
+        /** The typed value, or null if the text is not acceptable; leaves the error shown as it is. */
+        Object value() {
+            try {
+                return parse();
+            } catch (ParamException e) {
                 return null;
             }
         }
@@ -243,26 +253,33 @@ public final class PickerViewModel {
         if (started) {
             for (Field f : fields) {
                 if (!f.spec().live()) {
-                    Object v = f.validate();
+                    Object v = f.value();
                     differs |= v != null && !v.equals(session.params().get(f.spec().name()));
                 }
             }
-            String saved = settingsError.get();
-            RunSettings typed = settings();
-            settingsError.set(saved);
-            differs |= typed != null && !typed.equals(session.settings());
+            try {
+                differs |= !typedSettings().equals(session.settings());
+            } catch (IllegalArgumentException e) {
+                // not acceptable yet: the settings error says so, nothing is pending
+            }
         }
         pendingHint.set(differs ? i18n.get("picker.pending") : "");
     }
 
+    /** The settings as typed; throws (NumberFormatException for bad numbers) if they are not acceptable. */
+    private RunSettings typedSettings() {
+        int q = Integer.parseInt(quantum.get().trim());
+        long sd = Long.parseLong(seed.get().trim());
+        if (q < 1 || q > RunSettings.MAX_QUANTUM) {
+            throw new NumberFormatException();
+        }
+        return new RunSettings(mode.get(), cores.get(), q, policy.get(), sd);
+    }
+
+    /** The settings as typed, or null with the settings error set. */
     private RunSettings settings() {
         try {
-            int q = Integer.parseInt(quantum.get().trim());
-            long sd = Long.parseLong(seed.get().trim());
-            if (q < 1 || q > RunSettings.MAX_QUANTUM) {
-                throw new NumberFormatException();
-            }
-            RunSettings r = new RunSettings(mode.get(), cores.get(), q, policy.get(), sd);
+            RunSettings r = typedSettings();
             settingsError.set("");
             return r;
         } catch (NumberFormatException e) {

@@ -99,11 +99,6 @@ public final class ResultController {
         refresh();
     }
 
-    private boolean over() {
-        RunSession.Status st = model.session().status();
-        return st == RunSession.Status.FINISHED || st == RunSession.Status.DEADLOCK || st == RunSession.Status.STOPPED;
-    }
-
     private void refresh() {
         TraceAnalyzer a = model.session().shown();
         RunStory story = model.story().current();
@@ -112,7 +107,7 @@ public final class ResultController {
             lostList.getItems().clear();
             listed = new LostUpdateList(MAX_LISTED);
         }
-        boolean over = over() && !model.session().inPast(); // a moment in the past is never judged
+        boolean over = model.session().status().over() && !model.session().inPast(); // a moment in the past is never judged
         Map<String, Object> result = model.session().result();
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result, over));
@@ -148,7 +143,7 @@ public final class ResultController {
             lostCount.setText("0");
             switchCount.setText("0");
             markZero(0);
-            drawChart(null);
+            drawChart(null, story);
             return;
         }
         List<LostUpdate> lost = a.lostUpdates();
@@ -158,7 +153,7 @@ public final class ResultController {
         if (listed.takeNew(lost)) { // visible overwrites first: "0 overwrote 0" teaches nothing
             lostList.getItems().setAll(listed.items());
         }
-        drawChart(a);
+        drawChart(a, story);
     }
 
     /** From the run's trace; before a run, as the demo's last run showed it (hidden if it has not run yet). */
@@ -206,7 +201,7 @@ public final class ResultController {
         return story == null || lock < 0 ? null : story.switchedOn(lock);
     }
 
-    private void drawChart(TraceAnalyzer a) {
+    private void drawChart(TraceAnalyzer a, RunStory story) {
         boolean show = ResultViewModel.chartVariable(a) >= 0;
         chartHost.setVisible(show);
         chartHost.setManaged(show);
@@ -251,12 +246,12 @@ public final class ResultController {
             }
         }
         g.stroke();
-        drawLockMoment(g, end, w, h);
+        drawLockMoment(g, story, end, w, h);
     }
 
     /** A vertical mark where the lock went on mid-run, labelled, so the flat line after it reads as the fix. */
-    private void drawLockMoment(GraphicsContext g, double end, double w, double h) {
-        RunStory.ParamChange on = lockOn(model.story().current());
+    private void drawLockMoment(GraphicsContext g, RunStory story, double end, double w, double h) {
+        RunStory.ParamChange on = lockOn(story);
         if (on == null) {
             return;
         }
@@ -267,13 +262,14 @@ public final class ResultController {
         g.strokeLine(x, 0, x, h);
         g.setLineDashes();
         g.setFill(model.theme().ink(Ink.TEXT));
-        g.setFont(model.theme().font(0.8, true));
+        javafx.scene.text.Font font = model.theme().font(0.8, true);
+        g.setFont(font);
         String label = model.i18n().get("result.lockOnMark");
         boolean right = x < w / 2;
-        double lw = interleave.app.theme.TextMeasure.width(label, model.theme().font(0.8, true));
+        double lw = interleave.app.theme.TextMeasure.width(label, font);
         double lx = right ? x + 4 : x - 4 - lw;
         g.setFill(model.theme().ink(Ink.BACKGROUND));
-        g.fillRect(lx - 2, 1, lw + 4, model.theme().font(0.8, true).getSize() * 1.3);
+        g.fillRect(lx - 2, 1, lw + 4, font.getSize() * 1.3);
         g.setFill(model.theme().ink(Ink.TEXT));
         g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
         g.setTextBaseline(javafx.geometry.VPos.TOP);

@@ -100,7 +100,7 @@ public final class ResultViewModel {
     public String firstNow(Map<String, Object> result, TraceAnalyzer a) {
         if (a != null && result != null && !result.isEmpty() && !result.containsKey("expected")
                 && "seconds".equals(result.keySet().iterator().next()) && a.trace().header().virtualTime()) {
-            return seconds(a.lastTime() / 1e6);
+            return interleave.app.session.TimeFormat.duration(a.lastTime(), true);
         }
         return first(result);
     }
@@ -182,7 +182,8 @@ public final class ResultViewModel {
     }
 
     /** The lost-update figure means something only where a shared variable can race. */
-    public static boolean showsLostUpdates(Trace t) {        for (ObjectInfo o : t.objects()) {
+    public static boolean showsLostUpdates(Trace t) {
+        for (ObjectInfo o : t.objects()) {
             if (o.type() == ObjectType.VARIABLE) {
                 return true;
             }

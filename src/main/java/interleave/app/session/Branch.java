@@ -34,10 +34,6 @@ final class Branch {
         this.todo = new ArrayDeque<>(todo);
     }
 
-    ScenarioRun run() {
-        return run;
-    }
-
     /** The user's changes among the first {@code events} events of a trace, in order. */
     static List<Intervention> recorded(Trace trace, long events, Scenario scenario) {
         List<Intervention> out = new ArrayList<>();

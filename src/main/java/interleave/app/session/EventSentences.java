@@ -126,7 +126,7 @@ public final class EventSentences {
      */
     private String switchToItself(String who, int reasonOrdinal) {
         String key = "event.switch_self." + SwitchReason.of(reasonOrdinal).id();
-        return i18n.get(key).equals(key) ? i18n.fmt("event.switch_self", who) : i18n.fmt(key, who);
+        return i18n.has(key) ? i18n.fmt(key, who) : i18n.fmt("event.switch_self", who);
     }
 
     public String reason(Trace t, int outThread, int reasonOrdinal) {

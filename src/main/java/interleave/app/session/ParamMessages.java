@@ -13,7 +13,6 @@ public final class ParamMessages {
             return e.getMessage();
         }
         String key = "param.error." + e.key();
-        String pattern = i18n.get(key);
-        return pattern.equals(key) ? e.getMessage() : i18n.fmt(key, e.args().toArray());
+        return i18n.has(key) ? i18n.fmt(key, e.args().toArray()) : e.getMessage();
     }
 }

@@ -27,7 +27,14 @@ import java.util.Map;
  */
 public final class RunSession {
     /** Where the session stands, as the transport shows it. */
-    public enum Status { IDLE, PAUSED, PLAYING, WAITING, FINISHED, DEADLOCK, STOPPED, REPLAYING }
+    public enum Status {
+        IDLE, PAUSED, PLAYING, WAITING, FINISHED, DEADLOCK, STOPPED, REPLAYING;
+
+        /** The run has ended, one way or another. */
+        public boolean over() {
+            return this == FINISHED || this == DEADLOCK || this == STOPPED;
+        }
+    }
 
     /** Speeds the slider offers, in steps per second; the last one means full speed. */
     public static final double[] SPEEDS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000, Double.POSITIVE_INFINITY};
@@ -131,33 +138,20 @@ public final class RunSession {
         }
     }
 
-    private boolean over() {
+    /** True once the run has ended (finished, deadlock or stopped), or for a saved run: Play then plays it back. */
+    public boolean ended() {
         return loaded != null || run != null && run.done();
     }
 
     // ---- a saved run, opened from a file ----
 
-    /**
-     * Reads a saved run's events into a fresh analyzer. Throws IllegalArgumentException when they do not make
-     * a consistent run (a damaged file); nothing in the session changes.
-     */
-    public static TraceAnalyzer analyzed(LoadedTrace file) {
-        TraceAnalyzer a = new TraceAnalyzer(file.trace());
-        try {
-            a.update();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the events do not make a consistent run (" + e + ")", e);
-        }
-        return a;
-    }
-
     /** Shows a saved run instead of a live one; see {@link #open(LoadedTrace, TraceAnalyzer)}. */
-    public void open(LoadedTrace file) {
-        open(file, analyzed(file));
+    public void open(LoadedTrace file) throws interleave.trace.TraceFormatException {
+        open(file, file.analyzed());
     }
 
     /**
-     * Shows a saved run (already {@link #analyzed}) instead of a live one: trace() and analyzer() are the file's,
+     * Shows a saved run (already {@link LoadedTrace#analyzed}) instead of a live one: trace() and analyzer() are the file's,
      * the status is the recorded one (FINISHED, DEADLOCK, or STOPPED for a run saved before its end), scenario()
      * is the demo the header names if this build has it (so the code view and sentences work), and there is no
      * ScenarioRun: Play and Step do nothing until the next prepare (Reset).
@@ -226,7 +220,7 @@ public final class RunSession {
         if (branch != null) {
             return;
         }
-        if (over() && !inPast()) {
+        if (ended() && !inPast()) {
             return;
         }
         ensureRun();
@@ -245,7 +239,7 @@ public final class RunSession {
         if (loaded != null) {
             status.set(recordedStatus);
         }
-        if (run != null && !over()) {
+        if (run != null && !ended()) {
             run.control().pause();
             status.set(Status.PAUSED);
         }
@@ -274,7 +268,7 @@ public final class RunSession {
             frame.set(frame.get() + 1);
             return;
         }
-        if (over()) {
+        if (ended()) {
             return;
         }
         ensureRun();
@@ -286,36 +280,41 @@ public final class RunSession {
         status.set(Status.PAUSED);
     }
 
-    /** Back one scheduling point: the run pauses and every view shows the moment before. */
-    public boolean stepBack() {
-        if (cursor == null || branch != null) {
-            return false;
+    /** Runs until exactly {@code points} scheduling points are recorded, then pauses (a fixed moment to show). */
+    public void runToPoint(long points) {
+        if (branch != null || ended()) {
+            return;
         }
-        pause();
-        analyzer.update(EVENTS_PER_FRAME); // the newest events first, so "back" starts from the true end
-        boolean moved = cursor.back();
-        frame.set(frame.get() + 1);
-        return moved;
+        ensureRun();
+        if (run != null) {
+            playing = false;
+            run.control().runUntilPoints(points);
+            status.set(Status.PAUSED);
+        }
+    }
+
+    /** Back one scheduling point from the moment shown: the run pauses and every view shows the moment before. */
+    public boolean stepBack() {
+        return moveCursor(TimeCursor::back);
     }
 
     /** Shows the run as it was at the given time (the time cursor dragged over the timeline). */
     public void seekTime(long time) {
-        if (cursor == null || branch != null) {
-            return;
-        }
-        pause();
-        cursor.seekTime(time);
-        frame.set(frame.get() + 1);
+        moveCursor(c -> {
+            c.seekTime(time);
+            return true;
+        });
     }
 
-    /** Shows the run as it was just after the given event (a lost update or a log line chosen). */
-    public void seekEvent(long index) {
+    /** Pauses and moves the time cursor (not while a branch replays); false if it could not move. */
+    private boolean moveCursor(java.util.function.Predicate<TimeCursor> move) {
         if (cursor == null || branch != null) {
-            return;
+            return false;
         }
         pause();
-        cursor.seekEvent(index);
+        boolean moved = move.test(cursor);
         frame.set(frame.get() + 1);
+        return moved;
     }
 
     /** Back to the newest moment of the run. */
@@ -385,11 +384,6 @@ public final class RunSession {
         play();
     }
 
-    /** True once the run has ended (finished, deadlock or stopped): Play then means "from the start". */
-    public boolean ended() {
-        return over();
-    }
-
     /** Stops the run and prepares a fresh one with the same choices. */
     public void reset() {
         prepare(scenario, params, settings);
@@ -397,7 +391,7 @@ public final class RunSession {
 
     public void stop() {
         playing = false;
-        if (run != null && !over()) {
+        if (run != null && !ended()) {
             run.stop();
         }
     }
@@ -416,7 +410,7 @@ public final class RunSession {
         if (branchIfInPast(r -> Branch.setParam(r, name, value))) {
             return;
         }
-        if (run != null && !over()) {
+        if (run != null && !ended()) {
             run.setParam(name, value);
         }
     }
@@ -426,7 +420,7 @@ public final class RunSession {
         if (branchIfInPast(r -> r.fire(action))) {
             return;
         }
-        if (run != null && !over()) {
+        if (run != null && !ended()) {
             run.fire(action);
         }
     }
@@ -436,7 +430,7 @@ public final class RunSession {
         if (branchIfInPast(r -> r.control().pick(threadId))) {
             return;
         }
-        if (run != null && !over()) {
+        if (run != null && !ended()) {
             run.control().pick(threadId);
         }
     }
@@ -447,7 +441,7 @@ public final class RunSession {
 
     public void setSpeed(double stepsPerSecond) {
         speed.set(stepsPerSecond);
-        if (playing && run != null && !over()) {
+        if (playing && run != null && !ended()) {
             if (fullSpeed()) {
                 run.control().resume();
             } else {
@@ -524,13 +518,13 @@ public final class RunSession {
             if (playBack(dt)) {
                 return true;
             }
-            if (over()) {
+            if (ended()) {
                 playing = false;
             } else if (fullSpeed()) {
                 run.control().resume();
             }
         }
-        if (playing && !fullSpeed() && !over()) {
+        if (playing && !fullSpeed() && !ended()) {
             owedSteps += speed.get() * dt;
             int n = (int) Math.min(owedSteps, 10_000);
             // Hand out more only when the engine has taken what it was given; steps it has not taken yet are

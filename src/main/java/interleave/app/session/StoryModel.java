@@ -32,17 +32,9 @@ public final class StoryModel {
         return story;
     }
 
-    /** Index of the scenario's live boolean parameter named {@code name}, or -1. */
+    /** Index of the scenario's boolean parameter named {@code name} (as PARAM events carry it), or -1. */
     public static int paramIndex(Scenario s, String name) {
-        if (s == null) {
-            return -1;
-        }
-        for (int i = 0; i < s.params().size(); i++) {
-            ParamSpec p = s.params().get(i);
-            if (p.name().equals(name) && p instanceof ParamSpec.BoolParam) {
-                return i;
-            }
-        }
-        return -1;
+        ParamSpec p = s == null ? null : s.param(name);
+        return p instanceof ParamSpec.BoolParam ? s.params().indexOf(p) : -1;
     }
 }

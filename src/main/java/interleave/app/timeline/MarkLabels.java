@@ -34,7 +34,6 @@ public final class MarkLabels {
     /** A parameter's name in the UI language where the bundle has one ("lock" is 锁), else as the demo spells it. */
     private static String paramName(I18n i18n, String name) {
         String key = "timeline.param." + name;
-        String shown = i18n.get(key);
-        return shown.equals(key) ? name : shown;
+        return i18n.has(key) ? i18n.get(key) : name;
     }
 }

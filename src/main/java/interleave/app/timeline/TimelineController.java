@@ -88,7 +88,7 @@ public final class TimelineController {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverLabel.setVisible(false));
         model.addFrameListener(changed -> {
-            vm.runOver(runOver());
+            vm.runOver(model.session().status().over());
             RunSession s = model.session();
             if (vm.setCursorTime(s.inPast() ? s.cursor().shownTime() : Double.NaN)) {
                 canvas.markDirty();
@@ -119,11 +119,6 @@ public final class TimelineController {
         } else {
             model.session().seekTime((long) Math.floor(t));
         }
-    }
-
-    private boolean runOver() {
-        RunSession.Status s = model.session().status();
-        return s == RunSession.Status.FINISHED || s == RunSession.Status.DEADLOCK || s == RunSession.Status.STOPPED;
     }
 
     public TimelineCanvas canvas() {

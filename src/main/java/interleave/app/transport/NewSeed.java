@@ -11,6 +11,9 @@ import java.util.function.LongSupplier;
  * to run while the locked one never does. Round-robin ignores the seed, so it switches to the random policy.
  */
 public final class NewSeed {
+    /** One source of new seeds for the button and the N key. */
+    private static final java.util.SplittableRandom SEEDS = new java.util.SplittableRandom();
+
     private NewSeed() {
     }
 
@@ -30,9 +33,9 @@ public final class NewSeed {
     }
 
     /** Puts a new seed into the form, then resets and plays. */
-    public static void apply(AppModel model, LongSupplier random) {
+    public static void apply(AppModel model) {
         PickerViewModel form = model.picker();
-        form.seedProperty().set(String.valueOf(next(form.seedProperty().get(), random)));
+        form.seedProperty().set(String.valueOf(next(form.seedProperty().get(), SEEDS::nextLong)));
         if (form.policyProperty().get() == Policy.RR) {
             form.policyProperty().set(Policy.RANDOM);
         }

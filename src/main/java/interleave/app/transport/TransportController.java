@@ -53,7 +53,6 @@ public final class TransportController {
     @FXML
     private ToggleButton contrastToggle;
     private Scenario actionsFor;
-    private final java.util.SplittableRandom seeds = new java.util.SplittableRandom();
 
     public TransportController(AppModel model) {
         this.model = model;
@@ -201,7 +200,7 @@ public final class TransportController {
 
     @FXML
     private void onNow() {
-        model.session().goLive();
+        model.goLive();
         refresh(true);
     }
 
@@ -219,7 +218,7 @@ public final class TransportController {
 
     @FXML
     private void onNewSeed() {
-        NewSeed.apply(model, seeds::nextLong);
+        NewSeed.apply(model);
         refresh(true);
     }
 

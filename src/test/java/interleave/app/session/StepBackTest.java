@@ -237,4 +237,17 @@ class StepBackTest {
         assertEquals(SwitchReason.MANUAL.ordinal(), s.trace().value(shownEvents));
         s.stop();
     }
+
+    @Test
+    void runToPointStopsAtExactlyThatManyPoints() throws Exception {
+        RunSession s = session("hello-threads", Map.of()); // sleeping threads: a step is not always a point
+        s.runToPoint(12);
+        for (int i = 0; i < 2000 && s.run().control().runningToTarget(); i++) {
+            Thread.sleep(1);
+        }
+        Thread.sleep(50);
+        assertEquals(12, s.trace().pointCount());
+        assertEquals(RunSession.Status.PAUSED, s.status());
+        s.stop();
+    }
 }

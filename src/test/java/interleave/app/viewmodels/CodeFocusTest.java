@@ -24,4 +24,18 @@ class CodeFocusTest {
     void noLineNoScroll() {
         assertEquals(-1, CodeViewModel.scrollFor(-1, 0, 10));
     }
+
+    @Test
+    void theSameProgramIsTheSameListFromFrameToFrame() throws Exception {
+        interleave.scenario.Scenario balance = interleave.scenario.Scenarios.byId("balance").orElseThrow();
+        java.util.Map<String, Object> params = new java.util.HashMap<>(
+                interleave.scenario.Params.resolve(balance, java.util.Map.of()));
+        CodeViewModel vm = new CodeViewModel();
+        java.util.List<String> first = vm.lines(balance, params);
+        assertEquals(true, first == vm.lines(balance, params), "nothing changed: the view keeps its cells");
+        params.put("lock", true); // the session changes its map in place
+        java.util.List<String> locked = vm.lines(balance, params);
+        assertEquals(false, first == locked);
+        assertEquals(true, locked.stream().anyMatch(l -> l.startsWith("USE_LOCK = True")), locked.toString());
+    }
 }
