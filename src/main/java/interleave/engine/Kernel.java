@@ -1,5 +1,6 @@
 package interleave.engine;
 
+import interleave.trace.EventKind;
 import interleave.trace.Trace;
 
 import java.util.ArrayList;
@@ -58,35 +59,56 @@ public abstract class Kernel {
         return control;
     }
 
-    // ---- what scenario code calls ----
+    // ---- what scenario code calls: the primitives, written once (Py*), run by either runtime ----
 
-    public abstract Lock lock(String name);
+    public final Lock lock(String name) {
+        return new PyLock(this, name);
+    }
 
-    public abstract RLock rlock(String name);
+    public final RLock rlock(String name) {
+        return new PyRLock(this, name);
+    }
 
-    public abstract Semaphore semaphore(String name, int value);
+    public final Semaphore semaphore(String name, int value) {
+        return new PySemaphore(this, name, value, false);
+    }
 
-    public abstract Semaphore boundedSemaphore(String name, int value);
+    public final Semaphore boundedSemaphore(String name, int value) {
+        return new PySemaphore(this, name, value, true);
+    }
 
     /** {@code threading.Semaphore()}: the initial value is 1. */
-    public Semaphore semaphore(String name) {
+    public final Semaphore semaphore(String name) {
         return semaphore(name, 1);
     }
 
-    public abstract Event event(String name);
+    public final Event event(String name) {
+        return new PyEvent(this, name);
+    }
 
     /** {@code threading.Condition()}: a condition with an RLock of its own, named after it. */
-    public Condition condition(String name) {
+    public final Condition condition(String name) {
         return condition(name, rlock(name + ".lock"));
     }
 
-    public abstract Condition condition(String name, Acquirable lock);
+    public final Condition condition(String name, Acquirable lock) {
+        if (!(lock instanceof Owned owned)) {
+            throw new IllegalArgumentException("a Condition needs a Lock or an RLock of the same run");
+        }
+        return new PyCondition(this, name, owned);
+    }
 
-    public abstract ThreadLocalVar local(String name);
+    public final ThreadLocalVar local(String name) {
+        return new PyLocal(this, name);
+    }
 
-    public abstract SharedInt sharedInt(String name, int initial);
+    public final SharedInt sharedInt(String name, int initial) {
+        return new PyInt(this, name, initial);
+    }
 
-    public abstract Worker thread(String name, boolean daemon, Runnable body);
+    public final Worker thread(String name, boolean daemon, Runnable body) {
+        return newStrand(name, daemon, false, body);
+    }
 
     /** {@code time.sleep}: virtual seconds in sim and cooperative modes, real ones in os mode. */
     public abstract void sleep(double seconds);
@@ -95,18 +117,143 @@ public abstract class Kernel {
     public abstract void yieldNow();
 
     /** {@code print}: a line of output, recorded in the trace. */
-    public abstract void print(String text);
+    public final void print(String text) {
+        Strand me = begin();
+        try {
+            emit(me, EventKind.PRINT, -1, trace.intern(text));
+            commit(me);
+        } finally {
+            leave(me);
+        }
+    }
+
+    /** A point where the scheduler may switch with no other effect (a CPU step of a computation). */
+    public final void step() {
+        Strand me = begin();
+        try {
+            emit(me, EventKind.STEP, -1, 0);
+            commit(me);
+        } finally {
+            leave(me);
+        }
+    }
 
     /** Marks the line of the scenario's Python equivalent the current thread is on (no scheduling point). */
-    public abstract void line(int line);
+    public final void line(int line) {
+        Strand me = current();
+        if (me != null) {
+            me.line = line;
+        }
+    }
 
     /** Virtual ticks (sim, cooperative) or nanoseconds since start (os). */
     public abstract long now();
 
-    public abstract String currentThreadName();
+    public final String currentThreadName() {
+        Strand me = current();
+        return me == null ? "?" : me.name;
+    }
 
-    /** A point where the scheduler may switch with no other effect (a CPU step of a computation). */
-    public abstract void step();
+    // ---- the runtime: how threads are run ----
+    //
+    // A primitive's operation is written once, as:
+    //     Strand me = begin(); try { ...rules...; commit(me); } finally { leave(me); }
+    // SimKernel runs one thread at a time (the baton), so begin() only passes the gate and commit() is where
+    // the scheduler may switch; OsKernel runs threads in parallel, so begin() takes one monitor that guards
+    // every primitive's state and leave() gives it back.
+
+    /** The thread calling, or null outside the run. */
+    abstract Strand current();
+
+    /** Starts an operation of the current thread: the gate (pause, step, commands), then exclusive access. */
+    abstract Strand begin();
+
+    /** The operation's scheduling point is complete (sim: the thread spends its slot and may be switched out). */
+    abstract void commit(Strand me);
+
+    /** Ends exclusive access, whether the operation completed or raised. Always in a finally. */
+    abstract void leave(Strand me);
+
+    /**
+     * Blocks {@code me} on {@code on} until a {@link #wake} (true) or the deadline (false, after removing it
+     * from {@code on}'s queue), giving up exclusive access meanwhile. The caller has queued {@code me}.
+     */
+    final boolean block(Strand me, Waitable on, long deadline, Strand.State state) {
+        if (me.external) {
+            throw PyErrors.actionCannotBlock();
+        }
+        me.state = state;
+        me.waitingOn = on;
+        me.timedOut = false;
+        suspend(me, deadline);
+        return !me.timedOut;
+    }
+
+    /** The runtime's half of {@link #block}: sets the deadline, waits, and on a timeout sets timedOut. */
+    abstract void suspend(Strand me, long deadline);
+
+    /** Makes a blocked thread runnable again; it re-checks what it waited for when it runs. */
+    final void wake(Strand t, int object, int value) {
+        t.waitingOn = null;
+        resumable(t);
+        emit(t, EventKind.WAKE, object, value);
+    }
+
+    /** The runtime's half of {@link #wake}: cancels the deadline and lets the thread run again. */
+    abstract void resumable(Strand t);
+
+    /** Called when a timed wait ends with no wake: drops the waiter from its queue and records the timeout. */
+    final void timedOut(Strand t) {
+        Waitable w = t.waitingOn;
+        w.removeWaiter(t);
+        t.waitingOn = null;
+        t.timedOut = true;
+        emit(t, EventKind.WAKE, w.traceId(), -1);
+    }
+
+    /** A checked timeout in seconds as a deadline on the runtime's clock; -1 for {@link Timeouts#FOREVER}. */
+    abstract long deadline(double seconds);
+
+    /** Makes the thread's platform thread and lets it run (sim: queues it as ready). */
+    abstract void launch(Strand t);
+
+    abstract Strand newStrand(String name, boolean daemon, boolean external, Runnable body);
+
+    /** Every thread of the run but the user's, in the order they were made. */
+    abstract List<? extends Strand> strands();
+
+    final void emit(Strand t, EventKind kind, int object, int value) {
+        trace.append(now(), t.id, kind, object, value, t.line);
+    }
+
+    /** Registers a shared object in the trace (os: under the monitor, as other threads may register too). */
+    int addObject(String name, interleave.trace.ObjectType type, int initial) {
+        return trace.addObject(name, type, initial);
+    }
+
+    int addThread(String name, boolean daemon, boolean external) {
+        return trace.addThread(name, daemon, external);
+    }
+
+    /**
+     * A thread's body has ended: records it, wakes its joiners, and if it was the last non-daemon thread ends
+     * the run (daemon threads die mid-step, as the interpreter exits). Returns true if the run is over.
+     */
+    final boolean retire(Strand t) {
+        emit(t, EventKind.THREAD_END, -1, 0);
+        t.state = Strand.State.FINISHED;
+        t.joiners.wakeAll(this, -1, t.id);
+        if (strands().stream().anyMatch(s -> s.isAlive() && !s.daemon)) {
+            return false;
+        }
+        for (Strand d : strands()) {
+            if (d.isAlive()) {
+                d.state = Strand.State.FINISHED;
+                emit(d, EventKind.THREAD_KILLED, -1, 0);
+            }
+        }
+        return true;
+    }
 
     // ---- lifecycle ----
 
@@ -174,7 +321,7 @@ public abstract class Kernel {
      * the time is up, counting the time from the first wait. A NaN timeout (CPython then re-checks in a busy loop
      * until the predicate holds) waits for notifies with no timeout.
      */
-    protected final boolean waitFor(Condition c, java.util.function.BooleanSupplier predicate, double timeout) {
+    final boolean waitFor(Condition c, java.util.function.BooleanSupplier predicate, double timeout) {
         if (Double.isNaN(timeout)) {
             return c.awaitFor(predicate);
         }

@@ -2,33 +2,31 @@ package interleave.engine;
 
 import interleave.trace.Deadlock;
 import interleave.trace.EventKind;
-import interleave.trace.ObjectType;
 import interleave.trace.SwitchReason;
 import interleave.trace.Trace;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
 
 /**
- * The deterministic scheduler of sim and cooperative modes, over real platform threads.
+ * The baton runtime of the deterministic modes (sim and cooperative), over real platform threads. The rules
+ * of the primitives are not here (see the Py* classes); this class decides who runs.
  *
  * <p>Only a thread that holds the baton executes; all others wait for their turn. Every instrumented
  * operation is a scheduling point: the thread records its event, spends one slot of the current tick,
  * and the kernel decides who holds the baton next. With N virtual cores, the N running threads take one
  * slot each per tick, one after the other, so a tick of N cores is serialised underneath and the run stays
- * deterministic. Time is virtual: a tick per round of slots, and sleeps jump the clock.
+ * deterministic. Time is virtual: a tick per round of slots, and sleeps jump the clock. Who goes next and
+ * for how long is the {@link SchedulingPolicy}'s choice.
  *
- * <p>All kernel state is touched only by the baton holder. The hand-off writes the next thread's volatile
- * {@code turn} flag, which orders every write before it; the waiting side spins briefly (when a CPU is free
- * for it) and then parks.
+ * <p>All kernel state is touched only by the baton holder, which is also why {@link #begin()} needs no lock.
+ * The hand-off writes the next thread's volatile {@code turn} flag, which orders every write before it; the
+ * waiting side spins briefly (when a CPU is free for it) and then parks.
  */
 final class SimKernel extends Kernel {
     /** How long a waiting worker spins before it parks: a park/unpark hand-off costs 5 to 25 us here. */
@@ -40,19 +38,7 @@ final class SimKernel extends Kernel {
     private static final int MAX_SPINNERS = Runtime.getRuntime().availableProcessors();
     private static final AtomicInteger SPINNERS = new AtomicInteger();
 
-    enum St { NEW, READY, RUNNING, BLOCKED, WAITING, SLEEPING, FINISHED }
-
-    /** Something a thread can block on: it knows its waiters (to drop one on timeout) and its holders. */
-    interface Waitable {
-        void removeWaiter(SimThread t);
-
-        List<SimThread> holders();
-
-        int traceId();
-    }
-
-    private final boolean cooperative;
-    private final SplittableRandom rng;
+    private final SchedulingPolicy policy;
     private final SimThread[] core;
     private final int[] vacatedBy;
     private final SwitchReason[] vacatedWhy;
@@ -64,22 +50,19 @@ final class SimKernel extends Kernel {
     private final List<SimThread> wokenFromSleep = new ArrayList<>();
     private int cursor;
     private long now;
-    private int alive;
-    private int aliveNonDaemon;
     private SimThread cur;
     private SimThread user;
     private volatile boolean stopping;
 
     SimKernel(Trace trace, RunSettings settings, RunControl control) {
         super(trace, settings, control);
-        this.cooperative = settings.mode() == Mode.COOPERATIVE;
-        this.rng = new SplittableRandom(settings.seed());
-        int n = cooperative ? 1 : settings.cores();
+        this.policy = SchedulingPolicy.of(settings);
+        int n = policy.cores();
         this.core = new SimThread[n];
         this.vacatedBy = new int[n];
         this.vacatedWhy = new SwitchReason[n];
-        java.util.Arrays.fill(vacatedBy, -1);
-        java.util.Arrays.fill(vacatedWhy, SwitchReason.IDLE);
+        Arrays.fill(vacatedBy, -1);
+        Arrays.fill(vacatedWhy, SwitchReason.IDLE);
         control.onStop(this::stopAll);
     }
 
@@ -87,126 +70,51 @@ final class SimKernel extends Kernel {
     // threads
     // =====================================================================================
 
-    final class SimThread implements Worker, Waitable {
-        final int id;
-        final String name;
-        final boolean daemon;
-        final Runnable body;
-        final List<SimThread> joiners = new ArrayList<>();
+    /** A thread as the baton runtime sees it: its core, its slice, and the turn flag it waits on. */
+    final class SimThread extends Strand {
         Thread java;
-        St state = St.NEW;
-        Waitable waitingOn;
-        long deadline = -1;
-        boolean timedOut;
-        int line;
         int sliceUsed;
-        /** Waits this thread parked at once (a busy machine): every 64th tries spinning again. */
-        int parkedWaits;
         int sliceLen;
         int core = -1;
         boolean yieldRequested;
+        /** Waits this thread parked at once (a busy machine): every 64th tries spinning again. */
+        int parkedWaits;
         volatile boolean turn;
         volatile boolean parked;
 
         SimThread(String name, boolean daemon, boolean external, Runnable body) {
-            this.id = trace.addThread(name, daemon, external);
-            this.name = name;
-            this.daemon = daemon;
-            this.body = body;
+            super(SimKernel.this, name, daemon, external, body);
             byId[id] = this;
             if (!external) {
                 all.add(this);
             }
         }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public boolean daemon() {
-            return daemon;
-        }
-
-        @Override
-        public int id() {
-            return id;
-        }
-
-        @Override
-        public void start() {
-            SimThread me = enter();
-            if (state != St.NEW) {
-                throw new ThreadingError("RuntimeError", "threads can only be started once");
-            }
-            launch(this);
-            state = St.READY;
-            ready.add(this);
-            alive++;
-            if (!daemon) {
-                aliveNonDaemon++;
-            }
-            emit(me, EventKind.SPAWN, -1, id);
-            endPoint(me);
-        }
-
-        @Override
-        public void join() {
-            joinWithin(false, Timeouts.FOREVER);
-        }
-
-        @Override
-        public void join(double timeoutSeconds) {
-            joinWithin(true, timeoutSeconds);
-        }
-
-        private void joinWithin(boolean timed, double timeoutSeconds) {
-            SimThread me = enter();
-            if (this == me) {
-                throw new ThreadingError("RuntimeError", "cannot join current thread");
-            }
-            if (state == St.NEW) {
-                throw new ThreadingError("RuntimeError", "cannot join thread before it is started");
-            }
-            if (state != St.FINISHED) {
-                long timeout = timed ? Timeouts.ticks(Timeouts.joinTimeout(timeoutSeconds)) : -1;
-                emit(me, EventKind.JOIN, -1, id);
-                joiners.add(me);
-                block(me, this, timeout, St.BLOCKED, SwitchReason.BLOCKED);
-                resume(me);
-            }
-            emit(me, EventKind.JOINED, -1, id);
-            endPoint(me);
-        }
-
-        @Override
-        public boolean isAlive() {
-            return state != St.NEW && state != St.FINISHED;
-        }
-
-        @Override
-        public void removeWaiter(SimThread t) {
-            joiners.remove(t);
-        }
-
-        @Override
-        public List<SimThread> holders() {
-            return List.of(this);
-        }
-
-        @Override
-        public int traceId() {
-            return -1;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
     }
 
-    private void launch(SimThread t) {
+    @Override
+    Strand newStrand(String name, boolean daemon, boolean external, Runnable body) {
+        return new SimThread(name, daemon, external, body);
+    }
+
+    @Override
+    List<SimThread> strands() {
+        return all;
+    }
+
+    @Override
+    Strand current() {
+        return cur;
+    }
+
+    @Override
+    void launch(Strand s) {
+        SimThread t = (SimThread) s;
+        startJavaThread(t);
+        t.state = Strand.State.READY;
+        ready.add(t);
+    }
+
+    private void startJavaThread(SimThread t) {
         Thread j = new Thread(() -> body(t), "interleave-" + t.name);
         j.setDaemon(true); // the JVM never waits for a worker; the kernel decides when a run is over
         t.java = j;
@@ -226,8 +134,7 @@ final class SimKernel extends Kernel {
             // the run ended around this thread
         } catch (Throwable e) {
             if (!stopping) {
-                String msg = t.name + ": " + describe(e);
-                errors.add(msg);
+                errors.add(t.name + ": " + describe(e));
                 try {
                     emit(t, EventKind.ERROR, -1, trace.intern(describe(e)));
                     exit(t);
@@ -239,24 +146,7 @@ final class SimKernel extends Kernel {
     }
 
     private void exit(SimThread t) {
-        emit(t, EventKind.THREAD_END, -1, 0);
-        t.state = St.FINISHED;
-        alive--;
-        if (!t.daemon) {
-            aliveNonDaemon--;
-        }
-        for (SimThread j : List.copyOf(t.joiners)) {
-            wake(j, -1, t.id);
-        }
-        t.joiners.clear();
-        if (aliveNonDaemon == 0) {
-            // Python: once every non-daemon thread is done, the interpreter exits and daemons die mid-step
-            for (SimThread d : all) {
-                if (d.isAlive()) {
-                    d.state = St.FINISHED;
-                    trace.append(now, d.id, EventKind.THREAD_KILLED, -1, 0, d.line);
-                }
-            }
+        if (retire(t)) {
             finish(new RunOutcome(RunOutcome.Status.FINISHED, null, errors()));
             return;
         }
@@ -271,13 +161,11 @@ final class SimKernel extends Kernel {
     @Override
     public void start(Runnable main) {
         SimThread m = new SimThread("MainThread", false, false, main);
-        alive = 1;
-        aliveNonDaemon = 1;
         cursor = 0;
         place(0, m, -1, SwitchReason.IDLE);
         cur = m;
         m.turn = true;
-        launch(m);
+        startJavaThread(m);
     }
 
     private void awaitTurn(SimThread me) {
@@ -356,7 +244,7 @@ final class SimKernel extends Kernel {
         if (next.parked) {
             LockSupport.unpark(next.java);
         }
-        if (me.state == St.FINISHED) {
+        if (me.state == Strand.State.FINISHED) {
             return;
         }
         awaitTurn(me);
@@ -387,8 +275,9 @@ final class SimKernel extends Kernel {
     // scheduling points
     // =====================================================================================
 
-    /** Entry of every operation: the gate for pause, step, commands, picks and stop. */
-    private SimThread enter() {
+    /** The gate for pause, step, commands, picks and stop. The baton holder is the only thread running. */
+    @Override
+    Strand begin() {
         SimThread me = cur;
         if (stopping) {
             throw new RunStopped();
@@ -397,6 +286,16 @@ final class SimKernel extends Kernel {
             attend(me);
         }
         return me;
+    }
+
+    @Override
+    void commit(Strand me) {
+        endPoint((SimThread) me);
+    }
+
+    @Override
+    void leave(Strand me) {
+        // one thread at a time: nothing to give back
     }
 
     /** After a blocked thread gets the core back: the gate again, so each point is one step. */
@@ -454,21 +353,17 @@ final class SimKernel extends Kernel {
 
     private void manualPick(SimThread me, int id) {
         SimThread t = id < byId.length ? byId[id] : null;
-        if (t == null || t == me || cooperative || t.state != St.READY || me.core < 0) {
+        if (t == null || t == me || !policy.acceptsPicks() || t.state != Strand.State.READY || me.core < 0) {
             return;
         }
         int c = me.core;
         ready.remove(t);
-        me.state = St.READY;
+        me.state = Strand.State.READY;
         ready.add(me);
         core[c] = null;
         me.core = -1;
         place(c, t, me.id, SwitchReason.MANUAL);
         handTo(me, t);
-    }
-
-    private void emit(SimThread t, EventKind kind, int object, int value) {
-        trace.append(now, t.id, kind, object, value, t.line);
     }
 
     /** The thread spent its slot of this tick. */
@@ -478,7 +373,7 @@ final class SimKernel extends Kernel {
         }
         me.sliceUsed++;
         // Fast path, one core: the tick ends and nothing can change hands, exactly as endOfTick would find
-        if (core.length == 1 && !me.yieldRequested && (cooperative || me.sliceUsed < me.sliceLen)
+        if (core.length == 1 && !me.yieldRequested && me.sliceUsed < me.sliceLen
                 && (timed.isEmpty() || timed.peek().deadline > now + 1)) {
             now++;
             return;
@@ -491,7 +386,7 @@ final class SimKernel extends Kernel {
         if (next < 0) {
             endOfTick(me);
             if (stopping) {
-                if (me.state == St.FINISHED) {
+                if (me.state == Strand.State.FINISHED) {
                     return;
                 }
                 throw new RunStopped();
@@ -523,7 +418,7 @@ final class SimKernel extends Kernel {
                 if (!ready.isEmpty()) {
                     preempt(i, SwitchReason.YIELD);
                 }
-            } else if (!cooperative && t.sliceUsed >= t.sliceLen) {
+            } else if (policy.preemptive() && t.sliceUsed >= t.sliceLen) {
                 if (ready.isEmpty()) {
                     newSlice(t);
                 } else {
@@ -531,7 +426,7 @@ final class SimKernel extends Kernel {
                 }
             }
         }
-        if (!cooperative && !wokenFromSleep.isEmpty()) {
+        if (policy.preemptive() && !wokenFromSleep.isEmpty()) {
             preemptForWoken();
         }
         wokenFromSleep.clear();
@@ -545,8 +440,11 @@ final class SimKernel extends Kernel {
                 wakeDue();
                 wokenFromSleep.clear();
             } else {
-                Deadlock d = findDeadlock();
-                if (d.cycle() || !control.interactive()) {
+                Deadlock d = WaitForGraph.cycle(all);
+                if (d == null && !control.interactive()) {
+                    d = WaitForGraph.everyoneStuck(all);
+                }
+                if (d != null) {
                     reportDeadlock(d);
                     return;
                 }
@@ -561,7 +459,7 @@ final class SimKernel extends Kernel {
 
     private void preemptForWoken() {
         for (SimThread w : wokenFromSleep) {
-            if (w.state != St.READY) {
+            if (w.state != Strand.State.READY) {
                 continue;
             }
             int victim = -1;
@@ -575,7 +473,7 @@ final class SimKernel extends Kernel {
             }
             SimThread out = core[victim];
             ready.remove(w);
-            out.state = St.READY;
+            out.state = Strand.State.READY;
             ready.add(out);
             place(victim, w, out.id, SwitchReason.PREEMPTED);
         }
@@ -584,15 +482,15 @@ final class SimKernel extends Kernel {
 
     private void fill(int i) {
         if (core[i] == null && !ready.isEmpty()) {
-            SimThread t = pickReady();
+            SimThread t = policy.next(ready);
             place(i, t, vacatedBy[i], vacatedBy[i] < 0 ? SwitchReason.IDLE : vacatedWhy[i]);
         }
     }
 
     private void preempt(int i, SwitchReason why) {
         SimThread out = core[i];
-        SimThread in = pickReady();
-        out.state = St.READY;
+        SimThread in = policy.next(ready);
+        out.state = Strand.State.READY;
         ready.add(out);
         place(i, in, out.id, why);
     }
@@ -600,30 +498,16 @@ final class SimKernel extends Kernel {
     private void place(int i, SimThread t, int outId, SwitchReason why) {
         core[i] = t;
         t.core = i;
-        t.state = St.RUNNING;
+        t.state = Strand.State.RUNNING;
         newSlice(t);
         vacatedBy[i] = -1;
         vacatedWhy[i] = SwitchReason.IDLE;
         trace.append(now, t.id, EventKind.SWITCH, outId, why.ordinal(), t.line);
     }
 
-    private SimThread pickReady() {
-        if (settings.policy() == Policy.RANDOM && !cooperative && ready.size() > 1) {
-            return ready.remove(rng.nextInt(ready.size()));
-        }
-        return ready.remove(0);
-    }
-
     private void newSlice(SimThread t) {
         t.sliceUsed = 0;
-        int q = settings.quantum();
-        if (cooperative) {
-            t.sliceLen = Integer.MAX_VALUE;
-        } else if (settings.policy() == Policy.RANDOM && q > 1) {
-            t.sliceLen = 1 + rng.nextInt(2 * q - 1);
-        } else {
-            t.sliceLen = q;
-        }
+        t.sliceLen = policy.sliceLength();
     }
 
     private void vacate(SimThread t, SwitchReason why) {
@@ -635,83 +519,55 @@ final class SimKernel extends Kernel {
         }
     }
 
-    /** Blocks the current thread; returns false if it woke because its timeout expired. */
-    private boolean block(SimThread me, Waitable on, long timeout, St state, SwitchReason why) {
-        if (me == user) {
-            throw new ThreadingError("RuntimeError", "an action cannot block");
-        }
-        me.state = state;
-        me.waitingOn = on;
-        me.timedOut = false;
-        me.deadline = timeout < 0 ? -1 : now + timeout;
-        if (timeout >= 0) {
+    // =====================================================================================
+    // blocking and waking
+    // =====================================================================================
+
+    @Override
+    void suspend(Strand s, long deadline) {
+        SimThread me = (SimThread) s;
+        // a deadline that passed while the thread waited for a core ends the wait at the next tick
+        me.deadline = deadline < 0 ? -1 : Math.max(now, deadline);
+        if (deadline >= 0) {
             timed.add(me);
         }
-        vacate(me, why);
+        vacate(me, SwitchReason.BLOCKED);
         advance(me);
-        return !me.timedOut;
+        resume(me);
     }
 
-    private void wake(SimThread t, int object, int value) {
+    @Override
+    void resumable(Strand s) {
+        SimThread t = (SimThread) s;
         if (t.deadline >= 0) {
             timed.remove(t);
             t.deadline = -1;
         }
-        t.waitingOn = null;
-        t.state = St.READY;
+        t.state = Strand.State.READY;
         ready.add(t);
-        trace.append(now, t.id, EventKind.WAKE, object, value, t.line);
+    }
+
+    @Override
+    long deadline(double seconds) {
+        long ticks = Timeouts.ticks(seconds);
+        return ticks < 0 ? -1 : now + ticks;
     }
 
     private void wakeDue() {
         while (!timed.isEmpty() && timed.peek().deadline <= now) {
             SimThread t = timed.poll();
             t.deadline = -1;
-            if (t.state == St.SLEEPING) {
+            if (t.state == Strand.State.SLEEPING) {
                 wokenFromSleep.add(t);
-                t.state = St.READY;
+                t.state = Strand.State.READY;
                 ready.add(t);
-                trace.append(now, t.id, EventKind.WAKE, -1, 0, t.line);
+                emit(t, EventKind.WAKE, -1, 0);
             } else {
-                Waitable w = t.waitingOn;
-                w.removeWaiter(t);
-                t.waitingOn = null;
-                t.timedOut = true;
-                t.state = St.READY;
+                t.state = Strand.State.READY;
                 ready.add(t);
-                trace.append(now, t.id, EventKind.WAKE, w.traceId(), -1, t.line);
+                timedOut(t);
             }
         }
-    }
-
-    // =====================================================================================
-    // deadlock
-    // =====================================================================================
-
-    private Deadlock findDeadlock() {
-        List<SimThread> stuck = new ArrayList<>();
-        for (SimThread t : all) {
-            if (t.state == St.BLOCKED || t.state == St.WAITING) {
-                stuck.add(t);
-            }
-        }
-        for (SimThread start : stuck) {
-            List<SimThread> path = new ArrayList<>();
-            SimThread t = start;
-            while (t != null && (t.state == St.BLOCKED || t.state == St.WAITING)) {
-                int seen = path.indexOf(t);
-                if (seen >= 0) {
-                    List<SimThread> cycle = path.subList(seen, path.size());
-                    return new Deadlock(cycle.stream().map(x -> x.id).toList(),
-                            cycle.stream().map(x -> x.waitingOn.traceId()).toList(), true);
-                }
-                path.add(t);
-                List<SimThread> holders = t.waitingOn.holders();
-                t = holders.isEmpty() ? null : holders.get(0);
-            }
-        }
-        return new Deadlock(stuck.stream().map(x -> x.id).toList(),
-                stuck.stream().map(x -> x.waitingOn == null ? -1 : x.waitingOn.traceId()).toList(), false);
     }
 
     private void reportDeadlock(Deadlock d) {
@@ -719,30 +575,25 @@ final class SimKernel extends Kernel {
         for (int i = 0; i < n; i++) {
             SimThread t = byId[d.threads().get(i)];
             int next = d.cycle() ? d.threads().get((i + 1) % n) : -1;
-            trace.append(now, t.id, EventKind.DEADLOCK, d.resources().get(i), next, t.line);
+            emit(t, EventKind.DEADLOCK, d.resources().get(i), next);
         }
         finish(new RunOutcome(RunOutcome.Status.DEADLOCK, d, errors()));
     }
 
     // =====================================================================================
-    // the threading API
+    // time
     // =====================================================================================
-
-    @Override
-    public Worker thread(String name, boolean daemon, Runnable body) {
-        return new SimThread(name, daemon, false, body);
-    }
 
     @Override
     public void sleep(double seconds) {
         long t = Timeouts.ticks(Timeouts.sleepSeconds(seconds));
-        SimThread me = enter();
+        SimThread me = (SimThread) begin();
         if (t == 0) {
             yieldPoint(me);
             return;
         }
         emit(me, EventKind.SLEEP, -1, (int) Math.min(Integer.MAX_VALUE, t));
-        me.state = St.SLEEPING;
+        me.state = Strand.State.SLEEPING;
         me.deadline = now + t;
         timed.add(me);
         vacate(me, SwitchReason.SLEEP);
@@ -755,7 +606,7 @@ final class SimKernel extends Kernel {
 
     @Override
     public void yieldNow() {
-        yieldPoint(enter());
+        yieldPoint((SimThread) begin());
     }
 
     private void yieldPoint(SimThread me) {
@@ -765,651 +616,7 @@ final class SimKernel extends Kernel {
     }
 
     @Override
-    public void print(String text) {
-        SimThread me = enter();
-        emit(me, EventKind.PRINT, -1, trace.intern(text));
-        endPoint(me);
-    }
-
-    @Override
-    public void step() {
-        SimThread me = enter();
-        emit(me, EventKind.STEP, -1, 0);
-        endPoint(me);
-    }
-
-    @Override
-    public void line(int line) {
-        cur.line = line;
-    }
-
-    @Override
     public long now() {
         return now;
-    }
-
-    @Override
-    public String currentThreadName() {
-        return cur.name;
-    }
-
-    @Override
-    public SharedInt sharedInt(String name, int initial) {
-        return new SimInt(name, initial);
-    }
-
-    @Override
-    public Lock lock(String name) {
-        return new SimLock(name);
-    }
-
-    @Override
-    public RLock rlock(String name) {
-        return new SimRLock(name);
-    }
-
-    @Override
-    public Semaphore semaphore(String name, int value) {
-        return new SimSemaphore(name, value, false);
-    }
-
-    @Override
-    public Semaphore boundedSemaphore(String name, int value) {
-        return new SimSemaphore(name, value, true);
-    }
-
-    @Override
-    public Event event(String name) {
-        return new SimEvent(name);
-    }
-
-    @Override
-    public Condition condition(String name, Acquirable lock) {
-        if (!(lock instanceof Owned owned)) {
-            throw new IllegalArgumentException("a Condition needs a Lock or an RLock of the same run");
-        }
-        return new SimCondition(name, owned);
-    }
-
-    @Override
-    public ThreadLocalVar local(String name) {
-        return new SimLocal(name);
-    }
-
-    private final class SimInt implements SharedInt {
-        private final int id;
-        private final String name;
-        private int value;
-
-        SimInt(String name, int initial) {
-            this.id = trace.addObject(name, ObjectType.VARIABLE, initial);
-            this.name = name;
-            this.value = initial;
-        }
-
-        @Override
-        public int read() {
-            SimThread me = enter();
-            int v = value;
-            emit(me, EventKind.READ, id, v);
-            endPoint(me);
-            return v;
-        }
-
-        @Override
-        public void write(int v) {
-            SimThread me = enter();
-            value = v;
-            emit(me, EventKind.WRITE, id, v);
-            endPoint(me);
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int id() {
-            return id;
-        }
-
-        @Override
-        public int peek() {
-            return value;
-        }
-    }
-
-    /** Base of the primitives with a FIFO queue of blocked threads. */
-    private abstract class Queued implements Waitable {
-        final int id;
-        final String name;
-        final ArrayDeque<SimThread> waiters = new ArrayDeque<>();
-
-        Queued(String name, ObjectType type, int initial) {
-            this.id = trace.addObject(name, type, initial);
-            this.name = name;
-        }
-
-        @Override
-        public void removeWaiter(SimThread t) {
-            waiters.remove(t);
-        }
-
-        /**
-         * Waits in this queue until woken with the resource free; false when the timeout expires first. Nothing
-         * is handed over on release: a waiter that finds the resource taken again by the time it runs (the
-         * releasing thread kept the CPU and took it back) blocks again, first in line, its deadline unchanged.
-         */
-        boolean awaitFree(SimThread me, long timeout, BooleanSupplier free, IntSupplier blockedBy) {
-            long deadline = timeout < 0 ? -1 : now + timeout;
-            waiters.addLast(me);
-            while (true) {
-                boolean woken = block(me, this, deadline < 0 ? -1 : Math.max(0, deadline - now), St.BLOCKED,
-                        SwitchReason.BLOCKED);
-                resume(me);
-                if (!woken) {
-                    return false;
-                }
-                if (free.getAsBoolean()) {
-                    return true;
-                }
-                emit(me, EventKind.BLOCK, id, blockedBy.getAsInt());
-                waiters.addFirst(me);
-            }
-        }
-
-        @Override
-        public List<SimThread> holders() {
-            return List.of();
-        }
-
-        @Override
-        public int traceId() {
-            return id;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public int id() {
-            return id;
-        }
-    }
-
-    /** A lock a Condition can sit on: it can be released completely and taken back at the same depth. */
-    private interface Owned extends Acquirable {
-        boolean ownedBy(SimThread t);
-
-        int releaseAll(SimThread me);
-
-        void reacquire(SimThread me, int depth);
-    }
-
-    /** Shared acquire logic: take it if {@code free}, else queue and block; the releaser hands it over. */
-    private abstract class Mutex extends Queued implements Owned {
-        SimThread owner;
-        int depth;
-
-        Mutex(String name, ObjectType type) {
-            super(name, type, 0);
-        }
-
-        boolean acquireTicks(long timeout, boolean blocking) {
-            SimThread me = enter();
-            if (owner == null || reentrant() && owner == me) {
-                owner = me;
-                depth++;
-                emit(me, EventKind.ACQUIRE, id, depth);
-                endPoint(me);
-                return true;
-            }
-            if (!blocking) {
-                emit(me, EventKind.TRY_FAIL, id, owner.id);
-                endPoint(me);
-                return false;
-            }
-            emit(me, EventKind.BLOCK, id, owner.id);
-            if (!awaitFree(me, timeout, () -> owner == null, () -> owner.id)) {
-                emit(me, EventKind.TIMEOUT, id, 0);
-                endPoint(me);
-                return false;
-            }
-            owner = me;
-            depth = 1;
-            emit(me, EventKind.ACQUIRE, id, depth);
-            endPoint(me);
-            return true;
-        }
-
-        abstract boolean reentrant();
-
-        /**
-         * Frees the lock and wakes the first waiter, which takes it when it next runs if it is still free. As in
-         * CPython, the releasing thread keeps running and may take the lock again first (no hand-off): a
-         * hand-off would force a context switch at every contended release, which CPython does not do.
-         */
-        void releaseAndWakeOne() {
-            owner = null;
-            depth = 0;
-            SimThread next = waiters.poll();
-            if (next != null) {
-                wake(next, id, 0);
-            }
-        }
-
-        @Override
-        public void acquire() {
-            acquireTicks(-1, true);
-        }
-
-        @Override
-        public boolean tryAcquire() {
-            return acquireTicks(-1, false);
-        }
-
-        @Override
-        public boolean acquire(double timeoutSeconds) {
-            return acquire(true, timeoutSeconds);
-        }
-
-        @Override
-        public boolean acquire(boolean blocking, double timeoutSeconds) {
-            double t = Timeouts.lockAcquire(blocking, timeoutSeconds);
-            return t == 0 ? acquireTicks(-1, false) : acquireTicks(Timeouts.ticks(t), true);
-        }
-
-        @Override
-        public List<SimThread> holders() {
-            return owner == null ? List.of() : List.of(owner);
-        }
-
-        @Override
-        public boolean ownedBy(SimThread t) {
-            return owner == t;
-        }
-
-        @Override
-        public int releaseAll(SimThread me) {
-            int saved = depth;
-            emit(me, EventKind.RELEASE, id, 0);
-            releaseAndWakeOne();
-            return saved;
-        }
-
-        @Override
-        public void reacquire(SimThread me, int savedDepth) {
-            acquireTicks(-1, true);
-            depth = savedDepth;
-        }
-    }
-
-    private final class SimLock extends Mutex implements Lock {
-        SimLock(String name) {
-            super(name, ObjectType.LOCK);
-        }
-
-        @Override
-        boolean reentrant() {
-            return false;
-        }
-
-        @Override
-        public void release() {
-            SimThread me = enter();
-            if (owner == null) {
-                throw new ThreadingError("RuntimeError", "release unlocked lock");
-            }
-            emit(me, EventKind.RELEASE, id, 0);
-            releaseAndWakeOne();
-            endPoint(me);
-        }
-
-        @Override
-        public boolean locked() {
-            return owner != null;
-        }
-
-        @Override
-        public boolean ownedBy(SimThread t) {
-            return owner != null; // a Lock has no owner in Python: whoever holds the lock may wait
-        }
-    }
-
-    private final class SimRLock extends Mutex implements RLock {
-        SimRLock(String name) {
-            super(name, ObjectType.RLOCK);
-        }
-
-        @Override
-        boolean reentrant() {
-            return true;
-        }
-
-        @Override
-        public void release() {
-            SimThread me = enter();
-            if (owner != me) {
-                throw new ThreadingError("RuntimeError", "cannot release un-acquired lock");
-            }
-            depth--;
-            emit(me, EventKind.RELEASE, id, depth);
-            if (depth == 0) {
-                releaseAndWakeOne();
-            }
-            endPoint(me);
-        }
-    }
-
-    private final class SimSemaphore extends Queued implements Semaphore {
-        private final int initial;
-        private final boolean bounded;
-        private final int[] held = new int[Trace.MAX_THREADS + 1];
-        private int value;
-
-        SimSemaphore(String name, int value, boolean bounded) {
-            super(name, bounded ? ObjectType.BOUNDED_SEMAPHORE : ObjectType.SEMAPHORE, checkValue(value));
-            this.initial = value;
-            this.value = value;
-            this.bounded = bounded;
-        }
-
-        /** Takes a permit, waiting at most {@code seconds} ({@link Timeouts#FOREVER}, 0: not at all). */
-        private boolean acquireWithin(double seconds) {
-            SimThread me = enter();
-            if (value > 0) {
-                value--;
-                held[me.id]++;
-                emit(me, EventKind.ACQUIRE, id, value);
-                endPoint(me);
-                return true;
-            }
-            long timeout = Timeouts.ticks(seconds); // too large: OverflowError, as CPython
-            if (seconds == 0) {
-                emit(me, EventKind.TRY_FAIL, id, -1);
-                endPoint(me);
-                return false;
-            }
-            emit(me, EventKind.BLOCK, id, -1);
-            if (!awaitFree(me, timeout, () -> value > 0, () -> -1)) {
-                emit(me, EventKind.TIMEOUT, id, value);
-                endPoint(me);
-                return false;
-            }
-            value--;
-            held[me.id]++;
-            emit(me, EventKind.ACQUIRE, id, value);
-            endPoint(me);
-            return true;
-        }
-
-        @Override
-        public void acquire() {
-            acquireWithin(Timeouts.FOREVER);
-        }
-
-        @Override
-        public boolean tryAcquire() {
-            return acquireWithin(0);
-        }
-
-        @Override
-        public boolean acquire(double timeoutSeconds) {
-            return acquireWithin(Timeouts.semaphoreAcquire(timeoutSeconds));
-        }
-
-        @Override
-        public boolean acquire(boolean blocking, double timeoutSeconds) {
-            if (!blocking) {
-                throw Timeouts.semaphoreNonBlockingWithTimeout();
-            }
-            return acquire(timeoutSeconds);
-        }
-
-        @Override
-        public void release() {
-            release(1);
-        }
-
-        @Override
-        public void release(int n) {
-            SimThread me = enter();
-            if (n < 1) {
-                throw new ThreadingError("ValueError", "n must be one or more");
-            }
-            if (bounded && (long) value + n > initial) {
-                throw new ThreadingError("ValueError", "Semaphore released too many times");
-            }
-            held[me.id] = Math.max(0, held[me.id] - n);
-            value += n;
-            emit(me, EventKind.RELEASE, id, value);
-            for (int i = 0; i < n && !waiters.isEmpty(); i++) {
-                wake(waiters.poll(), id, value); // each takes a permit when it runs, if nobody took it first
-            }
-            endPoint(me);
-        }
-
-        @Override
-        public int value() {
-            return value;
-        }
-
-        @Override
-        public List<SimThread> holders() {
-            List<SimThread> out = new ArrayList<>();
-            for (SimThread t : all) {
-                if (held[t.id] > 0 && t.isAlive()) {
-                    out.add(t);
-                }
-            }
-            return out;
-        }
-    }
-
-    private static int checkValue(int v) {
-        if (v < 0) {
-            throw new ThreadingError("ValueError", "semaphore initial value must be >= 0");
-        }
-        return v;
-    }
-
-    private final class SimEvent extends Queued implements Event {
-        private boolean flag;
-
-        SimEvent(String name) {
-            super(name, ObjectType.EVENT, 0);
-        }
-
-        @Override
-        public void set() {
-            SimThread me = enter();
-            flag = true;
-            emit(me, EventKind.EVENT_SET, id, 1);
-            for (SimThread w : List.copyOf(waiters)) {
-                wake(w, id, 1);
-            }
-            waiters.clear();
-            endPoint(me);
-        }
-
-        @Override
-        public void clear() {
-            SimThread me = enter();
-            flag = false;
-            emit(me, EventKind.EVENT_CLEAR, id, 0);
-            endPoint(me);
-        }
-
-        @Override
-        public boolean isSet() {
-            return flag;
-        }
-
-        @Override
-        public boolean await() {
-            return awaitWithin(Timeouts.FOREVER);
-        }
-
-        @Override
-        public boolean await(double timeoutSeconds) {
-            return awaitWithin(Timeouts.waitTimeout(timeoutSeconds));
-        }
-
-        /**
-         * As CPython's {@code Event.wait}: true at once if the flag is set; else true if a set() wakes this waiter
-         * (even if a clear() follows before it runs), false if the timeout expires first.
-         */
-        private boolean awaitWithin(double seconds) {
-            SimThread me = enter();
-            long timeout = flag || seconds == 0 ? 0 : Timeouts.ticks(seconds);
-            emit(me, EventKind.EVENT_WAIT, id, flag ? 1 : 0);
-            boolean signaled = flag;
-            if (!flag && seconds != 0) {
-                waiters.add(me);
-                signaled = block(me, this, timeout, St.WAITING, SwitchReason.BLOCKED);
-                resume(me);
-                emit(me, EventKind.EVENT_DONE, id, signaled ? 1 : 0);
-            }
-            endPoint(me);
-            return signaled;
-        }
-    }
-
-    private final class SimCondition extends Queued implements Condition {
-        private final Owned lock;
-
-        SimCondition(String name, Owned lock) {
-            super(name, ObjectType.CONDITION, 0);
-            this.lock = lock;
-        }
-
-        @Override
-        public void acquire() {
-            lock.acquire();
-        }
-
-        @Override
-        public boolean tryAcquire() {
-            return lock.tryAcquire();
-        }
-
-        @Override
-        public boolean acquire(double timeoutSeconds) {
-            return lock.acquire(timeoutSeconds);
-        }
-
-        @Override
-        public boolean acquire(boolean blocking, double timeoutSeconds) {
-            return lock.acquire(blocking, timeoutSeconds);
-        }
-
-        @Override
-        public void release() {
-            lock.release();
-        }
-
-        @Override
-        public boolean await() {
-            return awaitWithin(Timeouts.FOREVER);
-        }
-
-        @Override
-        public boolean await(double timeoutSeconds) {
-            return awaitWithin(Timeouts.waitTimeout(timeoutSeconds));
-        }
-
-        /** Releases the lock, waits at most {@code seconds} (0: not at all, as CPython), takes the lock back. */
-        private boolean awaitWithin(double seconds) {
-            SimThread me = enter();
-            if (!lock.ownedBy(me)) {
-                throw new ThreadingError("RuntimeError", "cannot wait on un-acquired lock");
-            }
-            long timeout = Timeouts.ticks(seconds);
-            emit(me, EventKind.COND_WAIT, id, 0);
-            int depth = lock.releaseAll(me);
-            boolean notified = false;
-            if (seconds != 0) {
-                waiters.add(me);
-                notified = block(me, this, timeout, St.WAITING, SwitchReason.BLOCKED);
-                resume(me);
-            }
-            emit(me, EventKind.EVENT_DONE, id, notified ? 1 : 0);
-            endPoint(me);
-            lock.reacquire(me, depth);
-            return notified;
-        }
-
-        @Override
-        public boolean awaitFor(BooleanSupplier predicate, double timeoutSeconds) {
-            return waitFor(this, predicate, timeoutSeconds);
-        }
-
-        @Override
-        public void notifyOne() {
-            notify(1);
-        }
-
-        @Override
-        public void notify(int n) {
-            SimThread me = enter();
-            if (!lock.ownedBy(me)) {
-                throw new ThreadingError("RuntimeError", "cannot notify on un-acquired lock");
-            }
-            int woken = 0;
-            while (woken < n && !waiters.isEmpty()) {
-                wake(waiters.poll(), id, 1);
-                woken++;
-            }
-            emit(me, EventKind.COND_NOTIFY, id, woken);
-            endPoint(me);
-        }
-
-        @Override
-        public void notifyAllWaiters() {
-            notify(Integer.MAX_VALUE);
-        }
-
-        @Override
-        public List<SimThread> holders() {
-            return List.of();
-        }
-    }
-
-    private final class SimLocal implements ThreadLocalVar {
-        private final int id;
-        private final String name;
-        private final String[] values = new String[Trace.MAX_THREADS + 1];
-
-        SimLocal(String name) {
-            this.id = trace.addObject(name, ObjectType.LOCAL, 0);
-            this.name = name;
-        }
-
-        @Override
-        public void set(String value) {
-            SimThread me = enter();
-            values[me.id] = value;
-            emit(me, EventKind.LOCAL_SET, id, trace.intern(value));
-            endPoint(me);
-        }
-
-        @Override
-        public String get() {
-            SimThread me = enter();
-            String v = values[me.id];
-            if (v == null) {
-                throw new ThreadingError("AttributeError",
-                        "'_thread._local' object has no attribute '" + name + "'");
-            }
-            emit(me, EventKind.LOCAL_GET, id, trace.intern(v));
-            endPoint(me);
-            return v;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
     }
 }

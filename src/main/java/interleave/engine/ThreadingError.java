@@ -20,6 +20,6 @@ public class ThreadingError extends RuntimeException {
 
     @Override
     public String toString() {
-        return pythonType + ": " + getMessage();
+        return getMessage().isEmpty() ? pythonType : pythonType + ": " + getMessage();
     }
 }

@@ -12,25 +12,22 @@ public final class Timeouts {
     /** Wait with no timeout. */
     public static final double FOREVER = -1;
 
-    static final String NAN = "Invalid value NaN (not a number)";
-    static final String TOO_LARGE = "timestamp out of range for platform time_t";
-
     private Timeouts() {
     }
 
     /** {@code Lock.acquire(blocking, timeout)} and RLock's: -1 is no timeout; the C code checks everything first. */
     public static double lockAcquire(boolean blocking, double timeout) {
         if (Double.isNaN(timeout)) {
-            throw new ThreadingError("ValueError", NAN);
+            throw PyErrors.nan();
         }
         if (Math.abs(timeout) > TIMEOUT_MAX) {
-            throw new ThreadingError("OverflowError", TOO_LARGE);
+            throw PyErrors.timeoutTooLarge();
         }
         if (!blocking && timeout != -1) {
-            throw new ThreadingError("ValueError", "can't specify a timeout for a non-blocking call");
+            throw PyErrors.lockTimeoutNonBlocking();
         }
         if (timeout < 0 && timeout != -1) {
-            throw new ThreadingError("ValueError", "timeout value must be positive");
+            throw PyErrors.timeoutNegative();
         }
         return !blocking ? 0 : timeout == -1 ? FOREVER : timeout;
     }
@@ -48,7 +45,7 @@ public final class Timeouts {
 
     /** {@code Semaphore.acquire(False, timeout)} is an error for any timeout. */
     public static ThreadingError semaphoreNonBlockingWithTimeout() {
-        return new ThreadingError("ValueError", "can't specify timeout for non-blocking acquire");
+        return PyErrors.semaphoreTimeoutNonBlocking();
     }
 
     /** {@code Event.wait(t)} and {@code Condition.wait(t)}: t &lt;= 0 and NaN return at once. */
@@ -62,7 +59,7 @@ public final class Timeouts {
     /** {@code Thread.join(t)}: {@code max(t, 0)}, so NaN reaches the lock and is refused; -1 returns at once. */
     public static double joinTimeout(double timeout) {
         if (Double.isNaN(timeout)) {
-            throw new ThreadingError("ValueError", NAN);
+            throw PyErrors.nan();
         }
         return Math.max(timeout, 0);
     }
@@ -70,13 +67,13 @@ public final class Timeouts {
     /** {@code time.sleep(t)}. */
     public static double sleepSeconds(double seconds) {
         if (Double.isNaN(seconds)) {
-            throw new ThreadingError("ValueError", NAN);
+            throw PyErrors.nan();
         }
         if (Math.abs(seconds) > TIMEOUT_MAX) {
-            throw new ThreadingError("OverflowError", TOO_LARGE);
+            throw PyErrors.timeoutTooLarge();
         }
         if (seconds < 0) {
-            throw new ThreadingError("ValueError", "sleep length must be non-negative");
+            throw PyErrors.sleepNegative();
         }
         return seconds;
     }
@@ -87,7 +84,7 @@ public final class Timeouts {
             return -1;
         }
         if (seconds > TIMEOUT_MAX) {
-            throw new ThreadingError("OverflowError", TOO_LARGE);
+            throw PyErrors.timeoutTooLarge();
         }
         return Math.round(seconds * Kernel.TICKS_PER_SECOND);
     }
@@ -98,7 +95,7 @@ public final class Timeouts {
             return -1;
         }
         if (seconds > TIMEOUT_MAX) {
-            throw new ThreadingError("OverflowError", TOO_LARGE);
+            throw PyErrors.timeoutTooLarge();
         }
         return Math.min(Long.MAX_VALUE / 2, Math.round(seconds * 1e9));
     }

@@ -6,6 +6,9 @@ public interface Worker {
 
     boolean daemon();
 
+    /** {@code thread.daemon = value}: only before {@link #start()} (RuntimeError after, as CPython). */
+    void setDaemon(boolean value);
+
     int id();
 
     void start();

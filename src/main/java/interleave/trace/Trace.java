@@ -65,6 +65,12 @@ public final class Trace {
         return id;
     }
 
+    /** {@code thread.daemon = value} before the thread starts. */
+    public void setDaemon(int thread, boolean daemon) {
+        ThreadInfo t = threads.get(thread);
+        threads.set(thread, new ThreadInfo(t.id(), t.name(), daemon, t.external()));
+    }
+
     public int addObject(String name, ObjectType type, int initial) {
         int id = objects.size();
         if (id >= MAX_OBJECTS) {
