@@ -110,6 +110,61 @@ public abstract class Kernel {
         return newStrand(name, daemon, false, body);
     }
 
+    /** {@code threading.Thread(name=..., target=...)}: daemon if the thread that makes it is a daemon. */
+    public final Worker thread(String name, Runnable body) {
+        return newStrand(name, currentDaemon(), false, body);
+    }
+
+    /** {@code threading.Barrier(parties, action, timeout)}; a null timeout waits for ever. */
+    public final Barrier barrier(String name, int parties, Runnable action, Double timeoutSeconds) {
+        return new PyBarrier(this, name, parties, action, timeoutSeconds);
+    }
+
+    public final Barrier barrier(String name, int parties) {
+        return barrier(name, parties, null, null);
+    }
+
+    /** {@code queue.Queue(maxsize)}: 0 or less is unbounded. */
+    public final <T> Queue<T> queue(String name, int maxsize) {
+        return new PyQueue<>(this, name, Math.max(0, maxsize));
+    }
+
+    /** {@code threading.Timer(interval, function)}. */
+    public final Timer timer(String name, double intervalSeconds, Runnable function) {
+        return new PyTimer(this, name, intervalSeconds, function);
+    }
+
+    /** {@code threading.current_thread()}. */
+    public final Worker currentThread() {
+        return current();
+    }
+
+    /** {@code threading.main_thread()}. */
+    public final Worker mainThread() {
+        return strands().get(0);
+    }
+
+    /** {@code threading.enumerate()}: the threads alive now, in the order they were made. */
+    public final List<Worker> enumerate() {
+        List<Worker> alive = new ArrayList<>();
+        for (Strand t : strands()) {
+            if (t.isAlive()) {
+                alive.add(t);
+            }
+        }
+        return alive;
+    }
+
+    /** {@code threading.active_count()}. */
+    public final int activeCount() {
+        return enumerate().size();
+    }
+
+    final boolean currentDaemon() {
+        Strand me = current();
+        return me != null && !me.external && me.daemon;
+    }
+
     /** {@code time.sleep}: virtual seconds in sim and cooperative modes, real ones in os mode. */
     public abstract void sleep(double seconds);
 

@@ -36,7 +36,21 @@ public enum EventKind {
     PARAM(false),
     ACTION(false),
     DEADLOCK(false),
-    STEP(true);
+    STEP(true),
+    /** A thread arrived at a barrier; value: how many have arrived this round. */
+    BARRIER_WAIT(true),
+    /** A thread passed the barrier; value: its arrival index. */
+    BARRIER_PASS(true),
+    /** reset() (value 0) or abort() (value 1). */
+    BARRIER_RESET(true),
+    /** value: the queue's size after the put. */
+    QUEUE_PUT(true),
+    /** value: the queue's size after the get. */
+    QUEUE_GET(true),
+    /** value: the tasks not yet done. */
+    TASK_DONE(true),
+    /** queue.join(); value: the tasks not yet done (0: returns at once). */
+    QUEUE_JOIN(true);
 
     private static final EventKind[] VALUES = values();
     public final boolean point;

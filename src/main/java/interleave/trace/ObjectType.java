@@ -2,7 +2,7 @@ package interleave.trace;
 
 /** The kinds of shared object a trace can name. */
 public enum ObjectType {
-    VARIABLE, LOCK, RLOCK, EVENT, SEMAPHORE, BOUNDED_SEMAPHORE, CONDITION, LOCAL, QUEUE, INPUT, SOCKET;
+    VARIABLE, LOCK, RLOCK, EVENT, SEMAPHORE, BOUNDED_SEMAPHORE, CONDITION, LOCAL, QUEUE, INPUT, SOCKET, BARRIER;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -242,6 +242,26 @@ public final class TraceAnalyzer {
                 running(t, time, i);
                 printSeqs.add(i);
             }
+            case BARRIER_WAIT -> {
+                int parties = trace.object(obj).initial();
+                if (value < parties) {
+                    setState(t, ThreadState.WAITING, obj, time, i);
+                } else {
+                    running(t, time, i);
+                }
+                setObject(obj, time, i, -1, value < parties ? value : 0);
+            }
+            case QUEUE_JOIN -> {
+                if (value > 0) {
+                    setState(t, ThreadState.WAITING, obj, time, i);
+                } else {
+                    running(t, time, i);
+                }
+            }
+            case QUEUE_PUT, QUEUE_GET -> {
+                running(t, time, i);
+                setObject(obj, time, i, -1, value);
+            }
             case PARAM, ACTION -> markSeqs.add(i);
             case ERROR -> {
                 // no state change of its own

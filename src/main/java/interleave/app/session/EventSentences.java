@@ -42,7 +42,8 @@ public final class EventSentences {
             case WRITE -> i18n.fmt("event.write", who, obj, String.valueOf(v));
             case ACQUIRE -> acquire(t, o, who, obj, v);
             case BLOCK -> v >= 0 ? i18n.fmt("event.block", who, obj, threadName(t, v))
-                    : i18n.fmt("event.block_nobody", who, obj);
+                    : isSemaphore(t, o) ? i18n.fmt("event.block_nobody", who, obj)
+                    : i18n.fmt("event.block_wait", who, obj);
             case RELEASE -> isSemaphore(t, o) ? i18n.fmt("event.release_permit", who, obj, String.valueOf(v))
                     : i18n.fmt("event.release", who, obj);
             case TRY_FAIL -> i18n.fmt("event.try_fail", who, obj);
@@ -71,6 +72,14 @@ public final class EventSentences {
                     ? scenario.actionLabel(i18n.locale(), scenario.actions().get(o).name()) : "#" + o);
             case DEADLOCK -> i18n.fmt("event.deadlock", who, o >= 0 ? obj : "?");
             case STEP -> i18n.fmt("event.step", who);
+            case BARRIER_WAIT -> i18n.fmt("event.barrier_wait", who, obj, String.valueOf(v),
+                    String.valueOf(t.object(o).initial()));
+            case BARRIER_PASS -> i18n.fmt("event.barrier_pass", who, obj, String.valueOf(v));
+            case BARRIER_RESET -> i18n.fmt(v == 0 ? "event.barrier_reset" : "event.barrier_abort", who, obj);
+            case QUEUE_PUT -> i18n.fmt("event.queue_put", who, obj, String.valueOf(v));
+            case QUEUE_GET -> i18n.fmt("event.queue_get", who, obj, String.valueOf(v));
+            case TASK_DONE -> i18n.fmt("event.task_done", who, obj, String.valueOf(v));
+            case QUEUE_JOIN -> i18n.fmt("event.queue_join", who, obj, String.valueOf(v));
         };
     }
 
