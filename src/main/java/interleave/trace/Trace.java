@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The event store of one run. Events live in chunked primitive arrays, 16 bytes each: a long time,
- * an int packing thread (8 bits), kind (6 bits), object (10 bits) and line (8 bits), and an int value.
+ * The event store of one run. Events live in chunked primitive arrays, 16 bytes each: a long packing the
+ * time (48 bits) and the line (16 bits), an int packing thread (8 bits), kind (6 bits) and object (10 bits),
+ * and an int value.
  *
  * <p>One writer at a time: in sim and cooperative modes only the thread holding the virtual core
  * writes (the hand-off between workers orders the writes); in os mode the kernel serialises writers.
@@ -16,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Trace {
     public static final int MAX_THREADS = 255;
     public static final int MAX_OBJECTS = 1023;
-    public static final int MAX_LINE = 255;
+    public static final int MAX_LINE = 65_535;
+    /** 2^48 - 1: nine years of virtual microseconds, 78 hours of os-mode nanoseconds; later times saturate. */
+    private static final long TIME_MASK = (1L << 48) - 1;
     private static final int NO_OBJECT = 1023;
     private static final int CHUNK_BITS = 15; // a chunk of times is 256 KB: below G1's humongous size, which would waste half of a region
     private static final int CHUNK = 1 << CHUNK_BITS;
@@ -125,8 +128,8 @@ public final class Trace {
         }
         int obj = object < 0 ? NO_OBJECT : object;
         int ln = line < 0 || line > MAX_LINE ? 0 : line;
-        wTime[at] = time;
-        wMeta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8) | ln;
+        wTime[at] = Math.min(Math.max(time, 0), TIME_MASK) | ((long) ln << 48);
+        wMeta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8);
         wValue[at] = value;
         wSize++;
         if (kind.point) {
@@ -202,7 +205,7 @@ public final class Trace {
     }
 
     public long time(long i) {
-        return timeChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
+        return timeChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)] & TIME_MASK;
     }
 
     private int meta(long i) {
@@ -223,7 +226,7 @@ public final class Trace {
     }
 
     public int line(long i) {
-        return meta(i) & 0xFF;
+        return (int) (timeChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)] >>> 48);
     }
 
     public int value(long i) {
@@ -234,7 +237,7 @@ public final class Trace {
         int m = meta(i);
         int o = (m >>> 8) & 0x3FF;
         return new TraceEvent(i, time(i), m >>> 24, EventKind.of((m >>> 18) & 0x3F), o == NO_OBJECT ? -1 : o,
-                value(i), m & 0xFF);
+                value(i), line(i));
     }
 
     /** Index of the first event whose time is at least {@code t} (events are in time order). */
