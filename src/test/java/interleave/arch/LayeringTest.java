@@ -42,6 +42,26 @@ class LayeringTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The Python rules (the Py* primitives, Strand's thread rules, the wait queue, the wait-for graph, the error
+     * table, the timeouts) know nothing of how threads are run: not the runtimes, not Java's own threads or locks.
+     */
+    @Test
+    void thePythonRulesAreFreeOfTheRuntimes() {
+        noClasses().that().resideInAPackage("interleave.engine")
+                .and().haveSimpleNameStartingWith("Py")
+                .or().haveFullyQualifiedName("interleave.engine.Strand")
+                .or().haveFullyQualifiedName("interleave.engine.WaitQueue")
+                .or().haveFullyQualifiedName("interleave.engine.WaitForGraph")
+                .or().haveFullyQualifiedName("interleave.engine.Timeouts")
+                .should().dependOnClassesThat().haveFullyQualifiedName("interleave.engine.SimKernel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("interleave.engine.OsKernel")
+                .orShould().dependOnClassesThat().haveNameMatching("interleave\\.engine\\.(Sim|Os)Kernel\\$.*")
+                .orShould().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..")
+                .orShould().dependOnClassesThat().belongToAnyOf(Thread.class)
+                .check(CLASSES);
+    }
+
     @Test
     void theAppNeverDrivesWorkerThreadsItself() {
         noClasses().that().resideInAPackage("interleave.app..")
