@@ -1,6 +1,6 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
+import interleave.trace.EventWriter;
 import interleave.trace.Trace;
 
 import java.util.ArrayList;
@@ -25,6 +25,8 @@ public abstract class Kernel {
     protected final Trace trace;
     protected final RunSettings settings;
     protected final RunControl control;
+    /** Every event of the run is written through this, typed: see {@link interleave.trace.Happening}. */
+    final EventWriter out;
     protected final List<Thread> javaThreads = new CopyOnWriteArrayList<>();
     protected final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
@@ -33,6 +35,7 @@ public abstract class Kernel {
         this.trace = trace;
         this.settings = settings;
         this.control = control;
+        this.out = new EventWriter(trace, this::now);
         control.countPointsWith(trace::pointCount);
         trace.onFull(control::stop); // out of room for events: stop the run, keep what it recorded
     }
@@ -175,7 +178,7 @@ public abstract class Kernel {
     public final void print(String text) {
         Strand me = begin();
         try {
-            emit(me, EventKind.PRINT, -1, trace.intern(text));
+            out.printed(me, trace.intern(text));
             commit(me);
         } finally {
             leave(me);
@@ -186,7 +189,7 @@ public abstract class Kernel {
     public final void step() {
         Strand me = begin();
         try {
-            emit(me, EventKind.STEP, -1, 0);
+            out.stepped(me);
             commit(me);
         } finally {
             leave(me);
@@ -251,7 +254,7 @@ public abstract class Kernel {
     final void wake(Strand t, int object, int value) {
         t.waitingOn = null;
         resumable(t);
-        emit(t, EventKind.WAKE, object, value);
+        out.woken(t, object, value);
     }
 
     /** The runtime's half of {@link #wake}: cancels the deadline and lets the thread run again. */
@@ -263,7 +266,7 @@ public abstract class Kernel {
         w.removeWaiter(t);
         t.waitingOn = null;
         t.timedOut = true;
-        emit(t, EventKind.WAKE, w.traceId(), -1);
+        out.woken(t, w.traceId(), -1);
     }
 
     /** A checked timeout in seconds as a deadline on the runtime's clock; -1 for {@link Timeouts#FOREVER}. */
@@ -277,8 +280,13 @@ public abstract class Kernel {
     /** Every thread of the run but the user's, in the order they were made. */
     abstract List<? extends Strand> strands();
 
-    final void emit(Strand t, EventKind kind, int object, int value) {
-        trace.append(now(), t.id, kind, object, value, t.line);
+    /** A user's command, at the point where the run takes it in. */
+    final void recordCommand(Strand user, Command c) {
+        if (c.kind() == Command.Kind.PARAM) {
+            out.paramChanged(user, c.index(), c.value());
+        } else {
+            out.actionFired(user, c.index());
+        }
     }
 
     /** Registers a shared object in the trace (os: under the monitor, as other threads may register too). */
@@ -295,7 +303,7 @@ public abstract class Kernel {
      * the run (daemon threads die mid-step, as the interpreter exits). Returns true if the run is over.
      */
     final boolean retire(Strand t) {
-        emit(t, EventKind.THREAD_END, -1, 0);
+        out.ended(t);
         t.state = Strand.State.FINISHED;
         t.joiners.wakeAll(this, -1, t.id);
         if (strands().stream().anyMatch(s -> s.isAlive() && !s.daemon)) {
@@ -304,7 +312,7 @@ public abstract class Kernel {
         for (Strand d : strands()) {
             if (d.isAlive()) {
                 d.state = Strand.State.FINISHED;
-                emit(d, EventKind.THREAD_KILLED, -1, 0);
+                out.killed(d);
             }
         }
         return true;

@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 import java.util.List;
@@ -23,25 +22,25 @@ abstract class Mutex extends Queued implements Owned {
             if (owner == null || reentrant() && owner == me) {
                 owner = me;
                 depth++;
-                k.emit(me, EventKind.ACQUIRE, id, depth);
+                k.out.acquired(me, id, depth);
                 k.commit(me);
                 return true;
             }
             if (seconds == 0) {
-                k.emit(me, EventKind.TRY_FAIL, id, owner.id);
+                k.out.triedBusy(me, id, owner.id);
                 k.commit(me);
                 return false;
             }
             long deadline = k.deadline(seconds);
-            k.emit(me, EventKind.BLOCK, id, owner.id);
+            k.out.blocked(me, id, owner.id);
             if (!awaitFree(me, deadline, () -> owner == null, () -> owner.id)) {
-                k.emit(me, EventKind.TIMEOUT, id, 0);
+                k.out.gaveUp(me, id, 0);
                 k.commit(me);
                 return false;
             }
             owner = me;
             depth = 1;
-            k.emit(me, EventKind.ACQUIRE, id, depth);
+            k.out.acquired(me, id, depth);
             k.commit(me);
             return true;
         } finally {
@@ -92,7 +91,7 @@ abstract class Mutex extends Queued implements Owned {
     @Override
     public int releaseAll(Strand me) {
         int saved = depth;
-        k.emit(me, EventKind.RELEASE, id, 0);
+        k.out.released(me, id, 0);
         releaseAndWakeOne();
         return saved;
     }

@@ -1,7 +1,6 @@
 package interleave.engine;
 
 import interleave.trace.Deadlock;
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 import interleave.trace.Trace;
 
@@ -58,7 +57,7 @@ final class OsKernel extends Kernel {
             try {
                 Strand me = begin();
                 try {
-                    emit(me, EventKind.THREAD_START, -1, 0);
+                    out.started(me);
                 } finally {
                     leave(me);
                 }
@@ -68,7 +67,7 @@ final class OsKernel extends Kernel {
             } catch (Throwable e) {
                 if (!stopping) {
                     errors.add(name + ": " + describe(e));
-                    locked(() -> emit(this, EventKind.ERROR, -1, trace.intern(describe(e))));
+                    locked(() -> out.raised(this, trace.intern(describe(e))));
                 }
             }
             exit(this);
@@ -232,15 +231,14 @@ final class OsKernel extends Kernel {
                     user = new OsThread("you", false, true, () -> { });
                 }
                 OsThread u = user;
-                locked(() -> emit(u, c.kind() == Command.Kind.PARAM ? EventKind.PARAM : EventKind.ACTION,
-                        c.index(), c.value()));
+                locked(() -> recordCommand(u, c));
                 OsThread saved = current.get();
                 current.set(u);
                 try {
                     c.effect().run();
                 } catch (ThreadingError e) {
                     errors.add("action: " + e);
-                    locked(() -> emit(u, EventKind.ERROR, -1, trace.intern(e.toString())));
+                    locked(() -> out.raised(u, trace.intern(e.toString())));
                 } finally {
                     current.set(saved);
                 }
@@ -326,7 +324,7 @@ final class OsKernel extends Kernel {
         for (int i = 0; i < n; i++) {
             OsThread t = threadById(d.threads().get(i));
             int next = d.cycle() ? d.threads().get((i + 1) % n) : -1;
-            emit(t, EventKind.DEADLOCK, d.resources().get(i), next);
+            out.inDeadlock(t, d.resources().get(i), next);
         }
         end(new RunOutcome(RunOutcome.Status.DEADLOCK, d, errors()));
         throw new RunStopped();
@@ -352,7 +350,7 @@ final class OsKernel extends Kernel {
         }
         Strand me = begin();
         try {
-            emit(me, EventKind.SLEEP, -1, (int) Math.min(Integer.MAX_VALUE, n / 1000));
+            out.slept(me, (int) Math.min(Integer.MAX_VALUE, n / 1000));
             me.state = Strand.State.SLEEPING;
         } finally {
             leave(me);
@@ -364,7 +362,7 @@ final class OsKernel extends Kernel {
         }
         locked(() -> {
             me.state = Strand.State.RUNNING;
-            emit(me, EventKind.WAKE, -1, 0);
+            out.woken(me, -1, 0);
         });
     }
 
@@ -372,7 +370,7 @@ final class OsKernel extends Kernel {
     public void yieldNow() {
         Strand me = begin();
         try {
-            emit(me, EventKind.YIELD, -1, 0);
+            out.yielded(me);
         } finally {
             leave(me);
         }

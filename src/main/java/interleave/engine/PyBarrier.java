@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 /**
@@ -42,20 +41,20 @@ final class PyBarrier extends Queued implements Barrier {
         int index = -1;
         try {
             while (phase == Phase.DRAINING || phase == Phase.RESETTING || phase == Phase.ACTION) {
-                k.emit(me, EventKind.BLOCK, id, -1); // the barrier is emptying: wait until it fills again
+                k.out.blocked(me, id, -1); // the barrier is emptying: wait until it fills again
                 conditionWait(me, -1);
             }
             if (phase == Phase.BROKEN) {
                 throw PyErrors.brokenBarrier();
             }
             index = count++;
-            k.emit(me, EventKind.BARRIER_WAIT, id, count);
+            k.out.barrierArrived(me, id, count);
             if (index + 1 == parties) {
                 release();
             } else {
                 awaitRelease(me, timeout);
             }
-            k.emit(me, EventKind.BARRIER_PASS, id, index);
+            k.out.barrierPassed(me, id, index);
             k.commit(me);
             return index;
         } finally {
@@ -130,7 +129,7 @@ final class PyBarrier extends Queued implements Barrier {
                 phase = Phase.FILLING;
             }
             waiters.wakeAll(k, id, -1);
-            k.emit(me, EventKind.BARRIER_RESET, id, 0);
+            k.out.barrierReset(me, id, false);
             k.commit(me);
         } finally {
             k.leave(me);
@@ -142,7 +141,7 @@ final class PyBarrier extends Queued implements Barrier {
         Strand me = k.begin();
         try {
             breakBarrier();
-            k.emit(me, EventKind.BARRIER_RESET, id, 1);
+            k.out.barrierReset(me, id, true);
             k.commit(me);
         } finally {
             k.leave(me);

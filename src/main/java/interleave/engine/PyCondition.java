@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 import java.util.function.BooleanSupplier;
@@ -62,13 +61,13 @@ final class PyCondition extends Queued implements Condition {
                 throw PyErrors.waitUnacquired();
             }
             long deadline = seconds == 0 ? -1 : k.deadline(seconds);
-            k.emit(me, EventKind.COND_WAIT, id, 0);
+            k.out.conditionWaited(me, id);
             depth = lock.releaseAll(me);
             if (seconds != 0) {
                 waiters.add(me);
                 notified = k.block(me, this, deadline, Strand.State.WAITING);
             }
-            k.emit(me, EventKind.EVENT_DONE, id, notified ? 1 : 0);
+            k.out.waitEnded(me, id, notified);
             k.commit(me);
         } finally {
             k.leave(me);
@@ -95,7 +94,7 @@ final class PyCondition extends Queued implements Condition {
                 throw PyErrors.notifyUnacquired();
             }
             int woken = waiters.wake(k, n, id, 1);
-            k.emit(me, EventKind.COND_NOTIFY, id, woken);
+            k.out.notified(me, id, woken);
             k.commit(me);
         } finally {
             k.leave(me);

@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 /** {@code threading.Event}: a flag; wait blocks while it is false; set wakes every waiter. */
@@ -16,7 +15,7 @@ final class PyEvent extends Queued implements Event {
         Strand me = k.begin();
         try {
             flag = true;
-            k.emit(me, EventKind.EVENT_SET, id, 1);
+            k.out.eventSet(me, id);
             waiters.wakeAll(k, id, 1);
             k.commit(me);
         } finally {
@@ -29,7 +28,7 @@ final class PyEvent extends Queued implements Event {
         Strand me = k.begin();
         try {
             flag = false;
-            k.emit(me, EventKind.EVENT_CLEAR, id, 0);
+            k.out.eventCleared(me, id);
             k.commit(me);
         } finally {
             k.leave(me);
@@ -60,11 +59,11 @@ final class PyEvent extends Queued implements Event {
         try {
             boolean signaled = flag;
             long deadline = signaled || seconds == 0 ? -1 : k.deadline(seconds);
-            k.emit(me, EventKind.EVENT_WAIT, id, signaled ? 1 : 0);
+            k.out.eventWaited(me, id, signaled);
             if (!signaled && seconds != 0) {
                 waiters.add(me);
                 signaled = k.block(me, this, deadline, Strand.State.WAITING);
-                k.emit(me, EventKind.EVENT_DONE, id, signaled ? 1 : 0);
+                k.out.waitEnded(me, id, signaled);
             }
             k.commit(me);
             return signaled;

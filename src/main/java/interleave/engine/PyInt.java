@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 /** A shared int: a read and a write are two scheduling points (see {@link SharedInt}). */
@@ -22,7 +21,7 @@ final class PyInt implements SharedInt {
         Strand me = k.begin();
         try {
             int v = value;
-            k.emit(me, EventKind.READ, id, v);
+            k.out.read(me, id, v);
             k.commit(me);
             return v;
         } finally {
@@ -35,7 +34,7 @@ final class PyInt implements SharedInt {
         Strand me = k.begin();
         try {
             value = v;
-            k.emit(me, EventKind.WRITE, id, v);
+            k.out.wrote(me, id, v);
             k.commit(me);
         } finally {
             k.leave(me);

@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 import interleave.trace.Trace;
 
@@ -22,7 +21,7 @@ final class PyLocal implements ThreadLocalVar {
         Strand me = k.begin();
         try {
             values[me.id] = value;
-            k.emit(me, EventKind.LOCAL_SET, id, k.trace.intern(value));
+            k.out.localSet(me, id, k.trace.intern(value));
             k.commit(me);
         } finally {
             k.leave(me);
@@ -37,7 +36,7 @@ final class PyLocal implements ThreadLocalVar {
             if (v == null) {
                 throw PyErrors.noLocalAttribute(name);
             }
-            k.emit(me, EventKind.LOCAL_GET, id, k.trace.intern(v));
+            k.out.localGot(me, id, k.trace.intern(v));
             k.commit(me);
             return v;
         } finally {

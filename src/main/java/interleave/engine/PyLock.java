@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 /** {@code threading.Lock}: not reentrant; any thread may release it; releasing it unlocked is an error. */
@@ -21,7 +20,7 @@ final class PyLock extends Mutex implements Lock {
             if (owner == null) {
                 throw PyErrors.releaseUnlocked();
             }
-            k.emit(me, EventKind.RELEASE, id, 0);
+            k.out.released(me, id, 0);
             releaseAndWakeOne();
             k.commit(me);
         } finally {

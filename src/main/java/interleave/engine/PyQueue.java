@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 import java.util.ArrayDeque;
@@ -53,7 +52,7 @@ final class PyQueue<T> extends Queued implements Queue<T> {
             items.addLast(item);
             unfinished++;
             notEmpty.wake(k, 1, id, 1);
-            k.emit(me, EventKind.QUEUE_PUT, id, items.size());
+            k.out.put(me, id, items.size());
             k.commit(me);
         } finally {
             k.leave(me);
@@ -83,7 +82,7 @@ final class PyQueue<T> extends Queued implements Queue<T> {
             }
             T item = items.pollFirst();
             notFull.wake(k, 1, id, 1);
-            k.emit(me, EventKind.QUEUE_GET, id, items.size());
+            k.out.got(me, id, items.size());
             k.commit(me);
             return item;
         } finally {
@@ -104,17 +103,17 @@ final class PyQueue<T> extends Queued implements Queue<T> {
     }
 
     private void refuse(Strand me) {
-        k.emit(me, EventKind.TRY_FAIL, id, -1);
+        k.out.triedBusy(me, id, -1);
         k.commit(me);
     }
 
     /** Waits on one of the queue's conditions until {@code ready}; false (after a TIMEOUT point) if time ran out. */
     private boolean awaitRoom(Strand me, WaitQueue condition, long deadline, java.util.function.BooleanSupplier ready) {
         while (!ready.getAsBoolean()) {
-            k.emit(me, EventKind.BLOCK, id, -1);
+            k.out.blocked(me, id, -1);
             condition.add(me);
             if (!k.block(me, this, deadline, Strand.State.BLOCKED)) {
-                k.emit(me, EventKind.TIMEOUT, id, items.size());
+                k.out.gaveUp(me, id, items.size());
                 k.commit(me);
                 return false;
             }
@@ -133,7 +132,7 @@ final class PyQueue<T> extends Queued implements Queue<T> {
             if (unfinished == 0) {
                 allDone.wakeAll(k, id, 1);
             }
-            k.emit(me, EventKind.TASK_DONE, id, unfinished);
+            k.out.taskDone(me, id, unfinished);
             k.commit(me);
         } finally {
             k.leave(me);
@@ -144,12 +143,12 @@ final class PyQueue<T> extends Queued implements Queue<T> {
     public void join() {
         Strand me = k.begin();
         try {
-            k.emit(me, EventKind.QUEUE_JOIN, id, unfinished);
+            k.out.queueJoined(me, id, unfinished);
             while (unfinished > 0) {
                 allDone.add(me);
                 k.block(me, this, -1, Strand.State.WAITING);
             }
-            k.emit(me, EventKind.EVENT_DONE, id, 1);
+            k.out.waitEnded(me, id, true);
             k.commit(me);
         } finally {
             k.leave(me);

@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 /** {@code threading.RLock}: an owner and a recursion count; only the owner releases; free at count 0. */
@@ -22,7 +21,7 @@ final class PyRLock extends Mutex implements RLock {
                 throw PyErrors.releaseUnacquired();
             }
             depth--;
-            k.emit(me, EventKind.RELEASE, id, depth);
+            k.out.released(me, id, depth);
             if (depth == 0) {
                 releaseAndWakeOne();
             }

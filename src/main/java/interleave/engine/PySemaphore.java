@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 import interleave.trace.Trace;
 
@@ -38,14 +37,14 @@ final class PySemaphore extends Queued implements Semaphore {
                 return true;
             }
             if (seconds == 0) {
-                k.emit(me, EventKind.TRY_FAIL, id, -1);
+                k.out.triedBusy(me, id, -1);
                 k.commit(me);
                 return false;
             }
             long deadline = k.deadline(seconds); // too large: OverflowError, only when it must wait, as CPython
-            k.emit(me, EventKind.BLOCK, id, -1);
+            k.out.blocked(me, id, -1);
             if (!awaitFree(me, deadline, () -> value > 0, () -> -1)) {
-                k.emit(me, EventKind.TIMEOUT, id, value);
+                k.out.gaveUp(me, id, value);
                 k.commit(me);
                 return false;
             }
@@ -59,7 +58,7 @@ final class PySemaphore extends Queued implements Semaphore {
     private void take(Strand me) {
         value--;
         held[me.id]++;
-        k.emit(me, EventKind.ACQUIRE, id, value);
+        k.out.acquired(me, id, value);
         k.commit(me);
     }
 
@@ -103,7 +102,7 @@ final class PySemaphore extends Queued implements Semaphore {
             }
             held[me.id] = Math.max(0, held[me.id] - n);
             value += n;
-            k.emit(me, EventKind.RELEASE, id, value);
+            k.out.released(me, id, value);
             waiters.wake(k, n, id, value); // each takes a permit when it runs, if nobody took it first
             k.commit(me);
         } finally {

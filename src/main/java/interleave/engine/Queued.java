@@ -1,6 +1,5 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
 import interleave.trace.ObjectType;
 
 import java.util.List;
@@ -58,7 +57,7 @@ abstract class Queued implements Waitable {
             if (free.getAsBoolean()) {
                 return true;
             }
-            k.emit(me, EventKind.BLOCK, id, blockedBy.getAsInt());
+            k.out.blocked(me, id, blockedBy.getAsInt());
             waiters.addFirst(me);
         }
     }

@@ -1,7 +1,6 @@
 package interleave.engine;
 
 import interleave.trace.Deadlock;
-import interleave.trace.EventKind;
 import interleave.trace.SwitchReason;
 import interleave.trace.Trace;
 
@@ -126,7 +125,7 @@ final class SimKernel extends Kernel {
         try {
             awaitTurn(t);
             resume(t);
-            emit(t, EventKind.THREAD_START, -1, 0);
+            out.started(t);
             endPoint(t);
             t.body.run();
             exit(t);
@@ -136,7 +135,7 @@ final class SimKernel extends Kernel {
             if (!stopping) {
                 errors.add(t.name + ": " + describe(e));
                 try {
-                    emit(t, EventKind.ERROR, -1, trace.intern(describe(e)));
+                    out.raised(t, trace.intern(describe(e)));
                     exit(t);
                 } catch (RunStopped stopped) {
                     // ended while reporting
@@ -333,11 +332,11 @@ final class SimKernel extends Kernel {
             SimThread saved = cur;
             cur = user();
             try {
-                emit(cur, c.kind() == Command.Kind.PARAM ? EventKind.PARAM : EventKind.ACTION, c.index(), c.value());
+                recordCommand(cur, c);
                 c.effect().run();
             } catch (ThreadingError e) {
                 errors.add("action: " + e);
-                emit(cur, EventKind.ERROR, -1, trace.intern(e.toString()));
+                out.raised(cur, trace.intern(e.toString()));
             } finally {
                 cur = saved;
             }
@@ -502,7 +501,7 @@ final class SimKernel extends Kernel {
         newSlice(t);
         vacatedBy[i] = -1;
         vacatedWhy[i] = SwitchReason.IDLE;
-        trace.append(now, t.id, EventKind.SWITCH, outId, why.ordinal(), t.line);
+        out.switched(t, outId, why);
     }
 
     private void newSlice(SimThread t) {
@@ -561,7 +560,7 @@ final class SimKernel extends Kernel {
                 wokenFromSleep.add(t);
                 t.state = Strand.State.READY;
                 ready.add(t);
-                emit(t, EventKind.WAKE, -1, 0);
+                out.woken(t, -1, 0);
             } else {
                 t.state = Strand.State.READY;
                 ready.add(t);
@@ -575,7 +574,7 @@ final class SimKernel extends Kernel {
         for (int i = 0; i < n; i++) {
             SimThread t = byId[d.threads().get(i)];
             int next = d.cycle() ? d.threads().get((i + 1) % n) : -1;
-            emit(t, EventKind.DEADLOCK, d.resources().get(i), next);
+            out.inDeadlock(t, d.resources().get(i), next);
         }
         finish(new RunOutcome(RunOutcome.Status.DEADLOCK, d, errors()));
     }
@@ -592,7 +591,7 @@ final class SimKernel extends Kernel {
             yieldPoint(me);
             return;
         }
-        emit(me, EventKind.SLEEP, -1, (int) Math.min(Integer.MAX_VALUE, t));
+        out.slept(me, (int) Math.min(Integer.MAX_VALUE, t));
         me.state = Strand.State.SLEEPING;
         me.deadline = now + t;
         timed.add(me);
@@ -610,7 +609,7 @@ final class SimKernel extends Kernel {
     }
 
     private void yieldPoint(SimThread me) {
-        emit(me, EventKind.YIELD, -1, 0);
+        out.yielded(me);
         me.yieldRequested = true;
         endPoint(me);
     }

@@ -1,6 +1,6 @@
 package interleave.engine;
 
-import interleave.trace.EventKind;
+import interleave.trace.EventWriter;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * runs it (one at a time in {@link SimKernel}, in parallel in {@link OsKernel}) extends it with what it needs.
  * Its fields are read and written under the kernel's exclusive access (see {@link Kernel#begin()}).
  */
-abstract class Strand implements Worker, Waitable {
+abstract class Strand implements Worker, Waitable, EventWriter.Actor {
     enum State { NEW, READY, RUNNING, BLOCKED, WAITING, SLEEPING, FINISHED }
 
     final Kernel kernel;
@@ -75,7 +75,7 @@ abstract class Strand implements Worker, Waitable {
                 throw PyErrors.startedTwice();
             }
             kernel.launch(this);
-            kernel.emit(me, EventKind.SPAWN, -1, id);
+            kernel.out.spawned(me, id);
             kernel.commit(me);
         } finally {
             kernel.leave(me);
@@ -103,11 +103,11 @@ abstract class Strand implements Worker, Waitable {
             }
             if (state != State.FINISHED) {
                 long deadline = timed ? kernel.deadline(Timeouts.joinTimeout(timeoutSeconds)) : -1;
-                kernel.emit(me, EventKind.JOIN, -1, id);
+                kernel.out.joining(me, id);
                 joiners.add(me);
                 kernel.block(me, this, deadline, State.BLOCKED);
             }
-            kernel.emit(me, EventKind.JOINED, -1, id);
+            kernel.out.joined(me, id);
             kernel.commit(me);
         } finally {
             kernel.leave(me);
@@ -137,6 +137,16 @@ abstract class Strand implements Worker, Waitable {
     /** Waiting with no deadline: only someone else can end the wait. */
     boolean stuck() {
         return (state == State.BLOCKED || state == State.WAITING) && deadline < 0 && waitingOn != null;
+    }
+
+    @Override
+    public int traceThread() {
+        return id;
+    }
+
+    @Override
+    public int traceLine() {
+        return line;
     }
 
     @Override

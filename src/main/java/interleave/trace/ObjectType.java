@@ -12,6 +12,11 @@ public enum ObjectType {
         return valueOf(id.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** A semaphore: its level is the permits left, and nobody in particular holds it. Asked only here. */
+    public boolean countsPermits() {
+        return this == SEMAPHORE || this == BOUNDED_SEMAPHORE;
+    }
+
     /** Resources that a thread can hold, so they appear in wait-for graphs and holder lanes. */
     public boolean holdable() {
         return this == LOCK || this == RLOCK || this == SEMAPHORE || this == BOUNDED_SEMAPHORE;

@@ -120,27 +120,25 @@ public final class PerfettoExporter {
         Arrays.fill(waitingOn, -1);
         long id = 1;
         for (long i = 0; i < trace.size(); i++) {
-            EventKind k = trace.kind(i);
+            Happening h = Happening.decode(trace, i);
             int t = trace.thread(i);
-            int o = trace.object(i);
-            switch (k) {
-                case RELEASE, EVENT_SET, COND_NOTIFY -> {
-                    lastReleaser[o] = t;
-                    releaseTime[o] = trace.time(i);
+            int o = h.object();
+            if (h instanceof Happening.Released || h instanceof Happening.EventSet
+                    || h instanceof Happening.Notified) {
+                lastReleaser[o] = t;
+                releaseTime[o] = trace.time(i);
+            } else if (h instanceof Happening.Blocked || h instanceof Happening.ConditionWaited) {
+                waitingOn[t] = o;
+            } else if (h instanceof Happening.EventWaited e) {
+                waitingOn[t] = e.alreadySet() ? -1 : o;
+            } else if (h instanceof Happening.Acquired || h instanceof Happening.WaitEnded) {
+                if (waitingOn[t] == o && o >= 0 && lastReleaser[o] >= 0 && lastReleaser[o] != t) {
+                    flow(g, "s", id, lastReleaser[o], releaseTime[o], scale);
+                    flow(g, "f", id, t, trace.time(i), scale);
+                    id++;
                 }
-                case BLOCK, COND_WAIT -> waitingOn[t] = o;
-                case EVENT_WAIT -> waitingOn[t] = trace.value(i) == 0 ? o : -1;
-                case ACQUIRE, EVENT_DONE -> {
-                    if (waitingOn[t] == o && o >= 0 && lastReleaser[o] >= 0 && lastReleaser[o] != t) {
-                        flow(g, "s", id, lastReleaser[o], releaseTime[o], scale);
-                        flow(g, "f", id, t, trace.time(i), scale);
-                        id++;
-                    }
-                    if (waitingOn[t] == o) {
-                        waitingOn[t] = -1;
-                    }
-                }
-                default -> {
+                if (waitingOn[t] == o) {
+                    waitingOn[t] = -1;
                 }
             }
         }

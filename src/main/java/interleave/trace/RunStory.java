@@ -61,46 +61,48 @@ public final class RunStory {
         processed = Math.max(processed, end);
     }
 
+    /** The kinds the story reads; the others are not decoded at all. */
+    private static final java.util.Set<EventKind> TOLD = java.util.EnumSet.of(EventKind.READ, EventKind.WRITE,
+            EventKind.THREAD_END, EventKind.THREAD_KILLED, EventKind.PARAM, EventKind.ACQUIRE, EventKind.LOCAL_SET,
+            EventKind.LOCAL_GET);
+
     private void apply(long i) {
-        EventKind k = trace.kind(i);
-        switch (k) {
-            case READ -> {
-                int t = trace.thread(i);
-                endOpen(t, i); // a thread holds one read at a time: its newest
-                add(t, i);
-            }
-            case WRITE -> {
-                int t = trace.thread(i);
-                int n = t < count.length ? count[t] : 0;
-                if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE && trace.object(readAt[t][n - 1]) == trace.object(i)) {
-                    endAt[t][n - 1] = i;
-                }
-            }
-            case THREAD_END, THREAD_KILLED -> endOpen(trace.thread(i), i);
-            case PARAM -> {
-                params.add(new ParamChange(i, trace.time(i), trace.object(i), trace.value(i)));
-                Arrays.fill(acquiredSinceParam, Long.MAX_VALUE);
-            }
-            case ACQUIRE -> {
-                int t = trace.thread(i);
-                if (!params.isEmpty()) {
-                    if (t >= acquiredSinceParam.length) {
-                        int old = acquiredSinceParam.length;
-                        acquiredSinceParam = Arrays.copyOf(acquiredSinceParam, t + 1);
-                        Arrays.fill(acquiredSinceParam, old, t + 1, Long.MAX_VALUE);
-                    }
-                    acquiredSinceParam[t] = Math.min(acquiredSinceParam[t], i);
-                }
-            }
-            case LOCAL_SET, LOCAL_GET -> {
-                LocalValue v = new LocalValue(trace.thread(i), trace.object(i), trace.string(trace.value(i)), i);
-                locals.add(v);
-                latestLocal.computeIfAbsent(v.local(), l -> new java.util.TreeMap<>()).put(v.thread(), v.value());
-            }
-            default -> {
-                // nothing the story needs
-            }
+        if (!TOLD.contains(trace.kind(i))) {
+            return;
         }
+        Happening h = Happening.decode(trace, i);
+        int t = trace.thread(i);
+        if (h instanceof Happening.Read) {
+            endOpen(t, i); // a thread holds one read at a time: its newest
+            add(t, i);
+        } else if (h instanceof Happening.Wrote w) {
+            int n = t < count.length ? count[t] : 0;
+            if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE && trace.object(readAt[t][n - 1]) == w.object()) {
+                endAt[t][n - 1] = i;
+            }
+        } else if (h instanceof Happening.Ended || h instanceof Happening.Killed) {
+            endOpen(t, i);
+        } else if (h instanceof Happening.ParamChanged p) {
+            params.add(new ParamChange(i, trace.time(i), p.param(), p.value()));
+            Arrays.fill(acquiredSinceParam, Long.MAX_VALUE);
+        } else if (h instanceof Happening.Acquired && !params.isEmpty()) {
+            if (t >= acquiredSinceParam.length) {
+                int old = acquiredSinceParam.length;
+                acquiredSinceParam = Arrays.copyOf(acquiredSinceParam, t + 1);
+                Arrays.fill(acquiredSinceParam, old, t + 1, Long.MAX_VALUE);
+            }
+            acquiredSinceParam[t] = Math.min(acquiredSinceParam[t], i);
+        } else if (h instanceof Happening.LocalSet l) {
+            local(t, l.object(), l.text(), i);
+        } else if (h instanceof Happening.LocalGot l) {
+            local(t, l.object(), l.text(), i);
+        }
+    }
+
+    private void local(int t, int object, int text, long i) {
+        LocalValue v = new LocalValue(t, object, trace.string(text), i);
+        locals.add(v);
+        latestLocal.computeIfAbsent(v.local(), l -> new java.util.TreeMap<>()).put(v.thread(), v.value());
     }
 
     private void endOpen(int t, long seq) {

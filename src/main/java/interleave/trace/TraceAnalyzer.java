@@ -163,110 +163,102 @@ public final class TraceAnalyzer {
     private void apply(long i) {
         long time = trace.time(i);
         int t = trace.thread(i);
-        EventKind kind = trace.kind(i);
-        int obj = trace.object(i);
-        int value = trace.value(i);
+        Happening h = Happening.decode(trace, i);
         lastTime = time;
-        if (kind.point) {
+        if (h.kind().point) {
             line[t] = trace.line(i);
         }
-        switch (kind) {
-            case SWITCH -> {
-                if (obj >= 0 && state[obj] == ThreadState.RUNNING.ordinal()) {
-                    setState(obj, ThreadState.READY, -1, time, i);
-                }
-                // the incoming thread takes the core the outgoing one left
-                preferredCore = obj >= 0 && obj < lastCoreOfThread.length ? lastCoreOfThread[obj] : -1;
-                setState(t, ThreadState.RUNNING, -1, time, i);
-                preferredCore = -1;
-                switches.add(new ContextSwitch(i, time, obj, t, SwitchReason.of(value)));
+        // the commonest first: reads and writes are most of a race's events
+        if (h instanceof Happening.Read r) {
+            running(t, time, i);
+            readSeq[t][r.object()] = i;
+            readValue[t][r.object()] = r.value();
+        } else if (h instanceof Happening.Wrote w) {
+            running(t, time, i);
+            write(t, w.object(), w.value(), time, i);
+        } else if (h instanceof Happening.Switched s) {
+            int out = s.out();
+            if (out >= 0 && state[out] == ThreadState.RUNNING.ordinal()) {
+                setState(out, ThreadState.READY, -1, time, i);
             }
-            case WAKE -> {
-                setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
-                if (obj >= 0 && value == 1 && isMutex(obj)) {
-                    setObject(obj, time, i, t, level[obj]); // traces written before locks stopped handing over (value 1 = the woken thread holds it)
-                }
+            // the incoming thread takes the core the outgoing one left
+            preferredCore = out >= 0 && out < lastCoreOfThread.length ? lastCoreOfThread[out] : -1;
+            setState(t, ThreadState.RUNNING, -1, time, i);
+            preferredCore = -1;
+            switches.add(new ContextSwitch(i, time, out, t, s.reason()));
+        } else if (h instanceof Happening.Woken w) {
+            setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
+            if (w.object() >= 0 && w.value() == 1 && isMutex(w.object())) {
+                // traces written before locks stopped handing over (value 1 = the woken thread holds it)
+                setObject(w.object(), time, i, t, level[w.object()]);
             }
-            case SPAWN -> setState(value, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
-            case BLOCK -> setState(t, ThreadState.BLOCKED, obj, time, i);
-            case JOIN -> setState(t, ThreadState.BLOCKED, JOIN_BASE - value, time, i);
-            case EVENT_WAIT -> {
-                if (value == 0) {
-                    setState(t, ThreadState.WAITING, obj, time, i);
-                } else {
-                    running(t, time, i);
-                }
-            }
-            case COND_WAIT -> setState(t, ThreadState.WAITING, obj, time, i);
-            case SLEEP -> setState(t, ThreadState.SLEEPING, -1, time, i);
-            case THREAD_END, THREAD_KILLED -> setState(t, ThreadState.FINISHED, -1, time, i);
-            case ACQUIRE -> {
+        } else if (h instanceof Happening.Spawned s) {
+            setState(s.child(), os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
+        } else if (h instanceof Happening.Blocked b) {
+            setState(t, ThreadState.BLOCKED, b.object(), time, i);
+        } else if (h instanceof Happening.Joining j) {
+            setState(t, ThreadState.BLOCKED, JOIN_BASE - j.target(), time, i);
+        } else if (h instanceof Happening.EventWaited e) {
+            if (e.alreadySet()) {
                 running(t, time, i);
-                ObjectType type = trace.object(obj).type();
-                if (type == ObjectType.SEMAPHORE || type == ObjectType.BOUNDED_SEMAPHORE) {
-                    setObject(obj, time, i, -1, value);
-                } else {
-                    setObject(obj, time, i, t, value);
-                }
+            } else {
+                setState(t, ThreadState.WAITING, e.object(), time, i);
             }
-            case RELEASE -> {
-                if (!insideConditionWait(t)) {
-                    running(t, time, i);
-                }
-                ObjectType type = trace.object(obj).type();
-                if (type == ObjectType.SEMAPHORE || type == ObjectType.BOUNDED_SEMAPHORE) {
-                    setObject(obj, time, i, -1, value);
-                } else {
-                    setObject(obj, time, i, value == 0 ? -1 : holder[obj], value);
-                }
-            }
-            case EVENT_SET -> {
+        } else if (h instanceof Happening.ConditionWaited c) {
+            setState(t, ThreadState.WAITING, c.object(), time, i);
+        } else if (h instanceof Happening.Slept) {
+            setState(t, ThreadState.SLEEPING, -1, time, i);
+        } else if (h instanceof Happening.Ended || h instanceof Happening.Killed) {
+            setState(t, ThreadState.FINISHED, -1, time, i);
+        } else if (h instanceof Happening.Acquired a) {
+            running(t, time, i);
+            int o = a.object();
+            setObject(o, time, i, trace.object(o).type().countsPermits() ? -1 : t, a.level());
+        } else if (h instanceof Happening.Released r) {
+            int o = r.object();
+            if (!insideConditionWait(t)) {
                 running(t, time, i);
-                setObject(obj, time, i, -1, 1);
             }
-            case EVENT_CLEAR -> {
+            if (trace.object(o).type().countsPermits()) {
+                setObject(o, time, i, -1, r.level());
+            } else {
+                setObject(o, time, i, r.level() == 0 ? -1 : holder[o], r.level());
+            }
+        } else if (h instanceof Happening.EventSet e) {
+            running(t, time, i);
+            setObject(e.object(), time, i, -1, 1);
+        } else if (h instanceof Happening.EventCleared e) {
+            running(t, time, i);
+            setObject(e.object(), time, i, -1, 0);
+        } else if (h instanceof Happening.InDeadlock d) {
+            deadlockEvent(t, d.object(), d.next());
+        } else if (h instanceof Happening.Printed) {
+            running(t, time, i);
+            printSeqs.add(i);
+        } else if (h instanceof Happening.BarrierArrived b) {
+            int parties = trace.object(b.object()).initial();
+            if (b.arrived() < parties) {
+                setState(t, ThreadState.WAITING, b.object(), time, i);
+            } else {
                 running(t, time, i);
-                setObject(obj, time, i, -1, 0);
             }
-            case READ -> {
+            setObject(b.object(), time, i, -1, b.arrived() < parties ? b.arrived() : 0);
+        } else if (h instanceof Happening.QueueJoined q) {
+            if (q.left() > 0) {
+                setState(t, ThreadState.WAITING, q.object(), time, i);
+            } else {
                 running(t, time, i);
-                readSeq[t][obj] = i;
-                readValue[t][obj] = value;
             }
-            case WRITE -> {
-                running(t, time, i);
-                write(t, obj, value, time, i);
-            }
-            case DEADLOCK -> deadlockEvent(t, obj, value);
-            case PRINT -> {
-                running(t, time, i);
-                printSeqs.add(i);
-            }
-            case BARRIER_WAIT -> {
-                int parties = trace.object(obj).initial();
-                if (value < parties) {
-                    setState(t, ThreadState.WAITING, obj, time, i);
-                } else {
-                    running(t, time, i);
-                }
-                setObject(obj, time, i, -1, value < parties ? value : 0);
-            }
-            case QUEUE_JOIN -> {
-                if (value > 0) {
-                    setState(t, ThreadState.WAITING, obj, time, i);
-                } else {
-                    running(t, time, i);
-                }
-            }
-            case QUEUE_PUT, QUEUE_GET -> {
-                running(t, time, i);
-                setObject(obj, time, i, -1, value);
-            }
-            case PARAM, ACTION -> markSeqs.add(i);
-            case ERROR -> {
-                // no state change of its own
-            }
-            default -> running(t, time, i);
+        } else if (h instanceof Happening.Put p) {
+            running(t, time, i);
+            setObject(p.object(), time, i, -1, p.size());
+        } else if (h instanceof Happening.Got g) {
+            running(t, time, i);
+            setObject(g.object(), time, i, -1, g.size());
+        } else if (h instanceof Happening.ParamChanged || h instanceof Happening.ActionFired) {
+            markSeqs.add(i);
+        } else if (!(h instanceof Happening.Raised)) { // an error changes no state of its own
+            running(t, time, i);
         }
     }
 

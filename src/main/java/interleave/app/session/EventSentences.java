@@ -1,7 +1,7 @@
 package interleave.app.session;
 
 import interleave.app.I18n;
-import interleave.trace.EventKind;
+import interleave.trace.Happening;
 import interleave.trace.ObjectType;
 import interleave.trace.SwitchReason;
 import interleave.trace.Trace;
@@ -29,90 +29,108 @@ public final class EventSentences {
     public String sentence(Trace t, long i) {
         int th = t.thread(i);
         String who = t.thread(th).name();
-        int o = t.object(i);
-        int v = t.value(i);
+        Happening h = Happening.decode(t, i);
+        int o = h.object();
         String obj = o >= 0 && o < t.objects().size() ? t.object(o).name() : "";
-        EventKind k = t.kind(i);
-        return switch (k) {
+        // a switch over the kind keeps the compiler checking that every kind has its sentence
+        return switch (h.kind()) {
             case THREAD_START -> i18n.fmt("event.thread_start", who);
             case THREAD_END -> i18n.fmt("event.thread_end", who);
             case THREAD_KILLED -> i18n.fmt("event.thread_killed", who);
-            case SPAWN -> i18n.fmt("event.spawn", who, threadName(t, v));
-            case READ -> i18n.fmt("event.read", who, obj, String.valueOf(v));
-            case WRITE -> i18n.fmt("event.write", who, obj, String.valueOf(v));
-            case ACQUIRE -> acquire(t, o, who, obj, v);
-            case BLOCK -> v >= 0 ? i18n.fmt("event.block", who, obj, threadName(t, v))
-                    : isSemaphore(t, o) ? i18n.fmt("event.block_nobody", who, obj)
-                    : i18n.fmt("event.block_wait", who, obj);
-            case RELEASE -> isSemaphore(t, o) ? i18n.fmt("event.release_permit", who, obj, String.valueOf(v))
-                    : i18n.fmt("event.release", who, obj);
+            case SPAWN -> i18n.fmt("event.spawn", who, threadName(t, ((Happening.Spawned) h).child()));
+            case READ -> i18n.fmt("event.read", who, obj, String.valueOf(((Happening.Read) h).value()));
+            case WRITE -> i18n.fmt("event.write", who, obj, String.valueOf(((Happening.Wrote) h).value()));
+            case ACQUIRE -> acquire(t, (Happening.Acquired) h, who, obj);
+            case BLOCK -> blocked(t, (Happening.Blocked) h, who, obj);
+            case RELEASE -> permits(t, o) ? i18n.fmt("event.release_permit", who, obj,
+                    String.valueOf(((Happening.Released) h).level())) : i18n.fmt("event.release", who, obj);
             case TRY_FAIL -> i18n.fmt("event.try_fail", who, obj);
             case TIMEOUT -> i18n.fmt("event.timeout", who, obj);
             case EVENT_SET -> i18n.fmt("event.event_set", who, obj);
             case EVENT_CLEAR -> i18n.fmt("event.event_clear", who, obj);
-            case EVENT_WAIT -> i18n.fmt(v == 0 ? "event.event_wait" : "event.event_wait_set", who, obj);
+            case EVENT_WAIT -> i18n.fmt(((Happening.EventWaited) h).alreadySet() ? "event.event_wait_set"
+                    : "event.event_wait", who, obj);
             case EVENT_DONE -> i18n.fmt("event.event_done", who, obj);
             case COND_WAIT -> i18n.fmt("event.cond_wait", who, obj);
-            case COND_NOTIFY -> i18n.fmt("event.cond_notify_count", who, obj, v);
-            case SLEEP -> i18n.fmt("event.sleep", who, TimeFormat.duration(v, t.header().virtualTime()));
+            case COND_NOTIFY -> i18n.fmt("event.cond_notify_count", who, obj, ((Happening.Notified) h).woken());
+            case SLEEP -> i18n.fmt("event.sleep", who,
+                    TimeFormat.duration(((Happening.Slept) h).duration(), t.header().virtualTime()));
             case YIELD -> i18n.fmt("event.yield", who);
-            case JOIN -> i18n.fmt("event.join", who, threadName(t, v));
-            case JOINED -> i18n.fmt("event.joined", who, threadName(t, v));
-            case LOCAL_SET -> i18n.fmt("event.local_set", who, obj, t.string(v));
-            case LOCAL_GET -> i18n.fmt("event.local_get", who, obj, t.string(v));
-            case PRINT -> i18n.fmt("event.print", who, t.string(v));
-            case ERROR -> i18n.fmt("event.error", who, t.string(v));
-            case WAKE -> wake(t, who, o, obj, v);
-            case SWITCH -> o == th ? switchToItself(who, v)
-                    : SwitchReason.of(v) == SwitchReason.PREEMPTED && o >= 0
-                    ? i18n.fmt("event.switch_preempted", who, threadName(t, o)) // the woken thread is the one coming in
-                    : i18n.fmt("event.switch", who, reason(t, o, v));
-            case PARAM -> param(t, o, v);
-            case ACTION -> i18n.fmt("event.action", scenario != null && o < scenario.actions().size()
-                    ? scenario.actionLabel(i18n.locale(), scenario.actions().get(o).name()) : "#" + o);
+            case JOIN -> i18n.fmt("event.join", who, threadName(t, ((Happening.Joining) h).target()));
+            case JOINED -> i18n.fmt("event.joined", who, threadName(t, ((Happening.Joined) h).target()));
+            case LOCAL_SET -> i18n.fmt("event.local_set", who, obj, t.string(((Happening.LocalSet) h).text()));
+            case LOCAL_GET -> i18n.fmt("event.local_get", who, obj, t.string(((Happening.LocalGot) h).text()));
+            case PRINT -> i18n.fmt("event.print", who, t.string(((Happening.Printed) h).text()));
+            case ERROR -> i18n.fmt("event.error", who, t.string(((Happening.Raised) h).text()));
+            case WAKE -> wake(t, (Happening.Woken) h, who, obj);
+            case SWITCH -> switched(t, (Happening.Switched) h, th, who);
+            case PARAM -> param(t, ((Happening.ParamChanged) h).param(), ((Happening.ParamChanged) h).value());
+            case ACTION -> i18n.fmt("event.action", actionLabel(((Happening.ActionFired) h).action()));
             case DEADLOCK -> i18n.fmt("event.deadlock", who, o >= 0 ? obj : "?");
             case STEP -> i18n.fmt("event.step", who);
-            case BARRIER_WAIT -> i18n.fmt("event.barrier_wait", who, obj, String.valueOf(v),
-                    String.valueOf(t.object(o).initial()));
-            case BARRIER_PASS -> i18n.fmt("event.barrier_pass", who, obj, String.valueOf(v));
-            case BARRIER_RESET -> i18n.fmt(v == 0 ? "event.barrier_reset" : "event.barrier_abort", who, obj);
-            case QUEUE_PUT -> i18n.fmt("event.queue_put", who, obj, String.valueOf(v));
-            case QUEUE_GET -> i18n.fmt("event.queue_get", who, obj, String.valueOf(v));
-            case TASK_DONE -> i18n.fmt("event.task_done", who, obj, String.valueOf(v));
-            case QUEUE_JOIN -> i18n.fmt("event.queue_join", who, obj, String.valueOf(v));
+            case BARRIER_WAIT -> i18n.fmt("event.barrier_wait", who, obj,
+                    String.valueOf(((Happening.BarrierArrived) h).arrived()), String.valueOf(t.object(o).initial()));
+            case BARRIER_PASS -> i18n.fmt("event.barrier_pass", who, obj,
+                    String.valueOf(((Happening.BarrierPassed) h).index()));
+            case BARRIER_RESET -> i18n.fmt(((Happening.BarrierReset) h).aborted() ? "event.barrier_abort"
+                    : "event.barrier_reset", who, obj);
+            case QUEUE_PUT -> i18n.fmt("event.queue_put", who, obj, String.valueOf(((Happening.Put) h).size()));
+            case QUEUE_GET -> i18n.fmt("event.queue_get", who, obj, String.valueOf(((Happening.Got) h).size()));
+            case TASK_DONE -> i18n.fmt("event.task_done", who, obj, String.valueOf(((Happening.TaskDone) h).left()));
+            case QUEUE_JOIN -> i18n.fmt("event.queue_join", who, obj,
+                    String.valueOf(((Happening.QueueJoined) h).left()));
         };
     }
 
-    private String acquire(Trace t, int o, String who, String obj, int v) {
-        ObjectType type = t.object(o).type();
-        if (type == ObjectType.RLOCK) {
-            return i18n.fmt("event.acquire_depth", who, obj, String.valueOf(v));
+    private String acquire(Trace t, Happening.Acquired a, String who, String obj) {
+        if (t.object(a.object()).type() == ObjectType.RLOCK) {
+            return i18n.fmt("event.acquire_depth", who, obj, String.valueOf(a.level()));
         }
-        if (isSemaphore(t, o)) {
-            return i18n.fmt("event.acquire_permit", who, obj, String.valueOf(v));
+        if (permits(t, a.object())) {
+            return i18n.fmt("event.acquire_permit", who, obj, String.valueOf(a.level()));
         }
         return i18n.fmt("event.acquire", who, obj);
     }
 
-    private static boolean isSemaphore(Trace t, int o) {
-        if (o < 0) {
-            return false;
+    private String blocked(Trace t, Happening.Blocked b, String who, String obj) {
+        if (b.holder() >= 0) {
+            return i18n.fmt("event.block", who, obj, threadName(t, b.holder()));
         }
-        ObjectType type = t.object(o).type();
-        return type == ObjectType.SEMAPHORE || type == ObjectType.BOUNDED_SEMAPHORE;
+        return permits(t, b.object()) ? i18n.fmt("event.block_nobody", who, obj)
+                : i18n.fmt("event.block_wait", who, obj);
     }
 
-    private String wake(Trace t, String who, int o, String obj, int v) {
-        if (o < 0 && v <= 0) {
+    private static boolean permits(Trace t, int o) {
+        return o >= 0 && t.object(o).type().countsPermits();
+    }
+
+    private String wake(Trace t, Happening.Woken w, String who, String obj) {
+        if (w.object() < 0 && w.value() <= 0) {
             return i18n.fmt("event.wake_sleep", who);
         }
-        if (v < 0) {
+        if (w.timedOut()) {
             return i18n.fmt("event.wake_timeout", who, obj);
         }
-        if (o >= 0 && (t.object(o).type() == ObjectType.LOCK || t.object(o).type() == ObjectType.RLOCK)) {
+        if (w.object() >= 0 && (t.object(w.object()).type() == ObjectType.LOCK
+                || t.object(w.object()).type() == ObjectType.RLOCK)) {
             return i18n.fmt("event.wake_lock", who, obj);
         }
         return i18n.fmt("event.wake", who);
+    }
+
+    private String switched(Trace t, Happening.Switched s, int in, String who) {
+        if (s.out() == in) {
+            return switchToItself(who, s.reason().ordinal());
+        }
+        if (s.reason() == SwitchReason.PREEMPTED && s.out() >= 0) {
+            return i18n.fmt("event.switch_preempted", who, threadName(t, s.out())); // the woken one comes in
+        }
+        return i18n.fmt("event.switch", who, reason(t, s.out(), s.reason().ordinal()));
+    }
+
+    private String actionLabel(int index) {
+        return scenario != null && index < scenario.actions().size()
+                ? scenario.actionLabel(i18n.locale(), scenario.actions().get(index).name()) : "#" + index;
     }
 
     private String param(Trace t, int index, int value) {
