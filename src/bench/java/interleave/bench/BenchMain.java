@@ -52,6 +52,10 @@ public final class BenchMain {
             switches(8);
             return;
         }
+        if (Arrays.asList(args).contains("--memory-only")) {
+            memory(quick ? 300_000 : 1_200_000);
+            return;
+        }
         if (Arrays.asList(args).contains("--balance-only")) {
             balance(100_000);
             balance(2_000_000);
@@ -66,7 +70,42 @@ public final class BenchMain {
         switches(8);
         balance(100_000);
         balance(2_000_000);
+        memory(quick ? 300_000 : 1_200_000);
         TimelineBench.runIfAvailable(quick);
+    }
+
+    /**
+     * Bytes per event of a balance run's trace and of everything derived from it (the analyzer's lanes,
+     * switches and lost updates, and the story's held reads): 1.2M iterations make about 10M events.
+     */
+    private static void memory(int iterations) throws Exception {
+        Scenario s = Scenarios.byId("balance").orElseThrow();
+        for (String lock : new String[] {"off", "on"}) {
+            Map<String, Object> params = Params.resolve(s, Map.of("iterations", String.valueOf(iterations),
+                    "lock", lock));
+            long before = usedHeap();
+            ScenarioRun r = ScenarioRun.runToEnd(s, params, RunSettings.DEFAULT);
+            Trace t = r.trace();
+            long traced = usedHeap();
+            interleave.trace.TraceAnalyzer analyzer = new interleave.trace.TraceAnalyzer(t);
+            analyzer.update();
+            interleave.trace.RunStory story = new interleave.trace.RunStory(t);
+            story.update(Long.MAX_VALUE);
+            long analysed = usedHeap();
+            double n = t.size();
+            System.out.printf("memory: balance %,d iterations, lock %-3s: %,d events, trace %.1f B/event, derived"
+                            + " %.1f B/event, together %.1f B/event (%s, %s kept)%n", iterations, lock, t.size(),
+                    (traced - before) / n, (analysed - traced) / n, (analysed - before) / n,
+                    analyzer.lostUpdates().size() + " lost updates", story.held().size() + " held reads");
+        }
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static void jmh(boolean quick) throws Exception {

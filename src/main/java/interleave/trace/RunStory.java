@@ -32,8 +32,10 @@ public final class RunStory {
     private long processed;
     // per thread, its reads in order: seq of the read and seq that ended the hold (variable and value are the
     // read event's own, looked up in the trace: 16 bytes per read)
-    private long[][] readAt = new long[0][];
-    private long[][] endAt = new long[0][];
+    // int event indexes (a trace holds fewer than 2^31 events), grown by half: 8 bytes a read
+    private int[][] readAt = new int[0][];
+    private int[][] endAt = new int[0][];
+    private static final int OPEN = Integer.MAX_VALUE;
     private int[] count = new int[0];
     private final List<ParamChange> params = new ArrayList<>();
     private final List<LocalValue> locals = new ArrayList<>();
@@ -77,8 +79,8 @@ public final class RunStory {
             add(t, i);
         } else if (h instanceof Happening.Wrote w) {
             int n = t < count.length ? count[t] : 0;
-            if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE && trace.object(readAt[t][n - 1]) == w.object()) {
-                endAt[t][n - 1] = i;
+            if (n > 0 && endAt[t][n - 1] == OPEN && trace.object((long) readAt[t][n - 1]) == w.object()) {
+                endAt[t][n - 1] = Math.toIntExact(i);
             }
         } else if (h instanceof Happening.Ended || h instanceof Happening.Killed) {
             endOpen(t, i);
@@ -107,8 +109,8 @@ public final class RunStory {
 
     private void endOpen(int t, long seq) {
         int n = t < count.length ? count[t] : 0;
-        if (n > 0 && endAt[t][n - 1] == Long.MAX_VALUE) {
-            endAt[t][n - 1] = seq;
+        if (n > 0 && endAt[t][n - 1] == OPEN) {
+            endAt[t][n - 1] = Math.toIntExact(seq);
         }
     }
 
@@ -120,17 +122,17 @@ public final class RunStory {
             readAt = Arrays.copyOf(readAt, size);
             endAt = Arrays.copyOf(endAt, size);
             for (int j = old; j < size; j++) {
-                readAt[j] = new long[8];
-                endAt[j] = new long[8];
+                readAt[j] = new int[8];
+                endAt[j] = new int[8];
             }
         }
         int n = count[t];
         if (n == readAt[t].length) {
-            readAt[t] = Arrays.copyOf(readAt[t], n * 2);
-            endAt[t] = Arrays.copyOf(endAt[t], n * 2);
+            readAt[t] = Arrays.copyOf(readAt[t], n + (n >> 1));
+            endAt[t] = Arrays.copyOf(endAt[t], n + (n >> 1));
         }
-        readAt[t][n] = seq;
-        endAt[t][n] = Long.MAX_VALUE;
+        readAt[t][n] = Math.toIntExact(seq);
+        endAt[t][n] = OPEN;
         count[t] = n + 1;
     }
 

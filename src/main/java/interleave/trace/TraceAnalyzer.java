@@ -104,7 +104,8 @@ public final class TraceAnalyzer {
         }
         while (objectLanes.size() < no) {
             int id = objectLanes.size();
-            Lane lane = new Lane();
+            // a variable's lane is its writes, read back from the trace (4 bytes a write)
+            Lane lane = trace.object(id).type() == ObjectType.VARIABLE ? Lane.ofEvents(trace) : new Lane();
             objectLanes.add(lane);
             if (level.length <= id) {
                 holder = grow(holder, no, -1);

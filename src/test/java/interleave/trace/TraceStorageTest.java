@@ -38,4 +38,36 @@ class TraceStorageTest {
         assertEquals((1L << 48) - 1, t.time(0));
         assertEquals(12, t.line(0));
     }
+
+    @Test
+    void aLaneOfEventsReadsBackWhatAStoredLaneKeeps() {
+        Trace t = trace();
+        t.addThread("T1", false);
+        t.addObject("balance", ObjectType.VARIABLE, 0);
+        Lane stored = new Lane();
+        Lane derived = Lane.ofEvents(t);
+        int[][] writes = {{0, 5}, {1, 8}, {1, 8}, {0, 0}, {0, 3}};
+        long[] times = {10, 12, 15, 15, 20};
+        for (int i = 0; i < writes.length; i++) {
+            t.append(times[i], writes[i][0], EventKind.WRITE, 1, writes[i][1], 7);
+            stored.add(times[i], i, writes[i][0], 0, writes[i][1]);
+            derived.add(times[i], i, writes[i][0], 0, writes[i][1]);
+        }
+        assertEquals(stored.size(), derived.size());
+        for (int i = 0; i < stored.size(); i++) {
+            assertEquals(stored.time(i), derived.time(i));
+            assertEquals(stored.seq(i), derived.seq(i));
+            assertEquals(stored.a(i), derived.a(i));
+            assertEquals(stored.b(i), derived.b(i));
+            assertEquals(stored.c(i), derived.c(i));
+        }
+        assertEquals(stored.indexAt(16), derived.indexAt(16));
+    }
+
+    @Test
+    void laneValuesOutsideTheirPackedRangeAreRefused() {
+        Lane lane = new Lane();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> lane.add(1, 0, 40_000, 0, 0));
+    }
 }
