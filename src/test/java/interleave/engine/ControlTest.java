@@ -140,6 +140,28 @@ class ControlTest {
         assertStopped(k);
     }
 
+    /** The "Set event" button reaches a run whose every thread waits for it (in os mode no worker passes a gate). */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anActionReachesARunWhoseEveryThreadIsBlocked(Mode mode) throws Exception {
+        RunControl control = new RunControl(true, false);
+        Kernel k = Harness.kernel(Harness.settings(mode), control);
+        Event[] gate = new Event[1];
+        k.start(() -> {
+            gate[0] = k.event("gate");
+            Worker w = k.thread("waiter", false, gate[0]::await);
+            w.start();
+            w.join();
+        });
+        Thread.sleep(200);
+        assertFalse(k.done(), "waiting for the user");
+        control.submit(new Command(Command.Kind.ACTION, 0, 0, () -> gate[0].set()));
+        RunOutcome o = k.awaitOutcome(10_000);
+        assertEquals(RunOutcome.Status.FINISHED, o == null ? null : o.status());
+        assertEquals(1, Harness.count(k.trace(), EventKind.ACTION));
+        Harness.noLeaks(k);
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void stopWorksWhilePausedAndWhileSleeping(Mode mode) throws Exception {
