@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -23,20 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  * deterministic. Time is virtual: a tick per round of slots, and sleeps jump the clock. Who goes next and
  * for how long is the {@link SchedulingPolicy}'s choice.
  *
- * <p>All kernel state is touched only by the baton holder, which is also why {@link #begin()} needs no lock.
- * The hand-off writes the next thread's volatile {@code turn} flag, which orders every write before it; the
- * waiting side spins briefly (when a CPU is free for it) and then parks.
+ * <p>All kernel state is touched only by the baton holder (see {@link Baton}), which is also why
+ * {@link #begin()} needs no lock.
  */
 final class SimKernel extends Kernel {
-    /** How long a waiting worker spins before it parks: a park/unpark hand-off costs 5 to 25 us here. */
-    private static final long SPIN_NANOS = 50_000;
-    /*
-     * One spinner per CPU. Not CPUs - 1: at a hand-off the receiver is still leaving its spin loop when the
-     * giver starts its own, so two slots are briefly taken even though only one thread runs.
-     */
-    private static final int MAX_SPINNERS = Runtime.getRuntime().availableProcessors();
-    private static final AtomicInteger SPINNERS = new AtomicInteger();
-
     private final SchedulingPolicy policy;
     private final SimThread[] core;
     private final int[] vacatedBy;
@@ -52,6 +41,7 @@ final class SimKernel extends Kernel {
     private SimThread cur;
     private SimThread user;
     private volatile boolean stopping;
+    private final Baton baton = new Baton(() -> stopping);
 
     SimKernel(Trace trace, RunSettings settings, RunControl control) {
         super(trace, settings, control);
@@ -71,15 +61,11 @@ final class SimKernel extends Kernel {
 
     /** A thread as the baton runtime sees it: its core, its slice, and the turn flag it waits on. */
     final class SimThread extends Strand {
-        Thread java;
+        final Baton.Seat seat = new Baton.Seat();
         int sliceUsed;
         int sliceLen;
         int core = -1;
         boolean yieldRequested;
-        /** Waits this thread parked at once (a busy machine): every 64th tries spinning again. */
-        int parkedWaits;
-        volatile boolean turn;
-        volatile boolean parked;
 
         SimThread(String name, boolean daemon, boolean external, Runnable body) {
             super(SimKernel.this, name, daemon, external, body);
@@ -116,14 +102,14 @@ final class SimKernel extends Kernel {
     private void startJavaThread(SimThread t) {
         Thread j = new Thread(() -> body(t), "interleave-" + t.name);
         j.setDaemon(true); // the JVM never waits for a worker; the kernel decides when a run is over
-        t.java = j;
+        t.seat.java = j;
         javaThreads.add(j);
         j.start();
     }
 
     private void body(SimThread t) {
         try {
-            awaitTurn(t);
+            baton.await(t.seat);
             resume(t);
             out.started(t);
             endPoint(t);
@@ -163,75 +149,8 @@ final class SimKernel extends Kernel {
         cursor = 0;
         place(0, m, -1, SwitchReason.IDLE);
         cur = m;
-        m.turn = true;
+        baton.give(m.seat);
         startJavaThread(m);
-    }
-
-    private void awaitTurn(SimThread me) {
-        boolean spin = false;
-        if (!me.turn && spinPays(me)) {
-            spin = SPINNERS.incrementAndGet() <= MAX_SPINNERS;
-            if (!spin) {
-                SPINNERS.decrementAndGet();
-            }
-        }
-        if (spin) {
-            try {
-                long deadline = 0;
-                int spins = 0;
-                while (!me.turn && !stopping) {
-                    Thread.onSpinWait();
-                    if ((++spins & 255) == 0) {
-                        long now = System.nanoTime();
-                        if (deadline == 0) {
-                            deadline = now + SPIN_NANOS;
-                        } else if (now > deadline) {
-                            break;
-                        }
-                    }
-                }
-            } finally {
-                SPINNERS.decrementAndGet();
-            }
-        }
-        boolean spinWon = me.turn;
-        while (!me.turn) {
-            if (stopping) {
-                throw new RunStopped();
-            }
-            me.parked = true;
-            if (!me.turn && !stopping) {
-                LockSupport.park(this);
-            }
-            me.parked = false;
-        }
-        me.turn = false;
-        if (spin) {
-            recordSpin(spinWon); // now holding the baton: the score is ours to touch
-        }
-        if (stopping) {
-            throw new RunStopped();
-        }
-    }
-
-    /*
-     * Spinning pays only while the thread that gets the baton is on a CPU. When the machine is busy (other
-     * processes, fewer CPUs than spinners) a spinner mostly burns the CPU the baton holder needs, and every
-     * hand-off ends in a park anyway. So the kernel keeps a score: a spin that ended with the baton raises it, a
-     * spin that gave up lowers it more; below zero, waiters park at once, and every 64th wait spins again to see
-     * whether the machine has calmed down. Only baton holders change the score (the count of parked waits is each
-     * thread's own); a waiter may read a stale one,
-     * which at worst delays the change between spinning and parking by a hand-off or two. Timing only: the
-     * schedule, and so the trace, does not depend on it.
-     */
-    private int spinScore;
-
-    private boolean spinPays(SimThread me) {
-        return spinScore >= 0 || (++me.parkedWaits & 63) == 0;
-    }
-
-    private void recordSpin(boolean gotTheBaton) {
-        spinScore = gotTheBaton ? Math.min(spinScore + 1, 16) : Math.max(spinScore - 4, -16);
     }
 
     private void handTo(SimThread me, SimThread next) {
@@ -239,14 +158,11 @@ final class SimKernel extends Kernel {
             return;
         }
         cur = next;
-        next.turn = true;
-        if (next.parked) {
-            LockSupport.unpark(next.java);
-        }
+        baton.pass(next.seat);
         if (me.state == Strand.State.FINISHED) {
             return;
         }
-        awaitTurn(me);
+        baton.await(me.seat);
     }
 
     private void stopAll() {
