@@ -179,9 +179,16 @@ final class OsKernel extends Kernel {
     }
 
     private void locked(Runnable r) {
+        locked(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> s) {
         monitor.lock();
         try {
-            r.run();
+            return s.get();
         } finally {
             monitor.unlock();
         }
@@ -189,22 +196,12 @@ final class OsKernel extends Kernel {
 
     @Override
     int addObject(String name, ObjectType type, int initial) {
-        monitor.lock();
-        try {
-            return super.addObject(name, type, initial);
-        } finally {
-            monitor.unlock();
-        }
+        return locked(() -> super.addObject(name, type, initial));
     }
 
     @Override
     int addThread(String name, boolean daemon, boolean external) {
-        monitor.lock();
-        try {
-            return super.addThread(name, daemon, external);
-        } finally {
-            monitor.unlock();
-        }
+        return locked(() -> super.addThread(name, daemon, external));
     }
 
     private void attend() {
