@@ -339,4 +339,40 @@ class FitUiTest {
         assertTrue(cpu.drawScale() <= 1.0);
         assertTrue(cpu.getHeight() <= scroller.getViewportBounds().getHeight() + 1, "out of presentation it fits again");
     }
+
+    /** Issue 8: presenting at 1024x768 with ten threads, timeline lanes keep 18 px text and scroll instead. */
+    @Test
+    void presentingWithTenThreadsTheTimelineLanesScrollInsteadOfShrinking(FxRobot robot) throws Exception {
+        resize(robot, 1024, 768);
+        robot.interact(() -> app.model().picker().selectedProperty().set(
+                interleave.scenario.Scenarios.byId("rlock-counter").orElseThrow()));
+        present(robot, true);
+        for (int i = 0; i < 30; i++) {
+            robot.interact(() -> app.model().step());
+        }
+        Thread.sleep(300);
+        settle();
+        interleave.app.timeline.TimelineCanvas timeline = node(robot, "#timelineCanvas");
+        interleave.app.timeline.LaneLayout layout = timeline.laneLayout();
+        assertTrue(layout.laneHeight() >= 18 * 1.25, "lanes as tall as their text: " + layout.laneHeight());
+        assertTrue(layout.maxScroll() > 0, "fourteen lanes do not fit at 1024x768: they scroll");
+        int last = layout.tops().length - 1;
+        assertFalse(layout.tops()[last] + layout.laneHeight() <= layout.viewBottom(), "the last lane starts out of view");
+        javafx.geometry.Bounds b = timeline.localToScreen(timeline.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + 20, b.getMinY() + b.getHeight() / 2));
+        // the wheel, turned towards the user, over the lane names (fired as the platform delivers it)
+        robot.interact(() -> {
+            for (int i = 0; i < 40; i++) {
+                timeline.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                        20, b.getHeight() / 2, b.getMinX() + 20, b.getMinY() + b.getHeight() / 2, false, false, false,
+                        false, false, false, 0, -40, 0, -40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE,
+                        0, javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+            }
+        });
+        settle();
+        layout = timeline.laneLayout();
+        assertTrue(layout.scroll() > 0, "the wheel over the names scrolled the lanes");
+        assertTrue(layout.visible(last), "scrolling reveals the last lane");
+        assertTrue(timeline.laneAt(layout.tops()[last] + layout.laneHeight() / 2) == last, "and it can be pointed at");
+    }
 }

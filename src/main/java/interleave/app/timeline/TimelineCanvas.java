@@ -44,6 +44,9 @@ public final class TimelineCanvas extends Region {
     private long[] columnKeys = new long[0];
     private double[] laneTop = new double[0];
     private double laneHeight;
+    /** How far the lanes are scrolled up under the fixed time axis (when they do not all fit). */
+    private double laneScroll;
+    private LaneLayout layout;
     private double axisHeight;
     private double labelWidth;
     private boolean dirty = true;
@@ -85,6 +88,9 @@ public final class TimelineCanvas extends Region {
 
     /** Index into {@link TimelineViewModel#lanes()} of the lane at y, or -1. */
     public int laneAt(double y) {
+        if (y < axisHeight) {
+            return -1; // lanes scrolled under the axis are hidden there
+        }
         for (int i = 0; i < laneTop.length; i++) {
             if (y >= laneTop[i] && y < laneTop[i] + laneHeight) {
                 return i;
@@ -95,6 +101,21 @@ public final class TimelineCanvas extends Region {
 
     public double labelWidth() {
         return labelWidth;
+    }
+
+    /** Scrolls the lanes by dy pixels (positive: further down the list); clamped when drawn. */
+    public void scrollLanes(double dy) {
+        double max = layout == null ? 0 : layout.maxScroll();
+        double next = Math.max(0, Math.min(max, laneScroll + dy));
+        if (next != laneScroll) {
+            laneScroll = next;
+            dirty = true;
+        }
+    }
+
+    /** The lanes' layout of the last frame (tests, and the controller's hit tests), or null before one. */
+    public LaneLayout laneLayout() {
+        return layout;
     }
 
     /** Redraws if something changed since the last frame. */
@@ -132,19 +153,18 @@ public final class TimelineCanvas extends Region {
         int nThreads = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isThread).count();
         int firstObject = nCores + nThreads;
         double sectionGap = fs * 1.6;
-        double available = h - axisHeight - 3 * sectionGap - 4;
-        // lanes use the room there is, up to half again their themed height: bigger is better on a projector
-        laneHeight = Math.max(12, Math.min(theme.size(Size.LANE_HEIGHT) * 1.5, available / Math.max(1, lanes.size()) - 3));
-        laneTop = new double[lanes.size()];
-        double y = axisHeight + sectionGap;
-        for (int i = 0; i < lanes.size(); i++) {
-            if (i > 0 && (i == nCores || i == firstObject)) {
-                y += sectionGap;
-            }
-            laneTop[i] = y;
-            y += laneHeight + 3;
-        }
+        // a lane is never shorter than its label's text: when they do not all fit, the lanes scroll instead
+        double minLane = Math.max(12, theme.fontSize(1) * 1.25);
+        layout = LaneLayout.of(lanes.size(), new int[] {nCores, firstObject}, axisHeight, h,
+                theme.size(Size.LANE_HEIGHT), minLane, sectionGap, laneScroll);
+        laneScroll = layout.scroll();
+        laneHeight = layout.laneHeight();
+        laneTop = layout.tops();
         drawAxis(g, t, w);
+        g.save();
+        g.beginPath();
+        g.rect(0, axisHeight, w, h - axisHeight); // lanes scrolled up pass under the axis
+        g.clip();
         g.setFont(theme.font(0.85, true));
         g.setFill(theme.ink(Ink.MUTED));
         g.setTextAlign(TextAlignment.LEFT);
@@ -167,9 +187,12 @@ public final class TimelineCanvas extends Region {
             drawLaneLabel(g, t, lane, top);
         }
         g.beginPath();
-        g.rect(labelWidth, 0, w - labelWidth, h);
+        g.rect(labelWidth, axisHeight, w - labelWidth, h - axisHeight);
         g.clip();
         for (int i = 0; i < lanes.size(); i++) {
+            if (!layout.visible(i)) {
+                continue;
+            }
             TimelineViewModel.LaneRef lane = lanes.get(i);
             if (lane.isCore()) {
                 drawCoreLane(g, a, lane.core(), laneTop[i]);
@@ -182,10 +205,55 @@ public final class TimelineCanvas extends Region {
         drawSwitches(g, a, lanes);
         drawLostUpdates(g, a, lanes);
         drawDeadlock(g, a, lanes);
+        g.restore(); // the plot's clip
+        g.restore(); // the lanes' clip under the axis
+        g.save();
+        g.beginPath();
+        g.rect(labelWidth, 0, w - labelWidth, h);
+        g.clip();
         drawMarks(g, a, h);
         drawSelection(g, a, lanes, h);
         drawCursor(g, h);
         g.restore();
+        drawScrollHint(g, w);
+    }
+
+    /** When lanes are out of view: a scroll bar at the right edge and "N more" under the names. */
+    private void drawScrollHint(GraphicsContext g, double w) {
+        if (layout.maxScroll() <= 0) {
+            return;
+        }
+        double top = layout.viewTop();
+        double track = layout.viewBottom() - top;
+        double thumb = Math.max(24, track * track / (track + layout.maxScroll()));
+        double y = top + (track - thumb) * layout.scroll() / layout.maxScroll();
+        g.setFill(theme.ink(Ink.GRID));
+        fill(g, w - 7, top, 6, track);
+        g.setFill(theme.ink(Ink.MUTED));
+        fill(g, w - 7, y, 6, thumb);
+        g.setFont(theme.font(0.85, true));
+        g.setTextAlign(TextAlignment.LEFT);
+        int below = layout.hiddenBelow();
+        int above = layout.hiddenAbove();
+        if (below > 0) {
+            hint(g, text.apply("timeline.more_below").replace("{0}", String.valueOf(below)),
+                    layout.viewBottom() - 4, VPos.BOTTOM);
+        }
+        if (above > 0) {
+            hint(g, text.apply("timeline.more_above").replace("{0}", String.valueOf(above)), top + 2, VPos.TOP);
+        }
+    }
+
+    private void hint(GraphicsContext g, String s, double y, VPos base) {
+        javafx.scene.text.Font f = theme.font(0.85, true);
+        String shown = TextMeasure.clip(s, f, labelWidth - 8);
+        double tw = TextMeasure.width(shown, f);
+        double th = f.getSize() * 1.3;
+        g.setFill(theme.ink(Ink.BACKGROUND));
+        fill(g, 2, base == VPos.BOTTOM ? y - th : y, tw + 8, th);
+        g.setFill(theme.ink(Ink.TEXT));
+        g.setTextBaseline(base);
+        g.fillText(shown, 6, base == VPos.BOTTOM ? y - 1 : y + 1);
     }
 
     private double px(double time) {

@@ -131,9 +131,16 @@ public final class TimelineController {
         canvas.markDirty();
     }
 
+    /** The wheel over the lane names scrolls the lanes (when they do not all fit); over the plot it zooms. */
     private void onScroll(ScrollEvent e) {
         double dy = e.getDeltaY();
         if (dy == 0) {
+            return;
+        }
+        if (e.getX() < canvas.labelWidth()) {
+            LaneLayout layout = canvas.laneLayout();
+            canvas.scrollLanes(-dy * (layout == null ? 1 : Math.max(1, layout.laneHeight() / 20)));
+            e.consume();
             return;
         }
         vm.zoom(dy > 0 ? 0.8 : 1.25, e.getX() - canvas.labelWidth());

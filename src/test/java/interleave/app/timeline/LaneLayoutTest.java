@@ -1,0 +1,55 @@
+package interleave.app.timeline;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The timeline's lanes never shrink below their text; what does not fit scrolls under a fixed axis. */
+class LaneLayoutTest {
+    // presentation mode at 1024x768: about 330 px of timeline, 21 px text, 46 px themed lanes
+    private static final double MIN = 21 * 1.25;
+
+    private static LaneLayout presenting(int lanes, double scroll) {
+        return LaneLayout.of(lanes, new int[] {1, 11}, 42, 330, 46, MIN, 33.6, scroll);
+    }
+
+    @Test
+    void withFourteenLanesAtAProjectorsSizeNoLaneIsShorterThanItsText() {
+        LaneLayout l = presenting(14, 0); // rlock-counter: a core, MainThread and ten workers, the lock, the counter
+        assertEquals(MIN, l.laneHeight(), 1e-9);
+        assertTrue(l.maxScroll() > 0, "they do not all fit: the lanes scroll");
+        assertTrue(l.hiddenBelow() > 0);
+        assertEquals(0, l.hiddenAbove());
+    }
+
+    @Test
+    void scrollingToTheEndShowsTheLastLaneWholeAndTheFirstOnesGoUnderTheAxis() {
+        LaneLayout l = presenting(14, 1e9);
+        assertEquals(l.maxScroll(), l.scroll(), 1e-9, "clamped to the end");
+        double lastBottom = l.tops()[13] + l.laneHeight();
+        assertTrue(lastBottom <= l.viewBottom(), "the last lane is whole: " + lastBottom);
+        assertTrue(l.visible(13));
+        assertTrue(l.hiddenAbove() > 0);
+        assertEquals(0, l.hiddenBelow());
+        assertEquals(0, presenting(14, -50).scroll(), 1e-9, "never above the first lane");
+    }
+
+    @Test
+    void fewLanesGetTheRoomThereIsUpToHalfAgainTheirThemedHeightAndDoNotScroll() {
+        LaneLayout l = LaneLayout.of(4, new int[] {1, 3}, 42, 600, 46, MIN, 33.6, 100);
+        assertEquals(46 * 1.5, l.laneHeight(), 1e-9);
+        assertEquals(0, l.maxScroll(), 1e-9);
+        assertEquals(0, l.scroll(), 1e-9);
+        assertEquals(0, l.hiddenBelow());
+    }
+
+    @Test
+    void sectionsLeaveRoomForTheirCaptions() {
+        LaneLayout l = presenting(14, 0);
+        double step = l.laneHeight() + LaneLayout.GAP;
+        assertEquals(step + 33.6, l.tops()[1] - l.tops()[0], 1e-9, "a gap before the threads");
+        assertEquals(step, l.tops()[2] - l.tops()[1], 1e-9);
+        assertEquals(step + 33.6, l.tops()[11] - l.tops()[10], 1e-9, "a gap before the objects");
+    }
+}
