@@ -326,6 +326,15 @@ class FitUiTest {
         settle();
         interleave.app.cpu.CpuCanvas cpu = node(robot, "#cpuCanvas");
         assertEquals(1.0, cpu.drawScale(), 1e-9, "presenting, the CPU view is never drawn smaller");
+        java.util.List<java.util.Map.Entry<String, javafx.geometry.Rectangle2D>> boxes = cpu.boxBounds();
+        double firstResource = boxes.stream().filter(e -> e.getKey().equals("RESOURCE"))
+                .mapToDouble(e -> e.getValue().getMinY()).min().orElseThrow();
+        double sleeping = boxes.stream().filter(e -> e.getKey().equals("SLEEPING"))
+                .mapToDouble(e -> e.getValue().getMinY()).min().orElseThrow();
+        double ready = boxes.stream().filter(e -> e.getKey().equals("READY"))
+                .mapToDouble(e -> e.getValue().getMinY()).min().orElseThrow();
+        assertTrue(ready < sleeping && firstResource < sleeping,
+                "what tells the story first: core and ready queue, then who holds what, then sleeping: " + boxes);
         javafx.scene.Node n = cpu;
         while (!(n instanceof javafx.scene.control.ScrollPane)) {
             n = n.getParent();

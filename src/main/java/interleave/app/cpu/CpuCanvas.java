@@ -102,6 +102,18 @@ public final class CpuCanvas extends Region {
         return out;
     }
 
+    private List<Placed> lastPlaced = List.of();
+
+    /** Where each box was drawn, in canvas pixels, by its area ("CORE", "READY", "RESOURCE", ...), in order. */
+    public List<Map.Entry<String, Rectangle2D>> boxBounds() {
+        List<Map.Entry<String, Rectangle2D>> out = new ArrayList<>();
+        for (Placed p : lastPlaced) {
+            String area = CpuViewModel.Area.values()[(p.box().key() - 2000) / 100_000].name();
+            out.add(Map.entry(area, new Rectangle2D(p.x() * scale, p.y() * scale, p.w() * scale, p.h() * scale)));
+        }
+        return out;
+    }
+
     /** The ready thread under a point, or -1 (for picking the next thread by hand). */
     public int readyThreadAt(double canvasX, double canvasY) {
         double x = canvasX / scale;
@@ -221,6 +233,7 @@ public final class CpuCanvas extends Region {
         if (Math.abs(getMinHeight() - wanted) > 1) {
             setMinHeight(wanted); // taller than the view: its scroll pane scrolls; 0: fit the view again
         }
+        lastPlaced = placed;
         g.save();
         g.scale(scale, scale);
         Map<Integer, double[]> boxAt = new HashMap<>();
@@ -313,7 +326,13 @@ public final class CpuCanvas extends Region {
         List<Placed> out = new ArrayList<>();
         double y = MARGIN;
         double inline = allowInline && leftW >= leftNeed ? titleCol + 20 : 0;
-        for (Box b : left) {
+        // in one column what tells the story comes first: the cores and the ready queue, then the shared objects
+        // (who holds what, who waits); sleeping and finished threads last, where scrolling finds them. The order
+        // does not change during a run, so no box jumps.
+        int readyBox = Math.max(1, cores) + 1;
+        List<Box> first = twoSides ? left : left.subList(0, Math.min(readyBox, left.size()));
+        List<Box> last = twoSides ? List.of() : left.subList(Math.min(readyBox, left.size()), left.size());
+        for (Box b : first) {
             Placed p = place(b, MARGIN, y, leftW, inline, t);
             out.add(p);
             y += p.h() + GAP;
@@ -336,6 +355,11 @@ public final class CpuCanvas extends Region {
                 out.add(new Placed(p.box(), p.x(), p.y(), p.w(), rowH, p.chipsX(), p.chipsY(), p.stateBelow()));
             }
             ry += rowH + GAP;
+        }
+        for (Box b : last) {
+            Placed p = place(b, MARGIN, ry, leftW, inline, t);
+            out.add(p);
+            ry += p.h() + GAP;
         }
         return out;
     }
