@@ -76,6 +76,28 @@ public final class InterleaveApp extends Application {
         }
         model.startPulses();
         apply(options);
+        if (options.startupProbe()) {
+            probeStartup();
+        }
+    }
+
+    /**
+     * {@code --startup-probe} (the start-up benchmark): once the window has been laid out and painted, prints
+     * how long that took since the process started, and quits.
+     */
+    private void probeStartup() {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        scene.addPostLayoutPulseListener(() -> {
+            if (done.compareAndSet(false, true)) {
+                // the pulse after this one paints what this one laid out
+                javafx.application.Platform.runLater(() -> {
+                    long started = ProcessHandle.current().info().startInstant()
+                            .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+                    System.out.println("painted after " + (System.currentTimeMillis() - started) + " ms");
+                    javafx.application.Platform.exit();
+                });
+            }
+        });
     }
 
     private void apply(LaunchOptions o) {

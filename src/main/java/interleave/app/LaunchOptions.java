@@ -13,7 +13,8 @@ import java.util.Map;
  * Unknown options are reported and ignored, so a typo never keeps the app from opening.
  */
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
-                            boolean present, boolean contrast, List<String> problems, long steps, String open) {
+                            boolean present, boolean contrast, List<String> problems, long steps, String open,
+                            boolean startupProbe) {
 
     public static LaunchOptions parse(List<String> args) {
         String scenario = null;
@@ -26,6 +27,7 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         long steps = 0;
         List<String> problems = new ArrayList<>();
         String open = null;
+        boolean startupProbe = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -76,10 +78,12 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                 case "--play" -> play = true;
                 case "--present" -> present = true;
                 case "--contrast" -> contrast = true;
+                case "--startup-probe" -> startupProbe = true;
                 default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
-                        + "--steps, --lang, --present, --contrast, --open)");
+                        + "--steps, --lang, --present, --contrast, --open, --startup-probe)");
             }
         }
-        return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open);
+        return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open,
+                startupProbe);
     }
 }
