@@ -52,6 +52,10 @@ public final class BenchMain {
             switches(8);
             return;
         }
+        if (Arrays.asList(args).contains("--startup-only")) {
+            startup();
+            return;
+        }
         if (Arrays.asList(args).contains("--memory-only")) {
             memory(quick ? 300_000 : 1_200_000);
             return;
@@ -71,7 +75,72 @@ public final class BenchMain {
         balance(100_000);
         balance(2_000_000);
         memory(quick ? 300_000 : 1_200_000);
+        startup();
         TimelineBench.runIfAvailable(quick);
+    }
+
+    /**
+     * Cold start-up, each a fresh process, median of five: the CLI's default balance run, and the app to its first
+     * painted window ({@code app --startup-probe}, under xvfb-run when there is no display), for the jar and, when
+     * {@code mvn -Pdist package} has built it, the self-contained image.
+     */
+    private static void startup() throws Exception {
+        List<List<String>> launchers = new ArrayList<>();
+        launchers.add(List.of("java", "-jar", "target/interleave.jar"));
+        Path image = Path.of("target/dist/interleave/bin/interleave");
+        if (Files.isExecutable(image)) {
+            launchers.add(List.of(image.toString()));
+        } else {
+            System.out.println("startup: no app image (mvn -B -Pdist package builds it): the jar only");
+        }
+        boolean display = System.getenv("DISPLAY") != null;
+        boolean xvfb = !display && onPath("xvfb-run");
+        for (List<String> launcher : launchers) {
+            String name = launcher.size() == 1 ? "image" : "jar  ";
+            long[] cli = new long[REPEATS];
+            long[] window = new long[REPEATS];
+            for (int i = 0; i < REPEATS; i++) {
+                List<String> cmd = new ArrayList<>(launcher);
+                cmd.addAll(List.of("run", "balance", "--json"));
+                long t0 = System.currentTimeMillis();
+                run(cmd);
+                cli[i] = System.currentTimeMillis() - t0;
+                if (display || xvfb) {
+                    List<String> app = new ArrayList<>();
+                    if (xvfb) {
+                        app.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"));
+                    }
+                    app.addAll(launcher);
+                    app.addAll(List.of("app", "--startup-probe"));
+                    long started = System.currentTimeMillis();
+                    String out = run(app);
+                    long painted = out.lines().filter(l -> l.startsWith("painted at ")).mapToLong(
+                            l -> Long.parseLong(l.substring("painted at ".length()).trim())).findFirst().orElse(-1);
+                    window[i] = painted < 0 ? -1 : painted - started;
+                }
+            }
+            Arrays.sort(cli);
+            Arrays.sort(window);
+            System.out.printf("startup %s: CLI run balance --json %5d ms; first painted window %s%n", name,
+                    cli[REPEATS / 2], display || xvfb ? window[REPEATS / 2] + " ms" + (xvfb
+                            ? " (including xvfb-run's own start, about 0.25 s here)" : "") : "not measured (no display)");
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     /**
