@@ -26,7 +26,23 @@ public final class TraceAnalyzer {
     private final boolean os;
     private final List<Lane> threadLanes = new ArrayList<>();
     private final List<Lane> objectLanes = new ArrayList<>();
-    private final List<ContextSwitch> switches = new ArrayList<>();
+    /** The context switches, kept as their SWITCH events' indexes (4 bytes each) and read back when asked. */
+    private int[] switchSeqs = new int[64];
+    private int switchCount;
+    private final List<ContextSwitch> switches = new java.util.AbstractList<>() {
+        @Override
+        public ContextSwitch get(int i) {
+            java.util.Objects.checkIndex(i, switchCount);
+            long seq = switchSeqs[i];
+            Happening.Switched s = (Happening.Switched) Happening.decode(trace, seq);
+            return new ContextSwitch(seq, trace.time(seq), s.out(), trace.thread(seq), s.reason());
+        }
+
+        @Override
+        public int size() {
+            return switchCount;
+        }
+    };
     private final List<LostUpdate> lostUpdates = new ArrayList<>();
     private final List<Long> printSeqs = new ArrayList<>();
     private final List<Long> markSeqs = new ArrayList<>();
@@ -186,7 +202,10 @@ public final class TraceAnalyzer {
             preferredCore = out >= 0 && out < lastCoreOfThread.length ? lastCoreOfThread[out] : -1;
             setState(t, ThreadState.RUNNING, -1, time, i);
             preferredCore = -1;
-            switches.add(new ContextSwitch(i, time, out, t, s.reason()));
+            if (switchCount == switchSeqs.length) {
+                switchSeqs = Arrays.copyOf(switchSeqs, switchCount + (switchCount >> 1));
+            }
+            switchSeqs[switchCount++] = Math.toIntExact(i);
         } else if (h instanceof Happening.Woken w) {
             setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
             if (w.object() >= 0 && w.value() == 1 && isMutex(w.object())) {
