@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario id (see 'list').")
+    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario id (see 'list'), or a Python program (a .py file) to run under the scheduler.")
     String scenarioId;
 
     @CommandLine.Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--seed", paramLabel = "S", description = "Seed of the random policy.")
     Long seed;
+
+    @CommandLine.Option(names = "--python", paramLabel = "PATH",
+            description = "The Python 3.8+ that runs a .py program (default: python3 on the PATH).")
+    String python;
 
     @CommandLine.Option(names = "--json", description = "Print one JSON object instead of a report.")
     boolean json;
@@ -83,7 +87,21 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Scenario> found = Scenarios.byId(scenarioId);
+        Optional<Scenario> found;
+        if (scenarioId.endsWith(".py")) {
+            try {
+                found = Optional.of(interleave.program.PythonProgram.load(java.nio.file.Path.of(scenarioId), python));
+            } catch (IllegalArgumentException e) {
+                err.println("interleave: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+            if (mode == interleave.engine.Mode.OS) {
+                err.println("interleave: a Python program runs in sim or cooperative mode for now, not os");
+                return Cli.BAD_INPUT;
+            }
+        } else {
+            found = Scenarios.byId(scenarioId);
+        }
         if (found.isEmpty()) {
             err.println("interleave: unknown scenario '" + scenarioId + "'; accepted: " + Scenarios.ids());
             return Cli.BAD_INPUT;

@@ -90,7 +90,7 @@ public final class FileMenuController {
 
     @FXML
     private void onOpen() {
-        File f = chooser("files.open", filter(model, "files.filter.trace", "*.trace", "*.jsonl"))
+        File f = chooser("files.open", filter(model, "files.filter.open", "*.trace", "*.jsonl", "*.py"))
                 .showOpenDialog(window());
         if (f != null) {
             lastFolder = f.getParentFile();

@@ -47,7 +47,35 @@ public final class TraceFileActions {
 
     /** Opens a saved run now (FX thread); true if it is shown. A bad file only sets the message banner. */
     public boolean open(Path file) {
+        if (isProgram(file)) {
+            return showProgram(loadProgram(file));
+        }
         return show(read(file), file);
+    }
+
+    /** A Python program (a .py file) is run under the scheduler; anything else is read as a saved trace. */
+    static boolean isProgram(Path file) {
+        return String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".py");
+    }
+
+    /** The program, or the one-line reason it cannot run (a syntax error, no Python). */
+    private Object loadProgram(Path file) {
+        try {
+            return interleave.program.PythonProgram.load(file, null);
+        } catch (IllegalArgumentException e) {
+            return model.i18n().fmt("files.error.program", e.getMessage());
+        }
+    }
+
+    private boolean showProgram(Object loaded) {
+        if (loaded instanceof String problem) {
+            model.messageProperty().set(problem);
+            return false;
+        }
+        model.picker().selectedProperty().set((Scenario) loaded);
+        model.picker().apply();
+        model.messageProperty().set("");
+        return true;
     }
 
     /**
@@ -56,6 +84,11 @@ public final class TraceFileActions {
      */
     public void openInBackground(Path file, java.util.function.Consumer<Boolean> done) {
         Thread reader = new Thread(() -> {
+            if (isProgram(file)) {
+                Object loaded = loadProgram(file);
+                javafx.application.Platform.runLater(() -> done.accept(showProgram(loaded)));
+                return;
+            }
             Read r = read(file);
             javafx.application.Platform.runLater(() -> done.accept(show(r, file)));
         }, "open-trace");

@@ -120,12 +120,36 @@ public final class PickerController {
     private void selectInTree(Scenario s) {
         for (TreeItem<Object> topic : scenarioTree.getRoot().getChildren()) {
             for (TreeItem<Object> item : topic.getChildren()) {
-                if (item.getValue() == s && scenarioTree.getSelectionModel().getSelectedItem() != item) {
-                    scenarioTree.getSelectionModel().select(item);
-                    reveal(item);
+                if (item.getValue() == s) {
+                    if (scenarioTree.getSelectionModel().getSelectedItem() != item) {
+                        scenarioTree.getSelectionModel().select(item);
+                        reveal(item);
+                    }
+                    return;
                 }
             }
         }
+        if (s != null && s.topic() == interleave.scenario.Topic.YOUR_PROGRAMS) {
+            addYourProgram(s);
+        }
+    }
+
+    /** An opened Python program goes in a "Your programs" group, made when the first one is opened. */
+    private void addYourProgram(Scenario s) {
+        TreeItem<Object> group = scenarioTree.getRoot().getChildren().stream()
+                .filter(t -> t.getValue() == interleave.scenario.Topic.YOUR_PROGRAMS).findFirst().orElse(null);
+        if (group == null) {
+            group = new TreeItem<>(interleave.scenario.Topic.YOUR_PROGRAMS);
+            group.setExpanded(true);
+            scenarioTree.getRoot().getChildren().add(0, group);
+        }
+        // the same file opened again replaces its older entry
+        group.getChildren().removeIf(i -> i.getValue() instanceof Scenario o && o.summary(i18n.locale())
+                .equals(s.summary(i18n.locale())));
+        TreeItem<Object> item = new TreeItem<>(s);
+        group.getChildren().add(0, item);
+        scenarioTree.getSelectionModel().select(item);
+        reveal(item);
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {

@@ -269,4 +269,34 @@ class OpenSaveUiTest {
         assertEquals(Path.of("x.trace"), FileMenuController.withExtension(Path.of("x"), ".trace"));
         assertEquals(Path.of("x.jsonl"), FileMenuController.withExtension(Path.of("x.jsonl"), ".trace"));
     }
+
+    /** Issue 10: a teacher's own .py opens as a program, under "Your programs", and runs to its end. */
+    @Test
+    void aPythonProgramOpensUnderYourProgramsAndRuns(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        Path program = dir.resolve("balance.py");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/interleave/programs/balance.py")) {
+            java.nio.file.Files.write(program, in.readAllBytes());
+        }
+        assertTrue(onFx(() -> actions().open(program)));
+        settle();
+        assertEquals("balance.py", app.model().picker().selectedProperty().get().title(java.util.Locale.ENGLISH));
+        javafx.scene.control.TreeView<?> tree = node(robot, "#scenarioTree");
+        assertEquals(interleave.scenario.Topic.YOUR_PROGRAMS, tree.getRoot().getChildren().get(0).getValue());
+        List<?> code = List.copyOf(((javafx.scene.control.ListView<?>) node(robot, "#codeList")).getItems());
+        String file = java.nio.file.Files.readString(program);
+        assertEquals(file.strip(), app.model().picker().selectedProperty().get().python().strip(),
+                "the code on screen is the file, as it is");
+        assertEquals(file.strip().lines().count(), code.size(), "a row per line of the file");
+        robot.clickOn("#runToEndButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
+        settle();
+        assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0, "the program's own race loses updates");
+
+        Path bad = dir.resolve("old.py");
+        java.nio.file.Files.writeString(bad, "print 'hello'\n");
+        assertFalse(onFx(() -> actions().open(bad)));
+        assertTrue(app.model().messageProperty().get().contains("line 1"), app.model().messageProperty().get());
+    }
 }

@@ -1,0 +1,303 @@
+package interleave.program;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import interleave.engine.Acquirable;
+import interleave.engine.Condition;
+import interleave.engine.Event;
+import interleave.engine.Kernel;
+import interleave.engine.Lock;
+import interleave.engine.Semaphore;
+import interleave.engine.SharedInt;
+import interleave.engine.ThreadingError;
+import interleave.engine.Worker;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Runs one Python program in CPython and pairs each of its threads with an engine worker. The Python side
+ * (interleave_rt.py) sends a request at every scheduling point and waits; the paired worker carries it out on the
+ * engine (which decides when that worker runs) and answers. So the engine is the only scheduler and the only
+ * place the primitives' rules live; the Python process only computes between two points.
+ */
+final class PythonBridge {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode GONE = JSON.createObjectNode().put("op", "gone");
+
+    private final Kernel k;
+    private final Process process;
+    private final BufferedWriter toPython;
+    private final Map<Integer, BlockingQueue<JsonNode>> inbox = new ConcurrentHashMap<>();
+    private final Map<String, SharedInt> variables = new ConcurrentHashMap<>();
+    private final Map<Integer, Object> objects = new ConcurrentHashMap<>();
+    private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final StringBuilder stderr = new StringBuilder();
+    private volatile boolean gone;
+
+    PythonBridge(Kernel k, String python, Path runtime, Path program) throws IOException {
+        this.k = k;
+        this.process = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(), program.toString())
+                .start();
+        this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        daemon("interleave-python-requests", this::readRequests);
+        daemon("interleave-python-stderr", this::readErrors);
+        daemon("interleave-python-reaper", this::endWithTheRun);
+    }
+
+    List<String> output() {
+        return output;
+    }
+
+    Map<String, SharedInt> variables() {
+        return variables;
+    }
+
+    /** Serves the program's main thread (thread 0) on the run's MainThread. */
+    void runMain() {
+        serve(0);
+    }
+
+    private static void daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private BlockingQueue<JsonNode> inbox(int thread) {
+        return inbox.computeIfAbsent(thread, t -> {
+            LinkedBlockingQueue<JsonNode> q = new LinkedBlockingQueue<>();
+            if (gone) {
+                q.add(GONE);
+            }
+            return q;
+        });
+    }
+
+    private void readRequests() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode req = JSON.readTree(line);
+                inbox(req.path("t").asInt()).add(req);
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        gone = true;
+        inbox.values().forEach(q -> q.add(GONE));
+    }
+
+    private void readErrors() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (stderr) {
+                    if (stderr.length() < 4000) {
+                        stderr.append(line).append('\n');
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    /** However the run ends (finished, deadlock, stopped), the Python process goes with it: no orphans. */
+    private void endWithTheRun() {
+        try {
+            k.awaitOutcome();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+    }
+
+    /** Carries out one Python thread's requests until that thread ends. */
+    private void serve(int thread) {
+        BlockingQueue<JsonNode> q = inbox(thread);
+        while (true) {
+            JsonNode req;
+            try {
+                req = q.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (req == GONE) {
+                throw new ThreadingError("RuntimeError", "the Python program stopped: " + lastError());
+            }
+            String op = req.path("op").asText();
+            int line = req.path("l").asInt(0);
+            if (line > 0) {
+                k.line(line);
+            }
+            if (op.equals("end")) {
+                reply(thread, null);
+                String error = req.path("error").asText(null);
+                if (error != null) {
+                    int colon = error.indexOf(": ");
+                    throw colon < 0 ? new ThreadingError(error, "")
+                            : new ThreadingError(error.substring(0, colon), error.substring(colon + 2));
+                }
+                return;
+            }
+            try {
+                reply(thread, perform(op, req));
+            } catch (ThreadingError e) {
+                ObjectNode r = JSON.createObjectNode().put("t", thread).put("e", e.pythonType()).put("m", e.getMessage());
+                send(r);
+            }
+        }
+    }
+
+    private String lastError() {
+        synchronized (stderr) {
+            String s = stderr.toString().trim();
+            return s.isEmpty() ? "it exited" : s.lines().reduce((a, b) -> b).orElse(s);
+        }
+    }
+
+    /** One scheduling point of the program, on the engine. */
+    private Object perform(String op, JsonNode req) {
+        switch (op) {
+            case "begin":
+                return null;
+            case "var": {
+                String name = req.path("name").asText();
+                variables.put(name, k.sharedInt(name, req.path("value").asInt()));
+                return null;
+            }
+            case "read":
+                return variables.get(req.path("name").asText()).read();
+            case "write":
+                variables.get(req.path("name").asText()).write(req.path("value").asInt());
+                return null;
+            case "step":
+                k.step();
+                return null;
+            case "print": {
+                String text = req.path("text").asText();
+                output.add(text);
+                k.print(text);
+                return null;
+            }
+            case "sleep":
+                k.sleep(req.path("seconds").asDouble());
+                return null;
+            case "time":
+                return k.seconds();
+            case "new":
+                return create(req.path("kind").asText(), req.path("name").asText(""), req.path("args"));
+            case "start": {
+                int child = req.path("child").asInt();
+                Worker w = k.thread(req.path("name").asText(), req.path("daemon").asBoolean(), () -> serve(child));
+                workers.put(child, w);
+                w.start();
+                return null;
+            }
+            case "join": {
+                Worker w = workers.get(req.path("target").asInt());
+                if (req.path("timeout").isNull() || req.path("timeout").isMissingNode()) {
+                    w.join();
+                } else {
+                    w.join(req.path("timeout").asDouble());
+                }
+                return null;
+            }
+            default:
+                return call(op, objects.get(req.path("obj").asInt()), req);
+        }
+    }
+
+    private int create(String kind, String given, JsonNode args) {
+        int id = objects.size() + 1;
+        String name = given.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) + id : given;
+        Object o = switch (kind) {
+            case "Lock" -> k.lock(name);
+            case "RLock" -> k.rlock(name);
+            case "Semaphore" -> k.semaphore(name, args.path(0).asInt(1));
+            case "BoundedSemaphore" -> k.boundedSemaphore(name, args.path(0).asInt(1));
+            case "Event" -> k.event(name);
+            case "Condition" -> args.path(0).isNull() || args.path(0).isMissingNode() ? k.condition(name)
+                    : k.condition(name, (Acquirable) objects.get(args.path(0).asInt()));
+            default -> throw new ThreadingError("NotImplementedError", "threading." + kind + " is not modelled yet");
+        };
+        objects.put(id, o);
+        return id;
+    }
+
+    private Object call(String op, Object o, JsonNode req) {
+        switch (op) {
+            case "acquire": {
+                Acquirable a = (Acquirable) o;
+                return a.acquire(req.path("blocking").asBoolean(true), req.path("timeout").asDouble(-1));
+            }
+            case "release":
+                if (o instanceof Semaphore s) {
+                    s.release(req.path("n").asInt(1));
+                } else {
+                    ((Acquirable) o).release();
+                }
+                return null;
+            case "locked":
+                return o instanceof Lock l ? l.locked() : o instanceof Semaphore s && s.value() == 0;
+            case "set":
+                ((Event) o).set();
+                return null;
+            case "clear":
+                ((Event) o).clear();
+                return null;
+            case "is_set":
+                return ((Event) o).isSet();
+            case "wait": {
+                JsonNode t = req.path("timeout");
+                boolean forever = t.isNull() || t.isMissingNode();
+                if (o instanceof Event e) {
+                    return forever ? e.await() : e.await(t.asDouble());
+                }
+                Condition c = (Condition) o;
+                return forever ? c.await() : c.await(t.asDouble());
+            }
+            case "notify":
+                ((Condition) o).notify(req.path("n").asInt(1));
+                return null;
+            default:
+                throw new ThreadingError("NotImplementedError", "'" + op + "' is not modelled yet");
+        }
+    }
+
+    private void reply(int thread, Object result) {
+        ObjectNode r = JSON.createObjectNode().put("t", thread);
+        r.set("r", JSON.valueToTree(result));
+        send(r);
+    }
+
+    private void send(ObjectNode r) {
+        try {
+            synchronized (toPython) {
+                toPython.write(JSON.writeValueAsString(r));
+                toPython.write('\n');
+                toPython.flush();
+            }
+        } catch (IOException e) {
+            // the process is gone; its threads' next requests will say so
+        }
+    }
+
+}

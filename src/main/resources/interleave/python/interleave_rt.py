@@ -1,0 +1,474 @@
+"""Runs a Python program, unmodified on disk, under Interleave's scheduler.
+
+The Java engine decides everything that is scheduling: who runs, the rules of every threading primitive, the
+virtual clock. This side is a thin runtime: it rewrites the program's syntax tree at load time so that each read
+and write of a module global is a scheduling point, replaces the threading module with objects whose every
+operation is a request to the engine, and lets a thread go on only when the engine answers. Exactly one Python
+thread runs between two answers, so the program's interleaving is the engine's.
+
+Protocol, one JSON object a line: requests on stdout {"t": thread, "op": ..., "l": line, ...}, answers on stdin
+{"t": thread, "r": result} or {"t": thread, "e": exception class, "m": message}.
+"""
+import ast
+import builtins
+import json
+import sys
+import threading as _real_threading
+import time as _time
+import types
+
+_out = sys.stdout
+_in = sys.stdin
+sys.stdout = sys.stderr  # the program's own writes never reach the protocol stream
+_send_lock = _real_threading.Lock()
+_answers = {}
+_answers_lock = _real_threading.Lock()
+_local = _real_threading.local()
+_next_tid = [1]
+_next_name = [1]
+_program_file = "<program>"
+
+
+class _Answer:
+    def __init__(self):
+        self.ready = _real_threading.Event()
+        self.value = None
+
+
+def _my_tid():
+    return getattr(_local, "tid", 0)
+
+
+def _line():
+    f = sys._getframe(2)
+    while f is not None and f.f_code.co_filename != _program_file:
+        f = f.f_back
+    return f.f_lineno if f is not None else 0
+
+
+_EXCEPTIONS = {"RuntimeError": RuntimeError, "ValueError": ValueError, "AttributeError": AttributeError,
+               "OverflowError": OverflowError}
+
+
+def _call(op, **args):
+    """One request of the current thread; blocks until the engine answers, raises what the engine raised."""
+    tid = _my_tid()
+    ans = _answers.get(tid)
+    if ans is None:
+        with _answers_lock:
+            ans = _answers.setdefault(tid, _Answer())
+    ans.ready.clear()
+    msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
+    msg.update(args)
+    with _send_lock:
+        _out.write(json.dumps(msg) + "\n")
+        _out.flush()
+    ans.ready.wait()
+    reply = ans.value
+    if "e" in reply:
+        exc = _EXCEPTIONS.get(reply["e"])
+        if exc is None:
+            exc = type(reply["e"], (Exception,), {})
+        raise exc(reply.get("m", ""))
+    return reply.get("r")
+
+
+def _reader():
+    for line in _in:
+        reply = json.loads(line)
+        if reply.get("quit"):
+            break
+        tid = reply["t"]
+        with _answers_lock:
+            ans = _answers.setdefault(tid, _Answer())
+        ans.value = reply
+        ans.ready.set()
+
+
+# ---------------- shared module globals ----------------
+
+class _Globals:
+    """The program's module globals that are ints live in the engine; reading or writing one is a point."""
+
+    def __init__(self):
+        self.shared = set()
+
+    def load(self, name, here):
+        if name in self.shared:
+            return _call("read", name=name)
+        return here[name] if name in here else getattr(builtins, name)
+
+    def store(self, name, value, here):
+        if isinstance(value, int) and not isinstance(value, bool) and -2**31 <= value < 2**31:
+            if name not in self.shared:
+                self.shared.add(name)
+                _call("var", name=name, value=value)
+                return
+            _call("write", name=name, value=value)
+            return
+        self.shared.discard(name)
+        here[name] = value
+        _call("step")
+
+
+_G = _Globals()
+
+
+class _Rewrite(ast.NodeTransformer):
+    """Turns each use of a module global into a runtime call, and puts a step in every loop iteration."""
+
+    def __init__(self, names):
+        self.names = names
+        self.function_globals = []
+
+    def _is_shared(self, name):
+        if self.function_globals:
+            return name in self.function_globals[-1]
+        return True  # module level: every name there is a global
+
+    def visit_FunctionDef(self, node):
+        declared = set()
+        for n in ast.walk(node):
+            if isinstance(n, ast.Global):
+                declared.update(n.names)
+        # names the function only reads are globals too, unless it assigns them
+        assigned = {t.id for n in ast.walk(node) for t in getattr(n, "targets", []) if isinstance(t, ast.Name)}
+        assigned |= {a.arg for a in node.args.args}
+        self.function_globals.append((self.names - assigned) | declared)
+        self.generic_visit(node)
+        self.function_globals.pop()
+        return node
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Load) and node.id in self.names and self._is_shared(node.id):
+            return ast.copy_location(ast.Call(
+                func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="load", ctx=ast.Load()),
+                args=[ast.Constant(node.id), ast.Call(func=ast.Name(id="globals", ctx=ast.Load()), args=[],
+                                                      keywords=[])], keywords=[]), node)
+        return node
+
+    def _store(self, name, value, node):
+        return ast.copy_location(ast.Expr(ast.Call(
+            func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="store", ctx=ast.Load()),
+            args=[ast.Constant(name), value, ast.Call(func=ast.Name(id="globals", ctx=ast.Load()), args=[],
+                                                       keywords=[])], keywords=[])), node)
+
+    def visit_Assign(self, node):
+        node.value = self.visit(node.value)
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in self.names and self._is_shared(node.targets[0].id) \
+                and (self.function_globals or not isinstance(node.value, (ast.Lambda,))):
+            return self._store(node.targets[0].id, node.value, node)
+        return node
+
+    def visit_AugAssign(self, node):
+        node.value = self.visit(node.value)
+        t = node.target
+        if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id):
+            read = self.visit_Name(ast.copy_location(ast.Name(id=t.id, ctx=ast.Load()), t))
+            return self._store(t.id, ast.copy_location(ast.BinOp(left=read, op=node.op, right=node.value), node),
+                               node)
+        return node
+
+    def _loop(self, node):
+        self.generic_visit(node)
+        step = ast.copy_location(ast.Expr(ast.Call(
+            func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="step", ctx=ast.Load()),
+            args=[], keywords=[])), node.body[0])
+        node.body.insert(0, step)
+        return node
+
+    visit_For = _loop
+    visit_While = _loop
+
+
+def _step():
+    _call("step")
+
+
+_Globals.step = staticmethod(_step)
+
+
+def _module_int_globals(tree):
+    """Names assigned an int literal at module level: the program's shared counters and balances."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
+                and isinstance(node.value.value, int) and not isinstance(node.value.value, bool):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            names.update(node.names)
+    return names
+
+
+# ---------------- the threading module the program sees ----------------
+
+def _assigned_name(default):
+    """The name the program gives the object it is making ('lock' in 'lock = threading.Lock()'), for the views."""
+    import linecache
+    import re
+    f = sys._getframe(2)
+    while f is not None and f.f_code.co_filename != _program_file:
+        f = f.f_back
+    if f is None:
+        return default
+    m = re.match(r"\s*([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(_program_file, f.f_lineno))
+    return m.group(1).split(".")[-1] if m else default
+
+
+class _Primitive:
+    _kind = None
+
+    def __init__(self, *args):
+        self._id = _call("new", kind=self._kind, args=list(args), name=_assigned_name(self._kind.lower()))
+
+
+class Lock(_Primitive):
+    _kind = "Lock"
+
+    def acquire(self, blocking=True, timeout=-1):
+        return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
+
+    def release(self):
+        _call("release", obj=self._id)
+
+    def locked(self):
+        return _call("locked", obj=self._id)
+
+    def __enter__(self):
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+class RLock(Lock):
+    _kind = "RLock"
+
+
+class Semaphore(Lock):
+    _kind = "Semaphore"
+
+    def __init__(self, value=1):
+        super().__init__(value)
+
+    def acquire(self, blocking=True, timeout=None):
+        return _call("acquire", obj=self._id, blocking=blocking, timeout=-1 if timeout is None else timeout)
+
+    def release(self, n=1):
+        _call("release", obj=self._id, n=n)
+
+
+class BoundedSemaphore(Semaphore):
+    _kind = "BoundedSemaphore"
+
+
+class Event(_Primitive):
+    _kind = "Event"
+
+    def set(self):
+        _call("set", obj=self._id)
+
+    def clear(self):
+        _call("clear", obj=self._id)
+
+    def is_set(self):
+        return _call("is_set", obj=self._id)
+
+    isSet = is_set
+
+    def wait(self, timeout=None):
+        return _call("wait", obj=self._id, timeout=timeout)
+
+
+class Condition(Lock):
+    _kind = "Condition"
+
+    def __init__(self, lock=None):
+        _Primitive.__init__(self, lock._id if lock is not None else None)
+
+    def wait(self, timeout=None):
+        return _call("wait", obj=self._id, timeout=timeout)
+
+    def wait_for(self, predicate, timeout=None):
+        end = None if timeout is None else _time_now() + timeout
+        result = predicate()
+        while not result:
+            left = None if end is None else end - _time_now()
+            if left is not None and left <= 0:
+                break
+            self.wait(left)
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        _call("notify", obj=self._id, n=n)
+
+    def notify_all(self):
+        _call("notify", obj=self._id, n=2**31 - 1)
+
+    notifyAll = notify_all
+
+
+class Thread:
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        self._target = target
+        self._args = args
+        self._kwargs = kwargs or {}
+        self._tid = None
+        self._started = False
+        if name is None:
+            name = "Thread-%d" % _next_name[0]  # numbered when made, as CPython does
+            _next_name[0] += 1
+        self.name = name
+        self.daemon = current_thread().daemon if daemon is None else daemon
+        self._alive = False
+
+    def run(self):
+        if self._target is not None:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        if self._started:
+            raise RuntimeError("threads can only be started once")
+        self._started = True
+        tid = _next_tid[0]
+        _next_tid[0] += 1
+        self._tid = tid
+        _THREADS[tid] = self
+        self._alive = True
+        real = _real_threading.Thread(target=self._bootstrap, daemon=True)
+        real.start()
+        _call("start", child=tid, name=self.name, daemon=self.daemon)
+
+    def _bootstrap(self):
+        _local.tid = self._tid
+        _call("begin", line=0)
+        try:
+            self.run()
+        except BaseException as e:  # noqa: the engine records it as this thread's error
+            self._alive = False
+            _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e))
+            return
+        self._alive = False
+        _call("end")
+
+    def join(self, timeout=None):
+        if self._tid is None:
+            raise RuntimeError("cannot join thread before it is started")
+        _call("join", target=self._tid, timeout=timeout)
+
+    def is_alive(self):
+        return self._alive
+
+    isAlive = is_alive
+
+    def getName(self):
+        return self.name
+
+    def setName(self, name):
+        self.name = name
+
+    def setDaemon(self, daemonic):
+        self.daemon = daemonic
+
+    def isDaemon(self):
+        return self.daemon
+
+
+class _MainThread(Thread):
+    def __init__(self):
+        self.name = "MainThread"
+        self.daemon = False
+        self._tid = 0
+        self._alive = True
+        self._started = True
+
+
+_THREADS = {}
+
+
+def current_thread():
+    return _THREADS.get(_my_tid()) or _MAIN
+
+
+currentThread = current_thread
+
+
+def main_thread():
+    return _MAIN
+
+
+def _time_now():
+    return _call("time")
+
+
+def _sleep(seconds):
+    _call("sleep", seconds=seconds)
+
+
+def _print(*args, sep=" ", end="\n", file=None, flush=False):
+    text = sep.join(str(a) for a in args) + ("" if end == "\n" else end)
+    if file is not None and file not in (sys.stdout, sys.__stdout__):
+        file.write(text + ("\n" if end == "\n" else ""))
+        return
+    _call("print", text=text)
+
+
+def _tb_line(e):
+    tb = e.__traceback__
+    line = 0
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == _program_file:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+_MAIN = _MainThread()
+
+
+def _threading_module():
+    m = types.ModuleType("threading")
+    for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Thread",
+                 "current_thread", "currentThread", "main_thread"):
+        setattr(m, name, globals()[name])
+    m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
+    return m
+
+
+def main():
+    global _program_file
+    path = sys.argv[1]
+    _program_file = path
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    try:
+        tree = ast.parse(source, filename=path)
+    except SyntaxError as e:
+        sys.stderr.write("SyntaxError at line %s: %s\n" % (e.lineno, e.msg))
+        sys.exit(3)
+    tree = _Rewrite(_module_int_globals(tree)).visit(tree)
+    ast.fix_missing_locations(tree)
+    code = compile(tree, path, "exec")
+    reader = _real_threading.Thread(target=_reader, daemon=True)
+    reader.start()
+    _local.tid = 0
+    sys.modules["threading"] = _threading_module()
+    _time.sleep = _sleep
+    _time.time = _time_now
+    program = {"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print,
+               "__builtins__": builtins}
+    _call("begin", line=0)
+    try:
+        exec(code, program)
+    except BaseException as e:  # noqa: reported as the main thread's error
+        _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e))
+        return
+    _call("end")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+package interleave.program;
+
+import interleave.engine.RunOutcome;
+import interleave.engine.RunSettings;
+import interleave.scenario.ScenarioRun;
+import interleave.trace.TraceAnalyzer;
+import interleave.trace.TraceFiles;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A teacher's own Python program, verbatim, run by CPython under the engine's scheduler. */
+class PythonProgramTest {
+    @BeforeAll
+    static void needsPython() {
+        Assumptions.assumeTrue(PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH, so no Python program can run (.ci/run installs it)");
+    }
+
+    private static Path program(String name) throws URISyntaxException {
+        return Path.of(PythonProgramTest.class.getResource("/interleave/programs/" + name).toURI());
+    }
+
+    private static ScenarioRun run(String name, long seed) throws Exception {
+        PythonProgram p = PythonProgram.load(program(name), null);
+        ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), RunSettings.DEFAULT.withSeed(seed));
+        assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
+        return r;
+    }
+
+    @Test
+    void theTutorialsBalanceRaceLosesUpdatesWithoutTheLock() throws Exception {
+        int lost = 0;
+        for (long seed = 0; seed < 4; seed++) {
+            ScenarioRun r = run("balance.py", seed);
+            assertEquals(RunOutcome.Status.FINISHED, r.kernel().outcomeNow().status());
+            TraceAnalyzer a = new TraceAnalyzer(r.trace());
+            a.update();
+            lost += a.lostUpdates().size();
+            Map<String, Object> result = r.result();
+            assertEquals(List.of(String.valueOf(result.get("balance"))), result.get("output"),
+                    "the program printed the engine's balance");
+        }
+        assertTrue(lost > 0, "two threads doing balance = balance + n lose updates under the scheduler");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2, 3})
+    void withTheLockNoUpdateIsLostAndTheBalanceStaysZero(long seed) throws Exception {
+        ScenarioRun r = run("balance_lock.py", seed);
+        TraceAnalyzer a = new TraceAnalyzer(r.trace());
+        a.update();
+        assertEquals(0, a.lostUpdates().size());
+        assertEquals(0, r.result().get("balance"));
+        assertEquals(List.of("0"), r.result().get("output"));
+        assertEquals("0", r.result().get("printed"));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytes() throws Exception {
+        StringWriter first = new StringWriter();
+        StringWriter second = new StringWriter();
+        TraceFiles.write(run("balance.py", 7).trace(), first);
+        TraceFiles.write(run("balance.py", 7).trace(), second);
+        assertEquals(first.toString(), second.toString());
+    }
+
+    @Test
+    void eventsRLocksSleepAndCurrentThreadGoThroughTheEngine() throws Exception {
+        ScenarioRun r = run("event_gate.py", 1);
+        assertEquals(List.of("10 MainThread"), r.result().get("output"));
+        assertEquals(10, r.result().get("passed"));
+        assertTrue(r.kernel().seconds() >= 1.0, "time.sleep(1) is a virtual second: " + r.kernel().seconds());
+    }
+
+    @Test
+    void aPythonExceptionEndsItsThreadAndTheOthersGoOn() throws Exception {
+        ScenarioRun r = run("crash.py", 0);
+        assertEquals(List.of("Thread-1: ZeroDivisionError: division by zero"), r.kernel().errors());
+        assertEquals(List.of("done 1"), r.result().get("output"));
+    }
+
+    @Test
+    void aSyntaxErrorIsOneLineNamingWhereAndNoRunStarts() throws Exception {
+        Path bad = Files.createTempFile("bad", ".py");
+        Files.writeString(bad, "import threading\n\nprint 'hello'\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PythonProgram.load(bad, null));
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("Python 2"), e.getMessage());
+        Files.delete(bad);
+        assertThrows(IllegalArgumentException.class, () -> PythonProgram.load(Path.of("no/such/file.py"), null));
+    }
+
+    @Test
+    void aRunawayProgramIsStoppedAndItsPythonProcessGoesWithIt() throws Exception {
+        Path file = program("runaway.py");
+        ScenarioRun r = ScenarioRun.start(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT,
+                interleave.engine.RunControl.headless());
+        assertEquals(null, r.kernel().awaitOutcome(1500), "it does not end by itself");
+        assertTrue(r.trace().pointCount() > 100, "it runs: " + r.trace().pointCount());
+        r.stop();
+        assertEquals(RunOutcome.Status.STOPPED, r.kernel().awaitOutcome().status());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (pythonRunning(file) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(pythonRunning(file), "no orphan Python process");
+    }
+
+    private static boolean pythonRunning(Path file) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
+                && p.info().commandLine().map(c -> c.contains(file.toString())).orElse(false));
+    }
+}
