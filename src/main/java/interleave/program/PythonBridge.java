@@ -202,6 +202,13 @@ final class PythonBridge {
                 return null;
             case "time":
                 return k.seconds();
+            case "active_count":
+                return k.activeCount();
+            case "local_set":
+                local(req.path("name").asText()).set(req.path("text").asText());
+                return null;
+            case "local_get":
+                return local(req.path("name").asText()).get();
             case "new":
                 return create(req.path("kind").asText(), req.path("name").asText(""), req.path("args"));
             case "start": {
@@ -236,6 +243,9 @@ final class PythonBridge {
             case "Event" -> k.event(name);
             case "Condition" -> args.path(0).isNull() || args.path(0).isMissingNode() ? k.condition(name)
                     : k.condition(name, (Acquirable) objects.get(args.path(0).asInt()));
+            case "Barrier" -> k.barrier(name, args.path(0).asInt(), null,
+                    args.path(1).isNull() || args.path(1).isMissingNode() ? null : args.path(1).asDouble());
+            case "Queue" -> k.<Integer>queue(name, args.path(0).asInt(0));
             default -> throw new ThreadingError("NotImplementedError", "threading." + kind + " is not modelled yet");
         };
         objects.put(id, o);
@@ -277,9 +287,58 @@ final class PythonBridge {
             case "notify":
                 ((Condition) o).notify(req.path("n").asInt(1));
                 return null;
+            case "barrier_wait": {
+                interleave.engine.Barrier b = (interleave.engine.Barrier) o;
+                JsonNode t = req.path("timeout");
+                return t.isNull() || t.isMissingNode() ? b.await() : b.await(t.asDouble());
+            }
+            case "reset":
+                ((interleave.engine.Barrier) o).reset();
+                return null;
+            case "abort":
+                ((interleave.engine.Barrier) o).abort();
+                return null;
+            case "parties":
+                return ((interleave.engine.Barrier) o).parties();
+            case "n_waiting":
+                return ((interleave.engine.Barrier) o).waiting();
+            case "broken":
+                return ((interleave.engine.Barrier) o).broken();
+            case "put":
+                queue(o).put(req.path("item").asInt(), req.path("block").asBoolean(true), timeout(req));
+                return null;
+            case "get":
+                return queue(o).get(req.path("block").asBoolean(true), timeout(req));
+            case "task_done":
+                queue(o).taskDone();
+                return null;
+            case "queue_join":
+                queue(o).join();
+                return null;
+            case "qsize":
+                return queue(o).size();
+            case "full":
+                return queue(o).full();
             default:
                 throw new ThreadingError("NotImplementedError", "'" + op + "' is not modelled yet");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static interleave.engine.Queue<Integer> queue(Object o) {
+        return (interleave.engine.Queue<Integer>) o;
+    }
+
+    private static Double timeout(JsonNode req) {
+        JsonNode t = req.path("timeout");
+        return t.isNull() || t.isMissingNode() ? null : t.asDouble();
+    }
+
+    private final Map<String, interleave.engine.ThreadLocalVar> locals = new ConcurrentHashMap<>();
+
+    /** One attribute of a threading.local, as the engine's thread-local (its value shown as text). */
+    private interleave.engine.ThreadLocalVar local(String name) {
+        return locals.computeIfAbsent(name, k::local);
     }
 
     private void reply(int thread, Object result) {

@@ -312,6 +312,64 @@ class Condition(Lock):
     notifyAll = notify_all
 
 
+class Barrier(_Primitive):
+    _kind = "Barrier"
+
+    def __init__(self, parties, action=None, timeout=None):
+        if action is not None:
+            raise NotImplementedError("Barrier(action=...) is not modelled yet")
+        super().__init__(parties, timeout)
+
+    def wait(self, timeout=None):
+        return _call("barrier_wait", obj=self._id, timeout=timeout)
+
+    def reset(self):
+        _call("reset", obj=self._id)
+
+    def abort(self):
+        _call("abort", obj=self._id)
+
+    @property
+    def parties(self):
+        return _call("parties", obj=self._id)
+
+    @property
+    def n_waiting(self):
+        return _call("n_waiting", obj=self._id)
+
+    @property
+    def broken(self):
+        return _call("broken", obj=self._id)
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+_EXCEPTIONS["BrokenBarrierError"] = BrokenBarrierError
+
+
+class local:
+    """threading.local: each thread sees only the attributes it set; each get and set is a point."""
+
+    def __init__(self):
+        object.__setattr__(self, "_values", {})
+        object.__setattr__(self, "_name", _assigned_name("local"))
+
+    def __setattr__(self, attr, value):
+        self._values.setdefault(_my_tid(), {})[attr] = value
+        _call("local_set", name=self._name + "." + attr, text=str(value))
+
+    def __getattr__(self, attr):
+        if attr.startswith("_"):
+            raise AttributeError(attr)
+        try:
+            _call("local_get", name=self._name + "." + attr)  # the engine raises AttributeError if unbound here
+        except AttributeError:
+            raise AttributeError("'_thread._local' object has no attribute '%s'" % attr) from None
+        return self._values[_my_tid()][attr]
+
+
 class Thread:
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         self._target = target
@@ -390,6 +448,39 @@ class _MainThread(Thread):
 _THREADS = {}
 
 
+class Timer(Thread):
+    """threading.Timer, as CPython writes it: a thread that waits on an event for the interval."""
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+def active_count():
+    return _call("active_count")
+
+
+activeCount = active_count
+
+
+def _enumerate():
+    alive = [t for t in _THREADS.values() if t.is_alive()]
+    return [_MAIN] + alive
+
+
 def current_thread():
     return _THREADS.get(_my_tid()) or _MAIN
 
@@ -430,11 +521,76 @@ def _tb_line(e):
 _MAIN = _MainThread()
 
 
+class Empty(Exception):
+    pass
+
+
+class Full(Exception):
+    pass
+
+
+_EXCEPTIONS["Empty"] = Empty
+_EXCEPTIONS["Full"] = Full
+_items = {}
+_item_ids = [0]
+
+
+class Queue(_Primitive):
+    """queue.Queue: the engine keeps the order and the rules; the items themselves stay here, by number."""
+    _kind = "Queue"
+
+    def __init__(self, maxsize=0):
+        super().__init__(maxsize)
+
+    def put(self, item, block=True, timeout=None):
+        _item_ids[0] += 1
+        n = _item_ids[0]
+        _items[n] = item
+        try:
+            _call("put", obj=self._id, item=n, block=block, timeout=timeout)
+        except Full:
+            del _items[n]
+            raise
+
+    def get(self, block=True, timeout=None):
+        return _items.pop(_call("get", obj=self._id, block=block, timeout=timeout))
+
+    def put_nowait(self, item):
+        return self.put(item, block=False)
+
+    def get_nowait(self):
+        return self.get(block=False)
+
+    def task_done(self):
+        _call("task_done", obj=self._id)
+
+    def join(self):
+        _call("queue_join", obj=self._id)
+
+    def qsize(self):
+        return _call("qsize", obj=self._id)
+
+    def empty(self):
+        return self.qsize() == 0
+
+    def full(self):
+        return _call("full", obj=self._id)
+
+
+def _queue_module():
+    m = types.ModuleType("queue")
+    for name in ("Queue", "Empty", "Full"):
+        setattr(m, name, globals()[name])
+    return m
+
+
 def _threading_module():
     m = types.ModuleType("threading")
-    for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Thread",
-                 "current_thread", "currentThread", "main_thread"):
+    for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Thread", "Timer",
+                 "Barrier", "BrokenBarrierError", "local", "current_thread", "currentThread", "main_thread",
+                 "active_count", "activeCount"):
         setattr(m, name, globals()[name])
+    m.enumerate = _enumerate
     m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
     return m
 
@@ -457,6 +613,7 @@ def main():
     reader.start()
     _local.tid = 0
     sys.modules["threading"] = _threading_module()
+    sys.modules["queue"] = _queue_module()
     _time.sleep = _sleep
     _time.time = _time_now
     program = {"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print,

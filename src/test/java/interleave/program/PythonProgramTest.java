@@ -125,4 +125,21 @@ class PythonProgramTest {
         return ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
                 && p.info().commandLine().map(c -> c.contains(file.toString())).orElse(false));
     }
+
+    /**
+     * Where the output does not depend on the schedule, a program prints under the scheduler what it prints in
+     * CPython itself (in any order: the lines of different threads may come in another order).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py"})
+    void printsWhatCPythonPrints(String name) throws Exception {
+        Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
+        String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        for (long seed = 0; seed < 3; seed++) {
+            @SuppressWarnings("unchecked")
+            List<String> ours = (List<String>) run(name, seed).result().get("output");
+            assertEquals(cpython.lines().sorted().toList(), ours.stream().sorted().toList(), name + " seed " + seed);
+        }
+    }
 }
