@@ -63,4 +63,7 @@ shot presentation-zh.png 1024x768 --scenario gil --steps 300 --present --lang zh
 shot presentation-deadlock-zh.png 1024x768 --scenario deadlock --param variant=philosophers --speed full --play --present --lang zh
 shot presentation-event-gate-en.png 1024x768 --scenario event-gate --speed full --play --present --lang en
 shot presentation-1280x720.png 1280x720 --scenario rlock-counter --steps 120 --present --lang en
+# a Python program run as it is (needs python3)
+shot python-program-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang en
+shot python-program-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang zh
 exit $failed
