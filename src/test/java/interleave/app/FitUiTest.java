@@ -313,8 +313,8 @@ class FitUiTest {
         assertTrue(theme.fontSize(0.75) >= 18, "the smallest canvas text in presentation: " + theme.fontSize(0.75));
     }
 
-    @Test
-    void presentingWithTenThreadsTheCpuViewScrollsInsteadOfShrinkingItsText(FxRobot robot) throws Exception {
+    /** rlock-counter (ten threads) presented at 1024x768, thirty steps in. */
+    private void presentTenThreadsAt1024(FxRobot robot) throws Exception {
         resize(robot, 1024, 768);
         robot.interact(() -> app.model().picker().selectedProperty().set(
                 interleave.scenario.Scenarios.byId("rlock-counter").orElseThrow()));
@@ -324,6 +324,11 @@ class FitUiTest {
         }
         Thread.sleep(300);
         settle();
+    }
+
+    @Test
+    void presentingWithTenThreadsTheCpuViewScrollsInsteadOfShrinkingItsText(FxRobot robot) throws Exception {
+        presentTenThreadsAt1024(robot);
         interleave.app.cpu.CpuCanvas cpu = node(robot, "#cpuCanvas");
         assertEquals(1.0, cpu.drawScale(), 1e-9, "presenting, the CPU view is never drawn smaller");
         java.util.List<java.util.Map.Entry<String, javafx.geometry.Rectangle2D>> boxes = cpu.boxBounds();
@@ -352,15 +357,7 @@ class FitUiTest {
     /** Issue 8: presenting at 1024x768 with ten threads, timeline lanes keep 18 px text and scroll instead. */
     @Test
     void presentingWithTenThreadsTheTimelineLanesScrollInsteadOfShrinking(FxRobot robot) throws Exception {
-        resize(robot, 1024, 768);
-        robot.interact(() -> app.model().picker().selectedProperty().set(
-                interleave.scenario.Scenarios.byId("rlock-counter").orElseThrow()));
-        present(robot, true);
-        for (int i = 0; i < 30; i++) {
-            robot.interact(() -> app.model().step());
-        }
-        Thread.sleep(300);
-        settle();
+        presentTenThreadsAt1024(robot);
         interleave.app.timeline.TimelineCanvas timeline = node(robot, "#timelineCanvas");
         interleave.app.timeline.LaneLayout layout = timeline.laneLayout();
         assertTrue(layout.laneHeight() >= 18 * 1.25, "lanes as tall as their text: " + layout.laneHeight());

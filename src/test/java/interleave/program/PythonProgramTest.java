@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +30,14 @@ class PythonProgramTest {
                 "SKIPPED: no python3 (3.8+) on the PATH, so no Python program can run (.ci/run installs it)");
     }
 
-    private static Path program(String name) throws URISyntaxException {
+    private static Path program(String name) throws Exception {
+        if (name.equals("balance_lock.py")) { // the same program with the tutorial's lock switched on
+            Path lock = Files.createTempDirectory("programs").resolve(name);
+            Files.writeString(lock, Files.readString(program("balance.py")).replace("USE_LOCK = False",
+                    "USE_LOCK = True"));
+            lock.toFile().deleteOnExit();
+            return lock;
+        }
         return Path.of(PythonProgramTest.class.getResource("/interleave/programs/" + name).toURI());
     }
 
