@@ -61,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
             description = "The Python 3.8+ that runs a .py program (default: python3 on the PATH).")
     String python;
 
+    @CommandLine.Option(names = "--input", paramLabel = "TEXT",
+            description = "An answer to the Python program's input(), one per call, in order (repeatable).")
+    java.util.List<String> inputs = new java.util.ArrayList<>();
+
     @CommandLine.Option(names = "--json", description = "Print one JSON object instead of a report.")
     boolean json;
 
@@ -90,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
         Optional<Scenario> found;
         if (scenarioId.endsWith(".py")) {
             try {
-                found = Optional.of(interleave.program.PythonProgram.load(java.nio.file.Path.of(scenarioId), python));
+                found = Optional.of(interleave.program.PythonProgram.load(java.nio.file.Path.of(scenarioId), python,
+                        inputs));
             } catch (IllegalArgumentException e) {
                 err.println("interleave: " + e.getMessage());
                 return Cli.BAD_INPUT;

@@ -48,8 +48,11 @@ final class PythonBridge {
     private final StringBuilder stderr = new StringBuilder();
     private volatile boolean gone;
 
-    PythonBridge(Kernel k, String python, Path runtime, Path program) throws IOException {
+    private final java.util.Deque<String> answers;
+
+    PythonBridge(Kernel k, String python, Path runtime, Path program, List<String> answers) throws IOException {
         this.k = k;
+        this.answers = new java.util.ArrayDeque<>(answers);
         this.process = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(), program.toString())
                 .start();
         this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
@@ -196,6 +199,13 @@ final class PythonBridge {
                 output.add(text);
                 k.print(text);
                 return null;
+            }
+            case "input": {
+                String prompt = req.path("prompt").asText("");
+                String answer = answers.poll();
+                k.print(prompt + (answer == null ? "" : answer)); // as a terminal shows it: the prompt, then the answer
+                output.add(prompt + (answer == null ? "" : answer));
+                return answer;
             }
             case "sleep":
                 k.sleep(req.path("seconds").asDouble());

@@ -28,12 +28,14 @@ public final class PythonProgram extends Scenario {
     private final Path file;
     private final String source;
     private final String python;
+    private final List<String> answers;
 
-    private PythonProgram(Path file, String source, String python) {
+    private PythonProgram(Path file, String source, String python, List<String> answers) {
         super(file.getFileName().toString(), Topic.YOUR_PROGRAMS, List.of());
         this.file = file;
         this.source = source;
         this.python = python;
+        this.answers = List.copyOf(answers);
     }
 
     /**
@@ -41,6 +43,11 @@ public final class PythonProgram extends Scenario {
      * or no Python 3.8+ is found.
      */
     public static PythonProgram load(Path file, String pythonOverride) {
+        return load(file, pythonOverride, List.of());
+    }
+
+    /** A program whose input() calls get these answers, one each, then EOFError (the CLI's --input). */
+    public static PythonProgram load(Path file, String pythonOverride, List<String> answers) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such Python file: " + file);
         }
@@ -58,7 +65,7 @@ public final class PythonProgram extends Scenario {
                     + "(e.g. apt install python3) or give its path with --python; the built-in demos work without it");
         }
         checkSyntax(python, file.toAbsolutePath());
-        return new PythonProgram(file.toAbsolutePath(), text, python);
+        return new PythonProgram(file.toAbsolutePath(), text, python, answers);
     }
 
     /** CPython parses the program first: a syntax error is one line naming where, before any run starts. */
@@ -118,7 +125,7 @@ public final class PythonProgram extends Scenario {
     public void main(ScenarioContext ctx) {
         PythonBridge bridge;
         try {
-            bridge = new PythonBridge(ctx.threading(), python, runtime(), file);
+            bridge = new PythonBridge(ctx.threading(), python, runtime(), file, answers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + python, e);
         }

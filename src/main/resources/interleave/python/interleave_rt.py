@@ -76,13 +76,14 @@ def _call(op, **args):
 def _reader():
     for line in _in:
         reply = json.loads(line)
-        if reply.get("quit"):
-            break
         tid = reply["t"]
         with _answers_lock:
             ans = _answers.setdefault(tid, _Answer())
         ans.value = reply
         ans.ready.set()
+    # the engine is gone (the run ended, or the JVM did, however it died): so is this process, at once
+    import os
+    os._exit(0)
 
 
 # ---------------- shared module globals ----------------
@@ -508,6 +509,14 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
     _call("print", text=text)
 
 
+def _input(prompt=""):
+    """input(): the run's answers (the CLI's --input), one per call; EOFError when there are no more, as CPython."""
+    answer = _call("input", prompt=str(prompt))
+    if answer is None:
+        raise EOFError("EOF when reading a line")
+    return answer
+
+
 def _tb_line(e):
     tb = e.__traceback__
     line = 0
@@ -616,15 +625,19 @@ def main():
     sys.modules["queue"] = _queue_module()
     _time.sleep = _sleep
     _time.time = _time_now
-    program = {"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print,
+    program = {"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print, "input": _input,
                "__builtins__": builtins}
     _call("begin", line=0)
     try:
         exec(code, program)
     except BaseException as e:  # noqa: reported as the main thread's error
         _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e))
-        return
-    _call("end")
+    else:
+        _call("end")
+    # The program's other threads go on: as in CPython the process lives until they are done. The engine decides
+    # when that is, and ends the process with the run.
+    sys.modules["threading"] = _real_threading
+    reader.join()
 
 
 if __name__ == "__main__":

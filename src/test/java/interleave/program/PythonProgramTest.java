@@ -129,13 +129,25 @@ class PythonProgramTest {
 
     private static boolean pythonRunning(Path file) {
         return ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
-                && p.info().commandLine().map(c -> c.contains(file.toString())).orElse(false));
+                && p.info().commandLine().map(c -> c.contains("interleave_rt.py") && c.contains(file.toString()))
+                .orElse(false));
     }
 
     /**
      * Where the output does not depend on the schedule, a program prints under the scheduler what it prints in
      * CPython itself (in any order: the lines of different threads may come in another order).
      */
+    @Test
+    void inputIsAnsweredFromTheRunsAnswersAndEofErrorWhenThereAreNoMore() throws Exception {
+        PythonProgram p = PythonProgram.load(program("gate_input.py"), null, List.of("no", "true"));
+        ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), RunSettings.DEFAULT);
+        assertEquals(List.of("go? no", "go? true", "passed 10"), r.result().get("output"));
+        ScenarioRun none = run("gate_input.py", 0);
+        assertEquals("MainThread: EOFError: EOF when reading a line", none.kernel().errors().get(0));
+        assertEquals(RunOutcome.Status.DEADLOCK, none.kernel().outcomeNow().status(),
+                "as in CPython, the waiting threads wait for ever: the run says so instead of hanging");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py"})
     void printsWhatCPythonPrints(String name) throws Exception {
@@ -147,5 +159,28 @@ class PythonProgramTest {
             List<String> ours = (List<String>) run(name, seed).result().get("output");
             assertEquals(cpython.lines().sorted().toList(), ours.stream().sorted().toList(), name + " seed " + seed);
         }
+    }
+
+    /**
+     * Killing the JVM while a run is paused (the app closed by force, its terminal closed: every Python thread is
+     * waiting for an answer then) never leaves the Python process behind.
+     */
+    @Test
+    void aKilledJvmLeavesNoPythonProcess() throws Exception {
+        Path file = program("runaway.py");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                PausedProgramMain.class.getName(), file.toString()).redirectErrorStream(true).start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!pythonRunning(file) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(pythonRunning(file), "the program started");
+        jvm.destroyForcibly().waitFor();
+        deadline = System.currentTimeMillis() + 10_000;
+        while (pythonRunning(file) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(pythonRunning(file), "no orphan Python process after the JVM was killed");
     }
 }
