@@ -52,6 +52,10 @@ public final class BenchMain {
             switches(8);
             return;
         }
+        if (Arrays.asList(args).contains("--python-only")) {
+            pythonProgram();
+            return;
+        }
         if (Arrays.asList(args).contains("--startup-only")) {
             startup();
             return;
@@ -76,7 +80,59 @@ public final class BenchMain {
         balance(2_000_000);
         memory(quick ? 300_000 : 1_200_000);
         startup();
+        pythonProgram();
         TimelineBench.runIfAvailable(quick);
+    }
+
+    /**
+     * A teacher's own program under the scheduler: the tutorial's balance race (2 threads x 2,000 iterations,
+     * lock off) run by CPython through the engine, its scheduling points per second, beside the same file run by
+     * CPython alone. Whole runs, including the Python process's start.
+     */
+    private static void pythonProgram() throws Exception {
+        String python = interleave.program.PythonProgram.findPython();
+        if (python == null) {
+            System.out.println("python program: not measured (no python3 on the PATH)");
+            return;
+        }
+        Path file = Files.createTempFile("balance", ".py");
+        Files.writeString(file, """
+                import threading
+                balance = 0
+                def change_it(n):
+                    global balance
+                    balance = balance + n
+                    balance = balance - n
+                def run_thread(n):
+                    for i in range(2000):
+                        change_it(n)
+                t1 = threading.Thread(target=run_thread, args=(5,))
+                t2 = threading.Thread(target=run_thread, args=(8,))
+                t1.start(); t2.start(); t1.join(); t2.join()
+                print(balance)
+                """);
+        long[] ours = new long[REPEATS];
+        long[] plain = new long[REPEATS];
+        long points = 0;
+        for (int i = -1; i < REPEATS; i++) {
+            long t0 = System.nanoTime();
+            ScenarioRun r = ScenarioRun.runToEnd(interleave.program.PythonProgram.load(file, python), Map.of(),
+                    RunSettings.DEFAULT);
+            long t1 = System.nanoTime();
+            run(List.of(python, file.toString()));
+            long t2 = System.nanoTime();
+            if (i >= 0) {
+                ours[i] = t1 - t0;
+                plain[i] = t2 - t1;
+                points = r.trace().pointCount();
+            }
+        }
+        Arrays.sort(ours);
+        Arrays.sort(plain);
+        double ms = ours[REPEATS / 2] / 1e6;
+        System.out.printf("python program: balance.py 2x2000 under the scheduler %7.0f ms (%,d points, %.1f us/point);"
+                        + " CPython alone %5.0f ms%n", ms, points, ms * 1000 / points, plain[REPEATS / 2] / 1e6);
+        Files.deleteIfExists(file);
     }
 
     /**
