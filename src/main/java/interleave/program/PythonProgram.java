@@ -49,19 +49,19 @@ public final class PythonProgram extends Scenario {
     /** A program whose input() calls get these answers, one each, then EOFError (the CLI's --input). */
     public static PythonProgram load(Path file, String pythonOverride, List<String> answers) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no such Python file: " + file);
+            throw new ProgramLoadException("no such Python file: " + file);
         }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            throw new IllegalArgumentException(file + " is not UTF-8 text");
+            throw new ProgramLoadException(file + " is not UTF-8 text");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            throw new ProgramLoadException("cannot read " + file + ": " + e.getMessage());
         }
         String python = pythonOverride != null ? pythonOverride : findPython();
         if (python == null) {
-            throw new IllegalArgumentException("running a Python program needs Python 3.8 or newer: install python3 "
+            throw new ProgramLoadException("running a Python program needs Python 3.8 or newer: install python3 "
                     + "(e.g. apt install python3) or give its path with --python; the built-in demos work without it");
         }
         checkSyntax(python, file.toAbsolutePath());
@@ -81,11 +81,13 @@ public final class PythonProgram extends Scenario {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() != 0) {
                 boolean python2 = out.contains("Missing parentheses in call to 'print'");
-                throw new IllegalArgumentException(file.getFileName() + ": SyntaxError at " + out
-                        + (python2 ? " (this is Python 2; Interleave runs Python 3: write print(...))" : ""));
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^line (\\d+)").matcher(out);
+                throw new ProgramLoadException(file.getFileName() + ": SyntaxError at " + out
+                        + (python2 ? " (this is Python 2; Interleave runs Python 3: write print(...))" : ""),
+                        m.find() ? Integer.parseInt(m.group(1)) : 0);
             }
         } catch (IOException | InterruptedException e) {
-            throw new IllegalArgumentException("cannot run " + python + ": " + e.getMessage());
+            throw new ProgramLoadException("cannot run " + python + ": " + e.getMessage());
         }
     }
 
