@@ -50,11 +50,16 @@ final class PythonBridge {
 
     private final java.util.Deque<String> answers;
 
-    PythonBridge(Kernel k, String python, Path runtime, Path program, List<String> answers) throws IOException {
+    PythonBridge(Kernel k, String python, Path runtime, Path program, Path convertedOrNull, List<String> answers)
+            throws IOException {
         this.k = k;
         this.answers = new java.util.ArrayDeque<>(answers);
-        this.process = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(), program.toString())
-                .start();
+        List<String> command = new java.util.ArrayList<>(List.of(python, "-u", "-X", "utf8", runtime.toString(),
+                program.toString()));
+        if (convertedOrNull != null) {
+            command.add(convertedOrNull.toString());
+        }
+        this.process = new ProcessBuilder(command).start();
         this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         daemon("interleave-python-requests", this::readRequests);
         daemon("interleave-python-stderr", this::readErrors);
@@ -196,7 +201,7 @@ final class PythonBridge {
                 return null;
             case "print": {
                 String text = req.path("text").asText();
-                output.add(text);
+                output.addAll(List.of(text.split("\n", -1))); // the lines as a terminal shows them
                 k.print(text);
                 return null;
             }

@@ -24,16 +24,16 @@ import java.util.concurrent.TimeUnit;
  * It declares no parameters; its result is what it printed and the final value of each shared global.
  */
 public final class PythonProgram extends Scenario {
-    private static Path runtime;
+    private static Path scripts;
     private final Path file;
-    private final String source;
+    private final Prepared prepared;
     private final String python;
     private final List<String> answers;
 
-    private PythonProgram(Path file, String source, String python, List<String> answers) {
+    private PythonProgram(Path file, Prepared prepared, String python, List<String> answers) {
         super(file.getFileName().toString(), Topic.YOUR_PROGRAMS, List.of());
         this.file = file;
-        this.source = source;
+        this.prepared = prepared;
         this.python = python;
         this.answers = List.copyOf(answers);
     }
@@ -64,30 +64,46 @@ public final class PythonProgram extends Scenario {
             throw new ProgramLoadException("running a Python program needs Python 3.8 or newer: install python3 "
                     + "(e.g. apt install python3) or give its path with --python; the built-in demos work without it");
         }
-        checkSyntax(python, file.toAbsolutePath());
-        return new PythonProgram(file.toAbsolutePath(), text, python, answers);
+        return new PythonProgram(file.toAbsolutePath(), prepare(python, file.toAbsolutePath()), python, answers);
     }
 
-    /** CPython parses the program first: a syntax error is one line naming where, before any run starts. */
-    private static void checkSyntax(String python, Path file) {
-        String check = "import ast, sys\n"
-                + "try:\n"
-                + "    ast.parse(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1])\n"
-                + "except SyntaxError as e:\n"
-                + "    print('line %s: %s' % (e.lineno, e.msg))\n"
-                + "    sys.exit(1)\n";
+    /**
+     * CPython reads the program first (interleave_prepare.py): a syntax error is one line naming where, before any
+     * run starts; pasted non-breaking spaces and Python 2 are converted, and the converted text is what runs and
+     * what the code view shows.
+     */
+    private static Prepared prepare(String python, Path file) {
         try {
-            Process p = new ProcessBuilder(python, "-c", check, file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() != 0) {
-                boolean python2 = out.contains("Missing parentheses in call to 'print'");
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^line (\\d+)").matcher(out);
-                throw new ProgramLoadException(file.getFileName() + ": SyntaxError at " + out
-                        + (python2 ? " (this is Python 2; Interleave runs Python 3: write print(...))" : ""),
-                        m.find() ? Integer.parseInt(m.group(1)) : 0);
+            Process p = new ProcessBuilder(python, "-X", "utf8", script("interleave_prepare.py").toString(),
+                    file.toString()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new ProgramLoadException(file.getFileName() + ": " + python + " could not read it: "
+                        + (err.isEmpty() ? "exit " + p.exitValue() : err.lines().reduce((a, b) -> b).orElse(err)));
             }
+            com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out);
+            if (answer.has("message")) {
+                throw new ProgramLoadException(file.getFileName() + ": " + answer.path("message").asText(),
+                        answer.path("line").asInt(0));
+            }
+            List<String> notes = new java.util.ArrayList<>();
+            answer.path("notes").forEach(n -> notes.add(n.asText()));
+            List<Integer> changed = new java.util.ArrayList<>();
+            answer.path("changed").forEach(n -> changed.add(n.asInt()));
+            return new Prepared(answer.path("source").asText(), notes, changed);
         } catch (IOException | InterruptedException e) {
             throw new ProgramLoadException("cannot run " + python + ": " + e.getMessage());
+        }
+    }
+
+    /** The program as it runs, what was done to the file's text to get it, and the lines a conversion changed. */
+    record Prepared(String source, List<String> notes, List<Integer> changed) {
+        Prepared {
+            notes = List.copyOf(notes);
+            changed = List.copyOf(changed);
         }
     }
 
@@ -109,25 +125,39 @@ public final class PythonProgram extends Scenario {
         return null;
     }
 
-    private static synchronized Path runtime() throws IOException {
-        if (runtime == null) {
-            Path dir = Files.createTempDirectory("interleave-python");
-            Path rt = dir.resolve("interleave_rt.py");
-            try (InputStream in = PythonProgram.class.getResourceAsStream("/interleave/python/interleave_rt.py")) {
-                Files.write(rt, in.readAllBytes());
-            }
-            rt.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            runtime = rt;
+    /** One of the Python runtime's scripts, unpacked once per JVM into a temporary directory. */
+    private static synchronized Path script(String name) throws IOException {
+        if (scripts == null) {
+            scripts = Files.createTempDirectory("interleave-python");
+            scripts.toFile().deleteOnExit();
         }
-        return runtime;
+        Path file = scripts.resolve(name);
+        if (!Files.exists(file)) {
+            try (InputStream in = PythonProgram.class.getResourceAsStream("/interleave/python/" + name)) {
+                Files.write(file, in.readAllBytes());
+            }
+            file.toFile().deleteOnExit();
+        }
+        return file;
+    }
+
+    /** The converted text beside the runtime, when it differs from the file (the file itself is never changed). */
+    private Path runnableSource() throws IOException {
+        if (prepared.notes().isEmpty()) {
+            return null;
+        }
+        Path converted = Files.createTempFile(script("interleave_rt.py").getParent(), "program", ".py");
+        converted.toFile().deleteOnExit();
+        Files.writeString(converted, prepared.source(), StandardCharsets.UTF_8);
+        return converted;
     }
 
     @Override
     public void main(ScenarioContext ctx) {
         PythonBridge bridge;
         try {
-            bridge = new PythonBridge(ctx.threading(), python, runtime(), file, answers);
+            bridge = new PythonBridge(ctx.threading(), python, script("interleave_rt.py"), file, runnableSource(),
+                    answers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + python, e);
         }
@@ -163,11 +193,35 @@ public final class PythonProgram extends Scenario {
 
     @Override
     public String description(Locale locale) {
-        return Texts.get(locale, "program.description").replace("{0}", file.toString());
+        String note = conversionNote(locale);
+        return Texts.get(locale, "program.description").replace("{0}", file.toString())
+                + (note.isEmpty() ? "" : "\n\n" + note);
     }
 
     @Override
     protected String source(Map<String, Object> params) {
-        return source;
+        return prepared.source();
+    }
+
+    /** What was done to the file's text so that it runs, in the user's words ("" when it runs as written). */
+    public String conversionNote(Locale locale) {
+        List<String> said = new java.util.ArrayList<>();
+        for (String note : prepared.notes()) {
+            if (note.startsWith("nbsp:")) {
+                said.add(Texts.get(locale, "program.converted.nbsp").replace("{0}", note.substring(5)));
+            } else if (note.equals("python2")) {
+                said.add(Texts.get(locale, "program.converted.python2").replace("{0}", lines(prepared.changed())));
+            }
+        }
+        return String.join(" ", said);
+    }
+
+    /** The lines a Python 2 conversion changed (1-based), for the code view to mark. */
+    public List<Integer> convertedLines() {
+        return prepared.changed();
+    }
+
+    private static String lines(List<Integer> lines) {
+        return lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 }

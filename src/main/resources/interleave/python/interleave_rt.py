@@ -422,6 +422,23 @@ class Thread:
     def is_alive(self):
         return self._alive
 
+    @property
+    def ident(self):
+        # CPython's idents are addresses that differ per run; these are the same for the same program and seed
+        return None if self._tid is None else 139_000_000_000_000 + self._tid * 4096
+
+    native_id = ident
+
+    def __repr__(self):
+        status = "initial"
+        if self._started:
+            status = "started" if self._alive else "stopped"
+        if self.daemon:
+            status += " daemon"
+        if self.ident is not None:
+            status += " %s" % self.ident
+        return "<%s(%s, %s)>" % (type(self).__name__, self.name, status)
+
     isAlive = is_alive
 
     def getName(self):
@@ -495,6 +512,21 @@ def main_thread():
 
 def _time_now():
     return _call("time")
+
+
+def _virtual_clock(time_module):
+    """time.*: the virtual clock of the run (it starts at 0, the epoch), so the same seed gives the same output."""
+    real = {name: getattr(time_module, name) for name in ("ctime", "localtime", "gmtime", "strftime")}
+    time_module.sleep = _sleep
+    time_module.time = _time_now
+    time_module.monotonic = _time_now
+    time_module.perf_counter = _time_now
+    time_module.time_ns = lambda: int(_time_now() * 1e9)
+    time_module.ctime = lambda secs=None: real["ctime"](_time_now() if secs is None else secs)
+    time_module.localtime = lambda secs=None: real["localtime"](_time_now() if secs is None else secs)
+    time_module.gmtime = lambda secs=None: real["gmtime"](_time_now() if secs is None else secs)
+    time_module.strftime = lambda fmt, t=None: real["strftime"](fmt, real["localtime"](_time_now()) if t is None
+                                                               else t)
 
 
 def _sleep(seconds):
@@ -608,8 +640,11 @@ def main():
     global _program_file
     path = sys.argv[1]
     _program_file = path
-    with open(path, encoding="utf-8") as f:
+    # the program as it runs: the file itself, or its converted text (Python 2, pasted spaces) kept beside it
+    with open(sys.argv[2] if len(sys.argv) > 2 else path, encoding="utf-8") as f:
         source = f.read()
+    import linecache
+    linecache.cache[path] = (len(source), None, source.splitlines(True), path)
     try:
         tree = ast.parse(source, filename=path)
     except SyntaxError as e:
@@ -623,8 +658,7 @@ def main():
     _local.tid = 0
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
-    _time.sleep = _sleep
-    _time.time = _time_now
+    _virtual_clock(_time)
     program = {"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print, "input": _input,
                "__builtins__": builtins}
     _call("begin", line=0)

@@ -1,0 +1,105 @@
+"""Readies a teacher's program to run, without touching the file: checks that CPython can parse it, and where it
+cannot, tries what a teacher would have to do by hand.
+
+- Non-breaking spaces (U+00A0, which a program copied from a web page often has in its indentation) become spaces.
+- A Python 2 program is converted with CPython's own lib2to3 where this Python still has it (3.12 and older).
+- Where no conversion is possible, the answer names the line, the Python 2 construct and its Python 3 form.
+
+Prints one JSON object: {"source", "notes", "changed"} when the program can run, {"line", "message"} when not.
+"""
+import ast
+import difflib
+import json
+import re
+import sys
+import warnings
+
+NBSP = "\u00a0"
+
+# Python 2 constructs, what they look like, and how Python 3 writes them: for the message when lib2to3 is absent.
+PYTHON2 = [
+    (re.compile(r"^\s*print\s+[^(=\s]|^\s*print\s*$"), "the print statement", "print(...)"),
+    (re.compile(r"\braw_input\s*\("), "raw_input()", "input()"),
+    (re.compile(r"\bapply\s*\("), "apply(f, args)", "f(*args)"),
+    (re.compile(r"^\s*exec\s+[^(\s]"), "the exec statement", "exec(...)"),
+    (re.compile(r"except\s+[\w.]+\s*,\s*\w+\s*:"), "except E, e:", "except E as e:"),
+    (re.compile(r"<>"), "<>", "!="),
+    (re.compile(r"`[^`]*`"), "backquotes `x`", "repr(x)"),
+    (re.compile(r"\b\d+[lL]\b"), "long literals such as 10L", "10"),
+    (re.compile(r"\.has_key\s*\("), "d.has_key(k)", "k in d"),
+    (re.compile(r"\bxrange\s*\("), "xrange()", "range()"),
+    (re.compile(r"^\s*raise\s+\w+\s*,"), "raise E, message", "raise E(message)"),
+]
+
+
+def parses(source, path):
+    try:
+        ast.parse(source, filename=path)
+        return None
+    except SyntaxError as e:
+        return e
+
+
+def changed_lines(before, after):
+    old, new = before.splitlines(), after.splitlines()
+    changed = []
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            changed.extend(range(j1 + 1, j2 + 1))
+    return changed
+
+
+def convert_python2(source, path):
+    """lib2to3's conversion, or None where this Python has no lib2to3 or it cannot read the program."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from lib2to3 import refactor
+    except ImportError:
+        return None
+    tool = refactor.RefactoringTool(refactor.get_fixers_from_package("lib2to3.fixes"))
+    try:
+        text = source if source.endswith("\n") else source + "\n"
+        return str(tool.refactor_string(text, path))
+    except Exception:  # noqa: lib2to3 raises its own parse errors; the caller reports the original problem
+        return None
+
+
+def python2_construct(source):
+    for number, line in enumerate(source.splitlines(), 1):
+        code = line.split("#", 1)[0]
+        for pattern, construct, python3 in PYTHON2:
+            if pattern.search(code):
+                return number, construct, python3
+    return None
+
+
+def prepare(path):
+    with open(path, encoding="utf-8") as f:
+        original = f.read()
+    source, notes = original, []
+    error = parses(source, path)
+    if error is None:
+        return {"source": source, "notes": notes, "changed": []}
+    if NBSP in source:
+        count = source.count(NBSP)
+        source = source.replace(NBSP, " ")
+        notes.append("nbsp:%d" % count)
+        error = parses(source, path)
+        if error is None:
+            return {"source": source, "notes": notes, "changed": []}  # only spacing changed: no line to point at
+    construct = python2_construct(source)
+    if construct is not None:
+        converted = convert_python2(source, path)
+        if converted is not None and parses(converted, path) is None:
+            notes.append("python2")
+            return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
+        line, what, python3 = construct
+        return {"line": line, "message": "line %d is Python 2 (%s); Interleave runs Python 3: write %s%s"
+                % (line, what, python3, "" if converted is None and "lib2to3" not in sys.modules
+                   else " (lib2to3 could not convert this program)")}
+    return {"line": error.lineno or 0, "message": "SyntaxError at line %s: %s" % (error.lineno, error.msg)}
+
+
+if __name__ == "__main__":
+    sys.stdout.write(json.dumps(prepare(sys.argv[1])))

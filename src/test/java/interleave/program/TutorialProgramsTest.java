@@ -1,0 +1,164 @@
+package interleave.program;
+
+import interleave.engine.RunOutcome;
+import interleave.engine.RunSettings;
+import interleave.scenario.ScenarioRun;
+import interleave.trace.TraceAnalyzer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The course tutorials' thread programs, exactly as a teacher pastes them (Python 2, web-page spaces and all), run
+ * unmodified under the scheduler and compared with CPython where the result does not depend on the schedule.
+ */
+class TutorialProgramsTest {
+    @BeforeAll
+    static void needsPython() {
+        Assumptions.assumeTrue(PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH, so no Python program can run (.ci/run installs it)");
+    }
+
+    private static Path tutorial(String name) throws Exception {
+        return Path.of(TutorialProgramsTest.class.getResource("/interleave/tutorials/" + name).toURI());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> output(ScenarioRun r) {
+        return (List<String>) r.result().get("output");
+    }
+
+    private static ScenarioRun run(PythonProgram p, long seed) throws InterruptedException {
+        ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), RunSettings.DEFAULT.withSeed(seed));
+        assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
+        assertEquals(RunOutcome.Status.FINISHED, r.kernel().outcomeNow().status(), () -> r.kernel().outcomeNow()
+                .toString());
+        return r;
+    }
+
+    /** What CPython prints for the program as it runs (the converted text of a Python 2 program). */
+    private static List<String> cpython(PythonProgram p, String... input) throws Exception {
+        Path file = Files.createTempFile("cpython", ".py");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, p.python(), StandardCharsets.UTF_8);
+        Process c = new ProcessBuilder(PythonProgram.findPython(), file.toString()).start();
+        c.getOutputStream().write(String.join("\n", input).concat("\n").getBytes(StandardCharsets.UTF_8));
+        c.getOutputStream().close();
+        String out = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        c.waitFor();
+        return out.lines().toList();
+    }
+
+    private static List<String> words(String text) {
+        return sorted(List.of(text.replace("start", " start ").replace("execute", " execute ").trim().split("\\s+")));
+    }
+
+    private static List<String> sorted(List<String> lines) {
+        return lines.stream().sorted().toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2})
+    void theLoopThreadPrintsWhatCPythonPrints(long seed) throws Exception {
+        PythonProgram p = PythonProgram.load(tutorial("loop_thread.py"), null);
+        ScenarioRun r = run(p, seed);
+        assertEquals(cpython(p), output(r), "one thread at a time, joined: the order does not depend on the schedule");
+        assertEquals("", p.conversionNote(Locale.ENGLISH), "a Python 3 program runs as written");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2})
+    void eachStudentIsGreetedInItsOwnThread(long seed) throws Exception {
+        PythonProgram p = PythonProgram.load(tutorial("thread_local.py"), null);
+        assertEquals(sorted(List.of("Hello, Alice (in Thread-A)", "Hello, Bob (in Thread-B)")),
+                sorted(output(run(p, seed))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2})
+    void theRLockCounterCountsToTenInOrder(long seed) throws Exception {
+        PythonProgram p = PythonProgram.load(tutorial("rlock_counter.py"), null);
+        List<String> ours = output(run(p, seed));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), ours,
+                "each thread adds and prints under the lock, as CPython does (ten seconds there, with its sleeps)");
+        String note = p.conversionNote(Locale.ENGLISH);
+        assertTrue(note.contains("non-breaking spaces") && note.contains("Python 2"), note);
+        assertTrue(p.python().contains("print(gl_num)"), "the code shown is the converted code");
+        assertEquals(List.of(11), p.convertedLines(), "only line 11 (print gl_num) was converted");
+    }
+
+    @Test
+    void theEventGateOpensWhenTheUserTypesTrue() throws Exception {
+        PythonProgram p = PythonProgram.load(tutorial("event_gate.py"), null, List.of("true"));
+        List<String> ours = output(run(p, 0));
+        assertEquals(Collections.nCopies(10, "start").size(), ours.stream().filter("start"::equals).count());
+        assertEquals(10, ours.stream().filter("execute"::equals).count(), "every thread passed the gate");
+        assertTrue(p.python().contains("input('input:')"), "raw_input became input");
+        // CPython's own threads print at once, so its lines can run together ("startstart"): compare the words
+        assertEquals(words(String.join(" ", cpython(p, "true")).replace("input:", "")),
+                words(String.join(" ", ours).replace("input:true", "")));
+    }
+
+    @Test
+    void withoutTheAnswerTheGateStaysShutAndTheRunSaysSo() throws Exception {
+        PythonProgram p = PythonProgram.load(tutorial("event_gate.py"), null);
+        ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), RunSettings.DEFAULT);
+        assertTrue(r.kernel().awaitTermination(10_000));
+        assertTrue(output(r).stream().noneMatch("execute"::equals), "nobody passed a gate nobody opened");
+        assertTrue(r.kernel().outcomeNow().status() != RunOutcome.Status.FINISHED,
+                "ten threads wait forever: not a normal end");
+    }
+
+    @Test
+    void theFibFacSumThreadsGiveTheTutorialsResults() throws Exception {
+        PythonProgram p = PythonProgram.load(tutorial("mythread_fib_fac_sum.py"), null);
+        List<String> ours = output(run(p, 0));
+        assertTrue(ours.containsAll(List.of("result: 233", "result: 479001600", "result: 78")), ours.toString());
+        assertEquals("all Done", ours.get(ours.size() - 1));
+        for (String name : List.of("fib", "fac", "sum_1")) {
+            assertTrue(ours.contains("<MyThread(" + name + ", stopped " + ident(ours, name) + ")>"),
+                    "a joined thread prints as CPython prints it: " + ours);
+        }
+        assertTrue(p.python().contains("self.res = self.func(*self.args)"), "apply(f, args) became f(*args)");
+        // Without the times (the virtual clock here, the wall clock in CPython) and thread idents, CPython agrees.
+        assertEquals(sorted(timeless(cpython(p))), sorted(timeless(ours)));
+    }
+
+    private static String ident(List<String> lines, String name) {
+        return lines.stream().filter(l -> l.startsWith("<MyThread(" + name + ", stopped "))
+                .map(l -> l.replaceAll("\\D+", " ").trim().split(" ")[l.contains("sum_1") ? 1 : 0])
+                .findFirst().orElse("?");
+    }
+
+    private static List<String> timeless(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll(" at: .*", " at: <time>").replaceAll("stopped \\d+", "stopped"))
+                .toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2, 3, 4})
+    void theBalanceRaceLosesUpdatesForEverySeedAndTheLockStopsIt(long seed) throws Exception {
+        ScenarioRun race = run(PythonProgram.load(tutorial("balance_race.py"), null), seed);
+        TraceAnalyzer a = new TraceAnalyzer(race.trace());
+        a.update();
+        assertTrue(a.lostUpdates().size() > 0, "seed " + seed + ": the race lost no update");
+        ScenarioRun locked = run(PythonProgram.load(tutorial("balance_lock.py"), null), seed);
+        TraceAnalyzer b = new TraceAnalyzer(locked.trace());
+        b.update();
+        assertEquals(0, b.lostUpdates().size());
+        assertEquals(List.of("0"), output(locked));
+    }
+}
