@@ -94,8 +94,13 @@ final class RunCommand implements Callable<Integer> {
         Optional<Scenario> found;
         if (scenarioId.endsWith(".py")) {
             try {
-                found = Optional.of(interleave.program.PythonProgram.load(java.nio.file.Path.of(scenarioId), python,
-                        inputs));
+                interleave.program.PythonProgram program = interleave.program.PythonProgram.load(
+                        java.nio.file.Path.of(scenarioId), python, inputs);
+                String note = program.conversionNote(java.util.Locale.ENGLISH);
+                if (!note.isEmpty()) {
+                    err.println("interleave: " + note);
+                }
+                found = Optional.of(program);
             } catch (IllegalArgumentException e) {
                 err.println("interleave: " + e.getMessage());
                 return Cli.BAD_INPUT;

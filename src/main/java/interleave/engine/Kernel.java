@@ -196,6 +196,16 @@ public abstract class Kernel {
         }
     }
 
+    /**
+     * How many of the current thread's next scheduling points are sure to pass without anything changing hands
+     * (no switch, no pause, no pick, no timer due), so that a thread run elsewhere (a Python program's) may go
+     * through them without waiting for an answer at each one. 0 means: ask at the next point. Within a grant the
+     * thread still records every point; a teacher's pick or command waits until the grant is spent.
+     */
+    public int grant() {
+        return 0;
+    }
+
     /** Marks the line of the scenario's Python equivalent the current thread is on (no scheduling point). */
     public final void line(int line) {
         Strand me = current();

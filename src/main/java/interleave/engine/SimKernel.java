@@ -66,6 +66,8 @@ final class SimKernel extends Kernel {
         int sliceLen;
         int core = -1;
         boolean yieldRequested;
+        /** Points of a {@link #grant()} not yet gone through: picks and commands wait for them. */
+        int granted;
 
         SimThread(String name, boolean daemon, boolean external, Runnable body) {
             super(SimKernel.this, name, daemon, external, body);
@@ -213,6 +215,20 @@ final class SimKernel extends Kernel {
         // one thread at a time: nothing to give back
     }
 
+    /** The points the fast path of {@link #endPoint} is sure to take: one core, the slice and the clock allow. */
+    @Override
+    public int grant() {
+        SimThread me = cur;
+        if (me == null || me == user || core.length != 1 || stopping || control.attention || me.yieldRequested
+                || me.core < 0) {
+            return 0;
+        }
+        long bySlice = policy.preemptive() ? me.sliceLen - me.sliceUsed - 1L : Integer.MAX_VALUE;
+        long byClock = timed.isEmpty() ? Integer.MAX_VALUE : timed.peek().deadline - now - 1;
+        me.granted = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.min(bySlice, byClock)));
+        return me.granted;
+    }
+
     /** After a blocked thread gets the core back: the gate again, so each point is one step. */
     private void resume(SimThread me) {
         if (stopping) {
@@ -228,10 +244,12 @@ final class SimKernel extends Kernel {
             if (stopping) {
                 throw new RunStopped();
             }
-            applyCommands();
-            int pick = control.takePick();
-            if (pick >= 0) {
-                manualPick(me, pick);
+            if (me.granted == 0) { // a granted point has already happened elsewhere: only pause and step apply
+                applyCommands();
+                int pick = control.takePick();
+                if (pick >= 0) {
+                    manualPick(me, pick);
+                }
             }
             RunControl.Gate gate = control.passGate();
             if (gate == RunControl.Gate.STOPPED) {
@@ -287,6 +305,9 @@ final class SimKernel extends Kernel {
             return;
         }
         me.sliceUsed++;
+        if (me.granted > 0) {
+            me.granted--;
+        }
         // Fast path, one core: the tick ends and nothing can change hands, exactly as endOfTick would find
         if (core.length == 1 && !me.yieldRequested && me.sliceUsed < me.sliceLen
                 && (timed.isEmpty() || timed.peek().deadline > now + 1)) {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +36,23 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class PythonBridge {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Off ({@code -Dinterleave.python.grants=false}): every point waits for its answer; the trace is the same. */
+    private final boolean grants = !"false".equals(System.getProperty("interleave.python.grants"));
     private static final JsonNode GONE = JSON.createObjectNode().put("op", "gone");
 
     private final Kernel k;
     private final Process process;
     private final BufferedWriter toPython;
-    private final Map<Integer, BlockingQueue<JsonNode>> inbox = new ConcurrentHashMap<>();
+    private final Map<Integer, BlockingQueue<Object>> inbox = new ConcurrentHashMap<>();
     private final Map<String, SharedInt> variables = new ConcurrentHashMap<>();
     private final Map<Integer, Object> objects = new ConcurrentHashMap<>();
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final StringBuilder stderr = new StringBuilder();
     private volatile boolean gone;
+    /** Where each Python thread's own named pipes are (null: every thread shares stdin and stdout). */
+    private final Path channels;
+    private final Map<Integer, ThreadChannel> open = new ConcurrentHashMap<>();
 
     private final java.util.Deque<String> answers;
 
@@ -59,7 +65,12 @@ final class PythonBridge {
         if (convertedOrNull != null) {
             command.add(convertedOrNull.toString());
         }
-        this.process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        this.channels = ThreadChannel.namedPipesWork() ? Files.createTempDirectory("interleave-channels") : null;
+        if (channels != null) {
+            builder.environment().put("INTERLEAVE_CHANNELS", channels.toString());
+        }
+        this.process = builder.start();
         this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         daemon("interleave-python-requests", this::readRequests);
         daemon("interleave-python-stderr", this::readErrors);
@@ -85,9 +96,9 @@ final class PythonBridge {
         t.start();
     }
 
-    private BlockingQueue<JsonNode> inbox(int thread) {
+    private BlockingQueue<Object> inbox(int thread) {
         return inbox.computeIfAbsent(thread, t -> {
-            LinkedBlockingQueue<JsonNode> q = new LinkedBlockingQueue<>();
+            LinkedBlockingQueue<Object> q = new LinkedBlockingQueue<>();
             if (gone) {
                 q.add(GONE);
             }
@@ -100,14 +111,20 @@ final class PythonBridge {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                JsonNode req = JSON.readTree(line);
-                inbox(req.path("t").asInt()).add(req);
+                if (line.startsWith("{")) {
+                    JsonNode req = JSON.readTree(line);
+                    inbox(req.path("t").asInt()).add(req);
+                } else {
+                    GrantedPoint p = GrantedPoint.parse(line);
+                    inbox(p.thread()).add(p);
+                }
             }
         } catch (IOException e) {
             // the process ended
         }
         gone = true;
         inbox.values().forEach(q -> q.add(GONE));
+        open.values().forEach(ThreadChannel::unblock);
     }
 
     private void readErrors() {
@@ -134,19 +151,33 @@ final class PythonBridge {
             Thread.currentThread().interrupt();
         }
         process.destroyForcibly();
+        open.values().forEach(ThreadChannel::unblock);
+        if (channels != null) {
+            try (var files = Files.list(channels)) {
+                files.forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory: the system cleans it in the end
+            }
+            channels.toFile().delete();
+        }
     }
 
     /** Carries out one Python thread's requests until that thread ends. */
     private void serve(int thread) {
-        BlockingQueue<JsonNode> q = inbox(thread);
+        ThreadChannel channel = channel(thread);
         while (true) {
-            JsonNode req;
+            Object next;
             try {
-                req = q.take();
+                next = channel.next();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            if (next instanceof GrantedPoint p) {
+                perform(p);
+                continue;
+            }
+            JsonNode req = (JsonNode) next;
             if (req == GONE) {
                 throw new ThreadingError("RuntimeError", "the Python program stopped: " + lastError());
             }
@@ -156,7 +187,7 @@ final class PythonBridge {
                 k.line(line);
             }
             if (op.equals("end")) {
-                reply(thread, null);
+                reply(channel, thread, null);
                 String error = req.path("error").asText(null);
                 if (error != null) {
                     int colon = error.indexOf(": ");
@@ -166,10 +197,10 @@ final class PythonBridge {
                 return;
             }
             try {
-                reply(thread, perform(op, req));
+                reply(channel, thread, perform(op, req));
             } catch (ThreadingError e) {
                 ObjectNode r = JSON.createObjectNode().put("t", thread).put("e", e.pythonType()).put("m", e.getMessage());
-                send(r);
+                channel.send(r.toString());
             }
         }
     }
@@ -178,6 +209,16 @@ final class PythonBridge {
         synchronized (stderr) {
             String s = stderr.toString().trim();
             return s.isEmpty() ? "it exited" : s.lines().reduce((a, b) -> b).orElse(s);
+        }
+    }
+
+    /** A point the engine granted: the Python thread has gone on; the engine records it, no answer. */
+    private void perform(GrantedPoint p) {
+        k.line(p.line());
+        switch (p.op()) {
+            case "read" -> variables.get(p.name()).read();
+            case "write" -> variables.get(p.name()).write(p.value());
+            default -> k.step();
         }
     }
 
@@ -356,16 +397,39 @@ final class PythonBridge {
         return locals.computeIfAbsent(name, k::local);
     }
 
-    private void reply(int thread, Object result) {
-        ObjectNode r = JSON.createObjectNode().put("t", thread);
-        r.set("r", JSON.valueToTree(result));
-        send(r);
+    /** The answer, with the points the thread may now go through without asking (it holds the core now). */
+    /** The thread's own named pipes where there are such, else its share of stdin and stdout. */
+    private ThreadChannel channel(int thread) {
+        if (channels == null) {
+            return new ThreadChannel.Shared(inbox(thread), this::send);
+        }
+        ThreadChannel.Fifo fifo = new ThreadChannel.Fifo(channels.resolve("req-" + thread),
+                channels.resolve("rep-" + thread), GONE);
+        open.put(thread, fifo);
+        if (gone) {
+            fifo.unblock();
+        }
+        return fifo;
     }
 
-    private void send(ObjectNode r) {
+    private void reply(ThreadChannel channel, int thread, Object result) {
+        ObjectNode r = JSON.createObjectNode().put("t", thread);
+        r.set("r", JSON.valueToTree(result));
+        int budget = grants ? k.grant() : 0;
+        if (budget > 0) {
+            r.put("b", budget);
+        }
+        if (!variables.isEmpty()) { // the thread may have been switched out: the shared values as they are now
+            ObjectNode v = r.putObject("v");
+            variables.forEach((name, value) -> v.put(name, value.peek()));
+        }
+        channel.send(r.toString());
+    }
+
+    private void send(String r) {
         try {
             synchronized (toPython) {
-                toPython.write(JSON.writeValueAsString(r));
+                toPython.write(r);
                 toPython.write('\n');
                 toPython.flush();
             }

@@ -12,6 +12,7 @@ Protocol, one JSON object a line: requests on stdout {"t": thread, "op": ..., "l
 import ast
 import builtins
 import json
+import os
 import sys
 import threading as _real_threading
 import time as _time
@@ -50,21 +51,87 @@ _EXCEPTIONS = {"RuntimeError": RuntimeError, "ValueError": ValueError, "Attribut
                "OverflowError": OverflowError}
 
 
+# Points the engine has granted the thread holding the core: it goes through that many simple points (reads,
+# writes, loop steps) without waiting, writing each one down, and sends them with its next request.
+def _point(op, line, name="", value=""):
+    """A simple scheduling point: recorded at once within the grant, else a request like any other."""
+    budget = getattr(_local, "budget", 0)
+    if budget > 0:
+        _local.budget = budget - 1
+        _local.pending.append((op, line, name, value))
+        return
+    _call(op, line=line, name=name, value=value)
+
+
+class _SharedChannel:
+    """All threads on stdout and stdin; a reader thread hands each answer to its thread (where there are no FIFOs)."""
+
+    def __init__(self, tid):
+        self.tid = tid
+        with _answers_lock:
+            self.answer = _answers.setdefault(tid, _Answer())
+
+    def ask(self, text):
+        self.answer.ready.clear()
+        with _send_lock:
+            _out.write(text)
+            _out.flush()
+        self.answer.ready.wait()
+        return self.answer.value
+
+
+class _FifoChannel:
+    """A thread's own pair of named pipes to its engine worker: an answer wakes exactly the thread it is for."""
+
+    def __init__(self, tid):
+        self.requests = open(_fifo(tid, "req"), "w", encoding="utf-8")
+        self.answers = open(_fifo(tid, "rep"), "r", encoding="utf-8")
+
+    def ask(self, text):
+        self.requests.write(text)
+        self.requests.flush()
+        line = self.answers.readline()
+        if not line:  # the engine is gone
+            os._exit(0)
+        return json.loads(line)
+
+
+_channels_dir = os.environ.get("INTERLEAVE_CHANNELS")
+
+
+def _fifo(tid, kind):
+    return os.path.join(_channels_dir, "%s-%d" % (kind, tid))
+
+
+def _make_fifos(tid):
+    """Before the engine's worker for thread tid starts, so that it finds them (only where there are FIFOs)."""
+    if _channels_dir:
+        os.mkfifo(_fifo(tid, "req"))
+        os.mkfifo(_fifo(tid, "rep"))
+
+
 def _call(op, **args):
     """One request of the current thread; blocks until the engine answers, raises what the engine raised."""
     tid = _my_tid()
-    ans = _answers.get(tid)
-    if ans is None:
-        with _answers_lock:
-            ans = _answers.setdefault(tid, _Answer())
-    ans.ready.clear()
+    channel = getattr(_local, "channel", None)
+    if channel is None:
+        channel = _local.channel = (_FifoChannel if _channels_dir else _SharedChannel)(tid)
+        _local.pending = []
     msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
     msg.update(args)
-    with _send_lock:
-        _out.write(json.dumps(msg) + "\n")
-        _out.flush()
-    ans.ready.wait()
-    reply = ans.value
+    pending = _local.pending
+    text = json.dumps(msg) + "\n"
+    if pending:
+        text = "".join(["%s\t%d\t%d\t%s\t%s\n" % (op_, tid, line_, name_, value_)
+                        for op_, line_, name_, value_ in pending]) + text
+        pending.clear()
+    reply = channel.ask(text)
+    _local.budget = reply.get("b", 0)
+    values = reply.get("v")
+    if values:  # the shared globals as the engine has them now: other threads may have written them meanwhile
+        for name, value in values.items():
+            if name in _G.shared:
+                _G.module[name] = value
     if "e" in reply:
         exc = _EXCEPTIONS.get(reply["e"])
         if exc is None:
@@ -74,15 +141,19 @@ def _call(op, **args):
 
 
 def _reader():
-    for line in _in:
-        reply = json.loads(line)
-        tid = reply["t"]
-        with _answers_lock:
-            ans = _answers.setdefault(tid, _Answer())
-        ans.value = reply
-        ans.ready.set()
+    try:
+        for line in _in:
+            reply = json.loads(line)
+            tid = reply["t"]
+            with _answers_lock:
+                ans = _answers.setdefault(tid, _Answer())
+            ans.value = reply
+            ans.ready.set()
+    except BaseException as e:  # noqa: a broken answer would leave every thread waiting: end loudly instead
+        sys.stderr.write("interleave runtime: %s: %s\n" % (type(e).__name__, e))
+        sys.stderr.flush()
+        os._exit(3)
     # the engine is gone (the run ended, or the JVM did, however it died): so is this process, at once
-    import os
     os._exit(0)
 
 
@@ -93,23 +164,39 @@ class _Globals:
 
     def __init__(self):
         self.shared = set()
+        self.module = {}  # the program's globals
 
-    def load(self, name, here):
+    # load and store run at every use of a global: the grant's fast path is written out in them
+    def load(self, name, line):
+        module = self.module
         if name in self.shared:
-            return _call("read", name=name)
-        return here[name] if name in here else getattr(builtins, name)
+            budget = getattr(_local, "budget", 0)
+            if budget > 0:
+                # within a grant nobody else runs: the value here is the engine's, and stays so until the point
+                _local.budget = budget - 1
+                _local.pending.append(("read", line, name, ""))
+                return module[name]
+            return _call("read", name=name, line=line)
+        return module[name] if name in module else getattr(builtins, name)
 
-    def store(self, name, value, here):
-        if isinstance(value, int) and not isinstance(value, bool) and -2**31 <= value < 2**31:
+    def store(self, name, value, line):
+        if type(value) is int and -2**31 <= value < 2**31:
             if name not in self.shared:
+                self.module[name] = value
                 self.shared.add(name)
-                _call("var", name=name, value=value)
+                _call("var", name=name, value=value, line=line)
                 return
-            _call("write", name=name, value=value)
+            budget = getattr(_local, "budget", 0)
+            if budget > 0:
+                _local.budget = budget - 1
+                self.module[name] = value
+                _local.pending.append(("write", line, name, value))
+            else:  # the engine decides when the write happens; its answer brings the values as they are then
+                _call("write", name=name, value=value, line=line)
             return
         self.shared.discard(name)
-        here[name] = value
-        _call("step")
+        self.module[name] = value
+        _point("step", line)
 
 
 _G = _Globals()
@@ -144,15 +231,13 @@ class _Rewrite(ast.NodeTransformer):
         if isinstance(node.ctx, ast.Load) and node.id in self.names and self._is_shared(node.id):
             return ast.copy_location(ast.Call(
                 func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="load", ctx=ast.Load()),
-                args=[ast.Constant(node.id), ast.Call(func=ast.Name(id="globals", ctx=ast.Load()), args=[],
-                                                      keywords=[])], keywords=[]), node)
+                args=[ast.Constant(node.id), ast.Constant(node.lineno)], keywords=[]), node)
         return node
 
     def _store(self, name, value, node):
         return ast.copy_location(ast.Expr(ast.Call(
             func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="store", ctx=ast.Load()),
-            args=[ast.Constant(name), value, ast.Call(func=ast.Name(id="globals", ctx=ast.Load()), args=[],
-                                                       keywords=[])], keywords=[])), node)
+            args=[ast.Constant(name), value, ast.Constant(node.lineno)], keywords=[])), node)
 
     def visit_Assign(self, node):
         node.value = self.visit(node.value)
@@ -175,7 +260,7 @@ class _Rewrite(ast.NodeTransformer):
         self.generic_visit(node)
         step = ast.copy_location(ast.Expr(ast.Call(
             func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="step", ctx=ast.Load()),
-            args=[], keywords=[])), node.body[0])
+            args=[ast.Constant(node.lineno)], keywords=[])), node.body[0])
         node.body.insert(0, step)
         return node
 
@@ -183,8 +268,8 @@ class _Rewrite(ast.NodeTransformer):
     visit_While = _loop
 
 
-def _step():
-    _call("step")
+def _step(line):
+    _point("step", line)
 
 
 _Globals.step = staticmethod(_step)
@@ -398,6 +483,7 @@ class Thread:
         self._tid = tid
         _THREADS[tid] = self
         self._alive = True
+        _make_fifos(tid)
         real = _real_threading.Thread(target=self._bootstrap, daemon=True)
         real.start()
         _call("start", child=tid, name=self.name, daemon=self.daemon)
@@ -653,14 +739,16 @@ def main():
     tree = _Rewrite(_module_int_globals(tree)).visit(tree)
     ast.fix_missing_locations(tree)
     code = compile(tree, path, "exec")
+    _make_fifos(0)
     reader = _real_threading.Thread(target=_reader, daemon=True)
     reader.start()
     _local.tid = 0
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
     _virtual_clock(_time)
-    program = {"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print, "input": _input,
-               "__builtins__": builtins}
+    program = _G.module
+    program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print, "input": _input,
+                    "__builtins__": builtins})
     _call("begin", line=0)
     try:
         exec(code, program)

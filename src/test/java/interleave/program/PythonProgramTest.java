@@ -85,6 +85,27 @@ class PythonProgramTest {
         assertEquals(first.toString(), second.toString());
     }
 
+    /**
+     * Neither the engine's grants (points a thread goes through without waiting for an answer) nor the way the
+     * threads talk to the engine (a thread's own named pipes, or stdin and stdout shared, as on Windows) changes
+     * a single byte of the trace.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"interleave.python.grants=false", "interleave.python.sharedPipes=true"})
+    void howThePointsTravelDoesNotChangeTheTrace(String setting) throws Exception {
+        StringWriter usual = new StringWriter();
+        TraceFiles.write(run("balance.py", 5).trace(), usual);
+        String[] kv = setting.split("=");
+        StringWriter other = new StringWriter();
+        System.setProperty(kv[0], kv[1]);
+        try {
+            TraceFiles.write(run("balance.py", 5).trace(), other);
+        } finally {
+            System.clearProperty(kv[0]);
+        }
+        assertEquals(usual.toString(), other.toString());
+    }
+
     @Test
     void eventsRLocksSleepAndCurrentThreadGoThroughTheEngine() throws Exception {
         ScenarioRun r = run("event_gate.py", 1);
@@ -103,10 +124,21 @@ class PythonProgramTest {
     @Test
     void aSyntaxErrorIsOneLineNamingWhereAndNoRunStarts() throws Exception {
         Path bad = Files.createTempFile("bad", ".py");
-        Files.writeString(bad, "import threading\n\nprint 'hello'\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PythonProgram.load(bad, null));
-        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
-        assertTrue(e.getMessage().contains("Python 2"), e.getMessage());
+        Files.writeString(bad, "import threading\n\nif True\n    pass\n");
+        ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> PythonProgram.load(bad, null));
+        assertTrue(e.getMessage().contains("SyntaxError at line 3"), e.getMessage());
+        assertEquals(3, e.line());
+        // Python 2 that even lib2to3 cannot read: the line, the construct and its Python 3 form
+        Files.writeString(bad, "import threading\nprint 'hello'\nx = (\n");
+        e = assertThrows(ProgramLoadException.class, () -> PythonProgram.load(bad, null));
+        assertTrue(e.getMessage().contains("line 2 is Python 2 (the print statement)")
+                && e.getMessage().contains("write print(...)"), e.getMessage());
+        assertEquals(2, e.line());
+        // Python 2 that it can: it runs converted, and says so
+        Files.writeString(bad, "import threading\nprint 'hello'\n");
+        PythonProgram converted = PythonProgram.load(bad, null);
+        assertTrue(converted.python().contains("print('hello')"), converted.python());
+        assertTrue(converted.conversionNote(java.util.Locale.ENGLISH).contains("Python 2"));
         Files.delete(bad);
         assertThrows(IllegalArgumentException.class, () -> PythonProgram.load(Path.of("no/such/file.py"), null));
     }

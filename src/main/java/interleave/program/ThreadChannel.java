@@ -1,0 +1,146 @@
+package interleave.program;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * How one Python thread and its engine worker talk: the thread's requests and granted points in, the worker's
+ * answers out. Each hop between threads costs tens of microseconds, so where the system has named pipes each
+ * Python thread gets its own pair and an answer wakes exactly the thread it is for; elsewhere (Windows) all
+ * threads share the process's stdin and stdout through a reader thread.
+ */
+sealed interface ThreadChannel {
+    ObjectMapper JSON = new ObjectMapper();
+
+    /** The next request (a JsonNode) or granted point of the thread; {@code gone} once the process has ended. */
+    Object next() throws InterruptedException;
+
+    /** Sends one answer (a JSON object, no line end). */
+    void send(String answer);
+
+    /** Lets a worker blocked on opening or reading the pipes go on once the process is gone. */
+    default void unblock() {
+    }
+
+    /** Named pipes where the system has them; {@code -Dinterleave.python.sharedPipes=true} tries the other way. */
+    static boolean namedPipesWork() { // read per run, so that a test can compare both ways
+        return !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+                && !Boolean.getBoolean("interleave.python.sharedPipes");
+    }
+
+    /** One line as the runtime writes it: a JSON request, or a tab-separated granted point. */
+    static Object parse(String line) {
+        if (line.startsWith("{")) {
+            try {
+                return JSON.readTree(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a request from the Python runtime: " + line, e);
+            }
+        }
+        return GrantedPoint.parse(line);
+    }
+
+    /** All threads on stdin and stdout: a reader thread has put this thread's lines in its inbox. */
+    record Shared(BlockingQueue<Object> inbox, Consumer<String> out) implements ThreadChannel {
+        @Override
+        public Object next() throws InterruptedException {
+            return inbox.take();
+        }
+
+        @Override
+        public void send(String answer) {
+            out.accept(answer); // the shared writer ends the line
+        }
+    }
+
+    /** The thread's own named pipes (made by the runtime before the thread starts), opened on first use. */
+    final class Fifo implements ThreadChannel {
+        private final Path requests;
+        private final Path answers;
+        private final JsonNode gone;
+        private BufferedReader in;
+        private BufferedWriter out;
+        private volatile boolean ended;
+
+        Fifo(Path requests, Path answers, JsonNode gone) {
+            this.requests = requests;
+            this.answers = answers;
+            this.gone = gone;
+        }
+
+        @Override
+        public Object next() {
+            try {
+                if (in == null) {
+                    // The main thread's pipes appear once the interpreter is up (a child's exist before it starts)
+                    while (!java.nio.file.Files.exists(answers) && !ended) {
+                        Thread.sleep(1);
+                    }
+                    if (ended) {
+                        return gone;
+                    }
+                    // The same order as the runtime (requests, then answers): opening a pipe waits for its other end
+                    in = new BufferedReader(new InputStreamReader(new FileInputStream(requests.toFile()),
+                            StandardCharsets.UTF_8));
+                    out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(answers.toFile()),
+                            StandardCharsets.UTF_8));
+                }
+                String line = ended ? null : in.readLine();
+                return line == null ? gone : parse(line);
+            } catch (IOException e) {
+                return gone;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return gone;
+            }
+        }
+
+        @Override
+        public void send(String answer) {
+            try {
+                out.write(answer);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                // the process is gone; the next read says so
+            }
+        }
+
+        /** Opens the other ends once, so that a worker waiting in open() or read() gets end-of-file. */
+        @Override
+        public void unblock() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            Thread t = new Thread(() -> {
+                try (FileOutputStream w = new FileOutputStream(requests.toFile())) {
+                    // opened and closed: the reader sees end-of-file
+                } catch (IOException e) {
+                    // already gone
+                }
+                try (FileInputStream r = new FileInputStream(answers.toFile())) {
+                    // opened and closed
+                } catch (IOException e) {
+                    // already gone
+                }
+            }, "interleave-python-unblock");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+}
