@@ -128,10 +128,8 @@ def _call(op, **args):
     reply = channel.ask(text)
     _local.budget = reply.get("b", 0)
     values = reply.get("v")
-    if values:  # the shared globals as the engine has them now: other threads may have written them meanwhile
-        for name, value in values.items():
-            if name in _G.shared:
-                _G.module[name] = value
+    if values:
+        _G.apply(values)
     if "e" in reply:
         exc = _EXCEPTIONS.get(reply["e"])
         if exc is None:
@@ -157,19 +155,38 @@ def _reader():
     os._exit(0)
 
 
-# ---------------- shared module globals ----------------
+# ---------------- shared values: module globals, attributes, items ----------------
+
+def _is_shared_int(value):
+    return type(value) is int and -2**31 <= value < 2**31
+
 
 class _Globals:
-    """The program's module globals that are ints live in the engine; reading or writing one is a point."""
+    """The program's shared ints: module globals, attributes of the program's own objects, items of dicts and
+    lists. Each lives in the engine too, under a name the class can read ("balance", "account.total",
+    "counts['apples']"); reading or writing one is a scheduling point."""
 
     def __init__(self):
-        self.shared = set()
+        self.cells = {}  # engine name -> (container, key, is an attribute)
         self.module = {}  # the program's globals
+        self.labels = {}  # id(object) -> how the views call it
+        self.counts = {}
+
+    def apply(self, values):
+        """The shared values as the engine has them now (other threads may have written them meanwhile)."""
+        for name, value in values.items():
+            cell = self.cells.get(name)
+            if cell is not None:
+                container, key, is_attr = cell
+                if is_attr:
+                    object.__setattr__(container, key, value)
+                else:
+                    container[key] = value
 
     # load and store run at every use of a global: the grant's fast path is written out in them
     def load(self, name, line):
         module = self.module
-        if name in self.shared:
+        if name in self.cells:
             budget = getattr(_local, "budget", 0)
             if budget > 0:
                 # within a grant nobody else runs: the value here is the engine's, and stays so until the point
@@ -180,34 +197,121 @@ class _Globals:
         return module[name] if name in module else getattr(builtins, name)
 
     def store(self, name, value, line):
-        if type(value) is int and -2**31 <= value < 2**31:
-            if name not in self.shared:
-                self.module[name] = value
-                self.shared.add(name)
-                _call("var", name=name, value=value, line=line)
-                return
-            budget = getattr(_local, "budget", 0)
-            if budget > 0:
-                _local.budget = budget - 1
-                self.module[name] = value
-                _local.pending.append(("write", line, name, value))
-            else:  # the engine decides when the write happens; its answer brings the values as they are then
-                _call("write", name=name, value=value, line=line)
+        if _is_shared_int(value):
+            self._write(name, self.module, name, False, value, line)
             return
-        self.shared.discard(name)
+        self.cells.pop(name, None)
         self.module[name] = value
         _point("step", line)
+
+    def _read(self, name, value, line):
+        budget = getattr(_local, "budget", 0)
+        if budget > 0:
+            _local.budget = budget - 1
+            _local.pending.append(("read", line, name, ""))
+            return value
+        return _call("read", name=name, line=line)
+
+    def _write(self, name, container, key, is_attr, value, line):
+        if name not in self.cells:
+            self._set(container, key, is_attr, value)
+            self.cells[name] = (container, key, is_attr)
+            _call("var", name=name, value=value, line=line)
+            return
+        budget = getattr(_local, "budget", 0)
+        if budget > 0:
+            _local.budget = budget - 1
+            self._set(container, key, is_attr, value)
+            _local.pending.append(("write", line, name, value))
+        else:  # the engine decides when the write happens; its answer brings the values as they are then
+            _call("write", name=name, value=value, line=line)
+
+    @staticmethod
+    def _set(container, key, is_attr, value):
+        if is_attr:
+            object.__setattr__(container, key, value)
+        else:
+            container[key] = value
+
+    def _label(self, obj, or_made_up=True):
+        """The global name of the object ("account"), else its class and a number ("Account-1"); or None."""
+        label = self.labels.get(id(obj))
+        if label is None:
+            label = next((k for k, v in self.module.items() if v is obj and not k.startswith("__")), None)
+            if label is None:
+                if not or_made_up:
+                    return None
+                kind = type(obj).__name__
+                self.counts[kind] = self.counts.get(kind, 0) + 1
+                label = "%s-%d" % (kind, self.counts[kind])
+            self.labels[id(obj)] = label
+        return label
+
+    @staticmethod
+    def _own(obj):
+        """Objects of the program's own classes (not modules, classes, or the runtime's threading objects)."""
+        return type(obj).__module__ == "__main__" and not isinstance(obj, type)
+
+    def attr(self, obj, attr, line):
+        value = getattr(obj, attr)
+        if _is_shared_int(value) and self._own(obj):
+            name = "%s.%s" % (self._label(obj), attr)
+            if name not in self.cells:
+                self.cells[name] = (obj, attr, True)
+                _call("var", name=name, value=value, line=line)
+            return self._read(name, value, line)
+        return value
+
+    def set_attr(self, value, obj, attr, line):  # the value first: CPython evaluates it first
+        if self._own(obj):
+            label = self._label(obj, or_made_up=False)
+            # an object nobody can reach by name yet (self in __init__) is still its maker's alone: no point
+            name = None if label is None else "%s.%s" % (label, attr)
+            if name is not None and _is_shared_int(value):
+                self._write(name, obj, attr, True, value, line)
+                return
+            self.cells.pop(name, None)
+        setattr(obj, attr, value)
+
+    def item(self, obj, key, line):
+        value = obj[key]
+        if _is_shared_int(value) and type(obj) in (dict, list):
+            name = "%s[%r]" % (self._label(obj), key)
+            if name not in self.cells:
+                self.cells[name] = (obj, key, False)
+                _call("var", name=name, value=value, line=line)
+            return self._read(name, value, line)
+        return value
+
+    def set_item(self, value, obj, key, line):
+        if type(obj) in (dict, list):
+            name = "%s[%r]" % (self._label(obj), key)
+            if _is_shared_int(value):
+                self._write(name, obj, key, False, value, line)
+                return
+            self.cells.pop(name, None)
+        obj[key] = value
 
 
 _G = _Globals()
 
 
+def _key(subscript):
+    """The key of d[k] (None for a slice, which is left alone)."""
+    key = subscript.slice
+    if hasattr(ast, "Index") and isinstance(key, getattr(ast, "Index")):  # Python 3.8
+        key = key.value
+    return None if isinstance(key, (ast.Slice, getattr(ast, "ExtSlice", ast.Slice))) else key
+
+
 class _Rewrite(ast.NodeTransformer):
-    """Turns each use of a module global into a runtime call, and puts a step in every loop iteration."""
+    """Turns each use of a module global, an attribute or an item into a runtime call (the runtime makes those
+    that hold ints scheduling points), and puts a step in every loop iteration."""
 
     def __init__(self, names):
         self.names = names
         self.function_globals = []
+        self.temps = 0
 
     def _is_shared(self, name):
         if self.function_globals:
@@ -241,20 +345,74 @@ class _Rewrite(ast.NodeTransformer):
 
     def visit_Assign(self, node):
         node.value = self.visit(node.value)
-        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and node.targets[0].id in self.names and self._is_shared(node.targets[0].id) \
-                and (self.function_globals or not isinstance(node.value, (ast.Lambda,))):
-            return self._store(node.targets[0].id, node.value, node)
+        if len(node.targets) == 1:
+            t = node.targets[0]
+            if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id) \
+                    and (self.function_globals or not isinstance(node.value, (ast.Lambda,))):
+                return self._store(t.id, node.value, node)
+            if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
+                return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(t.attr)], node)
+            if isinstance(t, ast.Subscript) and _key(t) is not None:
+                return self._expr("set_item", [node.value, self.visit(t.value), self.visit(_key(t))], node)
+        node.targets = [self.visit(t) for t in node.targets]
         return node
 
     def visit_AugAssign(self, node):
-        node.value = self.visit(node.value)
         t = node.target
         if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id):
+            node.value = self.visit(node.value)
             read = self.visit_Name(ast.copy_location(ast.Name(id=t.id, ctx=ast.Load()), t))
             return self._store(t.id, ast.copy_location(ast.BinOp(left=read, op=node.op, right=node.value), node),
                                node)
+        if isinstance(t, ast.Attribute) or (isinstance(t, ast.Subscript) and _key(t) is not None):
+            # obj.a += x: the object once, then a read, the value, and a separate write (two points, as in CPython)
+            self.temps += 1
+            obj = "__rt_o%d" % self.temps
+            keep = ast.NamedExpr(target=ast.Name(id=obj, ctx=ast.Store()), value=self.visit(t.value))
+            if isinstance(t, ast.Attribute):
+                read = self._call("attr", [keep, ast.Constant(t.attr)], t)
+                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Constant(t.attr)]
+                writer = "set_attr"
+            else:
+                key = "__rt_k%d" % self.temps
+                read = self._call("item", [keep, ast.NamedExpr(target=ast.Name(id=key, ctx=ast.Store()),
+                                                               value=self.visit(_key(t)))], t)
+                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Name(id=key, ctx=ast.Load())]
+                writer = "set_item"
+            value = ast.copy_location(ast.BinOp(left=read, op=node.op, right=self.visit(node.value)), node)
+            return self._expr(writer, [value] + where, node)
+        node.value = self.visit(node.value)
         return node
+
+    def visit_Call(self, node):
+        # obj.method(...): the method is looked up as it is; its object and the arguments are rewritten
+        if isinstance(node.func, ast.Attribute):
+            node.func.value = self.visit(node.func.value)
+        else:
+            node.func = self.visit(node.func)
+        node.args = [self.visit(a) for a in node.args]
+        node.keywords = [self.visit(k) for k in node.keywords]
+        return node
+
+    def visit_Attribute(self, node):
+        if isinstance(node.ctx, ast.Load):
+            return self._call("attr", [self.visit(node.value), ast.Constant(node.attr)], node)
+        self.generic_visit(node)
+        return node
+
+    def visit_Subscript(self, node):
+        if isinstance(node.ctx, ast.Load) and _key(node) is not None:
+            return self._call("item", [self.visit(node.value), self.visit(_key(node))], node)
+        self.generic_visit(node)
+        return node
+
+    def _call(self, method, args, node):
+        return ast.copy_location(ast.Call(
+            func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr=method, ctx=ast.Load()),
+            args=args + [ast.Constant(node.lineno)], keywords=[]), node)
+
+    def _expr(self, method, args, node):
+        return ast.copy_location(ast.Expr(self._call(method, args, node)), node)
 
     def _loop(self, node):
         self.generic_visit(node)
