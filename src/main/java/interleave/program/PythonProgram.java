@@ -141,11 +141,11 @@ public final class PythonProgram extends Scenario {
         return file;
     }
 
-    /** The converted text beside the runtime, when it differs from the file (the file itself is never changed). */
+    /**
+     * The text as it was loaded, beside the runtime: the run is always the code on screen, even if the file has
+     * been edited since (and a converted program's file itself is never changed).
+     */
     private Path runnableSource() throws IOException {
-        if (prepared.notes().isEmpty()) {
-            return null;
-        }
         Path converted = Files.createTempFile(script("interleave_rt.py").getParent(), "program", ".py");
         converted.toFile().deleteOnExit();
         Files.writeString(converted, prepared.source(), StandardCharsets.UTF_8);
@@ -167,6 +167,11 @@ public final class PythonProgram extends Scenario {
 
     @Override
     public Map<String, Object> result(ScenarioContext ctx) {
+        return resultOf(ctx);
+    }
+
+    /** What the program printed and the final value of each shared variable. */
+    static Map<String, Object> resultOf(ScenarioContext ctx) {
         PythonBridge bridge = ctx.kept("bridge");
         Map<String, Object> out = new LinkedHashMap<>();
         if (bridge == null) {
@@ -201,6 +206,11 @@ public final class PythonProgram extends Scenario {
     @Override
     protected String source(Map<String, Object> params) {
         return prepared.source();
+    }
+
+    @Override
+    public java.util.Optional<Program> program() {
+        return java.util.Optional.of(new Program(file.toString(), prepared.source()));
     }
 
     /** What was done to the file's text so that it runs, in the user's words ("" when it runs as written). */

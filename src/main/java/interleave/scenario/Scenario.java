@@ -51,6 +51,15 @@ public abstract class Scenario {
     /** The program; runs on the run's MainThread. */
     public abstract void main(ScenarioContext ctx);
 
+    /** A teacher's program (file and text as it runs), which a trace records; empty for a built-in demo. */
+    public java.util.Optional<Program> program() {
+        return java.util.Optional.empty();
+    }
+
+    /** The file and the text of a teacher's program. */
+    public record Program(String file, String source) {
+    }
+
     /** The scenario-specific result once the run is over, e.g. {@code {"balance": 13, "expected": 0}}. */
     public abstract Map<String, Object> result(ScenarioContext ctx);
 

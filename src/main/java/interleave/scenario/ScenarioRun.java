@@ -25,6 +25,7 @@ public final class ScenarioRun {
         this.trace = new Trace(new TraceHeader(scenario.id(), settings.mode().id(), settings.cores(),
                 settings.quantum(), settings.policy().id(), settings.seed(), Params.format(scenario, params),
                 settings.mode().virtualTime() ? "tick" : "ns"));
+        scenario.program().ifPresent(p -> trace.recordProgram(p.file(), p.source()));
         this.kernel = Kernel.create(trace, settings, control);
         this.context = new ScenarioContext(kernel, params, scenario.anchors(params));
     }

@@ -53,6 +53,25 @@ public final class Trace {
         return header;
     }
 
+    private volatile String programFile;
+    private volatile String programSource;
+
+    /** The teacher's program this run ran (its file and its text as run), so a saved run can show its code. */
+    public void recordProgram(String file, String source) {
+        this.programFile = file;
+        this.programSource = source;
+    }
+
+    /** The file of the recorded program, or null for a demo's run. */
+    public String programFile() {
+        return programFile;
+    }
+
+    /** The text of the recorded program as it ran, or null for a demo's run. */
+    public String programSource() {
+        return programSource;
+    }
+
     // ---- registries ----
 
     public int addThread(String name, boolean daemon) {

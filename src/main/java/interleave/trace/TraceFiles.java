@@ -97,6 +97,9 @@ public final class TraceFiles {
         o.put("timeUnit", h.timeUnit());
         ObjectNode params = o.putObject("params");
         new TreeMap<>(h.params()).forEach(params::put);
+        if (trace.programSource() != null) {
+            o.putObject("program").put("file", trace.programFile()).put("source", trace.programSource());
+        }
         ArrayNode threads = o.putArray("threads");
         for (ThreadInfo t : trace.threads()) {
             ObjectNode x = threads.addObject();
@@ -180,6 +183,9 @@ public final class TraceFiles {
             trace = new Trace(new TraceHeader(text(h, "scenario", name), text(h, "mode", name),
                     h.path("cores").asInt(1), h.path("quantum").asInt(1), text(h, "policy", name),
                     h.path("seed").asLong(), params, text(h, "timeUnit", name)));
+            if (h.has("program")) {
+                trace.recordProgram(h.path("program").path("file").asText(), h.path("program").path("source").asText());
+            }
             for (JsonNode t : h.path("threads")) {
                 trace.addThread(t.path("name").asText(), t.path("daemon").asBoolean(), t.path("external").asBoolean());
             }

@@ -128,6 +128,28 @@ class PythonProgramTest {
         assertEquals(List.of("600 400 [200, 200]"), alone.result().get("output"));
     }
 
+    /** A saved run records the program it ran: opened later it shows that code, and reruns only that code. */
+    @Test
+    void aSavedRunKeepsItsProgramAndRerunsOnlyThatProgram() throws Exception {
+        Path file = Files.createTempDirectory("saved").resolve("race.py");
+        Files.writeString(file, Files.readString(program("balance.py")));
+        PythonProgram p = PythonProgram.load(file, null);
+        Path saved = file.resolveSibling("race.trace");
+        TraceFiles.write(ScenarioRun.runToEnd(p, Map.of(), RunSettings.DEFAULT).trace(), saved);
+        interleave.trace.Trace loaded = TraceFiles.load(saved).trace();
+        assertEquals(file.toString(), loaded.programFile());
+        assertEquals(p.python(), loaded.programSource());
+        RecordedProgram recorded = new RecordedProgram(loaded.programFile(), loaded.programSource());
+        assertEquals(p.python(), recorded.python(), "the code view shows the code that ran");
+        ScenarioRun again = ScenarioRun.runToEnd(recorded, Map.of(), RunSettings.DEFAULT);
+        assertEquals(List.of(), again.kernel().errors());
+        assertEquals(run("balance.py", 0).result().get("output"), again.result().get("output"));
+        Files.writeString(file, Files.readString(file).replace("balance = 0", "balance = 1"));
+        ScenarioRun changed = ScenarioRun.runToEnd(recorded, Map.of(), RunSettings.DEFAULT);
+        assertTrue(changed.kernel().errors().toString().contains("has changed since this run was saved"),
+                changed.kernel().errors().toString());
+    }
+
     @Test
     void eventsRLocksSleepAndCurrentThreadGoThroughTheEngine() throws Exception {
         ScenarioRun r = run("event_gate.py", 1);

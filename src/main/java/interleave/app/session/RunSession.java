@@ -159,6 +159,9 @@ public final class RunSession {
     public void open(LoadedTrace file, TraceAnalyzer analyzed) {
         stop();
         Scenario named = interleave.scenario.Scenarios.byId(file.trace().header().scenario()).orElse(null);
+        if (named == null && file.trace().programSource() != null) { // a teacher's program: the code it ran
+            named = new interleave.program.RecordedProgram(file.trace().programFile(), file.trace().programSource());
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         if (named != null) {
             try {
