@@ -68,6 +68,16 @@ public final class PythonProgram extends Scenario {
         return new PythonProgram(file.toAbsolutePath(), text, python, answers);
     }
 
+    /** The program's file (absolute), for an editor and a reload. */
+    public Path file() {
+        return file;
+    }
+
+    /** The answers its input() calls get, in order. */
+    public List<String> answers() {
+        return answers;
+    }
+
     /** CPython parses the program first: a syntax error is one line naming where, before any run starts. */
     private static void checkSyntax(String python, Path file) {
         String check = "import ast, sys\n"

@@ -48,7 +48,7 @@ public final class TraceFileActions {
     /** Opens a saved run now (FX thread); true if it is shown. A bad file only sets the message banner. */
     public boolean open(Path file) {
         if (isProgram(file)) {
-            return showProgram(loadProgram(file));
+            return showProgram(loadProgram(file), file);
         }
         return show(read(file), file);
     }
@@ -67,7 +67,7 @@ public final class TraceFileActions {
         }
     }
 
-    private boolean showProgram(Object loaded) {
+    private boolean showProgram(Object loaded, Path file) {
         if (loaded instanceof String problem) {
             model.messageProperty().set(problem);
             return false;
@@ -75,6 +75,7 @@ public final class TraceFileActions {
         model.picker().selectedProperty().set((Scenario) loaded);
         model.picker().apply();
         model.messageProperty().set("");
+        model.recent().add(file);
         return true;
     }
 
@@ -86,7 +87,7 @@ public final class TraceFileActions {
         Thread reader = new Thread(() -> {
             if (isProgram(file)) {
                 Object loaded = loadProgram(file);
-                javafx.application.Platform.runLater(() -> done.accept(showProgram(loaded)));
+                javafx.application.Platform.runLater(() -> done.accept(showProgram(loaded, file)));
                 return;
             }
             Read r = read(file);
@@ -104,6 +105,7 @@ public final class TraceFileActions {
         showInForm(r.loaded().trace().header());
         model.session().open(r.loaded(), r.analyzed());
         model.messageProperty().set("");
+        model.recent().add(file);
         return true;
     }
 
@@ -170,6 +172,7 @@ public final class TraceFileActions {
         }
         try {
             TraceFiles.write(trace, file, model.session().record());
+            model.recent().add(file);
             return true;
         } catch (IOException | RuntimeException e) {
             model.messageProperty().set(model.i18n().fmt("files.saveFailed", String.valueOf(file.getFileName()),
