@@ -19,6 +19,7 @@ public final class RecentFilesViewModel {
     private final RecentFilesStore store;
     private final I18n i18n;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
+    private final ObservableList<Path> readOnly = FXCollections.unmodifiableObservableList(files);
 
     public RecentFilesViewModel(RecentFilesStore store, I18n i18n) {
         this.store = store;
@@ -39,7 +40,7 @@ public final class RecentFilesViewModel {
 
     /** The list, most recent first (read-only for views: change it through this model). */
     public ObservableList<Path> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return readOnly; // one wrapper: a listener on it must stay registered
     }
 
     /** A file opened or saved just now goes to the top (once); the eleventh drops off the bottom. */
