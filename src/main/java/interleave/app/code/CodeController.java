@@ -80,7 +80,7 @@ public final class CodeController {
         editor.setVisible(editing);
         codeList.setVisible(!editing);
         java.nio.file.Path f = ed.fileProperty().get();
-        codeTitle.setText(!editing || f == null ? model.i18n().get("code.title")
+        codeTitle.setText(!editing || f == null ? model.i18n().get(program ? "code.titleProgram" : "code.title")
                 : model.i18n().fmt(ed.dirty() ? "editor.titleDirty" : "editor.title", String.valueOf(f.getFileName())));
     }
 

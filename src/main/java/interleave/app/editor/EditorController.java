@@ -84,8 +84,14 @@ public final class EditorController {
     };
 
     private void showTop() {
-        area.showParagraphAtTop(Math.max(0, vm.errorLineProperty().get() - 3));
+        scrollTo(vm.errorLineProperty().get());
         area.requestFocus();
+    }
+
+    /** The 1-based line in view with three lines above it (the top of the program for 0). */
+    private void scrollTo(int line) {
+        area.layout(); // a pending "follow the caret" first, so it does not undo this
+        area.showParagraphAtTop(Math.max(0, line - 4));
     }
 
     /** The model's text into the area (a file opened, changes discarded), leaving the user's own typing alone. */
@@ -98,7 +104,7 @@ public final class EditorController {
             area.replaceText(text);
             area.getUndoManager().forgetHistory(); // Undo must not empty the file just opened
             area.moveTo(0);
-            area.requestFollowCaret();
+            scrollTo(0);
         } finally {
             pushing = false;
         }
@@ -130,7 +136,7 @@ public final class EditorController {
         area.setParagraphGraphicFactory(this::gutter); // the gutters again, with the marker where it is now
         if (line > 0 && line <= area.getParagraphs().size()) {
             area.moveTo(line - 1, 0);
-            area.requestFollowCaret();
+            scrollTo(line);
         }
     }
 

@@ -154,6 +154,20 @@ public final class EditorViewModel {
         return true;
     }
 
+    /**
+     * A file that was opened but cannot run (File > Open of a program with a syntax error): the editor opens on it
+     * with the line marked and the message beside it, so it can be fixed and run from here. False if the file
+     * cannot be read.
+     */
+    public boolean openWithError(Path path, int line, String message) {
+        if (!open(path)) {
+            return false;
+        }
+        errorLine.set(line);
+        errorMessage.set(message);
+        return true;
+    }
+
     /** Writes the text to the file (UTF-8, the file's own line ends); false and the message if it cannot. */
     public boolean save() {
         Path f = file.get();

@@ -58,18 +58,23 @@ public final class TraceFileActions {
         return String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".py");
     }
 
-    /** The program, or the one-line reason it cannot run (a syntax error, no Python). */
+    /** The program, or why it cannot run (a syntax error, no Python). */
     private Object loadProgram(Path file) {
         try {
             return interleave.program.PythonProgram.load(file, null);
         } catch (IllegalArgumentException e) {
-            return model.i18n().fmt("files.error.program", e.getMessage());
+            return e;
         }
     }
 
     private boolean showProgram(Object loaded, Path file) {
-        if (loaded instanceof String problem) {
-            model.messageProperty().set(problem);
+        if (loaded instanceof IllegalArgumentException problem) {
+            model.messageProperty().set(model.i18n().fmt("files.error.program", problem.getMessage()));
+            if (problem instanceof interleave.program.ProgramLoadException p && p.line() > 0) {
+                // a program that does not parse opens in the editor, its line marked, to be fixed there
+                model.editor().openWithError(file, p.line(), p.getMessage());
+                model.recent().add(file);
+            }
             return false;
         }
         model.picker().selectedProperty().set((Scenario) loaded);

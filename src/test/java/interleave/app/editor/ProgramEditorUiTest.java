@@ -254,4 +254,30 @@ class ProgramEditorUiTest {
         assertTrue(Files.readString(program).contains("count = 10"), "Discard left the file as saved");
         assertEquals(List.of(), robot.lookup("#unsavedDialog").queryAll().stream().toList());
     }
+
+    /** File > Open of a program that does not parse: the editor opens on it with the line marked, to fix it there. */
+    @Test
+    void aProgramThatDoesNotParseOpensInTheEditorToBeFixed(FxRobot robot) throws Exception {
+        Files.writeString(program, PROGRAM.replace("t.join()", "t.join("));
+        Object before = app.model().picker().selectedProperty().get();
+        assertFalse(WaitForAsyncUtils.asyncFx(() -> new TraceFileActions(app.model()).open(program))
+                .get(60, TimeUnit.SECONDS));
+        settle();
+        assertTrue(app.model().messageProperty().get().startsWith("Cannot run this program: count.py: SyntaxError"),
+                app.model().messageProperty().get());
+        assertSame(before, app.model().picker().selectedProperty().get(), "the demo shown stays");
+        assertTrue(area(robot).isVisible());
+        int line = app.model().editor().errorLineProperty().get();
+        assertTrue(line >= 13, String.valueOf(line));
+        assertTrue(area(robot).getParagraph(line - 1).getParagraphStyle().contains("error-line"));
+        assertTrue(((ToggleButton) node(robot, "#editToggle")).isVisible(), "and it can be closed");
+        type(robot, PROGRAM);
+        robot.clickOn("#editorSaveRun");
+        settle();
+        assertFalse(app.model().editor().editing());
+        assertEquals("count.py", app.model().picker().selectedProperty().get().title(java.util.Locale.ENGLISH));
+        assertEquals("", app.model().messageProperty().get());
+        runToEnd(robot);
+        assertEquals("count 3", app.model().session().result().get("printed"));
+    }
 }
