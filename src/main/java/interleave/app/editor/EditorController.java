@@ -150,7 +150,9 @@ public final class EditorController {
             mark.setText("!");
             mark.getStyleClass().add("editor-error-marker");
             mark.setId("editorErrorMarker");
-            mark.setTooltip(new Tooltip(vm.errorMessageProperty().get()));
+            Tooltip why = new Tooltip();
+            why.textProperty().bind(vm.errorMessageProperty());
+            mark.setTooltip(why);
         }
         HBox box = new HBox(mark, number);
         box.getStyleClass().add("editor-gutter");

@@ -163,8 +163,8 @@ public final class EditorViewModel {
         if (!open(path)) {
             return false;
         }
-        errorLine.set(line);
         errorMessage.set(message);
+        errorLine.set(line);
         return true;
     }
 
@@ -206,8 +206,8 @@ public final class EditorViewModel {
             close();
             return program;
         } catch (ProgramLoadException e) {
-            errorLine.set(e.line());
             errorMessage.set(e.getMessage());
+            errorLine.set(e.line());
             notice.set("");
             return null;
         } catch (IllegalArgumentException e) { // another reason the program cannot start (no Python)
