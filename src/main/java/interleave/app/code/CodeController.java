@@ -92,7 +92,8 @@ public final class CodeController {
                 model.messageProperty().set(ed.errorMessageProperty().get());
             }
         } else {
-            ed.closeAsking();
+            ed.closeAsking(model.programInput().answersFor(model.picker().selectedProperty().get()),
+                    model::runReloaded);
         }
         showEditorState();
     }

@@ -49,6 +49,7 @@ public final class EditorViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private String savedText = "";
     private String lineSeparator = "\n";
+    private boolean savedSinceRun; // saved, not yet run: the run still uses the code as it was loaded
     private Confirm confirm = name -> Choice.CANCEL; // until a view gives a real one: never lose anything
 
     public EditorViewModel(I18n i18n, ProgramLoader loader) {
@@ -145,6 +146,7 @@ public final class EditorViewModel {
         lineSeparator = read.contains("\r\n") ? "\r\n" : "\n";
         savedText = read.replace("\r\n", "\n");
         file.set(abs);
+        savedSinceRun = false;
         errorLine.set(0);
         errorMessage.set("");
         notice.set("");
@@ -182,6 +184,7 @@ public final class EditorViewModel {
             return false;
         }
         savedText = now;
+        savedSinceRun = true;
         updateDirty();
         notice.set(i18n.fmt("editor.saved", name(f)));
         if (errorLine.get() == 0) {
@@ -201,6 +204,7 @@ public final class EditorViewModel {
         }
         try {
             Scenario program = loader.load(file.get(), answers);
+            savedSinceRun = false;
             errorLine.set(0);
             errorMessage.set("");
             close();
@@ -249,13 +253,30 @@ public final class EditorViewModel {
         };
     }
 
-    /** Closes the editor, asking first if it holds unsaved edits; false if the user cancelled. */
-    public boolean closeAsking() {
+    /**
+     * Closes the editor, asking first if it holds unsaved edits; false if the user cancelled. A file saved but not
+     * yet run is run now (the code view must show the code that runs): the new program is handed to
+     * {@code runIt}; if it cannot run, the editor stays open with its line marked (and false).
+     */
+    public boolean closeAsking(List<String> answers, java.util.function.Consumer<Scenario> runIt) {
         if (!mayLeave()) {
             return false;
         }
+        if (savedSinceRun) {
+            Scenario program = saveAndRun(answers);
+            if (program == null) {
+                return false;
+            }
+            runIt.accept(program);
+            return true;
+        }
         close();
         return true;
+    }
+
+    /** True when the file was saved since the program was last loaded: the run does not use those changes yet. */
+    public boolean savedSinceRun() {
+        return savedSinceRun;
     }
 
     /** The selected scenario changed: an editor open on another file closes (its edits were dealt with first). */

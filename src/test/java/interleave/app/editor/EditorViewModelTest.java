@@ -134,7 +134,7 @@ class EditorViewModelTest {
 
         vm.textProperty().set("x = 2\n");
         assertFalse(vm.mayLeave(), "Cancel: stay");
-        assertFalse(vm.closeAsking());
+        assertFalse(vm.closeAsking(List.of(), p -> { }));
         assertTrue(vm.editing() && vm.dirty());
         assertEquals(List.of("prog.py", "prog.py"), asked);
 
@@ -145,9 +145,12 @@ class EditorViewModelTest {
 
         vm.textProperty().set("x = 3\n");
         answer[0] = EditorViewModel.Choice.SAVE;
-        assertTrue(vm.closeAsking());
+        List<Scenario> ran = new ArrayList<>();
+        assertTrue(vm.closeAsking(List.of("a"), ran::add));
         assertFalse(vm.editing());
         assertEquals("x = 3\n", Files.readString(f));
+        assertEquals(List.of(loaded), ran, "saved and closed: the code view shows the code that runs, so it runs");
+        assertEquals(List.of("prog.py [a]"), loads);
     }
 
     @Test
@@ -187,5 +190,26 @@ class EditorViewModelTest {
         Path latin1 = Files.write(dir.resolve("old.py"), new byte[] {'x', '=', (byte) 0xE9});
         assertFalse(vm.open(latin1));
         assertEquals("Cannot edit old.py: it is not UTF-8 text.", vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void closingWithoutSavedChangesKeepsTheRunAndWithThemRunsThem() throws Exception {
+        Path f = program("x = 1\n");
+        EditorViewModel vm = editor();
+        vm.open(f);
+        List<Scenario> ran = new ArrayList<>();
+        assertTrue(vm.closeAsking(List.of(), ran::add));
+        assertEquals(List.of(), ran, "nothing changed: the run stays as it is");
+        assertEquals(List.of(), loads);
+
+        vm.open(f);
+        vm.textProperty().set("x = (\n");
+        vm.save();
+        assertTrue(vm.savedSinceRun());
+        failure = new ProgramLoadException("prog.py: SyntaxError at line 1: '(' was never closed", 1);
+        assertFalse(vm.closeAsking(List.of(), ran::add), "it cannot run: the editor stays, the line marked");
+        assertTrue(vm.editing());
+        assertEquals(1, vm.errorLineProperty().get());
+        assertEquals(List.of(), ran);
     }
 }

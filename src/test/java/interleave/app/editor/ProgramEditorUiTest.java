@@ -239,6 +239,8 @@ class ProgramEditorUiTest {
         settle();
         assertFalse(app.model().editor().editing());
         assertTrue(Files.readString(program).contains("count = 10"), "Save wrote the file");
+        assertTrue(app.model().session().scenario().python().contains("count = 10"),
+                "and the code view shows (and the run runs) the saved code");
 
         robot.clickOn("#editToggle");
         settle();
