@@ -59,12 +59,16 @@ class ProgramEditorUiTest {
             """;
     @TempDir
     static Path dir;
+    private static String storeBefore;
     private InterleaveApp app;
     private Path program;
 
     @Start
     void start(Stage stage) {
         System.setProperty("interleave.lang", "en");
+        if (storeBefore == null) {
+            storeBefore = System.getProperty(RecentFilesStore.FILE_PROPERTY, "");
+        }
         System.setProperty(RecentFilesStore.FILE_PROPERTY, dir.resolve("recent.json").toString());
         app = new InterleaveApp();
         app.start(stage);
@@ -79,7 +83,8 @@ class ProgramEditorUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        System.clearProperty(RecentFilesStore.FILE_PROPERTY);
+        // back to the build's own file (never the user's preferences) for the test classes after this one
+        System.setProperty(RecentFilesStore.FILE_PROPERTY, storeBefore);
         WaitForAsyncUtils.asyncFx(() -> {
             app.model().editor().close(); // the next test's window must not ask about this one's edits
             app.stop();

@@ -36,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecentAndInputUiTest {
     @TempDir
     static Path dir;
+    private static String storeBefore;
     private InterleaveApp app;
     private Stage stage;
 
@@ -43,6 +44,9 @@ class RecentAndInputUiTest {
     void start(Stage stage) {
         this.stage = stage;
         System.setProperty("interleave.lang", "en");
+        if (storeBefore == null) {
+            storeBefore = System.getProperty(RecentFilesStore.FILE_PROPERTY, "");
+        }
         System.setProperty(RecentFilesStore.FILE_PROPERTY, dir.resolve("recent.json").toString());
         app = new InterleaveApp();
         app.start(stage);
@@ -50,7 +54,8 @@ class RecentAndInputUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        System.clearProperty(RecentFilesStore.FILE_PROPERTY);
+        // back to the build's own file (never the user's preferences) for the test classes after this one
+        System.setProperty(RecentFilesStore.FILE_PROPERTY, storeBefore);
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
