@@ -25,7 +25,7 @@ shot() {
     case "$file" in ${ONLY:-*}) ;; *) return 0 ;; esac
     echo "$file  ($geometry)  $*"
     xvfb-run -a -s "-screen 0 ${geometry}x24" bash -c '
-        java -Dprism.order=sw -jar "$0" app "${@:3}" >/tmp/interleave-shot.$$.log 2>&1 &
+        java -Dprism.order=sw -Dinterleave.recent.file=/tmp/interleave-shot-recent.json -jar "$0" app "${@:3}" >/tmp/interleave-shot.$$.log 2>&1 &
         pid=$!
         # wait for the window (a loaded machine may take a while to start the JVM), then for the run to settle
         if command -v xwininfo >/dev/null; then
@@ -66,4 +66,13 @@ shot presentation-1280x720.png 1280x720 --scenario rlock-counter --steps 120 --p
 # a Python program run as it is (needs python3)
 shot python-program-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang en
 shot python-program-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang zh
+# the program editor (Edit in the code pane), a syntax error marked on its line, the Program input box
+shot python-editor-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --edit --lang en
+shot python-editor-present-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --edit --present --lang zh
+typo_dir=$(mktemp -d)
+sed 's/^def change_it(n):/def change_it(n)/' src/test/resources/interleave/programs/balance.py > "$typo_dir/balance.py"
+shot python-editor-error.png 1600x1000 --open "$typo_dir/balance.py" --lang en
+shot python-editor-error-zh-1024.png 1024x768 --open "$typo_dir/balance.py" --present --lang zh
+rm -rf "$typo_dir"
+shot python-input.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/gate_input.py" --input no --input true --steps 200 --lang en
 exit $failed

@@ -39,6 +39,9 @@ public final class AppModel {
     private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
     private final StringProperty message = new SimpleStringProperty("");
     private final interleave.app.picker.PickerViewModel picker;
+    private final interleave.app.editor.EditorViewModel editor;
+    private final interleave.app.picker.ProgramInputViewModel programInput;
+    private final interleave.app.files.RecentFilesViewModel recent;
     private final AnimationTimer timer;
     private Object lastAnalyzer;
     private boolean memoryNoticeGiven;
@@ -46,9 +49,22 @@ public final class AppModel {
     private long lastFrame = -1;
 
     public AppModel(Locale locale) {
+        this(locale, interleave.app.files.RecentFilesStore.forThisUser(), interleave.app.files.ProgramLoader.PYTHON);
+    }
+
+    /** With the recent-files store and the program loader given (tests: a store in a temporary folder). */
+    public AppModel(Locale locale, interleave.app.files.RecentFilesStore recentStore,
+                    interleave.app.files.ProgramLoader loader) {
         this.i18n = new I18n(locale);
         this.sentences = new EventSentences(i18n);
         this.picker = new interleave.app.picker.PickerViewModel(session, i18n, message);
+        this.editor = new interleave.app.editor.EditorViewModel(i18n, loader);
+        this.programInput = new interleave.app.picker.ProgramInputViewModel(i18n, loader, message);
+        this.recent = new interleave.app.files.RecentFilesViewModel(recentStore, i18n);
+        picker.selectedProperty().addListener((o, a, s) -> {
+            programInput.show(s);
+            editor.selectionChanged(s instanceof interleave.program.PythonProgram p ? p.file() : null);
+        });
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -168,6 +184,32 @@ public final class AppModel {
 
     public interleave.app.picker.PickerViewModel picker() {
         return picker;
+    }
+
+    /** The editor of the selected Python program (its text outlives the views). */
+    public interleave.app.editor.EditorViewModel editor() {
+        return editor;
+    }
+
+    /** The "Program input" box: the answers a Python program's input() calls get. */
+    public interleave.app.picker.ProgramInputViewModel programInput() {
+        return programInput;
+    }
+
+    /** File > Open Recent. */
+    public interleave.app.files.RecentFilesViewModel recent() {
+        return recent;
+    }
+
+    /**
+     * A Python program loaded again (after an edit, or with new input() answers) replaces the one selected: the
+     * run is reset to it, with the scheduler settings as they are.
+     */
+    public void runReloaded(interleave.scenario.Scenario program) {
+        picker.replaceProgram(program);
+        if (program instanceof interleave.program.PythonProgram p) {
+            recent.add(p.file());
+        }
     }
 
     /** Makes sure a run is prepared from the form; false (and a message) if the form has errors. */

@@ -62,6 +62,12 @@ public final class InterleaveApp extends Application {
         stage.setTitle(model.i18n().get("app.title"));
         stage.getIcons().add(new Image(InterleaveApp.class.getResourceAsStream("/interleave/app/icon.png")));
         stage.setScene(scene);
+        // unsaved edits in the program editor: Save / Discard / Cancel before the window goes
+        stage.setOnCloseRequest(e -> {
+            if (!model.editor().mayLeave()) {
+                e.consume();
+            }
+        });
         stage.setWidth(size[0]); // also when the stage had a size before (a window reused for a new scene)
         stage.setHeight(size[1]);
         stage.setX(screen.getMinX() + (screen.getWidth() - size[0]) / 2);
@@ -125,6 +131,17 @@ public final class InterleaveApp extends Application {
         if (o.open() != null && !new interleave.app.files.TraceFileActions(model).open(java.nio.file.Path.of(o.open()))) {
             System.err.println("interleave: " + model.messageProperty().get());
             return;
+        }
+        if (!o.inputs().isEmpty() && model.picker().selectedProperty().get() instanceof interleave.program.PythonProgram) {
+            model.programInput().textProperty().set(String.join("\n", o.inputs()));
+            interleave.scenario.Scenario answered = model.programInput().apply();
+            if (answered != null) {
+                model.runReloaded(answered);
+            }
+        }
+        if (o.edit() && model.picker().selectedProperty().get() instanceof interleave.program.PythonProgram p
+                && !model.editor().open(p.file())) {
+            System.err.println("interleave: " + model.editor().errorMessageProperty().get());
         }
         if (o.steps() > 0 && model.ensurePrepared()) {
             model.session().runToPoint(o.steps());

@@ -9,12 +9,14 @@ import java.util.Map;
  * Options of the desktop app, for a lesson prepared in advance:
  * {@code --scenario ID}, {@code --param NAME=VALUE} (repeatable), {@code --speed STEPS_PER_SECOND|full},
  * {@code --play}, {@code --steps N} (run exactly N scheduling points, then pause: a fixed moment for a slide or a
- * screenshot), {@code --lang en|zh}, {@code --present}, {@code --contrast}, {@code --open FILE} (a saved run).
+ * screenshot), {@code --lang en|zh}, {@code --present}, {@code --contrast}, {@code --open FILE} (a saved run or a
+ * Python program), {@code --input TEXT} (repeatable: the opened program's input() answers, in order),
+ * {@code --edit} (the opened program in the editor).
  * Unknown options are reported and ignored, so a typo never keeps the app from opening.
  */
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
                             boolean present, boolean contrast, List<String> problems, long steps, String open,
-                            boolean startupProbe) {
+                            boolean startupProbe, List<String> inputs, boolean edit) {
 
     public static LaunchOptions parse(List<String> args) {
         String scenario = null;
@@ -28,6 +30,8 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         List<String> problems = new ArrayList<>();
         String open = null;
         boolean startupProbe = false;
+        List<String> inputs = new ArrayList<>();
+        boolean edit = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -75,15 +79,24 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                     open = next;
                     i++;
                 }
+                case "--input" -> {
+                    if (next == null) {
+                        problems.add("--input needs an answer for the program's input()");
+                    } else {
+                        inputs.add(next);
+                    }
+                    i++;
+                }
+                case "--edit" -> edit = true;
                 case "--play" -> play = true;
                 case "--present" -> present = true;
                 case "--contrast" -> contrast = true;
                 case "--startup-probe" -> startupProbe = true;
                 default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
-                        + "--steps, --lang, --present, --contrast, --open, --startup-probe)");
+                        + "--steps, --lang, --present, --contrast, --open, --input, --edit, --startup-probe)");
             }
         }
         return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open,
-                startupProbe);
+                startupProbe, List.copyOf(inputs), edit);
     }
 }

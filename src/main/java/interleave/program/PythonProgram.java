@@ -67,6 +67,16 @@ public final class PythonProgram extends Scenario {
         return new PythonProgram(file.toAbsolutePath(), prepare(python, file.toAbsolutePath()), python, answers);
     }
 
+    /** The program's file (absolute), for an editor and a reload. */
+    public Path file() {
+        return file;
+    }
+
+    /** The answers its input() calls get, in order. */
+    public List<String> answers() {
+        return answers;
+    }
+
     /**
      * CPython reads the program first (interleave_prepare.py): a syntax error is one line naming where, before any
      * run starts; pasted non-breaking spaces and Python 2 are converted, and the converted text is what runs and

@@ -1,9 +1,15 @@
 package interleave.app.code;
 
 import interleave.app.AppModel;
+import interleave.app.editor.EditorViewModel;
+import interleave.program.PythonProgram;
 import interleave.scenario.Scenario;
 import interleave.trace.Trace;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -21,6 +27,14 @@ public final class CodeController {
     private final CodeViewModel vm = new CodeViewModel();
     @FXML
     private ListView<Integer> codeList;
+    @FXML
+    private Label codeTitle;
+    @FXML
+    private ToggleButton editToggle;
+    @FXML
+    private Node editor;
+    /** Weakly held by the models, which outlive this view. */
+    private final ChangeListener<Object> onEditorState = (o, a, b) -> showEditorState();
     private Scenario shown;
     private List<String> lines = List.of();
     private Map<Integer, List<Integer>> markers = Map.of();
@@ -43,6 +57,45 @@ public final class CodeController {
             }
         });
         showProgram(); // the program is on screen before the first run starts
+        EditorViewModel ed = model.editor();
+        for (javafx.beans.value.ObservableValue<?> o : List.of(ed.editingProperty(), ed.dirtyProperty(), ed.fileProperty(),
+                model.picker().selectedProperty())) {
+            o.addListener(new WeakChangeListener<>(onEditorState));
+        }
+        showEditorState();
+    }
+
+    /**
+     * The Edit button is there for a Python program of the user's; while editing, the editor takes the list's place
+     * and the title names the file (with a mark while it has unsaved changes).
+     */
+    private void showEditorState() {
+        EditorViewModel ed = model.editor();
+        boolean program = model.picker().selectedProperty().get() instanceof PythonProgram;
+        boolean editing = ed.editing();
+        editToggle.setVisible(program || editing);
+        editToggle.setManaged(program || editing);
+        editToggle.setSelected(editing);
+        editToggle.setText(model.i18n().get(editing ? "editor.close" : "editor.edit"));
+        editor.setVisible(editing);
+        codeList.setVisible(!editing);
+        java.nio.file.Path f = ed.fileProperty().get();
+        codeTitle.setText(!editing || f == null ? model.i18n().get(program ? "code.titleProgram" : "code.title")
+                : model.i18n().fmt(ed.dirty() ? "editor.titleDirty" : "editor.title", String.valueOf(f.getFileName())));
+    }
+
+    @FXML
+    private void onEditToggle() {
+        EditorViewModel ed = model.editor();
+        if (editToggle.isSelected()) {
+            if (model.picker().selectedProperty().get() instanceof PythonProgram p && !ed.open(p.file())) {
+                model.messageProperty().set(ed.errorMessageProperty().get());
+            }
+        } else {
+            ed.closeAsking(model.programInput().answersFor(model.picker().selectedProperty().get()),
+                    model::runReloaded);
+        }
+        showEditorState();
     }
 
     private void showProgram() {

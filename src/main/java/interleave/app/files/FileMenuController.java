@@ -4,7 +4,10 @@ import interleave.app.AppModel;
 import javafx.fxml.FXML;
 import javafx.scene.Cursor;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
@@ -12,6 +15,7 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The File menu (open, save, export PNG) and dropping a trace file onto the window. */
@@ -22,6 +26,8 @@ public final class FileMenuController {
     private final TraceFileActions actions;
     @FXML
     private MenuBar menuBar;
+    @FXML
+    private Menu recentMenu;
 
     public FileMenuController(AppModel model) {
         this.model = model;
@@ -30,6 +36,8 @@ public final class FileMenuController {
 
     @FXML
     private void initialize() {
+        fillRecent();
+        model.recent().files().addListener(new javafx.collections.WeakListChangeListener<>(onRecentChanged));
         // the scene outlives a language switch, which rebuilds the views: setters, so handlers never pile up
         menuBar.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -55,8 +63,51 @@ public final class FileMenuController {
         e.consume();
     }
 
-    /** Reads in the background with a busy cursor; the result shows when it is ready. */
+    /** Held here, weakly by the list, which outlives this view. */
+    private final javafx.collections.ListChangeListener<Path> onRecentChanged = c -> fillRecent();
+
+    /** Open Recent: the files, most recent first, then Clear (a disabled "no recent files" when there are none). */
+    private void fillRecent() {
+        List<MenuItem> items = new ArrayList<>();
+        List<Path> files = model.recent().files();
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            MenuItem item = new MenuItem(RecentFilesViewModel.label(f));
+            item.setMnemonicParsing(false); // a file name's underscores are not mnemonics
+            item.setId("recent-" + i);
+            item.setOnAction(e -> openRecent(f));
+            items.add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem(model.i18n().get("files.recent.none"));
+            none.setId("recentNone");
+            none.setDisable(true);
+            items.add(none);
+        }
+        items.add(new SeparatorMenuItem());
+        MenuItem clear = new MenuItem(model.i18n().get("files.recent.clear"));
+        clear.setId("recentClear");
+        clear.setDisable(files.isEmpty());
+        clear.setOnAction(e -> model.recent().clear());
+        items.add(clear);
+        recentMenu.getItems().setAll(items);
+    }
+
+    /** An entry of Open Recent: opened as File > Open would, or removed with a message if the file is gone. */
+    void openRecent(Path file) {
+        String gone = model.recent().checkBeforeOpen(file);
+        if (gone != null) {
+            model.messageProperty().set(gone);
+            return;
+        }
+        open(file);
+    }
+
+    /** Reads in the background with a busy cursor; the result shows when it is ready. Unsaved edits: asks first. */
     private void open(Path file) {
+        if (!model.editor().mayLeave()) {
+            return;
+        }
         Scene scene = menuBar.getScene();
         if (scene != null) {
             scene.setCursor(Cursor.WAIT);

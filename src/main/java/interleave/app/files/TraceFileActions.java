@@ -48,7 +48,7 @@ public final class TraceFileActions {
     /** Opens a saved run now (FX thread); true if it is shown. A bad file only sets the message banner. */
     public boolean open(Path file) {
         if (isProgram(file)) {
-            return showProgram(loadProgram(file));
+            return showProgram(loadProgram(file), file);
         }
         return show(read(file), file);
     }
@@ -58,23 +58,29 @@ public final class TraceFileActions {
         return String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".py");
     }
 
-    /** The program, or the one-line reason it cannot run (a syntax error, no Python). */
+    /** The program, or why it cannot run (a syntax error, no Python). */
     private Object loadProgram(Path file) {
         try {
             return interleave.program.PythonProgram.load(file, null);
         } catch (IllegalArgumentException e) {
-            return model.i18n().fmt("files.error.program", e.getMessage());
+            return e;
         }
     }
 
-    private boolean showProgram(Object loaded) {
-        if (loaded instanceof String problem) {
-            model.messageProperty().set(problem);
+    private boolean showProgram(Object loaded, Path file) {
+        if (loaded instanceof IllegalArgumentException problem) {
+            model.messageProperty().set(model.i18n().fmt("files.error.program", problem.getMessage()));
+            if (problem instanceof interleave.program.ProgramLoadException p && p.line() > 0) {
+                // a program that does not parse opens in the editor, its line marked, to be fixed there
+                model.editor().openWithError(file, p.line(), p.getMessage());
+                model.recent().add(file);
+            }
             return false;
         }
         model.picker().selectedProperty().set((Scenario) loaded);
         model.picker().apply();
         model.messageProperty().set("");
+        model.recent().add(file);
         return true;
     }
 
@@ -86,7 +92,7 @@ public final class TraceFileActions {
         Thread reader = new Thread(() -> {
             if (isProgram(file)) {
                 Object loaded = loadProgram(file);
-                javafx.application.Platform.runLater(() -> done.accept(showProgram(loaded)));
+                javafx.application.Platform.runLater(() -> done.accept(showProgram(loaded, file)));
                 return;
             }
             Read r = read(file);
@@ -104,6 +110,7 @@ public final class TraceFileActions {
         showInForm(r.loaded().trace().header());
         model.session().open(r.loaded(), r.analyzed());
         model.messageProperty().set("");
+        model.recent().add(file);
         return true;
     }
 
@@ -170,6 +177,7 @@ public final class TraceFileActions {
         }
         try {
             TraceFiles.write(trace, file, model.session().record());
+            model.recent().add(file);
             return true;
         } catch (IOException | RuntimeException e) {
             model.messageProperty().set(model.i18n().fmt("files.saveFailed", String.valueOf(file.getFileName()),

@@ -32,7 +32,8 @@ public final class KeyRouting {
                 || code == KeyCode.ADD || code == KeyCode.SUBTRACT || code == KeyCode.DIGIT0)) {
             return false;
         }
-        if (target instanceof TextInputControl || target instanceof Spinner<?>) {
+        if (target instanceof TextInputControl || target instanceof Spinner<?>
+                || target instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?>) { // the program editor
             return true;
         }
         boolean navigation = code.isArrowKey() || code.isNavigationKey();

@@ -34,6 +34,13 @@ public final class MainController {
     @FXML
     private SplitPane centerSplit;
     @FXML
+    private SplitPane lowerSplit;
+    /** The dividers before the editor took the room, to give them back. */
+    private double[] dividersBeforeEditing;
+    private javafx.scene.Node timelinePane;
+    private javafx.scene.Node cpuPane;
+    private final javafx.beans.value.ChangeListener<Boolean> onEditing = (o, a, on) -> roomForEditor(on);
+    @FXML
     private Region picker;
     @FXML
     private Region result;
@@ -63,6 +70,10 @@ public final class MainController {
             }
         });
         root.widthProperty().addListener((o, a, b) -> fitPanels());
+        model.editor().editingProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onEditing));
+        if (model.editor().editing()) {
+            roomForEditor(true); // views rebuilt (a language switch) while editing
+        }
         applyPresentation();
         showMessage(model.messageProperty().get());
     }
@@ -98,11 +109,34 @@ public final class MainController {
             root.getStyleClass().remove("presenting");
         }
         root.setLeft(on ? null : picker);
-        root.setBottom(on ? null : log);
+        root.setBottom(on || model.editor().editing() ? null : log);
         double base = on ? 20 : 14;
         root.setStyle("-fx-font-size: " + Math.round(base * model.textScaleProperty().get()) + "px;");
         model.theme().setTextScale(model.textScaleProperty().get()); // canvases follow Ctrl + and Ctrl -
         fitPanels();
+    }
+
+    /**
+     * While the user edits a program the code pane takes the centre: the timeline, the CPU view and the log step
+     * aside (a program is not readable in a quarter of a 1024-pixel projector); closing the editor puts them back
+     * where they were.
+     */
+    private void roomForEditor(boolean editing) {
+        if (editing && dividersBeforeEditing == null) {
+            dividersBeforeEditing = new double[] {centerSplit.getDividerPositions()[0],
+                    lowerSplit.getDividerPositions()[0]};
+            timelinePane = centerSplit.getItems().get(0);
+            cpuPane = lowerSplit.getItems().get(0);
+            centerSplit.getItems().remove(timelinePane);
+            lowerSplit.getItems().remove(cpuPane);
+        } else if (!editing && dividersBeforeEditing != null) {
+            centerSplit.getItems().add(0, timelinePane);
+            lowerSplit.getItems().add(0, cpuPane);
+            centerSplit.setDividerPositions(dividersBeforeEditing[0]);
+            lowerSplit.setDividerPositions(dividersBeforeEditing[1]);
+            dividersBeforeEditing = null;
+        }
+        applyPresentation();
     }
 
     /** Side panels take a share of the window, so the centre keeps room on a 1024-pixel projector. */

@@ -44,6 +44,14 @@ public final class PickerController {
     private Label settingsError;
     @FXML
     private Label pendingHint;
+    @FXML
+    private VBox programInputBox;
+    @FXML
+    private javafx.scene.control.TextArea programInputArea;
+    @FXML
+    private Label programInputError;
+    @FXML
+    private javafx.scene.control.Button programInputApply;
 
     public PickerController(AppModel model) {
         this.model = model;
@@ -72,6 +80,17 @@ public final class PickerController {
         scenarioTree.setCellFactory(t -> new ScenarioCell());
         scenarioTree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && item.getValue() instanceof Scenario s && s != vm.selectedProperty().get()) {
+                if (model.editor().dirty()) {
+                    // unsaved edits: ask first (after this selection change is over), and stay if the user cancels
+                    javafx.application.Platform.runLater(() -> {
+                        if (model.editor().mayLeave()) {
+                            vm.selectedProperty().set(s);
+                        } else {
+                            selectInTree(vm.selectedProperty().get());
+                        }
+                    });
+                    return;
+                }
                 vm.selectedProperty().set(s);
             }
         });
@@ -99,12 +118,30 @@ public final class PickerController {
         settingsError.visibleProperty().bind(vm.settingsErrorProperty().isNotEmpty());
         settingsError.managedProperty().bind(settingsError.visibleProperty());
 
+        ProgramInputViewModel input = model.programInput();
+        programInputArea.textProperty().bindBidirectional(input.textProperty());
+        programInputBox.visibleProperty().bind(input.visibleProperty());
+        programInputBox.managedProperty().bind(input.visibleProperty());
+        programInputApply.disableProperty().bind(input.changedProperty().not());
+        programInputError.textProperty().bind(input.errorProperty());
+        programInputError.visibleProperty().bind(input.errorProperty().isNotEmpty());
+        programInputError.managedProperty().bind(programInputError.visibleProperty());
+
         if (toSelect != null) {
             scenarioTree.getSelectionModel().select(toSelect);
             reveal(toSelect);
         }
         showScenario(vm.selectedProperty().get());
         buildForm();
+    }
+
+    /** The program again with the answers as typed; the run is reset to it. */
+    @FXML
+    private void onApplyInput() {
+        Scenario reloaded = model.programInput().apply();
+        if (reloaded != null) {
+            model.runReloaded(reloaded);
+        }
     }
 
     /**

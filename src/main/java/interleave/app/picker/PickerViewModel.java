@@ -202,6 +202,25 @@ public final class PickerViewModel {
         apply();
     }
 
+    /**
+     * A program loaded again (edited, or with new input answers) takes the place of the selected one; the run is
+     * reset to it and the scheduler settings stay as typed (selecting a scenario would reset them to its defaults).
+     */
+    public void replaceProgram(Scenario program) {
+        Mode m = mode.get();
+        int c = cores.get();
+        String q = quantum.get();
+        Policy p = policy.get();
+        String sd = seed.get();
+        selected.set(program);
+        mode.set(m);
+        cores.set(c);
+        quantum.set(q);
+        policy.set(p);
+        seed.set(sd);
+        apply();
+    }
+
     /** Flips a boolean parameter (the L key for the balance lock). */
     public void toggle(String name) {
         Field f = field(name);
