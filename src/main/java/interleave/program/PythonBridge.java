@@ -48,6 +48,10 @@ final class PythonBridge {
     private final Map<Integer, Object> objects = new ConcurrentHashMap<>();
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final List<String> errorOutput = new CopyOnWriteArrayList<>();
+    /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
+    private final Stall stall;
+    private final Map<String, Integer> stackLines = new ConcurrentHashMap<>();
     private final StringBuilder stderr = new StringBuilder();
     private volatile boolean gone;
     /** Where each Python thread's own named pipes are (null: every thread shares stdin and stdout). */
@@ -75,10 +79,17 @@ final class PythonBridge {
         daemon("interleave-python-requests", this::readRequests);
         daemon("interleave-python-stderr", this::readErrors);
         daemon("interleave-python-reaper", this::endWithTheRun);
+        this.stall = new Stall(Stall.limit(), this::endAskingWhere, name -> stackLines.getOrDefault(name, 0),
+                () -> k.outcomeNow() != null);
     }
 
     List<String> output() {
         return output;
+    }
+
+    /** The lines the program wrote to stderr: tracebacks of uncaught exceptions, as CPython prints them. */
+    List<String> errorOutput() {
+        return errorOutput;
     }
 
     Map<String, SharedInt> variables() {
@@ -132,6 +143,11 @@ final class PythonBridge {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                if (line.startsWith("interleave-stack\t")) { // where each thread was, as the process ended
+                    String[] f = line.split("\t");
+                    stackLines.put(f[1], Integer.parseInt(f[2]));
+                    continue;
+                }
                 synchronized (stderr) {
                     if (stderr.length() < 4000) {
                         stderr.append(line).append('\n');
@@ -141,6 +157,19 @@ final class PythonBridge {
         } catch (IOException e) {
             // the process ended
         }
+    }
+
+    /** SIGTERM first: the runtime then says where each thread is (stderr) before it goes; then for sure. */
+    private void endAskingWhere() {
+        process.toHandle().destroy(); // SIGTERM, keeping our ends of its pipes open (Process.destroy closes them)
+        try {
+            if (process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                Thread.sleep(100); // the stderr reader's last lines
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
     }
 
     /** However the run ends (finished, deadlock, stopped), the Python process goes with it: no orphans. */
@@ -165,28 +194,39 @@ final class PythonBridge {
     /** Carries out one Python thread's requests until that thread ends. */
     private void serve(int thread) {
         ThreadChannel channel = channel(thread);
+        Stall.Watch watch = stall.watch(k.currentThreadName());
         while (true) {
             Object next;
             try {
+                watch.waiting();
                 next = channel.next();
+                watch.back();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             if (next instanceof GrantedPoint p) {
+                watch.line(p.line());
                 perform(p);
                 continue;
             }
             JsonNode req = (JsonNode) next;
             if (req == GONE) {
-                throw new ThreadingError("RuntimeError", "the Python program stopped: " + lastError());
+                String stalled = stall.verdict();
+                throw new ThreadingError("RuntimeError", stalled != null ? stalled
+                        : "the Python program stopped: " + lastError());
             }
             String op = req.path("op").asText();
             int line = req.path("l").asInt(0);
             if (line > 0) {
                 k.line(line);
+                watch.line(line);
             }
             if (op.equals("end")) {
+                String traceback = req.path("traceback").asText(null);
+                if (traceback != null) { // what CPython prints on stderr for an uncaught exception
+                    errorOutput.addAll(traceback.lines().toList());
+                }
                 reply(channel, thread, null);
                 String error = req.path("error").asText(null);
                 if (error != null) {

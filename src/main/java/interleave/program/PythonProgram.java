@@ -193,6 +193,9 @@ public final class PythonProgram extends Scenario {
         List<String> printed = List.copyOf(bridge.output());
         out.put("printed", printed.isEmpty() ? "" : printed.get(printed.size() - 1)); // the last line, as a figure
         out.put("output", printed);
+        if (!bridge.errorOutput().isEmpty()) {
+            out.put("stderr", List.copyOf(bridge.errorOutput()));
+        }
         return out;
     }
 

@@ -139,6 +139,7 @@ def _call(op, **args):
 
 
 def _reader():
+    _only_main_hears_sigterm()
     try:
         for line in _in:
             reply = json.loads(line)
@@ -621,9 +622,13 @@ class Thread:
         self._kwargs = kwargs or {}
         self._tid = None
         self._started = False
-        if name is None:
+        if name:
+            name = str(name)
+        else:
             name = "Thread-%d" % _next_name[0]  # numbered when made, as CPython does
             _next_name[0] += 1
+            if target is not None and sys.version_info >= (3, 10):  # CPython 3.10+ adds the target's name
+                name += " (%s)" % getattr(target, "__name__", "?")
         self.name = name
         self.daemon = current_thread().daemon if daemon is None else daemon
         self._alive = False
@@ -647,13 +652,18 @@ class Thread:
         _call("start", child=tid, name=self.name, daemon=self.daemon)
 
     def _bootstrap(self):
+        _only_main_hears_sigterm()
         _local.tid = self._tid
+        self._real_ident = _real_threading.get_ident()
         _call("begin", line=0)
         try:
             self.run()
+        except SystemExit:
+            pass  # as CPython's excepthook: a thread that exits says nothing
         except BaseException as e:  # noqa: the engine records it as this thread's error
             self._alive = False
-            _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e))
+            _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e),
+                  traceback="Exception in thread %s:\n%s" % (self.name, _traceback(e)))
             return
         self._alive = False
         _call("end")
@@ -793,6 +803,35 @@ def _input(prompt=""):
     return answer
 
 
+def _only_main_hears_sigterm():
+    """Python runs signal handlers in the main thread: a SIGTERM that woke another thread would go unheard."""
+    import signal
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+
+
+def _say_where_and_go(signum, frame):
+    """SIGTERM (the watchdog ending a stalled program): each thread's line in the program, then exit."""
+    names = {getattr(t, "_real_ident", None): t.name for t in _THREADS.values()}
+    names[_MAIN._real_ident] = _MAIN.name
+    for ident, f in sys._current_frames().items():
+        while f is not None and f.f_code.co_filename != _program_file:
+            f = f.f_back
+        if f is not None and ident in names:
+            sys.stderr.write("interleave-stack\t%s\t%d\n" % (names[ident], f.f_lineno))
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _traceback(e):
+    """As CPython prints an uncaught exception, with the program's own frames only (not the runtime's)."""
+    import traceback
+    frames = [traceback.FrameSummary(f.filename, f.lineno, f.name, line=f.line)
+              for f in traceback.extract_tb(e.__traceback__) if f.filename == _program_file]
+    return "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) \
+        + "".join(traceback.format_exception_only(type(e), e))
+
+
 def _tb_line(e):
     tb = e.__traceback__
     line = 0
@@ -898,6 +937,9 @@ def main():
     ast.fix_missing_locations(tree)
     code = compile(tree, path, "exec")
     _make_fifos(0)
+    _MAIN._real_ident = _real_threading.get_ident()
+    import signal
+    signal.signal(signal.SIGTERM, _say_where_and_go)
     reader = _real_threading.Thread(target=_reader, daemon=True)
     reader.start()
     _local.tid = 0
@@ -910,8 +952,10 @@ def main():
     _call("begin", line=0)
     try:
         exec(code, program)
+    except SystemExit:
+        _call("end")
     except BaseException as e:  # noqa: reported as the main thread's error
-        _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e))
+        _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), traceback=_traceback(e))
     else:
         _call("end")
     # The program's other threads go on: as in CPython the process lives until they are done. The engine decides

@@ -150,6 +150,22 @@ class PythonProgramTest {
                 changed.kernel().errors().toString());
     }
 
+    /** A thread blocked where the scheduler cannot see (a socket nobody writes to) ends the run, naming its line. */
+    @Test
+    void aCallTheRuntimeDoesNotModelEndsTheRunNamingItsLine() throws Exception {
+        System.setProperty("interleave.python.stallSeconds", "2");
+        try {
+            ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(program("blocked.py"), null), Map.of(),
+                    RunSettings.DEFAULT);
+            assertTrue(r.kernel().awaitTermination(10_000));
+            String errors = r.kernel().errors().toString();
+            assertTrue(errors.contains("Thread-1 (wait) has not come back to the scheduler for 2 s, at line 9")
+                    && errors.contains("does not model"), errors);
+        } finally {
+            System.clearProperty("interleave.python.stallSeconds");
+        }
+    }
+
     @Test
     void eventsRLocksSleepAndCurrentThreadGoThroughTheEngine() throws Exception {
         ScenarioRun r = run("event_gate.py", 1);
@@ -161,8 +177,23 @@ class PythonProgramTest {
     @Test
     void aPythonExceptionEndsItsThreadAndTheOthersGoOn() throws Exception {
         ScenarioRun r = run("crash.py", 0);
-        assertEquals(List.of("Thread-1: ZeroDivisionError: division by zero"), r.kernel().errors());
+        assertEquals(List.of("Thread-1 (bad): ZeroDivisionError: division by zero"), r.kernel().errors(),
+                "CPython 3.10+ names a thread after its target");
         assertEquals(List.of("done 1"), r.result().get("output"));
+        // stderr as CPython's excepthook prints it, without threading.py's own frames and 3.11's ^^^ marks
+        Process p = new ProcessBuilder(PythonProgram.findPython(), program("crash.py").toString()).start();
+        String cpython = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        List<String> expected = new java.util.ArrayList<>();
+        List<String> lines = cpython.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("threading.py\"")) {
+                i++; // and its source line
+            } else if (!lines.get(i).trim().matches("[~^]+")) {
+                expected.add(lines.get(i));
+            }
+        }
+        assertEquals(expected, r.result().get("stderr"));
     }
 
     @Test
