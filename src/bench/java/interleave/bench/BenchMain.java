@@ -129,7 +129,7 @@ public final class BenchMain {
                 t2 = threading.Thread(target=run_thread, args=(8,))
                 t1.start(); t2.start(); t1.join(); t2.join()
                 print(balance)
-                """.replace("ITERATIONS", String.valueOf(iterations)).replace("LOCK", lock ? "" : "# "));
+                """.replace("ITERATIONS", String.valueOf(iterations)).replace("LOCK", lock ? "" : "pass  # "));
         long t0 = System.nanoTime();
         ScenarioRun r = ScenarioRun.runToEnd(interleave.program.PythonProgram.load(file, python), Map.of(),
                 RunSettings.DEFAULT);

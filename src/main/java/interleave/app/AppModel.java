@@ -212,8 +212,15 @@ public final class AppModel {
         }
     }
 
-    /** Makes sure a run is prepared from the form; false (and a message) if the form has errors. */
+    /**
+     * Makes sure a run is prepared from the form; false (and a message) if the form has errors, or if the program
+     * in the editor cannot run: the run would be of other code than the one on screen.
+     */
     public boolean ensurePrepared() {
+        if (editor.editing() && !editor.errorText().isEmpty()) {
+            messageProperty().set(i18n.get("editor.fixFirst"));
+            return false;
+        }
         if (session.run() != null || session.loaded() != null) {
             return true; // a live run, or an opened file (Reset leaves it)
         }
@@ -222,7 +229,7 @@ public final class AppModel {
 
     /** Play; on a run that has ended (or a saved one), plays the recording again from its start. */
     public void play() {
-        if (session.ended() && !session.inPast()) {
+        if (session.ended() && !session.inPast() && !(editor.editing() && !editor.errorText().isEmpty())) {
             session.playFromStart();
             return;
         }

@@ -103,6 +103,14 @@ final class RunCommand implements Callable<Integer> {
                 found = Optional.of(program);
             } catch (IllegalArgumentException e) {
                 err.println("interleave: " + e.getMessage());
+                if (json) { // a script gets an answer it can read, too
+                    com.fasterxml.jackson.databind.node.ObjectNode o = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .createObjectNode().put("status", "error").put("message", e.getMessage());
+                    if (e instanceof interleave.program.ProgramLoadException p && p.line() > 0) {
+                        o.put("line", p.line());
+                    }
+                    out.println(o.toPrettyString());
+                }
                 return Cli.BAD_INPUT;
             }
             if (mode == interleave.engine.Mode.OS) {

@@ -191,7 +191,8 @@ public final class PythonProgram extends Scenario {
             out.put(v.getKey(), v.getValue().peek());
         }
         List<String> printed = List.copyOf(bridge.output());
-        out.put("printed", printed.isEmpty() ? "" : printed.get(printed.size() - 1)); // the last line, as a figure
+        out.put("lines", printed.size());
+        out.put("printed", printed.isEmpty() ? "" : printed.get(printed.size() - 1)); // the last line
         out.put("output", printed);
         if (!bridge.errorOutput().isEmpty()) {
             out.put("stderr", List.copyOf(bridge.errorOutput()));

@@ -30,6 +30,8 @@ public final class CodeController {
     @FXML
     private Label codeTitle;
     @FXML
+    private Label convertedNote;
+    @FXML
     private ToggleButton editToggle;
     @FXML
     private Node editor;
@@ -79,6 +81,12 @@ public final class CodeController {
         editToggle.setText(model.i18n().get(editing ? "editor.close" : "editor.edit"));
         editor.setVisible(editing);
         codeList.setVisible(!editing);
+        String note = !editing && model.picker().selectedProperty().get() instanceof PythonProgram p
+                && !p.convertedLines().isEmpty() ? model.i18n().fmt("code.converted", p.convertedLines().stream()
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))) : "";
+        convertedNote.setText(note);
+        convertedNote.setVisible(!note.isEmpty());
+        convertedNote.setManaged(!note.isEmpty());
         java.nio.file.Path f = ed.fileProperty().get();
         codeTitle.setText(!editing || f == null ? model.i18n().get(program ? "code.titleProgram" : "code.title")
                 : model.i18n().fmt(ed.dirty() ? "editor.titleDirty" : "editor.title", String.valueOf(f.getFileName())));

@@ -49,8 +49,10 @@ final class CodeLine extends Region {
      */
     private double indentFor(double width) {
         double ch = whole.getFont().getSize() * 0.6;
-        // some indentation always stays (up to four characters): in Python it is part of the meaning
-        return Math.max(Math.min(indentWidth(), 4 * ch), Math.min(indentWidth(), width - 18 * ch));
+        // A wrapped line keeps its whole indentation, as the lines that fit do: in Python the depth is the meaning
+        // (a block drawn at two depths teaches the wrong program). Only a pane too narrow for eight characters of
+        // code after it takes some back.
+        return Math.max(0, Math.min(indentWidth(), width - 8 * ch));
     }
 
     @Override

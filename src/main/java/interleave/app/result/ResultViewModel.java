@@ -19,8 +19,35 @@ public final class ResultViewModel {
         this.i18n = i18n;
     }
 
+    /**
+     * The result with the entries fit for a big figure first: a list (a program's printed lines) never is, nor a
+     * program's last printed line when it is longer than a figure; they go to the details, a line each.
+     */
+    static Map<String, Object> figuresFirst(Map<String, Object> result) {
+        if (result == null || result.containsKey("expected")) {
+            return result;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        result.forEach((k, v) -> {
+            if (figure(k, v)) {
+                out.put(k, v);
+            }
+        });
+        result.forEach((k, v) -> {
+            if (!figure(k, v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static boolean figure(String key, Object v) {
+        return !(v instanceof java.util.Collection<?>) && !("printed".equals(key) && longFigure(String.valueOf(v)));
+    }
+
     /** Caption of the first big figure: "expected" for results that have one, else the result's first key. */
     public String firstCaption(Map<String, Object> result) {
+        result = figuresFirst(result);
         if (result == null || result.isEmpty() || result.containsKey("expected")) {
             return i18n.get("result.expected");
         }
@@ -50,6 +77,7 @@ public final class ResultViewModel {
 
     /** The entries the two big figures do not show, one "caption: value" each. */
     public java.util.List<String> details(Map<String, Object> result) {
+        result = figuresFirst(result);
         if (result == null || result.isEmpty()) {
             return java.util.List.of();
         }
@@ -58,8 +86,11 @@ public final class ResultViewModel {
         for (Map.Entry<String, Object> e : result.entrySet()) {
             boolean shown = result.containsKey("expected")
                     ? e.getKey().equals("expected") || e.getKey().equals(actualKey(result))
-                    : index < 2;
-            if (!shown) {
+                    : index < 2 && figure(e.getKey(), e.getValue());
+            if (!shown && e.getValue() instanceof java.util.Collection<?> lines) {
+                out.add(caption(e.getKey()) + ":" + lines.stream().map(l -> "\n  " + value(l))
+                        .collect(java.util.stream.Collectors.joining()));
+            } else if (!shown) {
                 out.add(caption(e.getKey()) + ": " + value(e.getValue()));
             }
             index++;
@@ -73,16 +104,22 @@ public final class ResultViewModel {
 
     /** Caption of the second figure. */
     public String secondCaption(Map<String, Object> result) {
+        result = figuresFirst(result);
         if (result == null || result.isEmpty() || result.containsKey("expected")) {
             return i18n.get("result.actual");
         }
-        java.util.Iterator<String> it = result.keySet().iterator();
+        java.util.Iterator<Map.Entry<String, Object>> it = result.entrySet().iterator();
         it.next();
-        return it.hasNext() ? caption(it.next()) : "";
+        if (!it.hasNext()) {
+            return "";
+        }
+        Map.Entry<String, Object> e = it.next();
+        return figure(e.getKey(), e.getValue()) ? caption(e.getKey()) : "";
     }
 
     /** The first figure's value. */
     public String first(Map<String, Object> result) {
+        result = figuresFirst(result);
         if (result == null || result.isEmpty()) {
             return "–";
         }
@@ -98,6 +135,7 @@ public final class ResultViewModel {
      * demo's "seconds", computed only at the end) is the virtual time elapsed so far; anything else as it stands.
      */
     public String firstNow(Map<String, Object> result, TraceAnalyzer a) {
+        result = figuresFirst(result);
         if (a != null && result != null && !result.isEmpty() && !result.containsKey("expected")
                 && "seconds".equals(result.keySet().iterator().next()) && a.trace().header().virtualTime()) {
             return interleave.app.session.TimeFormat.duration(a.lastTime(), true);
@@ -112,15 +150,20 @@ public final class ResultViewModel {
 
     /** The second figure's value: the actual result next to an expected one, else the second entry. */
     public String second(Map<String, Object> result) {
+        result = figuresFirst(result);
         if (result == null || result.isEmpty()) {
             return "–";
         }
         if (result.containsKey("expected")) {
             return value(result.get(actualKey(result)));
         }
-        java.util.Iterator<Object> it = result.values().iterator();
+        java.util.Iterator<Map.Entry<String, Object>> it = result.entrySet().iterator();
         it.next();
-        return it.hasNext() ? value(it.next()) : "";
+        if (!it.hasNext()) {
+            return "";
+        }
+        Map.Entry<String, Object> e = it.next();
+        return figure(e.getKey(), e.getValue()) ? value(e.getValue()) : "";
     }
 
     /** True when the result has an expected value and the actual one differs: shown in the alarm colour. */

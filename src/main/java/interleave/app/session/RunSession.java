@@ -131,7 +131,7 @@ public final class RunSession {
 
     private void ensureRun() {
         if (run == null && loaded == null && scenario != null) {
-            run = ScenarioRun.start(scenario, params, settings, new RunControl(true, true));
+            run = ScenarioRun.start(scenario, params, settings, controlFor(scenario));
             analyzer = new TraceAnalyzer(run.trace());
             cursor = new TimeCursor(analyzer);
             owedSteps = 0;
@@ -156,6 +156,15 @@ public final class RunSession {
      * is the demo the header names if this build has it (so the code view and sentences work), and there is no
      * ScenarioRun: Play and Step do nothing until the next prepare (Reset).
      */
+    /**
+     * A user is present, paused at the start. Where the scenario has actions (a button that sets an event) a run
+     * whose threads all wait is waiting for the user; where it has none (a teacher's program) nothing can free
+     * it, and the run says so instead of showing "running" for ever.
+     */
+    private static RunControl controlFor(Scenario scenario) {
+        return new RunControl(!scenario.actions().isEmpty(), true);
+    }
+
     public void open(LoadedTrace file, TraceAnalyzer analyzed) {
         stop();
         Scenario named = interleave.scenario.Scenarios.byId(file.trace().header().scenario()).orElse(null);
@@ -359,7 +368,7 @@ public final class RunSession {
         }
         loaded = null;
         playing = false;
-        run = ScenarioRun.start(scenario, startParams, settings, new RunControl(true, true));
+        run = ScenarioRun.start(scenario, startParams, settings, controlFor(scenario));
         analyzer = new TraceAnalyzer(run.trace());
         cursor = new TimeCursor(analyzer);
         branch = new Branch(run, todo);

@@ -294,8 +294,8 @@ class OpenSaveUiTest {
         settle();
         assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0, "the program's own race loses updates");
 
-        Path bad = dir.resolve("old.py");
-        java.nio.file.Files.writeString(bad, "print 'hello'\n");
+        Path bad = dir.resolve("bad.py");
+        java.nio.file.Files.writeString(bad, "if True\n    print('hello')\n");
         assertFalse(onFx(() -> actions().open(bad)));
         assertTrue(app.model().messageProperty().get().contains("line 1"), app.model().messageProperty().get());
     }
