@@ -74,5 +74,9 @@ sed 's/^def change_it(n):/def change_it(n)/' src/test/resources/interleave/progr
 shot python-editor-error.png 1600x1000 --open "$typo_dir/balance.py" --lang en
 shot python-editor-error-zh-1024.png 1024x768 --open "$typo_dir/balance.py" --present --lang zh
 rm -rf "$typo_dir"
+# the tutorials' own programs, as pasted (Python 2 converted; the printed lines in the result panel)
+shot python-tutorial-rlock-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/rlock_counter.py" --steps 120 --lang en
+shot python-tutorial-local-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/thread_local.py" --steps 100 --lang en
+shot python-tutorial-gate-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --input true --steps 300 --present --lang zh
 shot python-input.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/gate_input.py" --input no --input true --steps 200 --lang en
 exit $failed
