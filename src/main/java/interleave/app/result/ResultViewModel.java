@@ -23,6 +23,9 @@ public final class ResultViewModel {
      * The result with the entries fit for a big figure first: a list (a program's printed lines) never is, nor a
      * program's last printed line when it is longer than a figure; they go to the details, a line each.
      */
+    /** At most this many lines of a list of texts (a program's printed lines) in the details; numbers share one. */
+    static final int LIST_LINES = 4;
+
     static Map<String, Object> figuresFirst(Map<String, Object> result) {
         if (result == null || result.containsKey("expected")) {
             return result;
@@ -87,8 +90,12 @@ public final class ResultViewModel {
             boolean shown = result.containsKey("expected")
                     ? e.getKey().equals("expected") || e.getKey().equals(actualKey(result))
                     : index < 2 && figure(e.getKey(), e.getValue());
-            if (!shown && e.getValue() instanceof java.util.Collection<?> lines) {
-                out.add(caption(e.getKey()) + ":" + lines.stream().map(l -> "\n  " + value(l))
+            if (!shown && e.getValue() instanceof java.util.Collection<?> lines
+                    && !lines.stream().allMatch(x -> x instanceof Number || x instanceof Boolean)) {
+                // a line each; a long list shows its last lines (the event log has them all)
+                int skip = lines.size() > LIST_LINES ? lines.size() - (LIST_LINES - 1) : 0;
+                String head = skip > 0 ? "\n  " + i18n.fmt("result.moreLines", skip) : "";
+                out.add(caption(e.getKey()) + ":" + head + lines.stream().skip(skip).map(l -> "\n  " + value(l))
                         .collect(java.util.stream.Collectors.joining()));
             } else if (!shown) {
                 out.add(caption(e.getKey()) + ": " + value(e.getValue()));

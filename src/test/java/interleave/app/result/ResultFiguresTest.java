@@ -31,6 +31,15 @@ class ResultFiguresTest {
     }
 
     @Test
+    void aLongOutputShowsItsLastLines() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("lines", 10);
+        result.put("output", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"));
+        assertTrue(vm.details(result).contains("printed:\n  … 7 lines before (see the event log)\n  8\n  9\n  10"),
+                vm.details(result).toString());
+    }
+
+    @Test
     void sharedVariablesComeFirst() {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("output", List.of("52"));
