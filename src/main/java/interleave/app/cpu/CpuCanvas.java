@@ -448,7 +448,8 @@ public final class CpuCanvas extends Region {
                 target.put(id, new double[] {tx, ty});
                 double[] cur = pos.computeIfAbsent(id, kk -> new double[] {tx, ty});
                 CpuViewModel.Place p = places.get(id);
-                String name = TextMeasure.clip(t.thread(id).name(), chipFont, cw - 10);
+                String name = TextMeasure.clip(ChipNames.fit(t.thread(id).name(), cw - 10,
+                        n -> TextMeasure.width(n, chipFont)), chipFont, cw - 10);
                 drawChip(g, id, name, p.area(), cur[0], cur[1], cw, chipH, chipFont);
                 chipBounds.put(id, new Rectangle2D(cur[0], cur[1], Math.max(0, cw), chipH));
             }

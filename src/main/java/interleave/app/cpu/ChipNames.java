@@ -1,0 +1,45 @@
+package interleave.app.cpu;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A thread's name on a chip too narrow for it. Cutting "Thread-1 (run_thread)" and "Thread-2 (run_thread)" to
+ * "Th…" makes every chip alike; so a name first loses CPython's "(target)" suffix, then becomes "T1", and only
+ * then is cut.
+ */
+final class ChipNames {
+    private static final Pattern NUMBERED = Pattern.compile("(?i)thread-(\\d+)(?: \\(.*\\))?");
+    private static final Pattern TARGET = Pattern.compile("^(.+?) \\(.*\\)$");
+
+    private ChipNames() {
+    }
+
+    /** The longest of the name's forms that fits {@code max}, by {@code width}; the shortest, if none does. */
+    static String fit(String name, double max, ToDoubleFunction<String> width) {
+        List<String> forms = forms(name);
+        for (String f : forms) {
+            if (width.applyAsDouble(f) <= max) {
+                return f;
+            }
+        }
+        return forms.get(forms.size() - 1);
+    }
+
+    static List<String> forms(String name) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(List.of(name));
+        Matcher target = TARGET.matcher(name);
+        if (target.matches()) {
+            out.add(target.group(1));
+        }
+        Matcher numbered = NUMBERED.matcher(name);
+        if (numbered.matches()) {
+            out.add("T" + numbered.group(1));
+        } else if (name.equals("MainThread")) {
+            out.add("Main");
+        }
+        return out;
+    }
+}
