@@ -24,6 +24,10 @@ public final class InterleaveApp extends Application {
     private Scene scene;
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(LaunchOptions.USAGE); // no window, no display needed
+            return;
+        }
         try {
             launch(args);
         } catch (RuntimeException | LinkageError e) {

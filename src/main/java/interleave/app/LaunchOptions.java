@@ -17,6 +17,22 @@ import java.util.Map;
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
                             boolean present, boolean contrast, List<String> problems, long steps, String open,
                             boolean startupProbe, List<String> inputs, boolean edit) {
+    /** What {@code app --help} prints. */
+    public static final String USAGE = String.join("\n",
+            "Usage: interleave app [options]      opens the window",
+            "  --open FILE          a Python program (.py) to run, or a saved run (.trace) to watch",
+            "  --edit               with a .py: open it in the editor",
+            "  --input TEXT         an answer for the program's input(), in order (repeatable)",
+            "  --scenario ID        a built-in demo (see: interleave list)",
+            "  --param NAME=VALUE   one of the demo's parameters (repeatable)",
+            "  --speed N|full       steps per second when playing",
+            "  --play               start playing at once",
+            "  --steps N            run N scheduling points first",
+            "  --lang en|zh         the window's language",
+            "  --present            presentation mode (large type, for a projector)",
+            "  --contrast           high contrast",
+            "  --help               this text");
+
 
     public static LaunchOptions parse(List<String> args) {
         String scenario = null;

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The headless command line: {@code list}, {@code run} and {@code inspect}. */
 @Command(name = "interleave", mixinStandardHelpOptions = true, version = "Interleave 0.1.0",
         description = "Runs threading demos under an observable scheduler and prints or saves their traces.%n"
-                + "With no arguments, the jar opens the desktop app.",
+                + "With no arguments, or with 'app', the jar opens the desktop app (its options: app --help).",
         subcommands = {ListCommand.class, RunCommand.class, InspectCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:internal error", "2:bad usage or bad input",

@@ -1,0 +1,32 @@
+package interleave.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code app --help} lists every option the window accepts, without opening a window (no display needed). */
+class LaunchHelpTest {
+    @Test
+    void helpNamesEveryAcceptedOptionAndOpensNothing() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            InterleaveApp.main(new String[] {"--help"});
+        } finally {
+            System.setOut(saved);
+        }
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : List.of("--open", "--edit", "--input", "--scenario", "--param", "--speed", "--play",
+                "--steps", "--lang", "--present", "--contrast")) {
+            assertTrue(help.contains(option), option + " missing from: " + help);
+            assertTrue(LaunchOptions.parse(List.of(option, "x=1")).problems().stream()
+                    .noneMatch(p -> p.startsWith("unknown option " + option)), option + " is accepted");
+        }
+    }
+}
