@@ -90,6 +90,11 @@ public final class ResultViewModel {
             boolean shown = result.containsKey("expected")
                     ? e.getKey().equals("expected") || e.getKey().equals(actualKey(result))
                     : index < 2 && figure(e.getKey(), e.getValue());
+            if (!shown && (e.getValue() instanceof String text && text.isEmpty()
+                    || e.getValue() instanceof java.util.Collection<?> c && c.isEmpty())) {
+                index++;
+                continue; // nothing printed yet: no empty "printed:" line
+            }
             if (!shown && e.getValue() instanceof java.util.Collection<?> lines
                     && !lines.stream().allMatch(x -> x instanceof Number || x instanceof Boolean)) {
                 // a line each; a long list shows its last lines (the event log has them all)

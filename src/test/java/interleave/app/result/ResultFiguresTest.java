@@ -40,6 +40,16 @@ class ResultFiguresTest {
     }
 
     @Test
+    void nothingPrintedYetAddsNoEmptyLines() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("balance", 5);
+        result.put("lines", 0);
+        result.put("printed", "");
+        result.put("output", List.of());
+        assertEquals(List.of(), vm.details(result));
+    }
+
+    @Test
     void sharedVariablesComeFirst() {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("output", List.of("52"));
