@@ -12,12 +12,14 @@ import java.io.PrintWriter;
         subcommands = {ListCommand.class, RunCommand.class, InspectCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:internal error", "2:bad usage or bad input",
-                "3:a deadlock was detected"})
+                "3:a deadlock was detected", "4:the run did not end within --timeout and was stopped"})
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
     public static final int BAD_INPUT = 2;
     public static final int DEADLOCK = 3;
+    /** The run went on past --timeout (a program that never ends): stopped, and what was recorded reported. */
+    public static final int TIMED_OUT = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -188,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (timedOut) {
             err.println("interleave: the run did not end within " + timeoutSeconds + " s and was stopped");
-            return Cli.INTERNAL;
+            return Cli.TIMED_OUT;
         }
         if (run.kernel().stoppedForMemory()) {
             err.println("interleave: the run was stopped after " + trace.size() + " events: that is the most this "

@@ -34,6 +34,19 @@ class CliTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
     }
 
+    /** A program that never ends is stopped at --timeout with its own exit code, not "internal error". */
+    @Test
+    void aRunPastItsTimeoutIsStoppedWithExitCodeFour() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        String runaway = java.nio.file.Path.of(CliTest.class.getResource("/interleave/programs/runaway.py").toURI())
+                .toString();
+        Result r = cli("run", runaway, "--timeout", "2");
+        assertEquals(Cli.TIMED_OUT, r.code(), r.err());
+        assertTrue(r.err().contains("did not end within 2 s"), r.err());
+        assertTrue(r.out().contains("count"), "what was recorded is reported: " + r.out());
+    }
+
     @Test
     void listShowsEveryScenario() {
         Result r = cli("list");
