@@ -45,7 +45,7 @@ final class PythonBridge {
     private final BufferedWriter toPython;
     private final Map<Integer, BlockingQueue<Object>> inbox = new ConcurrentHashMap<>();
     private final Map<String, SharedInt> variables = new ConcurrentHashMap<>();
-    private final Map<Integer, Object> objects = new ConcurrentHashMap<>();
+    private final ProgramObjects objects;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final List<String> errorOutput = new CopyOnWriteArrayList<>();
@@ -63,6 +63,7 @@ final class PythonBridge {
     PythonBridge(Kernel k, String python, Path runtime, Path program, Path convertedOrNull, List<String> answers)
             throws IOException {
         this.k = k;
+        this.objects = new ProgramObjects(k);
         this.answers = new java.util.ArrayDeque<>(answers);
         List<String> command = new java.util.ArrayList<>(List.of(python, "-u", "-X", "utf8", runtime.toString(),
                 program.toString()));
@@ -301,12 +302,12 @@ final class PythonBridge {
             case "active_count":
                 return k.activeCount();
             case "local_set":
-                local(req.path("name").asText()).set(req.path("text").asText());
+                objects.local(req.path("name").asText()).set(req.path("text").asText());
                 return null;
             case "local_get":
-                return local(req.path("name").asText()).get();
+                return objects.local(req.path("name").asText()).get();
             case "new":
-                return create(req.path("kind").asText(), req.path("name").asText(""), req.path("args"));
+                return objects.create(req.path("kind").asText(), req.path("name").asText(""), req.path("args"));
             case "start": {
                 int child = req.path("child").asInt();
                 Worker w = k.thread(req.path("name").asText(), req.path("daemon").asBoolean(), () -> serve(child));
@@ -324,118 +325,10 @@ final class PythonBridge {
                 return null;
             }
             default:
-                return call(op, objects.get(req.path("obj").asInt()), req);
+                return objects.call(op, req.path("obj").asInt(), req);
         }
     }
 
-    private int create(String kind, String given, JsonNode args) {
-        int id = objects.size() + 1;
-        String name = given.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) + id : given;
-        Object o = switch (kind) {
-            case "Lock" -> k.lock(name);
-            case "RLock" -> k.rlock(name);
-            case "Semaphore" -> k.semaphore(name, args.path(0).asInt(1));
-            case "BoundedSemaphore" -> k.boundedSemaphore(name, args.path(0).asInt(1));
-            case "Event" -> k.event(name);
-            case "Condition" -> args.path(0).isNull() || args.path(0).isMissingNode() ? k.condition(name)
-                    : k.condition(name, (Acquirable) objects.get(args.path(0).asInt()));
-            case "Barrier" -> k.barrier(name, args.path(0).asInt(), null,
-                    args.path(1).isNull() || args.path(1).isMissingNode() ? null : args.path(1).asDouble());
-            case "Queue" -> k.<Integer>queue(name, args.path(0).asInt(0));
-            default -> throw new ThreadingError("NotImplementedError", "threading." + kind + " is not modelled yet");
-        };
-        objects.put(id, o);
-        return id;
-    }
-
-    private Object call(String op, Object o, JsonNode req) {
-        switch (op) {
-            case "acquire": {
-                Acquirable a = (Acquirable) o;
-                return a.acquire(req.path("blocking").asBoolean(true), req.path("timeout").asDouble(-1));
-            }
-            case "release":
-                if (o instanceof Semaphore s) {
-                    s.release(req.path("n").asInt(1));
-                } else {
-                    ((Acquirable) o).release();
-                }
-                return null;
-            case "locked":
-                return o instanceof Lock l ? l.locked() : o instanceof Semaphore s && s.value() == 0;
-            case "set":
-                ((Event) o).set();
-                return null;
-            case "clear":
-                ((Event) o).clear();
-                return null;
-            case "is_set":
-                return ((Event) o).isSet();
-            case "wait": {
-                JsonNode t = req.path("timeout");
-                boolean forever = t.isNull() || t.isMissingNode();
-                if (o instanceof Event e) {
-                    return forever ? e.await() : e.await(t.asDouble());
-                }
-                Condition c = (Condition) o;
-                return forever ? c.await() : c.await(t.asDouble());
-            }
-            case "notify":
-                ((Condition) o).notify(req.path("n").asInt(1));
-                return null;
-            case "barrier_wait": {
-                interleave.engine.Barrier b = (interleave.engine.Barrier) o;
-                JsonNode t = req.path("timeout");
-                return t.isNull() || t.isMissingNode() ? b.await() : b.await(t.asDouble());
-            }
-            case "reset":
-                ((interleave.engine.Barrier) o).reset();
-                return null;
-            case "abort":
-                ((interleave.engine.Barrier) o).abort();
-                return null;
-            case "parties":
-                return ((interleave.engine.Barrier) o).parties();
-            case "n_waiting":
-                return ((interleave.engine.Barrier) o).waiting();
-            case "broken":
-                return ((interleave.engine.Barrier) o).broken();
-            case "put":
-                queue(o).put(req.path("item").asInt(), req.path("block").asBoolean(true), timeout(req));
-                return null;
-            case "get":
-                return queue(o).get(req.path("block").asBoolean(true), timeout(req));
-            case "task_done":
-                queue(o).taskDone();
-                return null;
-            case "queue_join":
-                queue(o).join();
-                return null;
-            case "qsize":
-                return queue(o).size();
-            case "full":
-                return queue(o).full();
-            default:
-                throw new ThreadingError("NotImplementedError", "'" + op + "' is not modelled yet");
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static interleave.engine.Queue<Integer> queue(Object o) {
-        return (interleave.engine.Queue<Integer>) o;
-    }
-
-    private static Double timeout(JsonNode req) {
-        JsonNode t = req.path("timeout");
-        return t.isNull() || t.isMissingNode() ? null : t.asDouble();
-    }
-
-    private final Map<String, interleave.engine.ThreadLocalVar> locals = new ConcurrentHashMap<>();
-
-    /** One attribute of a threading.local, as the engine's thread-local (its value shown as text). */
-    private interleave.engine.ThreadLocalVar local(String name) {
-        return locals.computeIfAbsent(name, k::local);
-    }
 
     /** The answer, with the points the thread may now go through without asking (it holds the core now). */
     /** The thread's own named pipes where there are such, else its share of stdin and stdout. */

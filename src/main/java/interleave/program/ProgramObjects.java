@@ -1,0 +1,136 @@
+package interleave.program;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import interleave.engine.Acquirable;
+import interleave.engine.Condition;
+import interleave.engine.Event;
+import interleave.engine.Kernel;
+import interleave.engine.Lock;
+import interleave.engine.Semaphore;
+import interleave.engine.ThreadingError;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The threading objects a Python program made (its Lock, Event, Queue, ...), each the engine's own primitive,
+ * known to the runtime by a number; and the calls on them, carried out by the engine's rules.
+ */
+final class ProgramObjects {
+    private final Kernel k;
+    private final Map<Integer, Object> objects = new ConcurrentHashMap<>();
+    private final Map<String, interleave.engine.ThreadLocalVar> locals = new ConcurrentHashMap<>();
+
+
+    ProgramObjects(Kernel k) {
+        this.k = k;
+    }
+
+    int create(String kind, String given, JsonNode args) {
+        int id = objects.size() + 1;
+        String name = given.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) + id : given;
+        Object o = switch (kind) {
+            case "Lock" -> k.lock(name);
+            case "RLock" -> k.rlock(name);
+            case "Semaphore" -> k.semaphore(name, args.path(0).asInt(1));
+            case "BoundedSemaphore" -> k.boundedSemaphore(name, args.path(0).asInt(1));
+            case "Event" -> k.event(name);
+            case "Condition" -> args.path(0).isNull() || args.path(0).isMissingNode() ? k.condition(name)
+                    : k.condition(name, (Acquirable) objects.get(args.path(0).asInt()));
+            case "Barrier" -> k.barrier(name, args.path(0).asInt(), null,
+                    args.path(1).isNull() || args.path(1).isMissingNode() ? null : args.path(1).asDouble());
+            case "Queue" -> k.<Integer>queue(name, args.path(0).asInt(0));
+            default -> throw new ThreadingError("NotImplementedError", "threading." + kind + " is not modelled yet");
+        };
+        objects.put(id, o);
+        return id;
+    }
+
+    Object call(String op, int id, JsonNode req) {
+        Object o = objects.get(id);
+        switch (op) {
+            case "acquire": {
+                Acquirable a = (Acquirable) o;
+                return a.acquire(req.path("blocking").asBoolean(true), req.path("timeout").asDouble(-1));
+            }
+            case "release":
+                if (o instanceof Semaphore s) {
+                    s.release(req.path("n").asInt(1));
+                } else {
+                    ((Acquirable) o).release();
+                }
+                return null;
+            case "locked":
+                return o instanceof Lock l ? l.locked() : o instanceof Semaphore s && s.value() == 0;
+            case "set":
+                ((Event) o).set();
+                return null;
+            case "clear":
+                ((Event) o).clear();
+                return null;
+            case "is_set":
+                return ((Event) o).isSet();
+            case "wait": {
+                JsonNode t = req.path("timeout");
+                boolean forever = t.isNull() || t.isMissingNode();
+                if (o instanceof Event e) {
+                    return forever ? e.await() : e.await(t.asDouble());
+                }
+                Condition c = (Condition) o;
+                return forever ? c.await() : c.await(t.asDouble());
+            }
+            case "notify":
+                ((Condition) o).notify(req.path("n").asInt(1));
+                return null;
+            case "barrier_wait": {
+                interleave.engine.Barrier b = (interleave.engine.Barrier) o;
+                JsonNode t = req.path("timeout");
+                return t.isNull() || t.isMissingNode() ? b.await() : b.await(t.asDouble());
+            }
+            case "reset":
+                ((interleave.engine.Barrier) o).reset();
+                return null;
+            case "abort":
+                ((interleave.engine.Barrier) o).abort();
+                return null;
+            case "parties":
+                return ((interleave.engine.Barrier) o).parties();
+            case "n_waiting":
+                return ((interleave.engine.Barrier) o).waiting();
+            case "broken":
+                return ((interleave.engine.Barrier) o).broken();
+            case "put":
+                queue(o).put(req.path("item").asInt(), req.path("block").asBoolean(true), timeout(req));
+                return null;
+            case "get":
+                return queue(o).get(req.path("block").asBoolean(true), timeout(req));
+            case "task_done":
+                queue(o).taskDone();
+                return null;
+            case "queue_join":
+                queue(o).join();
+                return null;
+            case "qsize":
+                return queue(o).size();
+            case "full":
+                return queue(o).full();
+            default:
+                throw new ThreadingError("NotImplementedError", "'" + op + "' is not modelled yet");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static interleave.engine.Queue<Integer> queue(Object o) {
+        return (interleave.engine.Queue<Integer>) o;
+    }
+
+    private static Double timeout(JsonNode req) {
+        JsonNode t = req.path("timeout");
+        return t.isNull() || t.isMissingNode() ? null : t.asDouble();
+    }
+
+    /** One attribute of a threading.local, as the engine's thread-local (its value shown as text). */
+    interleave.engine.ThreadLocalVar local(String name) {
+        return locals.computeIfAbsent(name, k::local);
+    }
+}
