@@ -45,6 +45,9 @@ final class PythonBridge {
     private final BufferedWriter toPython;
     private final Map<Integer, BlockingQueue<Object>> inbox = new ConcurrentHashMap<>();
     private final Map<String, SharedInt> variables = new ConcurrentHashMap<>();
+    /** The shared ints' names in the order the program made them. */
+    private final List<String> made = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> written = ConcurrentHashMap.newKeySet();
     private final ProgramObjects objects;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
@@ -93,8 +96,17 @@ final class PythonBridge {
         return errorOutput;
     }
 
+    /** Whether the program wrote this shared int after making it (not a constant such as n = 12). */
+    boolean written(String name) {
+        return written.contains(name);
+    }
+
+    /** The shared ints, those the program wrote after it made them first (a constant such as n = 12 last). */
     Map<String, SharedInt> variables() {
-        return variables;
+        Map<String, SharedInt> ordered = new java.util.LinkedHashMap<>();
+        made.stream().filter(written::contains).forEach(name -> ordered.put(name, variables.get(name)));
+        made.forEach(name -> ordered.putIfAbsent(name, variables.get(name)));
+        return ordered;
     }
 
     /** Serves the program's main thread (thread 0) on the run's MainThread. */
@@ -258,7 +270,10 @@ final class PythonBridge {
         k.line(p.line());
         switch (p.op()) {
             case "read" -> variables.get(p.name()).read();
-            case "write" -> variables.get(p.name()).write(p.value());
+            case "write" -> {
+                variables.get(p.name()).write(p.value());
+                written.add(p.name());
+            }
             default -> k.step();
         }
     }
@@ -270,13 +285,16 @@ final class PythonBridge {
                 return null;
             case "var": {
                 String name = req.path("name").asText();
-                variables.put(name, k.sharedInt(name, req.path("value").asInt()));
+                if (variables.put(name, k.sharedInt(name, req.path("value").asInt())) == null) {
+                    made.add(name);
+                }
                 return null;
             }
             case "read":
                 return variables.get(req.path("name").asText()).read();
             case "write":
                 variables.get(req.path("name").asText()).write(req.path("value").asInt());
+                written.add(req.path("name").asText());
                 return null;
             case "step":
                 k.step();

@@ -187,8 +187,11 @@ public final class PythonProgram extends Scenario {
         if (bridge == null) {
             return out;
         }
+        // the headline figures: the shared values the threads wrote; a constant (n = 12) only after the output
         for (Map.Entry<String, SharedInt> v : bridge.variables().entrySet()) {
-            out.put(v.getKey(), v.getValue().peek());
+            if (bridge.written(v.getKey())) {
+                out.put(v.getKey(), v.getValue().peek());
+            }
         }
         List<String> printed = List.copyOf(bridge.output());
         out.put("lines", printed.size());
@@ -196,6 +199,9 @@ public final class PythonProgram extends Scenario {
         out.put("output", printed);
         if (!bridge.errorOutput().isEmpty()) {
             out.put("stderr", List.copyOf(bridge.errorOutput()));
+        }
+        for (Map.Entry<String, SharedInt> v : bridge.variables().entrySet()) {
+            out.putIfAbsent(v.getKey(), v.getValue().peek());
         }
         return out;
     }

@@ -140,9 +140,12 @@ class TutorialProgramsTest {
     @Test
     void theFibFacSumThreadsGiveTheTutorialsResults() throws Exception {
         PythonProgram p = PythonProgram.load(tutorial("mythread_fib_fac_sum.py"), null);
-        List<String> ours = output(run(p, 0));
+        ScenarioRun r = run(p, 0);
+        List<String> ours = output(r);
         assertTrue(ours.containsAll(List.of("result: 233", "result: 479001600", "result: 78")), ours.toString());
         assertEquals("all Done", ours.get(ours.size() - 1));
+        assertEquals("lines", r.result().keySet().iterator().next(),
+                "n = 12 is a constant: the headline is what the program printed, not n");
         for (String name : List.of("fib", "fac", "sum_1")) {
             assertTrue(ours.contains("<MyThread(" + name + ", stopped " + ident(ours, name) + ")>"),
                     "a joined thread prints as CPython prints it: " + ours);
