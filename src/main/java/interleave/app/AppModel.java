@@ -217,7 +217,7 @@ public final class AppModel {
      * in the editor cannot run: the run would be of other code than the one on screen.
      */
     public boolean ensurePrepared() {
-        if (editor.editing() && !editor.errorText().isEmpty()) {
+        if (editorShowsAnError()) {
             messageProperty().set(i18n.get("editor.fixFirst"));
             return false;
         }
@@ -227,9 +227,14 @@ public final class AppModel {
         return picker.apply();
     }
 
+    /** The editor is open on a program that cannot run: no run may start from the code behind it. */
+    private boolean editorShowsAnError() {
+        return editor.editing() && !editor.errorText().isEmpty();
+    }
+
     /** Play; on a run that has ended (or a saved one), plays the recording again from its start. */
     public void play() {
-        if (session.ended() && !session.inPast() && !(editor.editing() && !editor.errorText().isEmpty())) {
+        if (session.ended() && !session.inPast() && !editorShowsAnError()) {
             session.playFromStart();
             return;
         }

@@ -3,13 +3,7 @@ package interleave.program;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import interleave.engine.Acquirable;
-import interleave.engine.Condition;
-import interleave.engine.Event;
 import interleave.engine.Kernel;
-import interleave.engine.Lock;
-import interleave.engine.Semaphore;
-import interleave.engine.SharedInt;
 import interleave.engine.ThreadingError;
 import interleave.engine.Worker;
 
@@ -44,10 +38,7 @@ final class PythonBridge {
     private final Process process;
     private final BufferedWriter toPython;
     private final Map<Integer, BlockingQueue<Object>> inbox = new ConcurrentHashMap<>();
-    private final Map<String, SharedInt> variables = new ConcurrentHashMap<>();
-    /** The shared ints' names in the order the program made them. */
-    private final List<String> made = new CopyOnWriteArrayList<>();
-    private final java.util.Set<String> written = ConcurrentHashMap.newKeySet();
+    private final SharedCells variables;
     private final ProgramObjects objects;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
@@ -63,17 +54,15 @@ final class PythonBridge {
 
     private final java.util.Deque<String> answers;
 
-    PythonBridge(Kernel k, String python, Path runtime, Path program, Path convertedOrNull, List<String> answers)
+    /** Runs {@code source} (the program's text as loaded) under the name of its file {@code program}. */
+    PythonBridge(Kernel k, String python, Path runtime, Path program, Path source, List<String> answers)
             throws IOException {
         this.k = k;
         this.objects = new ProgramObjects(k);
+        this.variables = new SharedCells(k);
         this.answers = new java.util.ArrayDeque<>(answers);
-        List<String> command = new java.util.ArrayList<>(List.of(python, "-u", "-X", "utf8", runtime.toString(),
-                program.toString()));
-        if (convertedOrNull != null) {
-            command.add(convertedOrNull.toString());
-        }
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(),
+                program.toString(), source.toString());
         this.channels = ThreadChannel.namedPipesWork() ? Files.createTempDirectory("interleave-channels") : null;
         if (channels != null) {
             builder.environment().put("INTERLEAVE_CHANNELS", channels.toString());
@@ -96,17 +85,9 @@ final class PythonBridge {
         return errorOutput;
     }
 
-    /** Whether the program wrote this shared int after making it (not a constant such as n = 12). */
-    boolean written(String name) {
-        return written.contains(name);
-    }
-
-    /** The shared ints, those the program wrote after it made them first (a constant such as n = 12 last). */
-    Map<String, SharedInt> variables() {
-        Map<String, SharedInt> ordered = new java.util.LinkedHashMap<>();
-        made.stream().filter(written::contains).forEach(name -> ordered.put(name, variables.get(name)));
-        made.forEach(name -> ordered.putIfAbsent(name, variables.get(name)));
-        return ordered;
+    /** The program's shared ints on the engine. */
+    SharedCells variables() {
+        return variables;
     }
 
     /** Serves the program's main thread (thread 0) on the run's MainThread. */
@@ -240,7 +221,9 @@ final class PythonBridge {
                 if (traceback != null) { // what CPython prints on stderr for an uncaught exception
                     errorOutput.addAll(traceback.lines().toList());
                 }
-                reply(channel, thread, null);
+                // the thread goes; its worker gives up the core at once, so the next thread may run before this
+                // one reads the answer: the values others wrote are for that next thread's answer, not this one
+                channel.send(JSON.createObjectNode().put("t", thread).putNull("r").toString());
                 String error = req.path("error").asText(null);
                 if (error != null) {
                     int colon = error.indexOf(": ");
@@ -269,11 +252,8 @@ final class PythonBridge {
     private void perform(GrantedPoint p) {
         k.line(p.line());
         switch (p.op()) {
-            case "read" -> variables.get(p.name()).read();
-            case "write" -> {
-                variables.get(p.name()).write(p.value());
-                written.add(p.name());
-            }
+            case "read" -> variables.read(p.name());
+            case "write" -> variables.write(p.name(), p.value());
             default -> k.step();
         }
     }
@@ -284,17 +264,13 @@ final class PythonBridge {
             case "begin":
                 return null;
             case "var": {
-                String name = req.path("name").asText();
-                if (variables.put(name, k.sharedInt(name, req.path("value").asInt())) == null) {
-                    made.add(name);
-                }
+                variables.make(req.path("name").asText(), req.path("value").asInt());
                 return null;
             }
             case "read":
-                return variables.get(req.path("name").asText()).read();
+                return variables.read(req.path("name").asText());
             case "write":
-                variables.get(req.path("name").asText()).write(req.path("value").asInt());
-                written.add(req.path("name").asText());
+                variables.write(req.path("name").asText(), req.path("value").asInt());
                 return null;
             case "step":
                 k.step();
@@ -348,7 +324,6 @@ final class PythonBridge {
     }
 
 
-    /** The answer, with the points the thread may now go through without asking (it holds the core now). */
     /** The thread's own named pipes where there are such, else its share of stdin and stdout. */
     private ThreadChannel channel(int thread) {
         if (channels == null) {
@@ -363,6 +338,7 @@ final class PythonBridge {
         return fifo;
     }
 
+    /** The answer, with the points the thread may now go through without asking (it holds the core now). */
     private void reply(ThreadChannel channel, int thread, Object result) {
         ObjectNode r = JSON.createObjectNode().put("t", thread);
         r.set("r", JSON.valueToTree(result));
@@ -370,10 +346,7 @@ final class PythonBridge {
         if (budget > 0) {
             r.put("b", budget);
         }
-        if (!variables.isEmpty()) { // the thread may have been switched out: the shared values as they are now
-            ObjectNode v = r.putObject("v");
-            variables.forEach((name, value) -> v.put(name, value.peek()));
-        }
+        variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile
         channel.send(r.toString());
     }
 

@@ -51,9 +51,8 @@ public final class PythonProgram extends Scenario {
         if (!Files.isRegularFile(file)) {
             throw new ProgramLoadException("no such Python file: " + file);
         }
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            Files.readString(file, StandardCharsets.UTF_8); // UTF-8, or one clear message (CPython reads it next)
         } catch (MalformedInputException e) {
             throw new ProgramLoadException(file + " is not UTF-8 text");
         } catch (IOException e) {
@@ -155,12 +154,16 @@ public final class PythonProgram extends Scenario {
      * The text as it was loaded, beside the runtime: the run is always the code on screen, even if the file has
      * been edited since (and a converted program's file itself is never changed).
      */
-    private Path runnableSource() throws IOException {
-        Path converted = Files.createTempFile(script("interleave_rt.py").getParent(), "program", ".py");
-        converted.toFile().deleteOnExit();
-        Files.writeString(converted, prepared.source(), StandardCharsets.UTF_8);
-        return converted;
+    private synchronized Path runnableSource() throws IOException {
+        if (runnable == null) { // once per load: every run (Reset, a branch) runs the same text
+            runnable = Files.createTempFile(script("interleave_rt.py").getParent(), "program", ".py");
+            runnable.toFile().deleteOnExit();
+            Files.writeString(runnable, prepared.source(), StandardCharsets.UTF_8);
+        }
+        return runnable;
     }
+
+    private Path runnable;
 
     @Override
     public void main(ScenarioContext ctx) {
@@ -188,8 +191,9 @@ public final class PythonProgram extends Scenario {
             return out;
         }
         // the headline figures: the shared values the threads wrote; a constant (n = 12) only after the output
-        for (Map.Entry<String, SharedInt> v : bridge.variables().entrySet()) {
-            if (bridge.written(v.getKey())) {
+        Map<String, SharedInt> variables = bridge.variables().inOrder();
+        for (Map.Entry<String, SharedInt> v : variables.entrySet()) {
+            if (bridge.variables().written(v.getKey())) {
                 out.put(v.getKey(), v.getValue().peek());
             }
         }
@@ -200,7 +204,7 @@ public final class PythonProgram extends Scenario {
         if (!bridge.errorOutput().isEmpty()) {
             out.put("stderr", List.copyOf(bridge.errorOutput()));
         }
-        for (Map.Entry<String, SharedInt> v : bridge.variables().entrySet()) {
+        for (Map.Entry<String, SharedInt> v : variables.entrySet()) {
             out.putIfAbsent(v.getKey(), v.getValue().peek());
         }
         return out;

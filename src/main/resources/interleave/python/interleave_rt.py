@@ -53,14 +53,21 @@ _EXCEPTIONS = {"RuntimeError": RuntimeError, "ValueError": ValueError, "Attribut
 
 # Points the engine has granted the thread holding the core: it goes through that many simple points (reads,
 # writes, loop steps) without waiting, writing each one down, and sends them with its next request.
-def _point(op, line, name="", value=""):
-    """A simple scheduling point: recorded at once within the grant, else a request like any other."""
+def _take_grant(op, line, name="", value=""):
+    """Within a grant: the point is written down, to go with the next request, and the thread goes on (True).
+    Outside one (False) the caller asks the engine."""
     budget = getattr(_local, "budget", 0)
     if budget > 0:
         _local.budget = budget - 1
         _local.pending.append((op, line, name, value))
-        return
-    _call(op, line=line, name=name, value=value)
+        return True
+    return False
+
+
+def _point(op, line):
+    """A step: recorded at once within the grant, else a request like any other."""
+    if not _take_grant(op, line):
+        _call(op, line=line)
 
 
 class _SharedChannel:
@@ -178,23 +185,12 @@ class _Globals:
         for name, value in values.items():
             cell = self.cells.get(name)
             if cell is not None:
-                container, key, is_attr = cell
-                if is_attr:
-                    object.__setattr__(container, key, value)
-                else:
-                    container[key] = value
+                self._set(*cell, value)
 
-    # load and store run at every use of a global: the grant's fast path is written out in them
     def load(self, name, line):
-        module = self.module
         if name in self.cells:
-            budget = getattr(_local, "budget", 0)
-            if budget > 0:
-                # within a grant nobody else runs: the value here is the engine's, and stays so until the point
-                _local.budget = budget - 1
-                _local.pending.append(("read", line, name, ""))
-                return module[name]
-            return _call("read", name=name, line=line)
+            return self._read(name, self.module[name], line)
+        module = self.module
         return module[name] if name in module else getattr(builtins, name)
 
     def store(self, name, value, line):
@@ -206,10 +202,8 @@ class _Globals:
         _point("step", line)
 
     def _read(self, name, value, line):
-        budget = getattr(_local, "budget", 0)
-        if budget > 0:
-            _local.budget = budget - 1
-            _local.pending.append(("read", line, name, ""))
+        if _take_grant("read", line, name):
+            # within a grant nobody else runs: the value here is the engine's, and stays so until the point
             return value
         return _call("read", name=name, line=line)
 
@@ -218,12 +212,8 @@ class _Globals:
             self._set(container, key, is_attr, value)
             self.cells[name] = (container, key, is_attr)
             _call("var", name=name, value=value, line=line)
-            return
-        budget = getattr(_local, "budget", 0)
-        if budget > 0:
-            _local.budget = budget - 1
+        elif _take_grant("write", line, name, value):
             self._set(container, key, is_attr, value)
-            _local.pending.append(("write", line, name, value))
         else:  # the engine decides when the write happens; its answer brings the values as they are then
             _call("write", name=name, value=value, line=line)
 
@@ -923,8 +913,8 @@ def main():
     global _program_file
     path = sys.argv[1]
     _program_file = path
-    # the program as it runs: the file itself, or its converted text (Python 2, pasted spaces) kept beside it
-    with open(sys.argv[2] if len(sys.argv) > 2 else path, encoding="utf-8") as f:
+    # the program as it was loaded (converted where it had to be), kept beside the runtime; named after its file
+    with open(sys.argv[2], encoding="utf-8") as f:
         source = f.read()
     import linecache
     linecache.cache[path] = (len(source), None, source.splitlines(True), path)

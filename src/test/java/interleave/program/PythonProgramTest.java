@@ -91,15 +91,16 @@ class PythonProgramTest {
      * a single byte of the trace.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"interleave.python.grants=false", "interleave.python.sharedPipes=true"})
-    void howThePointsTravelDoesNotChangeTheTrace(String setting) throws Exception {
+    @org.junit.jupiter.params.provider.CsvSource({"balance.py, interleave.python.grants=false",
+            "balance.py, interleave.python.sharedPipes=true", "attributes.py, interleave.python.grants=false"})
+    void howThePointsTravelDoesNotChangeTheTrace(String program, String setting) throws Exception {
         StringWriter usual = new StringWriter();
-        TraceFiles.write(run("balance.py", 5).trace(), usual);
+        TraceFiles.write(run(program, 5).trace(), usual);
         String[] kv = setting.split("=");
         StringWriter other = new StringWriter();
         System.setProperty(kv[0], kv[1]);
         try {
-            TraceFiles.write(run("balance.py", 5).trace(), other);
+            TraceFiles.write(run(program, 5).trace(), other);
         } finally {
             System.clearProperty(kv[0]);
         }

@@ -1,12 +1,16 @@
 package interleave.app.editor;
 
+import static interleave.app.UiTestSupport.node;
+import static interleave.app.UiTestSupport.onFx;
+import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.text;
+
 import interleave.app.InterleaveApp;
 import interleave.app.files.RecentFilesStore;
 import interleave.app.files.TraceFileActions;
 import interleave.program.PythonProgram;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -89,21 +93,6 @@ class ProgramEditorUiTest {
             app.model().editor().close(); // the next test's window must not ask about this one's edits
             app.stop();
         }).get();
-    }
-
-    private <T extends Node> T node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return ((Labeled) node(robot, query)).getText();
-    }
-
-    private static void settle() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            Thread.sleep(50);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
     }
 
     private void openProgram(FxRobot robot) throws Exception {

@@ -1,5 +1,10 @@
 package interleave.app.files;
 
+import static interleave.app.UiTestSupport.node;
+import static interleave.app.UiTestSupport.onFx;
+import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.text;
+
 import interleave.app.I18n;
 import interleave.app.InterleaveApp;
 import interleave.app.LaunchOptions;
@@ -7,7 +12,6 @@ import interleave.app.session.RunSession;
 import interleave.scenario.ScenarioRun;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
@@ -55,14 +59,6 @@ class OpenSaveUiTest {
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
-    private <T extends Node> T node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return ((Labeled) node(robot, query)).getText();
-    }
-
     private TraceFileActions actions() {
         return new TraceFileActions(app.model());
     }
@@ -79,17 +75,6 @@ class OpenSaveUiTest {
         settle();
     }
 
-    /** A few frames, so every view has pulled what changed. */
-    private static void settle() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            Thread.sleep(50);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private boolean onFx(java.util.concurrent.Callable<Boolean> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(60, TimeUnit.SECONDS);
-    }
 
     @Test
     void aSavedRunOpensAgainShowingWhatTheLiveRunShowed(FxRobot robot) throws Exception {

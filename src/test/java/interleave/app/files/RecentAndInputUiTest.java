@@ -1,12 +1,16 @@
 package interleave.app.files;
 
+import static interleave.app.UiTestSupport.node;
+import static interleave.app.UiTestSupport.onFx;
+import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.text;
+
 import interleave.app.InterleaveApp;
 import interleave.app.LaunchOptions;
 import interleave.program.PythonProgram;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -59,24 +63,6 @@ class RecentAndInputUiTest {
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
-    private <T extends Node> T node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return ((Labeled) node(robot, query)).getText();
-    }
-
-    private static void settle() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            Thread.sleep(50);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private boolean onFx(java.util.concurrent.Callable<Boolean> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(60, TimeUnit.SECONDS);
-    }
 
     private Menu recentMenu(FxRobot robot) {
         MenuBar bar = node(robot, "#fileMenuBar");
