@@ -214,6 +214,19 @@ public abstract class Kernel {
         }
     }
 
+    /**
+     * For a grant: whether the current thread's acquire of this Lock or RLock would take it at once (false for any
+     * other primitive). Within a grant nothing else runs, so it stays true until the thread itself takes it.
+     */
+    public final boolean acquirePassesNow(Acquirable lock) {
+        return lock instanceof Mutex m && m.takesAtOnce(current());
+    }
+
+    /** How deep the current thread holds this Lock or RLock (0: not at all, or not a Lock or RLock). */
+    public final int heldDepth(Acquirable lock) {
+        return lock instanceof Mutex m ? m.depthHeldBy(current()) : 0;
+    }
+
     /** Virtual ticks (sim, cooperative) or nanoseconds since start (os). */
     public abstract long now();
 

@@ -15,11 +15,21 @@ abstract class Mutex extends Queued implements Owned {
 
     abstract boolean reentrant();
 
+    /** Python's rule: an acquire takes it at once if it is free, or (an RLock) already the caller's. */
+    final boolean takesAtOnce(Strand me) {
+        return owner == null || reentrant() && owner == me;
+    }
+
+    /** How deep {@code me} holds it (0: not at all). */
+    final int depthHeldBy(Strand me) {
+        return owner == me ? depth : 0;
+    }
+
     /** Takes it, waiting at most {@code seconds}: {@link Timeouts#FOREVER}, 0 (do not wait) or a timeout. */
     final boolean acquireWithin(double seconds) {
         Strand me = k.begin();
         try {
-            if (owner == null || reentrant() && owner == me) {
+            if (takesAtOnce(me)) {
                 owner = me;
                 depth++;
                 k.out.acquired(me, id, depth);

@@ -119,6 +119,47 @@ final class ProgramObjects {
         }
     }
 
+    /**
+     * With a grant: the locks the thread may take without asking ("a": the engine would let it take them at once)
+     * and those it holds ("h": [number, depth]), so that taking and giving them back within the grant need no
+     * round trip.
+     */
+    void grantsInto(com.fasterxml.jackson.databind.node.ObjectNode answer) {
+        com.fasterxml.jackson.databind.node.ArrayNode free = null;
+        com.fasterxml.jackson.databind.node.ArrayNode held = null;
+        for (Map.Entry<Integer, Object> e : objects.entrySet()) {
+            if (!(e.getValue() instanceof Acquirable a)) {
+                continue;
+            }
+            if (k.acquirePassesNow(a)) {
+                free = free != null ? free : answer.putArray("a");
+                free.add(e.getKey());
+            }
+            int depth = k.heldDepth(a);
+            if (depth > 0) {
+                held = held != null ? held : answer.putArray("h");
+                held.addArray().add(e.getKey()).add(depth);
+            }
+        }
+    }
+
+    /** A lock the engine said was free, taken within a grant: it must still be (nothing else ran since). */
+    void acquireGranted(int id) {
+        if (!(objects.get(id) instanceof Acquirable a) || !k.acquirePassesNow(a)) {
+            throw new IllegalStateException("the Python runtime took lock " + id + " within its grant, but it is busy");
+        }
+        a.acquire();
+    }
+
+    /** A lock the thread held, given back within a grant. */
+    void releaseGranted(int id) {
+        if (!(objects.get(id) instanceof Acquirable a) || k.heldDepth(a) == 0) {
+            throw new IllegalStateException("the Python runtime gave back lock " + id + " within its grant, "
+                    + "but the thread does not hold it");
+        }
+        a.release();
+    }
+
     @SuppressWarnings("unchecked")
     private static interleave.engine.Queue<Integer> queue(Object o) {
         return (interleave.engine.Queue<Integer>) o;

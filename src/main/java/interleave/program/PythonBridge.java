@@ -116,12 +116,11 @@ final class PythonBridge {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.startsWith("{")) {
-                    JsonNode req = JSON.readTree(line);
-                    inbox(req.path("t").asInt()).add(req);
-                } else {
-                    GrantedPoint p = GrantedPoint.parse(line);
+                Object next = ThreadChannel.parse(line);
+                if (next instanceof GrantedPoints p) {
                     inbox(p.thread()).add(p);
+                } else {
+                    inbox(((JsonNode) next).path("t").asInt()).add(next);
                 }
             }
         } catch (IOException e) {
@@ -199,9 +198,8 @@ final class PythonBridge {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (next instanceof GrantedPoint p) {
-                watch.line(p.line());
-                perform(p);
+            if (next instanceof GrantedPoints p) {
+                watch.line(perform(p));
                 continue;
             }
             JsonNode req = (JsonNode) next;
@@ -248,14 +246,23 @@ final class PythonBridge {
         }
     }
 
-    /** A point the engine granted: the Python thread has gone on; the engine records it, no answer. */
-    private void perform(GrantedPoint p) {
-        k.line(p.line());
-        switch (p.op()) {
-            case "read" -> variables.read(p.name());
-            case "write" -> variables.write(p.name(), p.value());
-            default -> k.step();
+    /** Points the engine granted: the Python thread has gone on; the engine records them, no answer. */
+    private int perform(GrantedPoints points) {
+        int line = 0;
+        while (points.hasNext()) {
+            int code = points.nextInt();
+            line = code >>> 3;
+            k.line(line);
+            switch (code & 7) {
+                case GrantedPoints.STEP -> k.step();
+                case GrantedPoints.READ -> variables.read(points.nextInt());
+                case GrantedPoints.WRITE -> variables.write(points.nextInt(), points.nextInt());
+                case GrantedPoints.ACQUIRE -> objects.acquireGranted(points.nextInt());
+                case GrantedPoints.RELEASE -> objects.releaseGranted(points.nextInt());
+                default -> throw new IllegalStateException("not a point from the Python runtime: " + points);
+            }
         }
+        return line;
     }
 
     /** One scheduling point of the program, on the engine. */
@@ -264,13 +271,13 @@ final class PythonBridge {
             case "begin":
                 return null;
             case "var": {
-                variables.make(req.path("name").asText(), req.path("value").asInt());
+                variables.make(req.path("id").asInt(), req.path("name").asText(), req.path("value").asInt());
                 return null;
             }
             case "read":
-                return variables.read(req.path("name").asText());
+                return variables.read(req.path("id").asInt());
             case "write":
-                variables.write(req.path("name").asText(), req.path("value").asInt());
+                variables.write(req.path("id").asInt(), req.path("value").asInt());
                 return null;
             case "step":
                 k.step();
@@ -345,6 +352,7 @@ final class PythonBridge {
         int budget = grants ? k.grant() : 0;
         if (budget > 0) {
             r.put("b", budget);
+            objects.grantsInto(r);
         }
         variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile
         channel.send(r.toString());

@@ -4,74 +4,111 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import interleave.engine.Kernel;
 import interleave.engine.SharedInt;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A program's shared ints on the engine, by the name the class reads ("balance", "account.total"), in the order
- * the program made them. Only the engine's workers touch them, one at a time; so one list of what changed since
- * the last answer is enough to bring the Python side's values up to date, however many cells a program has.
+ * A program's shared ints on the engine, each by the number the runtime gave it and the name the class reads
+ * ("balance", "account.total"), in the order the program made them. Only the engine's workers touch them, one at
+ * a time; so marking what changed since the last answer is enough to bring the Python side's values up to date.
  */
 final class SharedCells {
+    /** One shared int: its engine variable (made again if the program makes it again) and what happened to it. */
+    private static final class Cell {
+        final String name;
+        volatile SharedInt value;
+        volatile boolean written;
+        /** Written since the last answer carried the values to the Python side. */
+        volatile boolean changed;
+
+        Cell(String name, SharedInt value) {
+            this.name = name;
+            this.value = value;
+        }
+    }
+
     private final Kernel k;
-    private final Map<String, SharedInt> byName = new ConcurrentHashMap<>();
-    private final List<String> made = new CopyOnWriteArrayList<>();
-    private final Set<String> written = ConcurrentHashMap.newKeySet();
-    /** Written since the last answer carried the values to the Python side. */
-    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private volatile Cell[] byNumber = new Cell[0];
+    private final List<Cell> made = new CopyOnWriteArrayList<>();
+    private final Map<String, Cell> byName = new java.util.concurrent.ConcurrentHashMap<>();
 
     SharedCells(Kernel k) {
         this.k = k;
     }
 
-    /** The program made (or made again) a shared int with this value: no scheduling point. */
-    void make(String name, int value) {
-        if (byName.put(name, k.sharedInt(name, value)) == null) {
-            made.add(name);
+    /** The program made (or made again) shared int {@code number} with this value: no scheduling point. */
+    synchronized void make(int number, String name, int value) {
+        if (number < 0 || number > 1_000_000) {
+            throw new IllegalStateException("not a shared value's number from the Python runtime: " + number);
         }
-        changed.add(name);
+        Cell[] cells = byNumber;
+        if (number >= cells.length) {
+            cells = Arrays.copyOf(cells, Math.max(number + 1, cells.length * 2));
+        }
+        Cell cell = cells[number];
+        if (cell == null) {
+            cell = new Cell(name, k.sharedInt(name, value));
+            cells[number] = cell;
+            made.add(cell);
+            byName.put(name, cell);
+        } else {
+            cell.value = k.sharedInt(name, value);
+        }
+        cell.changed = true;
+        byNumber = cells;
     }
 
-    int read(String name) {
-        return byName.get(name).read();
+    int read(int number) {
+        return cell(number).value.read();
     }
 
-    void write(String name, int value) {
-        written.add(name);
+    void write(int number, int value) {
+        Cell cell = cell(number);
+        cell.written = true;
         // The write is a scheduling point: other workers may answer their threads while this one is switched out
         // inside it (with the value already written), so it counts as changed before; and again after, for the
         // answers that come later, in case the switch came before the write took effect.
-        changed.add(name);
-        byName.get(name).write(value);
-        changed.add(name);
+        cell.changed = true;
+        cell.value.write(value);
+        cell.changed = true;
+    }
+
+    private Cell cell(int number) {
+        Cell[] cells = byNumber;
+        if (number < 0 || number >= cells.length || cells[number] == null) {
+            throw new IllegalStateException("the Python runtime used shared value " + number + " before making it");
+        }
+        return cells[number];
     }
 
     /** Whether the program wrote it after making it (not a constant such as n = 12). */
     boolean written(String name) {
-        return written.contains(name);
+        Cell cell = byName.get(name);
+        return cell != null && cell.written;
     }
 
     /** The values written since the last call, into an answer for the Python side. */
     void changesInto(ObjectNode answer) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        ObjectNode v = answer.putObject("v");
-        for (String name : List.copyOf(changed)) {
-            changed.remove(name);
-            v.put(name, byName.get(name).peek());
+        ObjectNode v = null;
+        for (Cell cell : made) {
+            if (cell.changed) {
+                cell.changed = false;
+                if (v == null) {
+                    v = answer.putObject("v");
+                }
+                v.put(cell.name, cell.value.peek());
+            }
         }
     }
 
     /** Every shared int, those the program wrote first (a constant last), each in the order it was made. */
     Map<String, SharedInt> inOrder() {
         Map<String, SharedInt> ordered = new LinkedHashMap<>();
-        made.stream().filter(written::contains).forEach(name -> ordered.put(name, byName.get(name)));
-        made.forEach(name -> ordered.putIfAbsent(name, byName.get(name)));
+        made.stream().filter(c -> c.written).forEach(c -> ordered.put(c.name, c.value));
+        made.forEach(c -> ordered.putIfAbsent(c.name, c.value));
         return ordered;
     }
 }

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 sealed interface ThreadChannel {
     ObjectMapper JSON = new ObjectMapper();
 
-    /** The next request (a JsonNode) or granted point of the thread; {@code gone} once the process has ended. */
+    /** The next request (a JsonNode) or granted points of the thread; {@code gone} once the process has ended. */
     Object next() throws InterruptedException;
 
     /** Sends one answer (a JSON object, no line end). */
@@ -42,16 +42,16 @@ sealed interface ThreadChannel {
                 && !Boolean.getBoolean("interleave.python.sharedPipes");
     }
 
-    /** One line as the runtime writes it: a JSON request, or a tab-separated granted point. */
+    /** One line as the runtime writes it: the points of a grant, or a JSON request. */
     static Object parse(String line) {
-        if (line.startsWith("{")) {
-            try {
-                return JSON.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not a request from the Python runtime: " + line, e);
-            }
+        if (GrantedPoints.isBatch(line)) {
+            return GrantedPoints.parse(line);
         }
-        return GrantedPoint.parse(line);
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a request from the Python runtime: " + line, e);
+        }
     }
 
     /** All threads on stdin and stdout: a reader thread has put this thread's lines in its inbox. */

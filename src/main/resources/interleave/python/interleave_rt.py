@@ -6,8 +6,12 @@ and write of a module global is a scheduling point, replaces the threading modul
 operation is a request to the engine, and lets a thread go on only when the engine answers. Exactly one Python
 thread runs between two answers, so the program's interleaving is the engine's.
 
-Protocol, one JSON object a line: requests on stdout {"t": thread, "op": ..., "l": line, ...}, answers on stdin
-{"t": thread, "r": result} or {"t": thread, "e": exception class, "m": message}.
+Protocol, one line each: requests are JSON {"t": thread, "op": ..., "l": line, ...}; answers are JSON
+{"t": thread, "r": result} or {"t": thread, "e": exception class, "m": message}, with "b" (a grant: the points the
+thread may go through without asking), "a" and "h" (the locks it may take and give back on the way) and "v" (the
+shared values others wrote meanwhile). The points gone through within a grant go, before the next request, as one
+line "p CODE [ARGS] CODE [ARGS] ...": CODE is line * 8 + op (_STEP, _READ cell, _WRITE cell value, _ACQUIRE lock,
+_RELEASE lock), numbers separated by spaces. PythonBridge.java and GrantedPoints.java read them.
 """
 import ast
 import builtins
@@ -51,23 +55,31 @@ _EXCEPTIONS = {"RuntimeError": RuntimeError, "ValueError": ValueError, "Attribut
                "OverflowError": OverflowError}
 
 
-# Points the engine has granted the thread holding the core: it goes through that many simple points (reads,
-# writes, loop steps) without waiting, writing each one down, and sends them with its next request.
-def _take_grant(op, line, name="", value=""):
-    """Within a grant: the point is written down, to go with the next request, and the thread goes on (True).
-    Outside one (False) the caller asks the engine."""
-    budget = getattr(_local, "budget", 0)
-    if budget > 0:
-        _local.budget = budget - 1
-        _local.pending.append((op, line, name, value))
-        return True
-    return False
+# The points of a grant, as GrantedPoints.java reads them: line * 8 + one of these.
+_STEP, _READ, _WRITE, _ACQUIRE, _RELEASE = range(5)
 
 
-def _point(op, line):
-    """A step: recorded at once within the grant, else a request like any other."""
-    if not _take_grant(op, line):
-        _call(op, line=line)
+class _Grant:
+    """What the engine has granted the thread holding the core: how many simple points it may go through without
+    asking (reads, writes, loop steps, taking a lock the engine said is free, giving back one it holds), and the
+    points gone through so far, to go with its next request. The engine decided each of them; this only counts."""
+    __slots__ = ("budget", "pending", "free", "held")
+
+    def __init__(self):
+        self.budget = 0
+        self.pending = []
+        self.free = set()  # locks whose acquire passes now
+        self.held = {}  # lock -> depth, of those the thread holds
+
+
+def _step(site, line):
+    """A loop iteration: a point where the scheduler may switch. site is str(line * 8 + _STEP)."""
+    g = _local.grant
+    if g.budget > 0:
+        g.budget -= 1
+        g.pending.append(site)
+        return
+    _call("step", line=line)
 
 
 class _SharedChannel:
@@ -91,7 +103,7 @@ class _FifoChannel:
     """A thread's own pair of named pipes to its engine worker: an answer wakes exactly the thread it is for."""
 
     def __init__(self, tid):
-        self.requests = open(_fifo(tid, "req"), "w", encoding="utf-8")
+        self.requests = open(_fifo(tid, "req"), "w", encoding="utf-8", buffering=1 << 16)
         self.answers = open(_fifo(tid, "rep"), "r", encoding="utf-8")
 
     def ask(self, text):
@@ -123,17 +135,20 @@ def _call(op, **args):
     channel = getattr(_local, "channel", None)
     if channel is None:
         channel = _local.channel = (_FifoChannel if _channels_dir else _SharedChannel)(tid)
-        _local.pending = []
+        _local.grant = _Grant()
     msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
     msg.update(args)
-    pending = _local.pending
+    grant = _local.grant
+    pending = grant.pending
     text = json.dumps(msg) + "\n"
     if pending:
-        text = "".join(["%s\t%d\t%d\t%s\t%s\n" % (op_, tid, line_, name_, value_)
-                        for op_, line_, name_, value_ in pending]) + text
+        text = "p %d %s\n%s" % (tid, " ".join(map(str, pending)), text)
         pending.clear()
     reply = channel.ask(text)
-    _local.budget = reply.get("b", 0)
+    grant.budget = budget = reply.get("b", 0)
+    if budget:
+        grant.free = set(reply.get("a", ()))
+        grant.held = dict(reply.get("h", ()))
     values = reply.get("v")
     if values:
         _G.apply(values)
@@ -176,6 +191,7 @@ class _Globals:
 
     def __init__(self):
         self.cells = {}  # engine name -> (container, key, is an attribute)
+        self.ids = {}  # engine name -> the number the engine knows it by (for ever, even while it is no int)
         self.module = {}  # the program's globals
         self.labels = {}  # id(object) -> how the views call it
         self.counts = {}
@@ -186,6 +202,13 @@ class _Globals:
             cell = self.cells.get(name)
             if cell is not None:
                 self._set(*cell, value)
+
+    def number(self, name):
+        """The engine's number for a shared value's name: module globals get theirs when the program loads."""
+        cid = self.ids.get(name)
+        if cid is None:
+            cid = self.ids[name] = len(self.ids)
+        return cid
 
     def load(self, name, line):
         if name in self.cells:
@@ -199,23 +222,32 @@ class _Globals:
             return
         self.cells.pop(name, None)
         self.module[name] = value
-        _point("step", line)
+        _step(str(line * 8 + _STEP), line)
 
     def _read(self, name, value, line):
-        if _take_grant("read", line, name):
+        g = _local.grant
+        if g.budget > 0:
             # within a grant nobody else runs: the value here is the engine's, and stays so until the point
+            g.budget -= 1
+            g.pending.append("%d %d" % (line * 8 + _READ, self.ids[name]))
             return value
-        return _call("read", name=name, line=line)
+        return _call("read", id=self.ids[name], line=line)
 
     def _write(self, name, container, key, is_attr, value, line):
         if name not in self.cells:
             self._set(container, key, is_attr, value)
-            self.cells[name] = (container, key, is_attr)
-            _call("var", name=name, value=value, line=line)
-        elif _take_grant("write", line, name, value):
+            cid = self.number(name)
+            _call("var", name=name, id=cid, value=value, line=line)
+            self.cells[name] = (container, key, is_attr)  # shared once the engine knows it
+            return
+        g = _local.grant
+        if g.budget > 0:
+            g.budget -= 1
+            g.pending.append("%d %d" % (line * 8 + _WRITE, self.ids[name]))
+            g.pending.append(value)
             self._set(container, key, is_attr, value)
         else:  # the engine decides when the write happens; its answer brings the values as they are then
-            _call("write", name=name, value=value, line=line)
+            _call("write", id=self.ids[name], value=value, line=line)
 
     @staticmethod
     def _set(container, key, is_attr, value):
@@ -248,8 +280,8 @@ class _Globals:
         if _is_shared_int(value) and self._own(obj):
             name = "%s.%s" % (self._label(obj), attr)
             if name not in self.cells:
+                _call("var", name=name, id=self.number(name), value=value, line=line)
                 self.cells[name] = (obj, attr, True)
-                _call("var", name=name, value=value, line=line)
             return self._read(name, value, line)
         return value
 
@@ -269,8 +301,8 @@ class _Globals:
         if _is_shared_int(value) and type(obj) in (dict, list):
             name = "%s[%r]" % (self._label(obj), key)
             if name not in self.cells:
+                _call("var", name=name, id=self.number(name), value=value, line=line)
                 self.cells[name] = (obj, key, False)
-                _call("var", name=name, value=value, line=line)
             return self._read(name, value, line)
         return value
 
@@ -285,6 +317,31 @@ class _Globals:
 
 
 _G = _Globals()
+_cells = _G.cells
+_module = _G.module
+
+
+# The rewritten program's reads and writes of its shared module globals, and its loop steps: within a grant each
+# is a few list appends; site is the point as it is sent ("CODE cell"), made once when the program is rewritten.
+def _global_read(site, name, line):
+    g = _local.grant
+    if g.budget > 0 and name in _cells:
+        g.budget -= 1
+        g.pending.append(site)
+        return _module[name]
+    return _G.load(name, line)
+
+
+def _global_write(site, name, value, line):
+    g = _local.grant
+    if g.budget > 0 and name in _cells and type(value) is int and -2147483648 <= value <= 2147483647:
+        g.budget -= 1
+        pending = g.pending
+        pending.append(site)
+        pending.append(value)
+        _module[name] = value
+        return
+    _G.store(name, value, line)
 
 
 def _key(subscript):
@@ -324,15 +381,17 @@ class _Rewrite(ast.NodeTransformer):
 
     def visit_Name(self, node):
         if isinstance(node.ctx, ast.Load) and node.id in self.names and self._is_shared(node.id):
-            return ast.copy_location(ast.Call(
-                func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="load", ctx=ast.Load()),
-                args=[ast.Constant(node.id), ast.Constant(node.lineno)], keywords=[]), node)
+            site = "%d %d" % (node.lineno * 8 + _READ, _G.number(node.id))
+            return ast.copy_location(ast.Call(func=ast.Name(id="__rt_read__", ctx=ast.Load()),
+                                              args=[ast.Constant(site), ast.Constant(node.id),
+                                                    ast.Constant(node.lineno)], keywords=[]), node)
         return node
 
     def _store(self, name, value, node):
+        site = "%d %d" % (node.lineno * 8 + _WRITE, _G.number(name))
         return ast.copy_location(ast.Expr(ast.Call(
-            func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="store", ctx=ast.Load()),
-            args=[ast.Constant(name), value, ast.Constant(node.lineno)], keywords=[])), node)
+            func=ast.Name(id="__rt_write__", ctx=ast.Load()),
+            args=[ast.Constant(site), ast.Constant(name), value, ast.Constant(node.lineno)], keywords=[])), node)
 
     def visit_Assign(self, node):
         node.value = self.visit(node.value)
@@ -408,20 +467,14 @@ class _Rewrite(ast.NodeTransformer):
     def _loop(self, node):
         self.generic_visit(node)
         step = ast.copy_location(ast.Expr(ast.Call(
-            func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr="step", ctx=ast.Load()),
-            args=[ast.Constant(node.lineno)], keywords=[])), node.body[0])
+            func=ast.Name(id="__rt_step__", ctx=ast.Load()),
+            args=[ast.Constant(str(node.lineno * 8 + _STEP)), ast.Constant(node.lineno)], keywords=[])),
+            node.body[0])
         node.body.insert(0, step)
         return node
 
     visit_For = _loop
     visit_While = _loop
-
-
-def _step(line):
-    _point("step", line)
-
-
-_Globals.step = staticmethod(_step)
 
 
 def _module_int_globals(tree):
@@ -461,11 +514,31 @@ class _Primitive:
 
 class Lock(_Primitive):
     _kind = "Lock"
+    _reentrant = False
 
     def acquire(self, blocking=True, timeout=-1):
+        g = _local.grant
+        if g.budget > 0 and timeout == -1 and self._id in g.free:  # the engine said it is free: taken at once
+            g.budget -= 1
+            if not self._reentrant:
+                g.free.discard(self._id)
+            g.held[self._id] = g.held.get(self._id, 0) + 1
+            g.pending.append("%d %d" % (_line() * 8 + _ACQUIRE, self._id))
+            return True
         return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
 
     def release(self):
+        g = _local.grant
+        held = g.held
+        if g.budget > 0 and self._id in held:  # the thread holds it: given back at once
+            g.budget -= 1
+            depth = held.pop(self._id) - 1
+            if depth:
+                held[self._id] = depth
+            else:
+                g.free.add(self._id)
+            g.pending.append("%d %d" % (_line() * 8 + _RELEASE, self._id))
+            return
         _call("release", obj=self._id)
 
     def locked(self):
@@ -481,6 +554,7 @@ class Lock(_Primitive):
 
 class RLock(Lock):
     _kind = "RLock"
+    _reentrant = True
 
 
 class Semaphore(Lock):
@@ -923,7 +997,10 @@ def main():
     except SyntaxError as e:
         sys.stderr.write("SyntaxError at line %s: %s\n" % (e.lineno, e.msg))
         sys.exit(3)
-    tree = _Rewrite(_module_int_globals(tree)).visit(tree)
+    names = _module_int_globals(tree)
+    for name in sorted(names):  # numbered before the rewrite writes the numbers into the code
+        _G.number(name)
+    tree = _Rewrite(names).visit(tree)
     ast.fix_missing_locations(tree)
     code = compile(tree, path, "exec")
     _make_fifos(0)
@@ -937,7 +1014,8 @@ def main():
     sys.modules["queue"] = _queue_module()
     _virtual_clock(_time)
     program = _G.module
-    program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "print": _print, "input": _input,
+    program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _global_read,
+                    "__rt_write__": _global_write, "__rt_step__": _step, "print": _print, "input": _input,
                     "__builtins__": builtins})
     _call("begin", line=0)
     try:

@@ -92,7 +92,8 @@ class PythonProgramTest {
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"balance.py, interleave.python.grants=false",
-            "balance.py, interleave.python.sharedPipes=true", "attributes.py, interleave.python.grants=false"})
+            "balance.py, interleave.python.sharedPipes=true", "attributes.py, interleave.python.grants=false",
+            "locks.py, interleave.python.grants=false"})
     void howThePointsTravelDoesNotChangeTheTrace(String program, String setting) throws Exception {
         StringWriter usual = new StringWriter();
         TraceFiles.write(run(program, 5).trace(), usual);
@@ -105,6 +106,21 @@ class PythonProgramTest {
             System.clearProperty(kv[0]);
         }
         assertEquals(usual.toString(), other.toString());
+    }
+
+    /**
+     * Within a grant a thread takes a free Lock or RLock and gives back one it holds without asking: the updates
+     * under them are never lost, and the result is CPython's whatever the seed.
+     */
+    @Test
+    void locksTakenWithinAGrantKeepEveryUpdate() throws Exception {
+        for (long seed = 0; seed < 2; seed++) {
+            ScenarioRun r = run("locks.py", seed);
+            assertEquals(List.of("0 90"), r.result().get("output"), "seed " + seed);
+            TraceAnalyzer a = new TraceAnalyzer(r.trace());
+            a.update();
+            assertEquals(0, a.lostUpdates().size(), "seed " + seed);
+        }
     }
 
     /** self.total += n, d[k] += 1 and a[i] = a[i] + 1 are each a read and a separate write, named as written. */

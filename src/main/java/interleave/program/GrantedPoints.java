@@ -1,0 +1,77 @@
+package interleave.program;
+
+/**
+ * The points a Python thread went through within the engine's grant, as the runtime sends them before its next
+ * request: one line {@code p THREAD CODE [ARGS] CODE [ARGS] ...}, where CODE is {@code line * 8 + op} and the
+ * arguments depend on the op (interleave_rt.py writes them). Read in place, number by number: a grant is on the
+ * hot path of every run.
+ */
+final class GrantedPoints {
+    static final int STEP = 0;
+    /** Then the shared value's number. */
+    static final int READ = 1;
+    /** Then the shared value's number and the value written. */
+    static final int WRITE = 2;
+    /** Then the lock's number: a Lock or RLock the engine said was free. */
+    static final int ACQUIRE = 3;
+    /** Then the lock's number: one the thread held. */
+    static final int RELEASE = 4;
+
+    private final String text;
+    private final int thread;
+    private int at;
+
+    private GrantedPoints(String text) {
+        this.text = text;
+        this.at = 2;
+        this.thread = nextInt();
+    }
+
+    /** Whether the runtime's line is a batch of granted points (else it is a JSON request). */
+    static boolean isBatch(String line) {
+        return line.startsWith("p ");
+    }
+
+    static GrantedPoints parse(String line) {
+        return new GrantedPoints(line);
+    }
+
+    int thread() {
+        return thread;
+    }
+
+    boolean hasNext() {
+        return at < text.length();
+    }
+
+    /** The next number of the line. */
+    int nextInt() {
+        int n = text.length();
+        while (at < n && text.charAt(at) == ' ') {
+            at++;
+        }
+        boolean negative = at < n && text.charAt(at) == '-';
+        if (negative) {
+            at++;
+        }
+        long value = 0;
+        int start = at;
+        while (at < n) {
+            char c = text.charAt(at);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            value = value * 10 + (c - '0');
+            at++;
+        }
+        if (at == start || at < n && text.charAt(at) != ' ' || value > Integer.MAX_VALUE + (negative ? 1L : 0L)) {
+            throw new IllegalStateException("not a point from the Python runtime at " + start + ": " + text);
+        }
+        return (int) (negative ? -value : value);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
