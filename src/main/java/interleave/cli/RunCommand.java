@@ -113,10 +113,6 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return Cli.BAD_INPUT;
             }
-            if (mode == interleave.engine.Mode.OS) {
-                err.println("interleave: a Python program runs in sim or cooperative mode for now, not os");
-                return Cli.BAD_INPUT;
-            }
         } else {
             found = Scenarios.byId(scenarioId);
         }

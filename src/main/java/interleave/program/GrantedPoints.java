@@ -3,8 +3,9 @@ package interleave.program;
 /**
  * The points a Python thread went through within the engine's grant, as the runtime sends them before its next
  * request: one line {@code p THREAD CODE [ARGS] CODE [ARGS] ...}, where CODE is {@code line * 8 + op} and the
- * arguments depend on the op (interleave_rt.py writes them). Read in place, number by number: a grant is on the
- * hot path of every run.
+ * arguments depend on the op (interleave_rt.py writes them). In os mode the line is {@code o THREAD SEQ CODE [ARGS]
+ * ...}: each point carries its number in the order the points happened across all threads. Read in place, number
+ * by number: a grant is on the hot path of every run.
  */
 final class GrantedPoints {
     static final int STEP = 0;
@@ -18,18 +19,20 @@ final class GrantedPoints {
     static final int RELEASE = 4;
 
     private final String text;
+    private final boolean numbered;
     private final int thread;
     private int at;
 
     private GrantedPoints(String text) {
         this.text = text;
+        this.numbered = text.charAt(0) == 'o';
         this.at = 2;
         this.thread = nextInt();
     }
 
     /** Whether the runtime's line is a batch of granted points (else it is a JSON request). */
     static boolean isBatch(String line) {
-        return line.startsWith("p ");
+        return line.startsWith("p ") || line.startsWith("o ");
     }
 
     static GrantedPoints parse(String line) {
@@ -38,6 +41,11 @@ final class GrantedPoints {
 
     int thread() {
         return thread;
+    }
+
+    /** os mode: each point is preceded by its number in the order they happened. */
+    boolean numbered() {
+        return numbered;
     }
 
     boolean hasNext() {

@@ -26,7 +26,7 @@ final class ProgramObjects {
         this.k = k;
     }
 
-    int create(String kind, String given, JsonNode args) {
+    synchronized int create(String kind, String given, JsonNode args) { // os mode: threads make them at once
         int id = objects.size() + 1;
         String name = given.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) + id : given;
         Object o = switch (kind) {

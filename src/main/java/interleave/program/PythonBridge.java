@@ -53,6 +53,9 @@ final class PythonBridge {
     private final Map<Integer, ThreadChannel> open = new ConcurrentHashMap<>();
 
     private final java.util.Deque<String> answers;
+    /** os mode: CPython runs the threads as it does; the engine records their points in the order they happened. */
+    private final boolean os;
+    private final Sequencer order = new Sequencer();
 
     /** Runs {@code source} (the program's text as loaded) under the name of its file {@code program}. */
     PythonBridge(Kernel k, String python, Path runtime, Path program, Path source, List<String> answers)
@@ -61,11 +64,15 @@ final class PythonBridge {
         this.objects = new ProgramObjects(k);
         this.variables = new SharedCells(k);
         this.answers = new java.util.ArrayDeque<>(answers);
+        this.os = k.settings().mode() == interleave.engine.Mode.OS;
         ProcessBuilder builder = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(),
                 program.toString(), source.toString());
         this.channels = ThreadChannel.namedPipesWork() ? Files.createTempDirectory("interleave-channels") : null;
         if (channels != null) {
             builder.environment().put("INTERLEAVE_CHANNELS", channels.toString());
+        }
+        if (os) {
+            builder.environment().put("INTERLEAVE_MODE", "os");
         }
         this.process = builder.start();
         this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
@@ -199,7 +206,12 @@ final class PythonBridge {
                 return;
             }
             if (next instanceof GrantedPoints p) {
-                watch.line(perform(p));
+                try {
+                    watch.line(perform(p));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 continue;
             }
             JsonNode req = (JsonNode) next;
@@ -209,6 +221,15 @@ final class PythonBridge {
                         : "the Python program stopped: " + lastError());
             }
             String op = req.path("op").asText();
+            if (req.has("s")) { // os mode: its turn among the points that happened before it, then the call
+                try {
+                    order.awaitTurn(req.path("s").asLong());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                order.done(req.path("s").asLong());
+            }
             int line = req.path("l").asInt(0);
             if (line > 0) {
                 k.line(line);
@@ -246,10 +267,17 @@ final class PythonBridge {
         }
     }
 
-    /** Points the engine granted: the Python thread has gone on; the engine records them, no answer. */
-    private int perform(GrantedPoints points) {
+    /**
+     * Points the engine granted (or, in os mode, points as they happened): the Python thread has gone on; the
+     * engine records them, no answer.
+     */
+    private int perform(GrantedPoints points) throws InterruptedException {
         int line = 0;
         while (points.hasNext()) {
+            long number = points.numbered() ? points.nextInt() : 0;
+            if (number > 0) {
+                order.awaitTurn(number);
+            }
             int code = points.nextInt();
             line = code >>> 3;
             k.line(line);
@@ -260,6 +288,9 @@ final class PythonBridge {
                 case GrantedPoints.ACQUIRE -> objects.acquireGranted(points.nextInt());
                 case GrantedPoints.RELEASE -> objects.releaseGranted(points.nextInt());
                 default -> throw new IllegalStateException("not a point from the Python runtime: " + points);
+            }
+            if (number > 0) {
+                order.done(number);
             }
         }
         return line;
@@ -354,7 +385,9 @@ final class PythonBridge {
             r.put("b", budget);
             objects.grantsInto(r);
         }
-        variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile
+        if (!os) { // in os mode the program's values are CPython's own; the engine only records them
+            variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile
+        }
         channel.send(r.toString());
     }
 

@@ -10,11 +10,18 @@ Protocol, one line each: requests are JSON {"t": thread, "op": ..., "l": line, .
 {"t": thread, "r": result} or {"t": thread, "e": exception class, "m": message}, with "b" (a grant: the points the
 thread may go through without asking), "a" and "h" (the locks it may take and give back on the way) and "v" (the
 shared values others wrote meanwhile). The points gone through within a grant go, before the next request, as one
-line "p CODE [ARGS] CODE [ARGS] ...": CODE is line * 8 + op (_STEP, _READ cell, _WRITE cell value, _ACQUIRE lock,
-_RELEASE lock), numbers separated by spaces. PythonBridge.java and GrantedPoints.java read them.
+line "p THREAD CODE [ARGS] CODE [ARGS] ...": CODE is line * 8 + op (_STEP, _READ cell, _WRITE cell value, _ACQUIRE
+lock, _RELEASE lock), numbers separated by spaces. PythonBridge.java and GrantedPoints.java read them.
+
+In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
+step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
+taken under the GIL) and sent in lines "o THREAD SEQ CODE [ARGS] ...", before the thread's next request, when 256
+have gathered, and when the thread ends; requests carry their number too ("s"), and the engine records everything
+in that order. Only the threading calls ask the engine, whose primitives decide, as in the other modes.
 """
 import ast
 import builtins
+import itertools
 import json
 import os
 import sys
@@ -29,6 +36,9 @@ _send_lock = _real_threading.Lock()
 _answers = {}
 _answers_lock = _real_threading.Lock()
 _local = _real_threading.local()
+_OS = os.environ.get("INTERLEAVE_MODE") == "os"
+_order = itertools.count(1)  # os mode: next(_order) numbers a point; one C call, so atomic under the GIL
+_OS_BATCH = 256
 _next_tid = [1]
 _next_name = [1]
 _program_file = "<program>"
@@ -74,12 +84,29 @@ class _Grant:
 
 def _step(site, line):
     """A loop iteration: a point where the scheduler may switch. site is str(line * 8 + _STEP)."""
+    if _OS:
+        _happened(next(_order), site)
+        return
     g = _local.grant
     if g.budget > 0:
         g.budget -= 1
         g.pending.append(site)
         return
     _call("step", line=line)
+
+
+# os mode: a point is numbered by the first call after its read or write. CPython switches threads only at a
+# function's start, a loop's jump back, or after a call returns, so nothing can come between the two.
+def _happened(number, site, value=None):
+    """os mode: a point as it happened, with its number, to be sent with the next ones (never waits)."""
+    pending = _local.grant.pending
+    pending.append(number)
+    pending.append(site)
+    if value is not None:
+        pending.append(value)
+    if len(pending) > _OS_BATCH:
+        _local.channel.send("o %d %s\n" % (_my_tid(), " ".join(map(str, pending))))
+        pending.clear()
 
 
 class _SharedChannel:
@@ -92,11 +119,14 @@ class _SharedChannel:
 
     def ask(self, text):
         self.answer.ready.clear()
+        self.send(text)
+        self.answer.ready.wait()
+        return self.answer.value
+
+    def send(self, text):
         with _send_lock:
             _out.write(text)
             _out.flush()
-        self.answer.ready.wait()
-        return self.answer.value
 
 
 class _FifoChannel:
@@ -105,6 +135,10 @@ class _FifoChannel:
     def __init__(self, tid):
         self.requests = open(_fifo(tid, "req"), "w", encoding="utf-8", buffering=1 << 16)
         self.answers = open(_fifo(tid, "rep"), "r", encoding="utf-8")
+
+    def send(self, text):
+        self.requests.write(text)
+        self.requests.flush()
 
     def ask(self, text):
         self.requests.write(text)
@@ -140,9 +174,11 @@ def _call(op, **args):
     msg.update(args)
     grant = _local.grant
     pending = grant.pending
+    if _OS:
+        msg["s"] = next(_order)
     text = json.dumps(msg) + "\n"
     if pending:
-        text = "p %d %s\n%s" % (tid, " ".join(map(str, pending)), text)
+        text = "%s %d %s\n%s" % ("o" if _OS else "p", tid, " ".join(map(str, pending)), text)
         pending.clear()
     reply = channel.ask(text)
     grant.budget = budget = reply.get("b", 0)
@@ -150,7 +186,7 @@ def _call(op, **args):
         grant.free = set(reply.get("a", ()))
         grant.held = dict(reply.get("h", ()))
     values = reply.get("v")
-    if values:
+    if values and not _OS:
         _G.apply(values)
     if "e" in reply:
         exc = _EXCEPTIONS.get(reply["e"])
@@ -225,6 +261,9 @@ class _Globals:
         _step(str(line * 8 + _STEP), line)
 
     def _read(self, name, value, line):
+        if _OS:  # read by the caller (getattr, d[k]): numbered as soon as it may be
+            _happened(next(_order), "%d %d" % (line * 8 + _READ, self.ids[name]))
+            return value
         g = _local.grant
         if g.budget > 0:
             # within a grant nobody else runs: the value here is the engine's, and stays so until the point
@@ -239,6 +278,13 @@ class _Globals:
             cid = self.number(name)
             _call("var", name=name, id=cid, value=value, line=line)
             self.cells[name] = (container, key, is_attr)  # shared once the engine knows it
+            return
+        if _OS:
+            if is_attr:
+                object.__setattr__(container, key, value)
+            else:
+                container[key] = value
+            _happened(next(_order), "%d %d" % (line * 8 + _WRITE, self.ids[name]), value)
             return
         g = _local.grant
         if g.budget > 0:
@@ -330,6 +376,22 @@ def _global_read(site, name, line):
         g.pending.append(site)
         return _module[name]
     return _G.load(name, line)
+
+
+def _os_global_read(site, name, line):
+    if name in _cells:
+        value = _module[name]
+        _happened(next(_order), site)
+        return value
+    return _G.load(name, line)
+
+
+def _os_global_write(site, name, value, line):
+    if name in _cells and type(value) is int and -2147483648 <= value <= 2147483647:
+        _module[name] = value
+        _happened(next(_order), site, value)
+        return
+    _G.store(name, value, line)
 
 
 def _global_write(site, name, value, line):
@@ -1014,8 +1076,8 @@ def main():
     sys.modules["queue"] = _queue_module()
     _virtual_clock(_time)
     program = _G.module
-    program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _global_read,
-                    "__rt_write__": _global_write, "__rt_step__": _step, "print": _print, "input": _input,
+    program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,
+                    "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step, "print": _print, "input": _input,
                     "__builtins__": builtins})
     _call("begin", line=0)
     try:

@@ -42,8 +42,12 @@ class PythonProgramTest {
     }
 
     private static ScenarioRun run(String name, long seed) throws Exception {
+        return run(name, RunSettings.DEFAULT.withSeed(seed));
+    }
+
+    private static ScenarioRun run(String name, RunSettings settings) throws Exception {
         PythonProgram p = PythonProgram.load(program(name), null);
-        ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), RunSettings.DEFAULT.withSeed(seed));
+        ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), settings);
         assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
         return r;
     }
@@ -272,16 +276,39 @@ class PythonProgramTest {
                 "as in CPython, the waiting threads wait for ever: the run says so instead of hanging");
     }
 
+    /**
+     * Where the result does not depend on the schedule, every mode gives CPython's output: sim (two seeds),
+     * cooperative, and os, where CPython runs the threads itself and the engine's primitives decide the calls.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py"})
-    void printsWhatCPythonPrints(String name) throws Exception {
+    @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py"})
+    void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
-        for (long seed = 0; seed < 3; seed++) {
+        List<RunSettings> modes = List.of(RunSettings.DEFAULT, RunSettings.DEFAULT.withSeed(1),
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE),
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS));
+        for (RunSettings settings : modes) {
             @SuppressWarnings("unchecked")
-            List<String> ours = (List<String>) run(name, seed).result().get("output");
-            assertEquals(cpython.lines().sorted().toList(), ours.stream().sorted().toList(), name + " seed " + seed);
+            List<String> ours = (List<String>) run(name, settings).result().get("output");
+            assertEquals(cpython.lines().sorted().toList(), ours.stream().sorted().toList(),
+                    name + " " + settings.mode() + " seed " + settings.seed());
+        }
+    }
+
+    /**
+     * os mode: CPython switches the threads itself (this program asks it to every microsecond), and the engine
+     * records each read and write in the order they happened: the balance it ends with is the one CPython printed,
+     * updates lost or not.
+     */
+    @Test
+    void osModeRecordsTheReadsAndWritesInTheOrderCPythonDidThem() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            ScenarioRun r = run("os_race.py", RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS));
+            assertEquals(RunOutcome.Status.FINISHED, r.kernel().outcomeNow().status());
+            assertEquals(List.of(String.valueOf(r.result().get("balance"))), r.result().get("output"));
+            assertEquals("os", r.trace().header().mode());
         }
     }
 
