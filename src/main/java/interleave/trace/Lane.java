@@ -1,51 +1,50 @@
 package interleave.trace;
 
-import java.util.Arrays;
-
 /**
- * A step function over time, stored in primitive arrays: at {@code time(i)} the lane took the values
- * {@code a(i)}, {@code b(i)}, {@code c(i)} until the next entry. Thread lanes use a = state ordinal,
- * b = object; resource lanes use a = holder, b = waiter count, c = level (depth, permits, flag, value).
+ * A step function over time, stored in primitive arrays: from event {@code seq(i)} of its trace (at that event's
+ * time) the lane took the values {@code a(i)}, {@code b(i)}, {@code c(i)} until the next entry. Thread lanes use
+ * a = state ordinal, b = object; resource lanes use a = holder, b = waiter count, c = level (depth, permits,
+ * flag, value).
  *
- * <p>An entry costs 20 bytes (a counted lane 28): a long time, an int event index, a and b packed as two
- * shorts (both are small: thread ids, state ordinals, object codes and waiter counts), and an int c.
+ * <p>An entry costs 12 bytes (a counted lane 20): an int event index (its time is the trace's), a and b packed as
+ * two shorts (both are small: thread ids, state ordinals, object codes and waiter counts), and an int c.
  */
 public final class Lane {
     /** The value of {@code a} whose total duration the lane keeps a running sum of, or NONE. */
     public static final int NONE = Integer.MIN_VALUE;
-    private static final int FIRST = 16;
     private final int counted;
-    /** A lane of a variable's writes: entries are event indexes of this trace, read back when asked. */
-    private final Trace events;
+    /** The events the entries are of: each entry's time is its event's. */
+    private final Trace trace;
+    /** A lane of a variable's writes: a, b and c too are read back from the event. */
+    private final boolean ofEvents;
     /** Only for a counted lane (a thread's): the time spent with a == counted before each entry. */
-    private long[] countedBefore;
-    private long[] time = new long[FIRST];
-    private int[] seq = new int[FIRST];
-    private int[] ab = new int[FIRST];
-    private int[] c = new int[FIRST];
+    private final LongChunks countedBefore;
+    private final IntChunks seq = new IntChunks();
+    private final IntChunks ab;
+    private final IntChunks c;
+    /** Entries below it are the lane's (the chunks may hold one more, replaced): written last, read first. */
     private volatile int size;
 
-    public Lane() {
-        this(NONE);
+    /** A lane of the events of {@code trace}. */
+    public Lane(Trace trace) {
+        this(trace, NONE);
     }
 
     /**
      * A lane that also sums how long it spent with {@code a == counted} (a thread lane counts RUNNING), so
      * the share of any time window is two look-ups however many entries fall inside it.
      */
-    public Lane(int counted) {
-        this(counted, null);
+    public Lane(Trace trace, int counted) {
+        this(trace, counted, false);
     }
 
-    private Lane(int counted, Trace events) {
+    private Lane(Trace trace, int counted, boolean ofEvents) {
+        this.trace = java.util.Objects.requireNonNull(trace);
         this.counted = counted;
-        this.events = events;
-        this.countedBefore = counted == NONE ? null : new long[FIRST];
-        if (events != null) {
-            time = null;
-            ab = null;
-            c = null;
-        }
+        this.ofEvents = ofEvents;
+        this.countedBefore = counted == NONE ? null : new LongChunks();
+        this.ab = ofEvents ? null : new IntChunks();
+        this.c = ofEvents ? null : new IntChunks();
     }
 
     /**
@@ -53,7 +52,7 @@ public final class Lane {
      * c = the value written): it keeps only the event index, 4 bytes an entry, and reads the rest back.
      */
     public static Lane ofEvents(Trace trace) {
-        return new Lane(NONE, trace);
+        return new Lane(trace, NONE, true);
     }
 
     private static int pack(int a, int b) {
@@ -63,44 +62,39 @@ public final class Lane {
         return (a << 16) | (b & 0xFFFF);
     }
 
-    /** Appends an entry; an entry at the same time as the last one replaces it. Single writer. */
-    public void add(long t, long s, int va, int vb, int vc) {
-        if (events != null) {
-            addEvent(t, s, va, vc);
+    /**
+     * Appends an entry from event {@code s} on; an entry at the same time as the last one replaces it. Single
+     * writer.
+     */
+    public void add(long s, int va, int vb, int vc) {
+        if (ofEvents) {
+            addEvent(s, va, vc);
             return;
         }
+        long t = trace.time(s);
         int packed = pack(va, vb);
         int n = size;
-        if (n > 0 && time[n - 1] == t) {
+        if (n > 0 && time(n - 1) == t) {
             n--;
-            if (n > 0 && ab[n - 1] == packed && c[n - 1] == vc) {
+            if (n > 0 && ab.get(n - 1) == packed && c.get(n - 1) == vc) {
                 size = n; // the replacement equals the entry before: drop it
                 return;
             }
-        } else if (n > 0 && ab[n - 1] == packed && c[n - 1] == vc) {
+        } else if (n > 0 && ab.get(n - 1) == packed && c.get(n - 1) == vc) {
             return;
         }
-        if (n == time.length) {
-            int cap = n + (n >> 1); // 1.5x: less slack than doubling in the lanes of a long run
-            time = Arrays.copyOf(time, cap);
-            seq = Arrays.copyOf(seq, cap);
-            ab = Arrays.copyOf(ab, cap);
-            c = Arrays.copyOf(c, cap);
-            if (countedBefore != null) {
-                countedBefore = Arrays.copyOf(countedBefore, cap);
-            }
-        }
         if (countedBefore != null) {
-            countedBefore[n] = n == 0 ? 0 : countedBefore[n - 1] + (a(n - 1) == counted ? t - time[n - 1] : 0);
+            countedBefore.put(n, n == 0 ? 0
+                    : countedBefore.get(n - 1) + (a(n - 1) == counted ? t - time(n - 1) : 0));
         }
-        time[n] = t;
-        seq[n] = Math.toIntExact(s);
-        ab[n] = packed;
-        c[n] = vc;
+        seq.put(n, Math.toIntExact(s));
+        ab.put(n, packed);
+        c.put(n, vc);
         size = n + 1;
     }
 
-    private void addEvent(long t, long s, int va, int vc) {
+    private void addEvent(long s, int va, int vc) {
+        long t = trace.time(s);
         int n = size;
         if (n > 0 && time(n - 1) == t) {
             n--; // the same moment: the later event replaces the earlier
@@ -111,10 +105,7 @@ public final class Lane {
         } else if (n > 0 && a(n - 1) == va && c(n - 1) == vc) {
             return;
         }
-        if (n == seq.length) {
-            seq = Arrays.copyOf(seq, n + (n >> 1));
-        }
-        seq[n] = Math.toIntExact(s);
+        seq.put(n, Math.toIntExact(s));
         size = n + 1;
     }
 
@@ -123,23 +114,23 @@ public final class Lane {
     }
 
     public long time(int i) {
-        return events != null ? events.time(seq[i]) : time[i];
+        return trace.time(seq.get(i));
     }
 
     public long seq(int i) {
-        return seq[i];
+        return seq.get(i);
     }
 
     public int a(int i) {
-        return events != null ? events.thread((long) seq[i]) : ab[i] >> 16;
+        return ofEvents ? trace.thread((long) seq.get(i)) : ab.get(i) >> 16;
     }
 
     public int b(int i) {
-        return events != null ? 0 : (short) ab[i];
+        return ofEvents ? 0 : (short) ab.get(i);
     }
 
     public int c(int i) {
-        return events != null ? events.value(seq[i]) : c[i];
+        return ofEvents ? trace.value(seq.get(i)) : c.get(i);
     }
 
     /** Total time before t the lane spent with {@code a == counted}; {@code at} is {@link #indexAt}(t). */
@@ -147,7 +138,7 @@ public final class Lane {
         if (at < 0 || countedBefore == null) {
             return 0;
         }
-        return countedBefore[at] + (a(at) == counted ? Math.max(0, t - time(at)) : 0);
+        return countedBefore.get(at) + (a(at) == counted ? Math.max(0, t - time(at)) : 0);
     }
     /**
      * Like {@link #indexAt} for a time at or after that of entry {@code from}: gallops forward from there, so

@@ -32,11 +32,10 @@ public final class RunStory {
     private long processed;
     // per thread, its reads in order: seq of the read and seq that ended the hold (variable and value are the
     // read event's own, looked up in the trace: 16 bytes per read)
-    // int event indexes (a trace holds fewer than 2^31 events), grown by half: 8 bytes a read
-    private int[][] readAt = new int[0][];
-    private int[][] endAt = new int[0][];
+    // int event indexes (a trace holds fewer than 2^31 events), in chunks: 8 bytes a read
+    private IntChunks[] readAt = new IntChunks[0];
+    private IntChunks[] endAt = new IntChunks[0];
     private static final int OPEN = Integer.MAX_VALUE;
-    private int[] count = new int[0];
     private final List<ParamChange> params = new ArrayList<>();
     private final List<LocalValue> locals = new ArrayList<>();
     // each thread's newest value per thread-local, kept as events come: the newest moment needs no scan
@@ -78,9 +77,9 @@ public final class RunStory {
             endOpen(t, i); // a thread holds one read at a time: its newest
             add(t, i);
         } else if (h instanceof Happening.Wrote w) {
-            int n = t < count.length ? count[t] : 0;
-            if (n > 0 && endAt[t][n - 1] == OPEN && trace.object((long) readAt[t][n - 1]) == w.object()) {
-                endAt[t][n - 1] = Math.toIntExact(i);
+            int n = reads(t);
+            if (n > 0 && endAt[t].get(n - 1) == OPEN && trace.object((long) readAt[t].get(n - 1)) == w.object()) {
+                endAt[t].set(n - 1, Math.toIntExact(i));
             }
         } else if (h instanceof Happening.Ended || h instanceof Happening.Killed) {
             endOpen(t, i);
@@ -107,33 +106,31 @@ public final class RunStory {
         latestLocal.computeIfAbsent(v.local(), l -> new java.util.TreeMap<>()).put(v.thread(), v.value());
     }
 
+    /** How many reads thread t has made. */
+    private int reads(int t) {
+        return t < readAt.length ? readAt[t].size() : 0;
+    }
+
     private void endOpen(int t, long seq) {
-        int n = t < count.length ? count[t] : 0;
-        if (n > 0 && endAt[t][n - 1] == OPEN) {
-            endAt[t][n - 1] = Math.toIntExact(seq);
+        int n = reads(t);
+        if (n > 0 && endAt[t].get(n - 1) == OPEN) {
+            endAt[t].set(n - 1, Math.toIntExact(seq));
         }
     }
 
     private void add(int t, long seq) {
-        if (t >= count.length) {
-            int old = count.length;
+        if (t >= readAt.length) {
+            int old = readAt.length;
             int size = Math.max(t + 1, old * 2);
-            count = Arrays.copyOf(count, size);
             readAt = Arrays.copyOf(readAt, size);
             endAt = Arrays.copyOf(endAt, size);
             for (int j = old; j < size; j++) {
-                readAt[j] = new int[8];
-                endAt[j] = new int[8];
+                readAt[j] = new IntChunks();
+                endAt[j] = new IntChunks();
             }
         }
-        int n = count[t];
-        if (n == readAt[t].length) {
-            readAt[t] = Arrays.copyOf(readAt[t], n + (n >> 1));
-            endAt[t] = Arrays.copyOf(endAt[t], n + (n >> 1));
-        }
-        readAt[t][n] = Math.toIntExact(seq);
-        endAt[t][n] = OPEN;
-        count[t] = n + 1;
+        readAt[t].add(Math.toIntExact(seq));
+        endAt[t].add(OPEN);
     }
 
     /**
@@ -156,10 +153,10 @@ public final class RunStory {
     /** The reads held after the first {@code n} events, one per thread at most, by thread id. */
     public List<HeldRead> heldAt(long n) {
         List<HeldRead> out = new ArrayList<>();
-        for (int t = 0; t < count.length; t++) {
+        for (int t = 0; t < readAt.length; t++) {
             int j = lastReadBefore(t, n);
-            if (j >= 0 && endAt[t][j] >= n) {
-                long seq = readAt[t][j];
+            if (j >= 0 && endAt[t].get(j) >= n) {
+                long seq = readAt[t].get(j);
                 out.add(new HeldRead(t, trace.object(seq), trace.value(seq), seq));
             }
         }
@@ -169,11 +166,11 @@ public final class RunStory {
     /** Index of thread t's last read with seq < n, or -1 (binary search: reads are in seq order). */
     private int lastReadBefore(int t, long n) {
         int lo = 0;
-        int hi = count[t] - 1;
+        int hi = reads(t) - 1;
         int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (readAt[t][mid] < n) {
+            if (readAt[t].get(mid) < n) {
                 found = mid;
                 lo = mid + 1;
             } else {

@@ -27,23 +27,42 @@ public final class TraceAnalyzer {
     private final List<Lane> threadLanes = new ArrayList<>();
     private final List<Lane> objectLanes = new ArrayList<>();
     /** The context switches, kept as their SWITCH events' indexes (4 bytes each) and read back when asked. */
-    private int[] switchSeqs = new int[64];
-    private int switchCount;
+    private final IntChunks switchSeqs = new IntChunks();
     private final List<ContextSwitch> switches = new java.util.AbstractList<>() {
         @Override
         public ContextSwitch get(int i) {
-            java.util.Objects.checkIndex(i, switchCount);
-            long seq = switchSeqs[i];
+            java.util.Objects.checkIndex(i, switchSeqs.size());
+            long seq = switchSeqs.get(i);
             Happening.Switched s = (Happening.Switched) Happening.decode(trace, seq);
             return new ContextSwitch(seq, trace.time(seq), s.out(), trace.thread(seq), s.reason());
         }
 
         @Override
         public int size() {
-            return switchCount;
+            return switchSeqs.size();
         }
     };
-    private final List<LostUpdate> lostUpdates = new ArrayList<>();
+    /**
+     * The lost updates, kept as the indexes of their three events (the stale read, the overwritten write and the
+     * write that overwrote it: 12 bytes each) and read back from the trace when asked.
+     */
+    private final IntChunks lostSeqs = new IntChunks();
+    private final List<LostUpdate> lostUpdates = new java.util.AbstractList<>() {
+        @Override
+        public LostUpdate get(int i) {
+            java.util.Objects.checkIndex(i, size());
+            long read = lostSeqs.get(3L * i);
+            long lost = lostSeqs.get(3L * i + 1);
+            long write = lostSeqs.get(3L * i + 2);
+            return new LostUpdate(trace.object(write), trace.thread(write), read, trace.value(read),
+                    trace.thread(lost), lost, trace.value(lost), write, trace.value(write), trace.time(write));
+        }
+
+        @Override
+        public int size() {
+            return lostSeqs.size() / 3;
+        }
+    };
     private final List<Long> printSeqs = new ArrayList<>();
     private final List<Long> markSeqs = new ArrayList<>();
     // cores (virtual time only: an os run has no cores of ours): a lane per core whose a = the thread on it
@@ -60,9 +79,7 @@ public final class TraceAnalyzer {
     private int[] level = new int[0];
     // lost-update bookkeeping: per (thread, variable) the pending read, per (variable, thread) the last write
     private long[][] readSeq = new long[0][];
-    private int[][] readValue = new int[0][];
     private long[][] writeSeq = new long[0][];
-    private int[][] writeValue = new int[0][];
     private int sizedThreads;
     private int sizedObjects;
     private Deadlock deadlock;
@@ -76,7 +93,7 @@ public final class TraceAnalyzer {
         coreLanes = new Lane[cores];
         coreHolder = new int[cores];
         for (int c = 0; c < cores; c++) {
-            coreLanes[c] = new Lane();
+            coreLanes[c] = new Lane(trace);
             coreHolder[c] = -1;
         }
     }
@@ -116,12 +133,12 @@ public final class TraceAnalyzer {
         int nt = trace.threads().size();
         int no = trace.objects().size();
         while (threadLanes.size() < nt) {
-            threadLanes.add(new Lane(ThreadState.RUNNING.ordinal()));
+            threadLanes.add(new Lane(trace, ThreadState.RUNNING.ordinal()));
         }
         while (objectLanes.size() < no) {
             int id = objectLanes.size();
             // a variable's lane is its writes, read back from the trace (4 bytes a write)
-            Lane lane = trace.object(id).type() == ObjectType.VARIABLE ? Lane.ofEvents(trace) : new Lane();
+            Lane lane = trace.object(id).type() == ObjectType.VARIABLE ? Lane.ofEvents(trace) : new Lane(trace);
             objectLanes.add(lane);
             if (level.length <= id) {
                 holder = grow(holder, no, -1);
@@ -145,9 +162,7 @@ public final class TraceAnalyzer {
             sizedThreads = nt;
             sizedObjects = no;
             readSeq = resize(readSeq, nt, no);
-            readValue = resize(readValue, nt, no);
             writeSeq = resize(writeSeq, no, nt);
-            writeValue = resize(writeValue, no, nt);
         }
     }
 
@@ -168,15 +183,6 @@ public final class TraceAnalyzer {
         return b;
     }
 
-    private static int[][] resize(int[][] a, int rows, int cols) {
-        int[][] b = new int[Math.max(rows, a.length)][];
-        for (int r = 0; r < b.length; r++) {
-            int[] old = r < a.length ? a[r] : new int[0];
-            b[r] = Arrays.copyOf(old, Math.max(cols, old.length));
-        }
-        return b;
-    }
-
     private void apply(long i) {
         long time = trace.time(i);
         int t = trace.thread(i);
@@ -189,7 +195,6 @@ public final class TraceAnalyzer {
         if (h instanceof Happening.Read r) {
             running(t, time, i);
             readSeq[t][r.object()] = i;
-            readValue[t][r.object()] = r.value();
         } else if (h instanceof Happening.Wrote w) {
             running(t, time, i);
             write(t, w.object(), w.value(), time, i);
@@ -202,10 +207,7 @@ public final class TraceAnalyzer {
             preferredCore = out >= 0 && out < lastCoreOfThread.length ? lastCoreOfThread[out] : -1;
             setState(t, ThreadState.RUNNING, -1, time, i);
             preferredCore = -1;
-            if (switchCount == switchSeqs.length) {
-                switchSeqs = Arrays.copyOf(switchSeqs, switchCount + (switchCount >> 1));
-            }
-            switchSeqs[switchCount++] = Math.toIntExact(i);
+            switchSeqs.add(Math.toIntExact(i));
         } else if (h instanceof Happening.Woken w) {
             setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
             if (w.object() >= 0 && w.value() == 1 && isMutex(w.object())) {
@@ -327,7 +329,7 @@ public final class TraceAnalyzer {
         }
         state[t] = s.ordinal();
         stateObject[t] = obj;
-        threadLanes.get(t).add(time, seq, s.ordinal(), obj, 0);
+        threadLanes.get(t).add(seq, s.ordinal(), obj, 0);
     }
 
     private void takeCore(int t, long time, long seq) {
@@ -344,7 +346,7 @@ public final class TraceAnalyzer {
         coreHolder[c] = t;
         coreOfThread[t] = c;
         lastCoreOfThread[t] = c;
-        coreLanes[c].add(time, seq, t, 0, 0);
+        coreLanes[c].add(seq, t, 0, 0);
     }
 
     private void leaveCore(int t, long time, long seq) {
@@ -352,7 +354,7 @@ public final class TraceAnalyzer {
         if (c >= 0) {
             coreHolder[c] = -1;
             coreOfThread[t] = -1;
-            coreLanes[c].add(time, seq, -1, 0, 0);
+            coreLanes[c].add(seq, -1, 0, 0);
         }
     }
 
@@ -363,7 +365,7 @@ public final class TraceAnalyzer {
     }
 
     private void pushObject(int obj, long time, long seq) {
-        objectLanes.get(obj).add(time, seq, holder[obj], waiters[obj], level[obj]);
+        objectLanes.get(obj).add(seq, holder[obj], waiters[obj], level[obj]);
     }
 
     private void write(int t, int v, int value, long time, long seq) {
@@ -379,13 +381,13 @@ public final class TraceAnalyzer {
                 }
             }
             if (victim >= 0) {
-                lostUpdates.add(new LostUpdate(v, t, read, readValue[t][v], victim, lost, writeValue[v][victim],
-                        seq, value, time));
+                lostSeqs.add(Math.toIntExact(read));
+                lostSeqs.add(Math.toIntExact(lost));
+                lostSeqs.add(Math.toIntExact(seq));
             }
             readSeq[t][v] = -1;
         }
         writeSeq[v][t] = seq;
-        writeValue[v][t] = value;
         setObject(v, time, seq, t, value);
     }
 

@@ -105,12 +105,15 @@ class TraceAnalyzerTest {
 
     @Test
     void gallopingLookupAgreesWithBinarySearch() {
-        Lane lane = new Lane();
         java.util.Random r = new java.util.Random(1);
+        Trace events = new Trace(new TraceHeader("gallop", "sim", 1, 1, "rr", 0, Map.of(), "tick"));
+        events.addThread("T", false);
+        Lane lane = new Lane(events);
         long t = 0;
         for (int i = 0; i < 5000; i++) {
             t += 1 + r.nextInt(5);
-            lane.add(t, i, i % 7, 0, 0);
+            events.append(t, 0, EventKind.STEP, -1, 0, 0);
+            lane.add(i, i % 7, 0, 0);
         }
         for (int q = 0; q < 20000; q++) {
             long at = r.nextInt((int) t + 10) - 5;

@@ -44,14 +44,14 @@ class TraceStorageTest {
         Trace t = trace();
         t.addThread("T1", false);
         t.addObject("balance", ObjectType.VARIABLE, 0);
-        Lane stored = new Lane();
+        Lane stored = new Lane(t);
         Lane derived = Lane.ofEvents(t);
         int[][] writes = {{0, 5}, {1, 8}, {1, 8}, {0, 0}, {0, 3}};
         long[] times = {10, 12, 15, 15, 20};
         for (int i = 0; i < writes.length; i++) {
             t.append(times[i], writes[i][0], EventKind.WRITE, 1, writes[i][1], 7);
-            stored.add(times[i], i, writes[i][0], 0, writes[i][1]);
-            derived.add(times[i], i, writes[i][0], 0, writes[i][1]);
+            stored.add(i, writes[i][0], 0, writes[i][1]);
+            derived.add(i, writes[i][0], 0, writes[i][1]);
         }
         assertEquals(stored.size(), derived.size());
         for (int i = 0; i < stored.size(); i++) {
@@ -66,8 +66,10 @@ class TraceStorageTest {
 
     @Test
     void laneValuesOutsideTheirPackedRangeAreRefused() {
-        Lane lane = new Lane();
+        Trace t = trace();
+        t.append(1, 0, EventKind.STEP, -1, 0, 0);
+        Lane lane = new Lane(t);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> lane.add(1, 0, 40_000, 0, 0));
+                () -> lane.add(0, 40_000, 0, 0));
     }
 }
