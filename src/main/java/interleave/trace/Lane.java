@@ -6,8 +6,10 @@ package interleave.trace;
  * a = state ordinal, b = object; resource lanes use a = holder, b = waiter count, c = level (depth, permits,
  * flag, value).
  *
- * <p>An entry costs 12 bytes (a counted lane 20): an int event index (its time is the trace's), a and b packed as
- * two shorts (both are small: thread ids, state ordinals, object codes and waiter counts), and an int c.
+ * <p>An entry costs 8 bytes (a counted lane 16): an int event index (its time is the trace's) and one int packing
+ * a, b and c (a in -1..510: thread ids, state ordinals; b in -1024..1023: object codes, waiter counts; c in
+ * 0..4095: depths, permits, queue sizes). A lane whose values do not fit keeps a and b as two shorts and c as an
+ * int from then on (12 bytes an entry).
  */
 public final class Lane {
     /** The value of {@code a} whose total duration the lane keeps a running sum of, or NONE. */
@@ -20,8 +22,13 @@ public final class Lane {
     /** Only for a counted lane (a thread's): the time spent with a == counted before each entry. */
     private final LongChunks countedBefore;
     private final IntChunks seq = new IntChunks();
-    private final IntChunks ab;
-    private final IntChunks c;
+    /** a, b and c in one int while they fit (see {@link #compact}); null in a lane of events. */
+    private final IntChunks abc;
+    /** a and b as two shorts, and c, once a value did not fit in one int (published with its contents). */
+    private volatile Wide wide;
+
+    private record Wide(IntChunks ab, IntChunks c) {
+    }
     /** Entries below it are the lane's (the chunks may hold one more, replaced): written last, read first. */
     private volatile int size;
 
@@ -43,8 +50,7 @@ public final class Lane {
         this.counted = counted;
         this.ofEvents = ofEvents;
         this.countedBefore = counted == NONE ? null : new LongChunks();
-        this.ab = ofEvents ? null : new IntChunks();
-        this.c = ofEvents ? null : new IntChunks();
+        this.abc = ofEvents ? null : new IntChunks();
     }
 
     /**
@@ -62,6 +68,30 @@ public final class Lane {
         return (a << 16) | (b & 0xFFFF);
     }
 
+    /** Whether a, b and c fit in one int. */
+    private static boolean fits(int a, int b, int c) {
+        return a >= -1 && a <= 510 && b >= -1024 && b <= 1023 && c >= 0 && c <= 4095;
+    }
+
+    private static int compact(int a, int b, int c) {
+        return ((a + 1) << 23) | ((b & 0x7FF) << 12) | c;
+    }
+
+    /** From now on the lane keeps its values wide: the compact ones so far are copied over first. */
+    private void widen(int n) {
+        IntChunks ab = new IntChunks();
+        IntChunks c = new IntChunks();
+        for (int i = 0; i < n; i++) {
+            ab.add(pack(a(i), b(i)));
+            c.add(c(i));
+        }
+        wide = new Wide(ab, c); // the compact ones stay: a reader that has not seen the wide ones yet reads them
+    }
+
+    private boolean same(int i, int va, int vb, int vc) {
+        return a(i) == va && b(i) == vb && c(i) == vc;
+    }
+
     /**
      * Appends an entry from event {@code s} on; an entry at the same time as the last one replaces it. Single
      * writer.
@@ -72,24 +102,32 @@ public final class Lane {
             return;
         }
         long t = trace.time(s);
-        int packed = pack(va, vb);
+        int packed = pack(va, vb); // refuses values no form can keep
         int n = size;
         if (n > 0 && time(n - 1) == t) {
             n--;
-            if (n > 0 && ab.get(n - 1) == packed && c.get(n - 1) == vc) {
+            if (n > 0 && same(n - 1, va, vb, vc)) {
                 size = n; // the replacement equals the entry before: drop it
                 return;
             }
-        } else if (n > 0 && ab.get(n - 1) == packed && c.get(n - 1) == vc) {
+        } else if (n > 0 && same(n - 1, va, vb, vc)) {
             return;
+        }
+        if (wide == null && !fits(va, vb, vc)) {
+            widen(n);
         }
         if (countedBefore != null) {
             countedBefore.put(n, n == 0 ? 0
                     : countedBefore.get(n - 1) + (a(n - 1) == counted ? t - time(n - 1) : 0));
         }
         seq.put(n, Math.toIntExact(s));
-        ab.put(n, packed);
-        c.put(n, vc);
+        Wide w = wide;
+        if (w == null) {
+            abc.put(n, compact(va, vb, vc));
+        } else {
+            w.ab().put(n, packed);
+            w.c().put(n, vc);
+        }
         size = n + 1;
     }
 
@@ -122,15 +160,27 @@ public final class Lane {
     }
 
     public int a(int i) {
-        return ofEvents ? trace.thread((long) seq.get(i)) : ab.get(i) >> 16;
+        if (ofEvents) {
+            return trace.thread((long) seq.get(i));
+        }
+        Wide w = wide;
+        return w != null ? w.ab().get(i) >> 16 : (abc.get(i) >>> 23) - 1;
     }
 
     public int b(int i) {
-        return ofEvents ? 0 : (short) ab.get(i);
+        if (ofEvents) {
+            return 0;
+        }
+        Wide w = wide;
+        return w != null ? (short) w.ab().get(i) : (abc.get(i) << 9) >> 21;
     }
 
     public int c(int i) {
-        return ofEvents ? trace.value(seq.get(i)) : c.get(i);
+        if (ofEvents) {
+            return trace.value(seq.get(i));
+        }
+        Wide w = wide;
+        return w != null ? w.c().get(i) : abc.get(i) & 0xFFF;
     }
 
     /** Total time before t the lane spent with {@code a == counted}; {@code at} is {@link #indexAt}(t). */

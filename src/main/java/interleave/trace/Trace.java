@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The event store of one run. Events live in chunked primitive arrays, 16 bytes each: a long packing the
- * time (48 bits) and the line (16 bits), an int packing thread (8 bits), kind (6 bits) and object (10 bits),
- * and an int value.
+ * The event store of one run. Events live in chunks of primitive arrays, 14 bytes each: the time as an int after
+ * the chunk's first time (a chunk whose times span more than 2^32 ticks keeps them as longs instead), the line as a
+ * char, an int packing thread (8 bits), kind (6 bits) and object (10 bits), and an int value.
  *
  * <p>One writer at a time: in sim and cooperative modes only the thread holding the virtual core
  * writes (the hand-off between workers orders the writes); in os mode the kernel serialises writers.
@@ -21,7 +21,7 @@ public final class Trace {
     /** 2^48 - 1: nine years of virtual microseconds, 78 hours of os-mode nanoseconds; later times saturate. */
     private static final long TIME_MASK = (1L << 48) - 1;
     private static final int NO_OBJECT = 1023;
-    private static final int CHUNK_BITS = 15; // a chunk of times is 256 KB: below G1's humongous size, which would waste half of a region
+    private static final int CHUNK_BITS = 15; // a chunk's arrays are 64-128 KB: below G1's humongous size, which would waste half of a region
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
 
@@ -31,17 +31,29 @@ public final class Trace {
     private final List<String> strings = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> stringIds = new HashMap<>();
 
-    private volatile long[][] timeChunks = new long[0][];
-    private volatile int[][] metaChunks = new int[0][];
-    private volatile int[][] valueChunks = new int[0][];
+    /** One chunk of events. Its arrays' contents below {@link #size()} are published by the size. */
+    private static final class Chunk {
+        final long base;
+        final int[] time = new int[CHUNK];
+        final char[] line = new char[CHUNK];
+        final int[] meta = new int[CHUNK];
+        final int[] value = new int[CHUNK];
+        /** The times as longs, once one of them is too far from the base for an int (rare: long sleeps). */
+        volatile long[] wide;
+
+        Chunk(long base) {
+            this.base = base;
+        }
+    }
+
+    private static final long UNSIGNED_INT = 0xFFFF_FFFFL;
+    private volatile Chunk[] chunks = new Chunk[0];
     // published with release stores: a full volatile write per event would cost a fence each
     private final java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong points = new java.util.concurrent.atomic.AtomicLong();
 
-    // the writer's cursor into the current chunk
-    private long[] wTime;
-    private int[] wMeta;
-    private int[] wValue;
+    // the writer's current chunk
+    private Chunk w;
     private long wSize;
     private long wPoints;
 
@@ -142,14 +154,24 @@ public final class Trace {
     /** Appends one event; the caller is the single writer of this moment. */
     public void append(long time, int thread, EventKind kind, int object, int value, int line) {
         int at = (int) (wSize & MASK);
+        long t = Math.min(Math.max(time, 0), TIME_MASK);
         if (at == 0) {
-            newChunk();
+            newChunk(t);
         }
         int obj = object < 0 ? NO_OBJECT : object;
         int ln = line < 0 || line > MAX_LINE ? 0 : line;
-        wTime[at] = Math.min(Math.max(time, 0), TIME_MASK) | ((long) ln << 48);
-        wMeta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8);
-        wValue[at] = value;
+        Chunk c = w;
+        long after = t - c.base;
+        if (c.wide != null) {
+            c.wide[at] = t;
+        } else if (after >= 0 && after <= UNSIGNED_INT) {
+            c.time[at] = (int) after;
+        } else {
+            widen(c, at, t);
+        }
+        c.line[at] = (char) ln;
+        c.meta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8);
+        c.value[at] = value;
         wSize++;
         if (kind.point) {
             wPoints++;
@@ -161,10 +183,10 @@ public final class Trace {
     /**
      * The most events a run may record: what fits in this Java heap with everything derived from it (the
      * analyzer's lanes, switches and lost updates, and a second analyzer when the app looks back), measured at
-     * about 64 bytes an event, in 60% of the heap. A run that reaches it is stopped, keeping what it recorded,
-     * instead of ending in an OutOfMemoryError.
+     * about 33 bytes an event (the trace 14, each analyzer 8 to 10), counted as 40, in 60% of the heap. A run
+     * that reaches it is stopped, keeping what it recorded, instead of ending in an OutOfMemoryError.
      */
-    private static final int BYTES_PER_EVENT_WITH_ANALYSIS = 64;
+    private static final int BYTES_PER_EVENT_WITH_ANALYSIS = 40;
 
     private static long defaultEventLimit() {
         return Math.max(CHUNK, (long) (Runtime.getRuntime().maxMemory() * 0.6) / BYTES_PER_EVENT_WITH_ANALYSIS);
@@ -189,27 +211,31 @@ public final class Trace {
         return full;
     }
 
-    private void newChunk() {
-        if ((long) timeChunks.length * CHUNK >= eventLimit) {
+    private void newChunk(long base) {
+        if ((long) chunks.length * CHUNK >= eventLimit) {
             if (!full) {
                 full = true;
                 onFull.run();
             }
-            if ((long) timeChunks.length * CHUNK >= eventLimit + CHUNK) {
+            if ((long) chunks.length * CHUNK >= eventLimit + CHUNK) {
                 // the run was told to stop a whole chunk ago: refuse to grow, whatever is still writing
                 throw new TraceFullError();
             }
         }
-        int n = timeChunks.length;
-        long[][] t = java.util.Arrays.copyOf(timeChunks, n + 1);
-        int[][] m = java.util.Arrays.copyOf(metaChunks, n + 1);
-        int[][] v = java.util.Arrays.copyOf(valueChunks, n + 1);
-        wTime = t[n] = new long[CHUNK];
-        wMeta = m[n] = new int[CHUNK];
-        wValue = v[n] = new int[CHUNK];
-        timeChunks = t;
-        metaChunks = m;
-        valueChunks = v;
+        int n = chunks.length;
+        Chunk[] c = java.util.Arrays.copyOf(chunks, n + 1);
+        w = c[n] = new Chunk(base);
+        chunks = c;
+    }
+
+    /** The chunk's times as longs from now on: the one at {@code at} is too far from its base for an int. */
+    private static void widen(Chunk c, int at, long t) {
+        long[] wide = new long[CHUNK];
+        for (int i = 0; i < at; i++) {
+            wide[i] = c.base + (c.time[i] & UNSIGNED_INT);
+        }
+        wide[at] = t;
+        c.wide = wide; // published with its contents: readers read the field first
     }
 
     // ---- reading ----
@@ -224,11 +250,14 @@ public final class Trace {
     }
 
     public long time(long i) {
-        return timeChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)] & TIME_MASK;
+        Chunk c = chunks[(int) (i >>> CHUNK_BITS)];
+        int at = (int) (i & MASK);
+        long[] wide = c.wide;
+        return wide != null ? wide[at] : c.base + (c.time[at] & UNSIGNED_INT);
     }
 
     private int meta(long i) {
-        return metaChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
+        return chunks[(int) (i >>> CHUNK_BITS)].meta[(int) (i & MASK)];
     }
 
     public int thread(long i) {
@@ -245,11 +274,11 @@ public final class Trace {
     }
 
     public int line(long i) {
-        return (int) (timeChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)] >>> 48);
+        return chunks[(int) (i >>> CHUNK_BITS)].line[(int) (i & MASK)];
     }
 
     public int value(long i) {
-        return valueChunks[(int) (i >>> CHUNK_BITS)][(int) (i & MASK)];
+        return chunks[(int) (i >>> CHUNK_BITS)].value[(int) (i & MASK)];
     }
 
     public TraceEvent event(long i) {

@@ -39,6 +39,21 @@ class TraceStorageTest {
         assertEquals(12, t.line(0));
     }
 
+    /** A chunk keeps its times as ints after its first; one far later (a long sleep) turns it to longs. */
+    @Test
+    void timesFarApartInOneChunkReadBackExactly() {
+        Trace t = trace();
+        long[] times = {7, 9, 9 + (1L << 31), 9 + (1L << 32), (1L << 40) + 3, (1L << 40) + 4};
+        for (int i = 0; i < times.length; i++) {
+            t.append(times[i], 0, EventKind.STEP, -1, i, i + 1);
+        }
+        for (int i = 0; i < times.length; i++) {
+            assertEquals(times[i], t.time(i), "event " + i);
+            assertEquals(i + 1, t.line(i));
+            assertEquals(i, t.value(i));
+        }
+    }
+
     @Test
     void aLaneOfEventsReadsBackWhatAStoredLaneKeeps() {
         Trace t = trace();
@@ -62,6 +77,27 @@ class TraceStorageTest {
             assertEquals(stored.c(i), derived.c(i));
         }
         assertEquals(stored.indexAt(16), derived.indexAt(16));
+    }
+
+    /** Small values take one int an entry; the first that does not fit makes the lane wide, keeping the rest. */
+    @Test
+    void aLaneKeepsItsValuesCompactUntilOneDoesNotFit() {
+        Trace t = trace();
+        int[][] values = {{-1, 0, 0}, {3, -257, 0}, {510, 1023, 4095}, {7, -1024, 1}, {2, 5, 100_000}, {-1, 2, 3}};
+        for (int i = 0; i < values.length; i++) {
+            t.append(i, 0, EventKind.STEP, -1, 0, 0);
+        }
+        Lane lane = new Lane(t);
+        for (int i = 0; i < values.length; i++) {
+            lane.add(i, values[i][0], values[i][1], values[i][2]);
+        }
+        assertEquals(values.length, lane.size());
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(values[i][0], lane.a(i), "a " + i);
+            assertEquals(values[i][1], lane.b(i), "b " + i);
+            assertEquals(values[i][2], lane.c(i), "c " + i);
+            assertEquals(i, lane.time(i));
+        }
     }
 
     @Test
