@@ -6,12 +6,10 @@ import interleave.app.theme.CanvasTheme;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
@@ -28,6 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static interleave.app.UiTestSupport.node;
+import static interleave.app.UiTestSupport.onFx;
+import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.text;
+import static interleave.app.UiTestSupport.truncated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -58,14 +61,6 @@ class FitUiTest {
         }).get();
     }
 
-    private <T extends Node> T node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return ((Labeled) node(robot, query)).getText();
-    }
-
     private void resize(FxRobot robot, double w, double h) throws Exception {
         robot.interact(() -> {
             stage.setWidth(w);
@@ -74,42 +69,9 @@ class FitUiTest {
         settle();
     }
 
-    private static void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(400); // a few pulses: layout, then the canvases redraw
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void present(FxRobot robot, boolean on) throws Exception {
         robot.interact(() -> app.model().presentingProperty().set(on));
         settle();
-    }
-
-    /** Every visible Labeled under a node whose skin shows less than its text (cut to "…"). */
-    private static List<String> truncated(Node root) {
-        List<String> cut = new ArrayList<>();
-        collect(root, cut);
-        return cut;
-    }
-
-    private static void collect(Node n, List<String> cut) {
-        if (!n.isVisible()) {
-            return;
-        }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            for (Node t : l.lookupAll(".text")) {
-                // an empty text node is a cell not laid out yet (scrolled away), not a cut label
-                if (t instanceof Text text && text.getParent() == l && !text.getText().isEmpty()
-                        && !l.getText().equals(text.getText())) {
-                    cut.add("'" + l.getText() + "' shown as '" + text.getText() + "'");
-                }
-            }
-        }
-        if (n instanceof Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                collect(c, cut);
-            }
-        }
     }
 
     private List<String> truncatedInTheTransport(FxRobot robot) {
@@ -194,7 +156,7 @@ class FitUiTest {
             present(robot, presenting);
             Thread.sleep(1200);
             WaitForAsyncUtils.waitForFxEvents();
-            Map<Integer, Rectangle2D> chips = WaitForAsyncUtils.asyncFx(cpu::chipBounds).get();
+            Map<Integer, Rectangle2D> chips = onFx(cpu::chipBounds);
             assertTrue(chips.size() >= 10, "every thread has a chip: " + chips.size());
             for (Map.Entry<Integer, Rectangle2D> a : chips.entrySet()) {
                 Rectangle2D r = a.getValue();
