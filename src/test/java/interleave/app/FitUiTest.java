@@ -6,6 +6,7 @@ import interleave.app.theme.CanvasTheme;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -99,6 +100,36 @@ class FitUiTest {
                         + cut);
                 Node bar = ((Node) node(robot, "#playButton")).getParent().getParent();
                 assertTrue(bar.getBoundsInParent().getMaxX() <= size[0] + 1, "the bar fits the window's width");
+            }
+        }
+    }
+
+    @Test
+    void theSchedulerSettingsAreReadableAt1024InEnglishAndChinese(FxRobot robot) throws Exception {
+        resize(robot, 1024, 768);
+        for (java.util.Locale lang : List.of(java.util.Locale.ENGLISH, I18n.CHINESE)) {
+            javafx.scene.control.ChoiceBox<java.util.Locale> box = node(robot, "#languageChoice");
+            robot.interact(() -> box.setValue(lang));
+            settle();
+            Parent settings = node(robot, "#schedulerSettings");
+            javafx.scene.control.ScrollPane picker = (javafx.scene.control.ScrollPane) settings.getScene()
+                    .lookup(".picker-scroll");
+            double viewport = picker.localToScene(picker.getViewportBounds()).getMaxX();
+            for (interleave.engine.Mode mode : interleave.engine.Mode.values()) {
+                for (interleave.engine.Policy policy : interleave.engine.Policy.values()) {
+                    robot.interact(() -> {
+                        app.model().picker().modeProperty().set(mode);
+                        app.model().picker().policyProperty().set(policy);
+                    });
+                    settle();
+                    List<String> cut = truncated(settings);
+                    assertTrue(cut.isEmpty(), lang + ": " + cut);
+                    for (Node n : settings.lookupAll(".setting-row > *")) {
+                        Bounds b = n.localToScene(n.getLayoutBounds());
+                        assertTrue(b.getMaxX() <= viewport + 1, lang + ": " + n + " ends at " + b.getMaxX()
+                                + ", the panel's view at " + viewport);
+                    }
+                }
             }
         }
     }

@@ -220,10 +220,23 @@ public final class PickerController {
             VBox row = new VBox(name);
             row.getStyleClass().add("param-row");
             if (spec instanceof ParamSpec.BoolParam) {
-                ToggleSwitch sw = new ToggleSwitch(spec.live() ? i18n.get("params.live") : "");
+                ToggleSwitch sw = new ToggleSwitch();
                 sw.setId("param-" + spec.name());
                 sw.selectedProperty().bindBidirectional(f.onProperty());
-                row.getChildren().add(sw);
+                if (spec.live()) {
+                    // its own label, which wraps: a switch's text never does, and made the panel wider than a
+                    // 1024x768 screen has room for (cutting the scheduler settings)
+                    Label live = new Label(i18n.get("params.live"));
+                    live.getStyleClass().add("param-live");
+                    live.setWrapText(true);
+                    live.setLabelFor(sw);
+                    live.setOnMouseClicked(e -> sw.setSelected(!sw.isSelected()));
+                    javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(live, sw);
+                    line.getStyleClass().add("param-live-row");
+                    row.getChildren().add(line);
+                } else {
+                    row.getChildren().add(sw);
+                }
             } else if (spec instanceof ParamSpec.ChoiceParam c) {
                 ChoiceBox<String> box = new ChoiceBox<>();
                 box.setId("param-" + spec.name());
