@@ -1,12 +1,9 @@
 package interleave.app;
 
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -22,6 +19,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import static interleave.app.UiTestSupport.count;
+import static interleave.app.UiTestSupport.node;
+import static interleave.app.UiTestSupport.onFx;
+import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,14 +43,6 @@ class AppUiTest {
     @AfterEach
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
-    }
-
-    private <T extends Node> T node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return ((Labeled) node(robot, query)).getText();
     }
 
     private void setField(FxRobot robot, String query, String value) {
@@ -127,10 +121,9 @@ class AppUiTest {
         robot.clickOn("#runToEndButton");
         waitForStatus(robot, "finished");
         robot.interact(() -> app.model().timeline().fit());
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         Canvas canvas = ((interleave.app.timeline.TimelineCanvas) node(robot, "#timelineCanvas")).canvas();
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)).get();
+        WritableImage img = onFx(() -> canvas.snapshot(null, null));
         Color t1 = Color.web("#56B4E9");
         Color t2 = Color.web("#009E73");
         assertTrue(count(img, t1) > 200, "T1's running colour on the canvas");
@@ -142,28 +135,11 @@ class AppUiTest {
         setField(robot, "#param-iterations", "3000");
         robot.clickOn("#runToEndButton");
         waitForStatus(robot, "finished");
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         interleave.app.timeline.TimelineViewModel vm = app.model().timeline();
-        double[] view = WaitForAsyncUtils.asyncFx(() -> new double[] {vm.start(), vm.end(),
-                vm.analyzer().lastTime()}).get();
+        double[] view = onFx(() -> new double[] {vm.start(), vm.end(), vm.analyzer().lastTime()});
         assertEquals(0, view[0], "the view starts at the run's start, not at its last slice");
         assertTrue(view[1] >= view[2], "and reaches its end");
-    }
-
-    private static int count(WritableImage img, Color c) {
-        PixelReader r = img.getPixelReader();
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                Color p = r.getColor(x, y);
-                if (Math.abs(p.getRed() - c.getRed()) < 0.02 && Math.abs(p.getGreen() - c.getGreen()) < 0.02
-                        && Math.abs(p.getBlue() - c.getBlue()) < 0.02) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     @Test

@@ -11,7 +11,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
@@ -28,6 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static interleave.app.UiTestSupport.node;
+import static interleave.app.UiTestSupport.onFx;
+import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.text;
+import static interleave.app.UiTestSupport.truncated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -58,14 +62,6 @@ class FitUiTest {
         }).get();
     }
 
-    private <T extends Node> T node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return ((Labeled) node(robot, query)).getText();
-    }
-
     private void resize(FxRobot robot, double w, double h) throws Exception {
         robot.interact(() -> {
             stage.setWidth(w);
@@ -74,42 +70,9 @@ class FitUiTest {
         settle();
     }
 
-    private static void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(400); // a few pulses: layout, then the canvases redraw
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void present(FxRobot robot, boolean on) throws Exception {
         robot.interact(() -> app.model().presentingProperty().set(on));
         settle();
-    }
-
-    /** Every visible Labeled under a node whose skin shows less than its text (cut to "…"). */
-    private static List<String> truncated(Node root) {
-        List<String> cut = new ArrayList<>();
-        collect(root, cut);
-        return cut;
-    }
-
-    private static void collect(Node n, List<String> cut) {
-        if (!n.isVisible()) {
-            return;
-        }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            for (Node t : l.lookupAll(".text")) {
-                // an empty text node is a cell not laid out yet (scrolled away), not a cut label
-                if (t instanceof Text text && text.getParent() == l && !text.getText().isEmpty()
-                        && !l.getText().equals(text.getText())) {
-                    cut.add("'" + l.getText() + "' shown as '" + text.getText() + "'");
-                }
-            }
-        }
-        if (n instanceof Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                collect(c, cut);
-            }
-        }
     }
 
     private List<String> truncatedInTheTransport(FxRobot robot) {
@@ -137,6 +100,36 @@ class FitUiTest {
                         + cut);
                 Node bar = ((Node) node(robot, "#playButton")).getParent().getParent();
                 assertTrue(bar.getBoundsInParent().getMaxX() <= size[0] + 1, "the bar fits the window's width");
+            }
+        }
+    }
+
+    @Test
+    void theSchedulerSettingsAreReadableAt1024InEnglishAndChinese(FxRobot robot) throws Exception {
+        resize(robot, 1024, 768);
+        for (java.util.Locale lang : List.of(java.util.Locale.ENGLISH, I18n.CHINESE)) {
+            javafx.scene.control.ChoiceBox<java.util.Locale> box = node(robot, "#languageChoice");
+            robot.interact(() -> box.setValue(lang));
+            settle();
+            Parent settings = node(robot, "#schedulerSettings");
+            javafx.scene.control.ScrollPane picker = (javafx.scene.control.ScrollPane) settings.getScene()
+                    .lookup(".picker-scroll");
+            double viewport = picker.localToScene(picker.getViewportBounds()).getMaxX();
+            for (interleave.engine.Mode mode : interleave.engine.Mode.values()) {
+                for (interleave.engine.Policy policy : interleave.engine.Policy.values()) {
+                    robot.interact(() -> {
+                        app.model().picker().modeProperty().set(mode);
+                        app.model().picker().policyProperty().set(policy);
+                    });
+                    settle();
+                    List<String> cut = truncated(settings);
+                    assertTrue(cut.isEmpty(), lang + ": " + cut);
+                    for (Node n : settings.lookupAll(".setting-row > *")) {
+                        Bounds b = n.localToScene(n.getLayoutBounds());
+                        assertTrue(b.getMaxX() <= viewport + 1, lang + ": " + n + " ends at " + b.getMaxX()
+                                + ", the panel's view at " + viewport);
+                    }
+                }
             }
         }
     }
@@ -194,7 +187,7 @@ class FitUiTest {
             present(robot, presenting);
             Thread.sleep(1200);
             WaitForAsyncUtils.waitForFxEvents();
-            Map<Integer, Rectangle2D> chips = WaitForAsyncUtils.asyncFx(cpu::chipBounds).get();
+            Map<Integer, Rectangle2D> chips = onFx(cpu::chipBounds);
             assertTrue(chips.size() >= 10, "every thread has a chip: " + chips.size());
             for (Map.Entry<Integer, Rectangle2D> a : chips.entrySet()) {
                 Rectangle2D r = a.getValue();

@@ -1,13 +1,11 @@
 package interleave.app;
 
 import interleave.scenario.Scenarios;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -24,6 +22,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static interleave.app.UiTestSupport.count;
+import static interleave.app.UiTestSupport.node;
+import static interleave.app.UiTestSupport.onFx;
+import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,14 +48,6 @@ class StoryUiTest {
         WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
     }
 
-    private <T extends Node> T node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return ((Labeled) node(robot, query)).getText();
-    }
-
     private void setField(FxRobot robot, String query, String value) {
         TextField f = node(robot, query);
         robot.interact(() -> f.setText(value));
@@ -66,13 +61,7 @@ class StoryUiTest {
         robot.clickOn("#runToEndButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals(
                 app.model().i18n().get("transport.status.finished")));
-        frames();
-    }
-
-    /** Lets a few pulses pass so every view has drawn what the session holds. */
-    private static void frames() throws Exception {
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
     }
 
     /** Steps one scheduling point at a time until the condition holds (at most {@code max} steps). */
@@ -84,7 +73,7 @@ class StoryUiTest {
                     () -> app.model().session().analyzer() != null
                             && app.model().session().trace().pointCount() > before
                             && app.model().session().analyzer().processed() == app.model().session().trace().size());
-            frames();
+            settle();
         }
     }
 
@@ -113,7 +102,7 @@ class StoryUiTest {
         long at = app.model().session().analyzer().processed();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.model().session().analyzer().processed() > at + 200_000);
         robot.interact(() -> app.model().session().pause());
-        frames();
+        settle();
         String note = text(robot, "#lockNote");
         assertTrue(note.startsWith("lost updates since the lock went on: "), note);
         int since = Integer.parseInt(note.split("\n")[0].replaceAll("\\D", ""));
@@ -139,29 +128,14 @@ class StoryUiTest {
         ChoiceBox<Locale> box = node(robot, "#languageChoice");
         robot.interact(() -> box.setValue(I18n.CHINESE));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "单步".equals(text(robot, "#stepButton")));
-        frames();
+        settle();
         ListView<?> rebuilt = node(robot, "#logList");
         assertEquals(lines, rebuilt.getItems().size(), "the new log shows the run at once, without a new step");
         Canvas cpu = ((interleave.app.cpu.CpuCanvas) node(robot, "#cpuCanvas")).canvas();
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> cpu.snapshot(null, null)).get();
+        WritableImage img = onFx(() -> cpu.snapshot(null, null));
         assertTrue(count(img, Color.web("#E69F00")) + count(img, Color.web("#56B4E9")) + count(img, Color.web("#009E73"))
                 > 100, "thread chips are drawn on the rebuilt CPU view");
         assertEquals("当前余额", text(robot, "#actualCaption"));
-    }
-
-    private static int count(WritableImage img, Color c) {
-        PixelReader r = img.getPixelReader();
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                Color p = r.getColor(x, y);
-                if (Math.abs(p.getRed() - c.getRed()) < 0.02 && Math.abs(p.getGreen() - c.getGreen()) < 0.02
-                        && Math.abs(p.getBlue() - c.getBlue()) < 0.02) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     @Test
@@ -191,7 +165,7 @@ class StoryUiTest {
         assertEquals("0", text(robot, "#lostCount"));
         assertTrue(node(robot, "#lostCount").getStyleClass().contains("count-zero"));
         choose(robot, "hello-threads");
-        frames();
+        settle();
         assertFalse(node(robot, "#lostCount").isVisible(), "hello-threads has no race to count");
     }
 

@@ -2,6 +2,7 @@ package interleave.app.files;
 
 import interleave.app.AppModel;
 import interleave.app.I18n;
+import interleave.app.picker.LoadProblem;
 import interleave.app.picker.PickerViewModel;
 import interleave.app.session.RunSession;
 import interleave.engine.Mode;
@@ -58,19 +59,25 @@ public final class TraceFileActions {
         return String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".py");
     }
 
-    /** The program, or why it cannot run (a syntax error, no Python). */
+    /** A program that cannot run: why (for the picker), and the exception (its line and CPython's message). */
+    private record Failed(LoadProblem problem, IllegalArgumentException cause) {
+    }
+
+    /** The program, or why it cannot run (a syntax error, not UTF-8, no Python); not on the FX thread. */
     private Object loadProgram(Path file) {
         try {
             return interleave.program.PythonProgram.load(file, null);
         } catch (IllegalArgumentException e) {
-            return e;
+            return new Failed(LoadProblem.of(file, e), e);
         }
     }
 
     private boolean showProgram(Object loaded, Path file) {
-        if (loaded instanceof IllegalArgumentException problem) {
-            model.messageProperty().set(model.i18n().fmt("files.error.program", problem.getMessage()));
-            if (problem instanceof interleave.program.ProgramLoadException p && p.line() > 0) {
+        if (loaded instanceof Failed failed) {
+            // the picker shows the problem, not the demo selected before (whose run goes)
+            model.picker().showLoadProblem(failed.problem());
+            model.messageProperty().set(failed.problem().oneLine(model.i18n()));
+            if (failed.cause() instanceof interleave.program.ProgramLoadException p && p.line() > 0) {
                 // a program that does not parse opens in the editor, its line marked, to be fixed there
                 model.editor().openWithError(file, p.line(), p.getMessage());
                 model.recent().add(file);

@@ -29,6 +29,12 @@ public final class PickerController {
     @FXML
     private Label description;
     @FXML
+    private VBox loadProblemBox;
+    @FXML
+    private Label loadProblemTitle;
+    @FXML
+    private Label loadProblemDetail;
+    @FXML
     private VBox paramBox;
     @FXML
     private ChoiceBox<Mode> modeChoice;
@@ -69,7 +75,9 @@ public final class PickerController {
             for (Scenario s : g.scenarios()) {
                 TreeItem<Object> item = new TreeItem<>(s);
                 topic.getChildren().add(item);
-                if (s == vm.selectedProperty().get() || (vm.selectedProperty().get() == null && s.id().equals("balance"))) {
+                // nothing chosen yet: the headline demo; after a program failed to load, nothing (it says why)
+                boolean firstStart = vm.selectedProperty().get() == null && vm.loadProblemProperty().get() == null;
+                if (s == vm.selectedProperty().get() || (firstStart && s.id().equals("balance"))) {
                     toSelect = item;
                 }
             }
@@ -98,6 +106,7 @@ public final class PickerController {
             showScenario(s);
             selectInTree(s);
         });
+        vm.loadProblemProperty().addListener((o, a, p) -> showLoadProblem(p));
         vm.fields().addListener((javafx.collections.ListChangeListener<PickerViewModel.Field>) c -> buildForm());
 
         modeChoice.getItems().setAll(Mode.values());
@@ -132,7 +141,22 @@ public final class PickerController {
             reveal(toSelect);
         }
         showScenario(vm.selectedProperty().get());
+        showLoadProblem(vm.loadProblemProperty().get());
         buildForm();
+    }
+
+    /** A program that could not load takes the description's place; the tree then has no demo marked. */
+    private void showLoadProblem(LoadProblem p) {
+        boolean shown = p != null;
+        loadProblemBox.setVisible(shown);
+        loadProblemBox.setManaged(shown);
+        description.setVisible(!shown);
+        description.setManaged(!shown);
+        loadProblemTitle.setText(shown ? p.title(i18n) : "");
+        loadProblemDetail.setText(shown ? p.detail(i18n) : "");
+        if (shown) {
+            scenarioTree.getSelectionModel().clearSelection();
+        }
     }
 
     /** The program again with the answers as typed; the run is reset to it. */
@@ -155,6 +179,10 @@ public final class PickerController {
     }
 
     private void selectInTree(Scenario s) {
+        if (s == null) {
+            scenarioTree.getSelectionModel().clearSelection();
+            return;
+        }
         for (TreeItem<Object> topic : scenarioTree.getRoot().getChildren()) {
             for (TreeItem<Object> item : topic.getChildren()) {
                 if (item.getValue() == s) {
@@ -220,10 +248,23 @@ public final class PickerController {
             VBox row = new VBox(name);
             row.getStyleClass().add("param-row");
             if (spec instanceof ParamSpec.BoolParam) {
-                ToggleSwitch sw = new ToggleSwitch(spec.live() ? i18n.get("params.live") : "");
+                ToggleSwitch sw = new ToggleSwitch();
                 sw.setId("param-" + spec.name());
                 sw.selectedProperty().bindBidirectional(f.onProperty());
-                row.getChildren().add(sw);
+                if (spec.live()) {
+                    // its own label, which wraps: a switch's text never does, and made the panel wider than a
+                    // 1024x768 screen has room for (cutting the scheduler settings)
+                    Label live = new Label(i18n.get("params.live"));
+                    live.getStyleClass().add("param-live");
+                    live.setWrapText(true);
+                    live.setLabelFor(sw);
+                    live.setOnMouseClicked(e -> sw.setSelected(!sw.isSelected()));
+                    javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(live, sw);
+                    line.getStyleClass().add("param-live-row");
+                    row.getChildren().add(line);
+                } else {
+                    row.getChildren().add(sw);
+                }
             } else if (spec instanceof ParamSpec.ChoiceParam c) {
                 ChoiceBox<String> box = new ChoiceBox<>();
                 box.setId("param-" + spec.name());

@@ -107,6 +107,7 @@ public final class PickerViewModel {
     private final StringProperty seed = new SimpleStringProperty("0");
     private final StringProperty settingsError = new SimpleStringProperty("");
     private final StringProperty pendingHint = new SimpleStringProperty("");
+    private final ObjectProperty<LoadProblem> loadProblem = new SimpleObjectProperty<>();
     private final StringProperty message;
 
     public PickerViewModel(RunSession session, I18n i18n, StringProperty message) {
@@ -171,11 +172,31 @@ public final class PickerViewModel {
         return fields.stream().filter(f -> f.spec().name().equals(name)).findFirst().orElse(null);
     }
 
+    /**
+     * The program the user opened last that could not load, or null: while it is set no demo is selected, and the
+     * picker shows it where the description goes.
+     */
+    public ObjectProperty<LoadProblem> loadProblemProperty() {
+        return loadProblem;
+    }
+
+    /**
+     * A program the user opened cannot load: the picker says why instead of showing the demo that was selected
+     * before, and nothing is selected (the run of that demo is dropped), so nothing pretends the old demo is still
+     * the choice. Play then says the problem again; picking a demo or opening a program that loads clears it.
+     */
+    public void showLoadProblem(LoadProblem problem) {
+        selected.set(null);
+        session.prepare(null, Map.of(), session.settings()); // no run; the views keep drawing their empty state
+        loadProblem.set(problem);
+    }
+
     private void onSelected(Scenario s) {
         fields.clear();
         if (s == null) {
             return;
         }
+        loadProblem.set(null);
         for (ParamSpec p : s.params()) {
             Field f = new Field(p, i18n);
             if (p instanceof ParamSpec.BoolParam && p.live()) {
@@ -233,6 +254,9 @@ public final class PickerViewModel {
     public boolean apply() {
         Scenario s = selected.get();
         if (s == null) {
+            if (loadProblem.get() != null) {
+                message.set(loadProblem.get().oneLine(i18n));
+            }
             return false;
         }
         Map<String, Object> values = new LinkedHashMap<>();

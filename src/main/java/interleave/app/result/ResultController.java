@@ -108,7 +108,7 @@ public final class ResultController {
             listed = new LostUpdateList(MAX_LISTED);
         }
         boolean over = model.session().status().over() && !model.session().inPast(); // a moment in the past is never judged
-        Map<String, Object> result = model.session().result();
+        Headline result = Headline.of(model.session().result()); // split once: figures, then details
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result, over));
         showFigure(expectedValue, over ? vm.first(result) : vm.firstNow(result, a));

@@ -19,42 +19,15 @@ public final class ResultViewModel {
         this.i18n = i18n;
     }
 
-    /**
-     * The result with the entries fit for a big figure first: a list (a program's printed lines) never is, nor a
-     * program's last printed line when it is longer than a figure; they go to the details, a line each.
-     */
     /** At most this many lines of a list of texts (a program's printed lines) in the details; numbers share one. */
     static final int LIST_LINES = 4;
 
-    static Map<String, Object> figuresFirst(Map<String, Object> result) {
-        if (result == null || result.containsKey("expected")) {
-            return result;
-        }
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        result.forEach((k, v) -> {
-            if (figure(k, v)) {
-                out.put(k, v);
-            }
-        });
-        result.forEach((k, v) -> {
-            if (!figure(k, v)) {
-                out.put(k, v);
-            }
-        });
-        return out;
-    }
-
-    private static boolean figure(String key, Object v) {
-        return !(v instanceof java.util.Collection<?>) && !("printed".equals(key) && longFigure(String.valueOf(v)));
-    }
-
-    /** Caption of the first big figure: "expected" for results that have one, else the result's first key. */
-    public String firstCaption(Map<String, Object> result) {
-        result = figuresFirst(result);
-        if (result == null || result.isEmpty() || result.containsKey("expected")) {
+    /** Caption of the first big figure: "expected" for results that have one, else the first figure's name. */
+    public String firstCaption(Headline h) {
+        if (h.empty() || h.judged()) {
             return i18n.get("result.expected");
         }
-        return caption(result.keySet().iterator().next());
+        return h.first() == null ? "" : caption(h.first().key());
     }
 
     /** A result entry's name in the UI language ("result.key.maxInUse"), or the key itself. */
@@ -78,81 +51,57 @@ public final class ResultViewModel {
         return v == null ? "–" : String.valueOf(v);
     }
 
-    /** The entries the two big figures do not show, one "caption: value" each. */
-    public java.util.List<String> details(Map<String, Object> result) {
-        result = figuresFirst(result);
-        if (result == null || result.isEmpty()) {
-            return java.util.List.of();
-        }
-        java.util.List<String> out = new java.util.ArrayList<>();
-        int index = 0;
-        for (Map.Entry<String, Object> e : result.entrySet()) {
-            boolean shown = result.containsKey("expected")
-                    ? e.getKey().equals("expected") || e.getKey().equals(actualKey(result))
-                    : index < 2 && figure(e.getKey(), e.getValue());
-            if (!shown && (e.getValue() instanceof String text && text.isEmpty()
-                    || e.getValue() instanceof java.util.Collection<?> c && c.isEmpty())) {
-                index++;
-                continue; // nothing printed yet: no empty "printed:" line
+    /**
+     * The entries the two big figures do not show, one "caption: value" each; a list of texts a line each (its
+     * last lines when long: the event log has them all); nothing for an empty text or list (nothing printed yet).
+     */
+    public List<String> details(Headline h) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Object> e : h.details().entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof String text && text.isEmpty() || v instanceof java.util.Collection<?> c && c.isEmpty()) {
+                continue;
             }
-            if (!shown && e.getValue() instanceof java.util.Collection<?> lines
+            if (v instanceof java.util.Collection<?> lines
                     && !lines.stream().allMatch(x -> x instanceof Number || x instanceof Boolean)) {
-                // a line each; a long list shows its last lines (the event log has them all)
                 int skip = lines.size() > LIST_LINES ? lines.size() - (LIST_LINES - 1) : 0;
                 String head = skip > 0 ? "\n  " + i18n.fmt("result.moreLines", skip) : "";
                 out.add(caption(e.getKey()) + ":" + head + lines.stream().skip(skip).map(l -> "\n  " + value(l))
                         .collect(java.util.stream.Collectors.joining()));
-            } else if (!shown) {
-                out.add(caption(e.getKey()) + ": " + value(e.getValue()));
+            } else {
+                out.add(caption(e.getKey()) + ": " + value(v));
             }
-            index++;
         }
         return out;
     }
 
-    private static String actualKey(Map<String, Object> result) {
-        return result.containsKey("balance") ? "balance" : result.keySet().iterator().next();
-    }
-
-    /** Caption of the second figure. */
-    public String secondCaption(Map<String, Object> result) {
-        result = figuresFirst(result);
-        if (result == null || result.isEmpty() || result.containsKey("expected")) {
+    /** Caption of the second figure ("" when the result has a single figure). */
+    public String secondCaption(Headline h) {
+        if (h.empty() || h.judged()) {
             return i18n.get("result.actual");
         }
-        java.util.Iterator<Map.Entry<String, Object>> it = result.entrySet().iterator();
-        it.next();
-        if (!it.hasNext()) {
-            return "";
-        }
-        Map.Entry<String, Object> e = it.next();
-        return figure(e.getKey(), e.getValue()) ? caption(e.getKey()) : "";
+        return h.second() == null ? "" : caption(h.second().key());
     }
 
     /** The first figure's value. */
-    public String first(Map<String, Object> result) {
-        result = figuresFirst(result);
-        if (result == null || result.isEmpty()) {
+    public String first(Headline h) {
+        if (h.first() == null) {
             return "–";
         }
-        if (result.containsKey("expected")) {
-            return value(result.get("expected"));
-        }
-        Map.Entry<String, Object> e = result.entrySet().iterator().next();
-        return "seconds".equals(e.getKey()) && e.getValue() instanceof Double s ? seconds(s) : value(e.getValue());
+        Headline.Entry e = h.first();
+        return !h.judged() && "seconds".equals(e.key()) && e.value() instanceof Double s ? seconds(s) : value(e.value());
     }
 
     /**
      * The first figure while the run goes on (or at a moment looked back at): a duration in virtual seconds (the GIL
      * demo's "seconds", computed only at the end) is the virtual time elapsed so far; anything else as it stands.
      */
-    public String firstNow(Map<String, Object> result, TraceAnalyzer a) {
-        result = figuresFirst(result);
-        if (a != null && result != null && !result.isEmpty() && !result.containsKey("expected")
-                && "seconds".equals(result.keySet().iterator().next()) && a.trace().header().virtualTime()) {
+    public String firstNow(Headline h, TraceAnalyzer a) {
+        if (a != null && !h.judged() && h.first() != null && "seconds".equals(h.first().key())
+                && a.trace().header().virtualTime()) {
             return interleave.app.session.TimeFormat.duration(a.lastTime(), true);
         }
-        return first(result);
+        return first(h);
     }
 
     /** Virtual seconds in the unit that shows them (a GIL run of 300 µs is not "0.000"). */
@@ -160,80 +109,64 @@ public final class ResultViewModel {
         return interleave.app.session.TimeFormat.duration(Math.round(s * 1e6), true);
     }
 
-    /** The second figure's value: the actual result next to an expected one, else the second entry. */
-    public String second(Map<String, Object> result) {
-        result = figuresFirst(result);
-        if (result == null || result.isEmpty()) {
+    /** The second figure's value: the actual result next to an expected one, else the second figure ("" if none). */
+    public String second(Headline h) {
+        if (h.empty()) {
             return "–";
         }
-        if (result.containsKey("expected")) {
-            return value(result.get(actualKey(result)));
-        }
-        java.util.Iterator<Map.Entry<String, Object>> it = result.entrySet().iterator();
-        it.next();
-        if (!it.hasNext()) {
-            return "";
-        }
-        Map.Entry<String, Object> e = it.next();
-        return figure(e.getKey(), e.getValue()) ? value(e.getValue()) : "";
-    }
-
-    /** True when the result has an expected value and the actual one differs: shown in the alarm colour. */
-    public static boolean wrong(Map<String, Object> result) {
-        return result != null && result.containsKey("expected")
-                && !String.valueOf(result.get("expected")).equals(String.valueOf(result.get(actualKey(result))));
+        return h.second() == null ? "" : value(h.second().value());
     }
 
     /** How the result is judged: only a finished run with an expected value is right or wrong. */
     public enum Verdict { NONE, PENDING, RIGHT, WRONG }
 
-    public static Verdict verdict(Map<String, Object> result, boolean over) {
-        if (result == null || !result.containsKey("expected")) {
+    public static Verdict verdict(Headline h, boolean over) {
+        if (!h.judged()) {
             return Verdict.NONE;
         }
         if (!over) {
             return Verdict.PENDING;
         }
-        return wrong(result) ? Verdict.WRONG : Verdict.RIGHT;
+        return h.wrong() ? Verdict.WRONG : Verdict.RIGHT;
     }
 
     /** The verdict in words, with ✓ or ✗ so that colour is never the only cue; empty for NONE. */
-    public String verdictText(Map<String, Object> result, boolean over) {
-        return switch (verdict(result, over)) {
+    public String verdictText(Headline h, boolean over) {
+        return switch (verdict(h, over)) {
             case NONE -> "";
             case PENDING -> i18n.get("result.verdict.pending");
             case RIGHT -> i18n.get("result.verdict.right");
-            case WRONG -> i18n.fmt("result.verdict.wrong", value(result.get("expected")));
+            case WRONG -> i18n.fmt("result.verdict.wrong", value(h.first().value()));
         };
     }
 
     /** Caption of the second figure while the run goes on: the value *now*, not yet a result. */
-    public String secondCaption(Map<String, Object> result, boolean over) {
-        if (!over && result != null && result.containsKey("expected")) {
-            return i18n.fmt("result.now", caption(actualKey(result)));
+    public String secondCaption(Headline h, boolean over) {
+        if (!over && h.judged()) {
+            return i18n.fmt("result.now", caption(h.second().key()));
         }
-        return secondCaption(result);
+        return secondCaption(h);
     }
 
     /**
      * The second figure mid-run: the value as the trace shows it now (the engine may already be a step
      * ahead of what is drawn), from the shared variable of the same name when there is one.
      */
-    public String secondNow(Map<String, Object> result, TraceAnalyzer a) {
-        if (a != null && result != null && result.containsKey("expected")) {
-            String key = actualKey(result);
+    public String secondNow(Headline h, TraceAnalyzer a) {
+        if (a != null && h.judged()) {
+            String key = h.second().key();
             for (ObjectInfo o : a.trace().objects()) {
                 if (o.type() == ObjectType.VARIABLE && o.name().equals(key) && o.id() < a.objectLaneCount()) {
                     return value(a.levelOf(o.id()));
                 }
             }
         }
-        return second(result);
+        return second(h);
     }
 
     /** A figure too long for the big type (the coroutines' print order) is shown smaller and wrapped. */
     public static boolean longFigure(String shown) {
-        return shown != null && shown.length() > 5;
+        return shown != null && shown.length() > Headline.FIGURE_CHARS;
     }
 
     /** The lost-update figure means something only where a shared variable can race. */

@@ -23,6 +23,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -50,6 +51,7 @@ public final class TimelineCanvas extends Region {
     private double axisHeight;
     private double labelWidth;
     private boolean dirty = true;
+    private List<javafx.geometry.Rectangle2D> chainLabels = List.of();
 
     public TimelineCanvas(TimelineViewModel vm, CanvasTheme theme) {
         this.vm = vm;
@@ -884,6 +886,7 @@ public final class TimelineCanvas extends Region {
             }
         }
         LostUpdate sel = vm.selectedLostProperty().get();
+        chainLabels = List.of();
         if (sel != null) {
             drawChain(g, a.trace(), lanes, sel);
         }
@@ -917,12 +920,47 @@ public final class TimelineCanvas extends Region {
         g.strokeLine(xl + r / 2, yv - r / 2, xl - r / 2, yv + r / 2);
         g.setFill(theme.ink(Ink.LOST));
         g.fillPolygon(new double[] {xw - r / 2, xw + r / 2, xw}, new double[] {yr - r / 2, yr - r / 2, yr + r / 2}, 3);
-        g.setFont(theme.font(0.85, true));
-        g.setTextBaseline(VPos.BOTTOM);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("read " + u.readValue(), xr, laneTop[readerLane] - 1);
-        g.fillText("write " + u.writtenValue(), xw, laneTop[readerLane] - 1);
-        g.fillText("lost " + u.lostValue(), xl, laneTop[victimLane] - 1);
+        drawChainLabels(g, List.of(
+                new ChainLabels.Mark(chainText("timeline.chain.read", u.readValue()), xr, readerLane, true),
+                new ChainLabels.Mark(chainText("timeline.chain.write", u.writtenValue()), xw, readerLane, false),
+                new ChainLabels.Mark(chainText("timeline.chain.lost", u.lostValue()), xl, victimLane, false)), r / 2);
+    }
+
+    private String chainText(String key, long value) {
+        return text.apply(key).replace("{0}", String.valueOf(value));
+    }
+
+    /**
+     * The chain's labels inside their markers' lanes, on a plate of the background colour so a hatched or coloured
+     * band under them never makes them hard to read; where two would collide they are merged or left out
+     * ({@link ChainLabels}), the markers stay.
+     */
+    private void drawChainLabels(GraphicsContext g, List<ChainLabels.Mark> marks, double markerHalf) {
+        javafx.scene.text.Font font = theme.font(0.85, true);
+        double pad = 3;
+        List<ChainLabels.Placed> placed = ChainLabels.place(marks, markerHalf + pad, labelWidth + pad,
+                getWidth() - pad, s -> TextMeasure.width(s, font) + 2 * pad);
+        chainLabels = new ArrayList<>();
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setLineWidth(1);
+        for (ChainLabels.Placed p : placed) {
+            double top = laneTop[p.lane()] + 1;
+            double height = laneHeight - 2;
+            g.setFill(theme.ink(Ink.BACKGROUND));
+            g.fillRoundRect(p.left(), top, p.width(), height, 6, 6);
+            g.setStroke(theme.ink(Ink.LOST));
+            g.strokeRoundRect(p.left() + 0.5, top + 0.5, p.width() - 1, height - 1, 6, 6);
+            g.setFill(theme.ink(Ink.LOST));
+            g.fillText(p.text(), p.left() + pad, top + height / 2);
+            chainLabels.add(new javafx.geometry.Rectangle2D(p.left(), top, p.width(), height));
+        }
+    }
+
+    /** The selected lost update's labels as last drawn (tests: none may cover another or leave its lane). */
+    public List<javafx.geometry.Rectangle2D> chainLabelBounds() {
+        return List.copyOf(chainLabels);
     }
 
     private void drawDeadlock(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {

@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -255,16 +256,21 @@ class ProgramEditorUiTest {
     @Test
     void aProgramThatDoesNotParseOpensInTheEditorToBeFixed(FxRobot robot) throws Exception {
         Files.writeString(program, PROGRAM.replace("t.join()", "t.join("));
-        Object before = app.model().picker().selectedProperty().get();
         assertFalse(WaitForAsyncUtils.asyncFx(() -> new TraceFileActions(app.model()).open(program))
                 .get(60, TimeUnit.SECONDS));
         settle();
-        assertTrue(app.model().messageProperty().get().startsWith("Cannot run this program: count.py: SyntaxError"),
+        assertTrue(app.model().messageProperty().get().startsWith("Cannot run count.py: SyntaxError"),
                 app.model().messageProperty().get());
-        assertSame(before, app.model().picker().selectedProperty().get(), "the demo shown stays");
         assertTrue(area(robot).isVisible());
         int line = app.model().editor().errorLineProperty().get();
         assertTrue(line >= 13, String.valueOf(line));
+        // the picker says so too, instead of the description of the demo selected before, which is not the choice
+        assertNull(app.model().picker().selectedProperty().get(), "no demo pretends to be selected");
+        assertTrue(node(robot, "#loadProblemBox").isVisible());
+        assertFalse(node(robot, "#description").isVisible());
+        assertEquals("Cannot run count.py", text(robot, "#loadProblemTitle"));
+        assertTrue(text(robot, "#loadProblemDetail").startsWith("SyntaxError at line " + line + ": "),
+                text(robot, "#loadProblemDetail"));
         assertTrue(area(robot).getParagraph(line - 1).getParagraphStyle().contains("error-line"));
         assertTrue(((ToggleButton) node(robot, "#editToggle")).isVisible(), "and it can be closed");
         type(robot, PROGRAM);
@@ -273,6 +279,8 @@ class ProgramEditorUiTest {
         assertFalse(app.model().editor().editing());
         assertEquals("count.py", app.model().picker().selectedProperty().get().title(java.util.Locale.ENGLISH));
         assertEquals("", app.model().messageProperty().get());
+        assertFalse(node(robot, "#loadProblemBox").isVisible(), "the fixed program is the choice now");
+        assertTrue(node(robot, "#description").isVisible());
         runToEnd(robot);
         assertEquals("count 3", app.model().session().result().get("printed"));
     }

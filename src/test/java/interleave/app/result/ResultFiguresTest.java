@@ -9,54 +9,101 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A program's printed lines never become a big figure: they are a list, shown a line each in the details. */
+/**
+ * The result panel's headline: the two big figures and the details, split once by {@link Headline}. A program's
+ * printed lines never become a big figure: they are a list, shown a line each in the details.
+ */
 class ResultFiguresTest {
     private final ResultViewModel vm = new ResultViewModel(new I18n(Locale.ENGLISH));
 
-    @Test
-    void aProgramWithoutSharedVariablesShowsHowManyLinesItPrinted() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("lines", 2);
-        result.put("printed", "Hello, Bob (in Thread-B)");
-        result.put("output", List.of("Hello, Alice (in Thread-A)", "Hello, Bob (in Thread-B)"));
-        assertEquals("lines printed", vm.firstCaption(result));
-        assertEquals("2", vm.first(result));
-        assertEquals("", vm.secondCaption(result), "a long last line is no figure");
-        assertEquals("", vm.second(result));
-        List<String> details = vm.details(result);
-        assertTrue(details.contains("printed:\n  Hello, Alice (in Thread-A)\n  Hello, Bob (in Thread-B)"),
-                details.toString());
+    /** A Python program's result as PythonProgram makes it: written shared values, lines, printed, output. */
+    private static Map<String, Object> program(Object... keysAndValues) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            r.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return r;
     }
 
     @Test
-    void aLongOutputShowsItsLastLines() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("lines", 10);
-        result.put("output", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"));
-        assertTrue(vm.details(result).contains("printed:\n  … 7 lines before (see the event log)\n  8\n  9\n  10"),
-                vm.details(result).toString());
+    void aProgramWithoutSharedVariablesShowsHowManyLinesItPrinted() {
+        Headline h = Headline.of(program("lines", 2, "printed", "Hello, Bob (in Thread-B)",
+                "output", List.of("Hello, Alice (in Thread-A)", "Hello, Bob (in Thread-B)")));
+        assertEquals("lines printed", vm.firstCaption(h));
+        assertEquals("2", vm.first(h));
+        assertEquals("", vm.secondCaption(h), "a long last line is no figure");
+        assertEquals("", vm.second(h));
+        assertEquals(List.of("last line printed: Hello, Bob (in Thread-B)",
+                "printed:\n  Hello, Alice (in Thread-A)\n  Hello, Bob (in Thread-B)"), vm.details(h));
+    }
+
+    @Test
+    void aLongOutputShowsItsLastThreeLines() {
+        Headline h = Headline.of(program("lines", 10, "output", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9",
+                "10")));
+        assertEquals(List.of("printed:\n  … 7 lines before (see the event log)\n  8\n  9\n  10"), vm.details(h));
     }
 
     @Test
     void nothingPrintedYetAddsNoEmptyLines() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("balance", 5);
-        result.put("lines", 0);
-        result.put("printed", "");
-        result.put("output", List.of());
-        assertEquals(List.of(), vm.details(result));
+        Headline h = Headline.of(program("balance", 5, "lines", 0, "printed", "", "output", List.of()));
+        assertEquals(List.of(), vm.details(h));
+        assertEquals("5", vm.first(h));
+        assertEquals("0", vm.second(h));
     }
 
     @Test
-    void sharedVariablesComeFirst() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("output", List.of("52"));
-        result.put("balance", 52);
-        result.put("lines", 1);
-        assertEquals("balance", vm.firstCaption(result));
-        assertEquals("52", vm.first(result));
-        assertEquals("lines printed", vm.secondCaption(result));
+    void writtenSharedValuesComeFirstThenLines() {
+        Headline h = Headline.of(program("balance", 52, "lines", 1, "printed", "52", "output", List.of("52")));
+        assertEquals("balance", h.first().key());
+        assertEquals("lines", h.second().key());
+        assertEquals("balance", vm.firstCaption(h));
+        assertEquals("52", vm.first(h));
+        assertEquals("lines printed", vm.secondCaption(h));
+        assertEquals("1", vm.second(h));
+        assertEquals(List.of("last line printed: 52", "printed:\n  52"), vm.details(h), "a third figure is a detail");
+    }
+
+    @Test
+    void aListFirstInTheResultIsNeverABigFigure() {
+        Headline h = Headline.of(program("output", List.of("a", "b"), "counter", 3));
+        assertEquals("counter", h.first().key(), "the list is skipped, not shown big");
+        assertNull(h.second());
+        assertEquals(List.of("printed:\n  a\n  b"), vm.details(h));
+        assertFalse(Headline.figure(List.of(1)));
+        assertFalse(Headline.figure("Hello, world"));
+        assertTrue(Headline.figure("12345"));
+        assertTrue(Headline.figure(-13));
+    }
+
+    @Test
+    void anExpectedValueStandsBesideTheActualOneWhateverTheOrder() {
+        Headline h = Headline.of(program("order", "12 56 34 78", "expected", "12 56 34 78", "extra", 4));
+        assertTrue(h.judged());
+        assertEquals("expected", vm.firstCaption(h));
+        assertEquals("12 56 34 78", vm.second(h), "a judged text is shown, in smaller type if long");
+        assertEquals(List.of("extra: 4"), vm.details(h));
+        assertFalse(h.wrong());
+        Headline balance = Headline.of(program("expected", 0, "balance", 13));
+        assertEquals("balance", balance.second().key());
+        assertTrue(balance.wrong());
+        assertEquals(ResultViewModel.Verdict.WRONG, ResultViewModel.verdict(balance, true));
+    }
+
+    @Test
+    void noResultYetShowsThePlaceholders() {
+        for (Headline h : new Headline[] {Headline.of(null), Headline.of(Map.of())}) {
+            assertTrue(h.empty());
+            assertEquals("expected", vm.firstCaption(h));
+            assertEquals("actual", vm.secondCaption(h));
+            assertEquals("–", vm.first(h));
+            assertEquals("–", vm.second(h));
+            assertEquals(List.of(), vm.details(h));
+            assertEquals(ResultViewModel.Verdict.NONE, ResultViewModel.verdict(h, true));
+        }
     }
 }

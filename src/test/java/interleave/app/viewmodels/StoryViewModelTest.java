@@ -5,6 +5,7 @@ import interleave.app.code.CodeViewModel;
 import interleave.app.cpu.CpuStoryNotes;
 import interleave.app.cpu.CpuViewModel;
 import interleave.app.result.LostUpdateList;
+import interleave.app.result.Headline;
 import interleave.app.result.ResultViewModel;
 import interleave.app.session.EventSentences;
 import interleave.app.session.ParamMessages;
@@ -38,11 +39,11 @@ class StoryViewModelTest {
     private final I18n en = new I18n(Locale.ENGLISH);
     private final I18n zh = new I18n(Locale.SIMPLIFIED_CHINESE);
 
-    private static Map<String, Object> balance(int now) {
+    private static Headline balance(int now) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("balance", now);
         r.put("expected", 0);
-        return r;
+        return Headline.of(r);
     }
 
     @Test
@@ -57,7 +58,7 @@ class StoryViewModelTest {
         assertEquals(ResultViewModel.Verdict.RIGHT, ResultViewModel.verdict(balance(0), true));
         assertTrue(vm.verdictText(balance(0), true).startsWith("\u2713"), "right is said by a tick, not only green");
         assertEquals("actual", vm.secondCaption(balance(0), true));
-        assertEquals(ResultViewModel.Verdict.NONE, ResultViewModel.verdict(Map.of("lines", 3), true));
+        assertEquals(ResultViewModel.Verdict.NONE, ResultViewModel.verdict(Headline.of(Map.of("lines", 3)), true));
         assertEquals("当前余额", new ResultViewModel(zh).secondCaption(balance(5), false));
         assertTrue(new ResultViewModel(zh).verdictText(balance(5), true).startsWith("\u2717"));
     }
@@ -79,8 +80,8 @@ class StoryViewModelTest {
         r.put("order", "12 56 34 78");
         r.put("expected", "12 56 34 78");
         ResultViewModel vm = new ResultViewModel(en);
-        assertEquals("12 56 34 78", vm.second(r));
-        assertTrue(ResultViewModel.longFigure(vm.second(r)), "shown in smaller type, not cut to \"12 …\"");
+        assertEquals("12 56 34 78", vm.second(Headline.of(r)));
+        assertTrue(ResultViewModel.longFigure(vm.second(Headline.of(r))), "shown in smaller type, not cut to \"12 …\"");
         assertFalse(ResultViewModel.longFigure("-13"));
     }
 
@@ -242,8 +243,8 @@ class StoryViewModelTest {
         ResultViewModel vm = new ResultViewModel(new I18n(Locale.ENGLISH));
         Map<String, Object> midRun = new java.util.LinkedHashMap<>(Map.of("seconds", 0.0));
         midRun.put("cores", 1);
-        String now = vm.firstNow(midRun, half);
-        assertEquals(vm.first(Map.of("seconds", half.lastTime() / 1e6)), now);
-        assertTrue(half.lastTime() > 0 && !now.equals(vm.first(midRun)), "not the 0.000 of an unfinished result");
+        String now = vm.firstNow(Headline.of(midRun), half);
+        assertEquals(vm.first(Headline.of(Map.of("seconds", half.lastTime() / 1e6))), now);
+        assertTrue(half.lastTime() > 0 && !now.equals(vm.first(Headline.of(midRun))), "not the 0.000 of an unfinished result");
     }
 }

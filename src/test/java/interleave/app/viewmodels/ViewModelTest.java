@@ -5,6 +5,7 @@ import interleave.app.code.CodeViewModel;
 import interleave.app.cpu.CpuViewModel;
 import interleave.app.log.LogViewModel;
 import interleave.app.picker.PickerViewModel;
+import interleave.app.result.Headline;
 import interleave.app.result.ResultViewModel;
 import interleave.app.session.EventSentences;
 import interleave.app.session.RunSession;
@@ -163,10 +164,10 @@ class ViewModelTest {
         pool.put("maxRunningAtOnce", 5);
         pool.put("workerFinished", true);
         ResultViewModel en = new ResultViewModel(new I18n(Locale.ENGLISH));
-        assertEquals("callbacks", en.firstCaption(pool));
-        assertEquals(List.of("most running at once: 5", "worker finished: yes"), en.details(pool));
+        assertEquals("callbacks", en.firstCaption(Headline.of(pool)));
+        assertEquals(List.of("most running at once: 5", "worker finished: yes"), en.details(Headline.of(pool)));
         ResultViewModel zh = new ResultViewModel(new I18n(Locale.SIMPLIFIED_CHINESE));
-        assertEquals("回调", zh.firstCaption(pool));
+        assertEquals("回调", zh.firstCaption(Headline.of(pool)));
         assertEquals("0.080", en.value(0.080018));
         assertEquals("1000, 1000", en.value(List.of(1000, 1000)));
         assertEquals("unknownKey", en.caption("unknownKey"));
@@ -175,8 +176,8 @@ class ViewModelTest {
         processes.put("parentCounter", 0);
         processes.put("expected", 0);
         processes.put("childCopies", List.of(1000, 1000, 1000));
-        assertEquals("0", en.second(processes));
-        assertEquals(List.of("children's copies: 1000, 1000, 1000"), en.details(processes));
+        assertEquals("0", en.second(Headline.of(processes)));
+        assertEquals(List.of("children's copies: 1000, 1000, 1000"), en.details(Headline.of(processes)));
     }
 
     @Test

@@ -1,0 +1,49 @@
+package interleave.app.picker;
+
+import interleave.app.I18n;
+import interleave.program.ProgramLoadException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What the picker says about a program that cannot load: the file, the line and the cause. */
+class LoadProblemTest {
+    private final I18n en = new I18n(Locale.ENGLISH);
+    private final I18n zh = new I18n(I18n.CHINESE);
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileThatIsNotUtf8NamesItsFirstBadLine() throws Exception {
+        Path file = Files.write(dir.resolve("latin1.py"), "x = 1\ny = 2\nname = 'caf\u00e9'\n".getBytes("ISO-8859-1"));
+        LoadProblem p = LoadProblem.of(file, new ProgramLoadException(file + " is not UTF-8 text"));
+        assertEquals(3, p.line());
+        assertEquals("Cannot run latin1.py", p.title(en));
+        assertEquals("line 3 is not UTF-8 text: save the file as UTF-8 (in most editors: Save as, encoding UTF-8)",
+                p.detail(en));
+        assertEquals("无法运行 latin1.py", p.title(zh));
+        assertEquals(0, LoadProblem.firstLineNotUtf8(Files.writeString(dir.resolve("ok.py"), "name = 'caf\u00e9'\n")));
+    }
+
+    @Test
+    void aSyntaxErrorIsCPythonsMessageWithoutTheFileNameTwice() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.py"), "def f()\n    pass\n");
+        LoadProblem p = LoadProblem.of(file, new ProgramLoadException("bad.py: SyntaxError at line 1: expected ':'", 1));
+        assertEquals("Cannot run bad.py: SyntaxError at line 1: expected ':'", p.oneLine(en));
+        LoadProblem unnamedLine = LoadProblem.of(file, new ProgramLoadException("bad.py: unexpected indent", 2));
+        assertEquals("line 2: unexpected indent", unnamedLine.detail(en));
+        assertEquals("第 2 行：unexpected indent", unnamedLine.detail(zh));
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        Path gone = dir.resolve("gone.py");
+        LoadProblem p = LoadProblem.of(gone, new ProgramLoadException("no such Python file: " + gone));
+        assertEquals("Cannot run gone.py: there is no such file (it was moved or deleted)", p.oneLine(en));
+    }
+}
