@@ -66,6 +66,9 @@ shot presentation-1280x720.png 1280x720 --scenario rlock-counter --steps 120 --p
 # a Python program run as it is (needs python3)
 shot python-program-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang en
 shot python-program-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang zh
+# os mode: CPython runs the threads itself, and rarely switches inside balance = balance + n: the note says so
+shot python-os-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang en
+shot python-os-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang zh
 # the program editor (Edit in the code pane), a syntax error marked on its line, the Program input box
 shot python-editor-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --edit --lang en
 shot python-editor-present-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --edit --present --lang zh

@@ -147,6 +147,10 @@ public final class InterleaveApp extends Application {
                 && !model.editor().open(p.file())) {
             System.err.println("interleave: " + model.editor().errorMessageProperty().get());
         }
+        if (o.mode() != null) { // after the demo or file, which bring their own settings
+            model.picker().modeProperty().set(o.mode());
+            model.picker().apply();
+        }
         if (o.steps() > 0 && model.ensurePrepared()) {
             model.session().runToPoint(o.steps());
         }

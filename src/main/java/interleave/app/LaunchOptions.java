@@ -11,12 +11,13 @@ import java.util.Map;
  * {@code --play}, {@code --steps N} (run exactly N scheduling points, then pause: a fixed moment for a slide or a
  * screenshot), {@code --lang en|zh}, {@code --present}, {@code --contrast}, {@code --open FILE} (a saved run or a
  * Python program), {@code --input TEXT} (repeatable: the opened program's input() answers, in order),
- * {@code --edit} (the opened program in the editor).
+ * {@code --edit} (the opened program in the editor), {@code --mode sim|cooperative|os} (how the threads are run).
  * Unknown options are reported and ignored, so a typo never keeps the app from opening.
  */
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
                             boolean present, boolean contrast, List<String> problems, long steps, String open,
-                            boolean startupProbe, List<String> inputs, boolean edit) {
+                            boolean startupProbe, List<String> inputs, boolean edit,
+                            interleave.engine.Mode mode) {
     /** What {@code app --help} prints. */
     public static final String USAGE = String.join("\n",
             "Usage: interleave app [options]      opens the window",
@@ -28,6 +29,7 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
             "  --speed N|full       steps per second when playing",
             "  --play               start playing at once",
             "  --steps N            run N scheduling points first",
+            "  --mode sim|cooperative|os   how the threads are run (the picker's Mode)",
             "  --lang en|zh         the window's language",
             "  --present            presentation mode (large type, for a projector)",
             "  --contrast           high contrast",
@@ -48,6 +50,7 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         boolean startupProbe = false;
         List<String> inputs = new ArrayList<>();
         boolean edit = false;
+        interleave.engine.Mode mode = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -103,16 +106,24 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                     }
                     i++;
                 }
+                case "--mode" -> {
+                    mode = java.util.Arrays.stream(interleave.engine.Mode.values())
+                            .filter(m -> m.id().equals(next)).findFirst().orElse(null);
+                    if (mode == null) {
+                        problems.add("--mode needs sim, cooperative or os, got " + next);
+                    }
+                    i++;
+                }
                 case "--edit" -> edit = true;
                 case "--play" -> play = true;
                 case "--present" -> present = true;
                 case "--contrast" -> contrast = true;
                 case "--startup-probe" -> startupProbe = true;
                 default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
-                        + "--steps, --lang, --present, --contrast, --open, --input, --edit, --startup-probe)");
+                        + "--steps, --mode, --lang, --present, --contrast, --open, --input, --edit, --startup-probe)");
             }
         }
         return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open,
-                startupProbe, List.copyOf(inputs), edit);
+                startupProbe, List.copyOf(inputs), edit, mode);
     }
 }

@@ -23,10 +23,12 @@ class LaunchHelpTest {
         }
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : List.of("--open", "--edit", "--input", "--scenario", "--param", "--speed", "--play",
-                "--steps", "--lang", "--present", "--contrast")) {
+                "--steps", "--mode", "--lang", "--present", "--contrast")) {
             assertTrue(help.contains(option), option + " missing from: " + help);
             assertTrue(LaunchOptions.parse(List.of(option, "x=1")).problems().stream()
                     .noneMatch(p -> p.startsWith("unknown option " + option)), option + " is accepted");
         }
+        assertTrue(LaunchOptions.parse(List.of("--mode", "os")).mode() == interleave.engine.Mode.OS);
+        assertTrue(LaunchOptions.parse(List.of("--mode", "fast")).problems().get(0).contains("sim, cooperative or os"));
     }
 }

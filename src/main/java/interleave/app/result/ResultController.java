@@ -49,6 +49,8 @@ public final class ResultController {
     @FXML
     private Label lockNote;
     @FXML
+    private Label cpythonNote;
+    @FXML
     private Label lostCaption;
     @FXML
     private Label lostListCaption;
@@ -140,6 +142,7 @@ public final class ResultController {
         show(lostList, lostShown);
         showLockNote(a, story);
         if (a == null) {
+            show(cpythonNote, false);
             lostCount.setText("0");
             switchCount.setText("0");
             markZero(0);
@@ -147,6 +150,10 @@ public final class ResultController {
             return;
         }
         List<LostUpdate> lost = a.lostUpdates();
+        show(cpythonNote, ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(),
+                model.session().scenario() != null
+                        && model.session().scenario().topic() == interleave.scenario.Topic.YOUR_PROGRAMS,
+                over, lost.size(), lostShown));
         lostCount.setText(String.valueOf(lost.size()));
         markZero(lost.size());
         switchCount.setText(String.valueOf(a.switches().size()));

@@ -211,6 +211,15 @@ public final class ResultViewModel {
         return since[1] == 0 ? note : note + "\n" + i18n.fmt("result.sinceLockUnderWay", String.valueOf(since[1]));
     }
 
+    /**
+     * A teacher's program in os mode ran on CPython's own threads: when it ends with shared values written and
+     * none lost, the class should hear why (CPython rarely switches inside one line) and that the race is real.
+     */
+    public static boolean saysCPythonRarelySwitches(String mode, boolean program, boolean over, int lost,
+                                                    boolean racing) {
+        return "os".equals(mode) && program && over && lost == 0 && racing;
+    }
+
     /** Each thread's own value of a thread-local attribute: "Thread-A: Alice". */
     public List<String> localLines(Trace t, RunStory story) {
         List<String> out = new java.util.ArrayList<>();

@@ -106,4 +106,15 @@ class ResultFiguresTest {
             assertEquals(ResultViewModel.Verdict.NONE, ResultViewModel.verdict(h, true));
         }
     }
+
+    /** Only a program's finished os run that wrote shared values and lost none gets the note about CPython. */
+    @Test
+    void theCPythonNoteIsForAProgramsOsRunThatLostNothing() {
+        assertTrue(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 0, true));
+        assertFalse(ResultViewModel.saysCPythonRarelySwitches("sim", true, true, 0, true), "sim shows the race");
+        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", false, true, 0, true), "a Java demo");
+        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, false, 0, true), "still running");
+        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 2, true), "it did lose some");
+        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 0, false), "no shared value");
+    }
 }
