@@ -22,8 +22,12 @@ final class ProgramObjects {
     private final Map<String, interleave.engine.ThreadLocalVar> locals = new ConcurrentHashMap<>();
 
 
-    ProgramObjects(Kernel k) {
+    /** Runs a Barrier's action (by its number) in the Python thread that arrived last. */
+    private final java.util.function.IntConsumer barrierAction;
+
+    ProgramObjects(Kernel k, java.util.function.IntConsumer barrierAction) {
         this.k = k;
+        this.barrierAction = barrierAction;
     }
 
     synchronized int create(String kind, String given, JsonNode args) { // os mode: threads make them at once
@@ -37,7 +41,8 @@ final class ProgramObjects {
             case "Event" -> k.event(name);
             case "Condition" -> args.path(0).isNull() || args.path(0).isMissingNode() ? k.condition(name)
                     : k.condition(name, (Acquirable) objects.get(args.path(0).asInt()));
-            case "Barrier" -> k.barrier(name, args.path(0).asInt(), null,
+            case "Barrier" -> k.barrier(name, args.path(0).asInt(),
+                    args.path(2).asBoolean(false) ? () -> barrierAction.accept(id) : null,
                     args.path(1).isNull() || args.path(1).isMissingNode() ? null : args.path(1).asDouble());
             case "Queue" -> k.<Integer>queue(name, args.path(0).asInt(0));
             default -> throw new ThreadingError("NotImplementedError", "threading." + kind + " is not modelled yet");

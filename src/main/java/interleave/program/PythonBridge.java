@@ -61,7 +61,7 @@ final class PythonBridge {
     PythonBridge(Kernel k, String python, Path runtime, Path program, Path source, List<String> answers)
             throws IOException {
         this.k = k;
-        this.objects = new ProgramObjects(k);
+        this.objects = new ProgramObjects(k, this::runAction);
         this.variables = new SharedCells(k);
         this.answers = new java.util.ArrayDeque<>(answers);
         this.os = k.settings().mode() == interleave.engine.Mode.OS;
@@ -191,10 +191,54 @@ final class PythonBridge {
         }
     }
 
+    /** Whom a worker serves: its Python thread, their channel, the watchdog's eye on it. */
+    private record Served(int thread, ThreadChannel channel, Stall.Watch watch) {
+    }
+
+    private final ThreadLocal<Served> served = new ThreadLocal<>();
+
     /** Carries out one Python thread's requests until that thread ends. */
     private void serve(int thread) {
-        ThreadChannel channel = channel(thread);
-        Stall.Watch watch = stall.watch(k.currentThreadName());
+        Served s = new Served(thread, channel(thread), stall.watch(k.currentThreadName()));
+        served.set(s);
+        serveUntil(s, null);
+    }
+
+    /**
+     * A Barrier's action: as in CPython the thread that arrived last runs it, here its Python thread, while its
+     * worker serves the action's own points and calls; the barrier lets everyone go when it is done.
+     */
+    void runAction(int barrier) {
+        Served s = served.get();
+        ObjectNode r = JSON.createObjectNode().put("t", s.thread()).put("act", barrier);
+        if (!os) {
+            variables.changesInto(r);
+        }
+        s.channel().send(r.toString());
+        JsonNode done = serveUntil(s, "action_done");
+        if (done == null) {
+            throw new ThreadingError("RuntimeError", "the Python program stopped during a Barrier's action");
+        }
+        String error = done.path("error").asText(null);
+        if (error != null) {
+            throw pythonError(error);
+        }
+    }
+
+    private static ThreadingError pythonError(String error) {
+        int colon = error.indexOf(": ");
+        return colon < 0 ? new ThreadingError(error, "")
+                : new ThreadingError(error.substring(0, colon), error.substring(colon + 2));
+    }
+
+    /**
+     * Carries out the thread's requests until it ends (null) or, if {@code until} is not null, until it sends
+     * that request, which is returned unanswered.
+     */
+    private JsonNode serveUntil(Served s, String until) {
+        int thread = s.thread();
+        ThreadChannel channel = s.channel();
+        Stall.Watch watch = s.watch();
         while (true) {
             Object next;
             try {
@@ -203,14 +247,14 @@ final class PythonBridge {
                 watch.back();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return null;
             }
             if (next instanceof GrantedPoints p) {
                 try {
                     watch.line(perform(p));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return null;
                 }
                 continue;
             }
@@ -226,7 +270,7 @@ final class PythonBridge {
                     order.awaitTurn(req.path("s").asLong());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return null;
                 }
                 order.done(req.path("s").asLong());
             }
@@ -234,6 +278,9 @@ final class PythonBridge {
             if (line > 0) {
                 k.line(line);
                 watch.line(line);
+            }
+            if (op.equals(until)) {
+                return req;
             }
             if (op.equals("end")) {
                 String traceback = req.path("traceback").asText(null);
@@ -245,11 +292,9 @@ final class PythonBridge {
                 channel.send(JSON.createObjectNode().put("t", thread).putNull("r").toString());
                 String error = req.path("error").asText(null);
                 if (error != null) {
-                    int colon = error.indexOf(": ");
-                    throw colon < 0 ? new ThreadingError(error, "")
-                            : new ThreadingError(error.substring(0, colon), error.substring(colon + 2));
+                    throw pythonError(error);
                 }
-                return;
+                return null;
             }
             try {
                 reply(channel, thread, perform(op, req));

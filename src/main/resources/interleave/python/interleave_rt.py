@@ -165,6 +165,28 @@ def _make_fifos(tid):
 
 def _call(op, **args):
     """One request of the current thread; blocks until the engine answers, raises what the engine raised."""
+    reply = _exchange(op, args)
+    if "e" in reply:
+        exc = _EXCEPTIONS.get(reply["e"])
+        if exc is None:
+            exc = type(reply["e"], (Exception,), {})
+        raise exc(reply.get("m", ""))
+    return reply.get("r")
+
+
+def _run_action(barrier):
+    """The engine asks this thread, the last at a Barrier, to run its action (CPython's rule); the Barrier's wait
+    answers when it is done. An exception in the action breaks the barrier and is raised in this thread."""
+    try:
+        _OBJECTS[barrier]._action()
+        done = {}
+    except BaseException as e:  # noqa: the engine breaks the barrier; this thread gets the error
+        done = {"error": "%s: %s" % (type(e).__name__, e)}
+    return _exchange("action_done", done)
+
+
+def _exchange(op, args):
+    """Sends one request (with the points gone through since the last) and returns the engine's answer."""
     tid = _my_tid()
     channel = getattr(_local, "channel", None)
     if channel is None:
@@ -188,12 +210,9 @@ def _call(op, **args):
     values = reply.get("v")
     if values and not _OS:
         _G.apply(values)
-    if "e" in reply:
-        exc = _EXCEPTIONS.get(reply["e"])
-        if exc is None:
-            exc = type(reply["e"], (Exception,), {})
-        raise exc(reply.get("m", ""))
-    return reply.get("r")
+    if "act" in reply:
+        return _run_action(reply["act"])
+    return reply
 
 
 def _reader():
@@ -567,11 +586,15 @@ def _assigned_name(default):
     return m.group(1).split(".")[-1] if m else default
 
 
+_OBJECTS = {}  # the engine's number of each threading object -> the object
+
+
 class _Primitive:
     _kind = None
 
     def __init__(self, *args):
         self._id = _call("new", kind=self._kind, args=list(args), name=_assigned_name(self._kind.lower()))
+        _OBJECTS[self._id] = self
 
 
 class Lock(_Primitive):
@@ -687,9 +710,8 @@ class Barrier(_Primitive):
     _kind = "Barrier"
 
     def __init__(self, parties, action=None, timeout=None):
-        if action is not None:
-            raise NotImplementedError("Barrier(action=...) is not modelled yet")
-        super().__init__(parties, timeout)
+        self._action = action
+        super().__init__(parties, timeout, action is not None)
 
     def wait(self, timeout=None):
         return _call("barrier_wait", obj=self._id, timeout=timeout)

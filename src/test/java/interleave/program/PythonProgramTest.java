@@ -281,7 +281,8 @@ class PythonProgramTest {
      * cooperative, and os, where CPython runs the threads itself and the engine's primitives decide the calls.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py"})
+    @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
+            "barrier_action.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
