@@ -134,7 +134,7 @@ public final class BenchMain {
         ScenarioRun r = ScenarioRun.runToEnd(interleave.program.PythonProgram.load(file, python), Map.of(),
                 RunSettings.DEFAULT);
         long t1 = System.nanoTime();
-        run(List.of(python, file.toString()));
+        run(List.of(python, file.toString()), null);
         long t2 = System.nanoTime();
         long events = r.trace().size();
         double ms = (t1 - t0) / 1e6;
@@ -147,9 +147,11 @@ public final class BenchMain {
     }
 
     /**
-     * Cold start-up, each a fresh process, median of five: the CLI's default balance run, and the app to its first
-     * painted window ({@code app --startup-probe}, under xvfb-run when there is no display), for the jar and, when
-     * {@code mvn -Pdist package} has built it, the self-contained image.
+     * Cold start-up, each a fresh process, median of five (and the range, the machine being noisy): the CLI's default
+     * balance run, and the app to its first painted window ({@code app --startup-probe}), for the jar and, when
+     * {@code mvn -Pdist package} has built it, the self-contained image. Without a display the window goes to one Xvfb
+     * server started here for all the starts, as a desktop has its display running already (xvfb-run for each start
+     * would add its own server's start, about 0.25 s here).
      */
     private static void startup() throws Exception {
         List<List<String>> launchers = new ArrayList<>();
@@ -160,38 +162,57 @@ public final class BenchMain {
         } else {
             System.out.println("startup: no app image (mvn -B -Pdist package builds it): the jar only");
         }
-        boolean display = System.getenv("DISPLAY") != null;
-        boolean xvfb = !display && onPath("xvfb-run");
-        for (List<String> launcher : launchers) {
-            String name = launcher.size() == 1 ? "image" : "jar  ";
-            long[] cli = new long[REPEATS];
-            long[] window = new long[REPEATS];
-            for (int i = 0; i < REPEATS; i++) {
-                List<String> cmd = new ArrayList<>(launcher);
-                cmd.addAll(List.of("run", "balance", "--json"));
-                long t0 = System.currentTimeMillis();
-                run(cmd);
-                cli[i] = System.currentTimeMillis() - t0;
-                if (display || xvfb) {
-                    List<String> app = new ArrayList<>();
-                    if (xvfb) {
-                        app.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"));
-                    }
-                    app.addAll(launcher);
-                    app.addAll(List.of("app", "--startup-probe"));
-                    long started = System.currentTimeMillis();
-                    String out = run(app);
-                    long painted = out.lines().filter(l -> l.startsWith("painted at ")).mapToLong(
-                            l -> Long.parseLong(l.substring("painted at ".length()).trim())).findFirst().orElse(-1);
-                    window[i] = painted < 0 ? -1 : painted - started;
-                }
-            }
-            Arrays.sort(cli);
-            Arrays.sort(window);
-            System.out.printf("startup %s: CLI run balance --json %5d ms; first painted window %s%n", name,
-                    cli[REPEATS / 2], display || xvfb ? window[REPEATS / 2] + " ms" + (xvfb
-                            ? " (including xvfb-run's own start, about 0.25 s here)" : "") : "not measured (no display)");
+        String display = System.getenv("DISPLAY");
+        Process xvfb = null;
+        if (display == null && onPath("Xvfb")) {
+            xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // -displayfd: the server writes its display number once it accepts connections
+            String number = new java.io.BufferedReader(new java.io.InputStreamReader(xvfb.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            display = number == null ? null : ":" + number.trim();
         }
+        try {
+            for (List<String> launcher : launchers) {
+                String name = launcher.size() == 1 ? "image" : "jar  ";
+                long[] cli = new long[REPEATS];
+                long[] window = new long[REPEATS];
+                for (int i = 0; i < REPEATS; i++) {
+                    List<String> cmd = new ArrayList<>(launcher);
+                    cmd.addAll(List.of("run", "balance", "--json"));
+                    long t0 = System.currentTimeMillis();
+                    run(cmd, null);
+                    cli[i] = System.currentTimeMillis() - t0;
+                    if (display != null) {
+                        List<String> app = new ArrayList<>(launcher);
+                        app.addAll(List.of("app", "--startup-probe"));
+                        long started = System.currentTimeMillis();
+                        String out = run(app, display);
+                        long painted = out.lines().filter(l -> l.startsWith("painted at ")).mapToLong(
+                                l -> Long.parseLong(l.substring("painted at ".length()).trim())).findFirst().orElse(-1);
+                        window[i] = painted < 0 ? -1 : painted - started;
+                    }
+                }
+                System.out.printf("startup %s: CLI run balance --json %5d ms (%s); first painted window %s%n", name,
+                        median(cli), range(cli), display == null ? "not measured (no display, no Xvfb)"
+                                : median(window) + " ms (" + range(window) + (xvfb != null ? ", Xvfb" : "") + ")");
+            }
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+                xvfb.waitFor();
+            }
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String range(long[] values) {
+        return Arrays.stream(values).min().orElse(0) + "-" + Arrays.stream(values).max().orElse(0);
     }
 
     private static boolean onPath(String tool) {
@@ -203,8 +224,12 @@ public final class BenchMain {
         return false;
     }
 
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    private static String run(List<String> cmd, String display) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (display != null) {
+            pb.environment().put("DISPLAY", display);
+        }
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;

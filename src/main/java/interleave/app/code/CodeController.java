@@ -34,6 +34,8 @@ public final class CodeController {
     @FXML
     private ToggleButton editToggle;
     @FXML
+    private javafx.scene.layout.StackPane codeStack;
+    /** The editor pane, built the first time a program is edited (null until then). */
     private Node editor;
     /** Weakly held by the models, which outlive this view. */
     private final ChangeListener<Object> onEditorState = (o, a, b) -> showEditorState();
@@ -79,7 +81,13 @@ public final class CodeController {
         editToggle.setManaged(program || editing);
         editToggle.setSelected(editing);
         editToggle.setText(model.i18n().get(editing ? "editor.close" : "editor.edit"));
-        editor.setVisible(editing);
+        if (editing && editor == null) {
+            editor = loadEditor();
+            codeStack.getChildren().add(editor);
+        }
+        if (editor != null) {
+            editor.setVisible(editing);
+        }
         codeList.setVisible(!editing);
         String note = !editing && model.picker().selectedProperty().get() instanceof PythonProgram p
                 && !p.convertedLines().isEmpty() ? model.i18n().fmt("code.converted", p.convertedLines().stream()
@@ -90,6 +98,18 @@ public final class CodeController {
         java.nio.file.Path f = ed.fileProperty().get();
         codeTitle.setText(!editing || f == null ? model.i18n().get(program ? "code.titleProgram" : "code.title")
                 : model.i18n().fmt(ed.dirty() ? "editor.titleDirty" : "editor.title", String.valueOf(f.getFileName())));
+    }
+
+    /** The editor's view, with the same model as every other view. */
+    private Node loadEditor() {
+        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(
+                CodeController.class.getResource("/interleave/app/editor/EditorView.fxml"), model.i18n().bundle());
+        loader.setControllerFactory(type -> new interleave.app.editor.EditorController(model));
+        try {
+            return loader.load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @FXML

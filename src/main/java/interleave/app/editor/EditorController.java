@@ -71,6 +71,9 @@ public final class EditorController {
         show(vm.textProperty().get());
         markError();
         showState();
+        if (vm.editing()) { // built for a file being opened (the view is made when first needed): as onEditing does
+            javafx.application.Platform.runLater(this::showTop);
+        }
     }
 
     private final ChangeListener<Object> onText = (o, a, b) -> show(String.valueOf(b));
