@@ -206,6 +206,13 @@ public abstract class Kernel {
         return 0;
     }
 
+    /**
+     * The current thread asks again before its grant is spent (a call that may block): what is left of the grant
+     * is given back, so a pick or command applies at this point as it would without grants.
+     */
+    public void grantReturned() {
+    }
+
     /** Marks the line of the scenario's Python equivalent the current thread is on (no scheduling point). */
     public final void line(int line) {
         Strand me = current();

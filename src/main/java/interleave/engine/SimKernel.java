@@ -219,14 +219,25 @@ final class SimKernel extends Kernel {
     @Override
     public int grant() {
         SimThread me = cur;
-        if (me == null || me == user || core.length != 1 || stopping || control.attention || me.yieldRequested
-                || me.core < 0) {
+        if (me == null || me == user) {
+            return 0;
+        }
+        if (core.length != 1 || stopping || control.attention || me.yieldRequested || me.core < 0) {
+            me.granted = 0; // what is left of an earlier grant is given back: a pick may apply at once
             return 0;
         }
         long bySlice = policy.preemptive() ? me.sliceLen - me.sliceUsed - 1L : Integer.MAX_VALUE;
         long byClock = timed.isEmpty() ? Integer.MAX_VALUE : timed.peek().deadline - now - 1;
         me.granted = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.min(bySlice, byClock)));
         return me.granted;
+    }
+
+    @Override
+    public void grantReturned() {
+        SimThread me = cur;
+        if (me != null && me != user) {
+            me.granted = 0;
+        }
     }
 
     /** After a blocked thread gets the core back: the gate again, so each point is one step. */

@@ -55,7 +55,7 @@ final class PythonBridge {
     private final java.util.Deque<String> answers;
     /** os mode: CPython runs the threads as it does; the engine records their points in the order they happened. */
     private final boolean os;
-    private final Sequencer order = new Sequencer();
+    private final Sequencer order;
 
     /** Runs {@code source} (the program's text as loaded) under the name of its file {@code program}. */
     PythonBridge(Kernel k, String python, Path runtime, Path program, Path source, List<String> answers)
@@ -65,6 +65,7 @@ final class PythonBridge {
         this.variables = new SharedCells(k);
         this.answers = new java.util.ArrayDeque<>(answers);
         this.os = k.settings().mode() == interleave.engine.Mode.OS;
+        this.order = new Sequencer(k.control()::paused);
         ProcessBuilder builder = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(),
                 program.toString(), source.toString());
         this.channels = ThreadChannel.namedPipesWork() ? Files.createTempDirectory("interleave-channels") : null;
@@ -259,6 +260,9 @@ final class PythonBridge {
                 continue;
             }
             JsonNode req = (JsonNode) next;
+            if (grants && req != GONE) {
+                k.grantReturned(); // whatever is left of its grant: the thread asks at this point
+            }
             if (req == GONE) {
                 String stalled = stall.verdict();
                 throw new ThreadingError("RuntimeError", stalled != null ? stalled
@@ -325,7 +329,9 @@ final class PythonBridge {
             }
             int code = points.nextInt();
             line = code >>> 3;
-            k.line(line);
+            if (line > 0) { // a lock taken with no program frame on the stack keeps the line, as a request does
+                k.line(line);
+            }
             switch (code & 7) {
                 case GrantedPoints.STEP -> k.step();
                 case GrantedPoints.READ -> variables.read(points.nextInt());

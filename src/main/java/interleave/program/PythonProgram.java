@@ -86,10 +86,17 @@ public final class PythonProgram extends Scenario {
             // -S: it needs only the standard library, and importing site costs 40 ms of a 90 ms start here
             Process p = new ProcessBuilder(python, "-S", "-X", "utf8", script("interleave_prepare.py").toString(),
                     file.toString()).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            // both streams read beside the wait, so that neither a full pipe nor a hung interpreter holds us
+            java.util.concurrent.CompletableFuture<byte[]> stdout = readAll(p.getInputStream());
+            java.util.concurrent.CompletableFuture<byte[]> stderr = readAll(p.getErrorStream());
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
+                throw new ProgramLoadException(file.getFileName() + ": " + python
+                        + " did not finish reading it within 60 s");
+            }
+            byte[] out = stdout.join();
+            String err = new String(stderr.join(), StandardCharsets.UTF_8).trim();
+            if (p.exitValue() != 0) {
                 throw new ProgramLoadException(file.getFileName() + ": " + python + " could not read it: "
                         + (err.isEmpty() ? "exit " + p.exitValue() : err.lines().reduce((a, b) -> b).orElse(err)));
             }
@@ -107,6 +114,20 @@ public final class PythonProgram extends Scenario {
         } catch (IOException | InterruptedException e) {
             throw new ProgramLoadException("cannot run " + python + ": " + e.getMessage());
         }
+    }
+
+    private static java.util.concurrent.CompletableFuture<byte[]> readAll(InputStream in) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        }, task -> { // a thread of its own: the common pool may have one thread, and both streams must flow
+            Thread t = new Thread(task, "interleave-prepare-reader");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** The program as it runs, what was done to the file's text to get it, and the lines a conversion changed. */

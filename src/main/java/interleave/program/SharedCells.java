@@ -33,6 +33,8 @@ final class SharedCells {
     private final Kernel k;
     private volatile Cell[] byNumber = new Cell[0];
     private final List<Cell> made = new CopyOnWriteArrayList<>();
+    /** The cells marked changed, each once: an answer carries only these, however many cells there are. */
+    private final java.util.Queue<Cell> dirty = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<String, Cell> byName = new java.util.concurrent.ConcurrentHashMap<>();
 
     SharedCells(Kernel k) {
@@ -57,7 +59,7 @@ final class SharedCells {
         } else {
             cell.value = k.sharedInt(name, value);
         }
-        cell.changed = true;
+        changed(cell);
         byNumber = cells;
     }
 
@@ -71,9 +73,16 @@ final class SharedCells {
         // The write is a scheduling point: other workers may answer their threads while this one is switched out
         // inside it (with the value already written), so it counts as changed before; and again after, for the
         // answers that come later, in case the switch came before the write took effect.
-        cell.changed = true;
+        changed(cell);
         cell.value.write(value);
-        cell.changed = true;
+        changed(cell);
+    }
+
+    private void changed(Cell cell) {
+        if (!cell.changed) {
+            cell.changed = true;
+            dirty.add(cell);
+        }
     }
 
     private Cell cell(int number) {
@@ -93,14 +102,12 @@ final class SharedCells {
     /** The values written since the last call, into an answer for the Python side. */
     void changesInto(ObjectNode answer) {
         ObjectNode v = null;
-        for (Cell cell : made) {
-            if (cell.changed) {
-                cell.changed = false;
-                if (v == null) {
-                    v = answer.putObject("v");
-                }
-                v.put(cell.name, cell.value.peek());
+        for (Cell cell = dirty.poll(); cell != null; cell = dirty.poll()) {
+            cell.changed = false;
+            if (v == null) {
+                v = answer.putObject("v");
             }
+            v.put(cell.name, cell.value.peek());
         }
     }
 

@@ -29,7 +29,10 @@ public final class Lane {
 
     private record Wide(IntChunks ab, IntChunks c) {
     }
-    /** Entries below it are the lane's (the chunks may hold one more, replaced): written last, read first. */
+    /**
+     * Entries below it are the lane's; the chunks may hold more above it, left by an entry that was replaced
+     * (overwritten by the next one). Written last, read first.
+     */
     private volatile int size;
 
     /** A lane of the events of {@code trace}. */

@@ -31,7 +31,7 @@ public final class RunStory {
     private final Trace trace;
     private long processed;
     // per thread, its reads in order: seq of the read and seq that ended the hold (variable and value are the
-    // read event's own, looked up in the trace: 16 bytes per read)
+    // read event's own, looked up in the trace)
     // int event indexes (a trace holds fewer than 2^31 events), in chunks: 8 bytes a read
     private IntChunks[] readAt = new IntChunks[0];
     private IntChunks[] endAt = new IntChunks[0];

@@ -38,7 +38,10 @@ public final class Trace {
         final char[] line = new char[CHUNK];
         final int[] meta = new int[CHUNK];
         final int[] value = new int[CHUNK];
-        /** The times as longs, once one of them is too far from the base for an int (rare: long sleeps). */
+        /**
+         * The times as longs, once one is more than 2^32 ticks after the base: after a long sleep in virtual time,
+         * or in os mode (nanoseconds) a chunk that spans more than 4.3 s.
+         */
         volatile long[] wide;
 
         Chunk(long base) {

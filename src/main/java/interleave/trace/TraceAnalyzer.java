@@ -184,103 +184,102 @@ public final class TraceAnalyzer {
     }
 
     private void apply(long i) {
-        long time = trace.time(i);
         int t = trace.thread(i);
         Happening h = Happening.decode(trace, i);
-        lastTime = time;
+        lastTime = trace.time(i);
         if (h.kind().point) {
             line[t] = trace.line(i);
         }
         // the commonest first: reads and writes are most of a race's events
         if (h instanceof Happening.Read r) {
-            running(t, time, i);
+            running(t, i);
             readSeq[t][r.object()] = i;
         } else if (h instanceof Happening.Wrote w) {
-            running(t, time, i);
-            write(t, w.object(), w.value(), time, i);
+            running(t, i);
+            write(t, w.object(), w.value(), i);
         } else if (h instanceof Happening.Switched s) {
             int out = s.out();
             if (out >= 0 && state[out] == ThreadState.RUNNING.ordinal()) {
-                setState(out, ThreadState.READY, -1, time, i);
+                setState(out, ThreadState.READY, -1, i);
             }
             // the incoming thread takes the core the outgoing one left
             preferredCore = out >= 0 && out < lastCoreOfThread.length ? lastCoreOfThread[out] : -1;
-            setState(t, ThreadState.RUNNING, -1, time, i);
+            setState(t, ThreadState.RUNNING, -1, i);
             preferredCore = -1;
             switchSeqs.add(Math.toIntExact(i));
         } else if (h instanceof Happening.Woken w) {
-            setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
+            setState(t, os ? ThreadState.RUNNING : ThreadState.READY, -1, i);
             if (w.object() >= 0 && w.value() == 1 && isMutex(w.object())) {
                 // traces written before locks stopped handing over (value 1 = the woken thread holds it)
-                setObject(w.object(), time, i, t, level[w.object()]);
+                setObject(w.object(), i, t, level[w.object()]);
             }
         } else if (h instanceof Happening.Spawned s) {
-            setState(s.child(), os ? ThreadState.RUNNING : ThreadState.READY, -1, time, i);
+            setState(s.child(), os ? ThreadState.RUNNING : ThreadState.READY, -1, i);
         } else if (h instanceof Happening.Blocked b) {
-            setState(t, ThreadState.BLOCKED, b.object(), time, i);
+            setState(t, ThreadState.BLOCKED, b.object(), i);
         } else if (h instanceof Happening.Joining j) {
-            setState(t, ThreadState.BLOCKED, JOIN_BASE - j.target(), time, i);
+            setState(t, ThreadState.BLOCKED, JOIN_BASE - j.target(), i);
         } else if (h instanceof Happening.EventWaited e) {
             if (e.alreadySet()) {
-                running(t, time, i);
+                running(t, i);
             } else {
-                setState(t, ThreadState.WAITING, e.object(), time, i);
+                setState(t, ThreadState.WAITING, e.object(), i);
             }
         } else if (h instanceof Happening.ConditionWaited c) {
-            setState(t, ThreadState.WAITING, c.object(), time, i);
+            setState(t, ThreadState.WAITING, c.object(), i);
         } else if (h instanceof Happening.Slept) {
-            setState(t, ThreadState.SLEEPING, -1, time, i);
+            setState(t, ThreadState.SLEEPING, -1, i);
         } else if (h instanceof Happening.Ended || h instanceof Happening.Killed) {
-            setState(t, ThreadState.FINISHED, -1, time, i);
+            setState(t, ThreadState.FINISHED, -1, i);
         } else if (h instanceof Happening.Acquired a) {
-            running(t, time, i);
+            running(t, i);
             int o = a.object();
-            setObject(o, time, i, trace.object(o).type().countsPermits() ? -1 : t, a.level());
+            setObject(o, i, trace.object(o).type().countsPermits() ? -1 : t, a.level());
         } else if (h instanceof Happening.Released r) {
             int o = r.object();
             if (!insideConditionWait(t)) {
-                running(t, time, i);
+                running(t, i);
             }
             if (trace.object(o).type().countsPermits()) {
-                setObject(o, time, i, -1, r.level());
+                setObject(o, i, -1, r.level());
             } else {
-                setObject(o, time, i, r.level() == 0 ? -1 : holder[o], r.level());
+                setObject(o, i, r.level() == 0 ? -1 : holder[o], r.level());
             }
         } else if (h instanceof Happening.EventSet e) {
-            running(t, time, i);
-            setObject(e.object(), time, i, -1, 1);
+            running(t, i);
+            setObject(e.object(), i, -1, 1);
         } else if (h instanceof Happening.EventCleared e) {
-            running(t, time, i);
-            setObject(e.object(), time, i, -1, 0);
+            running(t, i);
+            setObject(e.object(), i, -1, 0);
         } else if (h instanceof Happening.InDeadlock d) {
             deadlockEvent(t, d.object(), d.next());
         } else if (h instanceof Happening.Printed) {
-            running(t, time, i);
+            running(t, i);
             printSeqs.add(i);
         } else if (h instanceof Happening.BarrierArrived b) {
             int parties = trace.object(b.object()).initial();
             if (b.arrived() < parties) {
-                setState(t, ThreadState.WAITING, b.object(), time, i);
+                setState(t, ThreadState.WAITING, b.object(), i);
             } else {
-                running(t, time, i);
+                running(t, i);
             }
-            setObject(b.object(), time, i, -1, b.arrived() < parties ? b.arrived() : 0);
+            setObject(b.object(), i, -1, b.arrived() < parties ? b.arrived() : 0);
         } else if (h instanceof Happening.QueueJoined q) {
             if (q.left() > 0) {
-                setState(t, ThreadState.WAITING, q.object(), time, i);
+                setState(t, ThreadState.WAITING, q.object(), i);
             } else {
-                running(t, time, i);
+                running(t, i);
             }
         } else if (h instanceof Happening.Put p) {
-            running(t, time, i);
-            setObject(p.object(), time, i, -1, p.size());
+            running(t, i);
+            setObject(p.object(), i, -1, p.size());
         } else if (h instanceof Happening.Got g) {
-            running(t, time, i);
-            setObject(g.object(), time, i, -1, g.size());
+            running(t, i);
+            setObject(g.object(), i, -1, g.size());
         } else if (h instanceof Happening.ParamChanged || h instanceof Happening.ActionFired) {
             markSeqs.add(i);
         } else if (!(h instanceof Happening.Raised)) { // an error changes no state of its own
-            running(t, time, i);
+            running(t, i);
         }
     }
 
@@ -299,14 +298,14 @@ public final class TraceAnalyzer {
         return type == ObjectType.LOCK || type == ObjectType.RLOCK;
     }
 
-    private void running(int t, long time, long seq) {
+    private void running(int t, long seq) {
         if (trace.thread(t).external()) {
             return;
         }
-        setState(t, ThreadState.RUNNING, -1, time, seq);
+        setState(t, ThreadState.RUNNING, -1, seq);
     }
 
-    private void setState(int t, ThreadState s, int obj, long time, long seq) {
+    private void setState(int t, ThreadState s, int obj, long seq) {
         if (t < 0 || t >= state.length || trace.thread(t).external()) {
             return;
         }
@@ -315,24 +314,24 @@ public final class TraceAnalyzer {
         boolean waiting = s == ThreadState.BLOCKED || s == ThreadState.WAITING;
         if (wasWaiting && oldObj >= 0 && (!waiting || oldObj != obj)) {
             waiters[oldObj]--;
-            pushObject(oldObj, time, seq);
+            pushObject(oldObj, seq);
         }
         if (waiting && obj >= 0 && (!wasWaiting || oldObj != obj)) {
             waiters[obj]++;
-            pushObject(obj, time, seq);
+            pushObject(obj, seq);
         }
         boolean wasRunning = state[t] == ThreadState.RUNNING.ordinal();
         if (wasRunning && s != ThreadState.RUNNING) {
-            leaveCore(t, time, seq);
+            leaveCore(t, seq);
         } else if (!wasRunning && s == ThreadState.RUNNING) {
-            takeCore(t, time, seq);
+            takeCore(t, seq);
         }
         state[t] = s.ordinal();
         stateObject[t] = obj;
         threadLanes.get(t).add(seq, s.ordinal(), obj, 0);
     }
 
-    private void takeCore(int t, long time, long seq) {
+    private void takeCore(int t, long seq) {
         int c = preferredCore >= 0 && preferredCore < coreHolder.length && coreHolder[preferredCore] < 0
                 ? preferredCore : -1;
         for (int i = 0; c < 0 && i < coreHolder.length; i++) {
@@ -349,7 +348,7 @@ public final class TraceAnalyzer {
         coreLanes[c].add(seq, t, 0, 0);
     }
 
-    private void leaveCore(int t, long time, long seq) {
+    private void leaveCore(int t, long seq) {
         int c = coreOfThread[t];
         if (c >= 0) {
             coreHolder[c] = -1;
@@ -358,17 +357,17 @@ public final class TraceAnalyzer {
         }
     }
 
-    private void setObject(int obj, long time, long seq, int newHolder, int newLevel) {
+    private void setObject(int obj, long seq, int newHolder, int newLevel) {
         holder[obj] = newHolder;
         level[obj] = newLevel;
-        pushObject(obj, time, seq);
+        pushObject(obj, seq);
     }
 
-    private void pushObject(int obj, long time, long seq) {
+    private void pushObject(int obj, long seq) {
         objectLanes.get(obj).add(seq, holder[obj], waiters[obj], level[obj]);
     }
 
-    private void write(int t, int v, int value, long time, long seq) {
+    private void write(int t, int v, int value, long seq) {
         long read = readSeq[t][v];
         if (read >= 0) {
             // the latest write by another thread since this thread's read was overwritten unseen
@@ -388,7 +387,7 @@ public final class TraceAnalyzer {
             readSeq[t][v] = -1;
         }
         writeSeq[v][t] = seq;
-        setObject(v, time, seq, t, value);
+        setObject(v, seq, t, value);
     }
 
     private final List<Integer> dlThreads = new ArrayList<>();

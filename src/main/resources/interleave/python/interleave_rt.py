@@ -15,9 +15,10 @@ lock, _RELEASE lock), numbers separated by spaces. PythonBridge.java and Granted
 
 In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
 step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
-taken under the GIL) and sent in lines "o THREAD SEQ CODE [ARGS] ...", before the thread's next request, when 256
-have gathered, and when the thread ends; requests carry their number too ("s"), and the engine records everything
-in that order. Only the threading calls ask the engine, whose primitives decide, as in the other modes.
+taken with the read or write under one lock) and sent in lines "o THREAD SEQ CODE [ARGS] ...", before the thread's
+next request, when a batch has gathered, and when the thread ends; requests that are points carry their number
+too ("s"), and the engine records everything in that order. Only the threading calls ask the engine, whose
+primitives decide, as in the other modes.
 """
 import ast
 import builtins
@@ -38,7 +39,11 @@ _answers_lock = _real_threading.Lock()
 _local = _real_threading.local()
 _OS = os.environ.get("INTERLEAVE_MODE") == "os"
 _order = itertools.count(1)  # os mode: next(_order) numbers a point; one C call, so atomic under the GIL
-_OS_BATCH = 256
+# os mode: a read or write of a shared value and its number are taken together under this lock, so no other
+# thread's point can come between them (CPython may switch threads after any call). Reentrant: a property's
+# getter may read shared values itself. It also keeps the names and numbers of new shared values consistent.
+_os_lock = _real_threading.RLock()
+_OS_BATCH = 256  # entries (numbers and arguments) gathered before a thread sends them
 _next_tid = [1]
 _next_name = [1]
 _program_file = "<program>"
@@ -95,8 +100,7 @@ def _step(site, line):
     _call("step", line=line)
 
 
-# os mode: a point is numbered by the first call after its read or write. CPython switches threads only at a
-# function's start, a loop's jump back, or after a call returns, so nothing can come between the two.
+# os mode: a point is numbered together with its read or write, under _os_lock (see there).
 def _happened(number, site, value=None):
     """os mode: a point as it happened, with its number, to be sent with the next ones (never waits)."""
     pending = _local.grant.pending
@@ -177,12 +181,17 @@ def _call(op, **args):
 def _run_action(barrier):
     """The engine asks this thread, the last at a Barrier, to run its action (CPython's rule); the Barrier's wait
     answers when it is done. An exception in the action breaks the barrier and is raised in this thread."""
+    error = None
     try:
         _OBJECTS[barrier]._action()
         done = {}
-    except BaseException as e:  # noqa: the engine breaks the barrier; this thread gets the error
+    except BaseException as e:  # noqa: the engine breaks the barrier; this thread gets the error itself
+        error = e
         done = {"error": "%s: %s" % (type(e).__name__, e)}
-    return _exchange("action_done", done)
+    reply = _exchange("action_done", done)
+    if error is not None and "e" in reply:
+        raise error  # the action's own exception, whatever its class, as CPython raises it
+    return reply
 
 
 def _exchange(op, args):
@@ -196,8 +205,8 @@ def _exchange(op, args):
     msg.update(args)
     grant = _local.grant
     pending = grant.pending
-    if _OS:
-        msg["s"] = next(_order)
+    if _OS and op not in ("begin", "var"):  # neither is a point: nothing to put in order (a child's begin
+        msg["s"] = next(_order)               # may come before its parent's start is recorded)
     text = json.dumps(msg) + "\n"
     if pending:
         text = "%s %d %s\n%s" % ("o" if _OS else "p", tid, " ".join(map(str, pending)), text)
@@ -280,7 +289,7 @@ class _Globals:
         _step(str(line * 8 + _STEP), line)
 
     def _read(self, name, value, line):
-        if _OS:  # read by the caller (getattr, d[k]): numbered as soon as it may be
+        if _OS:  # read by the caller (getattr, d[k]) under _os_lock, which it still holds
             _happened(next(_order), "%d %d" % (line * 8 + _READ, self.ids[name]))
             return value
         g = _local.grant
@@ -298,11 +307,8 @@ class _Globals:
             _call("var", name=name, id=cid, value=value, line=line)
             self.cells[name] = (container, key, is_attr)  # shared once the engine knows it
             return
-        if _OS:
-            if is_attr:
-                object.__setattr__(container, key, value)
-            else:
-                container[key] = value
+        if _OS:  # the caller holds _os_lock
+            self._set(container, key, is_attr, value)
             _happened(next(_order), "%d %d" % (line * 8 + _WRITE, self.ids[name]), value)
             return
         g = _local.grant
@@ -341,6 +347,12 @@ class _Globals:
         return type(obj).__module__ == "__main__" and not isinstance(obj, type)
 
     def attr(self, obj, attr, line):
+        if _OS:
+            with _os_lock:
+                return self._attr(obj, attr, line)
+        return self._attr(obj, attr, line)
+
+    def _attr(self, obj, attr, line):
         value = getattr(obj, attr)
         if _is_shared_int(value) and self._own(obj):
             name = "%s.%s" % (self._label(obj), attr)
@@ -351,6 +363,12 @@ class _Globals:
         return value
 
     def set_attr(self, value, obj, attr, line):  # the value first: CPython evaluates it first
+        if _OS:
+            with _os_lock:
+                return self._set_attr(value, obj, attr, line)
+        return self._set_attr(value, obj, attr, line)
+
+    def _set_attr(self, value, obj, attr, line):
         if self._own(obj):
             label = self._label(obj, or_made_up=False)
             # an object nobody can reach by name yet (self in __init__) is still its maker's alone: no point
@@ -362,6 +380,12 @@ class _Globals:
         setattr(obj, attr, value)
 
     def item(self, obj, key, line):
+        if _OS:
+            with _os_lock:
+                return self._item(obj, key, line)
+        return self._item(obj, key, line)
+
+    def _item(self, obj, key, line):
         value = obj[key]
         if _is_shared_int(value) and type(obj) in (dict, list):
             name = "%s[%r]" % (self._label(obj), key)
@@ -372,6 +396,12 @@ class _Globals:
         return value
 
     def set_item(self, value, obj, key, line):
+        if _OS:
+            with _os_lock:
+                return self._set_item(value, obj, key, line)
+        return self._set_item(value, obj, key, line)
+
+    def _set_item(self, value, obj, key, line):
         if type(obj) in (dict, list):
             name = "%s[%r]" % (self._label(obj), key)
             if _is_shared_int(value):
@@ -398,19 +428,21 @@ def _global_read(site, name, line):
 
 
 def _os_global_read(site, name, line):
-    if name in _cells:
-        value = _module[name]
-        _happened(next(_order), site)
-        return value
-    return _G.load(name, line)
+    with _os_lock:
+        if name in _cells:
+            value = _module[name]
+            _happened(next(_order), site)
+            return value
+        return _G.load(name, line)
 
 
 def _os_global_write(site, name, value, line):
-    if name in _cells and type(value) is int and -2147483648 <= value <= 2147483647:
-        _module[name] = value
-        _happened(next(_order), site, value)
-        return
-    _G.store(name, value, line)
+    with _os_lock:
+        if type(value) is int and -2147483648 <= value <= 2147483647 and name in _cells:
+            _module[name] = value
+            _happened(next(_order), site, value)
+            return
+        _G.store(name, value, line)  # a new shared value, or one that is no longer an int
 
 
 def _global_write(site, name, value, line):

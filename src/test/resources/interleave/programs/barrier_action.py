@@ -1,6 +1,6 @@
 # A Barrier with an action: the last of the three threads to arrive runs it, once a round, before any of them
 # goes on (so each round's line says all three had arrived). A second barrier's action fails: the thread that
-# ran it gets its ValueError, the other one a BrokenBarrierError, as in CPython. Only the action and the main
+# ran it gets the program's own Oops, the other one a BrokenBarrierError, as in CPython. Only the action and the main
 # thread print: CPython's own threads can print into each other's lines.
 import threading
 
@@ -23,8 +23,12 @@ def worker(name):
         barrier.wait()
 
 
+class Oops(Exception):
+    pass
+
+
 def fail():
-    raise ValueError("no")
+    raise Oops("no")
 
 
 broken = threading.Barrier(2, action=fail)
@@ -37,8 +41,8 @@ def unlucky():
         results.append("passed")
     except threading.BrokenBarrierError:
         results.append("BrokenBarrierError")
-    except ValueError as e:
-        results.append("ValueError " + str(e))
+    except Oops as e:
+        results.append("Oops " + str(e))
 
 
 threads = [threading.Thread(target=worker, args=(n,)) for n in "ABC"]
