@@ -7,37 +7,29 @@ import interleave.engine.Kernel;
 import interleave.engine.ThreadingError;
 import interleave.engine.Worker;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Runs one Python program in CPython and pairs each of its threads with an engine worker. The Python side
- * (interleave_rt.py) sends a request at every scheduling point and waits; the paired worker carries it out on the
- * engine (which decides when that worker runs) and answers. So the engine is the only scheduler and the only
- * place the primitives' rules live; the Python process only computes between two points.
+ * Runs one Python program in CPython ({@link PythonProcess}) and pairs each of its threads with an engine worker.
+ * The Python side (interleave_rt.py) asks at every scheduling point the engine has not granted it, and waits; the
+ * paired worker carries out the granted points it was sent and the request on the engine (which decides when that
+ * worker runs) and answers, with the next grant. So the engine is the only scheduler and the only place the
+ * primitives' rules live; the Python process only computes between two points. In os mode CPython runs the
+ * threads itself and the workers record their points in the order they happened ({@link Sequencer}).
  */
 final class PythonBridge {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Off ({@code -Dinterleave.python.grants=false}): every point waits for its answer; the trace is the same. */
     private final boolean grants = !"false".equals(System.getProperty("interleave.python.grants"));
-    private static final JsonNode GONE = JSON.createObjectNode().put("op", "gone");
+    private static final JsonNode GONE = PythonProcess.GONE;
 
     private final Kernel k;
-    private final Process process;
-    private final BufferedWriter toPython;
-    private final Map<Integer, BlockingQueue<Object>> inbox = new ConcurrentHashMap<>();
+    private final PythonProcess process;
     private final SharedCells variables;
     private final ProgramObjects objects;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
@@ -45,12 +37,6 @@ final class PythonBridge {
     private final List<String> errorOutput = new CopyOnWriteArrayList<>();
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
     private final Stall stall;
-    private final Map<String, Integer> stackLines = new ConcurrentHashMap<>();
-    private final StringBuilder stderr = new StringBuilder();
-    private volatile boolean gone;
-    /** Where each Python thread's own named pipes are (null: every thread shares stdin and stdout). */
-    private final Path channels;
-    private final Map<Integer, ThreadChannel> open = new ConcurrentHashMap<>();
 
     private final java.util.Deque<String> answers;
     /** os mode: CPython runs the threads as it does; the engine records their points in the order they happened. */
@@ -66,21 +52,8 @@ final class PythonBridge {
         this.answers = new java.util.ArrayDeque<>(answers);
         this.os = k.settings().mode() == interleave.engine.Mode.OS;
         this.order = new Sequencer(k.control()::paused);
-        ProcessBuilder builder = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(),
-                program.toString(), source.toString());
-        this.channels = ThreadChannel.namedPipesWork() ? Files.createTempDirectory("interleave-channels") : null;
-        if (channels != null) {
-            builder.environment().put("INTERLEAVE_CHANNELS", channels.toString());
-        }
-        if (os) {
-            builder.environment().put("INTERLEAVE_MODE", "os");
-        }
-        this.process = builder.start();
-        this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-        daemon("interleave-python-requests", this::readRequests);
-        daemon("interleave-python-stderr", this::readErrors);
-        daemon("interleave-python-reaper", this::endWithTheRun);
-        this.stall = new Stall(Stall.limit(), this::endAskingWhere, name -> stackLines.getOrDefault(name, 0),
+        this.process = new PythonProcess(k, python, runtime, program, source, os);
+        this.stall = new Stall(Stall.limit(), process::endAskingWhere, process::lineAtTheEnd,
                 () -> k.outcomeNow() != null);
     }
 
@@ -103,95 +76,6 @@ final class PythonBridge {
         serve(0);
     }
 
-    private static void daemon(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private BlockingQueue<Object> inbox(int thread) {
-        return inbox.computeIfAbsent(thread, t -> {
-            LinkedBlockingQueue<Object> q = new LinkedBlockingQueue<>();
-            if (gone) {
-                q.add(GONE);
-            }
-            return q;
-        });
-    }
-
-    private void readRequests() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                Object next = ThreadChannel.parse(line);
-                if (next instanceof GrantedPoints p) {
-                    inbox(p.thread()).add(p);
-                } else {
-                    inbox(((JsonNode) next).path("t").asInt()).add(next);
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
-        gone = true;
-        inbox.values().forEach(q -> q.add(GONE));
-        open.values().forEach(ThreadChannel::unblock);
-    }
-
-    private void readErrors() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("interleave-stack\t")) { // where each thread was, as the process ended
-                    String[] f = line.split("\t");
-                    stackLines.put(f[1], Integer.parseInt(f[2]));
-                    continue;
-                }
-                synchronized (stderr) {
-                    if (stderr.length() < 4000) {
-                        stderr.append(line).append('\n');
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
-    }
-
-    /** SIGTERM first: the runtime then says where each thread is (stderr) before it goes; then for sure. */
-    private void endAskingWhere() {
-        process.toHandle().destroy(); // SIGTERM, keeping our ends of its pipes open (Process.destroy closes them)
-        try {
-            if (process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                Thread.sleep(100); // the stderr reader's last lines
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process.destroyForcibly();
-    }
-
-    /** However the run ends (finished, deadlock, stopped), the Python process goes with it: no orphans. */
-    private void endWithTheRun() {
-        try {
-            k.awaitOutcome();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process.destroyForcibly();
-        open.values().forEach(ThreadChannel::unblock);
-        if (channels != null) {
-            try (var files = Files.list(channels)) {
-                files.forEach(f -> f.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory: the system cleans it in the end
-            }
-            channels.toFile().delete();
-        }
-    }
-
     /** Whom a worker serves: its Python thread, their channel, the watchdog's eye on it. */
     private record Served(int thread, ThreadChannel channel, Stall.Watch watch) {
     }
@@ -200,7 +84,7 @@ final class PythonBridge {
 
     /** Carries out one Python thread's requests until that thread ends. */
     private void serve(int thread) {
-        Served s = new Served(thread, channel(thread), stall.watch(k.currentThreadName()));
+        Served s = new Served(thread, process.channel(thread), stall.watch(k.currentThreadName()));
         served.set(s);
         serveUntil(s, null);
     }
@@ -266,7 +150,7 @@ final class PythonBridge {
             if (req == GONE) {
                 String stalled = stall.verdict();
                 throw new ThreadingError("RuntimeError", stalled != null ? stalled
-                        : "the Python program stopped: " + lastError());
+                        : "the Python program stopped: " + process.lastError());
             }
             String op = req.path("op").asText();
             if (req.has("s")) { // os mode: its turn among the points that happened before it, then the call
@@ -306,13 +190,6 @@ final class PythonBridge {
                 ObjectNode r = JSON.createObjectNode().put("t", thread).put("e", e.pythonType()).put("m", e.getMessage());
                 channel.send(r.toString());
             }
-        }
-    }
-
-    private String lastError() {
-        synchronized (stderr) {
-            String s = stderr.toString().trim();
-            return s.isEmpty() ? "it exited" : s.lines().reduce((a, b) -> b).orElse(s);
         }
     }
 
@@ -413,20 +290,6 @@ final class PythonBridge {
     }
 
 
-    /** The thread's own named pipes where there are such, else its share of stdin and stdout. */
-    private ThreadChannel channel(int thread) {
-        if (channels == null) {
-            return new ThreadChannel.Shared(inbox(thread), this::send);
-        }
-        ThreadChannel.Fifo fifo = new ThreadChannel.Fifo(channels.resolve("req-" + thread),
-                channels.resolve("rep-" + thread), GONE);
-        open.put(thread, fifo);
-        if (gone) {
-            fifo.unblock();
-        }
-        return fifo;
-    }
-
     /** The answer, with the points the thread may now go through without asking (it holds the core now). */
     private void reply(ThreadChannel channel, int thread, Object result) {
         ObjectNode r = JSON.createObjectNode().put("t", thread);
@@ -441,17 +304,4 @@ final class PythonBridge {
         }
         channel.send(r.toString());
     }
-
-    private void send(String r) {
-        try {
-            synchronized (toPython) {
-                toPython.write(r);
-                toPython.write('\n');
-                toPython.flush();
-            }
-        } catch (IOException e) {
-            // the process is gone; its threads' next requests will say so
-        }
-    }
-
 }
