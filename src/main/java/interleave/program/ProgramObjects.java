@@ -56,7 +56,16 @@ final class ProgramObjects {
         switch (op) {
             case "acquire": {
                 Acquirable a = (Acquirable) o;
-                return a.acquire(req.path("blocking").asBoolean(true), req.path("timeout").asDouble(-1));
+                boolean blocking = req.path("blocking").asBoolean(true);
+                JsonNode timeout = req.path("timeout");
+                if (timeout.isNull() || timeout.isMissingNode()) { // a Semaphore's None: for ever (or not at all)
+                    if (blocking) {
+                        a.acquire();
+                        return true;
+                    }
+                    return a.tryAcquire();
+                }
+                return a.acquire(blocking, timeout.asDouble());
             }
             case "release":
                 if (o instanceof Semaphore s) {

@@ -681,7 +681,8 @@ class Semaphore(Lock):
         super().__init__(value)
 
     def acquire(self, blocking=True, timeout=None):
-        return _call("acquire", obj=self._id, blocking=blocking, timeout=-1 if timeout is None else timeout)
+        # None waits for ever; a Semaphore's -1 (unlike a Lock's) does not wait at all, as in CPython
+        return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
 
     def release(self, n=1):
         _call("release", obj=self._id, n=n)
