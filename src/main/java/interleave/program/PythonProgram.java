@@ -171,6 +171,12 @@ public final class PythonProgram extends Scenario {
         return null;
     }
 
+    /** The runtime's entry script, with the modules it imports beside it. */
+    private static Path runtime() throws IOException {
+        script("interleave_rewrite.py");
+        return script("interleave_rt.py");
+    }
+
     /** One of the Python runtime's scripts, unpacked once per JVM into a temporary directory. */
     private static synchronized Path script(String name) throws IOException {
         if (scripts == null) {
@@ -193,7 +199,7 @@ public final class PythonProgram extends Scenario {
      */
     private synchronized Path runnableSource() throws IOException {
         if (runnable == null) { // once per load: every run (Reset, a branch) runs the same text
-            runnable = Files.createTempFile(script("interleave_rt.py").getParent(), "program", ".py");
+            runnable = Files.createTempFile(runtime().getParent(), "program", ".py");
             runnable.toFile().deleteOnExit();
             Files.writeString(runnable, prepared.source(), StandardCharsets.UTF_8);
         }
@@ -206,7 +212,7 @@ public final class PythonProgram extends Scenario {
     public void main(ScenarioContext ctx) {
         PythonBridge bridge;
         try {
-            bridge = new PythonBridge(ctx.threading(), python, script("interleave_rt.py"), file, runnableSource(),
+            bridge = new PythonBridge(ctx.threading(), python, runtime(), file, runnableSource(),
                     answers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + python, e);

@@ -30,6 +30,8 @@ import threading as _real_threading
 import time as _time
 import types
 
+from interleave_rewrite import Rewrite, module_int_globals
+
 _out = sys.stdout
 _in = sys.stdin
 sys.stdout = sys.stderr  # the program's own writes never reach the protocol stream
@@ -416,6 +418,13 @@ _cells = _G.cells
 _module = _G.module
 
 
+def _site(op, name, line):
+    """A point of the program as the runtime sends it ("CODE cell"), written into the code by the rewrite."""
+    if op == "step":
+        return str(line * 8 + _STEP)
+    return "%d %d" % (line * 8 + (_READ if op == "read" else _WRITE), _G.number(name))
+
+
 # The rewritten program's reads and writes of its shared module globals, and its loop steps: within a grant each
 # is a few list appends; site is the point as it is sent ("CODE cell"), made once when the program is rewritten.
 def _global_read(site, name, line):
@@ -455,152 +464,6 @@ def _global_write(site, name, value, line):
         _module[name] = value
         return
     _G.store(name, value, line)
-
-
-def _key(subscript):
-    """The key of d[k] (None for a slice, which is left alone)."""
-    key = subscript.slice
-    if hasattr(ast, "Index") and isinstance(key, getattr(ast, "Index")):  # Python 3.8
-        key = key.value
-    return None if isinstance(key, (ast.Slice, getattr(ast, "ExtSlice", ast.Slice))) else key
-
-
-class _Rewrite(ast.NodeTransformer):
-    """Turns each use of a module global, an attribute or an item into a runtime call (the runtime makes those
-    that hold ints scheduling points), and puts a step in every loop iteration."""
-
-    def __init__(self, names):
-        self.names = names
-        self.function_globals = []
-        self.temps = 0
-
-    def _is_shared(self, name):
-        if self.function_globals:
-            return name in self.function_globals[-1]
-        return True  # module level: every name there is a global
-
-    def visit_FunctionDef(self, node):
-        declared = set()
-        for n in ast.walk(node):
-            if isinstance(n, ast.Global):
-                declared.update(n.names)
-        # names the function only reads are globals too, unless it assigns them
-        assigned = {t.id for n in ast.walk(node) for t in getattr(n, "targets", []) if isinstance(t, ast.Name)}
-        assigned |= {a.arg for a in node.args.args}
-        self.function_globals.append((self.names - assigned) | declared)
-        self.generic_visit(node)
-        self.function_globals.pop()
-        return node
-
-    def visit_Name(self, node):
-        if isinstance(node.ctx, ast.Load) and node.id in self.names and self._is_shared(node.id):
-            site = "%d %d" % (node.lineno * 8 + _READ, _G.number(node.id))
-            return ast.copy_location(ast.Call(func=ast.Name(id="__rt_read__", ctx=ast.Load()),
-                                              args=[ast.Constant(site), ast.Constant(node.id),
-                                                    ast.Constant(node.lineno)], keywords=[]), node)
-        return node
-
-    def _store(self, name, value, node):
-        site = "%d %d" % (node.lineno * 8 + _WRITE, _G.number(name))
-        return ast.copy_location(ast.Expr(ast.Call(
-            func=ast.Name(id="__rt_write__", ctx=ast.Load()),
-            args=[ast.Constant(site), ast.Constant(name), value, ast.Constant(node.lineno)], keywords=[])), node)
-
-    def visit_Assign(self, node):
-        node.value = self.visit(node.value)
-        if len(node.targets) == 1:
-            t = node.targets[0]
-            if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id) \
-                    and (self.function_globals or not isinstance(node.value, (ast.Lambda,))):
-                return self._store(t.id, node.value, node)
-            if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
-                return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(t.attr)], node)
-            if isinstance(t, ast.Subscript) and _key(t) is not None:
-                return self._expr("set_item", [node.value, self.visit(t.value), self.visit(_key(t))], node)
-        node.targets = [self.visit(t) for t in node.targets]
-        return node
-
-    def visit_AugAssign(self, node):
-        t = node.target
-        if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id):
-            node.value = self.visit(node.value)
-            read = self.visit_Name(ast.copy_location(ast.Name(id=t.id, ctx=ast.Load()), t))
-            return self._store(t.id, ast.copy_location(ast.BinOp(left=read, op=node.op, right=node.value), node),
-                               node)
-        if isinstance(t, ast.Attribute) or (isinstance(t, ast.Subscript) and _key(t) is not None):
-            # obj.a += x: the object once, then a read, the value, and a separate write (two points, as in CPython)
-            self.temps += 1
-            obj = "__rt_o%d" % self.temps
-            keep = ast.NamedExpr(target=ast.Name(id=obj, ctx=ast.Store()), value=self.visit(t.value))
-            if isinstance(t, ast.Attribute):
-                read = self._call("attr", [keep, ast.Constant(t.attr)], t)
-                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Constant(t.attr)]
-                writer = "set_attr"
-            else:
-                key = "__rt_k%d" % self.temps
-                read = self._call("item", [keep, ast.NamedExpr(target=ast.Name(id=key, ctx=ast.Store()),
-                                                               value=self.visit(_key(t)))], t)
-                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Name(id=key, ctx=ast.Load())]
-                writer = "set_item"
-            value = ast.copy_location(ast.BinOp(left=read, op=node.op, right=self.visit(node.value)), node)
-            return self._expr(writer, [value] + where, node)
-        node.value = self.visit(node.value)
-        return node
-
-    def visit_Call(self, node):
-        # obj.method(...): the method is looked up as it is; its object and the arguments are rewritten
-        if isinstance(node.func, ast.Attribute):
-            node.func.value = self.visit(node.func.value)
-        else:
-            node.func = self.visit(node.func)
-        node.args = [self.visit(a) for a in node.args]
-        node.keywords = [self.visit(k) for k in node.keywords]
-        return node
-
-    def visit_Attribute(self, node):
-        if isinstance(node.ctx, ast.Load):
-            return self._call("attr", [self.visit(node.value), ast.Constant(node.attr)], node)
-        self.generic_visit(node)
-        return node
-
-    def visit_Subscript(self, node):
-        if isinstance(node.ctx, ast.Load) and _key(node) is not None:
-            return self._call("item", [self.visit(node.value), self.visit(_key(node))], node)
-        self.generic_visit(node)
-        return node
-
-    def _call(self, method, args, node):
-        return ast.copy_location(ast.Call(
-            func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr=method, ctx=ast.Load()),
-            args=args + [ast.Constant(node.lineno)], keywords=[]), node)
-
-    def _expr(self, method, args, node):
-        return ast.copy_location(ast.Expr(self._call(method, args, node)), node)
-
-    def _loop(self, node):
-        self.generic_visit(node)
-        step = ast.copy_location(ast.Expr(ast.Call(
-            func=ast.Name(id="__rt_step__", ctx=ast.Load()),
-            args=[ast.Constant(str(node.lineno * 8 + _STEP)), ast.Constant(node.lineno)], keywords=[])),
-            node.body[0])
-        node.body.insert(0, step)
-        return node
-
-    visit_For = _loop
-    visit_While = _loop
-
-
-def _module_int_globals(tree):
-    """Names assigned an int literal at module level: the program's shared counters and balances."""
-    names = set()
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
-                and isinstance(node.value.value, int) and not isinstance(node.value.value, bool):
-            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Global):
-            names.update(node.names)
-    return names
 
 
 # ---------------- the threading module the program sees ----------------
@@ -1114,10 +977,10 @@ def main():
     except SyntaxError as e:
         sys.stderr.write("SyntaxError at line %s: %s\n" % (e.lineno, e.msg))
         sys.exit(3)
-    names = _module_int_globals(tree)
+    names = module_int_globals(tree)
     for name in sorted(names):  # numbered before the rewrite writes the numbers into the code
         _G.number(name)
-    tree = _Rewrite(names).visit(tree)
+    tree = Rewrite(names, _site).visit(tree)
     ast.fix_missing_locations(tree)
     code = compile(tree, path, "exec")
     _make_fifos(0)

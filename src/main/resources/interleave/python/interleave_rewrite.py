@@ -1,0 +1,155 @@
+"""The rewrite of a program's syntax tree, at load time, that makes its shared values scheduling points.
+
+Each use of a shared module global becomes a call of __rt_read__ / __rt_write__ with the point's site (made once,
+here, by the runtime's site function), each attribute and item use a call of __rt_globals__.attr / item /
+set_attr / set_item (the runtime decides at run time which hold shared ints), and every loop iteration starts
+with __rt_step__. The runtime (interleave_rt.py) provides those names in the program's globals.
+"""
+import ast
+
+
+def key_of(subscript):
+    """The key of d[k] (None for a slice, which is left alone)."""
+    key = subscript.slice
+    if hasattr(ast, "Index") and isinstance(key, getattr(ast, "Index")):  # Python 3.8
+        key = key.value
+    return None if isinstance(key, (ast.Slice, getattr(ast, "ExtSlice", ast.Slice))) else key
+
+
+class Rewrite(ast.NodeTransformer):
+    """Turns each use of a module global, an attribute or an item into a runtime call (the runtime makes those
+    that hold ints scheduling points), and puts a step in every loop iteration."""
+
+    def __init__(self, names, site):
+        self.names = names
+        self.site = site  # site(op, name, line): the point as the runtime sends it, written into the code
+        self.function_globals = []
+        self.temps = 0
+
+    def _is_shared(self, name):
+        if self.function_globals:
+            return name in self.function_globals[-1]
+        return True  # module level: every name there is a global
+
+    def visit_FunctionDef(self, node):
+        declared = set()
+        for n in ast.walk(node):
+            if isinstance(n, ast.Global):
+                declared.update(n.names)
+        # names the function only reads are globals too, unless it assigns them
+        assigned = {t.id for n in ast.walk(node) for t in getattr(n, "targets", []) if isinstance(t, ast.Name)}
+        assigned |= {a.arg for a in node.args.args}
+        self.function_globals.append((self.names - assigned) | declared)
+        self.generic_visit(node)
+        self.function_globals.pop()
+        return node
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Load) and node.id in self.names and self._is_shared(node.id):
+            site = self.site("read", node.id, node.lineno)
+            return ast.copy_location(ast.Call(func=ast.Name(id="__rt_read__", ctx=ast.Load()),
+                                              args=[ast.Constant(site), ast.Constant(node.id),
+                                                    ast.Constant(node.lineno)], keywords=[]), node)
+        return node
+
+    def _store(self, name, value, node):
+        site = self.site("write", name, node.lineno)
+        return ast.copy_location(ast.Expr(ast.Call(
+            func=ast.Name(id="__rt_write__", ctx=ast.Load()),
+            args=[ast.Constant(site), ast.Constant(name), value, ast.Constant(node.lineno)], keywords=[])), node)
+
+    def visit_Assign(self, node):
+        node.value = self.visit(node.value)
+        if len(node.targets) == 1:
+            t = node.targets[0]
+            if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id) \
+                    and (self.function_globals or not isinstance(node.value, (ast.Lambda,))):
+                return self._store(t.id, node.value, node)
+            if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
+                return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(t.attr)], node)
+            if isinstance(t, ast.Subscript) and key_of(t) is not None:
+                return self._expr("set_item", [node.value, self.visit(t.value), self.visit(key_of(t))], node)
+        node.targets = [self.visit(t) for t in node.targets]
+        return node
+
+    def visit_AugAssign(self, node):
+        t = node.target
+        if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id):
+            node.value = self.visit(node.value)
+            read = self.visit_Name(ast.copy_location(ast.Name(id=t.id, ctx=ast.Load()), t))
+            return self._store(t.id, ast.copy_location(ast.BinOp(left=read, op=node.op, right=node.value), node),
+                               node)
+        if isinstance(t, ast.Attribute) or (isinstance(t, ast.Subscript) and key_of(t) is not None):
+            # obj.a += x: the object once, then a read, the value, and a separate write (two points, as in CPython)
+            self.temps += 1
+            obj = "__rt_o%d" % self.temps
+            keep = ast.NamedExpr(target=ast.Name(id=obj, ctx=ast.Store()), value=self.visit(t.value))
+            if isinstance(t, ast.Attribute):
+                read = self._call("attr", [keep, ast.Constant(t.attr)], t)
+                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Constant(t.attr)]
+                writer = "set_attr"
+            else:
+                key = "__rt_k%d" % self.temps
+                read = self._call("item", [keep, ast.NamedExpr(target=ast.Name(id=key, ctx=ast.Store()),
+                                                               value=self.visit(key_of(t)))], t)
+                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Name(id=key, ctx=ast.Load())]
+                writer = "set_item"
+            value = ast.copy_location(ast.BinOp(left=read, op=node.op, right=self.visit(node.value)), node)
+            return self._expr(writer, [value] + where, node)
+        node.value = self.visit(node.value)
+        return node
+
+    def visit_Call(self, node):
+        # obj.method(...): the method is looked up as it is; its object and the arguments are rewritten
+        if isinstance(node.func, ast.Attribute):
+            node.func.value = self.visit(node.func.value)
+        else:
+            node.func = self.visit(node.func)
+        node.args = [self.visit(a) for a in node.args]
+        node.keywords = [self.visit(k) for k in node.keywords]
+        return node
+
+    def visit_Attribute(self, node):
+        if isinstance(node.ctx, ast.Load):
+            return self._call("attr", [self.visit(node.value), ast.Constant(node.attr)], node)
+        self.generic_visit(node)
+        return node
+
+    def visit_Subscript(self, node):
+        if isinstance(node.ctx, ast.Load) and key_of(node) is not None:
+            return self._call("item", [self.visit(node.value), self.visit(key_of(node))], node)
+        self.generic_visit(node)
+        return node
+
+    def _call(self, method, args, node):
+        return ast.copy_location(ast.Call(
+            func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr=method, ctx=ast.Load()),
+            args=args + [ast.Constant(node.lineno)], keywords=[]), node)
+
+    def _expr(self, method, args, node):
+        return ast.copy_location(ast.Expr(self._call(method, args, node)), node)
+
+    def _loop(self, node):
+        self.generic_visit(node)
+        step = ast.copy_location(ast.Expr(ast.Call(
+            func=ast.Name(id="__rt_step__", ctx=ast.Load()),
+            args=[ast.Constant(self.site("step", None, node.lineno)), ast.Constant(node.lineno)], keywords=[])),
+            node.body[0])
+        node.body.insert(0, step)
+        return node
+
+    visit_For = _loop
+    visit_While = _loop
+
+
+def module_int_globals(tree):
+    """Names assigned an int literal at module level: the program's shared counters and balances."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
+                and isinstance(node.value.value, int) and not isinstance(node.value.value, bool):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            names.update(node.names)
+    return names
