@@ -7,6 +7,7 @@ import interleave.app.theme.CanvasTheme.Ink;
 import interleave.trace.Lane;
 import interleave.trace.LostUpdate;
 import interleave.trace.RunStory;
+import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
 import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
@@ -110,6 +111,9 @@ public final class ResultController {
             listed = new LostUpdateList(MAX_LISTED);
         }
         boolean over = model.session().status().over() && !model.session().inPast(); // a moment in the past is never judged
+        boolean program = model.session().scenario() != null
+                && model.session().scenario().topic() == interleave.scenario.Topic.YOUR_PROGRAMS;
+        vm.showingProgram(program);
         Headline result = Headline.of(model.session().result()); // split once: figures, then details
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result, over));
@@ -150,13 +154,13 @@ public final class ResultController {
             return;
         }
         List<LostUpdate> lost = a.lostUpdates();
-        show(cpythonNote, ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(),
-                model.session().scenario() != null
-                        && model.session().scenario().topic() == interleave.scenario.Topic.YOUR_PROGRAMS,
-                over, lost.size(), lostShown));
+        boolean note = ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
+                lost.size(), lostShown);
+        show(cpythonNote, note && unguarded(a.trace())); // the pass over the trace only for a finished os run
         lostCount.setText(String.valueOf(lost.size()));
         markZero(lost.size());
-        switchCount.setText(String.valueOf(a.switches().size()));
+        // os mode: the operating system and CPython switch threads unseen; a count of the engine's switches would be 0
+        switchCount.setText("os".equals(a.trace().header().mode()) ? "–" : String.valueOf(a.switches().size()));
         if (listed.takeNew(lost)) { // visible overwrites first: "0 overwrote 0" teaches nothing
             lostList.getItems().setAll(listed.items());
         }
@@ -183,6 +187,18 @@ public final class ResultController {
         if (ResultViewModel.longFigure(text)) {
             figure.getStyleClass().add("figure-value-long");
         }
+    }
+
+    private Trace unguardedFor;
+    private boolean unguardedAnswer;
+
+    /** Whether the finished run wrote a shared value without a lock somewhere (asked once per run). */
+    private boolean unguarded(Trace t) {
+        if (t != unguardedFor) {
+            unguardedFor = t;
+            unguardedAnswer = ResultViewModel.hasUnguardedSharedWrite(t);
+        }
+        return unguardedAnswer;
     }
 
     /** A zero count is neutral, not an alarm. */

@@ -30,8 +30,23 @@ public final class ResultViewModel {
         return h.first() == null ? "" : caption(h.first().key());
     }
 
-    /** A result entry's name in the UI language ("result.key.maxInUse"), or the key itself. */
+    /** What a Python program's result has besides its variables: these have names in the UI language. */
+    private static final java.util.Set<String> PROGRAM_KEYS = java.util.Set.of("lines", "printed", "output", "stderr");
+    private boolean program;
+
+    /** The result shown is a Python program's: its variables keep the names the program gives them. */
+    public void showingProgram(boolean isProgram) {
+        this.program = isProgram;
+    }
+
+    /**
+     * A result entry's name in the UI language ("result.key.maxInUse"), or the key itself; a program's own
+     * variable (balance, account.total) is never translated, so that it matches the code, the chart and the lanes.
+     */
     public String caption(String key) {
+        if (program && !PROGRAM_KEYS.contains(key)) {
+            return key;
+        }
         String k = "result.key." + key;
         String text = i18n.get(k);
         return text.equals(k) ? key : text;
@@ -218,6 +233,51 @@ public final class ResultViewModel {
     public static boolean saysCPythonRarelySwitches(String mode, boolean program, boolean over, int lost,
                                                     boolean racing) {
         return "os".equals(mode) && program && over && lost == 0 && racing;
+    }
+
+    /**
+     * Whether some shared variable is written by two or more threads, one of them at a moment it held no lock,
+     * semaphore or condition: a program where updates can be lost. (A program whose every update is under a lock
+     * gets no "the race is still there" note.) One pass over the trace.
+     */
+    public static boolean hasUnguardedSharedWrite(Trace t) {
+        int threads = t.threads().size();
+        List<Map<Integer, Integer>> held = new java.util.ArrayList<>(); // per thread: what it holds, how deep
+        for (int i = 0; i < threads; i++) {
+            held.add(new java.util.HashMap<>());
+        }
+        Map<Integer, java.util.Set<Integer>> writers = new java.util.HashMap<>();
+        java.util.Set<Integer> unguarded = new java.util.HashSet<>();
+        for (long i = 0; i < t.size(); i++) {
+            int th = t.thread(i);
+            if (th < 0 || th >= threads) {
+                continue;
+            }
+            interleave.trace.Happening h = interleave.trace.Happening.decode(t, i);
+            Map<Integer, Integer> mine = held.get(th);
+            if (h instanceof interleave.trace.Happening.Acquired a) {
+                mine.merge(a.object(), counted(t, a.object()) ? 1 : a.level(), counted(t, a.object())
+                        ? Integer::sum : (x, y) -> y);
+            } else if (h instanceof interleave.trace.Happening.Released r) {
+                int left = counted(t, r.object()) ? mine.getOrDefault(r.object(), 0) - 1 : r.level();
+                if (left > 0) {
+                    mine.put(r.object(), left);
+                } else {
+                    mine.remove(r.object());
+                }
+            } else if (h instanceof interleave.trace.Happening.Wrote w) {
+                writers.computeIfAbsent(w.object(), o -> new java.util.HashSet<>()).add(th);
+                if (mine.isEmpty()) {
+                    unguarded.add(w.object());
+                }
+            }
+        }
+        return unguarded.stream().anyMatch(v -> writers.get(v).size() > 1);
+    }
+
+    /** A semaphore's level is its permits, not a depth: what a thread holds of it is counted by its acquires. */
+    private static boolean counted(Trace t, int object) {
+        return t.object(object).type().countsPermits();
     }
 
     /** Each thread's own value of a thread-local attribute: "Thread-A: Alice". */

@@ -117,4 +117,44 @@ class ResultFiguresTest {
         assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 2, true), "it did lose some");
         assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 0, false), "no shared value");
     }
+
+    /** Two threads writing balance, the first time with no lock held, the second under the lock. */
+    private static interleave.trace.Trace writes(boolean secondWithoutLock, boolean bothThreads) {
+        interleave.trace.Trace t = new interleave.trace.Trace(new interleave.trace.TraceHeader("w", "os", 1, 20,
+                "random", 0, Map.of(), "ns"));
+        t.addThread("T1", false);
+        t.addThread("T2", false);
+        int balance = t.addObject("balance", interleave.trace.ObjectType.VARIABLE, 0);
+        int lock = t.addObject("lock", interleave.trace.ObjectType.LOCK, 0);
+        int second = bothThreads ? 1 : 0;
+        t.append(1, 0, interleave.trace.EventKind.ACQUIRE, lock, 1, 3);
+        t.append(2, 0, interleave.trace.EventKind.WRITE, balance, 5, 4);
+        t.append(3, 0, interleave.trace.EventKind.RELEASE, lock, 0, 5);
+        if (!secondWithoutLock) {
+            t.append(4, second, interleave.trace.EventKind.ACQUIRE, lock, 1, 3);
+        }
+        t.append(5, second, interleave.trace.EventKind.WRITE, balance, 13, 4);
+        return t;
+    }
+
+    /** The os-mode note says "the race is still there" only where two threads write a value, one unguarded. */
+    @Test
+    void aRaceNeedsTwoWritersOneOfThemWithoutALock() {
+        assertTrue(ResultViewModel.hasUnguardedSharedWrite(writes(true, true)));
+        assertFalse(ResultViewModel.hasUnguardedSharedWrite(writes(false, true)), "every write under the lock");
+        assertFalse(ResultViewModel.hasUnguardedSharedWrite(writes(true, false)), "one thread only");
+    }
+
+    /** A program's own variables keep their names (they match the code); its printed lines are in the UI's words. */
+    @Test
+    void aProgramsVariablesAreNotTranslated() {
+        ResultViewModel zh = new ResultViewModel(new I18n(Locale.SIMPLIFIED_CHINESE));
+        String demoCaption = zh.caption("balance");
+        zh.showingProgram(true);
+        assertEquals("balance", zh.caption("balance"));
+        assertEquals("account.total", zh.caption("account.total"));
+        assertFalse(zh.caption("lines").equals("lines"), "the result's own words are translated");
+        zh.showingProgram(false);
+        assertEquals(demoCaption, zh.caption("balance"));
+    }
 }
