@@ -41,9 +41,22 @@ final class RunCommand implements Callable<Integer> {
             description = "A scenario parameter; repeat for more.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @CommandLine.Option(names = "--mode", paramLabel = "sim|cooperative|os",
+    @CommandLine.Option(names = "--mode", paramLabel = "sim|cooperative|os", converter = ModeConverter.class,
             description = "Scheduling mode (default: the scenario's, usually sim).")
     Mode mode;
+
+    /** The modes by the names the docs and the app use. */
+    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            for (Mode m : Mode.values()) {
+                if (m.id().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected sim, cooperative or os, got '" + value + "'");
+        }
+    }
 
     @CommandLine.Option(names = "--cores", paramLabel = "N", description = "Virtual cores in sim mode, 1 to 16.")
     Integer cores;

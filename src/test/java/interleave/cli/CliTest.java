@@ -122,7 +122,7 @@ class CliTest {
         oneCleanLine(cli("run", "balance", "-p", "speed=3"), "unknown parameter 'speed' for balance; accepted:");
         oneCleanLine(cli("run", "balance", "-p", "iterations=-4"), "iterations must be an integer from 1 to");
         oneCleanLine(cli("run", "balance", "-p", "iterations=lots"), "got 'lots'");
-        oneCleanLine(cli("run", "balance", "--mode", "turbo"), "--mode");
+        oneCleanLine(cli("run", "balance", "--mode", "turbo"), "expected sim, cooperative or os, got 'turbo'");
         oneCleanLine(cli("run", "balance", "--cores", "0"), "cores must be between 1 and 16");
         oneCleanLine(cli("run", "balance", "--quantum", "x"), "--quantum");
         oneCleanLine(cli("run", "balance", "--trace", "/nonexistent/dir/run.trace"), "does not exist");
