@@ -294,9 +294,9 @@ public final class CpuCanvas extends Region {
         for (ObjectInfo o : CpuViewModel.resources(t)) {
             int k = key(CpuViewModel.Area.RESOURCE, o.id());
             int holder = analyzer.holderOf(o.id());
-            right.add(new Box(k, o.name() + "  ·  " + o.type().id(), resourceState(t, o), Ink.RESOURCE,
-                    holder >= 0 && o.type().holdable(), o, chips.getOrDefault(k, List.of()),
-                    storyRows(t, o)));
+            String title = o.name() + "  ·  " + i18n.get("cpu.kind." + o.type().id()); // balance · 变量
+            right.add(new Box(k, title, resourceState(t, o), Ink.RESOURCE, holder >= 0 && o.type().holdable(), o,
+                    chips.getOrDefault(k, List.of()), storyRows(t, o)));
         }
         for (int joined : CpuViewModel.joinTargets(places)) {
             int k = key(CpuViewModel.Area.JOIN, joined);
