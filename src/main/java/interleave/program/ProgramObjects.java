@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ProgramObjects {
     private final Kernel k;
     private final Map<Integer, Object> objects = new ConcurrentHashMap<>();
+    /** The Locks and RLocks among them: the only ones a grant can name, looked at in every answer. */
+    private final Map<Integer, Acquirable> mutexes = new ConcurrentHashMap<>();
     private final Map<String, interleave.engine.ThreadLocalVar> locals = new ConcurrentHashMap<>();
 
 
@@ -48,6 +50,9 @@ final class ProgramObjects {
             default -> throw new ThreadingError("NotImplementedError", "threading." + kind + " is not modelled yet");
         };
         objects.put(id, o);
+        if (kind.equals("Lock") || kind.equals("RLock")) {
+            mutexes.put(id, (Acquirable) o);
+        }
         return id;
     }
 
@@ -141,10 +146,8 @@ final class ProgramObjects {
     void grantsInto(com.fasterxml.jackson.databind.node.ObjectNode answer) {
         com.fasterxml.jackson.databind.node.ArrayNode free = null;
         com.fasterxml.jackson.databind.node.ArrayNode held = null;
-        for (Map.Entry<Integer, Object> e : objects.entrySet()) {
-            if (!(e.getValue() instanceof Acquirable a)) {
-                continue;
-            }
+        for (Map.Entry<Integer, Acquirable> e : mutexes.entrySet()) {
+            Acquirable a = e.getValue();
             if (k.acquirePassesNow(a)) {
                 free = free != null ? free : answer.putArray("a");
                 free.add(e.getKey());

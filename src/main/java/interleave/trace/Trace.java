@@ -55,8 +55,9 @@ public final class Trace {
     private final java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong points = new java.util.concurrent.atomic.AtomicLong();
 
-    // the writer's current chunk
+    // the writer's current chunk, and its times as longs once widened (the writer alone widens: a plain field)
     private Chunk w;
+    private long[] wWide;
     private long wSize;
     private long wPoints;
 
@@ -165,12 +166,12 @@ public final class Trace {
         int ln = line < 0 || line > MAX_LINE ? 0 : line;
         Chunk c = w;
         long after = t - c.base;
-        if (c.wide != null) {
-            c.wide[at] = t;
+        if (wWide != null) {
+            wWide[at] = t;
         } else if (after >= 0 && after <= UNSIGNED_INT) {
             c.time[at] = (int) after;
         } else {
-            widen(c, at, t);
+            wWide = widen(c, at, t);
         }
         c.line[at] = (char) ln;
         c.meta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8);
@@ -228,17 +229,19 @@ public final class Trace {
         int n = chunks.length;
         Chunk[] c = java.util.Arrays.copyOf(chunks, n + 1);
         w = c[n] = new Chunk(base);
+        wWide = null;
         chunks = c;
     }
 
     /** The chunk's times as longs from now on: the one at {@code at} is too far from its base for an int. */
-    private static void widen(Chunk c, int at, long t) {
+    private static long[] widen(Chunk c, int at, long t) {
         long[] wide = new long[CHUNK];
         for (int i = 0; i < at; i++) {
             wide[i] = c.base + (c.time[i] & UNSIGNED_INT);
         }
         wide[at] = t;
         c.wide = wide; // published with its contents: readers read the field first
+        return wide;
     }
 
     // ---- reading ----

@@ -147,8 +147,7 @@ class _FifoChannel:
         self.requests.flush()
 
     def ask(self, text):
-        self.requests.write(text)
-        self.requests.flush()
+        self.send(text)
         line = self.answers.readline()
         if not line:  # the engine is gone
             os._exit(0)

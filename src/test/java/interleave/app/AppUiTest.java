@@ -35,14 +35,12 @@ class AppUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
-        app = new InterleaveApp();
-        app.start(stage);
+        app = UiTestSupport.openApp(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        UiTestSupport.closeApp(app);
     }
 
     private void setField(FxRobot robot, String query, String value) {

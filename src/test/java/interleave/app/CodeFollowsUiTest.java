@@ -23,15 +23,13 @@ class CodeFollowsUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
         this.stage = stage;
-        app = new InterleaveApp();
-        app.start(stage);
+        app = UiTestSupport.openApp(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        UiTestSupport.closeApp(app);
     }
 
     @Test

@@ -45,21 +45,13 @@ class FitUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
         this.stage = stage;
-        app = new InterleaveApp();
-        app.start(stage);
+        app = UiTestSupport.openApp(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            app.model().presentingProperty().set(false);
-            app.stop();
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds(); // the next test class gets the stage back
-            stage.setWidth(Math.min(1600, screen.getWidth()));
-            stage.setHeight(Math.min(1000, screen.getHeight()));
-        }).get();
+        UiTestSupport.closeAppRestoringStage(app, stage);
     }
 
     private void resize(FxRobot robot, double w, double h) throws Exception {
@@ -180,7 +172,8 @@ class FitUiTest {
             }
         });
         CpuCanvas cpu = node(robot, "#cpuCanvas");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cpu.chipBounds().size() >= 10);
+        // read on the FX thread, which changes the chips as they glide
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> cpu.chipBounds().size()) >= 10);
         Thread.sleep(1200); // the chips glide to their places
         WaitForAsyncUtils.waitForFxEvents();
         for (boolean presenting : new boolean[] {false, true}) {

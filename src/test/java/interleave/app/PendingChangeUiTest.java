@@ -23,14 +23,12 @@ class PendingChangeUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
-        app = new InterleaveApp();
-        app.start(stage);
+        app = UiTestSupport.openApp(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        UiTestSupport.closeApp(app);
     }
 
     @Test

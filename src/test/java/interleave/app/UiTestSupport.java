@@ -86,4 +86,28 @@ public final class UiTestSupport {
             }
         }
     }
+
+    /** Every window test's start (TestFX reads @Start only from the test class itself): the app in English. */
+    public static InterleaveApp openApp(javafx.stage.Stage stage) {
+        System.setProperty("interleave.lang", "en");
+        InterleaveApp app = new InterleaveApp();
+        app.start(stage);
+        return app;
+    }
+
+    /** Every window test's end: the app closed on the FX thread. */
+    public static void closeApp(InterleaveApp app) throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+    }
+
+    /** The end of a test that resizes the stage or presents: the next test class gets the stage back as it was. */
+    public static void closeAppRestoringStage(InterleaveApp app, javafx.stage.Stage stage) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            app.model().presentingProperty().set(false);
+            app.stop();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1600, screen.getWidth()));
+            stage.setHeight(Math.min(1000, screen.getHeight()));
+        }).get();
+    }
 }

@@ -7,6 +7,7 @@ import static interleave.app.UiTestSupport.text;
 
 import interleave.app.I18n;
 import interleave.app.InterleaveApp;
+import interleave.app.UiTestSupport;
 import interleave.app.LaunchOptions;
 import interleave.app.session.RunSession;
 import interleave.scenario.ScenarioRun;
@@ -49,14 +50,12 @@ class OpenSaveUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
-        app = new InterleaveApp();
-        app.start(stage);
+        app = UiTestSupport.openApp(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        UiTestSupport.closeApp(app);
     }
 
     private TraceFileActions actions() {

@@ -2,6 +2,7 @@ package interleave.app.picker;
 
 import interleave.app.I18n;
 import interleave.app.InterleaveApp;
+import interleave.app.UiTestSupport;
 import interleave.app.files.TraceFileActions;
 import interleave.scenario.Scenarios;
 import javafx.scene.control.ChoiceBox;
@@ -42,14 +43,12 @@ class LoadProblemUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
-        app = new InterleaveApp();
-        app.start(stage);
+        app = UiTestSupport.openApp(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        UiTestSupport.closeApp(app);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package interleave.app.timeline;
 
 import interleave.app.InterleaveApp;
+import interleave.app.UiTestSupport;
 import interleave.trace.LostUpdate;
 import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 
@@ -33,21 +32,13 @@ class ChainLabelsUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
         this.stage = stage;
-        app = new InterleaveApp();
-        app.start(stage);
+        app = UiTestSupport.openApp(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            app.model().presentingProperty().set(false);
-            app.stop();
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds(); // the next test class gets the stage back
-            stage.setWidth(Math.min(1600, screen.getWidth()));
-            stage.setHeight(Math.min(1000, screen.getHeight()));
-        }).get();
+        UiTestSupport.closeAppRestoringStage(app, stage);
     }
 
     @Test
