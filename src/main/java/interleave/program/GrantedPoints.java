@@ -4,8 +4,9 @@ package interleave.program;
  * The points a Python thread went through within the engine's grant, as the runtime sends them before its next
  * request: one line {@code p THREAD CODE [ARGS] CODE [ARGS] ...}, where CODE is {@code line * 8 + op} and the
  * arguments depend on the op (interleave_rt.py writes them). In os mode the line is {@code o THREAD SEQ CODE [ARGS]
- * ...}: each point carries its number in the order the points happened across all threads. Read in place, number
- * by number: a grant is on the hot path of every run.
+ * ...}: each point carries its number in the order the points happened across all threads. A read, write or step
+ * beyond the grant asks as one such point, {@code q THREAD CODE [ARGS]}, and waits for its answer. Read in place,
+ * number by number: a grant is on the hot path of every run.
  */
 final class GrantedPoints {
     static final int STEP = 0;
@@ -20,19 +21,21 @@ final class GrantedPoints {
 
     private final String text;
     private final boolean numbered;
+    private final boolean asks;
     private final int thread;
     private int at;
 
     private GrantedPoints(String text) {
         this.text = text;
         this.numbered = text.charAt(0) == 'o';
+        this.asks = text.charAt(0) == 'q';
         this.at = 2;
         this.thread = nextInt();
     }
 
     /** Whether the runtime's line is a batch of granted points (else it is a JSON request). */
     static boolean isBatch(String line) {
-        return line.startsWith("p ") || line.startsWith("o ");
+        return line.startsWith("p ") || line.startsWith("o ") || line.startsWith("q ");
     }
 
     static GrantedPoints parse(String line) {
@@ -46,6 +49,11 @@ final class GrantedPoints {
     /** os mode: each point is preceded by its number in the order they happened. */
     boolean numbered() {
         return numbered;
+    }
+
+    /** One point beyond the grant, which waits for its answer. */
+    boolean asks() {
+        return asks;
     }
 
     boolean hasNext() {

@@ -139,23 +139,18 @@ final class ProgramObjects {
     }
 
     /**
-     * With a grant: the locks the thread may take without asking ("a": the engine would let it take them at once)
-     * and those it holds ("h": [number, depth]), so that taking and giving them back within the grant need no
-     * round trip.
+     * With a grant: the locks the thread may take without asking (the engine would let it take them at once) and
+     * those it holds, with their depth, so that taking and giving them back within the grant need no round trip.
      */
-    void grantsInto(com.fasterxml.jackson.databind.node.ObjectNode answer) {
-        com.fasterxml.jackson.databind.node.ArrayNode free = null;
-        com.fasterxml.jackson.databind.node.ArrayNode held = null;
+    void grantsInto(Answer answer) {
         for (Map.Entry<Integer, Acquirable> e : mutexes.entrySet()) {
             Acquirable a = e.getValue();
             if (k.acquirePassesNow(a)) {
-                free = free != null ? free : answer.putArray("a");
-                free.add(e.getKey());
+                answer.free(e.getKey());
             }
             int depth = k.heldDepth(a);
             if (depth > 0) {
-                held = held != null ? held : answer.putArray("h");
-                held.addArray().add(e.getKey()).add(depth);
+                answer.held(e.getKey(), depth);
             }
         }
     }

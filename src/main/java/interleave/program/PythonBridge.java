@@ -1,8 +1,6 @@
 package interleave.program;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import interleave.engine.Kernel;
 import interleave.engine.ThreadingError;
 import interleave.engine.Worker;
@@ -23,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * threads itself and the workers record their points in the order they happened ({@link Sequencer}).
  */
 final class PythonBridge {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Off ({@code -Dinterleave.python.grants=false}): every point waits for its answer; the trace is the same. */
     private final boolean grants = !"false".equals(System.getProperty("interleave.python.grants"));
     private static final JsonNode GONE = PythonProcess.GONE;
@@ -95,11 +92,11 @@ final class PythonBridge {
      */
     void runAction(int barrier) {
         Served s = served.get();
-        ObjectNode r = JSON.createObjectNode().put("t", s.thread()).put("act", barrier);
+        Answer r = new Answer(s.thread());
         if (!os) {
             variables.changesInto(r);
         }
-        s.channel().send(r.toString());
+        s.channel().send(r.barrierAction(barrier));
         JsonNode done = serveUntil(s, "action_done");
         if (done == null) {
             throw new ThreadingError("RuntimeError", "the Python program stopped during a Barrier's action");
@@ -135,6 +132,17 @@ final class PythonBridge {
                 return null;
             }
             if (next instanceof GrantedPoints p) {
+                if (p.asks()) { // one point beyond the grant: whatever is left of the grant is given back
+                    if (grants) {
+                        k.grantReturned();
+                    }
+                    try {
+                        reply(channel, thread, performOne(p, watch));
+                    } catch (ThreadingError e) {
+                        channel.send(new Answer(thread).error(e.pythonType(), e.getMessage()));
+                    }
+                    continue;
+                }
                 try {
                     watch.line(perform(p));
                 } catch (InterruptedException e) {
@@ -177,7 +185,7 @@ final class PythonBridge {
                 }
                 // the thread goes; its worker gives up the core at once, so the next thread may run before this
                 // one reads the answer: the values others wrote are for that next thread's answer, not this one
-                channel.send(JSON.createObjectNode().put("t", thread).putNull("r").toString());
+                channel.send(new Answer(thread).result(null, 0));
                 String error = req.path("error").asText(null);
                 if (error != null) {
                     throw pythonError(error);
@@ -187,8 +195,7 @@ final class PythonBridge {
             try {
                 reply(channel, thread, perform(op, req));
             } catch (ThreadingError e) {
-                ObjectNode r = JSON.createObjectNode().put("t", thread).put("e", e.pythonType()).put("m", e.getMessage());
-                channel.send(r.toString());
+                channel.send(new Answer(thread).error(e.pythonType(), e.getMessage()));
             }
         }
     }
@@ -206,22 +213,38 @@ final class PythonBridge {
             }
             int code = points.nextInt();
             line = code >>> 3;
-            if (line > 0) { // a lock taken with no program frame on the stack keeps the line, as a request does
-                k.line(line);
-            }
-            switch (code & 7) {
-                case GrantedPoints.STEP -> k.step();
-                case GrantedPoints.READ -> variables.read(points.nextInt());
-                case GrantedPoints.WRITE -> variables.write(points.nextInt(), points.nextInt());
-                case GrantedPoints.ACQUIRE -> objects.acquireGranted(points.nextInt());
-                case GrantedPoints.RELEASE -> objects.releaseGranted(points.nextInt());
-                default -> throw new IllegalStateException("not a point from the Python runtime: " + points);
-            }
+            point(code, points);
             if (number > 0) {
                 order.done(number);
             }
         }
         return line;
+    }
+
+    /** A point beyond the grant, which the thread waits on: a read's value, else null. */
+    private Integer performOne(GrantedPoints points, Stall.Watch watch) {
+        int code = points.nextInt();
+        watch.line(code >>> 3);
+        return point(code, points);
+    }
+
+    /** One point (its code read, its arguments next in {@code points}) on the engine: a read's value, else null. */
+    private Integer point(int code, GrantedPoints points) {
+        int line = code >>> 3;
+        if (line > 0) { // a lock taken with no program frame on the stack keeps the line, as a request does
+            k.line(line);
+        }
+        switch (code & 7) {
+            case GrantedPoints.STEP -> k.step();
+            case GrantedPoints.READ -> {
+                return variables.read(points.nextInt());
+            }
+            case GrantedPoints.WRITE -> variables.write(points.nextInt(), points.nextInt());
+            case GrantedPoints.ACQUIRE -> objects.acquireGranted(points.nextInt());
+            case GrantedPoints.RELEASE -> objects.releaseGranted(points.nextInt());
+            default -> throw new IllegalStateException("not a point from the Python runtime: " + points);
+        }
+        return null;
     }
 
     /** One scheduling point of the program, on the engine. */
@@ -233,14 +256,6 @@ final class PythonBridge {
                 variables.make(req.path("id").asInt(), req.path("name").asText(), req.path("value").asInt());
                 return null;
             }
-            case "read":
-                return variables.read(req.path("id").asInt());
-            case "write":
-                variables.write(req.path("id").asInt(), req.path("value").asInt());
-                return null;
-            case "step":
-                k.step();
-                return null;
             case "print": {
                 String text = req.path("text").asText();
                 output.addAll(List.of(text.split("\n", -1))); // the lines as a terminal shows them
@@ -292,16 +307,14 @@ final class PythonBridge {
 
     /** The answer, with the points the thread may now go through without asking (it holds the core now). */
     private void reply(ThreadChannel channel, int thread, Object result) {
-        ObjectNode r = JSON.createObjectNode().put("t", thread);
-        r.set("r", JSON.valueToTree(result));
+        Answer r = new Answer(thread);
         int budget = grants ? k.grant() : 0;
         if (budget > 0) {
-            r.put("b", budget);
             objects.grantsInto(r);
         }
         if (!os) { // in os mode the program's values are CPython's own; the engine only records them
             variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile
         }
-        channel.send(r.toString());
+        channel.send(r.result(result, budget));
     }
 }

@@ -1,6 +1,5 @@
 package interleave.program;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import interleave.engine.Kernel;
 import interleave.engine.SharedInt;
 
@@ -18,13 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SharedCells {
     /** One shared int: its engine variable (made again if the program makes it again) and what happened to it. */
     private static final class Cell {
+        final int number;
         final String name;
         volatile SharedInt value;
         volatile boolean written;
         /** Written since the last answer carried the values to the Python side. */
         volatile boolean changed;
 
-        Cell(String name, SharedInt value) {
+        Cell(int number, String name, SharedInt value) {
+            this.number = number;
             this.name = name;
             this.value = value;
         }
@@ -52,7 +53,7 @@ final class SharedCells {
         }
         Cell cell = cells[number];
         if (cell == null) {
-            cell = new Cell(name, k.sharedInt(name, value));
+            cell = new Cell(number, name, k.sharedInt(name, value));
             cells[number] = cell;
             made.add(cell);
             byName.put(name, cell);
@@ -100,14 +101,10 @@ final class SharedCells {
     }
 
     /** The values written since the last call, into an answer for the Python side. */
-    void changesInto(ObjectNode answer) {
-        ObjectNode v = null;
+    void changesInto(Answer answer) {
         for (Cell cell = dirty.poll(); cell != null; cell = dirty.poll()) {
             cell.changed = false;
-            if (v == null) {
-                v = answer.putObject("v");
-            }
-            v.put(cell.name, cell.value.peek());
+            answer.value(cell.number, cell.value.peek());
         }
     }
 

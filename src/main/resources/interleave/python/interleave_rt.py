@@ -6,12 +6,17 @@ and write of a module global is a scheduling point, replaces the threading modul
 operation is a request to the engine, and lets a thread go on only when the engine answers. Exactly one Python
 thread runs between two answers, so the program's interleaving is the engine's.
 
-Protocol, one line each: requests are JSON {"t": thread, "op": ..., "l": line, ...}; answers are JSON
-{"t": thread, "r": result} or {"t": thread, "e": exception class, "m": message}, with "b" (a grant: the points the
-thread may go through without asking), "a" and "h" (the locks it may take and give back on the way) and "v" (the
-shared values others wrote meanwhile). The points gone through within a grant go, before the next request, as one
-line "p THREAD CODE [ARGS] CODE [ARGS] ...": CODE is line * 8 + op (_STEP, _READ cell, _WRITE cell value, _ACQUIRE
-lock, _RELEASE lock), numbers separated by spaces. PythonBridge.java and GrantedPoints.java read them.
+Protocol, one line each. The points gone through within a grant go, before the next request, as one line
+"p THREAD CODE [ARGS] CODE [ARGS] ...": CODE is line * 8 + op (_STEP, _READ cell, _WRITE cell value, _ACQUIRE lock,
+_RELEASE lock), numbers separated by spaces (GrantedPoints.java reads them). A read, a write or a step the grant
+does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other request is JSON {"t": thread, "op": ...,
+"l": line, ...}. Each answer is one line (Answer.java writes them, _decode reads them):
+  "= THREAD BUDGET FREE HELD VALUES RESULT"  BUDGET: the points the thread may now go through without asking (a
+      grant); FREE: the locks it may take on the way ("3,5" or "-"); HELD: those it may give back, with their depth
+      ("3:1" or "-"); VALUES: the shared values others wrote meanwhile ("cell:value,..." or "-"); RESULT: the rest
+      of the line, JSON.
+  "! THREAD TYPE MESSAGE"  the call raised the Python exception TYPE; MESSAGE is a JSON string.
+  "A THREAD BARRIER VALUES"  the thread was last at the Barrier: it runs the barrier's action, then says so.
 
 In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
 step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
@@ -99,7 +104,7 @@ def _step(site, line):
         g.budget -= 1
         g.pending.append(site)
         return
-    _call("step", line=line)
+    _ask_point(site)
 
 
 # os mode: a point is numbered together with its read or write, under _os_lock (see there).
@@ -116,7 +121,8 @@ def _happened(number, site, value=None):
 
 
 class _SharedChannel:
-    """All threads on stdout and stdin; a reader thread hands each answer to its thread (where there are no FIFOs)."""
+    """All threads on stdout and stdin; a reader thread hands each answer (its line) to its thread (where there are
+    no FIFOs)."""
 
     def __init__(self, tid):
         self.tid = tid
@@ -151,7 +157,7 @@ class _FifoChannel:
         line = self.answers.readline()
         if not line:  # the engine is gone
             os._exit(0)
-        return json.loads(line)
+        return line
 
 
 _channels_dir = os.environ.get("INTERLEAVE_CHANNELS")
@@ -170,13 +176,18 @@ def _make_fifos(tid):
 
 def _call(op, **args):
     """One request of the current thread; blocks until the engine answers, raises what the engine raised."""
-    reply = _exchange(op, args)
-    if "e" in reply:
-        exc = _EXCEPTIONS.get(reply["e"])
+    return _result(_exchange(op, args))
+
+
+def _result(reply):
+    """The result of an answer (result, error), or the error it carries, raised."""
+    result, error = reply
+    if error is not None:
+        exc = _EXCEPTIONS.get(error[0])
         if exc is None:
-            exc = type(reply["e"], (Exception,), {})
-        raise exc(reply.get("m", ""))
-    return reply.get("r")
+            exc = type(error[0], (Exception,), {})
+        raise exc(error[1])
+    return result
 
 
 def _run_action(barrier):
@@ -190,18 +201,39 @@ def _run_action(barrier):
         error = e
         done = {"error": "%s: %s" % (type(e).__name__, e)}
     reply = _exchange("action_done", done)
-    if error is not None and "e" in reply:
+    if error is not None and reply[1] is not None:
         raise error  # the action's own exception, whatever its class, as CPython raises it
     return reply
 
 
-def _exchange(op, args):
-    """Sends one request (with the points gone through since the last) and returns the engine's answer."""
-    tid = _my_tid()
+def _channel():
     channel = getattr(_local, "channel", None)
     if channel is None:
-        channel = _local.channel = (_FifoChannel if _channels_dir else _SharedChannel)(tid)
+        channel = _local.channel = (_FifoChannel if _channels_dir else _SharedChannel)(_my_tid())
         _local.grant = _Grant()
+    return channel
+
+
+def _ask_point(point):
+    """A read, a write or a step beyond the grant ("CODE [ARGS]"): sent after the points before it, answered
+    with the next grant (and, for a read, the value)."""
+    channel = _channel()
+    tid = _my_tid()
+    grant = _local.grant
+    pending = grant.pending
+    if pending:
+        text = "p %d %s\nq %d %s\n" % (tid, " ".join(map(str, pending)), tid, point)
+        pending.clear()
+    else:
+        text = "q %d %s\n" % (tid, point)
+    return _result(_decode(channel.ask(text), grant))
+
+
+def _exchange(op, args):
+    """Sends one request (with the points gone through since the last) and returns the engine's answer as
+    (result, error): error is (exception class, message) or None."""
+    tid = _my_tid()
+    channel = _channel()
     msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
     msg.update(args)
     grant = _local.grant
@@ -212,28 +244,45 @@ def _exchange(op, args):
     if pending:
         text = "%s %d %s\n%s" % ("o" if _OS else "p", tid, " ".join(map(str, pending)), text)
         pending.clear()
-    reply = channel.ask(text)
-    grant.budget = budget = reply.get("b", 0)
-    if budget:
-        grant.free = set(reply.get("a", ()))
-        grant.held = dict(reply.get("h", ()))
-    values = reply.get("v")
-    if values and not _OS:
-        _G.apply(values)
-    if "act" in reply:
-        return _run_action(reply["act"])
-    return reply
+    return _decode(channel.ask(text), grant)
+
+
+def _decode(line, grant):
+    """One answer line (see the protocol above): the grant and the values applied, (result, error) returned."""
+    kind = line[0]
+    if kind == "=":
+        _, _, budget, free, held, values, result = line.split(" ", 6)
+        grant.budget = budget = int(budget)
+        if budget:
+            grant.free = set() if free == "-" else {int(x) for x in free.split(",")}
+            grant.held = {} if held == "-" else {int(a): int(b) for a, b in (x.split(":") for x in held.split(","))}
+        if values != "-" and not _OS:
+            _G.apply(values)
+        result = result.rstrip("\n")
+        if result.isdigit():
+            return int(result), None
+        return (None if result == "null" else json.loads(result)), None
+    grant.budget = 0
+    if kind == "!":
+        _, _, kind_of_error, message = line.split(" ", 3)
+        return None, (kind_of_error, json.loads(message))
+    if kind == "A":
+        _, _, barrier, values = line.split(" ", 3)
+        values = values.rstrip("\n")
+        if values != "-" and not _OS:
+            _G.apply(values)
+        return _run_action(int(barrier))
+    raise RuntimeError("not an answer from the engine: %r" % line)
 
 
 def _reader():
     _only_main_hears_sigterm()
     try:
         for line in _in:
-            reply = json.loads(line)
-            tid = reply["t"]
+            tid = int(line.split(" ", 2)[1])
             with _answers_lock:
                 ans = _answers.setdefault(tid, _Answer())
-            ans.value = reply
+            ans.value = line
             ans.ready.set()
     except BaseException as e:  # noqa: a broken answer would leave every thread waiting: end loudly instead
         sys.stderr.write("interleave runtime: %s: %s\n" % (type(e).__name__, e))
@@ -257,22 +306,26 @@ class _Globals:
     def __init__(self):
         self.cells = {}  # engine name -> (container, key, is an attribute)
         self.ids = {}  # engine name -> the number the engine knows it by (for ever, even while it is no int)
+        self.names = []  # number -> engine name
         self.module = {}  # the program's globals
         self.labels = {}  # id(object) -> how the views call it
         self.counts = {}
 
     def apply(self, values):
-        """The shared values as the engine has them now (other threads may have written them meanwhile)."""
-        for name, value in values.items():
-            cell = self.cells.get(name)
+        """The shared values as the engine has them now (other threads may have written them meanwhile), as an
+        answer brings them: "number:value,number:value"."""
+        for entry in values.split(","):
+            number, value = entry.split(":")
+            cell = self.cells.get(self.names[int(number)])
             if cell is not None:
-                self._set(*cell, value)
+                self._set(*cell, int(value))
 
     def number(self, name):
         """The engine's number for a shared value's name: module globals get theirs when the program loads."""
         cid = self.ids.get(name)
         if cid is None:
             cid = self.ids[name] = len(self.ids)
+            self.names.append(name)
         return cid
 
     def load(self, name, line):
@@ -299,7 +352,7 @@ class _Globals:
             g.budget -= 1
             g.pending.append("%d %d" % (line * 8 + _READ, self.ids[name]))
             return value
-        return _call("read", id=self.ids[name], line=line)
+        return _ask_point("%d %d" % (line * 8 + _READ, self.ids[name]))
 
     def _write(self, name, container, key, is_attr, value, line):
         if name not in self.cells:
@@ -319,7 +372,7 @@ class _Globals:
             g.pending.append(value)
             self._set(container, key, is_attr, value)
         else:  # the engine decides when the write happens; its answer brings the values as they are then
-            _call("write", id=self.ids[name], value=value, line=line)
+            _ask_point("%d %d %d" % (line * 8 + _WRITE, self.ids[name], value))
 
     @staticmethod
     def _set(container, key, is_attr, value):
