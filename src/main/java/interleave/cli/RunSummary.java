@@ -67,6 +67,7 @@ final class RunSummary {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("threads", d.threads().stream().map(t -> trace.thread(t).name()).toList());
         m.put("resources", d.resources().stream().map(o -> o < 0 ? "(join)" : trace.object(o).name()).toList());
+        m.put("waitsFor", d.waitsFor().stream().map(t -> t < 0 ? null : trace.thread(t).name()).toList());
         m.put("cycle", d.cycle());
         return m;
     }
@@ -77,17 +78,18 @@ final class RunSummary {
         String id = String.valueOf(r.get("scenario"));
         String title = Scenarios.byId(id).map(s -> s.title(Locale.ENGLISH)).orElse(id);
         out.println(title + "  [" + r.get("mode") + ", cores " + r.get("cores") + ", quantum " + r.get("quantum")
-                + ", " + r.get("policy") + ", seed " + r.get("seed") + "]  " + r.get("params"));
+                + ", " + r.get("policy") + ", seed " + r.get("seed") + "]  " + pairs((Map<String, Object>) r.get("params")));
         for (String line : (List<String>) r.get("output")) {
             out.println("  " + line);
         }
         for (String e : (List<String>) r.get("errors")) {
             out.println("  error in " + e);
         }
-        out.println("result:           " + (r.get("result") == null ? "(not recorded)" : r.get("result")));
+        out.println("result:           " + (r.get("result") == null ? "(not recorded)"
+                : pairs((Map<String, Object>) r.get("result"))));
         out.println("status:           " + (r.get("status") == null ? "(not recorded)" : r.get("status")));
         if (r.get("deadlock") != null) {
-            out.println("deadlock:         " + r.get("deadlock"));
+            out.println("deadlock:         " + waits((Map<String, Object>) r.get("deadlock")));
         }
         out.println("lost updates:     " + r.get("lostUpdates"));
         out.println("context switches: " + r.get("contextSwitches"));
@@ -96,5 +98,35 @@ final class RunSummary {
         if (r.containsKey("elapsedMillis")) {
             out.println("elapsed:          " + r.get("elapsedMillis") + " ms");
         }
+    }
+
+    /** "balance = 84, expected = 0": the scalar entries (a list, such as the output, is printed above). */
+    private static String pairs(Map<String, Object> values) {
+        if (values == null || values.isEmpty()) {
+            return "";
+        }
+        return values.entrySet().stream().filter(e -> !(e.getValue() instanceof List) && !"printed".equals(e.getKey()))
+                .map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** "T1 waits for lockB, held by T2; ..." for a cycle; for a stall, what each waits for and that nobody ends it. */
+    @SuppressWarnings("unchecked")
+    private static String waits(Map<String, Object> d) {
+        List<String> threads = (List<String>) d.get("threads");
+        List<String> resources = (List<String>) d.get("resources");
+        List<String> waitsFor = (List<String>) d.get("waitsFor");
+        boolean cycle = Boolean.TRUE.equals(d.get("cycle"));
+        List<String> links = new java.util.ArrayList<>();
+        for (int i = 0; i < threads.size(); i++) {
+            String res = resources.get(i);
+            String other = waitsFor.get(i);
+            if (res.equals("(join)")) {
+                links.add(threads.get(i) + " waits for " + (other == null ? "a thread" : other) + " to finish");
+            } else {
+                links.add(threads.get(i) + " waits for " + res + (cycle && other != null ? ", held by " + other : ""));
+            }
+        }
+        return String.join("; ", links) + (cycle ? " (a cycle: none can go on)"
+                : " (no cycle: every thread waits for something no running thread will release or set)");
     }
 }

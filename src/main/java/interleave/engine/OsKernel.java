@@ -320,8 +320,7 @@ final class OsKernel extends Kernel {
         int n = d.threads().size();
         for (int i = 0; i < n; i++) {
             OsThread t = threadById(d.threads().get(i));
-            int next = d.cycle() ? d.threads().get((i + 1) % n) : -1;
-            out.inDeadlock(t, d.resources().get(i), next);
+            out.inDeadlock(t, d.resources().get(i), d.waitsFor().get(i));
         }
         end(new RunOutcome(RunOutcome.Status.DEADLOCK, d, errors()));
         throw new RunStopped();

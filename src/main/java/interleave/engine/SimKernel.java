@@ -521,8 +521,7 @@ final class SimKernel extends Kernel {
         int n = d.threads().size();
         for (int i = 0; i < n; i++) {
             SimThread t = byId[d.threads().get(i)];
-            int next = d.cycle() ? d.threads().get((i + 1) % n) : -1;
-            out.inDeadlock(t, d.resources().get(i), next);
+            out.inDeadlock(t, d.resources().get(i), d.waitsFor().get(i));
         }
         finish(new RunOutcome(RunOutcome.Status.DEADLOCK, d, errors()));
     }

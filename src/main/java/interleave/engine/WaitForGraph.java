@@ -98,7 +98,21 @@ final class WaitForGraph {
     }
 
     private static Deadlock deadlock(List<Strand> threads, boolean cycle) {
+        List<Integer> waitsFor = new ArrayList<>();
+        for (int i = 0; i < threads.size(); i++) {
+            waitsFor.add(cycle ? threads.get((i + 1) % threads.size()).id : joined(threads.get(i)));
+        }
         return new Deadlock(threads.stream().map(t -> t.id).toList(),
-                threads.stream().map(t -> t.waitingOn == null ? -1 : t.waitingOn.traceId()).toList(), cycle);
+                threads.stream().map(t -> t.waitingOn == null ? -1 : t.waitingOn.traceId()).toList(), waitsFor,
+                cycle);
+    }
+
+    /** The thread {@code t} joins, or -1 when it waits for something else. */
+    private static int joined(Strand t) {
+        Waitable w = t.waitingOn;
+        if (w == null || w.traceId() >= 0 || w.holders().isEmpty()) {
+            return -1;
+        }
+        return w.holders().get(0).id;
     }
 }

@@ -32,9 +32,16 @@ final class ProgramObjects {
         this.barrierAction = barrierAction;
     }
 
+    /** How many objects were given each name, so that each object's name in the views is its own. */
+    private final Map<String, Integer> namesGiven = new java.util.HashMap<>();
+
     synchronized int create(String kind, String given, JsonNode args) { // os mode: threads make them at once
         int id = objects.size() + 1;
         String name = given.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) + id : given;
+        int made = namesGiven.merge(name, 1, Integer::sum);
+        if (made > 1) { // two objects named alike (self.lock in two instances): "lock", then "lock-2"
+            name = name + "-" + made;
+        }
         Object o = switch (kind) {
             case "Lock" -> k.lock(name);
             case "RLock" -> k.rlock(name);

@@ -203,7 +203,10 @@ public sealed interface Happening {
         public EventKind kind() { return EventKind.ACTION; }
     }
 
-    /** One thread of a deadlock: it waits for {@code object}, which {@code next} holds (-1: no cycle). */
+    /**
+     * One thread of a deadlock: it waits for {@code object} (-1: a thread to finish) and for thread {@code next},
+     * the next in the cycle or the thread it joins (-1: none; see {@link Deadlock}).
+     */
     record InDeadlock(int object, int next) implements Happening {
         public EventKind kind() { return EventKind.DEADLOCK; }
     }

@@ -393,10 +393,14 @@ public final class TraceAnalyzer {
     private final List<Integer> dlThreads = new ArrayList<>();
     private final List<Integer> dlResources = new ArrayList<>();
 
+    private final List<Integer> dlWaitsFor = new ArrayList<>();
+
+    /** A cycle when every thread in it waits for a thread (see {@link Deadlock}); a stall has one that does not. */
     private void deadlockEvent(int t, int obj, int next) {
         dlThreads.add(t);
         dlResources.add(obj);
-        deadlock = new Deadlock(dlThreads, dlResources, next >= 0);
+        dlWaitsFor.add(next);
+        deadlock = new Deadlock(dlThreads, dlResources, dlWaitsFor, dlWaitsFor.stream().allMatch(n -> n >= 0));
     }
 
     // ---- results ----

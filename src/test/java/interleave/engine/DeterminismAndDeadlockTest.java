@@ -127,6 +127,30 @@ class DeterminismAndDeadlockTest {
         assertEquals(List.of(0), o.deadlock().threads());
     }
 
+    /** MainThread joins T1, which waits for an Event nobody sets: a stall, in which the join names its thread. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aStallThroughAJoinNamesTheJoinedThread(Mode mode) throws Exception {
+        Kernel k = Harness.run(mode, kk -> {
+            Worker t1 = kk.thread("T1", false, () -> kk.event("gate").await());
+            t1.start();
+            t1.join();
+        });
+        Deadlock d = k.outcomeNow().deadlock();
+        assertEquals(false, d.cycle());
+        Trace t = k.trace();
+        int main = d.threads().indexOf(0);
+        int worker = 1 - main;
+        assertEquals(-1, d.resources().get(main), "MainThread waits for a thread to finish");
+        assertEquals("T1", t.thread(d.waitsFor().get(main)).name());
+        assertEquals("gate", t.object(d.resources().get(worker)).name());
+        assertEquals(-1, d.waitsFor().get(worker), "nobody holds an Event");
+        // the trace says the same: its analysis finds the same stall, not a cycle
+        interleave.trace.TraceAnalyzer analyzed = new interleave.trace.TraceAnalyzer(t);
+        analyzed.update();
+        assertEquals(d, analyzed.deadlock());
+    }
+
     @Test
     void nCoresRunNThreadsPerTick() throws Exception {
         Consumer<Kernel> cpu = k -> {

@@ -149,6 +149,27 @@ class PythonProgramTest {
         assertEquals(List.of("600 400 [200, 200]"), alone.result().get("output"));
     }
 
+    /** Two accounts, each with its own self.lock: the views tell the two locks apart ("lock", "lock-2"). */
+    @Test
+    void twoObjectsNamedAlikeGetNamesOfTheirOwn() throws Exception {
+        Path file = Files.createTempDirectory("programs").resolve("two_accounts.py");
+        Files.writeString(file, """
+                import threading
+                class Account:
+                    def __init__(self):
+                        self.lock = threading.Lock()
+                safe = Account()
+                unsafe = Account()
+                with safe.lock:
+                    pass
+                """);
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
+        assertTrue(r.kernel().awaitTermination(10_000));
+        List<String> locks = r.trace().objects().stream()
+                .filter(o -> o.type() == interleave.trace.ObjectType.LOCK).map(o -> o.name()).toList();
+        assertEquals(List.of("lock", "lock-2"), locks);
+    }
+
     /** A saved run records the program it ran: opened later it shows that code, and reruns only that code. */
     @Test
     void aSavedRunKeepsItsProgramAndRerunsOnlyThatProgram() throws Exception {

@@ -28,12 +28,15 @@ public final class MainViewModel {
                 String next = t.thread(d.threads().get((i + 1) % d.threads().size())).name();
                 links.add(res < 0 ? i18n.fmt("deadlock.join", who, next)
                         : i18n.fmt("deadlock.link", who, t.object(res).name(), next));
+            } else if (res < 0) {
+                int target = d.waitsFor().get(i);
+                links.add(target < 0 ? who : i18n.fmt("deadlock.join", who, t.thread(target).name()));
             } else {
-                links.add(res < 0 ? who : who + " → " + t.object(res).name());
+                links.add(i18n.fmt("deadlock.waits", who, t.object(res).name()));
             }
         }
         String joined = String.join("; ", links);
-        return i18n.get("deadlock.title") + ": " + (d.cycle() ? i18n.fmt("deadlock.cycle", joined)
-                : i18n.fmt("deadlock.stall", joined));
+        return d.cycle() ? i18n.get("deadlock.title") + ": " + i18n.fmt("deadlock.cycle", joined)
+                : i18n.get("deadlock.stall_title") + ": " + i18n.fmt("deadlock.stall", joined);
     }
 }

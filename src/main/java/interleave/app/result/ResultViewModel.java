@@ -77,6 +77,10 @@ public final class ResultViewModel {
             if (v instanceof String text && text.isEmpty() || v instanceof java.util.Collection<?> c && c.isEmpty()) {
                 continue;
             }
+            if (e.getKey().equals("printed") && h.details().get("output") instanceof java.util.Collection<?> o
+                    && !o.isEmpty()) {
+                continue; // the last line printed ends the lines printed, shown below
+            }
             if (v instanceof java.util.Collection<?> lines
                     && !lines.stream().allMatch(x -> x instanceof Number || x instanceof Boolean)) {
                 int skip = lines.size() > LIST_LINES ? lines.size() - (LIST_LINES - 1) : 0;

@@ -66,7 +66,7 @@ public final class EventSentences {
             case SWITCH -> switched(t, (Happening.Switched) h, th, who);
             case PARAM -> param(t, ((Happening.ParamChanged) h).param(), ((Happening.ParamChanged) h).value());
             case ACTION -> i18n.fmt("event.action", actionLabel(((Happening.ActionFired) h).action()));
-            case DEADLOCK -> i18n.fmt("event.deadlock", who, o >= 0 ? obj : "?");
+            case DEADLOCK -> deadlocked(t, (Happening.InDeadlock) h, who, obj);
             case STEP -> i18n.fmt("event.step", who);
             case BARRIER_WAIT -> i18n.fmt("event.barrier_wait", who, obj,
                     String.valueOf(((Happening.BarrierArrived) h).arrived()), String.valueOf(t.object(o).initial()));
@@ -174,5 +174,14 @@ public final class EventSentences {
 
     private static String threadName(Trace t, int id) {
         return id >= 0 && id < t.threads().size() ? t.thread(id).name() : "?";
+    }
+
+    /** "T1 waits for lock forever", or for a join "MainThread waits for T1 to finish, forever". */
+    private String deadlocked(Trace t, Happening.InDeadlock d, String who, String obj) {
+        if (d.object() >= 0) {
+            return i18n.fmt("event.deadlock", who, obj);
+        }
+        return d.next() >= 0 ? i18n.fmt("event.deadlock_join", who, threadName(t, d.next()))
+                : i18n.fmt("event.deadlock", who, "?");
     }
 }

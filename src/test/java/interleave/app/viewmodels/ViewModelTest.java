@@ -114,6 +114,36 @@ class ViewModelTest {
         assertEquals("T2 阻塞：lock 被 T1 持有", s.sentence(t, 8));
     }
 
+    /** A stall (no cycle) where MainThread joins T1: the banner and the log name the joined thread. */
+    @Test
+    void aStallThroughAJoinIsStuckNotADeadlockAndNamesTheJoinedThread() throws Exception {
+        Trace t = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
+        int main = t.addThread("MainThread", false);
+        int t1 = t.addThread("T1", false);
+        int gate = t.addObject("gate", ObjectType.EVENT, 0);
+        t.append(0, main, EventKind.SWITCH, -1, SwitchReason.IDLE.ordinal(), 0);
+        t.append(0, main, EventKind.SPAWN, -1, t1, 3);
+        t.append(1, main, EventKind.JOIN, -1, t1, 4);
+        t.append(2, t1, EventKind.SWITCH, -1, SwitchReason.BLOCKED.ordinal(), 0);
+        t.append(2, t1, EventKind.EVENT_WAIT, gate, 0, 2);
+        t.append(3, main, EventKind.DEADLOCK, -1, t1, 4); // as the engine writes a stall: the join names T1
+        t.append(3, t1, EventKind.DEADLOCK, gate, -1, 2);
+        TraceAnalyzer a = new TraceAnalyzer(t);
+        a.update();
+        I18n i18n = new I18n(Locale.ENGLISH);
+        String banner = new interleave.app.main.MainViewModel(i18n).explain(t, a.deadlock(), a::holderOf);
+        assertTrue(banner.startsWith("Stuck for ever: "), banner);
+        assertTrue(banner.contains("MainThread waits for T1 to finish"), banner);
+        assertTrue(banner.contains("T1 waits for gate"), banner);
+        EventSentences s = new EventSentences(i18n);
+        java.util.List<String> said = new java.util.ArrayList<>();
+        for (long i = 0; i < t.size(); i++) {
+            said.add(s.sentence(t, i));
+        }
+        assertTrue(said.contains("MainThread waits for T1 to finish, forever"), said.toString());
+        assertTrue(said.contains("T1 waits for gate forever"), said.toString());
+    }
+
     @Test
     void everyEventKindHasASentenceInBothLanguages() {
         Trace t = trace();
