@@ -133,6 +133,46 @@ class FitUiTest {
         assertTrue(timeline.getLayoutBounds().getWidth() >= 500, "timeline " + timeline.getLayoutBounds().getWidth());
     }
 
+    /** A long result (a program's shared values, its last lines printed, the chart) scrolls in its panel: it never
+     * pushes the event log off a 1024x768 window. */
+    @Test
+    void aLongResultLeavesTheEventLogItsRowsAt1024(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH to run the program (.ci/run installs it)");
+        resize(robot, 1024, 768);
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("fit").resolve("counts.py");
+        java.nio.file.Files.writeString(file, """
+                import threading
+                counts = {"a": 0, "b": 0}
+                class Box:
+                    def __init__(self):
+                        self.total = 0
+                box = Box()
+                lock = threading.Lock()
+                def work(name):
+                    for i in range(5):
+                        with lock:
+                            counts[name] += 1
+                            box.total += 1
+                        print(name, i, box.total)
+                threads = [threading.Thread(target=work, args=(n,)) for n in ("a", "b")]
+                for t in threads: t.start()
+                for t in threads: t.join()
+                print("done", counts, box.total)
+                """);
+        assertTrue(onFx(() -> new interleave.app.files.TraceFileActions(app.model()).open(file)));
+        robot.interact(() -> app.model().runToEnd());
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> app.model().session().status().over());
+        Thread.sleep(300);
+        settle();
+        Node log = node(robot, "#logList");
+        javafx.geometry.Bounds b = onFx(() -> log.localToScene(log.getLayoutBounds()));
+        double sceneHeight = onFx(() -> log.getScene().getHeight());
+        assertTrue(b.getMaxY() <= sceneHeight + 1, "the log ends inside the window: " + b + " in " + sceneHeight);
+        assertTrue(b.getHeight() >= 100, "the log keeps a few rows: " + b.getHeight());
+    }
+
     @Test
     void theCodeAndItsCommentsStayInViewAt1024(FxRobot robot) throws Exception {
         resize(robot, 1024, 768);
@@ -336,8 +376,12 @@ class FitUiTest {
         present(robot, false);
         Thread.sleep(200);
         settle();
-        assertTrue(cpu.drawScale() <= 1.0);
-        assertTrue(cpu.getHeight() <= scroller.getViewportBounds().getHeight() + 1, "out of presentation it fits again");
+        double scale = cpu.drawScale();
+        assertTrue(scale <= 1.0 && scale >= interleave.app.cpu.CpuCanvas.MIN_SCALE - 1e-9,
+                "out of presentation it may shrink, but not below what a classroom can read: " + scale);
+        assertTrue(cpu.getHeight() <= scroller.getViewportBounds().getHeight() + 1
+                        || Math.abs(scale - interleave.app.cpu.CpuCanvas.MIN_SCALE) < 1e-9,
+                "it scrolls only when even the least scale does not fit");
     }
 
     /** Issue 8: presenting at 1024x768 with ten threads, timeline lanes keep 18 px text and scroll instead. */

@@ -45,6 +45,8 @@ public final class CpuCanvas extends Region {
     private int cores = 1;
     private boolean dirty = true;
     private long lastFrame;
+    /** The least scale outside presentation mode: smaller text cannot be read from the back of a classroom. */
+    public static final double MIN_SCALE = 0.8;
     /** The drawing's scale: below 1 when everything would not fit the canvas at full size. */
     private double scale = 1;
 
@@ -214,22 +216,21 @@ public final class CpuCanvas extends Region {
                 placed = p;
             }
         }
-        // presenting, text must stay legible from the back row: never drawn smaller than the minimum text size
-        // allows; what does not fit then scrolls (the view asks for the height it needs)
-        boolean keepLegible = theme.size(Size.MIN_TEXT) > 0;
-        if (keepLegible && scale < 1) {
-            scale = 1;
-            placed = layout(w, left, right, t, true, true);
+        // text must stay legible on a projector: presenting, never drawn smaller than the minimum text size
+        // allows; otherwise never below MIN_SCALE. What does not fit then scrolls (the view asks for the height)
+        double floor = theme.size(Size.MIN_TEXT) > 0 ? 1 : MIN_SCALE;
+        if (scale < floor) {
+            scale = floor;
+            placed = layout(w / floor, left, right, t, true, true);
             for (int arrangement = 1; arrangement < 4; arrangement++) {
-                List<Placed> p = layout(w, left, right, t, arrangement < 2, arrangement % 2 == 0);
+                List<Placed> p = layout(w / floor, left, right, t, arrangement < 2, arrangement % 2 == 0);
                 if (bottom(p) < bottom(placed)) {
                     placed = p;
                 }
             }
         }
-        scale = Math.max(0.4, scale);
         double needed = Math.ceil(bottom(placed) * scale) + 4;
-        double wanted = keepLegible && needed > h + 1 ? needed : 0;
+        double wanted = needed > h + 1 ? needed : 0;
         if (Math.abs(getMinHeight() - wanted) > 1) {
             setMinHeight(wanted); // taller than the view: its scroll pane scrolls; 0: fit the view again
         }

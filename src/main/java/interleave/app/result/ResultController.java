@@ -55,6 +55,10 @@ public final class ResultController {
     private Label lostCaption;
     @FXML
     private Label lostListCaption;
+    @FXML
+    private javafx.scene.layout.Pane figures;
+    @FXML
+    private javafx.scene.layout.Pane counts;
     private final Map<String, Boolean> racing = new java.util.HashMap<>();
     private LostUpdateList listed = new LostUpdateList(MAX_LISTED);
     private final Canvas chart = new Canvas(260, 110);
@@ -111,8 +115,10 @@ public final class ResultController {
             listed = new LostUpdateList(MAX_LISTED);
         }
         boolean over = model.session().status().over() && !model.session().inPast(); // a moment in the past is never judged
-        boolean program = model.session().scenario() != null
-                && model.session().scenario().topic() == interleave.scenario.Topic.YOUR_PROGRAMS;
+        boolean nothing = model.session().scenario() == null; // a program that cannot load: no run, no figures
+        show(figures, !nothing);
+        show(counts, !nothing);
+        boolean program = !nothing && model.session().scenario().topic() == interleave.scenario.Topic.YOUR_PROGRAMS;
         vm.showingProgram(program);
         Headline result = Headline.of(model.session().result()); // split once: figures, then details
         expectedCaption.setText(vm.firstCaption(result));
@@ -120,6 +126,9 @@ public final class ResultController {
         showFigure(expectedValue, over ? vm.first(result) : vm.firstNow(result, a));
         showFigure(actualValue, over ? vm.second(result) : vm.secondNow(result, a));
         List<String> more = new java.util.ArrayList<>(vm.details(result));
+        if (nothing) {
+            more.add(model.i18n().get("result.nothing"));
+        }
         if (a != null) {
             more.addAll(vm.localLines(a.trace(), story));
         }

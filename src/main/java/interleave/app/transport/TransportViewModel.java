@@ -19,6 +19,9 @@ public final class TransportViewModel {
         if (session.inPast() && session.status() != RunSession.Status.REPLAYING) {
             return i18n.get(session.playing() ? "transport.status.playback" : "transport.status.past");
         }
+        if (session.scenario() == null && session.status() == RunSession.Status.IDLE) {
+            return i18n.get("transport.status.none"); // a program that cannot load: there is nothing to run
+        }
         if (session.status() == RunSession.Status.DEADLOCK && session.shown() != null
                 && session.shown().deadlock() != null && !session.shown().deadlock().cycle()) {
             return i18n.get("transport.status.stuck"); // every thread waits, but not for each other

@@ -68,6 +68,9 @@ class LoadProblemUiTest {
         assertTrue(text(robot, "#loadProblemDetail").startsWith("line 2 is not UTF-8 text"),
                 text(robot, "#loadProblemDetail"));
         assertTrue(robot.lookup("#param-lock").tryQuery().isEmpty(), "no balance parameters either");
+        assertEquals("nothing to run", text(robot, "#statusLabel"), "not 'ready': there is nothing to run");
+        assertFalse(node(robot, "#resultFigures").isVisible(), "no figures of a run that cannot happen");
+        assertTrue(text(robot, "#resultDetails").startsWith("Nothing has run"), text(robot, "#resultDetails"));
 
         robot.clickOn("#playButton"); // nothing to run: it says why again, and nothing starts
         settle();

@@ -44,6 +44,26 @@ class LaneLayoutTest {
         assertEquals(0, l.hiddenBelow());
     }
 
+    /** The "N more" strip at the bottom: a lane reaching into it is not drawn, and it is counted with the rest. */
+    @Test
+    void aLaneUnderTheMoreStripIsCountedAndNotDrawn() {
+        LaneLayout l = presenting(14, 0);
+        double strip = l.viewBottom() - 20;
+        int reaching = 0;
+        double firstTop = Double.MAX_VALUE;
+        for (double top : l.tops()) {
+            if (top + l.laneHeight() > strip) {
+                reaching++;
+                firstTop = Math.min(firstTop, top);
+            }
+        }
+        assertTrue(l.hiddenBelow(strip) > l.hiddenBelow() || reaching == l.hiddenBelow(),
+                "counting at the strip counts at least the lanes below the view");
+        assertEquals(reaching, l.hiddenBelow(strip));
+        assertEquals(firstTop - 1, l.cutAbove(strip), 1e-9, "drawing stops above the first lane not drawn");
+        assertTrue(l.cutAbove(l.viewTop() - 100) >= l.viewTop(), "never above the lanes' view");
+    }
+
     @Test
     void sectionsLeaveRoomForTheirCaptions() {
         LaneLayout l = presenting(14, 0);
