@@ -160,6 +160,21 @@ public final class FileMenuController {
         }
     }
 
+    /** The demo's program as a .py file of the teacher's, opened at once to change and run. */
+    @FXML
+    private void onSaveProgram() {
+        if (!model.editor().mayLeave()) {
+            return;
+        }
+        FileChooser c = chooser("files.saveProgram", filter(model, "files.filter.python", "*.py"));
+        c.setInitialFileName(actions.suggestedProgramName());
+        File f = c.showSaveDialog(window());
+        if (f != null) {
+            lastFolder = f.getParentFile();
+            actions.saveDemoProgram(withExtension(f.toPath(), ".py"));
+        }
+    }
+
     @FXML
     private void onExportPng() {
         FileChooser c = chooser("files.exportPng", filter(model, "files.filter.png", "*.png"));

@@ -221,6 +221,33 @@ public final class TraceFileActions {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /**
+     * Writes the demo's program as the code pane shows it (its parameters' values filled in) to {@code file} and
+     * opens that file as the user's own program, to edit and run; false and a message if there is no demo to save
+     * or the file cannot be written. The demo itself is unchanged.
+     */
+    public boolean saveDemoProgram(Path file) {
+        interleave.scenario.Scenario demo = model.session().scenario();
+        if (demo == null || demo.topic() == interleave.scenario.Topic.YOUR_PROGRAMS) {
+            model.messageProperty().set(model.i18n().get("files.noDemoProgram"));
+            return false;
+        }
+        try {
+            java.nio.file.Files.writeString(file, demo.python(model.session().params()) + "\n");
+        } catch (IOException | RuntimeException e) {
+            model.messageProperty().set(model.i18n().fmt("files.saveFailed", String.valueOf(file.getFileName()),
+                    reason(e)));
+            return false;
+        }
+        return open(file);
+    }
+
+    /** The name to offer for a demo's program: "balance.py". */
+    public String suggestedProgramName() {
+        interleave.scenario.Scenario demo = model.session().scenario();
+        return (demo == null ? "program" : demo.id()) + ".py";
+    }
+
     /** A file name to offer: "balance-seed0.trace" or ".png". */
     public String suggestedName(String extension) {
         Trace t = model.session().trace();

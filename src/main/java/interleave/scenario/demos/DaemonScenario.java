@@ -49,6 +49,7 @@ public final class DaemonScenario extends Scenario {
                 ctx.print("worker: step " + i + " of " + work);
             }
             ctx.line("done");
+            ctx.print("worker done");
             workerDone.set(true);
         });
         ctx.line("start");

@@ -1,14 +1,20 @@
 import threading, time
 ITEMS = 6                          # @=items the "items" parameter
+CHECK = 'while'                    # @=check 'while' (checks again after waking) or 'if' (the bug)
 cond = threading.Condition(threading.Lock())
 items = 0                          # shared: how many are ready to take
 
 def consumer():
     global items
     with cond:                     # @enter
-        while items == 0:          # check=if: "if items == 0:" -- the bug
-            cond.wait()            # @wait lets go of the lock while it waits
+        if CHECK == 'while':
+            while items == 0:
+                cond.wait()        # @wait lets go of the lock while it waits
+        elif items == 0:
+            cond.wait()            # the bug: after waking nobody checks again
         items -= 1                 # @take take one
+        if items < 0:
+            print(threading.current_thread().name, 'took from an EMPTY buffer (count %d)' % items)
 
 def producer():
     global items

@@ -1,5 +1,6 @@
 import threading, time
 
+ORDERED = False                    # @=ordered both threads take lock_a first: no cycle can form
 lock_a = threading.Lock()  # @locks
 lock_b = threading.Lock()
 
@@ -11,6 +12,6 @@ def worker(first, second):
     second.release(); first.release()
 
 t1 = threading.Thread(target=worker, args=(lock_a, lock_b), name="T1")
-t2 = threading.Thread(target=worker, args=(lock_b, lock_a), name="T2")   # @create ordered: (lock_a, lock_b)
+t2 = threading.Thread(target=worker, args=(lock_a, lock_b) if ORDERED else (lock_b, lock_a), name="T2")  # @create
 t1.start(); t2.start()  # @start
 t1.join(); t2.join()

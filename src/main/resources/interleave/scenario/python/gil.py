@@ -1,5 +1,8 @@
 import threading
 
+THREADS = 4                        # @=threads the "threads" parameter
+WORK = 20000                       # @=work steps of pure computation per thread
+
 def count(n):
     while n > 0: n -= 1            # @count pure computation, never waits
 

@@ -1,5 +1,7 @@
 import threading, time
 
+COUNT = 5                          # @=count the "count" parameter
+
 def loop():
     print('thread %s is running...' % threading.current_thread().name)  # @loop-start
     for n in range(1, COUNT + 1): print('thread %s >>> %d' % (threading.current_thread().name, n)); time.sleep(1)  # @count

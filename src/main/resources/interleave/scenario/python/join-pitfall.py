@@ -1,8 +1,14 @@
 import threading, time
 
-def work():
-    time.sleep(SECONDS)  # @work
+THREADS = 3                        # @=threads the "threads" parameter
+SECONDS = 2                        # @=seconds how long each thread works
+JOIN = 'inside'                    # @=join 'inside' the loop (the pitfall) or 'after' it
 
+def work():
+    for _ in range(SECONDS):
+        time.sleep(1)  # @work
+
+start = time.time()
 threads = []
 for i in range(THREADS):
     t = threading.Thread(target=work); t.start(); threads.append(t)  # @start
@@ -11,4 +17,4 @@ for i in range(THREADS):
 
 if JOIN == 'after':
     for t in threads: t.join()     # @join-after they all ran side by side
-print('all done')  # @done
+print('all done after %.1f s' % (time.time() - start))  # @done

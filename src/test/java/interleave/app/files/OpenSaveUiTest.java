@@ -244,6 +244,31 @@ class OpenSaveUiTest {
         assertTrue(((Label) node(robot, "#messageBanner")).getText().contains("the folder does not exist"));
     }
 
+    /** File > Save demo program as .py: the code pane's program, its parameters filled in, becomes the user's own. */
+    @Test
+    void aDemosProgramSavesAsAPythonFileThatOpensAsTheUsersOwn(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH to open the saved program (.ci/run installs it)");
+        TextField f = node(robot, "#param-iterations");
+        robot.interact(() -> {
+            f.setText("500");
+            app.model().picker().apply();
+        });
+        settle();
+        String shown = app.model().session().scenario().python(app.model().session().params());
+        assertTrue(shown.contains("ITERATIONS = 500"), "the code shows the run's value: " + shown);
+        Path py = dir.resolve("my-balance.py");
+        assertTrue(UiTestSupport.onFx(() -> actions().saveDemoProgram(py)));
+        assertEquals(shown + "\n", Files.readString(py), "the file is the program on screen");
+        settle();
+        assertEquals(interleave.scenario.Topic.YOUR_PROGRAMS, app.model().session().scenario().topic(),
+                "it is open as the user's program, to edit and run");
+        assertEquals("my-balance.py", app.model().session().scenario().title(java.util.Locale.ENGLISH));
+        assertTrue(UiTestSupport.onFx(() -> !actions().saveDemoProgram(dir.resolve("again.py"))),
+                "a program is not a demo: nothing to save");
+        assertFalse(Files.exists(dir.resolve("again.py")));
+    }
+
     @Test
     void openIsALaunchOption() {
         LaunchOptions o = LaunchOptions.parse(List.of("--open", "run.trace", "--present"));

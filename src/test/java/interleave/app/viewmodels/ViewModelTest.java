@@ -218,9 +218,9 @@ class ViewModelTest {
         assertTrue(twoLocks.stream().anyMatch(l -> l.contains("lock_b")), twoLocks.toString());
         var philosophers = vm.lines(deadlock, Map.of("variant", "philosophers"));
         assertTrue(philosophers.stream().anyMatch(l -> l.contains("forks")), philosophers.toString());
-        // the lines the scenario marks (7 to 10: take, think, wait, eat) are the same steps in both programs
-        assertTrue(philosophers.get(6).contains("first.acquire()") && twoLocks.get(6).contains("first.acquire()"));
-        assertTrue(philosophers.get(8).contains("second.acquire()") && twoLocks.get(8).contains("second.acquire()"));
+        // the lines the scenario marks (8 to 11: take, think, wait, eat) are the same steps in both programs
+        assertTrue(philosophers.get(7).contains("first.acquire()") && twoLocks.get(7).contains("first.acquire()"));
+        assertTrue(philosophers.get(9).contains("second.acquire()") && twoLocks.get(9).contains("second.acquire()"));
         assertEquals(List.of(), vm.lines(null, Map.of()));
     }
 

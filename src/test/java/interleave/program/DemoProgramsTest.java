@@ -1,0 +1,183 @@
+package interleave.program;
+
+import interleave.engine.RunOutcome;
+import interleave.engine.RunSettings;
+import interleave.scenario.Params;
+import interleave.scenario.Scenario;
+import interleave.scenario.ScenarioRun;
+import interleave.scenario.Scenarios;
+import interleave.trace.Trace;
+import interleave.trace.TraceAnalyzer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each thread demo's program, exactly as the code pane shows it for the demo's parameters, runs under the
+ * runner and teaches what the demo teaches: the same lines printed where the schedule does not decide them, the
+ * same deadlock, the same lost updates, the same bug. Where the Java demo and its program disagree, one is wrong.
+ * (The process, coroutine and socket demos need the parts of the runtime issue 11 adds.)
+ */
+class DemoProgramsTest {
+    @BeforeAll
+    static void needsPython() {
+        Assumptions.assumeTrue(PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH, so no Python program can run (.ci/run installs it)");
+    }
+
+    /** The demo and the program it shows, each run to the end with these parameters and seed. */
+    private record Both(ScenarioRun demo, ScenarioRun program) {
+        List<String> demoPrinted() {
+            return printed(demo.trace());
+        }
+
+        List<String> programPrinted() {
+            return printed(program.trace());
+        }
+    }
+
+    private static Both run(String id, Map<String, String> raw, long seed) throws Exception {
+        Scenario demo = Scenarios.byId(id).orElseThrow();
+        Map<String, Object> params = Params.resolve(demo, raw);
+        RunSettings settings = RunSettings.DEFAULT.withSeed(seed);
+        ScenarioRun demoRun = ScenarioRun.runToEnd(demo, params, settings);
+        Path file = Files.createTempDirectory("demo").resolve(id + ".py");
+        Files.writeString(file, demo.python(params));
+        ScenarioRun programRun = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), settings);
+        assertTrue(programRun.kernel().awaitTermination(10_000), "every worker of the program ended");
+        assertEquals(List.of(), programRun.outcome().errors().stream()
+                .filter(e -> !e.contains("ValueError")).toList(), "the shown program runs: " + demo.python(params));
+        return new Both(demoRun, programRun);
+    }
+
+    private static List<String> printed(Trace t) {
+        TraceAnalyzer a = new TraceAnalyzer(t);
+        a.update();
+        List<String> lines = new ArrayList<>();
+        for (long seq : a.prints()) {
+            lines.add(t.string(t.value(seq)));
+        }
+        return lines;
+    }
+
+    private static int lost(ScenarioRun r) {
+        TraceAnalyzer a = new TraceAnalyzer(r.trace());
+        a.update();
+        return a.lostUpdates().size();
+    }
+
+    /** In order, or (io-bound: three threads wake at the same moment, the schedule picks who prints first) sorted. */
+    @ParameterizedTest
+    @CsvSource({"hello-threads, count=3, true", "io-bound, n=4, false", "join-pitfall, join=inside, true",
+            "join-pitfall, join=after, true"})
+    void aProgramPrintsWhatTheDemoPrints(String id, String param, boolean inOrder) throws Exception {
+        String[] kv = param.split("=");
+        Both both = run(id, Map.of(kv[0], kv[1]), 0);
+        List<String> demo = new ArrayList<>(both.demoPrinted());
+        List<String> program = new ArrayList<>(both.programPrinted());
+        if (!inOrder) {
+            java.util.Collections.sort(demo);
+            java.util.Collections.sort(program);
+        }
+        assertEquals(demo, program);
+    }
+
+    @Test
+    void theDaemonProgramStopsTheHeartbeatWhenTheWorkerEndsAsTheDemoDoes() throws Exception {
+        Both both = run("daemon", Map.of("work", "2"), 0);
+        List<String> demo = new ArrayList<>(both.demoPrinted());
+        List<String> program = new ArrayList<>(both.programPrinted());
+        java.util.Collections.sort(demo);
+        java.util.Collections.sort(program);
+        assertEquals(demo, program, "the same heartbeats and steps (a tie at a whole second may order them apart)");
+        assertTrue(program.contains("worker done"));
+    }
+
+    @Test
+    void theBalanceProgramLosesUpdatesWithoutTheLockAndNeverWithIt() throws Exception {
+        Both off = run("balance", Map.of("iterations", "300"), 1);
+        assertTrue(lost(off.demo()) > 0 && lost(off.program()) > 0, lost(off.demo()) + " / " + lost(off.program()));
+        Both on = run("balance", Map.of("iterations", "300", "lock", "on"), 1);
+        assertEquals(0, lost(on.demo()));
+        assertEquals(0, lost(on.program()));
+        assertEquals(List.of("balance = 0"), on.programPrinted());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"two-locks, off, true", "two-locks, on, false", "philosophers, off, true", "philosophers, on, false"})
+    void theDeadlockProgramsDeadlockExactlyWhenTheDemoDoes(String variant, String ordered, boolean deadlocks)
+            throws Exception {
+        Both both = run("deadlock", Map.of("variant", variant, "ordered", ordered, "meals", "2"), 0);
+        assertEquals(deadlocks, both.demo().outcome().status() == RunOutcome.Status.DEADLOCK);
+        assertEquals(deadlocks, both.program().outcome().status() == RunOutcome.Status.DEADLOCK);
+        if (deadlocks) {
+            assertTrue(both.program().outcome().deadlock().cycle(), "a cycle of locks, as the demo shows");
+        }
+    }
+
+    @Test
+    void theRLockCounterCountsEveryThreadAndAPlainLockTakenTwiceDeadlocks() throws Exception {
+        Both rlock = run("rlock-counter", Map.of("threads", "4", "nested", "on"), 0);
+        assertEquals(4, rlock.program().result().get("gl_num"));
+        assertEquals(rlock.demoPrinted(), rlock.programPrinted(), "each thread prints the count it made");
+        Both lock = run("rlock-counter", Map.of("threads", "4", "lock", "lock", "nested", "on"), 0);
+        assertEquals(RunOutcome.Status.DEADLOCK, lock.demo().outcome().status());
+        assertEquals(RunOutcome.Status.DEADLOCK, lock.program().outcome().status());
+    }
+
+    @Test
+    void everyThreadPassesTheEventGateInEveryRound() throws Exception {
+        Both both = run("event-gate", Map.of("threads", "4", "rounds", "2", "delay", "1"), 0);
+        assertEquals(8, both.programPrinted().stream().filter(l -> l.endsWith("passed the gate")).count());
+        assertEquals(8, both.demoPrinted().stream().filter(l -> l.endsWith("passed the gate")).count());
+    }
+
+    @Test
+    void theConditionProgramGoesWrongWithIfAndNeverWithWhile() throws Exception {
+        int emptyWithIf = 0;
+        for (long seed = 0; seed < 4; seed++) {
+            Both with = run("condition", Map.of("check", "while"), seed);
+            assertFalse(with.programPrinted().stream().anyMatch(l -> l.contains("EMPTY")), with.programPrinted()
+                    .toString());
+            emptyWithIf += run("condition", Map.of("check", "if"), seed).programPrinted().stream()
+                    .filter(l -> l.contains("EMPTY")).count();
+        }
+        assertTrue(emptyWithIf > 0, "with 'if' a woken consumer takes from an empty buffer");
+    }
+
+    @Test
+    void theSemaphoreProgramRaisesOnTheSecondReleaseAsTheDemoCounts() throws Exception {
+        Both fine = run("semaphore", Map.of(), 0);
+        assertTrue(fine.program().outcome().errors().isEmpty());
+        Both over = run("semaphore", Map.of("overrelease", "on"), 0);
+        assertEquals(1, over.demo().result().get("errors"));
+        assertTrue(over.program().outcome().errors().stream().anyMatch(e -> e.contains("ValueError")),
+                over.program().outcome().errors().toString());
+    }
+
+    @Test
+    void thePoolProgramCallsBackOncePerTask() throws Exception {
+        Both both = run("pool", Map.of("tasks", "6", "workers", "3"), 0);
+        assertEquals(6, both.programPrinted().stream().filter(l -> l.startsWith("callback: task")).count());
+        assertEquals(6, both.demoPrinted().stream().filter(l -> l.startsWith("callback: task")).count());
+    }
+
+    @Test
+    void theThreadLocalAndGilProgramsRun() throws Exception {
+        Both local = run("thread-local", Map.of(), 0);
+        assertEquals(local.demoPrinted().size(), local.programPrinted().size());
+        run("gil", Map.of("work", "200"), 0);
+    }
+}
