@@ -174,6 +174,7 @@ public final class PythonProgram extends Scenario {
     /** The runtime's entry script, with the modules it imports beside it. */
     private static Path runtime() throws IOException {
         script("interleave_rewrite.py");
+        script("interleave_coroutines.py");
         return script("interleave_rt.py");
     }
 
@@ -286,6 +287,8 @@ public final class PythonProgram extends Scenario {
         for (String note : prepared.notes()) {
             if (note.startsWith("nbsp:")) {
                 said.add(Texts.get(locale, "program.converted.nbsp").replace("{0}", note.substring(5)));
+            } else if (note.equals("dedent")) {
+                said.add(Texts.get(locale, "program.converted.dedent"));
             } else if (note.equals("python2")) {
                 said.add(Texts.get(locale, "program.converted.python2").replace("{0}", lines(prepared.changed())));
             }

@@ -2,6 +2,8 @@
 cannot, tries what a teacher would have to do by hand.
 
 - Non-breaking spaces (U+00A0, which a program copied from a web page often has in its indentation) become spaces.
+- A program indented as a whole, as a web page's code block is (or all of it but an unindented first line, as a
+  copy that started at the block's first character), loses that indentation.
 - A Python 2 program is converted with CPython's own lib2to3 where this Python still has it (3.12 and older).
 - Where no conversion is possible, the answer names the line, the Python 2 construct and its Python 3 form.
 
@@ -38,6 +40,31 @@ def parses(source, path):
         return None
     except SyntaxError as e:
         return e
+
+
+def unindent_paste(source):
+    """The program without the indentation a web page gave its code block, or None if it has none: every line
+    indented alike, or every line but a first one at the margin that opens no block."""
+    lines = source.splitlines(True)
+    code = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    if len(code) < 2:
+        return None
+    def indent(i):
+        return len(lines[i]) - len(lines[i].lstrip(" \t"))
+    first = code[0]
+    rest = code if indent(first) > 0 else code[1:]
+    if indent(first) == 0 and lines[first].rstrip().endswith(":"):
+        return None  # an unindented block opener: its indented body is the program's own
+    common = min(indent(i) for i in rest)
+    if common == 0:
+        return None
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if i in rest or (i > first and not line.strip()):
+            out[i] = line[min(common, len(line) - len(line.lstrip(" \t"))):]
+        elif i > first and line.lstrip().startswith("#"):
+            out[i] = line.lstrip(" \t")
+    return "".join(out)
 
 
 def changed_lines(before, after):
@@ -88,6 +115,14 @@ def prepare(path):
         error = parses(source, path)
         if error is None:
             return {"source": source, "notes": notes, "changed": []}  # only spacing changed: no line to point at
+    if isinstance(error, IndentationError):
+        unindented = unindent_paste(source)
+        if unindented is not None:
+            source = unindented
+            notes.append("dedent")
+            error = parses(source, path)
+            if error is None:
+                return {"source": source, "notes": notes, "changed": []}
     construct = python2_construct(source)
     if construct is not None:
         converted = convert_python2(source, path)

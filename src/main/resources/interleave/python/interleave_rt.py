@@ -35,6 +35,7 @@ import threading as _real_threading
 import time as _time
 import types
 
+from interleave_coroutines import modules as coroutine_modules
 from interleave_rewrite import Rewrite, module_int_globals
 
 _out = sys.stdout
@@ -607,6 +608,14 @@ class BoundedSemaphore(Semaphore):
     _kind = "BoundedSemaphore"
 
 
+def _named_event(name):
+    """An Event the runtime makes for the program (a greenlet's turn), named by the runtime, not by a line."""
+    e = Event.__new__(Event)
+    e._id = _call("new", kind="Event", args=[], name=name)
+    _OBJECTS[e._id] = e
+    return e
+
+
 class Event(_Primitive):
     _kind = "Event"
 
@@ -1044,6 +1053,9 @@ def main():
     _local.tid = 0
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
+    greenlet, gevent, monkey = coroutine_modules(Thread, _named_event, current_thread, _sleep,
+                                                 _real_threading.Lock())
+    sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey})
     _virtual_clock(_time)
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,

@@ -149,6 +149,20 @@ class PythonProgramTest {
         assertEquals(List.of("600 400 [200, 200]"), alone.result().get("output"));
     }
 
+    /**
+     * greenlet and gevent as their documentation says they behave (neither package is installed here: the runtime's
+     * modules run the program, each greenlet a thread of the engine); the same lines in every mode.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SIM, 0", "SIM, 4", "COOPERATIVE, 0", "OS, 0"})
+    void greenletsAndGeventFollowTheirDocumentedRules(interleave.engine.Mode mode, long seed) throws Exception {
+        ScenarioRun r = run("coroutines.py", new RunSettings(mode, 1, 20, interleave.engine.Policy.RANDOM, seed));
+        assertEquals(List.of("first switch returns 3", "second switch returns 70", "dead True",
+                "a dead greenlet's switch goes to its parent: True", "the parent gets ValueError inside",
+                "woke 1", "woke 2", "woke 3", "values [9, 1, 4] after 0.3 s", "ready True successful True",
+                "woke 0", "get 0"), r.result().get("output"));
+    }
+
     /** Two accounts, each with its own self.lock: the views tell the two locks apart ("lock", "lock-2"). */
     @Test
     void twoObjectsNamedAlikeGetNamesOfTheirOwn() throws Exception {

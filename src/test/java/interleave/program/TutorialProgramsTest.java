@@ -156,6 +156,32 @@ class TutorialProgramsTest {
         assertEquals(tokens(timeless(cpython(p))), tokens(timeless(ours)));
     }
 
+    /**
+     * The tutorial's greenlet and gevent examples, verbatim from the page (indented as code blocks, the greenlet one
+     * Python 2): each switch is the program's own, so every mode and seed prints what the tutorial says. CPython
+     * cannot be asked here (neither package is installed); the runtime's modules run them either way.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"sim, 0", "sim, 1", "cooperative, 0", "os, 0"})
+    void theGreenletAndGeventExamplesSwitchAsTheTutorialSays(String mode, long seed) throws Exception {
+        RunSettings settings = new RunSettings(interleave.engine.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), 1, 20,
+                interleave.engine.Policy.RANDOM, seed);
+        PythonProgram greenlets = PythonProgram.load(tutorial("greenlet_switch.py"), null);
+        assertTrue(greenlets.conversionNote(Locale.ENGLISH).contains("indented"), greenlets.conversionNote(
+                Locale.ENGLISH));
+        ScenarioRun g = ScenarioRun.runToEnd(greenlets, Map.of(), settings);
+        assertTrue(g.kernel().awaitTermination(10_000));
+        assertEquals(List.of("12", "56", "34", "78"), output(g));
+        List<String> lanes = g.trace().threads().stream().map(t -> t.name()).toList();
+        assertTrue(lanes.containsAll(List.of("greenlet-1 (test1)", "greenlet-2 (test2)")), "a lane per greenlet: "
+                + lanes);
+        ScenarioRun e = ScenarioRun.runToEnd(PythonProgram.load(tutorial("gevent_switch.py"), null), Map.of(),
+                settings);
+        assertTrue(e.kernel().awaitTermination(10_000));
+        assertEquals(List.of("Running in foo", "Explicit context to bar", "Explicit context switch to foo again",
+                "Implicit context switch back to bar"), output(e));
+    }
+
     private static String ident(List<String> lines, String name) {
         return lines.stream().filter(l -> l.startsWith("<MyThread(" + name + ", stopped "))
                 .map(l -> l.replaceAll("\\D+", " ").trim().split(" ")[l.contains("sum_1") ? 1 : 0])

@@ -1,0 +1,266 @@
+"""The greenlet and gevent modules a program sees under Interleave, built on the runtime's threads and events.
+
+Each greenlet is a thread of the engine, so it has its own lane and every switch is a context switch the engine
+makes and draws; exactly one of them runs at a time because every other one waits on its own Event ("switch to
+test1"), which the one that runs sets when it switches. Nothing here decides who runs: greenlet's switch() names
+the next one itself, and gevent's hub hands control over in the order greenlets became ready, as gevent's loop
+does; the engine schedules the threads that result. The real packages, even when installed, would switch stacks
+inside one thread, unseen by the scheduler, so a program always gets these.
+
+Modelled: greenlet(run, parent), switch(*args, **kwargs) with its return values, a finished greenlet's value
+going to its parent, getcurrent(), dead, GreenletExit; gevent.spawn, sleep (0 yields; more also waits on the
+virtual clock), joinall, Greenlet.join / value / ready() / successful() / dead, getcurrent(), and
+gevent.monkey.patch_all() (a no-op: time and threading are the scheduler's already).
+"""
+import collections
+import itertools
+import sys
+import types
+
+
+def modules(Thread, new_event, current_thread, sleep, real_lock):
+    """The greenlet, gevent and gevent.monkey modules, given the runtime's Thread class, a maker of named Events,
+    its current_thread, its sleep and a lock of CPython's own (for the hub's queue only, never held at a point)."""
+    gevent, monkey = _gevent_module(Thread, new_event, current_thread, sleep, real_lock)
+    return _greenlet_module(Thread, new_event, current_thread), gevent, monkey
+
+
+def _greenlet_module(Thread, new_event, current_thread):
+    numbers = itertools.count(1)
+    by_thread = {}  # the runtime's thread -> the greenlet it runs
+
+    class GreenletExit(BaseException):
+        pass
+
+    class error(Exception):
+        pass
+
+    class greenlet:
+        def __init__(self, run=None, parent=None):
+            if run is not None:
+                self.run = run
+            self.parent = parent if parent is not None else getcurrent()
+            self.dead = False
+            self._thread = None
+            self._incoming = ((), {})
+            self._raise = None
+            self._name = "greenlet-%d (%s)" % (next(numbers), getattr(getattr(self, "run", None), "__name__", "?"))
+            self._go = new_event("switch to " + self._name)
+
+        def __bool__(self):
+            return self._thread is not None and not self.dead
+
+        def switch(self, *args, **kwargs):
+            me = getcurrent()
+            target = self
+            while target.dead:  # as greenlet does: a finished greenlet passes the switch to its parent
+                target = target.parent
+            if target is me:
+                return _values(args, kwargs)
+            target._incoming = (args, kwargs)
+            if target._thread is None:
+                target._thread = Thread(target=target._body, name=target._name, daemon=True)
+                target._thread.start()
+            else:
+                target._go.set()
+            return me._wait()
+
+        def throw(self, kind=GreenletExit, value=None, tb=None):
+            self._raise = kind(value) if value is None or not isinstance(value, BaseException) else value
+            return self.switch()
+
+        def _wait(self):
+            """Until another greenlet switches here: what it passed, or what it threw."""
+            self._go.wait()
+            self._go.clear()
+            if self._raise is not None:
+                e, self._raise = self._raise, None
+                raise e
+            args, kwargs = self._incoming
+            return _values(args, kwargs)
+
+        def _body(self):
+            by_thread[current_thread()] = self
+            args, kwargs = self._incoming
+            error_up = None
+            try:
+                result = self.run(*args, **kwargs)
+            except GreenletExit as e:
+                result = e
+            except BaseException as e:  # noqa: as greenlet does, the exception goes on in the parent
+                result, error_up = None, e
+            self.dead = True
+            parent = self.parent
+            while parent.dead:
+                parent = parent.parent
+            if error_up is not None:
+                parent._raise = error_up
+            parent._incoming = ((result,), {})
+            parent._go.set()
+
+        def __repr__(self):
+            return "<%s %s>" % (self._name, "dead" if self.dead else "active" if self else "not started")
+
+    def getcurrent():
+        t = current_thread()
+        g = by_thread.get(t)
+        if g is None:  # the thread's main greenlet, running since the thread began
+            g = greenlet.__new__(greenlet)
+            g.parent, g.dead, g._raise, g._incoming = None, False, None, ((), {})
+            g._name = "main greenlet of %s" % t.name
+            g._thread = t
+            g._go = new_event("switch to " + t.name)
+            by_thread[t] = g
+        return g
+
+    m = types.ModuleType("greenlet")
+    m.greenlet, m.getcurrent, m.GreenletExit, m.error = greenlet, getcurrent, GreenletExit, error
+    return m
+
+
+def _values(args, kwargs):
+    """What switch() returns: greenlet's rules."""
+    if kwargs:
+        return (args, kwargs) if args else kwargs
+    return args[0] if len(args) == 1 else args
+
+
+def _gevent_module(Thread, new_event, current_thread, sleep, real_lock):
+    numbers = itertools.count(1)
+    ready = collections.deque()  # greenlets waiting for their turn, in the order they became ready
+    holder = [None]  # the greenlet that runs now (None: nobody, the next to become ready runs)
+    by_thread = {}
+
+    class Greenlet:
+        def __init__(self, run=None, *args, **kwargs):
+            self._run = run
+            self._args, self._kwargs = args, kwargs
+            self.value = None
+            self.exception = None
+            self.dead = False
+            self.name = "Greenlet-%d (%s)" % (next(numbers), getattr(run, "__name__", "?"))
+            self._go = new_event("run " + self.name)
+            self._done = new_event(self.name + " done")
+            self._thread = None
+
+        def start(self):
+            self._thread = Thread(target=self._body, name=self.name, daemon=True)
+            self._thread.start()
+
+        def _body(self):
+            by_thread[current_thread()] = self
+            self._go.wait()  # its turn: spawn queued it, in the order of spawning
+            self._go.clear()
+            try:
+                self.value = self._run(*self._args, **self._kwargs)
+            except BaseException as e:  # noqa: gevent keeps it on the greenlet and prints it
+                self.exception = e
+                sys.stderr.write("%s failed with %s: %s\n" % (self.name, type(e).__name__, e))
+            self.dead = True
+            self._done.set()
+            _give_turn()
+
+        def ready(self):
+            return self.dead
+
+        def successful(self):
+            return self.dead and self.exception is None
+
+        def join(self, timeout=None):
+            joinall([self], timeout=timeout)
+
+        def get(self):
+            self.join()
+            if self.exception is not None:
+                raise self.exception
+            return self.value
+
+        def __repr__(self):
+            return "<%s%s>" % (self.name, " dead" if self.dead else "")
+
+    class _Main:
+        """Whatever runs outside a spawned greenlet (MainThread, or another thread): a turn like any other."""
+
+        def __init__(self, name):
+            self.name = name
+            self._go = new_event("run " + name)
+
+    def current():
+        t = current_thread()
+        g = by_thread.get(t)
+        if g is None:
+            g = by_thread[t] = _Main(t.name)
+            with real_lock:
+                if holder[0] is None:
+                    holder[0] = g  # the program starts running: it has the turn
+        return g
+
+    def _take_turn(g):
+        with real_lock:
+            if holder[0] is None:
+                holder[0] = g
+                return
+            ready.append(g)
+        g._go.wait()
+        g._go.clear()
+
+    def _give_turn(me=None):
+        """The turn to the next ready greenlet; with {@code me}, me goes to the end of the queue first, in the
+        same step (so that nobody can find the queue without it), and waits for its turn again."""
+        with real_lock:
+            if me is not None:
+                ready.append(me)
+            nxt = ready.popleft() if ready else None
+            holder[0] = nxt
+        if nxt is me:
+            return  # nobody else was ready: gevent's loop comes straight back
+        if nxt is not None:
+            nxt._go.set()
+        if me is not None:
+            me._go.wait()
+            me._go.clear()
+
+    def gsleep(seconds=0):
+        me = current()
+        if seconds and seconds > 0:
+            _give_turn()
+            sleep(seconds)
+            _take_turn(me)
+            return
+        _give_turn(me)
+
+    def spawn(run, *args, **kwargs):
+        current()  # the spawner holds the turn from now on if nobody does
+        g = Greenlet(run, *args, **kwargs)
+        with real_lock:  # ready in the order of spawning, whichever thread the engine starts first
+            first = holder[0] is None
+            if first:
+                holder[0] = g
+            else:
+                ready.append(g)
+        g.start()
+        if first:
+            g._go.set()
+        return g
+
+    def joinall(greenlets, timeout=None, raise_error=False):
+        me = current()
+        waiting = [g for g in greenlets if not g.dead]
+        if waiting:
+            _give_turn()
+            for g in waiting:
+                g._done.wait(timeout)
+            _take_turn(me)
+        if raise_error:
+            for g in greenlets:
+                if g.exception is not None:
+                    raise g.exception
+        return [g for g in greenlets if g.dead]
+
+    m = types.ModuleType("gevent")
+    m.Greenlet, m.spawn, m.sleep, m.joinall, m.getcurrent = Greenlet, spawn, gsleep, joinall, current
+    m.wait = lambda objects=None, timeout=None: joinall(objects or [], timeout)
+    monkey = types.ModuleType("gevent.monkey")
+    monkey.patch_all = lambda *a, **k: None
+    m.monkey = monkey
+    return m, monkey
