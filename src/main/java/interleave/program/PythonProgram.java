@@ -175,6 +175,7 @@ public final class PythonProgram extends Scenario {
     private static Path runtime() throws IOException {
         script("interleave_rewrite.py");
         script("interleave_coroutines.py");
+        script("interleave_futures.py");
         return script("interleave_rt.py");
     }
 

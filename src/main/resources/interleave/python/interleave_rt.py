@@ -36,6 +36,7 @@ import time as _time
 import types
 
 from interleave_coroutines import modules as coroutine_modules
+from interleave_futures import module as futures_module
 from interleave_rewrite import Rewrite, module_int_globals
 
 _out = sys.stdout
@@ -608,12 +609,17 @@ class BoundedSemaphore(Semaphore):
     _kind = "BoundedSemaphore"
 
 
+def _named(cls, name, *args):
+    """A threading object the runtime makes for the program (a greenlet's turn, a future's result), named by the
+    runtime, not after the line that makes it."""
+    o = cls.__new__(cls)
+    o._id = _call("new", kind=cls._kind, args=list(args), name=name)
+    _OBJECTS[o._id] = o
+    return o
+
+
 def _named_event(name):
-    """An Event the runtime makes for the program (a greenlet's turn), named by the runtime, not by a line."""
-    e = Event.__new__(Event)
-    e._id = _call("new", kind="Event", args=[], name=name)
-    _OBJECTS[e._id] = e
-    return e
+    return _named(Event, name)
 
 
 class Event(_Primitive):
@@ -1056,6 +1062,11 @@ def main():
     greenlet, gevent, monkey = coroutine_modules(Thread, _named_event, current_thread, _sleep,
                                                  _real_threading.Lock())
     sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey})
+    concurrent, futures, futures_thread = futures_module(Thread, Queue, _named_event,
+                                                         lambda name, value: _named(Semaphore, name, value),
+                                                         _real_threading.Lock())
+    sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
+                        "concurrent.futures.thread": futures_thread})
     _virtual_clock(_time)
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,

@@ -317,7 +317,7 @@ class PythonProgramTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
-            "barrier_action.py", "semaphores_conditions.py"})
+            "barrier_action.py", "semaphores_conditions.py", "futures.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

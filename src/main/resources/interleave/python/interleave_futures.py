@@ -1,0 +1,209 @@
+"""concurrent.futures for a program under Interleave: ThreadPoolExecutor on the runtime's threads, queue and events.
+
+As CPython's executor does, submit() puts a work item on a queue and starts a worker thread
+("ThreadPoolExecutor-0_0", ...) when no worker is idle and there are fewer than max_workers; each worker takes
+items until shutdown. A Future waits on an Event of the engine, so every wait for a result is a wait the views
+draw. ProcessPoolExecutor is not modelled (processes are not, yet): it says so.
+"""
+import itertools
+import types
+
+
+def module(Thread, Queue, new_event, new_semaphore, real_lock):
+    """The concurrent.futures module (and its .thread submodule), given the runtime's Thread and Queue classes,
+    makers of named Events and Semaphores, and a lock of CPython's own for bookkeeping never held at a point."""
+    executors = itertools.count()
+
+    class CancelledError(Exception):
+        pass
+
+    class TimeoutError(Exception):  # noqa: as concurrent.futures names it (an alias of the builtin since 3.11)
+        pass
+
+    class InvalidStateError(Exception):
+        pass
+
+    PENDING, RUNNING, FINISHED, CANCELLED = "PENDING", "RUNNING", "FINISHED", "CANCELLED"
+
+    class Future:
+        def __init__(self, name="future"):
+            self._state = PENDING
+            self._result = None
+            self._exception = None
+            self._callbacks = []
+            self._done = new_event(name)
+
+        def cancel(self):
+            with real_lock:
+                if self._state == RUNNING or self._state == FINISHED:
+                    return False
+                if self._state == CANCELLED:
+                    return True
+                self._state = CANCELLED
+            self._finish()
+            return True
+
+        def cancelled(self):
+            return self._state == CANCELLED
+
+        def running(self):
+            return self._state == RUNNING
+
+        def done(self):
+            return self._state in (FINISHED, CANCELLED)
+
+        def result(self, timeout=None):
+            if not self._done.wait(timeout):
+                raise TimeoutError()
+            if self._state == CANCELLED:
+                raise CancelledError()
+            if self._exception is not None:
+                raise self._exception
+            return self._result
+
+        def exception(self, timeout=None):
+            if not self._done.wait(timeout):
+                raise TimeoutError()
+            if self._state == CANCELLED:
+                raise CancelledError()
+            return self._exception
+
+        def add_done_callback(self, fn):
+            with real_lock:
+                if not self.done():
+                    self._callbacks.append(fn)
+                    return
+            fn(self)
+
+        def set_running_or_notify_cancel(self):
+            with real_lock:
+                if self._state == CANCELLED:
+                    return False
+                self._state = RUNNING
+                return True
+
+        def set_result(self, result):
+            self._result, self._state = result, FINISHED
+            self._finish()
+
+        def set_exception(self, exception):
+            self._exception, self._state = exception, FINISHED
+            self._finish()
+
+        def _finish(self):
+            self._done.set()
+            for fn in self._callbacks:
+                fn(self)
+
+        def __repr__(self):
+            return "<Future state=%s>" % self._state.lower()
+
+    class ThreadPoolExecutor:
+        def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
+            if max_workers is None:
+                max_workers = 5  # CPython: min(32, cpu_count + 4); a machine-free number keeps runs alike
+            if max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+            self._max_workers = max_workers
+            self._prefix = thread_name_prefix or "ThreadPoolExecutor-%d" % next(executors)
+            self._work = Queue()
+            self._idle = new_semaphore(self._prefix + " idle workers", 0)
+            self._threads = []
+            self._shutdown = False
+            self._initializer, self._initargs = initializer, initargs
+            self._items = itertools.count()
+
+        def submit(self, fn, *args, **kwargs):
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future("future %d of %s" % (next(self._items), self._prefix))
+            self._work.put((f, fn, args, kwargs))
+            self._adjust_thread_count()
+            return f
+
+        def _adjust_thread_count(self):
+            if self._idle.acquire(timeout=0):  # a worker is waiting for work: it takes this item
+                return
+            if len(self._threads) < self._max_workers:
+                t = Thread(name="%s_%d" % (self._prefix, len(self._threads)), target=self._worker)
+                self._threads.append(t)
+                t.start()
+
+        def _worker(self):
+            if self._initializer is not None:
+                self._initializer(*self._initargs)
+            while True:
+                item = self._work.get()
+                if item is None:
+                    self._work.put(None)  # wakes the next worker, which ends too
+                    return
+                f, fn, args, kwargs = item
+                if f.set_running_or_notify_cancel():
+                    try:
+                        result = fn(*args, **kwargs)
+                    except BaseException as e:  # noqa: the future holds it, as in CPython
+                        f.set_exception(e)
+                    else:
+                        f.set_result(result)
+                self._idle.release()
+
+        def map(self, fn, *iterables, timeout=None, chunksize=1):
+            futures = [self.submit(fn, *args) for args in zip(*iterables)]
+
+            def results():
+                for f in futures:
+                    yield f.result(timeout)
+            return results()
+
+        def shutdown(self, wait=True, *, cancel_futures=False):
+            self._shutdown = True
+            self._work.put(None)
+            if wait:
+                for t in self._threads:
+                    t.join()
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.shutdown(wait=True)
+            return False
+
+    class ProcessPoolExecutor:
+        def __init__(self, *args, **kwargs):
+            raise NotImplementedError("ProcessPoolExecutor is not modelled yet: Interleave runs threads; "
+                                      "ThreadPoolExecutor works the same way for I/O-bound work")
+
+    def as_completed(fs, timeout=None):
+        fs = list(fs)
+        finished = Queue()
+        for f in fs:
+            f.add_done_callback(finished.put)
+        for _ in fs:
+            yield finished.get(timeout=timeout)
+
+    def wait(fs, timeout=None, return_when="ALL_COMPLETED"):
+        fs = list(fs)
+        if return_when == "ALL_COMPLETED":
+            for f in fs:
+                f._done.wait(timeout)
+        else:
+            for f in as_completed(fs, timeout):
+                if return_when == "FIRST_COMPLETED" or f.exception() is not None:
+                    break
+        done = {f for f in fs if f.done()}
+        return types.SimpleNamespace(done=done, not_done=set(fs) - done)
+
+    m = types.ModuleType("concurrent.futures")
+    for name, value in (("Future", Future), ("ThreadPoolExecutor", ThreadPoolExecutor),
+                        ("ProcessPoolExecutor", ProcessPoolExecutor), ("as_completed", as_completed),
+                        ("wait", wait), ("CancelledError", CancelledError), ("TimeoutError", TimeoutError),
+                        ("InvalidStateError", InvalidStateError), ("FIRST_COMPLETED", "FIRST_COMPLETED"),
+                        ("FIRST_EXCEPTION", "FIRST_EXCEPTION"), ("ALL_COMPLETED", "ALL_COMPLETED")):
+        setattr(m, name, value)
+    thread = types.ModuleType("concurrent.futures.thread")
+    thread.ThreadPoolExecutor = ThreadPoolExecutor
+    m.thread = thread
+    package = types.ModuleType("concurrent")
+    package.futures = m
+    return package, m, thread
