@@ -1019,6 +1019,20 @@ def _queue_module():
     return m
 
 
+def _not_modelled(name, instead):
+    """A module the runtime cannot run under the scheduler yet: importing it works, using anything in it raises
+    one clear error at the program's line (the real one would start processes the engine never sees)."""
+    m = types.ModuleType(name)
+
+    def __getattr__(attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise NotImplementedError("%s.%s is not modelled yet: Interleave runs threads of one process; %s"
+                                  % (name, attr, instead))
+    m.__getattr__ = __getattr__
+    return m
+
+
 def _threading_module():
     m = types.ModuleType("threading")
     for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Thread", "Timer",
@@ -1067,6 +1081,11 @@ def main():
                                                          _real_threading.Lock())
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
+    instead = "threading, concurrent.futures.ThreadPoolExecutor, greenlet and gevent are"
+    for name in ("multiprocessing", "multiprocessing.pool", "multiprocessing.dummy", "asyncio", "socketserver"):
+        sys.modules[name] = _not_modelled(name, instead)
+    os.fork = lambda: (_ for _ in ()).throw(NotImplementedError("os.fork is not modelled yet: Interleave runs "
+                                                                "threads of one process; " + instead))
     _virtual_clock(_time)
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,

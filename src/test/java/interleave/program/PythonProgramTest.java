@@ -163,6 +163,26 @@ class PythonProgramTest {
                 "woke 0", "get 0"), r.result().get("output"));
     }
 
+    /** multiprocessing (and asyncio, socketserver, os.fork) is not modelled: one error at its line, at once. */
+    @Test
+    void aModuleThatIsNotModelledSaysSoAtItsLine() throws Exception {
+        Path file = Files.createTempDirectory("programs").resolve("pool.py");
+        Files.writeString(file, """
+                from multiprocessing import Pool
+                def f(x):
+                    return x * x
+                with Pool(3) as p:
+                    print(p.map(f, range(4)))
+                """);
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
+        assertTrue(r.kernel().awaitTermination(10_000));
+        String errors = r.kernel().errors().toString();
+        assertTrue(errors.contains("NotImplementedError: multiprocessing.Pool is not modelled yet")
+                && errors.contains("ThreadPoolExecutor"), errors);
+        String traceback = String.valueOf(r.result().get("stderr"));
+        assertTrue(traceback.contains("line 1"), "the traceback names the line of the import: " + traceback);
+    }
+
     /** Two accounts, each with its own self.lock: the views tell the two locks apart ("lock", "lock-2"). */
     @Test
     void twoObjectsNamedAlikeGetNamesOfTheirOwn() throws Exception {
