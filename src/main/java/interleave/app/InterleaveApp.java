@@ -86,6 +86,10 @@ public final class InterleaveApp extends Application {
         }
         model.startPulses();
         apply(options);
+        String ignored = options.ignored(model.i18n());
+        if (ignored != null && model.messageProperty().get() == null) {
+            model.messageProperty().set(ignored); // a typo in a launcher or shortcut: said in the window too
+        }
         if (options.startupProbe()) {
             probeStartup();
         }

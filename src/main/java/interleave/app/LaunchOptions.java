@@ -126,4 +126,9 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open,
                 startupProbe, List.copyOf(inputs), edit, mode);
     }
+
+    /** What the window says about the options it ignored ("Ignored on the command line: ..."), or null if none. */
+    public String ignored(I18n i18n) {
+        return problems().isEmpty() ? null : i18n.fmt("launch.ignored", String.join("; ", problems()));
+    }
 }

@@ -31,4 +31,15 @@ class LaunchHelpTest {
         assertTrue(LaunchOptions.parse(List.of("--mode", "os")).mode() == interleave.engine.Mode.OS);
         assertTrue(LaunchOptions.parse(List.of("--mode", "fast")).problems().get(0).contains("sim, cooperative or os"));
     }
+
+    /** An unknown option does not keep the window from opening, and the window says it was ignored (not only stderr). */
+    @org.junit.jupiter.api.Test
+    void theWindowSaysWhichOptionsItIgnored() {
+        I18n en = new I18n(java.util.Locale.ENGLISH);
+        assertTrue(LaunchOptions.parse(List.of("--present")).ignored(en) == null);
+        String said = LaunchOptions.parse(List.of("--bogus", "--present")).ignored(en);
+        assertTrue(said.startsWith("Ignored on the command line: unknown option --bogus"), said);
+        String zh = LaunchOptions.parse(List.of("--bogus")).ignored(new I18n(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertTrue(zh.startsWith("命令行中被忽略的部分："), zh);
+    }
 }
