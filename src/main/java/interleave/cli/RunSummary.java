@@ -87,7 +87,11 @@ final class RunSummary {
         }
         out.println("result:           " + (r.get("result") == null ? "(not recorded)"
                 : pairs((Map<String, Object>) r.get("result"))));
-        out.println("status:           " + (r.get("status") == null ? "(not recorded)" : r.get("status")));
+        Object status = r.get("status");
+        if ("deadlock".equals(status) && r.get("deadlock") instanceof Map<?, ?> d && Boolean.FALSE.equals(d.get("cycle"))) {
+            status = "stuck (every thread waits, but not for each other: no cycle)"; // JSON keeps "deadlock"
+        }
+        out.println("status:           " + (status == null ? "(not recorded)" : status));
         if (r.get("deadlock") != null) {
             out.println("deadlock:         " + waits((Map<String, Object>) r.get("deadlock")));
         }

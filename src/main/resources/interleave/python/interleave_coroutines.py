@@ -14,14 +14,14 @@ gevent.monkey.patch_all() (a no-op: time and threading are the scheduler's alrea
 """
 import collections
 import itertools
-import sys
 import types
 
 
-def modules(Thread, new_event, current_thread, sleep, real_lock):
+def modules(Thread, new_event, current_thread, sleep, clock, real_lock):
     """The greenlet, gevent and gevent.monkey modules, given the runtime's Thread class, a maker of named Events,
-    its current_thread, its sleep and a lock of CPython's own (for the hub's queue only, never held at a point)."""
-    gevent, monkey = _gevent_module(Thread, new_event, current_thread, sleep, real_lock)
+    its current_thread, its sleep and clock (virtual where the run's is) and a lock of CPython's own (for the
+    hub's queue only, never held at a point)."""
+    gevent, monkey = _gevent_module(Thread, new_event, current_thread, sleep, real_lock, clock)
     return _greenlet_module(Thread, new_event, current_thread), gevent, monkey
 
 
@@ -66,7 +66,21 @@ def _greenlet_module(Thread, new_event, current_thread):
             return me._wait()
 
         def throw(self, kind=GreenletExit, value=None, tb=None):
-            self._raise = kind(value) if value is None or not isinstance(value, BaseException) else value
+            """Raises the exception in this greenlet, as raise builds it: a class (with an optional value) or an
+            instance. One not started yet, or finished, does not run: it ends (or stays dead) at once, and a
+            GreenletExit comes back as the value; anything else goes on in the caller."""
+            if isinstance(kind, BaseException):
+                error = kind
+            elif value is None:
+                error = kind()
+            else:
+                error = value if isinstance(value, BaseException) else kind(value)
+            if self._thread is None or self.dead:
+                self.dead = True
+                if isinstance(error, GreenletExit):
+                    return error
+                raise error
+            self._raise = error
             return self.switch()
 
         def _wait(self):
@@ -125,10 +139,11 @@ def _values(args, kwargs):
     return args[0] if len(args) == 1 else args
 
 
-def _gevent_module(Thread, new_event, current_thread, sleep, real_lock):
+def _gevent_module(Thread, new_event, current_thread, sleep, real_lock, clock):
     numbers = itertools.count(1)
     ready = collections.deque()  # greenlets waiting for their turn, in the order they became ready
     holder = [None]  # the greenlet that runs now (None: nobody, the next to become ready runs)
+    spawned = []  # every greenlet started, for wait() with no arguments
     by_thread = {}
 
     class Greenlet:
@@ -144,8 +159,20 @@ def _gevent_module(Thread, new_event, current_thread, sleep, real_lock):
             self._thread = None
 
         def start(self):
+            """Ready to run when the running greenlet yields: queued in the order of starting (whichever thread
+            the engine starts first), or running at once if nobody runs."""
+            current()  # the starter holds the turn from now on if nobody does
+            spawned.append(self)
+            with real_lock:
+                first = holder[0] is None
+                if first:
+                    holder[0] = self
+                else:
+                    ready.append(self)
             self._thread = Thread(target=self._body, name=self.name, daemon=True)
             self._thread.start()
+            if first:
+                self._go.set()
 
         def _body(self):
             by_thread[current_thread()] = self
@@ -153,12 +180,13 @@ def _gevent_module(Thread, new_event, current_thread, sleep, real_lock):
             self._go.clear()
             try:
                 self.value = self._run(*self._args, **self._kwargs)
-            except BaseException as e:  # noqa: gevent keeps it on the greenlet and prints it
+            except BaseException as e:  # noqa: gevent keeps it on the greenlet, and reports it
                 self.exception = e
-                sys.stderr.write("%s failed with %s: %s\n" % (self.name, type(e).__name__, e))
             self.dead = True
             self._done.set()
             _give_turn()
+            if self.exception is not None:
+                raise self.exception  # reported as a thread's uncaught exception is: its error, its traceback
 
         def ready(self):
             return self.dead
@@ -230,17 +258,8 @@ def _gevent_module(Thread, new_event, current_thread, sleep, real_lock):
         _give_turn(me)
 
     def spawn(run, *args, **kwargs):
-        current()  # the spawner holds the turn from now on if nobody does
         g = Greenlet(run, *args, **kwargs)
-        with real_lock:  # ready in the order of spawning, whichever thread the engine starts first
-            first = holder[0] is None
-            if first:
-                holder[0] = g
-            else:
-                ready.append(g)
         g.start()
-        if first:
-            g._go.set()
         return g
 
     def joinall(greenlets, timeout=None, raise_error=False):
@@ -248,8 +267,10 @@ def _gevent_module(Thread, new_event, current_thread, sleep, real_lock):
         waiting = [g for g in greenlets if not g.dead]
         if waiting:
             _give_turn()
-            for g in waiting:
-                g._done.wait(timeout)
+            deadline = None if timeout is None else clock() + timeout
+            for g in waiting:  # one deadline for all of them, as gevent's timeout is
+                left = None if deadline is None else max(0.0, deadline - clock())
+                g._done.wait(left)
             _take_turn(me)
         if raise_error:
             for g in greenlets:
@@ -259,7 +280,7 @@ def _gevent_module(Thread, new_event, current_thread, sleep, real_lock):
 
     m = types.ModuleType("gevent")
     m.Greenlet, m.spawn, m.sleep, m.joinall, m.getcurrent = Greenlet, spawn, gsleep, joinall, current
-    m.wait = lambda objects=None, timeout=None: joinall(objects or [], timeout)
+    m.wait = lambda objects=None, timeout=None: joinall(list(spawned) if objects is None else objects, timeout)
     monkey = types.ModuleType("gevent.monkey")
     monkey.patch_all = lambda *a, **k: None
     m.monkey = monkey

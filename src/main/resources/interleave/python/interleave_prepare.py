@@ -115,19 +115,19 @@ def prepare(path):
         error = parses(source, path)
         if error is None:
             return {"source": source, "notes": notes, "changed": []}  # only spacing changed: no line to point at
+    pasted = source  # as it was before the page's indentation came off: what an error is reported against
     if isinstance(error, IndentationError):
         unindented = unindent_paste(source)
         if unindented is not None:
-            source = unindented
-            notes.append("dedent")
-            error = parses(source, path)
-            if error is None:
-                return {"source": source, "notes": notes, "changed": []}
+            if parses(unindented, path) is None:
+                return {"source": unindented, "notes": notes + ["dedent"], "changed": []}
+            if python2_construct(unindented) is not None:  # kept only if conversion then succeeds (below)
+                source = unindented
     construct = python2_construct(source)
     if construct is not None:
         converted = convert_python2(source, path)
         if converted is not None and parses(converted, path) is None:
-            notes.append("python2")
+            notes.extend(["dedent", "python2"] if source is not pasted else ["python2"])
             return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
         line, what, python3 = construct
         return {"line": line, "message": "line %d is Python 2 (%s); Interleave runs Python 3: write %s%s"

@@ -1074,7 +1074,7 @@ def main():
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
     greenlet, gevent, monkey = coroutine_modules(Thread, _named_event, current_thread, _sleep,
-                                                 _real_threading.Lock())
+                                                 lambda: _time.time(), _real_threading.Lock())
     sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey})
     concurrent, futures, futures_thread = futures_module(Thread, Queue, _named_event,
                                                          lambda name, value: _named(Semaphore, name, value),

@@ -163,6 +163,36 @@ class PythonProgramTest {
                 "woke 0", "get 0"), r.result().get("output"));
     }
 
+    /** The corners: throw into a greenlet not started and into a running one, Greenlet.start(), one deadline for
+     * joinall's timeout, wait() with no arguments. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SIM, 0", "SIM, 2", "COOPERATIVE, 0"})
+    void greenletAndGeventCornersFollowTheirDocumentedRules(interleave.engine.Mode mode, long seed) throws Exception {
+        ScenarioRun r = run("coroutine_edges.py", new RunSettings(mode, 1, 20, interleave.engine.Policy.RANDOM, seed));
+        assertEquals(List.of("throw on one not started: GreenletExit True", "throw into a running one: caught 'k'",
+                "started by start()", "value 42", "joinall timeout: 0 done after 1.0 s", "wait() runs the rest",
+                "all waited for"), r.result().get("output"));
+    }
+
+    /** An exception in a gevent greenlet is reported as a thread's is (its error, its traceback); the rest goes on. */
+    @Test
+    void aFailingGreenletIsReportedAndTheOthersGoOn() throws Exception {
+        Path file = Files.createTempDirectory("programs").resolve("fails.py");
+        Files.writeString(file, """
+                import gevent
+                def bad():
+                    raise ValueError("in a greenlet")
+                g = gevent.spawn(bad)
+                gevent.joinall([g])
+                print("after", type(g.exception).__name__, g.successful())
+                """);
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
+        assertTrue(r.kernel().awaitTermination(10_000));
+        assertEquals(List.of("after ValueError False"), r.result().get("output"));
+        assertTrue(r.kernel().errors().toString().contains("ValueError: in a greenlet"), r.kernel().errors()
+                .toString());
+    }
+
     /** multiprocessing (and asyncio, socketserver, os.fork) is not modelled: one error at its line, at once. */
     @Test
     void aModuleThatIsNotModelledSaysSoAtItsLine() throws Exception {

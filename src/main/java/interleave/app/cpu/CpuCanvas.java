@@ -594,7 +594,7 @@ public final class CpuCanvas extends Region {
         g.setLineWidth(3);
         for (int i = 0; i < d.threads().size(); i++) {
             int res = d.resources().get(i);
-            int holder = d.threads().get((i + 1) % d.threads().size());
+            int holder = d.waitsFor().get(i); // the next in the cycle: it holds what this one waits for
             Rectangle2D from = chipBounds.get(d.threads().get(i));
             Rectangle2D to = chipBounds.get(holder);
             double[] b = boxAt.get(res);

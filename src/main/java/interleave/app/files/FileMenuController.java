@@ -28,6 +28,8 @@ public final class FileMenuController {
     private MenuBar menuBar;
     @FXML
     private Menu recentMenu;
+    @FXML
+    private MenuItem saveProgramItem;
 
     public FileMenuController(AppModel model) {
         this.model = model;
@@ -37,6 +39,9 @@ public final class FileMenuController {
     @FXML
     private void initialize() {
         fillRecent();
+        // only a demo whose program runs can become the user's own: greyed out otherwise, each time the menu opens
+        saveProgramItem.getParentMenu().addEventHandler(Menu.ON_SHOWING,
+                e -> saveProgramItem.setDisable(actions.whyNoDemoProgram() != null));
         model.recent().files().addListener(new javafx.collections.WeakListChangeListener<>(onRecentChanged));
         // the scene outlives a language switch, which rebuilds the views: setters, so handlers never pile up
         menuBar.sceneProperty().addListener((o, a, scene) -> {
@@ -163,6 +168,11 @@ public final class FileMenuController {
     /** The demo's program as a .py file of the teacher's, opened at once to change and run. */
     @FXML
     private void onSaveProgram() {
+        String why = actions.whyNoDemoProgram();
+        if (why != null) { // said before a dialog asks for a file that would not be written
+            model.messageProperty().set(why);
+            return;
+        }
         if (!model.editor().mayLeave()) {
             return;
         }

@@ -227,11 +227,12 @@ public final class TraceFileActions {
      * or the file cannot be written. The demo itself is unchanged.
      */
     public boolean saveDemoProgram(Path file) {
-        interleave.scenario.Scenario demo = model.session().scenario();
-        if (demo == null || demo.topic() == interleave.scenario.Topic.YOUR_PROGRAMS) {
-            model.messageProperty().set(model.i18n().get("files.noDemoProgram"));
+        String why = whyNoDemoProgram();
+        if (why != null) {
+            model.messageProperty().set(why);
             return false;
         }
+        interleave.scenario.Scenario demo = model.session().scenario();
         try {
             java.nio.file.Files.writeString(file, demo.python(model.session().params()) + "\n");
         } catch (IOException | RuntimeException e) {
@@ -240,6 +241,15 @@ public final class TraceFileActions {
             return false;
         }
         return open(file);
+    }
+
+    /** Why the shown program cannot be saved as the user's own (no demo, a program already, one that cannot run), or null. */
+    public String whyNoDemoProgram() {
+        interleave.scenario.Scenario demo = model.session().scenario();
+        if (demo == null || demo.topic() == interleave.scenario.Topic.YOUR_PROGRAMS) {
+            return model.i18n().get("files.noDemoProgram");
+        }
+        return demo.programRuns() ? null : model.i18n().get("files.demoProgramDoesNotRun");
     }
 
     /** The name to offer for a demo's program: "balance.py". */

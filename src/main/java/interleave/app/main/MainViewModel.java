@@ -24,13 +24,11 @@ public final class MainViewModel {
         for (int i = 0; i < d.threads().size(); i++) {
             String who = t.thread(d.threads().get(i)).name();
             int res = d.resources().get(i);
-            if (d.cycle()) {
-                String next = t.thread(d.threads().get((i + 1) % d.threads().size())).name();
-                links.add(res < 0 ? i18n.fmt("deadlock.join", who, next)
-                        : i18n.fmt("deadlock.link", who, t.object(res).name(), next));
-            } else if (res < 0) {
-                int target = d.waitsFor().get(i);
-                links.add(target < 0 ? who : i18n.fmt("deadlock.join", who, t.thread(target).name()));
+            int waitsFor = d.waitsFor().get(i); // the next in the cycle, or the thread a join waits for
+            if (res < 0) {
+                links.add(waitsFor < 0 ? who : i18n.fmt("deadlock.join", who, t.thread(waitsFor).name()));
+            } else if (waitsFor >= 0) {
+                links.add(i18n.fmt("deadlock.link", who, t.object(res).name(), t.thread(waitsFor).name()));
             } else {
                 links.add(i18n.fmt("deadlock.waits", who, t.object(res).name()));
             }

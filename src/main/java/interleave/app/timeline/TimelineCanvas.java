@@ -986,10 +986,11 @@ public final class TimelineCanvas extends Region {
                 double from = l.size() == 0 ? labelWidth : Math.max(labelWidth, px(l.time(l.size() - 1)));
                 g.strokeRect(from + 1, laneTop[lane] + 1, Math.max(6, x - from), laneHeight - 2);
             }
-            if (d.cycle()) {
-                // the wait-for edge "this thread waits for the next one", drawn in the free space after the
-                // last event (the view keeps a margin there once a deadlock is found), one column per edge
-                int next = laneIndexOfThread(lanes, d.threads().get((i + 1) % n));
+            if (d.waitsFor().get(i) >= 0) {
+                // the wait-for edge "this thread waits for that one" (the next in a cycle, or the thread a join
+                // waits for), drawn in the free space after the last event (the view keeps a margin there once a
+                // deadlock is found), one column per edge
+                int next = laneIndexOfThread(lanes, d.waitsFor().get(i));
                 if (lane >= 0 && next >= 0) {
                     double y1 = laneTop[lane] + laneHeight / 2;
                     double y2 = laneTop[next] + laneHeight / 2;

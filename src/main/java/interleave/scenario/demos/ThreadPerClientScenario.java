@@ -188,4 +188,10 @@ public final class ThreadPerClientScenario extends Scenario {
         out.put("handlerThreads", handlers == null ? 0 : handlers.size());
         return out;
     }
+
+    /** Its program needs processes or a socket server, which the runtime does not model yet. */
+    @Override
+    public boolean programRuns() {
+        return false;
+    }
 }

@@ -47,21 +47,14 @@ class LaneLayoutTest {
     /** The "N more" strip at the bottom: a lane reaching into it is not drawn, and it is counted with the rest. */
     @Test
     void aLaneUnderTheMoreStripIsCountedAndNotDrawn() {
-        LaneLayout l = presenting(14, 0);
-        double strip = l.viewBottom() - 20;
-        int reaching = 0;
-        double firstTop = Double.MAX_VALUE;
-        for (double top : l.tops()) {
-            if (top + l.laneHeight() > strip) {
-                reaching++;
-                firstTop = Math.min(firstTop, top);
-            }
-        }
-        assertTrue(l.hiddenBelow(strip) > l.hiddenBelow() || reaching == l.hiddenBelow(),
-                "counting at the strip counts at least the lanes below the view");
-        assertEquals(reaching, l.hiddenBelow(strip));
-        assertEquals(firstTop - 1, l.cutAbove(strip), 1e-9, "drawing stops above the first lane not drawn");
-        assertTrue(l.cutAbove(l.viewTop() - 100) >= l.viewTop(), "never above the lanes' view");
+        // five lanes of 20 px (gap 3), no section gap, from y = 0: tops 0, 23, 46, 69, 92; the view ends at 100
+        LaneLayout l = new LaneLayout(new double[] {0, 23, 46, 69, 92}, 20, 0, 15, 0, 100);
+        assertEquals(1, l.hiddenBelow(), "only the last lane reaches below the view");
+        assertEquals(2, l.hiddenBelow(80), "a strip from y = 80: the lane at 69 reaches into it, so it is not seen");
+        assertEquals(68, l.cutAbove(80), 1e-9, "drawing stops just above that lane");
+        assertEquals(0, l.hiddenBelow(200));
+        assertEquals(200, l.cutAbove(200), 1e-9, "nothing reaches a strip below every lane");
+        assertEquals(0, l.cutAbove(-50), 1e-9, "never above the lanes' view");
     }
 
     @Test

@@ -132,7 +132,7 @@ class ViewModelTest {
         a.update();
         I18n i18n = new I18n(Locale.ENGLISH);
         String banner = new interleave.app.main.MainViewModel(i18n).explain(t, a.deadlock(), a::holderOf);
-        assertTrue(banner.startsWith("Stuck for ever: "), banner);
+        assertTrue(banner.startsWith("Stuck forever: "), banner);
         assertTrue(banner.contains("MainThread waits for T1 to finish"), banner);
         assertTrue(banner.contains("T1 waits for gate"), banner);
         EventSentences s = new EventSentences(i18n);
