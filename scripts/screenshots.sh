@@ -81,5 +81,7 @@ rm -rf "$typo_dir"
 shot python-tutorial-rlock-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/rlock_counter.py" --steps 120 --lang en
 shot python-tutorial-local-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/thread_local.py" --steps 100 --lang en
 shot python-tutorial-gate-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --input true --steps 300 --present --lang zh
+shot python-tutorial-gevent-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/gevent_switch.py" --play --speed full --lang en
+shot python-tutorial-greenlet-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/greenlet_switch.py" --play --speed full --lang en
 shot python-input.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/gate_input.py" --input no --input true --steps 200 --lang en
 exit $failed

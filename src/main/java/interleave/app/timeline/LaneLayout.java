@@ -66,29 +66,13 @@ public record LaneLayout(double[] tops, double laneHeight, double scroll, double
 
     /** Lanes wholly below the view (to say "N more lanes below"). */
     public int hiddenBelow() {
-        return hiddenBelow(viewBottom);
-    }
-
-    /** Lanes that reach below {@code limit} (the top of the "N more" strip): not drawn, so counted as more. */
-    public int hiddenBelow(double limit) {
         int n = 0;
         for (double top : tops) {
-            if (top + laneHeight > limit) {
+            if (top + laneHeight > viewBottom) {
                 n++;
             }
         }
         return n;
-    }
-
-    /** Where drawing stops above {@code limit}: the top of the first lane reaching below it (not below the view's top). */
-    public double cutAbove(double limit) {
-        double cut = limit;
-        for (double top : tops) {
-            if (top + laneHeight > limit) {
-                cut = Math.min(cut, top - 1);
-            }
-        }
-        return Math.max(viewTop, cut);
     }
 
     /** Lanes wholly or partly above the view. */

@@ -235,20 +235,15 @@ public final class TimelineCanvas extends Region {
         fill(g, w - 7, y, 6, thumb);
         g.setFont(theme.font(0.85, true));
         g.setTextAlign(TextAlignment.LEFT);
+        // said in the axis row's empty corner, above the lanes: a hint drawn over the lanes hid a lane's name
         int above = layout.hiddenAbove();
-        if (layout.hiddenBelow() > 0) {
-            // the hint takes the bottom strip: a lane reaching into it is not drawn at all, and counted, so that
-            // no bars show without a name and the count is every lane not seen
-            double strip = layout.viewBottom() - theme.font(0.85, true).getSize() * 1.3 - 4;
-            double cut = layout.cutAbove(strip);
-            int below = layout.hiddenBelow(strip);
-            g.setFill(theme.ink(Ink.BACKGROUND));
-            fill(g, 0, cut, w - 8, layout.viewBottom() - cut);
-            hint(g, text.apply("timeline.more_below").replace("{0}", String.valueOf(below)),
-                    layout.viewBottom() - 4, VPos.BOTTOM);
-        }
-        if (above > 0) {
-            hint(g, text.apply("timeline.more_above").replace("{0}", String.valueOf(above)), top + 2, VPos.TOP);
+        int below = layout.hiddenBelow();
+        String said = above > 0 && below > 0 ? text.apply("timeline.more_both").replace("{0}", String.valueOf(above))
+                .replace("{1}", String.valueOf(below))
+                : below > 0 ? text.apply("timeline.more_below").replace("{0}", String.valueOf(below))
+                : above > 0 ? text.apply("timeline.more_above").replace("{0}", String.valueOf(above)) : null;
+        if (said != null) {
+            hint(g, said, top - 1, VPos.BOTTOM);
         }
     }
 

@@ -44,19 +44,6 @@ class LaneLayoutTest {
         assertEquals(0, l.hiddenBelow());
     }
 
-    /** The "N more" strip at the bottom: a lane reaching into it is not drawn, and it is counted with the rest. */
-    @Test
-    void aLaneUnderTheMoreStripIsCountedAndNotDrawn() {
-        // five lanes of 20 px (gap 3), no section gap, from y = 0: tops 0, 23, 46, 69, 92; the view ends at 100
-        LaneLayout l = new LaneLayout(new double[] {0, 23, 46, 69, 92}, 20, 0, 15, 0, 100);
-        assertEquals(1, l.hiddenBelow(), "only the last lane reaches below the view");
-        assertEquals(2, l.hiddenBelow(80), "a strip from y = 80: the lane at 69 reaches into it, so it is not seen");
-        assertEquals(68, l.cutAbove(80), 1e-9, "drawing stops just above that lane");
-        assertEquals(0, l.hiddenBelow(200));
-        assertEquals(200, l.cutAbove(200), 1e-9, "nothing reaches a strip below every lane");
-        assertEquals(0, l.cutAbove(-50), 1e-9, "never above the lanes' view");
-    }
-
     @Test
     void sectionsLeaveRoomForTheirCaptions() {
         LaneLayout l = presenting(14, 0);
