@@ -29,7 +29,7 @@ sealed interface ThreadChannel {
     /** The next request (a JsonNode) or granted points of the thread; {@code gone} once the process has ended. */
     Object next() throws InterruptedException;
 
-    /** Sends one answer (a JSON object, no line end). */
+    /** Sends one answer (one line as {@link Answer} writes it, no line end). */
     void send(String answer);
 
     /** Lets a worker blocked on opening or reading the pipes go on once the process is gone. */

@@ -96,7 +96,11 @@ public final class CodeController {
         convertedNote.setVisible(!note.isEmpty());
         convertedNote.setManaged(!note.isEmpty());
         java.nio.file.Path f = ed.fileProperty().get();
-        codeTitle.setText(!editing || f == null ? model.i18n().get(program ? "code.titleProgram" : "code.title")
+        interleave.scenario.Scenario selected = model.picker().selectedProperty().get();
+        // a demo whose program runs as shown is that program; the others' (processes, sockets) an equivalent
+        String title = program ? "code.titleProgram"
+                : selected != null && selected.programRuns() ? "code.titleRuns" : "code.title";
+        codeTitle.setText(!editing || f == null ? model.i18n().get(title)
                 : model.i18n().fmt(ed.dirty() ? "editor.titleDirty" : "editor.title", String.valueOf(f.getFileName())));
     }
 
