@@ -33,8 +33,8 @@ public final class MainViewModel {
                 links.add(i18n.fmt("deadlock.waits", who, t.object(res).name()));
             }
         }
-        String joined = String.join("; ", links);
-        return d.cycle() ? i18n.get("deadlock.title") + ": " + i18n.fmt("deadlock.cycle", joined)
-                : i18n.get("deadlock.stall_title") + ": " + i18n.fmt("deadlock.stall", joined);
+        String joined = String.join(i18n.get("deadlock.separator"), links);
+        return d.cycle() ? i18n.fmt("deadlock.banner", i18n.get("deadlock.title"), i18n.fmt("deadlock.cycle", joined))
+                : i18n.fmt("deadlock.banner", i18n.get("deadlock.stall_title"), i18n.fmt("deadlock.stall", joined));
     }
 }

@@ -135,6 +135,9 @@ class ViewModelTest {
         assertTrue(banner.startsWith("Stuck forever: "), banner);
         assertTrue(banner.contains("MainThread waits for T1 to finish"), banner);
         assertTrue(banner.contains("T1 waits for gate"), banner);
+        String zh = new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).explain(t, a.deadlock(),
+                a::holderOf);
+        assertTrue(zh.startsWith("永远卡住：") && zh.contains("结束；T1 等待 gate"), "Chinese punctuation: " + zh);
         EventSentences s = new EventSentences(i18n);
         java.util.List<String> said = new java.util.ArrayList<>();
         for (long i = 0; i < t.size(); i++) {
