@@ -1073,16 +1073,16 @@ def main():
     _local.tid = 0
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
-    greenlet, gevent, monkey = coroutine_modules(Thread, _named_event, current_thread, _sleep,
-                                                 lambda: _time.time(), _real_threading.Lock())
-    sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey})
+    greenlet, gevent, monkey, asyncio = coroutine_modules(Thread, _named_event, current_thread, _sleep,
+                                                          lambda: _time.time(), _real_threading.Lock())
+    sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey, "asyncio": asyncio})
     concurrent, futures, futures_thread = futures_module(Thread, Queue, _named_event,
                                                          lambda name, value: _named(Semaphore, name, value),
                                                          _real_threading.Lock())
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
-    instead = "threading, concurrent.futures.ThreadPoolExecutor, greenlet and gevent are"
-    for name in ("multiprocessing", "multiprocessing.pool", "multiprocessing.dummy", "asyncio", "socketserver"):
+    instead = "threading, concurrent.futures.ThreadPoolExecutor, greenlet, gevent and asyncio are"
+    for name in ("multiprocessing", "multiprocessing.pool", "multiprocessing.dummy", "socketserver"):
         sys.modules[name] = _not_modelled(name, instead)
     os.fork = lambda: (_ for _ in ()).throw(NotImplementedError("os.fork is not modelled yet: Interleave runs "
                                                                 "threads of one process; " + instead))

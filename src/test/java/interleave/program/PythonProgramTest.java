@@ -193,7 +193,7 @@ class PythonProgramTest {
                 .toString());
     }
 
-    /** multiprocessing (and asyncio, socketserver, os.fork) is not modelled: one error at its line, at once. */
+    /** multiprocessing (and socketserver, os.fork) is not modelled: one error at its line, at once. */
     @Test
     void aModuleThatIsNotModelledSaysSoAtItsLine() throws Exception {
         Path file = Files.createTempDirectory("programs").resolve("pool.py");
@@ -367,7 +367,7 @@ class PythonProgramTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
-            "barrier_action.py", "semaphores_conditions.py", "futures.py"})
+            "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
