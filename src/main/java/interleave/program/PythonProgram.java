@@ -174,7 +174,9 @@ public final class PythonProgram extends Scenario {
     /** The runtime's entry script, with the modules it imports beside it. */
     private static Path runtime() throws IOException {
         script("interleave_rewrite.py");
+        script("interleave_hub.py");
         script("interleave_coroutines.py");
+        script("interleave_asyncio.py");
         script("interleave_futures.py");
         return script("interleave_rt.py");
     }

@@ -12,18 +12,18 @@ going to its parent, getcurrent(), dead, GreenletExit; gevent.spawn, sleep (0 yi
 virtual clock), joinall, Greenlet.join / value / ready() / successful() / dead, getcurrent(), and
 gevent.monkey.patch_all() (a no-op: time and threading are the scheduler's already).
 """
-import collections
 import itertools
 import types
 
+from interleave_hub import Hub
+
 
 def modules(Thread, new_event, current_thread, sleep, clock, real_lock):
-    """The greenlet, gevent, gevent.monkey and asyncio modules, given the runtime's Thread class, a maker of named
-    Events, its current_thread, its sleep and clock (virtual where the run's is) and a lock of CPython's own (for
-    a loop's queue only, never held at a point)."""
+    """The greenlet, gevent and gevent.monkey modules, given the runtime's Thread class, a maker of named Events,
+    its current_thread, its sleep and clock (virtual where the run's is) and a lock of CPython's own (for the
+    hub's queue only, never held at a point)."""
     gevent, monkey = _gevent_module(Thread, new_event, current_thread, sleep, real_lock, clock)
-    asyncio = asyncio_module(Thread, new_event, current_thread, sleep, real_lock, clock)
-    return _greenlet_module(Thread, new_event, current_thread), gevent, monkey, asyncio
+    return _greenlet_module(Thread, new_event, current_thread), gevent, monkey
 
 
 def _greenlet_module(Thread, new_event, current_thread):
@@ -140,103 +140,9 @@ def _values(args, kwargs):
     return args[0] if len(args) == 1 else args
 
 
-class _Hub:
-    """One loop's turns (gevent's hub, asyncio's event loop): exactly one of its participants runs, the others wait
-    for their turn on their own Event, and the turn goes to them in the order they became ready, as both loops run
-    their ready callbacks first in, first out. The engine schedules the threads; this only says whose turn it is.
-    A participant has a name and an Event _go; whatever runs outside one (MainThread) joins as a _Main."""
-
-    class _Main:
-        def __init__(self, name, go):
-            self.name = name
-            self._go = go
-
-    def __init__(self, Thread, new_event, current_thread, real_lock):
-        self.Thread, self.new_event, self.current_thread, self.lock = Thread, new_event, current_thread, real_lock
-        self.ready = collections.deque()
-        self.holder = None  # whose turn it is (None: nobody's, the next to become ready runs)
-        self.by_thread = {}
-        self.started = []  # every participant started, for a wait for all
-
-    def current(self):
-        t = self.current_thread()
-        p = self.by_thread.get(t)
-        if p is None:
-            p = self.by_thread[t] = _Hub._Main(t.name, self.new_event("run " + t.name))
-            with self.lock:
-                if self.holder is None:
-                    self.holder = p  # the program starts running: it has the turn
-        return p
-
-    def start(self, p, body):
-        """p runs body on a thread of its own once it has the turn: queued in the order of starting (whichever
-        thread the engine starts first), or at once if nobody has the turn."""
-        self.current()  # the starter holds the turn from now on if nobody does
-        self.started.append(p)
-        with self.lock:
-            first = self.holder is None
-            if first:
-                self.holder = p
-            else:
-                self.ready.append(p)
-
-        def run():
-            self.by_thread[self.current_thread()] = p
-            p._go.wait()
-            p._go.clear()
-            body()
-        self.Thread(target=run, name=p.name, daemon=True).start()
-        if first:
-            p._go.set()
-
-    def take(self, p):
-        """p waits for its turn (at once if nobody has it)."""
-        with self.lock:
-            if self.holder is None:
-                self.holder = p
-                return
-            self.ready.append(p)
-        p._go.wait()
-        p._go.clear()
-
-    def give(self, me=None):
-        """The turn to the next ready one; with me, me goes to the end of the queue first, in the same step (so
-        that nobody can find the queue without it), and waits for its turn again."""
-        with self.lock:
-            if me is not None:
-                self.ready.append(me)
-            nxt = self.ready.popleft() if self.ready else None
-            self.holder = nxt
-        if nxt is me:
-            return  # nobody else was ready: the loop comes straight back
-        if nxt is not None:
-            nxt._go.set()
-        if me is not None:
-            me._go.wait()
-            me._go.clear()
-
-    def sleep(self, seconds, sleep):
-        me = self.current()
-        if seconds and seconds > 0:
-            self.give()
-            sleep(seconds)
-            self.take(me)
-        else:
-            self.give(me)
-
-    def wait_done(self, done_events, timeout, clock):
-        """Until each event is set (one deadline for all), letting the others run meanwhile."""
-        me = self.current()
-        self.give()
-        deadline = None if timeout is None else clock() + timeout
-        for done in done_events:
-            done.wait(None if deadline is None else max(0.0, deadline - clock()))
-        self.take(me)
-
-
 def _gevent_module(Thread, new_event, current_thread, sleep, real_lock, clock):
     numbers = itertools.count(1)
-    hub = _Hub(Thread, new_event, current_thread, real_lock)
+    hub = Hub(Thread, new_event, current_thread, real_lock)
 
     class Greenlet:
         def __init__(self, run=None, *args, **kwargs):
@@ -304,151 +210,3 @@ def _gevent_module(Thread, new_event, current_thread, sleep, real_lock, clock):
     monkey.patch_all = lambda *a, **k: None
     m.monkey = monkey
     return m, monkey
-
-
-def asyncio_module(Thread, new_event, current_thread, sleep, real_lock, clock):
-    """asyncio's tasks on a _Hub: each Task a thread of the engine (its own lane) driving its coroutine, which
-    hands the turn over at each await that waits (a sleep, a task not done yet), in the event loop's order."""
-    numbers = itertools.count(1)
-    hub = _Hub(Thread, new_event, current_thread, real_lock)
-
-    class CancelledError(BaseException):
-        pass
-
-    class _Sleep:
-        def __init__(self, seconds):
-            self.seconds = seconds
-
-        def __await__(self):
-            yield self
-
-    class Task:
-        def __init__(self, coro, name=None):
-            code = getattr(coro, "cr_code", None)
-            self._coro = coro
-            self.name = name or "Task-%d (%s)" % (next(numbers), code.co_name if code else "?")
-            self._result = None
-            self._exception = None
-            self._finished = False
-            self._go = new_event("run " + self.name)
-            self._done = new_event(self.name + " done")
-            hub.start(self, self._body)
-
-        def _body(self):
-            value = None
-            while True:
-                try:
-                    awaited = self._coro.send(value)
-                except StopIteration as e:
-                    self._result = e.value
-                    break
-                except BaseException as e:  # noqa: kept on the task, raised where it is awaited
-                    self._exception = e
-                    break
-                value = None
-                if isinstance(awaited, _Sleep):
-                    hub.sleep(awaited.seconds, sleep)
-                elif isinstance(awaited, Task):
-                    if not awaited._finished:
-                        hub.wait_done([awaited._done], None, clock)
-                else:
-                    self._exception = RuntimeError("Task got bad yield: %r" % (awaited,))
-                    break
-            self._finished = True
-            self._done.set()
-            hub.give()
-
-        def done(self):
-            return self._finished
-
-        def result(self):
-            if not self._finished:
-                raise RuntimeError("Result is not set.")
-            if self._exception is not None:
-                raise self._exception
-            return self._result
-
-        def exception(self):
-            return self._exception
-
-        def get_name(self):
-            return self.name
-
-        def __await__(self):
-            if not self._finished:
-                yield self
-            return self.result()
-
-        def __repr__(self):
-            return "<Task %s %s>" % ("finished" if self._finished else "pending", self.name)
-
-    def _task(aw):
-        return aw if isinstance(aw, Task) else Task(aw)
-
-    async def asleep(delay, result=None):
-        await _Sleep(delay)
-        return result
-
-    class _Gathering:
-        """gather(): the coroutines become tasks at once, as asyncio schedules them; awaited, their results in
-        the order given."""
-
-        def __init__(self, aws, return_exceptions):
-            self.tasks = [_task(a) for a in aws]
-            self.return_exceptions = return_exceptions
-
-        def __await__(self):
-            results = []
-            for t in self.tasks:
-                try:
-                    results.append((yield from t.__await__()))
-                except Exception as e:  # noqa: as gather's return_exceptions says
-                    if not self.return_exceptions:
-                        raise
-                    results.append(e)
-            return results
-
-    def gather(*aws, return_exceptions=False):
-        return _Gathering(aws, return_exceptions)
-
-    async def wait(aws, timeout=None, return_when="ALL_COMPLETED"):
-        tasks = [_task(a) for a in aws]
-        for t in tasks:
-            try:
-                await t
-            except Exception:  # noqa: wait() leaves exceptions on the tasks
-                pass
-        return set(tasks), set()
-
-    def run(main, debug=None):
-        t = _task(main)
-        if not t._finished:
-            hub.wait_done([t._done], None, clock)
-        return t.result()
-
-    class _Loop:
-        """get_event_loop()'s loop, for the older style: run_until_complete, create_task, close."""
-
-        def run_until_complete(self, aw):
-            return run(aw)
-
-        def create_task(self, coro):
-            return Task(coro)
-
-        def close(self):
-            pass
-
-    loop = _Loop()
-
-    def current_task():
-        p = hub.by_thread.get(current_thread())
-        return p if isinstance(p, Task) else None
-
-    m = types.ModuleType("asyncio")
-    for name, value in (("run", run), ("sleep", asleep), ("create_task", lambda coro, name=None: Task(coro, name)),
-                        ("ensure_future", _task), ("gather", gather), ("wait", wait), ("Task", Task),
-                        ("current_task", current_task), ("CancelledError", CancelledError),
-                        ("get_event_loop", lambda: loop), ("new_event_loop", lambda: loop),
-                        ("set_event_loop", lambda l: None), ("iscoroutine", lambda o: hasattr(o, "cr_code"))):
-        setattr(m, name, value)
-    return m

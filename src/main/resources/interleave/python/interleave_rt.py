@@ -35,6 +35,7 @@ import threading as _real_threading
 import time as _time
 import types
 
+from interleave_asyncio import module as asyncio_module
 from interleave_coroutines import modules as coroutine_modules
 from interleave_futures import module as futures_module
 from interleave_rewrite import Rewrite, module_int_globals
@@ -1073,8 +1074,10 @@ def main():
     _local.tid = 0
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
-    greenlet, gevent, monkey, asyncio = coroutine_modules(Thread, _named_event, current_thread, _sleep,
-                                                          lambda: _time.time(), _real_threading.Lock())
+    clock = lambda: _time.time()  # noqa: E731 -- the virtual clock once _virtual_clock has set it up
+    greenlet, gevent, monkey = coroutine_modules(Thread, _named_event, current_thread, _sleep, clock,
+                                                 _real_threading.Lock())
+    asyncio = asyncio_module(Thread, _named_event, current_thread, _sleep, _real_threading.Lock(), clock)
     sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey, "asyncio": asyncio})
     concurrent, futures, futures_thread = futures_module(Thread, Queue, _named_event,
                                                          lambda name, value: _named(Semaphore, name, value),
