@@ -1028,8 +1028,8 @@ def _not_modelled(name, instead):
     def __getattr__(attr):
         if attr.startswith("__"):
             raise AttributeError(attr)
-        raise NotImplementedError("%s.%s is not modelled yet: Interleave runs threads of one process; %s"
-                                  % (name, attr, instead))
+        raise NotImplementedError("%s.%s is not modelled yet: Interleave runs the threads of one process (what runs:"
+                                  " %s)" % (name, attr, instead))
     m.__getattr__ = __getattr__
     return m
 
@@ -1084,11 +1084,11 @@ def main():
                                                          _real_threading.Lock())
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
-    instead = "threading, concurrent.futures.ThreadPoolExecutor, greenlet, gevent and asyncio are"
+    instead = "threading, queue, concurrent.futures.ThreadPoolExecutor, greenlet, gevent, asyncio"
     for name in ("multiprocessing", "multiprocessing.pool", "multiprocessing.dummy", "socketserver"):
         sys.modules[name] = _not_modelled(name, instead)
-    os.fork = lambda: (_ for _ in ()).throw(NotImplementedError("os.fork is not modelled yet: Interleave runs "
-                                                                "threads of one process; " + instead))
+    os.fork = lambda: (_ for _ in ()).throw(NotImplementedError("os.fork is not modelled yet: Interleave runs the "
+                                                                "threads of one process (what runs: %s)" % instead))
     _virtual_clock(_time)
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,

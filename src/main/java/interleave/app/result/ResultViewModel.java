@@ -20,7 +20,7 @@ public final class ResultViewModel {
     }
 
     /** At most this many lines of a list of texts (a program's printed lines) in the details; numbers share one. */
-    static final int LIST_LINES = 4;
+    static final int LIST_LINES = 12; // the panel scrolls; presenting, the event log is hidden
 
     /** Caption of the first big figure: "expected" for results that have one, else the first figure's name. */
     public String firstCaption(Headline h) {

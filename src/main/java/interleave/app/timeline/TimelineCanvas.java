@@ -249,7 +249,7 @@ public final class TimelineCanvas extends Region {
 
     private void hint(GraphicsContext g, String s, double y, VPos base) {
         javafx.scene.text.Font f = theme.font(0.85, true);
-        String shown = TextMeasure.clip(s, f, labelWidth - 8);
+        String shown = TextMeasure.clip(s, f, labelWidth - 34); // the first tick's label reaches into the column
         double tw = TextMeasure.width(shown, f);
         double th = f.getSize() * 1.3;
         g.setFill(theme.ink(Ink.BACKGROUND));

@@ -42,10 +42,15 @@ class ResultFiguresTest {
     }
 
     @Test
-    void aLongOutputShowsItsLastThreeLines() {
-        Headline h = Headline.of(program("lines", 10, "output", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9",
-                "10")));
-        assertEquals(List.of("printed:\n  … 7 lines before (see the event log)\n  8\n  9\n  10"), vm.details(h));
+    void aLongOutputShowsItsLastElevenLines() {
+        List<String> twenty = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(String::valueOf).toList();
+        Headline h = Headline.of(program("lines", 20, "output", twenty));
+        assertEquals(List.of("printed:\n  … 9 lines before (see the event log)" + twenty.stream().skip(9)
+                .map(l -> "\n  " + l).collect(java.util.stream.Collectors.joining())), vm.details(h));
+        Headline ten = Headline.of(program("lines", 10, "output", twenty.subList(0, 10)));
+        assertEquals(1, vm.details(ten).size());
+        assertTrue(vm.details(ten).get(0).endsWith("\n  10") && !vm.details(ten).get(0).contains("before"),
+                "ten lines are all shown: the panel scrolls");
     }
 
     @Test
