@@ -56,6 +56,8 @@ public final class ResultController {
     @FXML
     private Label lostListCaption;
     @FXML
+    private Label schedulerNote;
+    @FXML
     private javafx.scene.layout.Pane figures;
     @FXML
     private javafx.scene.layout.Pane counts;
@@ -156,6 +158,7 @@ public final class ResultController {
         showLockNote(a, story);
         if (a == null) {
             show(cpythonNote, false);
+            show(schedulerNote, false);
             lostCount.setText("0");
             switchCount.setText("0");
             markZero(0);
@@ -166,6 +169,8 @@ public final class ResultController {
         boolean note = ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
                 lost.size(), lostShown);
         show(cpythonNote, note && unguarded(a.trace())); // the pass over the trace only for a finished os run
+        show(schedulerNote, ResultViewModel.saysSchedulerSwitchesMoreThanCPython(a.trace().header().mode(), program,
+                lost.size()));
         lostCount.setText(String.valueOf(lost.size()));
         markZero(lost.size());
         // os mode: the operating system and CPython switch threads unseen; a count of the engine's switches would be 0

@@ -240,6 +240,15 @@ public final class ResultViewModel {
     }
 
     /**
+     * Whether the panel says, under a program's lost updates in sim or cooperative mode, that CPython itself
+     * rarely loses them: a student who runs the same file at home usually sees the right answer, and must not
+     * think the teacher's screen lied (Interleave may switch at every read and write, CPython 3.10+ seldom does).
+     */
+    public static boolean saysSchedulerSwitchesMoreThanCPython(String mode, boolean program, int lost) {
+        return !"os".equals(mode) && program && lost > 0;
+    }
+
+    /**
      * Whether some shared variable is written by two or more threads, one of them at a moment it held no lock,
      * semaphore or condition: a program where updates can be lost. (A program whose every update is under a lock
      * gets no "the race is still there" note.) One pass over the trace.

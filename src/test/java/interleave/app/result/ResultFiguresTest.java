@@ -162,4 +162,14 @@ class ResultFiguresTest {
         zh.showingProgram(false);
         assertEquals(demoCaption, zh.caption("balance"));
     }
+
+    /** Under a program's lost updates in sim mode: CPython at home seldom loses them; never for a demo or os mode. */
+    @org.junit.jupiter.api.Test
+    void aProgramsLostUpdatesInSimModeSayCPythonSeldomLosesThem() {
+        assertTrue(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", true, 3));
+        assertTrue(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("cooperative", true, 1));
+        assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", true, 0), "nothing lost: nothing to explain");
+        assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("os", true, 3), "os mode is CPython's own");
+        assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", false, 3), "a demo is a model");
+    }
 }
