@@ -53,9 +53,7 @@ def _greenlet_module(Thread, new_event, current_thread):
 
         def switch(self, *args, **kwargs):
             me = getcurrent()
-            target = self
-            while target.dead:  # as greenlet does: a finished greenlet passes the switch to its parent
-                target = target.parent
+            target = _living(self)
             if target is me:
                 return _values(args, kwargs)
             target._incoming = (args, kwargs)
@@ -105,9 +103,7 @@ def _greenlet_module(Thread, new_event, current_thread):
             except BaseException as e:  # noqa: as greenlet does, the exception goes on in the parent
                 result, error_up = None, e
             self.dead = True
-            parent = self.parent
-            while parent.dead:
-                parent = parent.parent
+            parent = _living(self.parent)
             if error_up is not None:
                 parent._raise = error_up
             parent._incoming = ((result,), {})
@@ -131,6 +127,13 @@ def _greenlet_module(Thread, new_event, current_thread):
     m = types.ModuleType("greenlet")
     m.greenlet, m.getcurrent, m.GreenletExit, m.error = greenlet, getcurrent, GreenletExit, error
     return m
+
+
+def _living(g):
+    """g, or where greenlet sends what is meant for a finished one: its nearest parent still alive."""
+    while g.dead:
+        g = g.parent
+    return g
 
 
 def _values(args, kwargs):

@@ -52,7 +52,7 @@ def unindent_paste(source):
     def indent(i):
         return len(lines[i]) - len(lines[i].lstrip(" \t"))
     first = code[0]
-    rest = code if indent(first) > 0 else code[1:]
+    rest = set(code if indent(first) > 0 else code[1:])
     if indent(first) == 0 and lines[first].rstrip().endswith(":"):
         return None  # an unindented block opener: its indented body is the program's own
     common = min(indent(i) for i in rest)
@@ -115,19 +115,19 @@ def prepare(path):
         error = parses(source, path)
         if error is None:
             return {"source": source, "notes": notes, "changed": []}  # only spacing changed: no line to point at
-    pasted = source  # as it was before the page's indentation came off: what an error is reported against
+    dedented = False  # an error is reported against the text as pasted, not as unindented
     if isinstance(error, IndentationError):
         unindented = unindent_paste(source)
         if unindented is not None:
             if parses(unindented, path) is None:
                 return {"source": unindented, "notes": notes + ["dedent"], "changed": []}
             if python2_construct(unindented) is not None:  # kept only if conversion then succeeds (below)
-                source = unindented
+                source, dedented = unindented, True
     construct = python2_construct(source)
     if construct is not None:
         converted = convert_python2(source, path)
         if converted is not None and parses(converted, path) is None:
-            notes.extend(["dedent", "python2"] if source is not pasted else ["python2"])
+            notes.extend(["dedent", "python2"] if dedented else ["python2"])
             return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
         line, what, python3 = construct
         return {"line": line, "message": "line %d is Python 2 (%s); Interleave runs Python 3: write %s%s"

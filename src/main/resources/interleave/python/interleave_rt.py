@@ -223,13 +223,16 @@ def _ask_point(point):
     channel = _channel()
     tid = _my_tid()
     grant = _local.grant
-    pending = grant.pending
-    if pending:
-        text = "p %d %s\nq %d %s\n" % (tid, " ".join(map(str, pending)), tid, point)
-        pending.clear()
-    else:
-        text = "q %d %s\n" % (tid, point)
-    return _result(_decode(channel.ask(text), grant))
+    return _result(_decode(channel.ask(_after_pending(grant.pending, "p", tid, "q %d %s\n" % (tid, point))), grant))
+
+
+def _after_pending(pending, kind, tid, text):
+    """text, after the line of the points gone through since the last request (kind "p", or "o" in os mode)."""
+    if not pending:
+        return text
+    batch = "%s %d %s\n%s" % (kind, tid, " ".join(map(str, pending)), text)
+    pending.clear()
+    return batch
 
 
 def _exchange(op, args):
@@ -244,10 +247,7 @@ def _exchange(op, args):
     if _OS and op not in ("begin", "var"):  # neither is a point: nothing to put in order (a child's begin
         msg["s"] = next(_order)               # may come before its parent's start is recorded)
     text = json.dumps(msg) + "\n"
-    if pending:
-        text = "%s %d %s\n%s" % ("o" if _OS else "p", tid, " ".join(map(str, pending)), text)
-        pending.clear()
-    return _decode(channel.ask(text), grant)
+    return _decode(channel.ask(_after_pending(pending, "o" if _OS else "p", tid, text)), grant)
 
 
 def _decode(line, grant):
@@ -1028,10 +1028,14 @@ def _not_modelled(name, instead):
     def __getattr__(attr):
         if attr.startswith("__"):
             raise AttributeError(attr)
-        raise NotImplementedError("%s.%s is not modelled yet: Interleave runs the threads of one process (what runs:"
-                                  " %s)" % (name, attr, instead))
+        raise _not_modelled_error("%s.%s" % (name, attr), instead)
     m.__getattr__ = __getattr__
     return m
+
+
+def _not_modelled_error(what, instead):
+    return NotImplementedError("%s is not modelled yet: Interleave runs the threads of one process (what runs: %s)"
+                               % (what, instead))
 
 
 def _threading_module():
@@ -1087,8 +1091,10 @@ def main():
     instead = "threading, queue, concurrent.futures.ThreadPoolExecutor, greenlet, gevent, asyncio"
     for name in ("multiprocessing", "multiprocessing.pool", "multiprocessing.dummy", "socketserver"):
         sys.modules[name] = _not_modelled(name, instead)
-    os.fork = lambda: (_ for _ in ()).throw(NotImplementedError("os.fork is not modelled yet: Interleave runs the "
-                                                                "threads of one process (what runs: %s)" % instead))
+
+    def fork():
+        raise _not_modelled_error("os.fork", instead)
+    os.fork = fork
     _virtual_clock(_time)
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,

@@ -34,7 +34,7 @@ public final class MainViewModel {
             }
         }
         String joined = String.join(i18n.get("deadlock.separator"), links);
-        return d.cycle() ? i18n.fmt("deadlock.banner", i18n.get("deadlock.title"), i18n.fmt("deadlock.cycle", joined))
-                : i18n.fmt("deadlock.banner", i18n.get("deadlock.stall_title"), i18n.fmt("deadlock.stall", joined));
+        return i18n.fmt("deadlock.banner", i18n.get(d.cycle() ? "deadlock.title" : "deadlock.stall_title"),
+                i18n.fmt(d.cycle() ? "deadlock.cycle" : "deadlock.stall", joined));
     }
 }
