@@ -47,6 +47,8 @@ final class PythonProcess {
         if (os) {
             builder.environment().put("INTERLEAVE_MODE", "os");
         }
+        // os.cpu_count() in sim and cooperative mode: the run's virtual cores (multiprocessing.Pool() sizes by it)
+        builder.environment().put("INTERLEAVE_CORES", Integer.toString(k.settings().cores()));
         this.process = builder.start();
         this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         daemon("interleave-python-requests", this::readRequests);

@@ -153,3 +153,60 @@ def module_int_globals(tree):
         if isinstance(node, ast.Global):
             names.update(node.names)
     return names
+
+
+def _is_fork(node):
+    """pid = os.fork(): a statement the runtime can model at the program's top level."""
+    return isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+        and isinstance(node.value, ast.Call) and not node.value.args and not node.value.keywords \
+        and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "fork" \
+        and isinstance(node.value.func.value, ast.Name) and node.value.func.value.id == "os"
+
+
+class _TopLevelNames(ast.NodeVisitor):
+    """The names statements bind at the level they are at (not inside the functions and classes they define)."""
+
+    def __init__(self):
+        self.names = set()
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Store):
+            self.names.add(node.id)
+
+    def _define(self, node):
+        self.names.add(node.name)
+        for d in node.decorator_list:
+            self.visit(d)
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = _define
+
+    def visit_Lambda(self, node):
+        pass
+
+    def visit_Import(self, node):
+        self.names.update((a.asname or a.name).split(".")[0] for a in node.names)
+
+    visit_ImportFrom = visit_Import
+
+
+def split_at_fork(tree):
+    """A top-level "pid = os.fork()" and the statements after it become __rt_fork__("pid", __rt_after_fork__)
+    where __rt_after_fork__ runs those statements (on the module's globals): the runtime runs it twice, in a
+    child process with pid 0 and in the parent with the child's pid, as fork returns twice."""
+    for i, node in enumerate(tree.body):
+        if _is_fork(node):
+            rest = tree.body[i + 1:] or [ast.Pass()]
+            finder = _TopLevelNames()
+            for statement in rest:
+                finder.visit(statement)
+            body = ([ast.Global(names=sorted(finder.names))] if finder.names else []) + rest
+            after = ast.FunctionDef(name="__rt_after_fork__", args=ast.arguments(
+                posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+                body=body, decorator_list=[], returns=None, lineno=node.lineno, col_offset=0)
+            if "type_params" in ast.FunctionDef._fields:  # Python 3.12+
+                after.type_params = []
+            call = ast.Expr(ast.Call(func=ast.Name(id="__rt_fork__", ctx=ast.Load()), args=[
+                ast.Constant(node.targets[0].id), ast.Name(id="__rt_after_fork__", ctx=ast.Load())], keywords=[]))
+            tree.body[i:] = [ast.copy_location(after, node), ast.copy_location(call, node)]
+            return tree
+    return tree

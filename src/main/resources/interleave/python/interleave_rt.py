@@ -38,7 +38,8 @@ import types
 from interleave_asyncio import module as asyncio_module
 from interleave_coroutines import modules as coroutine_modules
 from interleave_futures import module as futures_module
-from interleave_rewrite import Rewrite, module_int_globals
+from interleave_processes import modules as process_modules
+from interleave_rewrite import Rewrite, module_int_globals, split_at_fork
 
 _out = sys.stdout
 _in = sys.stdin
@@ -301,6 +302,35 @@ def _is_shared_int(value):
     return type(value) is int and -2**31 <= value < 2**31
 
 
+class _Memory:
+    """One process's memory: its module globals and the suffix its private values carry in the engine
+    ("balance (Process-1)"). The program's own process has the names as they are; a child process gets a copy
+    of its parent's memory when it starts, as fork gives (interleave_processes.py makes it)."""
+
+    def __init__(self, module, suffix, pid, ppid):
+        self.module = module
+        self.suffix = suffix
+        self.pid = pid
+        self.ppid = ppid
+        self.process = None  # multiprocessing's object for it, as code in the process sees it
+
+    def __deepcopy__(self, memo):  # a process's memory is never part of another's copy
+        return self
+
+
+def _memory():
+    return getattr(_local, "memory", None) or _PARENT
+
+
+def _private_suffix(obj):
+    """What an object's shared ints are called after in the engine: nothing for objects all processes share
+    (multiprocessing's Value, Array, a Manager's dict), the process's suffix for its own memory."""
+    return "" if getattr(type(obj), "_interleave_shared", False) else _memory().suffix
+
+
+_CONTAINERS = {dict, list}  # whose int items are shared values (the processes module adds its shared ones)
+
+
 class _Globals:
     """The program's shared ints: module globals, attributes of the program's own objects, items of dicts and
     lists. Each lives in the engine too, under a name the class can read ("balance", "account.total",
@@ -331,18 +361,18 @@ class _Globals:
             self.names.append(name)
         return cid
 
-    def load(self, name, line):
-        if name in self.cells:
-            return self._read(name, self.module[name], line)
-        module = self.module
+    def load(self, name, line, module, cell):
+        """A global of a process's module; cell: its name in the engine (the name and the process's suffix)."""
+        if cell in self.cells:
+            return self._read(cell, module[name], line)
         return module[name] if name in module else getattr(builtins, name)
 
-    def store(self, name, value, line):
+    def store(self, name, value, line, module, cell):
         if _is_shared_int(value):
-            self._write(name, self.module, name, False, value, line)
+            self._write(cell, module, name, False, value, line)
             return
-        self.cells.pop(name, None)
-        self.module[name] = value
+        self.cells.pop(cell, None)
+        module[name] = value
         _step(str(line * 8 + _STEP), line)
 
     def _read(self, name, value, line):
@@ -388,7 +418,7 @@ class _Globals:
         """The global name of the object ("account"), else its class and a number ("Account-1"); or None."""
         label = self.labels.get(id(obj))
         if label is None:
-            label = next((k for k, v in self.module.items() if v is obj and not k.startswith("__")), None)
+            label = next((k for k, v in _memory().module.items() if v is obj and not k.startswith("__")), None)
             if label is None:
                 if not or_made_up:
                     return None
@@ -400,8 +430,10 @@ class _Globals:
 
     @staticmethod
     def _own(obj):
-        """Objects of the program's own classes (not modules, classes, or the runtime's threading objects)."""
-        return type(obj).__module__ == "__main__" and not isinstance(obj, type)
+        """Objects of the program's own classes (not modules, classes, or the runtime's threading objects), and
+        multiprocessing's shared Value."""
+        return (type(obj).__module__ == "__main__" or getattr(type(obj), "_interleave_shared", False)) \
+            and not isinstance(obj, type)
 
     def attr(self, obj, attr, line):
         if _OS:
@@ -412,7 +444,7 @@ class _Globals:
     def _attr(self, obj, attr, line):
         value = getattr(obj, attr)
         if _is_shared_int(value) and self._own(obj):
-            name = "%s.%s" % (self._label(obj), attr)
+            name = "%s.%s%s" % (self._label(obj), attr, _private_suffix(obj))
             if name not in self.cells:
                 _call("var", name=name, id=self.number(name), value=value, line=line)
                 self.cells[name] = (obj, attr, True)
@@ -429,7 +461,7 @@ class _Globals:
         if self._own(obj):
             label = self._label(obj, or_made_up=False)
             # an object nobody can reach by name yet (self in __init__) is still its maker's alone: no point
-            name = None if label is None else "%s.%s" % (label, attr)
+            name = None if label is None else "%s.%s%s" % (label, attr, _private_suffix(obj))
             if name is not None and _is_shared_int(value):
                 self._write(name, obj, attr, True, value, line)
                 return
@@ -444,8 +476,8 @@ class _Globals:
 
     def _item(self, obj, key, line):
         value = obj[key]
-        if _is_shared_int(value) and type(obj) in (dict, list):
-            name = "%s[%r]" % (self._label(obj), key)
+        if _is_shared_int(value) and type(obj) in _CONTAINERS:
+            name = "%s[%r]%s" % (self._label(obj), key, _private_suffix(obj))
             if name not in self.cells:
                 _call("var", name=name, id=self.number(name), value=value, line=line)
                 self.cells[name] = (obj, key, False)
@@ -459,8 +491,8 @@ class _Globals:
         return self._set_item(value, obj, key, line)
 
     def _set_item(self, value, obj, key, line):
-        if type(obj) in (dict, list):
-            name = "%s[%r]" % (self._label(obj), key)
+        if type(obj) in _CONTAINERS:
+            name = "%s[%r]%s" % (self._label(obj), key, _private_suffix(obj))
             if _is_shared_int(value):
                 self._write(name, obj, key, False, value, line)
                 return
@@ -471,6 +503,7 @@ class _Globals:
 _G = _Globals()
 _cells = _G.cells
 _module = _G.module
+_PARENT = _Memory(_module, "", 1000, 999)  # the program's own process (pids made up: the same every run)
 
 
 def _site(op, name, line):
@@ -488,7 +521,7 @@ def _global_read(site, name, line):
         g.budget -= 1
         g.pending.append(site)
         return _module[name]
-    return _G.load(name, line)
+    return _G.load(name, line, _module, name)
 
 
 def _os_global_read(site, name, line):
@@ -497,7 +530,7 @@ def _os_global_read(site, name, line):
             value = _module[name]
             _happened(next(_order), site)
             return value
-        return _G.load(name, line)
+        return _G.load(name, line, _module, name)
 
 
 def _os_global_write(site, name, value, line):
@@ -506,7 +539,7 @@ def _os_global_write(site, name, value, line):
             _module[name] = value
             _happened(next(_order), site, value)
             return
-        _G.store(name, value, line)  # a new shared value, or one that is no longer an int
+        _G.store(name, value, line, _module, name)  # a new shared value, or one that is no longer an int
 
 
 def _global_write(site, name, value, line):
@@ -518,7 +551,26 @@ def _global_write(site, name, value, line):
         pending.append(value)
         _module[name] = value
         return
-    _G.store(name, value, line)
+    _G.store(name, value, line, _module, name)
+
+
+def _memory_access(memory):
+    """__rt_read__ and __rt_write__ for a child process's copy of the program: its own globals, named with its
+    suffix in the engine (the code's sites name the first process's cells, so these take the slow path)."""
+    module, suffix = memory.module, memory.suffix
+
+    def read(site, name, line):
+        if _OS:
+            with _os_lock:
+                return _G.load(name, line, module, name + suffix)
+        return _G.load(name, line, module, name + suffix)
+
+    def write(site, name, value, line):
+        if _OS:
+            with _os_lock:
+                return _G.store(name, value, line, module, name + suffix)
+        return _G.store(name, value, line, module, name + suffix)
+    return read, write
 
 
 # ---------------- the threading module the program sees ----------------
@@ -543,8 +595,23 @@ class _Primitive:
     _kind = None
 
     def __init__(self, *args):
-        self._id = _call("new", kind=self._kind, args=list(args), name=_assigned_name(self._kind.lower()))
+        self._base_name = _assigned_name(self._kind.lower())
+        self._args = args
+        self._id = _call("new", kind=self._kind, args=list(args), name=self._base_name + _memory().suffix)
         _OBJECTS[self._id] = self
+
+    def __deepcopy__(self, memo):
+        """A child process's copy (fork): an object of its own, new, named with the child's suffix (the
+        processes module puts it in the memo); multiprocessing's own objects are shared, not copied."""
+        if getattr(type(self), "_interleave_shared", False):
+            return self
+        copy = type(self).__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        args = [None] if self._kind == "Condition" else list(getattr(self, "_args", ()))  # with a lock of its own
+        name = getattr(self, "_base_name", self._kind.lower()) + memo.get("suffix", "")
+        copy._id = _call("new", kind=self._kind, args=args, name=name)
+        _OBJECTS[copy._id] = copy
+        return copy
 
 
 class Lock(_Primitive):
@@ -758,14 +825,28 @@ class Thread:
         self._tid = tid
         _THREADS[tid] = self
         self._alive = True
+        if getattr(self, "_memory", None) is None:  # a process's main thread is given its process's memory
+            self._memory = _memory()
         _make_fifos(tid)
         real = _real_threading.Thread(target=self._bootstrap, daemon=True)
         real.start()
-        _call("start", child=tid, name=self.name, daemon=self.daemon)
+        _call("start", child=tid, name=self._lane(), daemon=self.daemon)
+
+    def __deepcopy__(self, memo):
+        """A child process's copy of a thread object is the object: it stands for an engine thread."""
+        return self
+
+    def _lane(self):
+        """The thread's name in the views: in a child process, with the process's name after it."""
+        return self.name + self._memory.suffix
+
+    def _error_heading(self):
+        return "Exception in thread %s:\n" % self.name
 
     def _bootstrap(self):
         _only_main_hears_sigterm()
         _local.tid = self._tid
+        _local.memory = self._memory
         self._real_ident = _real_threading.get_ident()
         _call("begin", line=0)
         try:
@@ -775,7 +856,7 @@ class Thread:
         except BaseException as e:  # noqa: the engine records it as this thread's error
             self._alive = False
             _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e),
-                  traceback="Exception in thread %s:\n%s" % (self.name, _traceback(e)))
+                  traceback=self._error_heading() + _traceback(e))
             return
         self._alive = False
         _call("end")
@@ -1038,6 +1119,25 @@ def _not_modelled_error(what, instead):
                                % (what, instead))
 
 
+def _cores():
+    """os.cpu_count() as the program sees it: the run's virtual cores (the machine's own in os mode)."""
+    cores = int(os.environ.get("INTERLEAVE_CORES", "0"))
+    return _real_cpu_count() or 1 if _OS or cores < 1 else cores
+
+
+_real_cpu_count = os.cpu_count
+
+
+def _process_parts():
+    """What the processes module needs of the runtime."""
+    return types.SimpleNamespace(
+        Memory=_Memory, memory=_memory, memory_access=_memory_access, PARENT=_PARENT, G=_G, call=_call,
+        is_shared_int=_is_shared_int, label=_G._label, containers=_CONTAINERS, cores=_cores, Thread=Thread,
+        THREADS=_THREADS, current_thread=current_thread, named=_named, named_event=_named_event, Empty=Empty,
+        Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
+        Condition=Condition, Barrier=Barrier, Queue=Queue)
+
+
 def _threading_module():
     m = types.ModuleType("threading")
     for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Thread", "Timer",
@@ -1046,6 +1146,7 @@ def _threading_module():
         setattr(m, name, globals()[name])
     m.enumerate = _enumerate
     m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
+    m._shutdown = lambda: None  # CPython calls it at exit (the engine has already waited for the threads)
     return m
 
 
@@ -1064,6 +1165,7 @@ def main():
         sys.stderr.write("SyntaxError at line %s: %s\n" % (e.lineno, e.msg))
         sys.exit(3)
     names = module_int_globals(tree)
+    tree = split_at_fork(tree)
     for name in sorted(names):  # numbered before the rewrite writes the numbers into the code
         _G.number(name)
     tree = Rewrite(names, _site).visit(tree)
@@ -1088,17 +1190,18 @@ def main():
                                                          _real_threading.Lock())
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
-    instead = "threading, queue, concurrent.futures.ThreadPoolExecutor, greenlet, gevent, asyncio"
-    for name in ("multiprocessing", "multiprocessing.pool", "multiprocessing.dummy", "socketserver"):
+    instead = "threading, queue, multiprocessing, concurrent.futures.ThreadPoolExecutor, greenlet, gevent, asyncio"
+    for name in ("socketserver",):
         sys.modules[name] = _not_modelled(name, instead)
-
-    def fork():
-        raise _not_modelled_error("os.fork", instead)
-    os.fork = fork
+    processes, os.fork, fork_at_top_level = process_modules(_process_parts())
+    sys.modules.update(processes)
+    os.getpid = lambda: _memory().pid
+    os.getppid = lambda: _memory().ppid
+    os.cpu_count = _cores
     _virtual_clock(_time)
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,
-                    "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step, "print": _print, "input": _input,
+                    "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step, "__rt_fork__": fork_at_top_level, "print": _print, "input": _input,
                     "__builtins__": builtins})
     _call("begin", line=0)
     try:

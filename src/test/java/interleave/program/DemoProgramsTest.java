@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each thread demo's program, exactly as the code pane shows it for the demo's parameters, runs under the
  * runner and teaches what the demo teaches: the same lines printed where the schedule does not decide them, the
  * same deadlock, the same lost updates, the same bug. Where the Java demo and its program disagree, one is wrong.
- * (The process and socket-server demos need parts of the runtime not written yet.)
+ * (The socket-server demo needs a part of the runtime not written yet.)
  */
 class DemoProgramsTest {
     @BeforeAll
@@ -102,6 +102,32 @@ class DemoProgramsTest {
             java.util.Collections.sort(program);
         }
         assertEquals(demo, program);
+    }
+
+    /**
+     * Each process counts on its own copy (the parent's stays 0, each child's copy is a value of its own, drawn
+     * under the process's name); one shared Value brings the race back, and its lock takes it away again.
+     */
+    @Test
+    void theProcessesProgramKeepsEachCopyApartAndAValueSharedAsTheDemoDoes() throws Exception {
+        Both isolated = run("processes", Map.of("increments", "200"), 0);
+        List<String> expected = List.of("Process-1 sees counter = 200", "Process-2 sees counter = 200",
+                "Process-3 sees counter = 200", "parent sees counter = 0");
+        for (ScenarioRun r : List.of(isolated.demo(), isolated.program())) {
+            List<String> printed = new ArrayList<>(printed(r.trace()));
+            java.util.Collections.sort(printed);
+            assertEquals(expected, printed);
+            assertEquals(0, lost(r));
+            List<String> values = r.trace().objects().stream().map(o -> o.name()).toList();
+            assertTrue(values.containsAll(List.of("counter", "counter (Process-1)", "counter (Process-3)")),
+                    "the same name, a value per process: " + values);
+        }
+        Both racy = run("processes", Map.of("increments", "200", "memory", "shared"), 0);
+        assertTrue(lost(racy.demo()) > 0 && lost(racy.program()) > 0, lost(racy.demo()) + " / " + lost(
+                racy.program()));
+        Both locked = run("processes", Map.of("increments", "200", "memory", "shared", "lock", "on"), 0);
+        assertEquals(0, lost(locked.program()));
+        assertEquals("parent sees counter = 600", locked.programPrinted().get(3));
     }
 
     @Test

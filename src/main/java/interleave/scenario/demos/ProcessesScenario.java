@@ -39,17 +39,19 @@ public final class ProcessesScenario extends Scenario {
     public void main(ScenarioContext ctx) {
         boolean shared = ctx.choiceParam("memory").equals("shared");
         int increments = ctx.intParam("increments");
-        SharedInt parent = ctx.keep("parent", ctx.shared(shared ? "shared Value counter" : "counter (parent's)", 0));
-        Lock lock = ctx.lock("Value lock");
+        // named as the runner names its program's values: a child's copy carries the process's name
+        SharedInt parent = ctx.keep("parent", ctx.shared(shared ? "shared.value" : "counter", 0));
+        Lock lock = ctx.lock("shared lock");
         List<SharedInt> copies = ctx.keep("copies", new ArrayList<>());
         List<Worker> children = new ArrayList<>();
         for (int p = 0; p < ctx.intParam("processes"); p++) {
             // fork(): the child starts with its own copy of the parent's memory
-            SharedInt mine = shared ? parent : ctx.shared("counter (Process-" + p + "'s copy)", 0);
+            String name = "Process-" + (p + 1); // numbered from 1, as multiprocessing numbers them
+            SharedInt mine = shared ? parent : ctx.shared("counter (" + name + ")", 0);
             if (!shared) {
                 copies.add(mine);
             }
-            children.add(ctx.thread("Process-" + p, () -> {
+            children.add(ctx.thread(name, () -> {
                 for (int i = 0; i < increments; i++) {
                     ctx.line("increment");
                     boolean locked = shared && ctx.boolParam("lock");
@@ -85,9 +87,4 @@ public final class ProcessesScenario extends Scenario {
         return out;
     }
 
-    /** Its program needs processes or a socket server, which the runtime does not model yet. */
-    @Override
-    public boolean programRuns() {
-        return false;
-    }
 }

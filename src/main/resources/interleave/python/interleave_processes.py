@@ -1,0 +1,731 @@
+"""multiprocessing and os.fork for a program under Interleave: processes modelled in the one CPython that runs it.
+
+A process here is a thread of the runtime (a lane, named "Process-1") that runs on its own memory: when it starts,
+the program's globals are copied, as fork copies them. Every function and class of the program is rebound to the
+copy, so code in the child reads and writes the child's variables; the engine knows them under the child's suffix
+("balance (Process-1)"), so the views show the same name with a value per process. Objects made to be shared
+(Value, Array, a Manager's dict or list, multiprocessing's Lock, Queue, ...) are the only things copies share, and
+each of their ints is one shared value ("counter.value", "temp[0]"). The engine decides every switch, as for
+threads; processes are not faster than threads here (each still runs on the run's virtual cores).
+
+Not modelled (one clear error where used): killing a process (terminate, kill), Pipe, the spawn and forkserver
+start methods, and os.fork anywhere but as a statement "pid = os.fork()" at the program's top level.
+"""
+import copy
+import itertools
+import os
+import types
+
+_SHARED = "_interleave_shared"
+_CTYPES = {"c": "c_char", "u": "c_wchar", "b": "c_byte", "B": "c_ubyte", "h": "c_short", "H": "c_ushort",
+           "i": "c_int", "I": "c_uint", "l": "c_long", "L": "c_ulong", "q": "c_longlong", "Q": "c_ulonglong",
+           "f": "c_float", "d": "c_double"}
+
+
+# ---------------- the child's copy of its parent's memory ----------------
+
+def _rebind(f, memo):
+    """A function of the program, bound to the child's globals (and its class, for super())."""
+    old, new = memo["rebind"]
+    closure = f.__closure__
+    if closure and "__class__" in f.__code__.co_freevars:
+        closure = tuple(types.CellType(copy.deepcopy(c.cell_contents, memo)) if n == "__class__" else c
+                        for n, c in zip(f.__code__.co_freevars, closure))
+    g = types.FunctionType(f.__code__, new, f.__name__, f.__defaults__, closure)
+    g.__kwdefaults__ = f.__kwdefaults__
+    g.__qualname__ = f.__qualname__
+    g.__module__ = f.__module__
+    g.__doc__ = f.__doc__
+    g.__dict__.update(f.__dict__)
+    return g
+
+
+def _copy_function(f, memo):
+    rebind = memo.get("rebind")
+    return _rebind(f, memo) if rebind is not None and f.__globals__ is rebind[0] else f
+
+
+def _copy_class(c, memo):
+    """A class of the program whose methods use its globals: a copy whose methods use the child's."""
+    rebind = memo.get("rebind")
+    if rebind is None or c.__module__ != "__main__":
+        return c
+    ns = {k: v for k, v in c.__dict__.items() if k not in ("__dict__", "__weakref__")}
+    try:
+        made = type(c)(c.__name__, tuple(copy.deepcopy(b, memo) for b in c.__bases__), ns)
+    except Exception:  # noqa: a class that cannot be made again (slots, a metaclass's rules) stays as it is
+        return c
+    memo[id(c)] = made
+    for k, v in ns.items():
+        if isinstance(v, types.FunctionType):
+            setattr(made, k, copy.deepcopy(v, memo))
+        elif isinstance(v, (staticmethod, classmethod)):
+            setattr(made, k, type(v)(copy.deepcopy(v.__func__, memo)))
+        elif isinstance(v, property):
+            setattr(made, k, property(*(None if f is None else copy.deepcopy(f, memo)
+                                        for f in (v.fget, v.fset, v.fdel)), v.__doc__))
+    return made
+
+
+copy._deepcopy_dispatch[types.FunctionType] = _copy_function
+copy._deepcopy_dispatch[type] = _copy_class
+
+
+def _fork_memory(rt, parent, name, pid):
+    """The child's memory: its parent's globals, copied now (as fork copies them), and the memo of the copy, to
+    find the child's copy of each of the parent's containers."""
+    old = parent.module
+    new = {}
+    memory = rt.Memory(new, " (%s)" % name, pid, parent.pid)
+    memo = {"rebind": (old, new), "suffix": memory.suffix, id(old): new}
+    for k, v in old.items():
+        if k.startswith("__") or isinstance(v, types.ModuleType):
+            new[k] = v  # __name__, __builtins__, the runtime's names; modules are the same modules
+            continue
+        try:
+            new[k] = copy.deepcopy(v, memo)
+        except Exception:  # noqa: what cannot be copied (a file, a socket) is the same object in both
+            new[k] = v
+    new["__rt_read__"], new["__rt_write__"] = rt.memory_access(memory)
+    memory.memo = memo
+    return memory
+
+
+def _adopt(rt, memory, parent):
+    """In the child, before its code runs: the engine learns the child's copies of its parent's shared values
+    (each drawn with the value it had when the child started)."""
+    memo = memory.memo
+    memory.memo = None
+    for cell, (container, key, is_attr) in list(rt.G.cells.items()):
+        mine = memo.get(id(container))
+        if mine is None or mine is container or (parent.suffix and not cell.endswith(parent.suffix)):
+            continue
+        base = cell[:len(cell) - len(parent.suffix)] if parent.suffix else cell
+        try:
+            value = getattr(mine, key) if is_attr else mine[key]
+        except (AttributeError, LookupError):  # the copy has no such value (any more)
+            continue
+        if rt.is_shared_int(value):
+            name = base + memory.suffix
+            rt.call("var", name=name, id=rt.G.number(name), value=value, line=0)
+            rt.G.cells[name] = (mine, key, is_attr)
+
+
+# ---------------- the module ----------------
+
+def modules(rt):
+    """multiprocessing, .pool and .dummy, and os.fork's stand-in, given the runtime's pieces (a namespace)."""
+    counter = itertools.count(1)
+    pids = itertools.count(rt.PARENT.pid + 1)
+    children = {}  # pid -> Process, of every process started
+
+    class AuthenticationError(Exception):
+        pass
+
+    class ProcessError(Exception):
+        pass
+
+    class TimeoutError(ProcessError):  # noqa: multiprocessing's own
+        pass
+
+    def not_modelled(what):
+        return NotImplementedError("%s is not modelled: Interleave runs processes as copies of the program's "
+                                   "memory in one interpreter (what runs: Process, start, join, Pool, Value, Array, "
+                                   "Manager().dict() and .list(), Lock, RLock, Semaphore, Event, Condition, Queue)"
+                                   % what)
+
+    class _ProcessMain(rt.Thread):
+        """The main thread of a child process: its lane carries the process's name."""
+
+        def __init__(self, process, mine, memory, parent_memory):
+            rt.Thread.__init__(self, name="MainThread", daemon=process.daemon)
+            self._process = process  # the parent's object: the child reports its exit code there
+            self._mine = mine  # the child's copy of it, whose run() runs
+            self._memory = memory
+            self._parent_memory = parent_memory
+
+        def _lane(self):
+            return self._process.name
+
+        def _error_heading(self):
+            return "Process %s:\n" % self._process.name
+
+        def run(self):
+            _adopt(rt, self._memory, self._parent_memory)
+            self._memory.process = self._mine
+            try:
+                self._mine.run()
+                code = 0
+            except SystemExit as e:
+                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+            except BaseException:
+                self._process._exitcode = 1
+                raise
+            # as CPython's child does before it exits: its other non-daemon threads are waited for
+            for t in list(rt.THREADS.values()):
+                if t is not self and getattr(t, "_memory", None) is self._memory and not t.daemon and t.is_alive():
+                    t.join()
+            self._process._exitcode = code
+
+    class Process:
+        """multiprocessing.Process: start() copies the parent's memory (fork) and runs run() on the copy."""
+
+        def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+            self._identity = next(counter)
+            self._target = target
+            self._args = tuple(args)
+            self._kwargs = dict(kwargs or {})
+            self._name = name or "%s-%d" % (type(self).__name__, self._identity)
+            self._daemon = bool(current_process().daemon) if daemon is None else daemon
+            self._parent_pid = os.getpid()
+            self._pid = None
+            self._exitcode = None
+            self._runner = None
+
+        def run(self):
+            if self._target:
+                self._target(*self._args, **self._kwargs)
+
+        def start(self):
+            assert self._runner is None, "cannot start a process twice"
+            assert self._parent_pid == os.getpid(), "can only start a process object created by current process"
+            assert not current_process().daemon, "daemonic processes are not allowed to have children"
+            self._pid = next(pids)
+            children[self._pid] = self
+            parent = rt.memory()
+            memory = _fork_memory(rt, parent, self._name, self._pid)
+            mine = copy.deepcopy(self, memory.memo)
+            self._runner = _ProcessMain(self, mine, memory, parent)
+            self._runner.start()
+
+        def join(self, timeout=None):
+            assert self._parent_pid == os.getpid(), "can only join a child process"
+            assert self._runner is not None, "can only join a started process"
+            self._runner.join(timeout)
+
+        def is_alive(self):
+            return self._runner is not None and self._runner.is_alive()
+
+        def terminate(self):
+            raise not_modelled("Process.terminate")
+
+        kill = terminate
+
+        def close(self):
+            if self.is_alive():
+                raise ValueError("Cannot close a process while it is still running. You should first call "
+                                 "join() or terminate().")
+
+        @property
+        def name(self):
+            return self._name
+
+        @name.setter
+        def name(self, name):
+            self._name = name
+
+        @property
+        def daemon(self):
+            return self._daemon
+
+        @daemon.setter
+        def daemon(self, daemonic):
+            assert self._runner is None, "process has already started"
+            self._daemon = daemonic
+
+        @property
+        def pid(self):
+            return self._pid
+
+        ident = pid
+
+        @property
+        def exitcode(self):
+            return None if self._runner is None or self._runner.is_alive() else self._exitcode
+
+        def __repr__(self):  # as CPython 3.11 writes it
+            info = [type(self).__name__, "name=%r" % self._name]
+            if self is current_process():
+                status = "started"
+            elif self._runner is None:
+                status = "initial"
+            else:
+                status = "started" if self.is_alive() else "stopped"
+                info.append("pid=%s" % self._pid)
+            info.append("parent=%s" % self._parent_pid)
+            info.append(status)
+            if status == "stopped":
+                info.append("exitcode=%s" % self._exitcode)
+            if self._daemon:
+                info.append("daemon")
+            return "<%s>" % " ".join(info)
+
+    class _MainProcess(Process):
+        def __init__(self):
+            self._identity = 0
+            self._name = "MainProcess"
+            self._daemon = False
+            self._pid = rt.PARENT.pid
+            self._parent_pid = None
+            self._runner = None
+            self._exitcode = None
+
+        def is_alive(self):
+            return True
+
+    main_process = _MainProcess()
+
+    def current_process():
+        return rt.memory().process or main_process
+
+    def parent_process():
+        memory = rt.memory()
+        return None if memory.process is None else children.get(memory.ppid, main_process)
+
+    def active_children():
+        me = os.getpid()
+        return [p for p in children.values() if p._parent_pid == me and p.is_alive()]
+
+    def cpu_count():
+        return rt.cores()
+
+    # ---- objects shared between processes: the only sharing there is ----
+
+    def shared(cls):
+        """multiprocessing's variant of a runtime class: one object for every process (a copy is the object)."""
+        made = type(cls.__name__, (cls,), {_SHARED: True, "__deepcopy__": lambda self, memo: self,
+                                           "__copy__": lambda self: self})
+        made.__module__ = "multiprocessing"
+        return made
+
+    Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition, Barrier = (
+        shared(c) for c in (rt.Lock, rt.RLock, rt.Semaphore, rt.BoundedSemaphore, rt.Event, rt.Condition,
+                            rt.Barrier))
+    SharedQueue = shared(rt.Queue)
+
+    class Queue(SharedQueue):
+        def close(self):
+            pass
+
+        def join_thread(self):
+            pass
+
+        def cancel_join_thread(self):
+            pass
+
+    class JoinableQueue(Queue):
+        pass
+
+    class SimpleQueue(Queue):
+        def __init__(self):
+            Queue.__init__(self)
+
+    def zero(typecode):
+        return 0.0 if typecode in ("d", "f") else (b"\x00" if typecode == "c" else 0)
+
+    class _Lockable:
+        """A shared value's own lock (an RLock, as CPython's), made when first used."""
+        _lock = None
+
+        def get_lock(self):
+            if self._lock is None:
+                self._lock = rt.named(RLock, "%s lock" % rt.label(self))
+            return self._lock
+
+        def get_obj(self):
+            return self
+
+        def acquire(self, *args, **kwargs):
+            return self.get_lock().acquire(*args, **kwargs)
+
+        def release(self):
+            return self.get_lock().release()
+
+        def __enter__(self):
+            return self.get_lock().__enter__()
+
+        def __exit__(self, *exc):
+            return self.get_lock().__exit__(*exc)
+
+    class Synchronized(_Lockable):
+        """multiprocessing.Value: one value in shared memory; each read and write of .value is a point."""
+        _interleave_shared = True
+
+        def __init__(self, typecode_or_type, *args, lock=True):
+            self._typecode = typecode_or_type if isinstance(typecode_or_type, str) else "i"
+            self.value = args[0] if args else zero(self._typecode)
+
+        def __deepcopy__(self, memo):
+            return self
+
+        def __repr__(self):
+            return "<Synchronized wrapper for %s(%r)>" % (_CTYPES.get(self._typecode, "c_int"), self.value)
+
+    class SynchronizedArray(_Lockable, list):
+        """multiprocessing.Array: a fixed list in shared memory; each read and write of an item is a point."""
+        _interleave_shared = True
+
+        def __init__(self, typecode_or_type, size_or_initializer, lock=True):
+            self._typecode = typecode_or_type if isinstance(typecode_or_type, str) else "i"
+            if isinstance(size_or_initializer, int):
+                size_or_initializer = [zero(self._typecode)] * size_or_initializer
+            list.__init__(self, size_or_initializer)
+
+        def __deepcopy__(self, memo):
+            return self
+
+        def __repr__(self):
+            return "<SynchronizedArray wrapper for <multiprocessing.sharedctypes.%s_Array_%d>>" % (
+                _CTYPES.get(self._typecode, "c_int"), len(self))
+
+        def append(self, item):
+            raise AttributeError("'SynchronizedArray' object has no attribute 'append'")
+
+    class DictProxy(dict):
+        """A Manager's dict: one dict for every process; keys(), values() and items() are lists, as the proxy's."""
+        _interleave_shared = True
+
+        def __deepcopy__(self, memo):
+            return self
+
+        def keys(self):
+            return list(dict.keys(self))
+
+        def values(self):
+            return list(dict.values(self))
+
+        def items(self):
+            return list(dict.items(self))
+
+    class ListProxy(list):
+        _interleave_shared = True
+
+        def __deepcopy__(self, memo):
+            return self
+
+    rt.containers.update((SynchronizedArray, DictProxy, ListProxy))
+
+    class Namespace:
+        _interleave_shared = True
+
+        def __init__(self, **kwargs):
+            self.__dict__.update(kwargs)
+
+        def __deepcopy__(self, memo):
+            return self
+
+        def __repr__(self):
+            return "Namespace(%s)" % ", ".join("%s=%r" % kv for kv in sorted(self.__dict__.items()))
+
+    class SyncManager:
+        """Manager(): its objects are shared by every process (its server process is not drawn)."""
+
+        def start(self, *args):
+            pass
+
+        def shutdown(self):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.shutdown()
+
+        def dict(self, *args, **kwargs):
+            return DictProxy(*args, **kwargs)
+
+        def list(self, sequence=()):
+            return ListProxy(sequence)
+
+        def Value(self, typecode, value, lock=True):
+            return Synchronized(typecode, value)
+
+        def Array(self, typecode, sequence, lock=True):
+            return SynchronizedArray(typecode, sequence)
+
+    for k, v in dict(Namespace=Namespace, Lock=Lock, RLock=RLock, Semaphore=Semaphore,
+                     BoundedSemaphore=BoundedSemaphore, Event=Event, Condition=Condition, Barrier=Barrier,
+                     Queue=Queue, JoinableQueue=JoinableQueue).items():
+        setattr(SyncManager, k, v)
+
+    # ---- Pool ----
+
+    pool_module = _pool_module(rt, Process, SharedQueue, TimeoutError, cpu_count)
+
+    def set_start_method(method, force=False):
+        if method != "fork":
+            raise not_modelled("the %r start method" % method)
+
+    def get_context(method=None):
+        set_start_method(method or "fork")
+        return mp
+
+    def fork_at_top_level(name, rest):
+        """The program's "NAME = os.fork()" at its top level, and rest, the statements after it (a function):
+        a child process runs rest with NAME = 0 on its copy of the memory, the parent with the child's pid."""
+        child = Process(target=rest)
+        module = rt.memory().module
+        module[name] = 0  # the child's copy is made now, with 0: its own return of fork()
+        child.start()
+        module[name] = child.pid
+        rest()
+
+    def fork():
+        raise not_modelled("os.fork here (it is modelled as a statement \"pid = os.fork()\" at the program's top "
+                           "level; multiprocessing.Process works anywhere)")
+
+    mp = types.ModuleType("multiprocessing")
+    for k, v in dict(Process=Process, current_process=current_process, parent_process=parent_process,
+                     active_children=active_children, cpu_count=cpu_count, Lock=Lock, RLock=RLock,
+                     Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event, Condition=Condition,
+                     Barrier=Barrier, Queue=Queue, JoinableQueue=JoinableQueue, SimpleQueue=SimpleQueue,
+                     Value=Synchronized, Array=SynchronizedArray, RawValue=Synchronized, RawArray=SynchronizedArray,
+                     Manager=SyncManager, Pool=pool_module.Pool, TimeoutError=TimeoutError,
+                     ProcessError=ProcessError, AuthenticationError=AuthenticationError,
+                     BufferTooShort=ProcessError, freeze_support=lambda: None, set_start_method=set_start_method,
+                     get_start_method=lambda allow_none=False: "fork", get_context=get_context,
+                     get_all_start_methods=lambda: ["fork"]).items():
+        setattr(mp, k, v)
+
+    def missing(attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        raise not_modelled("multiprocessing.%s" % attr)
+    mp.__getattr__ = missing
+    mp.pool = pool_module
+    managers = types.ModuleType("multiprocessing.managers")
+    managers.SyncManager = SyncManager
+    managers.DictProxy = DictProxy
+    managers.ListProxy = ListProxy
+    managers.Namespace = Namespace
+    mp.managers = managers
+    dummy = types.ModuleType("multiprocessing.dummy")
+    for k, v in dict(Process=rt.Thread, current_process=rt.current_thread, Pool=pool_module.ThreadPool,
+                     Lock=rt.Lock, RLock=rt.RLock, Semaphore=rt.Semaphore, BoundedSemaphore=rt.BoundedSemaphore,
+                     Event=rt.Event, Condition=rt.Condition, Barrier=rt.Barrier, Queue=rt.Queue,
+                     JoinableQueue=rt.Queue, cpu_count=cpu_count, freeze_support=lambda: None).items():
+        setattr(dummy, k, v)
+    mp.dummy = dummy
+    return {"multiprocessing": mp, "multiprocessing.pool": pool_module, "multiprocessing.dummy": dummy,
+            "multiprocessing.managers": managers}, fork, fork_at_top_level
+
+
+def _pool_module(rt, Process, SharedQueue, TimeoutError, cpu_count):
+    """multiprocessing.pool: Pool (worker processes) and ThreadPool (worker threads) over two shared queues,
+    "pool tasks" and "pool results", drawn as such; callbacks run in the parent's result handler thread."""
+    RUN, CLOSE, TERMINATE = "RUN", "CLOSE", "TERMINATE"
+    jobs = itertools.count()
+
+    class ApplyResult:
+        def __init__(self, pool, callback, error_callback):
+            self._job = next(jobs)
+            self._event = rt.named_event("result %d" % self._job)
+            self._callback = callback
+            self._error_callback = error_callback
+            self._value = None
+            self._success = None
+            pool._cache[self._job] = self
+
+        def ready(self):
+            return self._event.is_set()
+
+        def successful(self):
+            if not self.ready():
+                raise ValueError("{0!r} not ready".format(self))
+            return self._success
+
+        def wait(self, timeout=None):
+            self._event.wait(timeout)
+
+        def get(self, timeout=None):
+            self.wait(timeout)
+            if not self.ready():
+                raise TimeoutError
+            if self._success:
+                return self._value
+            raise self._value
+
+        def _set(self, i, ok, value):
+            self._success, self._value = ok, value
+            if ok and self._callback:
+                self._callback(value)
+            if not ok and self._error_callback:
+                self._error_callback(value)
+            self._event.set()
+            return True
+
+    AsyncResult = ApplyResult
+
+    class MapResult(ApplyResult):
+        def __init__(self, pool, length, callback, error_callback):
+            ApplyResult.__init__(self, pool, callback, error_callback)
+            self._value = [None] * length
+            self._left = length
+            self._success = True
+            if length == 0:
+                self._event.set()
+
+        def _set(self, i, ok, value):
+            if not ok and self._success:
+                self._success = False
+                self._value = value
+            elif self._success:
+                self._value[i] = value
+            self._left -= 1
+            if self._left == 0 or not ok:
+                if self._success and self._callback:
+                    self._callback(self._value)
+                if not self._success and self._error_callback:
+                    self._error_callback(self._value)
+                self._event.set()
+                return True
+            return False
+
+    def unpickled(func):
+        """The function a task names, as a worker process finds it: its own copy (pickle sends it by name)."""
+        if getattr(func, "__module__", None) == "__main__" and "." not in getattr(func, "__qualname__", "."):
+            return rt.memory().module.get(func.__qualname__, func)
+        return func
+
+    def worker(tasks, results, initializer, initargs, copying):
+        if initializer is not None:
+            initializer(*initargs)
+        while True:
+            task = tasks.get()
+            if task is None:
+                break
+            job, i, func, args, kwargs = task
+            if copying:  # sent to another process: pickled, so the worker has copies of its own
+                func, args, kwargs = unpickled(func), copy.deepcopy(args), copy.deepcopy(kwargs)
+            try:
+                result = (True, func(*args, **kwargs))
+            except Exception as e:  # noqa: sent back, raised by get() in the parent
+                result = (False, e)
+            results.put((job, i, copy.deepcopy(result) if copying else result))
+
+    class Pool:
+        """multiprocessing.Pool: daemonic worker processes ("ForkPoolWorker-1", ...) that take tasks in turn."""
+        _copying = True
+
+        def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+            if processes is None:
+                processes = cpu_count()
+            if processes < 1:
+                raise ValueError("Number of processes must be at least 1")
+            self._processes = processes
+            self._state = RUN
+            self._cache = {}
+            self._tasks = rt.named(SharedQueue, "pool tasks", 0)
+            self._results = rt.named(SharedQueue, "pool results", 0)
+            self._pool = []
+            for _ in range(processes):
+                w = self._worker((self._tasks, self._results, initializer, tuple(initargs), self._copying))
+                w.daemon = True
+                w.start()
+                self._pool.append(w)
+            self._handler = rt.Thread(target=self._handle_results, name="result handler", daemon=True)
+            self._handler.start()
+
+        def _worker(self, args):
+            p = Process(target=worker, args=args)
+            p.name = "ForkPoolWorker-%d" % p._identity
+            return p
+
+        def _handle_results(self):
+            while True:
+                item = self._results.get()
+                if item is None:
+                    return
+                job, i, (ok, value) = item
+                result = self._cache.get(job)
+                if result is not None and self._state != TERMINATE and result._set(i, ok, value):
+                    del self._cache[job]
+
+        def _check_running(self):
+            if self._state != RUN:
+                raise ValueError("Pool not running")
+
+        def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+            self._check_running()
+            result = ApplyResult(self, callback, error_callback)
+            self._tasks.put((result._job, 0, func, tuple(args), dict(kwds)))
+            return result
+
+        def apply(self, func, args=(), kwds={}):
+            return self.apply_async(func, args, kwds).get()
+
+        def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+            return self._map(func, [(x,) for x in iterable], callback, error_callback)
+
+        def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+            return self._map(func, [tuple(x) for x in iterable], callback, error_callback)
+
+        def _map(self, func, arguments, callback, error_callback):
+            self._check_running()
+            result = MapResult(self, len(arguments), callback, error_callback)
+            for i, args in enumerate(arguments):
+                self._tasks.put((result._job, i, func, args, {}))
+            return result
+
+        def map(self, func, iterable, chunksize=None):
+            return self.map_async(func, iterable).get()
+
+        def starmap(self, func, iterable, chunksize=None):
+            return self.starmap_async(func, iterable).get()
+
+        def imap(self, func, iterable, chunksize=1):
+            return iter(self.map(func, iterable))
+
+        imap_unordered = imap
+
+        def close(self):
+            if self._state == RUN:
+                self._state = CLOSE
+                for _ in self._pool:
+                    self._tasks.put(None)
+
+        def terminate(self):
+            """Tasks not yet taken are dropped, and results not yet handled; a task already running finishes
+            (the real one is killed: killing is not modelled)."""
+            if self._state == TERMINATE:
+                return
+            self._state = TERMINATE
+            while True:  # the tasks not taken yet (and any stops close() put): gone
+                try:
+                    self._tasks.get(block=False)
+                except rt.Empty:
+                    break
+            for _ in self._pool:
+                self._tasks.put(None)
+
+        def join(self):
+            if self._state == RUN:
+                raise ValueError("Pool is still running")
+            for w in self._pool:
+                w.join()
+            self._results.put(None)
+            self._handler.join()
+
+        def __enter__(self):
+            self._check_running()
+            return self
+
+        def __exit__(self, *exc):
+            self.terminate()
+
+        def __repr__(self):
+            return "<%s state=%s pool_size=%d>" % ("multiprocessing.pool." + type(self).__name__, self._state,
+                                                   self._processes)
+
+    class ThreadPool(Pool):
+        """multiprocessing.pool.ThreadPool (and multiprocessing.dummy.Pool): the same, with worker threads."""
+        _copying = False
+
+        def _worker(self, args):
+            return rt.Thread(target=worker, args=args)
+
+    m = types.ModuleType("multiprocessing.pool")
+    m.Pool, m.ThreadPool, m.ApplyResult, m.AsyncResult, m.MapResult = Pool, ThreadPool, ApplyResult, \
+        AsyncResult, MapResult
+    return m
