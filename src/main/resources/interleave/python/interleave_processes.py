@@ -72,8 +72,8 @@ copy._deepcopy_dispatch[type] = _copy_class
 
 
 def _fork_memory(rt, parent, name, pid):
-    """The child's memory: its parent's globals, copied now (as fork copies them), and the memo of the copy, to
-    find the child's copy of each of the parent's containers."""
+    """The child's memory: its parent's globals, copied now (as fork copies them). The engine learns of the
+    child's copy of a shared value when the child first uses it (named with the child's suffix)."""
     old = parent.module
     new = {}
     memory = rt.Memory(new, " (%s)" % name, pid, parent.pid)
@@ -89,26 +89,6 @@ def _fork_memory(rt, parent, name, pid):
     new["__rt_read__"], new["__rt_write__"] = rt.memory_access(memory)
     memory.memo = memo
     return memory
-
-
-def _adopt(rt, memory, parent):
-    """In the child, before its code runs: the engine learns the child's copies of its parent's shared values
-    (each drawn with the value it had when the child started)."""
-    memo = memory.memo
-    memory.memo = None
-    for cell, (container, key, is_attr) in list(rt.G.cells.items()):
-        mine = memo.get(id(container))
-        if mine is None or mine is container or (parent.suffix and not cell.endswith(parent.suffix)):
-            continue
-        base = cell[:len(cell) - len(parent.suffix)] if parent.suffix else cell
-        try:
-            value = getattr(mine, key) if is_attr else mine[key]
-        except (AttributeError, LookupError):  # the copy has no such value (any more)
-            continue
-        if rt.is_shared_int(value):
-            name = base + memory.suffix
-            rt.call("var", name=name, id=rt.G.number(name), value=value, line=0)
-            rt.G.cells[name] = (mine, key, is_attr)
 
 
 # ---------------- the module ----------------
@@ -137,12 +117,11 @@ def modules(rt):
     class _ProcessMain(rt.Thread):
         """The main thread of a child process: its lane carries the process's name."""
 
-        def __init__(self, process, mine, memory, parent_memory):
+        def __init__(self, process, mine, memory):
             rt.Thread.__init__(self, name="MainThread", daemon=process.daemon)
             self._process = process  # the parent's object: the child reports its exit code there
             self._mine = mine  # the child's copy of it, whose run() runs
             self._memory = memory
-            self._parent_memory = parent_memory
 
         def _lane(self):
             return self._process.name
@@ -151,7 +130,6 @@ def modules(rt):
             return "Process %s:\n" % self._process.name
 
         def run(self):
-            _adopt(rt, self._memory, self._parent_memory)
             self._memory.process = self._mine
             try:
                 self._mine.run()
@@ -195,7 +173,8 @@ def modules(rt):
             parent = rt.memory()
             memory = _fork_memory(rt, parent, self._name, self._pid)
             mine = copy.deepcopy(self, memory.memo)
-            self._runner = _ProcessMain(self, mine, memory, parent)
+            memory.memo = None
+            self._runner = _ProcessMain(self, mine, memory)
             self._runner.start()
 
         def join(self, timeout=None):

@@ -365,6 +365,11 @@ class _Globals:
         """A global of a process's module; cell: its name in the engine (the name and the process's suffix)."""
         if cell in self.cells:
             return self._read(cell, module[name], line)
+        if cell != name and name in self.cells and name in module and _is_shared_int(module[name]):
+            # a child process's copy of a shared value, first used: the engine learns it (with its value now)
+            _call("var", name=cell, id=self.number(cell), value=module[name], line=line)
+            self.cells[cell] = (module, name, False)
+            return self._read(cell, module[name], line)
         return module[name] if name in module else getattr(builtins, name)
 
     def store(self, name, value, line, module, cell):
@@ -443,7 +448,8 @@ class _Globals:
 
     def _attr(self, obj, attr, line):
         value = getattr(obj, attr)
-        if _is_shared_int(value) and self._own(obj):
+        # a value the object holds (not a property's result, nor its class's attribute)
+        if _is_shared_int(value) and self._own(obj) and attr in getattr(obj, "__dict__", ()):
             name = "%s.%s%s" % (self._label(obj), attr, _private_suffix(obj))
             if name not in self.cells:
                 _call("var", name=name, id=self.number(name), value=value, line=line)

@@ -182,6 +182,75 @@ class TutorialProgramsTest {
                 "Implicit context switch back to bar"), output(e));
     }
 
+    /** The pids printed (ours are made up, CPython's differ each run): what must agree is the rest. */
+    private static List<String> pidless(List<String> lines) {
+        return lines.stream().map(l -> l.replaceAll("\\d{3,}", "<pid>")).sorted().toList();
+    }
+
+    private static RunSettings mode(String mode, long seed) {
+        return new RunSettings(interleave.engine.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), 1, 20,
+                interleave.engine.Policy.RANDOM, seed);
+    }
+
+    /**
+     * The tutorials' process programs, verbatim (three are Python 2): each child runs on its own copy of the
+     * memory, and prints what CPython's child prints (pids aside) in every mode.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"sim, 0", "sim, 1", "cooperative, 0", "os, 0"})
+    void theProcessExamplesPrintWhatCPythonPrints(String mode, long seed) throws Exception {
+        for (String name : List.of("process_join.py", "fork_child.py", "manager_dict.py")) {
+            PythonProgram p = PythonProgram.load(tutorial(name), null);
+            ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), mode(mode, seed));
+            assertTrue(r.kernel().awaitTermination(10_000));
+            assertEquals(List.of(), r.outcome().errors(), name);
+            assertEquals(pidless(cpython(p)), pidless(output(r)), name);
+        }
+        ScenarioRun joined = ScenarioRun.runToEnd(PythonProgram.load(tutorial("process_join.py"), null), Map.of(),
+                mode(mode, seed));
+        assertTrue(joined.kernel().awaitTermination(10_000));
+        assertEquals(List.of("Parent process 1000.", "Child process will start.", "Run child process test (1001)...",
+                "Child process end."), output(joined), "the parent waits in join(); the child has a pid of its own");
+        // the Array is shared: each process's write lands in the one array, which each then prints whole
+        ScenarioRun array = ScenarioRun.runToEnd(PythonProgram.load(tutorial("shared_array.py"), null), Map.of(),
+                mode(mode, seed));
+        assertTrue(array.kernel().awaitTermination(10_000));
+        assertTrue(output(array).containsAll(List.of("0 -----> 100", "1 -----> 101")), output(array).toString());
+        assertEquals(8, output(array).size());
+    }
+
+    /**
+     * The tutorials' pools (Python 2): Pool(5) runs ten two-second tasks in two rounds, each result handed to the
+     * callback in the parent; Pool() has a worker per core and runs five tasks on four workers.
+     */
+    @Test
+    void thePoolExamplesRunTheirTasksOnTheWorkersInRounds() throws Exception {
+        ScenarioRun callbacks = ScenarioRun.runToEnd(PythonProgram.load(tutorial("pool_callback.py"), null),
+                Map.of(), RunSettings.DEFAULT);
+        assertTrue(callbacks.kernel().awaitTermination(10_000));
+        List<String> printed = output(callbacks);
+        assertEquals("end", printed.get(0), "apply_async does not wait: 'end' comes first");
+        assertEquals(List.of("100", "101", "102", "103", "104", "105", "106", "107", "108", "109"),
+                printed.subList(1, printed.size()).stream().sorted().toList());
+        assertEquals(4.0, callbacks.kernel().now() / 1e6, 0.01, "two rounds of 2 s on five workers");
+        List<String> lanes = callbacks.trace().threads().stream().map(t -> t.name()).toList();
+        assertTrue(lanes.containsAll(List.of("ForkPoolWorker-1", "ForkPoolWorker-5", "result handler")), lanes
+                .toString());
+
+        ScenarioRun tasks = ScenarioRun.runToEnd(PythonProgram.load(tutorial("pool_tasks.py"), null), Map.of(),
+                new RunSettings(interleave.engine.Mode.SIM, 4, 20, interleave.engine.Policy.RANDOM, 3));
+        assertTrue(tasks.kernel().awaitTermination(10_000));
+        List<String> lines = output(tasks);
+        assertEquals("Parent process 1000.", lines.get(0));
+        assertEquals("All subprocesses done.", lines.get(lines.size() - 1));
+        for (int i = 0; i < 5; i++) {
+            String task = "Run task " + i + " (";
+            assertEquals(1, lines.stream().filter(l -> l.startsWith(task)).count(), lines.toString());
+        }
+        assertEquals(4, lines.stream().filter(l -> l.startsWith("Run task")).map(l -> l.replaceAll(".*\\(", ""))
+                .distinct().count(), "four cores, four workers, each its own pid: " + lines);
+    }
+
     private static String ident(List<String> lines, String name) {
         return lines.stream().filter(l -> l.startsWith("<MyThread(" + name + ", stopped "))
                 .map(l -> l.replaceAll("\\D+", " ").trim().split(" ")[l.contains("sum_1") ? 1 : 0])
