@@ -39,6 +39,7 @@ from interleave_asyncio import module as asyncio_module
 from interleave_coroutines import modules as coroutine_modules
 from interleave_futures import module as futures_module
 from interleave_processes import modules as process_modules
+from interleave_sockets import LazySockets
 from interleave_rewrite import Rewrite, module_int_globals, split_at_fork
 
 _out = sys.stdout
@@ -1196,9 +1197,8 @@ def main():
                                                          _real_threading.Lock())
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
-    instead = "threading, queue, multiprocessing, concurrent.futures.ThreadPoolExecutor, greenlet, gevent, asyncio"
-    for name in ("socketserver",):
-        sys.modules[name] = _not_modelled(name, instead)
+    if not _OS:  # os mode: CPython's own sockets, waited on by CPython's threads
+        sys.meta_path.insert(0, LazySockets(_named_event, _sleep))
     processes, os.fork, fork_at_top_level = process_modules(_process_parts())
     sys.modules.update(processes)
     os.getpid = lambda: _memory().pid

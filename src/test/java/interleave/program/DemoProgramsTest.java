@@ -28,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each thread demo's program, exactly as the code pane shows it for the demo's parameters, runs under the
  * runner and teaches what the demo teaches: the same lines printed where the schedule does not decide them, the
  * same deadlock, the same lost updates, the same bug. Where the Java demo and its program disagree, one is wrong.
- * (The socket-server demo needs a part of the runtime not written yet.)
  */
 class DemoProgramsTest {
     @BeforeAll
@@ -128,6 +127,24 @@ class DemoProgramsTest {
         Both locked = run("processes", Map.of("increments", "200", "memory", "shared", "lock", "on"), 0);
         assertEquals(0, lost(locked.program()));
         assertEquals("parent sees counter = 600", locked.programPrinted().get(3));
+    }
+
+    /**
+     * socketserver on real sockets: every client gets its answer; a thread per client serves them all at once
+     * (one request's time), a pool of two in three rounds; a handler thread per connection, drawn as made.
+     */
+    @ParameterizedTest
+    @CsvSource({"thread-per-client, 0.3", "pool, 0.9"})
+    void theSocketServerProgramServesEveryClientAsTheDemoDoes(String server, double seconds) throws Exception {
+        Both both = run("thread-per-client", Map.of("server", server), 0);
+        List<String> expected = List.of("client-0 got: echo hello 0", "client-1 got: echo hello 1",
+                "client-2 got: echo hello 2", "client-3 got: echo hello 3", "client-4 got: echo hello 4");
+        assertEquals(expected, both.demoPrinted().stream().sorted().toList());
+        assertEquals(expected, both.programPrinted().stream().sorted().toList());
+        assertEquals(seconds, both.program().kernel().now() / 1e6, 0.01, "the time the clients took");
+        List<String> lanes = both.program().trace().threads().stream().map(t -> t.name()).toList();
+        assertEquals(server.equals("pool") ? 0 : 5, lanes.stream().filter(n -> n.endsWith("(process_request_thread)"))
+                .count(), lanes.toString());
     }
 
     @Test

@@ -80,12 +80,14 @@ class PythonProgramTest {
         assertEquals("0", r.result().get("printed"));
     }
 
-    @Test
-    void theSameSeedGivesTheSameBytes() throws Exception {
+    /** Threads, processes (copies of memory, a pool), and real sockets between a server and its clients. */
+    @ParameterizedTest
+    @ValueSource(strings = {"balance.py", "process_memory.py", "echo_server.py"})
+    void theSameSeedGivesTheSameBytes(String name) throws Exception {
         StringWriter first = new StringWriter();
         StringWriter second = new StringWriter();
-        TraceFiles.write(run("balance.py", 7).trace(), first);
-        TraceFiles.write(run("balance.py", 7).trace(), second);
+        TraceFiles.write(run(name, 7).trace(), first);
+        TraceFiles.write(run(name, 7).trace(), second);
         assertEquals(first.toString(), second.toString());
     }
 
@@ -193,6 +195,27 @@ class PythonProgramTest {
                 .toString());
     }
 
+    /**
+     * socketserver's ThreadingTCPServer on real sockets, serve_forever in a thread and shutdown() from the main
+     * one: each client gets its answers in every mode (CPython's own threads and sockets in os mode). Not compared
+     * with CPython's output directly: CPython's threads write a line and its newline apart, so lines run together.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SIM, 0", "SIM, 3", "COOPERATIVE, 0", "OS, 0"})
+    void aSocketServerAndItsClientsTalkInEveryMode(interleave.engine.Mode mode, long seed) throws Exception {
+        ScenarioRun r = run("echo_server.py", new RunSettings(mode, 1, 20, interleave.engine.Policy.RANDOM, seed));
+        @SuppressWarnings("unchecked")
+        List<String> output = (List<String>) r.result().get("output");
+        assertEquals(List.of("BYE 0", "BYE 1", "BYE 2", "HELLO 0", "HELLO 1", "HELLO 2",
+                "served 3 clients; still running: ['MainThread']"), output.stream().sorted().toList());
+        assertEquals(List.of(), r.outcome().errors());
+        if (mode != interleave.engine.Mode.OS) {
+            List<String> lanes = r.trace().threads().stream().map(t -> t.name()).toList();
+            assertEquals(3, lanes.stream().filter(n -> n.endsWith("(process_request_thread)")).count(), lanes
+                    .toString());
+        }
+    }
+
     /** What is not modelled (killing a process, here) is one error at its line, naming what does run. */
     @Test
     void whatIsNotModelledSaysSoAtItsLine() throws Exception {
@@ -255,7 +278,7 @@ class PythonProgramTest {
                 changed.kernel().errors().toString());
     }
 
-    /** A thread blocked where the scheduler cannot see (a socket nobody writes to) ends the run, naming its line. */
+    /** A thread blocked where the scheduler cannot see (a pipe nobody writes to) ends the run, naming its line. */
     @Test
     void aCallTheRuntimeDoesNotModelEndsTheRunNamingItsLine() throws Exception {
         System.setProperty("interleave.python.stallSeconds", "2");
@@ -269,6 +292,25 @@ class PythonProgramTest {
         } finally {
             System.clearProperty("interleave.python.stallSeconds");
         }
+    }
+
+    /** A socket's recv is the scheduler's wait: with nobody in the program to send, the run is stuck, at once. */
+    @Test
+    void aSocketNobodyWritesToLeavesTheRunStuckNamingTheSocket() throws Exception {
+        Path file = Files.createTempDirectory("programs").resolve("silent.py");
+        Files.writeString(file, """
+                import socket
+                a, b = socket.socketpair()
+                a.recv(1)
+                """);
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
+        assertTrue(r.kernel().awaitTermination(10_000));
+        RunOutcome outcome = r.kernel().outcomeNow();
+        assertEquals(RunOutcome.Status.DEADLOCK, outcome.status());
+        assertFalse(outcome.deadlock().cycle(), "stuck, not a cycle");
+        int waitedOn = outcome.deadlock().resources().get(0);
+        assertEquals("socket", r.trace().objects().stream().filter(o -> o.id() == waitedOn).findFirst()
+                .orElseThrow().name(), "the thread waits for the socket");
     }
 
     @Test

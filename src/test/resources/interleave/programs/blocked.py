@@ -1,12 +1,12 @@
-# A thread blocked in a call the scheduler does not model: nobody ever sends on the socket.
-import socket
+# A thread blocked in a call the scheduler does not model: nobody ever writes to the pipe.
+import os
 import threading
 
-a, b = socket.socketpair()
+r, w = os.pipe()
 
 
 def wait():
-    a.recv(1)
+    os.read(r, 1)
 
 
 t = threading.Thread(target=wait)

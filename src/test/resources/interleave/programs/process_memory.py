@@ -5,6 +5,7 @@ import threading
 
 total = 0
 log = []
+results = mp.Queue()  # the children's lines, printed by the parent (real processes' prints can run together)
 
 
 class Counter(mp.Process):
@@ -20,7 +21,8 @@ class Counter(mp.Process):
         helper = threading.Thread(target=lambda: log.append('thread in ' + mp.current_process().name))
         helper.start()
         helper.join()
-        print(self.name, total, log, mp.current_process().name, threading.current_thread().name)
+        results.put('%s %d %s %s %s' % (self.name, total, log, mp.current_process().name,
+                                         threading.current_thread().name))
 
 
 if __name__ == '__main__':
@@ -29,6 +31,8 @@ if __name__ == '__main__':
         p.start()
     for p in ps:
         p.join()
+    for p in ps:
+        print(results.get())
     print('parent', total, log, [p.exitcode for p in ps], mp.current_process().name)
     with mp.Pool(2) as pool:
         print(pool.map(abs, [-1, -2, 3]))

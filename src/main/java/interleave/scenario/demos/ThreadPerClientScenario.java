@@ -61,7 +61,6 @@ public final class ThreadPerClientScenario extends Scenario {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
             server.configureBlocking(false);
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            ctx.print("listening on 127.0.0.1:" + port);
             Lock queueLock = ctx.lock("connection queue lock");
             Semaphore waiting = ctx.semaphore("connections waiting", 0);
             ArrayDeque<SocketChannel> queue = new ArrayDeque<>();
@@ -101,7 +100,6 @@ public final class ThreadPerClientScenario extends Scenario {
                 }
                 accepted++;
                 c.configureBlocking(false);
-                ctx.print("accepted connection " + accepted);
                 if (perClient) {
                     ctx.line("spawn");
                     Worker h = ctx.thread("handler-" + accepted, () -> handle(ctx, c, work, handlers, served));
@@ -132,7 +130,7 @@ public final class ThreadPerClientScenario extends Scenario {
             String line = readLine(ctx, c);
             ctx.line("serve");
             ctx.sleep(work); // the request takes a while to serve
-            c.write(StandardCharsets.UTF_8.encode("echo " + line + " from " + ctx.currentThreadName() + "\n"));
+            c.write(StandardCharsets.UTF_8.encode("echo " + line + "\n"));
             served.incrementAndGet();
         } catch (IOException e) {
             ctx.print("handler failed: " + e.getMessage());
@@ -187,11 +185,5 @@ public final class ThreadPerClientScenario extends Scenario {
         out.put("answered", answered == null ? 0 : answered.get());
         out.put("handlerThreads", handlers == null ? 0 : handlers.size());
         return out;
-    }
-
-    /** Its program needs processes or a socket server, which the runtime does not model yet. */
-    @Override
-    public boolean programRuns() {
-        return false;
     }
 }

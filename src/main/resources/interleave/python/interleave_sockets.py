@@ -1,0 +1,230 @@
+"""Sockets for a program under Interleave: real sockets on 127.0.0.1 whose waits are the engine's.
+
+A socket's accept, recv (and so makefile().readline()) and a selector's select, which block in CPython, here try
+without blocking and, when nothing is there, wait on an Event of the engine named after the socket ("server
+socket", "connection 1", "client 1"): the views draw the thread waiting for its client or its data. The other end,
+when it is in the same program, sets that Event as it connects, sends or closes, so the scheduler decides every
+switch and a run ends as CPython's would. socketserver is CPython's own module, run on these sockets and on the
+runtime's threading: ThreadingTCPServer starts one handler thread per connection ("Thread-3
+(process_request_thread)"), as the tutorial's ThreadingMixIn does.
+
+The clients must be in the program (sim and cooperative mode): a client from outside cannot wake a waiting
+thread, and a wait without a timeout that nothing in the program can end is reported as stuck. In os mode the
+threads are CPython's own and sockets are CPython's, unchanged.
+"""
+import itertools
+
+
+class LazySockets:
+    """A finder on sys.meta_path: the first import of socket or socketserver installs the scheduler's sockets
+    (most programs never import them, and socketserver takes 10 ms to load)."""
+
+    def __init__(self, new_event, sleep):
+        self.make = lambda: install(new_event, sleep)
+
+    def find_spec(self, name, path=None, target=None):
+        import importlib.util
+        import sys
+        if name not in ("socket", "socketserver"):
+            return None
+        sys.meta_path.remove(self)
+        self.make()
+        # out of sys.modules until this import puts it back: else the import system would run its file again
+        module = sys.modules.pop(name)
+
+        class Loader:
+            @staticmethod
+            def create_module(spec):
+                return module
+
+            @staticmethod
+            def exec_module(m):
+                pass
+        return importlib.util.spec_from_loader(name, Loader())
+
+
+def install(new_event, sleep):
+    """Makes socket.socket (and so create_connection, create_server, accept) and socketserver's selector the
+    scheduler's. Call after the runtime's threading module is in sys.modules (socketserver imports it)."""
+    import select as _select
+    import socket as _socket
+    real_socket = _socket.socket
+    watchers = {}  # fd -> the Events to set when something happens on that socket (a dict: set in a fixed order)
+    listening = {}  # port -> the listening socket
+    by_ends = {}  # (local port, remote port) -> the connected socket
+    counts = {"connection": itertools.count(1), "client": itertools.count(1)}
+
+    def notify(sock):
+        for event in list(watchers.get(sock.fileno(), ())):
+            event.set()
+
+    def peer_of(sock):
+        try:
+            return by_ends.get((sock.getpeername()[1], sock.getsockname()[1]))
+        except (OSError, IndexError, TypeError):
+            return None
+
+    def readable(fd, write=False):
+        r, w, _ = _select.select([] if write else [fd], [fd] if write else [], [], 0)
+        return bool(r or w)
+
+    class socket(real_socket):  # noqa: N801 -- replaces socket.socket under its own name
+        _event = None
+        _role = None
+
+        def _wait(self):
+            """Until something happens on this socket: its Event, set by the other end in the program."""
+            if self._event is None:
+                role = self._role or "socket"
+                self._event = new_event(role)
+                watchers.setdefault(self.fileno(), {})[self._event] = None
+            return self._event
+
+        def _register(self, role):
+            self._role = role
+            try:
+                by_ends[(self.getsockname()[1], self.getpeername()[1])] = self
+            except (OSError, IndexError, TypeError):
+                pass
+
+        def listen(self, *args):
+            real_socket.listen(self, *args)
+            self._role = "server socket"
+            listening[self.getsockname()[1]] = self
+
+        def _when_ready(self, how, write=False):
+            """how(), once this socket is ready for it: at once if it is, else after the other end's signal (or
+            the socket's own timeout, which raises TimeoutError, as CPython's)."""
+            timeout = self.gettimeout()
+            if timeout == 0.0:
+                return how()
+            while True:
+                event = self._wait()
+                event.clear()
+                if readable(self.fileno(), write):
+                    return how()
+                if not event.wait(timeout) and timeout is not None:
+                    raise _socket.timeout("timed out")
+
+        def accept(self):
+            conn, address = self._when_ready(lambda: real_socket.accept(self))
+            conn._register("connection %d" % next(counts["connection"]))
+            return conn, address
+
+        def connect(self, address):
+            real_socket.connect(self, address)
+            self._register("client %d" % next(counts["client"]))
+            server = listening.get(address[1]) if isinstance(address, tuple) else None
+            if server is not None:
+                notify(server)
+
+        def connect_ex(self, address):
+            try:
+                self.connect(address)
+                return 0
+            except OSError as e:
+                return e.errno or 1
+
+        def recv(self, bufsize, flags=0):
+            return self._when_ready(lambda: real_socket.recv(self, bufsize, flags))
+
+        def recv_into(self, buffer, nbytes=0, flags=0):
+            return self._when_ready(lambda: real_socket.recv_into(self, buffer, nbytes, flags))
+
+        def recvfrom(self, bufsize, flags=0):
+            return self._when_ready(lambda: real_socket.recvfrom(self, bufsize, flags))
+
+        def send(self, data, flags=0):
+            while not readable(self.fileno(), write=True):
+                sleep(0.001)  # the other end's buffer is full: it has to read first
+            sent = real_socket.send(self, data, flags)
+            peer = peer_of(self)
+            if peer is not None:
+                notify(peer)
+            return sent
+
+        def sendall(self, data, flags=0):
+            view = memoryview(data).cast("B")
+            while view:
+                view = view[self.send(view, flags):]
+
+        def shutdown(self, how):
+            peer = peer_of(self)
+            real_socket.shutdown(self, how)
+            if peer is not None:
+                notify(peer)
+
+        def close(self):
+            if self.fileno() >= 0:
+                peer = peer_of(self)
+                watchers.pop(self.fileno(), None)
+                for ends in [e for e, s in by_ends.items() if s is self]:
+                    del by_ends[ends]
+                for port in [p for p, s in listening.items() if s is self]:
+                    del listening[port]
+                real_socket.close(self)
+                if peer is not None:
+                    notify(peer)
+            else:
+                real_socket.close(self)
+
+    _socket.socket = socket
+    _socket.SocketType = socket
+
+    class Selector:
+        """socketserver's selector: select(timeout) waits on one Event set by any of its sockets' other ends."""
+
+        def __init__(self):
+            self._keys = {}
+            self._event = None
+
+        def register(self, fileobj, events, data=None):
+            import selectors
+            fd = fileobj if isinstance(fileobj, int) else fileobj.fileno()
+            key = selectors.SelectorKey(fileobj, fd, events, data)
+            self._keys[fd] = key
+            if self._event is None:
+                self._event = new_event("select")
+            watchers.setdefault(fd, {})[self._event] = None
+            return key
+
+        def unregister(self, fileobj):
+            fd = fileobj if isinstance(fileobj, int) else fileobj.fileno()
+            watchers.get(fd, {}).pop(self._event, None)
+            return self._keys.pop(fd)
+
+        def _ready(self):
+            import selectors
+            reads = [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_READ]
+            writes = [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_WRITE]
+            r, w, _ = _select.select(reads, writes, [], 0)
+            return [(self._keys[fd], (selectors.EVENT_READ if fd in r else 0)
+                     | (selectors.EVENT_WRITE if fd in w else 0)) for fd in self._keys if fd in r or fd in w]
+
+        def select(self, timeout=None):
+            if self._event is None:
+                return []
+            self._event.clear()
+            ready = self._ready()
+            if ready or (timeout is not None and timeout <= 0):
+                return ready
+            self._event.wait(timeout)
+            return self._ready()
+
+        def close(self):
+            for fd in list(self._keys):
+                watchers.get(fd, {}).pop(self._event, None)
+            self._keys.clear()
+
+        def get_map(self):
+            return dict(self._keys)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.close()
+
+    import socketserver
+    socketserver._ServerSelector = Selector
+    return socketserver
