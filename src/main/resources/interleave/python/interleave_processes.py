@@ -1,7 +1,8 @@
 """multiprocessing and os.fork for a program under Interleave: processes modelled in the one CPython that runs it.
 
 A process here is a thread of the runtime (a lane, named "Process-1") that runs on its own memory: when it starts,
-the program's globals are copied, as fork copies them. Every function and class of the program is rebound to the
+the program's globals are copied, as fork copies them (a copy becomes a value of the views when the child first
+writes it: copy-on-write). Every function and class of the program is rebound to the
 copy, so code in the child reads and writes the child's variables; the engine knows them under the child's suffix
 ("balance (Process-1)"), so the views show the same name with a value per process. Objects made to be shared
 (Value, Array, a Manager's dict or list, multiprocessing's Lock, Queue, ...) are the only things copies share, and
@@ -73,7 +74,7 @@ copy._deepcopy_dispatch[type] = _copy_class
 
 def _fork_memory(rt, parent, name, pid):
     """The child's memory: its parent's globals, copied now (as fork copies them). The engine learns of the
-    child's copy of a shared value when the child first uses it (named with the child's suffix)."""
+    child's copy of a global when the child first writes it (copy-on-write), named with the child's suffix."""
     old = parent.module
     new = {}
     memory = rt.Memory(new, " (%s)" % name, pid, parent.pid)

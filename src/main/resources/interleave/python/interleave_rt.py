@@ -366,11 +366,8 @@ class _Globals:
         """A global of a process's module; cell: its name in the engine (the name and the process's suffix)."""
         if cell in self.cells:
             return self._read(cell, module[name], line)
-        if cell != name and name in self.cells and name in module and _is_shared_int(module[name]):
-            # a child process's copy of a shared value, first used: the engine learns it (with its value now)
-            _call("var", name=cell, id=self.number(cell), value=module[name], line=line)
-            self.cells[cell] = (module, name, False)
-            return self._read(cell, module[name], line)
+        # (a child process's copy of a global becomes a value of its own when the child first writes it:
+        # copy-on-write, as fork does; until then it reads the value it was given)
         return module[name] if name in module else getattr(builtins, name)
 
     def store(self, name, value, line, module, cell):
