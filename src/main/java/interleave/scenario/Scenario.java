@@ -110,14 +110,6 @@ public abstract class Scenario {
         return Texts.python(id());
     }
 
-    /**
-     * Whether the program the code pane shows runs as shown under the runner (and so may be saved as the user's
-     * own); false where the demo needs what the runtime does not model yet (processes, socket servers).
-     */
-    public boolean programRuns() {
-        return true;
-    }
-
     public ParamSpec param(String name) {
         return params().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }

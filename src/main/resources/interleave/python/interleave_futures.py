@@ -3,7 +3,7 @@
 As CPython's executor does, submit() puts a work item on a queue and starts a worker thread
 ("ThreadPoolExecutor-0_0", ...) when no worker is idle and there are fewer than max_workers; each worker takes
 items until shutdown. A Future waits on an Event of the engine, so every wait for a result is a wait the views
-draw. ProcessPoolExecutor is not modelled (processes are not, yet): it says so.
+draw. ProcessPoolExecutor (process_pool_executor) runs on the runtime's multiprocessing.Pool.
 """
 import itertools
 import types
@@ -170,9 +170,8 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
             return False
 
     class ProcessPoolExecutor:
-        def __init__(self, *args, **kwargs):
-            raise NotImplementedError("ProcessPoolExecutor is not modelled yet: Interleave runs threads; "
-                                      "ThreadPoolExecutor works the same way for I/O-bound work")
+        def __init__(self, *args, **kwargs):  # replaced by process_pool_executor once processes are there
+            raise NotImplementedError("ProcessPoolExecutor needs the runtime's processes")
 
     def as_completed(fs, timeout=None):
         fs = list(fs)
@@ -207,3 +206,57 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
     package = types.ModuleType("concurrent")
     package.futures = m
     return package, m, thread
+
+
+def process_pool_executor(futures, Pool, cpu_count):
+    """concurrent.futures.ProcessPoolExecutor on the runtime's multiprocessing.Pool: worker processes, each on its
+    own copy of the program's memory, all started with the executor (as CPython's fork context does)."""
+    Future = futures.Future
+    names = itertools.count()
+
+    class ProcessPoolExecutor:
+        def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), **kwargs):
+            if max_workers is None:
+                max_workers = cpu_count()
+            if max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+            self._pool = Pool(max_workers, initializer, initargs)
+            self._shutdown = False
+            self._name = "ProcessPoolExecutor-%d" % next(names)
+            self._items = itertools.count()
+
+        def submit(self, fn, *args, **kwargs):
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            f = Future("future %d of %s" % (next(self._items), self._name))
+            f.set_running_or_notify_cancel()
+            self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
+            return f
+
+        def map(self, fn, *iterables, timeout=None, chunksize=1):
+            futures_ = [self.submit(fn, *args) for args in zip(*iterables)]
+
+            def results():
+                for f in futures_:
+                    yield f.result(timeout)
+            return results()
+
+        def shutdown(self, wait=True, *, cancel_futures=False):
+            if not self._shutdown:
+                self._shutdown = True
+                self._pool.close()
+            if wait:
+                self._pool.join()
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.shutdown(wait=True)
+            return False
+
+    futures.ProcessPoolExecutor = ProcessPoolExecutor
+    process = types.ModuleType("concurrent.futures.process")
+    process.ProcessPoolExecutor = ProcessPoolExecutor
+    futures.process = process
+    return process

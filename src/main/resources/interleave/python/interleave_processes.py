@@ -29,16 +29,37 @@ def _rebind(f, memo):
     """A function of the program, bound to the child's globals (and its class, for super())."""
     old, new = memo["rebind"]
     closure = f.__closure__
-    if closure and "__class__" in f.__code__.co_freevars:
-        closure = tuple(types.CellType(copy.deepcopy(c.cell_contents, memo)) if n == "__class__" else c
-                        for n, c in zip(f.__code__.co_freevars, closure))
-    g = types.FunctionType(f.__code__, new, f.__name__, f.__defaults__, closure)
-    g.__kwdefaults__ = f.__kwdefaults__
+    if closure:  # a decorator's wrapped function, a counter in a closure, the class for super(): copies too
+        closure = tuple(_copy_cell(c, memo) for c in closure)
+    g = types.FunctionType(f.__code__, new, f.__name__, _copied(f.__defaults__, memo), closure)
+    g.__kwdefaults__ = _copied(f.__kwdefaults__, memo)
     g.__qualname__ = f.__qualname__
     g.__module__ = f.__module__
     g.__doc__ = f.__doc__
     g.__dict__.update(f.__dict__)
     return g
+
+
+def _copied(value, memo):
+    try:
+        return copy.deepcopy(value, memo)
+    except Exception:  # noqa: what cannot be copied (a lock of CPython's own, a file) stays the same object
+        return value
+
+
+def _copy_cell(cell, memo):
+    try:
+        contents = cell.cell_contents
+    except ValueError:  # an empty cell (a name not bound yet)
+        return cell
+    return types.CellType(_copied(contents, memo))
+
+
+def _copy_method(m, memo):
+    """obj.method as a Process's target: the child's copy of obj, with the child's copy of the function."""
+    if memo.get("rebind") is None:
+        return _method_copy(m, memo)
+    return types.MethodType(_copied(m.__func__, memo), _copied(m.__self__, memo))
 
 
 def _copy_function(f, memo):
@@ -70,6 +91,15 @@ def _copy_class(c, memo):
 
 copy._deepcopy_dispatch[types.FunctionType] = _copy_function
 copy._deepcopy_dispatch[type] = _copy_class
+_method_copy = copy._deepcopy_dispatch[types.MethodType]
+copy._deepcopy_dispatch[types.MethodType] = _copy_method
+
+
+_SUFFIXES = set()
+
+
+class _ProcessExit(SystemExit):
+    """os._exit in a child process: that process ends, with this code."""
 
 
 def _fork_memory(rt, parent, name, pid):
@@ -77,9 +107,13 @@ def _fork_memory(rt, parent, name, pid):
     child's copy of a global when the child first writes it (copy-on-write), named with the child's suffix."""
     old = parent.module
     new = {}
-    memory = rt.Memory(new, " (%s)" % name, pid, parent.pid)
+    suffix = " (%s)" % name
+    if suffix in _SUFFIXES:  # two processes named alike: their memories stay apart
+        suffix = " (%s %d)" % (name, pid)
+    _SUFFIXES.add(suffix)
+    memory = rt.Memory(new, suffix, pid, parent.pid)
     memo = {"rebind": (old, new), "suffix": memory.suffix, id(old): new}
-    for k, v in old.items():
+    for k, v in list(old.items()):  # (os mode: another thread may add a global meanwhile)
         if k.startswith("__") or isinstance(v, types.ModuleType):
             new[k] = v  # __name__, __builtins__, the runtime's names; modules are the same modules
             continue
@@ -160,6 +194,7 @@ def modules(rt):
             self._pid = None
             self._exitcode = None
             self._runner = None
+            self._waited = False
 
         def run(self):
             if self._target:
@@ -249,6 +284,7 @@ def modules(rt):
             self._parent_pid = None
             self._runner = None
             self._exitcode = None
+            self._waited = False
 
         def is_alive(self):
             return True
@@ -333,7 +369,8 @@ def modules(rt):
 
         def __init__(self, typecode_or_type, *args, lock=True):
             self._typecode = typecode_or_type if isinstance(typecode_or_type, str) else "i"
-            self.value = args[0] if args else zero(self._typecode)
+            value = args[0] if args else zero(self._typecode)
+            self.value = float(value) if self._typecode in ("d", "f") else value
 
         def __deepcopy__(self, memo):
             return self
@@ -445,15 +482,50 @@ def modules(rt):
         """The program's "NAME = os.fork()" at its top level, and rest, the statements after it (a function):
         a child process runs rest with NAME = 0 on its copy of the memory, the parent with the child's pid."""
         child = Process(target=rest)
-        module = rt.memory().module
-        module[name] = 0  # the child's copy is made now, with 0: its own return of fork()
+        memory = rt.memory()
+        rt.G.store(name, 0, 0, memory.module, name + memory.suffix)  # the child's copy is made now, with 0
         child.start()
-        module[name] = child.pid
+        rt.G.store(name, child.pid, 0, memory.module, name + memory.suffix)
         rest()
 
     def fork():
         raise not_modelled("os.fork here (it is modelled as a statement \"pid = os.fork()\" at the program's top "
                            "level; multiprocessing.Process works anywhere)")
+
+    real_exit, real_kill = os._exit, os.kill
+
+    def _exit(status):
+        """In a child process: that process ends at once with this exit code (the program's own process: the
+        real os._exit, which ends the run)."""
+        if rt.memory().process is None:
+            real_exit(status)
+        raise _ProcessExit(status)
+
+    def unwaited():
+        me = os.getpid()
+        return [p for p in children.values() if p._parent_pid == me and not p._waited]
+
+    def waitpid(pid, options):
+        """os.waitpid: a join of the child (pid -1: the first not waited for yet); WNOHANG does not wait."""
+        mine = unwaited()
+        if pid != -1:
+            mine = [p for p in mine if p.pid == pid]
+        if not mine:
+            raise ChildProcessError(10, "No child processes")
+        child = mine[0]
+        if options & getattr(os, "WNOHANG", 1) and child.is_alive():
+            return 0, 0
+        child.join()
+        child._waited = True
+        return child.pid, (child.exitcode or 0) << 8
+
+    def wait():
+        return waitpid(-1, 0)
+
+    def kill(pid, sig):
+        if pid in children or pid == rt.PARENT.pid:
+            raise not_modelled("os.kill of a process of the program")
+        real_kill(pid, sig)
 
     mp = types.ModuleType("multiprocessing")
     for k, v in dict(Process=Process, current_process=current_process, parent_process=parent_process,
@@ -488,7 +560,8 @@ def modules(rt):
         setattr(dummy, k, v)
     mp.dummy = dummy
     return {"multiprocessing": mp, "multiprocessing.pool": pool_module, "multiprocessing.dummy": dummy,
-            "multiprocessing.managers": managers}, fork, fork_at_top_level
+            "multiprocessing.managers": managers}, \
+        dict(fork=fork, _exit=_exit, wait=wait, waitpid=waitpid, kill=kill), fork_at_top_level
 
 
 def _pool_module(rt, Process, SharedQueue, TimeoutError, cpu_count):

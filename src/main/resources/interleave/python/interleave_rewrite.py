@@ -196,6 +196,9 @@ def split_at_fork(tree):
     for i, node in enumerate(tree.body):
         if _is_fork(node):
             rest = tree.body[i + 1:] or [ast.Pass()]
+            if any(isinstance(n, ast.Global) or (isinstance(n, ast.ImportFrom) and n.names[0].name == "*")
+                   for n in rest):
+                return tree  # cannot be a function's body: os.fork() says it is not modelled here
             finder = _TopLevelNames()
             for statement in rest:
                 finder.visit(statement)

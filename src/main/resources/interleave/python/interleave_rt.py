@@ -37,7 +37,7 @@ import types
 
 from interleave_asyncio import module as asyncio_module
 from interleave_coroutines import modules as coroutine_modules
-from interleave_futures import module as futures_module
+from interleave_futures import module as futures_module, process_pool_executor
 from interleave_processes import modules as process_modules
 from interleave_sockets import LazySockets
 from interleave_rewrite import Rewrite, module_int_globals, split_at_fork
@@ -161,7 +161,7 @@ class _FifoChannel:
         self.send(text)
         line = self.answers.readline()
         if not line:  # the engine is gone
-            os._exit(0)
+            _real_exit(0)
         return line
 
 
@@ -292,9 +292,9 @@ def _reader():
     except BaseException as e:  # noqa: a broken answer would leave every thread waiting: end loudly instead
         sys.stderr.write("interleave runtime: %s: %s\n" % (type(e).__name__, e))
         sys.stderr.flush()
-        os._exit(3)
+        _real_exit(3)
     # the engine is gone (the run ended, or the JVM did, however it died): so is this process, at once
-    os._exit(0)
+    _real_exit(0)
 
 
 # ---------------- shared values: module globals, attributes, items ----------------
@@ -609,12 +609,20 @@ class _Primitive:
         processes module puts it in the memo); multiprocessing's own objects are shared, not copied."""
         if getattr(type(self), "_interleave_shared", False):
             return self
+        if memo.get("rebind") is None:  # the program's own deepcopy: as CPython's, which cannot copy a lock
+            raise TypeError("cannot pickle '_thread.lock' object")
+        import copy as copying
         copy = type(self).__new__(type(self))
+        memo[id(self)] = copy
         copy.__dict__.update(self.__dict__)
-        args = [None] if self._kind == "Condition" else list(getattr(self, "_args", ()))  # with a lock of its own
+        args = list(getattr(self, "_args", ()))
+        if self._kind == "Condition" and args and args[0] is not None:  # with the child's copy of its lock
+            args = [copying.deepcopy(_OBJECTS[args[0]], memo)._id]
         name = getattr(self, "_base_name", self._kind.lower()) + memo.get("suffix", "")
         copy._id = _call("new", kind=self._kind, args=args, name=name)
         _OBJECTS[copy._id] = copy
+        if self._kind == "Event" and self.is_set():  # what the parent's was, as fork copies it
+            copy.set()
         return copy
 
 
@@ -1017,7 +1025,7 @@ def _say_where_and_go(signum, frame):
         if f is not None and ident in names:
             sys.stderr.write("interleave-stack\t%s\t%d\n" % (names[ident], f.f_lineno))
     sys.stderr.flush()
-    os._exit(0)
+    _real_exit(0)
 
 
 def _traceback(e):
@@ -1130,6 +1138,7 @@ def _cores():
 
 
 _real_cpu_count = os.cpu_count
+_real_exit = os._exit  # the runtime's own way out (a program's os._exit in a child process ends that process only)
 
 
 def _process_parts():
@@ -1196,8 +1205,12 @@ def main():
                         "concurrent.futures.thread": futures_thread})
     if not _OS:  # os mode: CPython's own sockets, waited on by CPython's threads
         sys.meta_path.insert(0, LazySockets(_named_event, _sleep))
-    processes, os.fork, fork_at_top_level = process_modules(_process_parts())
+    processes, os_calls, fork_at_top_level = process_modules(_process_parts())
     sys.modules.update(processes)
+    for name, call in os_calls.items():  # fork, _exit, wait, waitpid, kill: each process's own
+        setattr(os, name, call)
+    sys.modules["concurrent.futures.process"] = process_pool_executor(
+        futures, processes["multiprocessing"].Pool, _cores)
     os.getpid = lambda: _memory().pid
     os.getppid = lambda: _memory().ppid
     os.cpu_count = _cores

@@ -13,6 +13,7 @@ thread, and a wait without a timeout that nothing in the program can end is repo
 threads are CPython's own and sockets are CPython's, unchanged.
 """
 import itertools
+import os
 
 
 class LazySockets:
@@ -49,6 +50,7 @@ def install(new_event, sleep):
     import select as _select
     import socket as _socket
     real_socket = _socket.socket
+    real_socketpair = _socket.socketpair
     watchers = {}  # fd -> the Events to set when something happens on that socket (a dict: set in a fixed order)
     listening = {}  # port -> the listening socket
     by_ends = {}  # (local port, remote port) -> the connected socket
@@ -59,10 +61,10 @@ def install(new_event, sleep):
             event.set()
 
     def peer_of(sock):
-        try:
-            return by_ends.get((sock.getpeername()[1], sock.getsockname()[1]))
-        except (OSError, IndexError, TypeError):
-            return None
+        return sock._peer
+
+    def link(a, b):
+        a._peer, b._peer = b, a
 
     def readable(fd, write=False):
         r, w, _ = _select.select([] if write else [fd], [fd] if write else [], [], 0)
@@ -71,6 +73,8 @@ def install(new_event, sleep):
     class socket(real_socket):  # noqa: N801 -- replaces socket.socket under its own name
         _event = None
         _role = None
+        _peer = None  # the other end, where it is in the program (else a wait is CPython's own, blocking)
+        _outside = False  # connected to something outside the program: its waits are CPython's own
 
         def _wait(self):
             """Until something happens on this socket: its Event, set by the other end in the program."""
@@ -80,12 +84,18 @@ def install(new_event, sleep):
                 watchers.setdefault(self.fileno(), {})[self._event] = None
             return self._event
 
-        def _register(self, role):
-            self._role = role
+        def _ends(self):
             try:
-                by_ends[(self.getsockname()[1], self.getpeername()[1])] = self
+                return self.getsockname()[1], self.getpeername()[1]
             except (OSError, IndexError, TypeError):
-                pass
+                return None
+
+        def bind(self, address):
+            if self.type == _socket.SOCK_STREAM and hasattr(_socket, "SO_REUSEADDR") and os.name != "nt":
+                # a run is often run again at once (Reset, a new seed): the port of the last one may still be in
+                # TIME_WAIT, which only this lets a server bind again
+                self.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
+            real_socket.bind(self, address)
 
         def listen(self, *args):
             real_socket.listen(self, *args)
@@ -94,9 +104,10 @@ def install(new_event, sleep):
 
         def _when_ready(self, how, write=False):
             """how(), once this socket is ready for it: at once if it is, else after the other end's signal (or
-            the socket's own timeout, which raises TimeoutError, as CPython's)."""
+            the socket's own timeout, which raises TimeoutError, as CPython's). A datagram socket, or one whose
+            other end is outside the program, waits as CPython's does (the stall watchdog names its line)."""
             timeout = self.gettimeout()
-            if timeout == 0.0:
+            if timeout == 0.0 or self._outside or self.type != _socket.SOCK_STREAM:
                 return how()
             while True:
                 event = self._wait()
@@ -108,15 +119,24 @@ def install(new_event, sleep):
 
         def accept(self):
             conn, address = self._when_ready(lambda: real_socket.accept(self))
-            conn._register("connection %d" % next(counts["connection"]))
+            conn._role = "connection %d" % next(counts["connection"])
+            ends = conn._ends()
+            client = None if ends is None else by_ends.pop((ends[1], ends[0]), None)
+            if client is None:
+                conn._outside = True  # a client from outside the program
+            else:
+                link(conn, client)
             return conn, address
 
         def connect(self, address):
             real_socket.connect(self, address)
-            self._register("client %d" % next(counts["client"]))
-            server = listening.get(address[1]) if isinstance(address, tuple) else None
-            if server is not None:
-                notify(server)
+            self._role = "client %d" % next(counts["client"])
+            server = listening.get(address[1]) if isinstance(address, tuple) and len(address) > 1 else None
+            if server is None:
+                self._outside = True  # a server outside the program
+                return
+            by_ends[self._ends()] = self  # until the server accepts it
+            notify(server)
 
         def connect_ex(self, address):
             try:
@@ -158,7 +178,7 @@ def install(new_event, sleep):
             if self.fileno() >= 0:
                 peer = peer_of(self)
                 watchers.pop(self.fileno(), None)
-                for ends in [e for e, s in by_ends.items() if s is self]:
+                for ends in [e for e, s in by_ends.items() if s is self]:  # closed before the server accepted
                     del by_ends[ends]
                 for port in [p for p, s in listening.items() if s is self]:
                     del listening[port]
@@ -168,8 +188,19 @@ def install(new_event, sleep):
             else:
                 real_socket.close(self)
 
+    socket.__module__ = "socket"
+    socket.__qualname__ = "socket"
+
+    def socketpair(*args):
+        """Two connected sockets, each the other's end."""
+        a, b = real_socketpair(*args)
+        a._role = b._role = "socketpair"
+        link(a, b)
+        return a, b
+
     _socket.socket = socket
     _socket.SocketType = socket
+    _socket.socketpair = socketpair
 
     class Selector:
         """socketserver's selector: select(timeout) waits on one Event set by any of its sockets' other ends."""

@@ -309,7 +309,7 @@ class PythonProgramTest {
         assertEquals(RunOutcome.Status.DEADLOCK, outcome.status());
         assertFalse(outcome.deadlock().cycle(), "stuck, not a cycle");
         int waitedOn = outcome.deadlock().resources().get(0);
-        assertEquals("socket", r.trace().objects().stream().filter(o -> o.id() == waitedOn).findFirst()
+        assertEquals("socketpair", r.trace().objects().stream().filter(o -> o.id() == waitedOn).findFirst()
                 .orElseThrow().name(), "the thread waits for the socket");
     }
 
@@ -408,7 +408,7 @@ class PythonProgramTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
-            "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py"})
+            "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py", "fork_wait.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

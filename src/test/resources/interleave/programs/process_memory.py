@@ -1,7 +1,10 @@
 # Processes: a subclass of Process with super(), a global counted per process, a thread inside a process,
 # exit codes, and a pool's map, apply and an error sent back to the parent.
+import copy
+import functools
 import multiprocessing as mp
 import threading
+from concurrent.futures import ProcessPoolExecutor
 
 total = 0
 log = []
@@ -25,6 +28,29 @@ class Counter(mp.Process):
                                          threading.current_thread().name))
 
 
+def logged(f):
+    @functools.wraps(f)
+    def wrapper(*args):
+        return f(*args)
+    return wrapper
+
+
+@logged
+def bump():  # decorated: the child runs its own copy of bump, on its own total
+    global total
+    total += 10
+    results.put('bumped %d' % total)
+
+
+class Tally:
+    def __init__(self):
+        self.n = 0
+
+    def add(self):  # a bound method as the target: the child's copy of the object
+        self.n += 1
+        results.put('tally %d' % self.n)
+
+
 if __name__ == '__main__':
     ps = [Counter(i + 1) for i in range(2)]
     for p in ps:
@@ -42,3 +68,15 @@ if __name__ == '__main__':
             r.get()
         except ZeroDivisionError as e:
             print('error from the pool:', e)
+    with ProcessPoolExecutor(2) as executor:
+        print(list(executor.map(abs, [-4, 5])), executor.submit(pow, 3, 2).result())
+    tally = Tally()
+    for target in (bump, tally.add):
+        p = mp.Process(target=target)
+        p.start()
+        p.join()
+        print(results.get(), 'in the parent:', total, tally.n)
+    try:
+        copy.deepcopy(threading.Lock())
+    except TypeError as e:
+        print('deepcopy of a lock:', e)

@@ -21,7 +21,7 @@ import javafx.scene.layout.Region;
 import java.util.List;
 import java.util.Map;
 
-/** The Python equivalent with a marker per thread on the line it is running. */
+/** The Python program with a marker per thread on the line it is running. */
 public final class CodeController {
     private final AppModel model;
     private final CodeViewModel vm = new CodeViewModel();
@@ -96,10 +96,7 @@ public final class CodeController {
         convertedNote.setVisible(!note.isEmpty());
         convertedNote.setManaged(!note.isEmpty());
         java.nio.file.Path f = ed.fileProperty().get();
-        interleave.scenario.Scenario selected = model.picker().selectedProperty().get();
-        // a demo whose program runs as shown is that program; the others' (processes, sockets) an equivalent
-        String title = program ? "code.titleProgram"
-                : selected != null && selected.programRuns() ? "code.titleRuns" : "code.title";
+        String title = program ? "code.titleProgram" : "code.title"; // a demo's program runs as shown, too
         codeTitle.setText(!editing || f == null ? model.i18n().get(title)
                 : model.i18n().fmt(ed.dirty() ? "editor.titleDirty" : "editor.title", String.valueOf(f.getFileName())));
     }

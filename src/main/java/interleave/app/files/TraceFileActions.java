@@ -243,13 +243,11 @@ public final class TraceFileActions {
         return open(file);
     }
 
-    /** Why the shown program cannot be saved as the user's own (no demo, a program already, one that cannot run), or null. */
+    /** Why the shown program cannot be saved as the user's own (no demo, or a program already), or null. */
     public String whyNoDemoProgram() {
         interleave.scenario.Scenario demo = model.session().scenario();
-        if (demo == null || demo.topic() == interleave.scenario.Topic.YOUR_PROGRAMS) {
-            return model.i18n().get("files.noDemoProgram");
-        }
-        return demo.programRuns() ? null : model.i18n().get("files.demoProgramDoesNotRun");
+        return demo == null || demo.topic() == interleave.scenario.Topic.YOUR_PROGRAMS
+                ? model.i18n().get("files.noDemoProgram") : null;
     }
 
     /** The name to offer for a demo's program: "balance.py". */

@@ -267,13 +267,6 @@ class OpenSaveUiTest {
         assertTrue(UiTestSupport.onFx(() -> !actions().saveDemoProgram(dir.resolve("again.py"))),
                 "a program is not a demo: nothing to save");
         assertFalse(Files.exists(dir.resolve("again.py")));
-        robot.interact(() -> app.model().picker().selectedProperty().set(
-                interleave.scenario.Scenarios.byId("processes").orElseThrow()));
-        settle();
-        assertTrue(UiTestSupport.onFx(() -> !actions().saveDemoProgram(dir.resolve("processes.py"))),
-                "a demo whose program cannot run yet is not offered as one");
-        assertTrue(app.model().messageProperty().get().contains("processes"), app.model().messageProperty().get());
-        assertFalse(Files.exists(dir.resolve("processes.py")));
     }
 
     @Test

@@ -55,11 +55,6 @@ class LoadProblemUiTest {
     void aProgramThatCannotLoadReplacesTheOldDemoWithItsProblem(FxRobot robot) throws Exception {
         assertEquals("balance", app.model().picker().selectedProperty().get().id());
         assertEquals("Python program", text(robot, "#codeTitle"), "the balance demo's program runs as shown");
-        robot.interact(() -> app.model().picker().selectedProperty().set(Scenarios.byId("processes").orElseThrow()));
-        settle();
-        assertEquals("Python equivalent", text(robot, "#codeTitle"), "processes are not modelled: an equivalent");
-        robot.interact(() -> app.model().picker().selectedProperty().set(Scenarios.byId("balance").orElseThrow()));
-        settle();
         Path latin1 = Files.write(dir.resolve("latin1.py"),
                 "import threading\nname = 'caf\u00e9'\nprint(name)\n".getBytes("ISO-8859-1"));
         assertFalse(onFx(() -> new TraceFileActions(app.model()).open(latin1)));
