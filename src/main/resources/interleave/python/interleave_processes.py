@@ -559,9 +559,36 @@ def modules(rt):
                      JoinableQueue=rt.Queue, cpu_count=cpu_count, freeze_support=lambda: None).items():
         setattr(dummy, k, v)
     mp.dummy = dummy
+    def forking_process_request(server, request, client_address):
+        """socketserver.ForkingMixIn.process_request: the request handled in a child process (a copy of the
+        memory, with its own copy of the connection), as CPython's fork does; the parent closes its copy."""
+        child = Process(target=_serve_forked, args=(server, request, client_address))
+        child.start()
+        if server.active_children is None:
+            server.active_children = set()
+        server.active_children.add(child.pid)
+        server.close_request(request)
+
     return {"multiprocessing": mp, "multiprocessing.pool": pool_module, "multiprocessing.dummy": dummy,
             "multiprocessing.managers": managers}, \
-        dict(fork=fork, _exit=_exit, wait=wait, waitpid=waitpid, kill=kill), fork_at_top_level
+        dict(fork=fork, _exit=_exit, wait=wait, waitpid=waitpid, kill=kill), fork_at_top_level, \
+        forking_process_request
+
+
+def _serve_forked(server, request, client_address):
+    """The child's part of ForkingMixIn.process_request, as CPython writes it."""
+    status = 1
+    try:
+        server.finish_request(request, client_address)
+        status = 0
+    except Exception:  # noqa: as socketserver does
+        server.handle_error(request, client_address)
+    finally:
+        try:
+            server.shutdown_request(request)
+        finally:
+            server.socket.close()  # the child's copy of the listening socket (a real child would exit)
+            os._exit(status)
 
 
 def _pool_module(rt, Process, SharedQueue, TimeoutError, cpu_count):

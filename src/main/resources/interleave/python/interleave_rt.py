@@ -1203,9 +1203,9 @@ def main():
                                                          _real_threading.Lock())
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
+    processes, os_calls, fork_at_top_level, forking_process_request = process_modules(_process_parts())
     if not _OS:  # os mode: CPython's own sockets, waited on by CPython's threads
-        sys.meta_path.insert(0, LazySockets(_named_event, _sleep))
-    processes, os_calls, fork_at_top_level = process_modules(_process_parts())
+        sys.meta_path.insert(0, LazySockets(_named_event, _sleep, forking_process_request))
     sys.modules.update(processes)
     for name, call in os_calls.items():  # fork, _exit, wait, waitpid, kill: each process's own
         setattr(os, name, call)

@@ -20,8 +20,11 @@ class LazySockets:
     """A finder on sys.meta_path: the first import of socket or socketserver installs the scheduler's sockets
     (most programs never import them, and socketserver takes 10 ms to load)."""
 
-    def __init__(self, new_event, sleep):
-        self.make = lambda: install(new_event, sleep)
+    def __init__(self, new_event, sleep, forking_process_request):
+        def make():
+            socketserver = install(new_event, sleep)
+            socketserver.ForkingMixIn.process_request = forking_process_request
+        self.make = make
 
     def find_spec(self, name, path=None, target=None):
         import importlib.util
@@ -89,6 +92,17 @@ def install(new_event, sleep):
                 return self.getsockname()[1], self.getpeername()[1]
             except (OSError, IndexError, TypeError):
                 return None
+
+        def __deepcopy__(self, memo):
+            """A child process's copy (fork): a duplicate of the descriptor, the same connection; the program's
+            own deepcopy cannot copy a socket, as in CPython."""
+            if memo.get("rebind") is None:
+                raise TypeError("cannot pickle 'socket' object")
+            copy = self.dup()
+            copy._role, copy._outside = self._role, self._outside
+            if self._peer is not None:
+                link(copy, self._peer)  # the other end's data now wakes the child's copy
+            return copy
 
         def bind(self, address):
             if self.type == _socket.SOCK_STREAM and hasattr(_socket, "SO_REUSEADDR") and os.name != "nt":

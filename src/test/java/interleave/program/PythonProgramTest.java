@@ -216,6 +216,20 @@ class PythonProgramTest {
         }
     }
 
+    /** ForkingTCPServer: each connection in a child process, counting on its own copy, as CPython's fork does. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SIM, 0", "SIM, 2", "COOPERATIVE, 0"})
+    void aForkingServerHandlesEachClientInAProcessOfItsOwn(interleave.engine.Mode mode, long seed) throws Exception {
+        ScenarioRun r = run("forking_server.py", new RunSettings(mode, 1, 20, interleave.engine.Policy.RANDOM, seed));
+        @SuppressWarnings("unchecked")
+        List<String> output = (List<String>) r.result().get("output");
+        assertEquals(List.of("hello 0 from a child, hits 1", "hello 1 from a child, hits 1",
+                "hello 2 from a child, hits 1", "parent hits 0"), output.stream().sorted().toList());
+        assertEquals(List.of(), r.outcome().errors());
+        List<String> lanes = r.trace().threads().stream().map(t -> t.name()).toList();
+        assertTrue(lanes.containsAll(List.of("Process-1", "Process-2", "Process-3")), lanes.toString());
+    }
+
     /** What is not modelled (killing a process, here) is one error at its line, naming what does run. */
     @Test
     void whatIsNotModelledSaysSoAtItsLine() throws Exception {
