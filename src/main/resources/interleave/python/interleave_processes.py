@@ -112,6 +112,7 @@ def _fork_memory(rt, parent, name, pid):
         suffix = " (%s %d)" % (name, pid)
     _SUFFIXES.add(suffix)
     memory = rt.Memory(new, suffix, pid, parent.pid)
+    memory.parent_module = old
     memo = {"rebind": (old, new), "suffix": memory.suffix, id(old): new}
     for k, v in list(old.items()):  # (os mode: another thread may add a global meanwhile)
         if k.startswith("__") or isinstance(v, types.ModuleType):
@@ -668,6 +669,22 @@ def _pool_module(rt, Process, SharedQueue, TimeoutError, cpu_count):
             return rt.memory().module.get(func.__qualname__, func)
         return func
 
+    def sent_back(result):
+        """A result as the parent unpickles it: a copy, whose classes of the program are the parent's own (so
+        that `except MyError:` around get() catches the worker's MyError)."""
+        memory = rt.memory()
+        parent = getattr(memory, "parent_module", {})
+        memo = {id(v): parent[k] for k, v in memory.module.items()
+                if isinstance(v, type) and v.__module__ == "__main__" and isinstance(parent.get(k), type)}
+        ok, value = copy.deepcopy(result, memo)
+        mine = memo.get(id(type(value)))
+        if mine is not None and type(value) is not mine:  # an exception's class is not copied through the memo
+            try:
+                value.__class__ = mine
+            except TypeError:
+                pass
+        return ok, value
+
     def worker(tasks, results, initializer, initargs, copying):
         if initializer is not None:
             initializer(*initargs)
@@ -682,7 +699,7 @@ def _pool_module(rt, Process, SharedQueue, TimeoutError, cpu_count):
                 result = (True, func(*args, **kwargs))
             except Exception as e:  # noqa: sent back, raised by get() in the parent
                 result = (False, e)
-            results.put((job, i, copy.deepcopy(result) if copying else result))
+            results.put((job, i, sent_back(result) if copying else result))
 
     class Pool:
         """multiprocessing.Pool: daemonic worker processes ("ForkPoolWorker-1", ...) that take tasks in turn."""

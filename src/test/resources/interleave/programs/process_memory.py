@@ -28,6 +28,14 @@ class Counter(mp.Process):
                                          threading.current_thread().name))
 
 
+class PoolError(Exception):
+    pass
+
+
+def fails(x):
+    raise PoolError('from a worker %d' % x)
+
+
 def logged(f):
     @functools.wraps(f)
     def wrapper(*args):
@@ -68,6 +76,10 @@ if __name__ == '__main__':
             r.get()
         except ZeroDivisionError as e:
             print('error from the pool:', e)
+        try:
+            pool.apply(fails, (1,))
+        except PoolError as e:  # the worker's PoolError is the parent's class once it comes back
+            print('caught', type(e).__name__, e)
     with ProcessPoolExecutor(2) as executor:
         print(list(executor.map(abs, [-4, 5])), executor.submit(pow, 3, 2).result())
     tally = Tally()
