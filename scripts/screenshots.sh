@@ -83,5 +83,9 @@ shot python-tutorial-local-1024.png 1024x768 --open "$PWD/src/test/resources/int
 shot python-tutorial-gate-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --input true --steps 300 --present --lang zh
 shot python-tutorial-gevent-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/gevent_switch.py" --play --speed full --lang en
 shot python-tutorial-greenlet-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/greenlet_switch.py" --play --speed full --lang en
+# processes (each its own copy of the memory), a pool of worker processes, a socket server with its clients
+shot python-processes-1024.png 1024x768 --open "$PWD/src/main/resources/interleave/scenario/python/processes.py" --play --speed full --lang en
+shot python-tutorial-pool-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/pool_callback.py" --play --speed full --present --lang zh
+shot python-socketserver-1600.png 1600x1000 --open "$PWD/src/main/resources/interleave/scenario/python/thread-per-client.py" --play --speed full --lang en
 shot python-input.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/gate_input.py" --input no --input true --steps 200 --lang en
 exit $failed

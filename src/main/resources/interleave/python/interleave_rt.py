@@ -584,15 +584,22 @@ def _assigned_name(default):
     import linecache
     import re
     f = sys._getframe(2)
+    maker = f
     while f is not None and f.f_code.co_filename != _program_file:
         f = f.f_back
+    if maker is not f and maker is not None and not maker.f_code.co_filename.endswith(_RUNTIME_FILES):
+        # made inside a library (socketserver's "self.__is_shut_down = threading.Event()"): its own name there
+        f = maker
     if f is None:
         return default
-    m = re.match(r"\s*([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(_program_file, f.f_lineno))
-    return m.group(1).split(".")[-1] if m else default
+    m = re.match(r"\s*([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(f.f_code.co_filename, f.f_lineno))
+    return m.group(1).split(".")[-1].strip("_") or default if m else default
 
 
 _OBJECTS = {}  # the engine's number of each threading object -> the object
+_RUNTIME_FILES = tuple("%s.py" % m for m in ("interleave_rt", "interleave_processes", "interleave_futures",
+                                            "interleave_coroutines", "interleave_asyncio", "interleave_hub",
+                                            "interleave_sockets"))
 
 
 class _Primitive:

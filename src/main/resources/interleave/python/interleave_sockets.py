@@ -229,14 +229,22 @@ def install(new_event, sleep):
             key = selectors.SelectorKey(fileobj, fd, events, data)
             self._keys[fd] = key
             if self._event is None:
-                self._event = new_event("select")
+                # one socket (socketserver's case): the selector waits on that socket's own Event
+                sock = fileobj if isinstance(fileobj, socket) else getattr(fileobj, "socket", None)
+                self._event = sock._wait() if isinstance(sock, socket) else new_event("select")
             watchers.setdefault(fd, {})[self._event] = None
             return key
 
         def unregister(self, fileobj):
             fd = fileobj if isinstance(fileobj, int) else fileobj.fileno()
-            watchers.get(fd, {}).pop(self._event, None)
+            if self._event is not self._own_event(fd):
+                watchers.get(fd, {}).pop(self._event, None)
             return self._keys.pop(fd)
+
+        def _own_event(self, fd):
+            sock = self._keys[fd].fileobj if fd in self._keys else None
+            sock = sock if isinstance(sock, socket) else getattr(sock, "socket", None)
+            return sock._event if isinstance(sock, socket) else None
 
         def _ready(self):
             import selectors
@@ -258,7 +266,8 @@ def install(new_event, sleep):
 
         def close(self):
             for fd in list(self._keys):
-                watchers.get(fd, {}).pop(self._event, None)
+                if self._event is not self._own_event(fd):  # a socket's own Event stays its own
+                    watchers.get(fd, {}).pop(self._event, None)
             self._keys.clear()
 
         def get_map(self):

@@ -36,6 +36,28 @@ public final class TextMeasure {
         return w;
     }
 
+    /**
+     * The text itself if it fits in max pixels, else its start and its end around an ellipsis, as much of each as
+     * fits ("ForkPo…rker-1"): names that differ only at the end (a number) stay apart.
+     */
+    public static String clipMiddle(String s, Font font, double max) {
+        return clipMiddle(s, max, t -> width(t, font));
+    }
+
+    static String clipMiddle(String s, double max, java.util.function.ToDoubleFunction<String> width) {
+        if (width.applyAsDouble(s) <= max) {
+            return s;
+        }
+        for (int keep = s.length() - 1; keep >= 2; keep--) {
+            int left = keep / 2; // the end gets the odd one: it is where names differ
+            String cut = s.substring(0, left) + "…" + s.substring(s.length() - (keep - left));
+            if (width.applyAsDouble(cut) <= max) {
+                return cut;
+            }
+        }
+        return s.substring(0, 1) + "…";
+    }
+
     /** The text itself if it fits in max pixels, else as much of it as fits followed by an ellipsis. */
     public static String clip(String s, Font font, double max) {
         if (width(s, font) <= max) {

@@ -307,8 +307,7 @@ public final class TimelineCanvas extends Region {
             cue(g, lane.thread(), 6, top + 3, 10, laneHeight - 6);
             g.setFill(theme.ink(Ink.TEXT));
             g.setFont(labelFont(1, true));
-            String name = t.thread(lane.thread()).name() + (t.thread(lane.thread()).daemon() ? " (d)" : "");
-            g.fillText(TextMeasure.clip(name, labelFont(1, true), labelWidth - 26), 22, cy);
+            g.fillText(laneName(t.thread(lane.thread()), labelFont(1, true), labelWidth - 26), 22, cy);
         } else {
             ObjectInfo o = t.object(lane.object());
             g.setFill(theme.ink(Ink.TEXT));
@@ -1042,5 +1041,19 @@ public final class TimelineCanvas extends Region {
         double s = axisHeight * 0.45;
         g.setFill(theme.ink(Ink.CURSOR));
         g.fillPolygon(new double[] {x - s, x + s, x}, new double[] {0, 0, s * 1.2}, 3);
+    }
+
+    /**
+     * A thread's lane name in {@code room} pixels: whole if it fits, else without CPython's "(target)" suffix
+     * ("Thread-3 (process_request_thread)" is "Thread-3"), else cut in the middle ("ForkPo…rker-2").
+     */
+    private static String laneName(interleave.trace.ThreadInfo thread, javafx.scene.text.Font font, double room) {
+        String daemon = thread.daemon() ? " (d)" : "";
+        String name = thread.name() + daemon;
+        if (TextMeasure.width(name, font) <= room) {
+            return name;
+        }
+        String bare = thread.name().replaceFirst("^(.+?) \\(.*\\)$", "$1") + daemon;
+        return TextMeasure.clipMiddle(bare, font, room);
     }
 }
