@@ -9,6 +9,12 @@ import itertools
 import types
 
 
+def _results(futures, timeout):
+    """Executor.map's results: each future's, in order, as they are asked for."""
+    for f in futures:
+        yield f.result(timeout)
+
+
 def module(Thread, Queue, new_event, new_semaphore, real_lock):
     """The concurrent.futures module (and its .thread submodule), given the runtime's Thread and Queue classes,
     makers of named Events and Semaphores, and a lock of CPython's own for bookkeeping never held at a point."""
@@ -148,12 +154,7 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
                 self._idle.release()
 
         def map(self, fn, *iterables, timeout=None, chunksize=1):
-            futures = [self.submit(fn, *args) for args in zip(*iterables)]
-
-            def results():
-                for f in futures:
-                    yield f.result(timeout)
-            return results()
+            return _results([self.submit(fn, *args) for args in zip(*iterables)], timeout)
 
         def shutdown(self, wait=True, *, cancel_futures=False):
             self._shutdown = True
@@ -234,12 +235,7 @@ def process_pool_executor(futures, Pool, cpu_count):
             return f
 
         def map(self, fn, *iterables, timeout=None, chunksize=1):
-            futures_ = [self.submit(fn, *args) for args in zip(*iterables)]
-
-            def results():
-                for f in futures_:
-                    yield f.result(timeout)
-            return results()
+            return _results([self.submit(fn, *args) for args in zip(*iterables)], timeout)
 
         def shutdown(self, wait=True, *, cancel_futures=False):
             if not self._shutdown:
