@@ -178,6 +178,7 @@ public final class PythonProgram extends Scenario {
         script("interleave_coroutines.py");
         script("interleave_asyncio.py");
         script("interleave_futures.py");
+        script("interleave_pool.py");
         script("interleave_processes.py");
         script("interleave_sockets.py");
         return script("interleave_rt.py");

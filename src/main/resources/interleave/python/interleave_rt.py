@@ -597,9 +597,9 @@ def _assigned_name(default):
 
 
 _OBJECTS = {}  # the engine's number of each threading object -> the object
-_RUNTIME_FILES = tuple("%s.py" % m for m in ("interleave_rt", "interleave_processes", "interleave_futures",
-                                            "interleave_coroutines", "interleave_asyncio", "interleave_hub",
-                                            "interleave_sockets"))
+_RUNTIME_FILES = tuple("%s.py" % m for m in (
+    "interleave_rt", "interleave_processes", "interleave_pool", "interleave_futures", "interleave_coroutines",
+    "interleave_asyncio", "interleave_hub", "interleave_sockets"))
 
 
 class _Primitive:
@@ -1223,9 +1223,10 @@ def main():
     os.cpu_count = _cores
     _virtual_clock(_time)
     program = _G.module
-    program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G, "__rt_read__": _os_global_read if _OS else _global_read,
-                    "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step, "__rt_fork__": fork_at_top_level, "print": _print, "input": _input,
-                    "__builtins__": builtins})
+    program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G,
+                    "__rt_read__": _os_global_read if _OS else _global_read,
+                    "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step,
+                    "__rt_fork__": fork_at_top_level, "print": _print, "input": _input, "__builtins__": builtins})
     _call("begin", line=0)
     try:
         exec(code, program)
