@@ -111,8 +111,11 @@ def install(new_event, sleep):
                 self.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
             real_socket.bind(self, address)
 
-        def listen(self, *args):
-            real_socket.listen(self, *args)
+        def listen(self, backlog=128):
+            # at least 128 waiting connections (socketserver asks for 5): a client whose connect found the queue
+            # full would wait inside connect() for the kernel's retry a second later, where the scheduler cannot
+            # see it; here every client of the program is let in at once, and waits, visibly, for its answer
+            real_socket.listen(self, max(backlog, 128))
             self._role = "server socket"
             listening[self.getsockname()[1]] = self
 

@@ -1,5 +1,5 @@
-# A socketserver.ThreadingTCPServer serving in a thread of its own (serve_forever), three clients in the same
-# program, then shutdown(): each accept and recv waits for the other end, each connection gets a handler thread.
+# A socketserver.ThreadingTCPServer serving in a thread of its own (serve_forever), eight clients in the same
+# program (more than socketserver's listen queue of 5), then shutdown(): each accept and recv waits for the other end, each connection gets a handler thread.
 import socket
 import socketserver
 import threading
@@ -23,7 +23,7 @@ def client(i):
 server = socketserver.ThreadingTCPServer(('127.0.0.1', 0), Echo)
 serving = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05})
 serving.start()
-clients = [threading.Thread(target=client, args=(i,)) for i in range(3)]
+clients = [threading.Thread(target=client, args=(i,)) for i in range(8)]
 for c in clients:
     c.start()
 for c in clients:
