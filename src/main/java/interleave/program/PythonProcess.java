@@ -49,6 +49,8 @@ final class PythonProcess {
         }
         // os.cpu_count() in sim and cooperative mode: the run's virtual cores (multiprocessing.Pool() sizes by it)
         builder.environment().put("INTERLEAVE_CORES", Integer.toString(k.settings().cores()));
+        // the program's random module starts from the run's seed (sim and cooperative): the same seed, the same run
+        builder.environment().put("INTERLEAVE_SEED", Long.toString(k.settings().seed()));
         this.process = builder.start();
         this.toPython = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         daemon("interleave-python-requests", this::readRequests);

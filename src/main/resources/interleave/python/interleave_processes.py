@@ -115,6 +115,8 @@ def _fork_memory(rt, parent, name, pid):
     _SUFFIXES.add(suffix)
     memory = rt.Memory(new, suffix, pid, parent.pid)
     memory.parent_module = old
+    memory.random = rt.new_random(pid)
+    memory.next_name = parent.next_name
     memo = {"rebind": (old, new), "suffix": memory.suffix, id(old): new}
     for k, v in list(old.items()):  # (os mode: another thread may add a global meanwhile)
         if k.startswith("__") or isinstance(v, types.ModuleType):
@@ -484,11 +486,16 @@ def modules(rt):
     def fork_at_top_level(name, rest):
         """The program's "NAME = os.fork()" at its top level, and rest, the statements after it (a function):
         a child process runs rest with NAME = 0 on its copy of the memory, the parent with the child's pid."""
-        child = Process(target=rest)
-        memory = rt.memory()
-        rt.G.store(name, 0, 0, memory.module, name + memory.suffix)  # the child's copy is made now, with 0
+        child = Process(target=fork_child, args=(name, rest))
         child.start()
+        memory = rt.memory()
         rt.G.store(name, child.pid, 0, memory.module, name + memory.suffix)
+        rest()
+
+    def fork_child(name, rest):
+        """The child's side of the fork: its own pid variable is 0 (drawn as "pid (Process-1)" = 0)."""
+        memory = rt.memory()
+        rt.G.store(name, 0, 0, memory.module, name + memory.suffix)
         rest()
 
     def fork():

@@ -57,7 +57,6 @@ _order = itertools.count(1)  # os mode: next(_order) numbers a point; one C call
 _os_lock = _real_threading.RLock()
 _OS_BATCH = 256  # entries (numbers and arguments) gathered before a thread sends them
 _next_tid = [1]
-_next_name = [1]
 _program_file = "<program>"
 
 
@@ -314,6 +313,8 @@ class _Memory:
         self.pid = pid
         self.ppid = ppid
         self.process = None  # multiprocessing's object for it, as code in the process sees it
+        self.random = None  # its own random.Random (the module's functions use the current process's)
+        self.next_name = 1  # the number of its next unnamed thread ("Thread-1"), copied at a fork
 
     def __deepcopy__(self, memo):  # a process's memory is never part of another's copy
         return self
@@ -343,6 +344,7 @@ class _Globals:
         self.names = []  # number -> engine name
         self.module = {}  # the program's globals
         self.labels = {}  # id(object) -> how the views call it
+        self.owners = {}  # (label, process suffix) -> id of the object it names
         self.counts = {}
 
     def apply(self, values):
@@ -428,6 +430,15 @@ class _Globals:
                 kind = type(obj).__name__
                 self.counts[kind] = self.counts.get(kind, 0) + 1
                 label = "%s-%d" % (kind, self.counts[kind])
+            # a second object under a name another one had ("counter = Value('i', 0)" again): a name of its own,
+            # or it would read and write the first one's values
+            key = (label, _private_suffix(obj))
+            if self.owners.setdefault(key, id(obj)) != id(obj):
+                n = 2
+                while (label + "-%d" % n, key[1]) in self.owners:
+                    n += 1
+                label += "-%d" % n
+                self.owners[(label, key[1])] = id(obj)
             self.labels[id(obj)] = label
         return label
 
@@ -823,8 +834,9 @@ class Thread:
         if name:
             name = str(name)
         else:
-            name = "Thread-%d" % _next_name[0]  # numbered when made, as CPython does
-            _next_name[0] += 1
+            memory = _memory()  # numbered when made, as CPython does (a child process goes on from its parent's)
+            name = "Thread-%d" % memory.next_name
+            memory.next_name += 1
             if target is not None and sys.version_info >= (3, 10):  # CPython 3.10+ adds the target's name
                 name += " (%s)" % getattr(target, "__name__", "?")
         self.name = name
@@ -1155,7 +1167,25 @@ def _process_parts():
         is_shared_int=_is_shared_int, label=_G._label, containers=_CONTAINERS, cores=_cores, Thread=Thread,
         THREADS=_THREADS, current_thread=current_thread, named=_named, named_event=_named_event, Empty=Empty,
         Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
-        Condition=Condition, Barrier=Barrier, Queue=Queue)
+        Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random)
+
+
+def _new_random(pid):
+    """A process's random numbers: from the run's seed (sim, cooperative), so that the same seed gives the same
+    run; each child its own, as CPython reseeds random in a forked child (os mode: from the system, as CPython)."""
+    import random
+    seed = None if _OS else int(os.environ.get("INTERLEAVE_SEED", "0")) * 1_000_003 + pid
+    return random.Random(seed)
+
+
+def _random_per_process():
+    """random.random(), randint(), ...: the current process's own generator."""
+    import random
+    _PARENT.random = _new_random(_PARENT.pid)
+    for name in dir(random.Random):
+        if not name.startswith("_") and callable(getattr(random, name, None)) \
+                and getattr(getattr(random, name), "__self__", None) is random._inst:
+            setattr(random, name, (lambda n: lambda *a, **k: getattr(_memory().random, n)(*a, **k))(name))
 
 
 def _threading_module():
@@ -1221,6 +1251,7 @@ def main():
     os.getpid = lambda: _memory().pid
     os.getppid = lambda: _memory().ppid
     os.cpu_count = _cores
+    _random_per_process()
     _virtual_clock(_time)
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G,
