@@ -201,8 +201,7 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
                     self._tasks.put(None)
 
         def terminate(self):
-            """Tasks not yet taken are dropped, and results not yet handled; a task already running finishes
-            (the real one is killed: killing is not modelled)."""
+            """Tasks not yet taken are dropped, and results not yet handled; the workers are terminated."""
             if self._state == TERMINATE:
                 return
             self._state = TERMINATE
@@ -213,6 +212,9 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
                     break
             for _ in self._pool:
                 self._tasks.put(None)
+            for w in self._pool:  # a task already running ends with its worker (threads of a ThreadPool finish it)
+                if hasattr(w, "terminate"):
+                    w.terminate()
 
         def join(self):
             if self._state == RUN:

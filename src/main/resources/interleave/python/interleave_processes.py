@@ -9,8 +9,9 @@ copy, so code in the child reads and writes the child's variables; the engine kn
 each of their ints is one shared value ("counter.value", "temp[0]"). The engine decides every switch, as for
 threads; processes are not faster than threads here (each still runs on the run's virtual cores).
 
-Not modelled (one clear error where used): killing a process (terminate, kill), Pipe, the spawn and forkserver
-start methods, and os.fork anywhere but as a statement "pid = os.fork()" at the program's top level.
+Not modelled (one clear error where used): Pipe, the spawn and forkserver start methods, and os.fork anywhere
+but as a statement "pid = os.fork()" at the program's top level. terminate() ends a process's threads at their
+next scheduling point.
 """
 import copy
 import itertools
@@ -150,8 +151,9 @@ def modules(rt):
 
     def not_modelled(what):
         return NotImplementedError("%s is not modelled: Interleave runs processes as copies of the program's "
-                                   "memory in one interpreter (what runs: Process, start, join, Pool, Value, Array, "
-                                   "Manager().dict() and .list(), Lock, RLock, Semaphore, Event, Condition, Queue)"
+                                   "memory in one interpreter (what runs: Process, start, join, terminate, Pool, "
+                                   "Value, Array, Manager().dict() and .list(), Lock, RLock, Semaphore, Event, "
+                                   "Condition, Queue)"
                                    % what)
 
     class _ProcessMain(rt.Thread):
@@ -226,10 +228,14 @@ def modules(rt):
         def is_alive(self):
             return self._runner is not None and self._runner.is_alive()
 
-        def terminate(self):
-            raise not_modelled("Process.terminate")
+        def terminate(self, signal=15):
+            """Ends the process: each of its threads ends at its next scheduling point (a real one dies at once;
+            one waiting for ever, for a lock nobody releases, is not woken), with exit code -15 (kill: -9)."""
+            if self._runner is not None and self._runner.is_alive():
+                self._runner._memory.killed = lambda: _ProcessExit(-signal)
 
-        kill = terminate
+        def kill(self):
+            self.terminate(9)
 
         def close(self):
             if self.is_alive():
@@ -533,9 +539,12 @@ def modules(rt):
         return waitpid(-1, 0)
 
     def kill(pid, sig):
-        if pid in children or pid == rt.PARENT.pid:
-            raise not_modelled("os.kill of a process of the program")
-        real_kill(pid, sig)
+        if pid in children and children[pid].is_alive():
+            children[pid].terminate(int(sig))
+        elif pid == rt.PARENT.pid or pid in children:
+            raise not_modelled("os.kill of the program's own process")
+        else:
+            real_kill(pid, sig)
 
     mp = types.ModuleType("multiprocessing")
     for k, v in dict(Process=Process, current_process=current_process, parent_process=parent_process,

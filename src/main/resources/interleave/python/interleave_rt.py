@@ -221,6 +221,7 @@ def _channel():
 def _ask_point(point):
     """A read, a write or a step beyond the grant ("CODE [ARGS]"): sent after the points before it, answered
     with the next grant (and, for a read, the value)."""
+    _memory().ends_if_killed()
     channel = _channel()
     tid = _my_tid()
     grant = _local.grant
@@ -239,6 +240,8 @@ def _after_pending(pending, kind, tid, text):
 def _exchange(op, args):
     """Sends one request (with the points gone through since the last) and returns the engine's answer as
     (result, error): error is (exception class, message) or None."""
+    if op != "end":
+        _memory().ends_if_killed()
     tid = _my_tid()
     channel = _channel()
     msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
@@ -315,6 +318,12 @@ class _Memory:
         self.process = None  # multiprocessing's object for it, as code in the process sees it
         self.random = None  # its own random.Random (the module's functions use the current process's)
         self.next_name = 1  # the number of its next unnamed thread ("Thread-1"), copied at a fork
+        self.killed = None  # terminate() or kill(): makes the exception each of its threads ends with
+
+    def ends_if_killed(self):
+        """A thread of a terminated process ends at its next scheduling point (the real one dies at once)."""
+        if self.killed is not None:
+            raise self.killed()
 
     def __deepcopy__(self, memo):  # a process's memory is never part of another's copy
         return self

@@ -236,20 +236,20 @@ class PythonProgramTest {
         assertTrue(lanes.containsAll(List.of("Process-1", "Process-2", "Process-3")), lanes.toString());
     }
 
-    /** What is not modelled (killing a process, here) is one error at its line, naming what does run. */
+    /** What is not modelled (a Pipe, here) is one error at its line, naming what does run. */
     @Test
     void whatIsNotModelledSaysSoAtItsLine() throws Exception {
-        Path file = Files.createTempDirectory("programs").resolve("kill.py");
+        Path file = Files.createTempDirectory("programs").resolve("pipe.py");
         Files.writeString(file, """
-                from multiprocessing import Process
+                import multiprocessing
                 import time
-                p = Process(target=time.sleep, args=(5,))
-                p.start(); p.terminate()
+                time.sleep(0.1)
+                a, b = multiprocessing.Pipe()
                 """);
         ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
         assertTrue(r.kernel().awaitTermination(10_000));
         String errors = r.kernel().errors().toString();
-        assertTrue(errors.contains("NotImplementedError: Process.terminate is not modelled")
+        assertTrue(errors.contains("NotImplementedError: multiprocessing.Pipe is not modelled")
                 && errors.contains("Pool"), errors);
         String traceback = String.valueOf(r.result().get("stderr"));
         assertTrue(traceback.contains("line 4"), "the traceback names the line of the call: " + traceback);
@@ -428,7 +428,7 @@ class PythonProgramTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
-            "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py", "fork_wait.py"})
+            "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py", "fork_wait.py", "terminate.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
