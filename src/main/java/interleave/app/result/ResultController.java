@@ -166,11 +166,14 @@ public final class ResultController {
             return;
         }
         List<LostUpdate> lost = a.lostUpdates();
+        // real processes run at once on several cores: CPython loses their updates too, so neither thread note fits
+        boolean processes = program && ResultViewModel.startsProcesses(a.trace().programSource());
         boolean note = ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
                 lost.size(), lostShown);
-        show(cpythonNote, note && unguarded(a.trace())); // the pass over the trace only for a finished os run
-        show(schedulerNote, ResultViewModel.saysSchedulerSwitchesMoreThanCPython(a.trace().header().mode(), program,
-                lost.size()));
+        show(cpythonNote, note && !processes && unguarded(a.trace())); // the pass over the trace: a finished os run
+        schedulerNote.setText(model.i18n().get(processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore"));
+        show(schedulerNote, processes ? !lost.isEmpty() : ResultViewModel.saysSchedulerSwitchesMoreThanCPython(
+                a.trace().header().mode(), program, lost.size()));
         lostCount.setText(String.valueOf(lost.size()));
         markZero(lost.size());
         // os mode: the operating system and CPython switch threads unseen; a count of the engine's switches would be 0

@@ -248,6 +248,14 @@ public final class ResultViewModel {
         return !"os".equals(mode) && program && lost > 0;
     }
 
+    private static final java.util.regex.Pattern PROCESSES = java.util.regex.Pattern.compile(
+            "\\bmultiprocessing\\b|\\bos\\.fork\\b|ForkingTCPServer|ProcessPoolExecutor");
+
+    /** Whether a program's text starts processes (multiprocessing, os.fork, ForkingTCPServer, ProcessPoolExecutor). */
+    public static boolean startsProcesses(String source) {
+        return source != null && PROCESSES.matcher(source).find();
+    }
+
     /**
      * Whether some shared variable is written by two or more threads, one of them at a moment it held no lock,
      * semaphore or condition: a program where updates can be lost. (A program whose every update is under a lock

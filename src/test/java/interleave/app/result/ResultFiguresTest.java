@@ -171,5 +171,8 @@ class ResultFiguresTest {
         assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", true, 0), "nothing lost: nothing to explain");
         assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("os", true, 3), "os mode is CPython's own");
         assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", false, 3), "a demo is a model");
+        assertTrue(ResultViewModel.startsProcesses("from multiprocessing import Process, Value"));
+        assertTrue(ResultViewModel.startsProcesses("pid = os.fork()"));
+        assertFalse(ResultViewModel.startsProcesses("import threading\nbalance = 0"), "threads: the thread note");
     }
 }
