@@ -52,6 +52,7 @@ def install(new_event, sleep):
     scheduler's. Call after the runtime's threading module is in sys.modules (socketserver imports it)."""
     import select as _select
     import socket as _socket
+    real_select = _select.select
     real_socket = _socket.socket
     real_socketpair = _socket.socketpair
     watchers = {}  # fd -> the Events to set when something happens on that socket (a dict: set in a fixed order)
@@ -70,7 +71,7 @@ def install(new_event, sleep):
         a._peer, b._peer = b, a
 
     def readable(fd, write=False):
-        r, w, _ = _select.select([] if write else [fd], [fd] if write else [], [], 0)
+        r, w, _ = real_select([] if write else [fd], [fd] if write else [], [], 0)
         return bool(r or w)
 
     class socket(real_socket):  # noqa: N801 -- replaces socket.socket under its own name
@@ -253,7 +254,7 @@ def install(new_event, sleep):
             import selectors
             reads = [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_READ]
             writes = [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_WRITE]
-            r, w, _ = _select.select(reads, writes, [], 0)
+            r, w, _ = real_select(reads, writes, [], 0)
             return [(self._keys[fd], (selectors.EVENT_READ if fd in r else 0)
                      | (selectors.EVENT_WRITE if fd in w else 0)) for fd in self._keys if fd in r or fd in w]
 
@@ -282,6 +283,22 @@ def install(new_event, sleep):
         def __exit__(self, *exc):
             self.close()
 
+    def select(rlist, wlist, xlist, timeout=None):
+        """select.select on the program's sockets: what is ready now, else a wait (with its timeout) for one of
+        their other ends; a socket whose other end is outside the program, a pipe or a file wakes nobody here."""
+        import selectors
+        selector = Selector()
+        for f in dict.fromkeys(list(rlist) + list(wlist)):  # in the order given: the same run every time
+            selector.register(f, (selectors.EVENT_READ if f in rlist else 0)
+                              | (selectors.EVENT_WRITE if f in wlist else 0))
+        try:
+            ready = selector.select(timeout)
+        finally:
+            selector.close()
+        return ([k.fileobj for k, m in ready if m & selectors.EVENT_READ],
+                [k.fileobj for k, m in ready if m & selectors.EVENT_WRITE], [])
+
+    _select.select = select
     import socketserver
     socketserver._ServerSelector = Selector
     return socketserver

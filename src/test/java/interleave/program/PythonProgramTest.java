@@ -222,6 +222,17 @@ class PythonProgramTest {
         }
     }
 
+    /** select.select waits for whichever of the program's sockets is ready, as the scheduler's wait. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SIM, 1", "COOPERATIVE, 0", "OS, 0"})
+    void aSelectServerServesWhicheverClientIsReady(interleave.engine.Mode mode, long seed) throws Exception {
+        ScenarioRun r = run("select_server.py", new RunSettings(mode, 1, 20, interleave.engine.Policy.RANDOM, seed));
+        @SuppressWarnings("unchecked")
+        List<String> output = (List<String>) r.result().get("output");
+        assertEquals(List.of("HI 0", "HI 1", "HI 2", "served 3"), output.stream().sorted().toList());
+        assertEquals(List.of(), r.outcome().errors());
+    }
+
     /** ForkingTCPServer: each connection in a child process, counting on its own copy, as CPython's fork does. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"SIM, 0", "SIM, 2", "COOPERATIVE, 0"})
