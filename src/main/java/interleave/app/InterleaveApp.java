@@ -151,8 +151,13 @@ public final class InterleaveApp extends Application {
                 && !model.editor().open(p.file())) {
             System.err.println("interleave: " + model.editor().errorMessageProperty().get());
         }
-        if (o.mode() != null) { // after the demo or file, which bring their own settings
-            model.picker().modeProperty().set(o.mode());
+        if (o.mode() != null || o.cores() != null) { // after the demo or file, which bring their own settings
+            if (o.mode() != null) {
+                model.picker().modeProperty().set(o.mode());
+            }
+            if (o.cores() != null) {
+                model.picker().coresProperty().set(o.cores());
+            }
             model.picker().apply();
         }
         if (o.steps() > 0 && model.ensurePrepared()) {

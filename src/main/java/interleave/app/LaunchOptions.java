@@ -17,7 +17,7 @@ import java.util.Map;
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
                             boolean present, boolean contrast, List<String> problems, long steps, String open,
                             boolean startupProbe, List<String> inputs, boolean edit,
-                            interleave.engine.Mode mode) {
+                            interleave.engine.Mode mode, Integer cores) {
     /** What {@code app --help} prints. */
     public static final String USAGE = String.join("\n",
             "Usage: interleave app [options]      opens the window",
@@ -30,6 +30,7 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
             "  --play               start playing at once",
             "  --steps N            run N scheduling points first",
             "  --mode sim|cooperative|os   how the threads are run (the picker's Mode)",
+            "  --cores N            virtual cores (the picker's Cores; a program's Pool() has as many workers)",
             "  --lang en|zh         the window's language",
             "  --present            presentation mode (large type, for a projector)",
             "  --contrast           high contrast",
@@ -51,6 +52,7 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         List<String> inputs = new ArrayList<>();
         boolean edit = false;
         interleave.engine.Mode mode = null;
+        Integer cores = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -114,21 +116,39 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                     }
                     i++;
                 }
+                case "--cores" -> {
+                    cores = parseCores(next);
+                    if (cores == null) {
+                        problems.add("--cores needs a whole number from 1 to " + interleave.engine.RunSettings.MAX_CORES
+                                + ", got " + next);
+                    }
+                    i++;
+                }
                 case "--edit" -> edit = true;
                 case "--play" -> play = true;
                 case "--present" -> present = true;
                 case "--contrast" -> contrast = true;
                 case "--startup-probe" -> startupProbe = true;
                 default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
-                        + "--steps, --mode, --lang, --present, --contrast, --open, --input, --edit, --startup-probe)");
+                        + "--steps, --mode, --cores, --lang, --present, --contrast, --open, --input, --edit, "
+                        + "--startup-probe)");
             }
         }
         return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open,
-                startupProbe, List.copyOf(inputs), edit, mode);
+                startupProbe, List.copyOf(inputs), edit, mode, cores);
     }
 
     /** What the window says about the options it ignored ("Ignored on the command line: ..."), or null if none. */
     public String ignored(I18n i18n) {
         return problems().isEmpty() ? null : i18n.fmt("launch.ignored", String.join("; ", problems()));
+    }
+
+    private static Integer parseCores(String text) {
+        try {
+            int n = Integer.parseInt(String.valueOf(text).trim());
+            return n >= 1 && n <= interleave.engine.RunSettings.MAX_CORES ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -23,13 +23,15 @@ class LaunchHelpTest {
         }
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : List.of("--open", "--edit", "--input", "--scenario", "--param", "--speed", "--play",
-                "--steps", "--mode", "--lang", "--present", "--contrast")) {
+                "--steps", "--mode", "--cores", "--lang", "--present", "--contrast")) {
             assertTrue(help.contains(option), option + " missing from: " + help);
             assertTrue(LaunchOptions.parse(List.of(option, "x=1")).problems().stream()
                     .noneMatch(p -> p.startsWith("unknown option " + option)), option + " is accepted");
         }
         assertTrue(LaunchOptions.parse(List.of("--mode", "os")).mode() == interleave.engine.Mode.OS);
         assertTrue(LaunchOptions.parse(List.of("--mode", "fast")).problems().get(0).contains("sim, cooperative or os"));
+        assertTrue(LaunchOptions.parse(List.of("--cores", "4")).cores() == 4);
+        assertTrue(LaunchOptions.parse(List.of("--cores", "99")).problems().get(0).contains("from 1 to 16"));
     }
 
     /** An unknown option does not keep the window from opening, and the window says it was ignored (not only stderr). */

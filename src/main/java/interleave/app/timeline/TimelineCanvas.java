@@ -1045,7 +1045,8 @@ public final class TimelineCanvas extends Region {
 
     /**
      * A thread's lane name in {@code room} pixels: whole if it fits, else without CPython's "(target)" suffix
-     * ("Thread-3 (process_request_thread)" is "Thread-3"), else cut in the middle ("ForkPo…rker-2").
+     * ("Thread-3 (process_request_thread)" is "Thread-3"), else cut in the middle without the daemon's "(d)"
+     * ("ForkPo…orker-2").
      */
     private static String laneName(interleave.trace.ThreadInfo thread, javafx.scene.text.Font font, double room) {
         String daemon = thread.daemon() ? " (d)" : "";
@@ -1053,7 +1054,7 @@ public final class TimelineCanvas extends Region {
         if (TextMeasure.width(name, font) <= room) {
             return name;
         }
-        String bare = thread.name().replaceFirst("^(.+?) \\(.*\\)$", "$1") + daemon;
-        return TextMeasure.clipMiddle(bare, font, room);
+        String bare = thread.name().replaceFirst("^(.+?) \\(.*\\)$", "$1");
+        return TextMeasure.width(bare + daemon, font) <= room ? bare + daemon : TextMeasure.clipMiddle(bare, font, room);
     }
 }
