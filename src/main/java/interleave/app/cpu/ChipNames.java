@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * A thread's name on a chip too narrow for it. Cutting "Thread-1 (run_thread)" and "Thread-2 (run_thread)" to
- * "Th…" makes every chip alike; so a name first loses CPython's "(target)" suffix, then becomes "T1", and only
- * then is cut.
+ * "Th…" makes every chip alike; so a name first loses CPython's "(target)" suffix, then becomes "T1" (a counted
+ * name of another kind its capitals and number: "ForkPoolWorker-3" is "FPW3"), and only then is cut.
  */
 final class ChipNames {
     private static final Pattern NUMBERED = Pattern.compile("(?i)thread-(\\d+)(?: \\(.*\\))?");
     private static final Pattern TARGET = Pattern.compile("^(.+?) \\(.*\\)$");
+    private static final Pattern COUNTED = Pattern.compile("^(\\p{L}[\\p{L}_]*)-(\\d+)$");
 
     private ChipNames() {
     }
@@ -35,10 +36,14 @@ final class ChipNames {
             out.add(target.group(1));
         }
         Matcher numbered = NUMBERED.matcher(name);
+        Matcher counted = COUNTED.matcher(out.get(out.size() - 1));
         if (numbered.matches()) {
             out.add("T" + numbered.group(1));
         } else if (name.equals("MainThread")) {
             out.add("Main");
+        } else if (counted.matches()) { // "ForkPoolWorker-3" is "FPW3", "Process-1" "P1": the number stays
+            String capitals = counted.group(1).replaceAll("[^\\p{Lu}]", "");
+            out.add((capitals.isEmpty() ? counted.group(1).substring(0, 1) : capitals) + counted.group(2));
         }
         return out;
     }

@@ -27,4 +27,11 @@ class ChipNamesTest {
         assertEquals(List.of("LoopThread"), ChipNames.forms("LoopThread"));
         assertEquals(List.of("worker (fetch)", "worker"), ChipNames.forms("worker (fetch)"));
     }
+
+    @Test
+    void aCountedNameKeepsItsNumber() {
+        assertEquals(List.of("ForkPoolWorker-3", "FPW3"), ChipNames.forms("ForkPoolWorker-3"));
+        assertEquals(List.of("Process-12", "P12"), ChipNames.forms("Process-12"));
+        assertEquals(List.of("client-0", "c0"), ChipNames.forms("client-0"));
+    }
 }
