@@ -170,10 +170,6 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
             self.shutdown(wait=True)
             return False
 
-    class ProcessPoolExecutor:
-        def __init__(self, *args, **kwargs):  # replaced by process_pool_executor once processes are there
-            raise NotImplementedError("ProcessPoolExecutor needs the runtime's processes")
-
     def as_completed(fs, timeout=None):
         fs = list(fs)
         finished = Queue()
@@ -196,7 +192,7 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
 
     m = types.ModuleType("concurrent.futures")
     for name, value in (("Future", Future), ("ThreadPoolExecutor", ThreadPoolExecutor),
-                        ("ProcessPoolExecutor", ProcessPoolExecutor), ("as_completed", as_completed),
+                        ("as_completed", as_completed),
                         ("wait", wait), ("CancelledError", CancelledError), ("TimeoutError", TimeoutError),
                         ("InvalidStateError", InvalidStateError), ("FIRST_COMPLETED", "FIRST_COMPLETED"),
                         ("FIRST_EXCEPTION", "FIRST_EXCEPTION"), ("ALL_COMPLETED", "ALL_COMPLETED")):

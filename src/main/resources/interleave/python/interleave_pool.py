@@ -47,12 +47,15 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
 
         def _set(self, i, ok, value):
             self._success, self._value = ok, value
-            if ok and self._callback:
-                self._callback(value)
-            if not ok and self._error_callback:
-                self._error_callback(value)
-            self._event.set()
+            self._finish()
             return True
+
+        def _finish(self):
+            """The callback (or error callback) with the value, in the result handler thread; then get() returns."""
+            call = self._callback if self._success else self._error_callback
+            if call:
+                call(self._value)
+            self._event.set()
 
     AsyncResult = ApplyResult
 
@@ -73,11 +76,7 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
                 self._value[i] = value
             self._left -= 1
             if self._left == 0 or not ok:
-                if self._success and self._callback:
-                    self._callback(self._value)
-                if not self._success and self._error_callback:
-                    self._error_callback(self._value)
-                self._event.set()
+                self._finish()
                 return True
             return False
 
@@ -87,16 +86,20 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
             return rt.memory().module.get(func.__qualname__, func)
         return func
 
-    def sent_back(result):
+    def parents_classes():
+        """In a worker process: its copy of each class of the program -> the parent's (as pickle finds them)."""
+        memory = rt.memory()
+        parent = memory.parent.module
+        return {id(v): parent[k] for k, v in memory.module.items()
+                if isinstance(v, type) and v.__module__ == "__main__" and isinstance(parent.get(k), type)}
+
+    def sent_back(result, classes):
         """A result as the parent unpickles it: a copy, whose classes of the program are the parent's own (so
         that `except MyError:` around get() catches the worker's MyError)."""
-        memory = rt.memory()
-        parent = getattr(memory, "parent_module", {})
-        memo = {id(v): parent[k] for k, v in memory.module.items()
-                if isinstance(v, type) and v.__module__ == "__main__" and isinstance(parent.get(k), type)}
+        memo = dict(classes)  # deepcopy adds to its memo: a fresh one each time
         ok, value = copy.deepcopy(result, memo)
-        mine = memo.get(id(type(value)))
-        if mine is not None and type(value) is not mine:  # an exception's class is not copied through the memo
+        mine = classes.get(id(type(value)))
+        if mine is not None:  # an exception's class is not copied through the memo
             try:
                 value.__class__ = mine
             except TypeError:
@@ -104,6 +107,7 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
         return ok, value
 
     def worker(tasks, results, initializer, initargs, copying):
+        classes = parents_classes() if copying else None
         if initializer is not None:
             initializer(*initargs)
         while True:
@@ -117,7 +121,7 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
                 result = (True, func(*args, **kwargs))
             except Exception as e:  # noqa: sent back, raised by get() in the parent
                 result = (False, e)
-            results.put((job, i, sent_back(result) if copying else result))
+            results.put((job, i, sent_back(result, classes) if copying else result))
 
     class Pool:
         """multiprocessing.Pool: daemonic worker processes ("ForkPoolWorker-1", ...) that take tasks in turn."""
@@ -212,9 +216,11 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
                     break
             for _ in self._pool:
                 self._tasks.put(None)
-            for w in self._pool:  # a task already running ends with its worker (threads of a ThreadPool finish it)
-                if hasattr(w, "terminate"):
-                    w.terminate()
+            self._end_workers()
+
+        def _end_workers(self):
+            for w in self._pool:  # a task already running ends with its worker
+                w.terminate()
 
         def join(self):
             if self._state == RUN:
@@ -241,6 +247,9 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
 
         def _worker(self, args):
             return rt.Thread(target=worker, args=args)
+
+        def _end_workers(self):
+            pass  # threads cannot be killed: a task already running finishes
 
     m = types.ModuleType("multiprocessing.pool")
     m.Pool, m.ThreadPool, m.ApplyResult, m.AsyncResult, m.MapResult = Pool, ThreadPool, ApplyResult, \

@@ -20,7 +20,19 @@ import types
 
 from interleave_pool import module as pool_module_of
 
-_SHARED = "_interleave_shared"
+
+
+class _SharedAcrossProcesses:
+    """Made to be shared between processes (Value, Array, a Manager's dict, multiprocessing's Lock, ...): a child
+    process's copy of it is the object itself, and its ints are named without a process's suffix."""
+    _interleave_shared = True
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __copy__(self):
+        return self
+
 _CTYPES = {"c": "c_char", "u": "c_wchar", "b": "c_byte", "B": "c_ubyte", "h": "c_short", "H": "c_ushort",
            "i": "c_int", "I": "c_uint", "l": "c_long", "L": "c_ulong", "q": "c_longlong", "Q": "c_ulonglong",
            "f": "c_float", "d": "c_double"}
@@ -30,7 +42,7 @@ _CTYPES = {"c": "c_char", "u": "c_wchar", "b": "c_byte", "B": "c_ubyte", "h": "c
 
 def _rebind(f, memo):
     """A function of the program, bound to the child's globals (and its class, for super())."""
-    old, new = memo["rebind"]
+    new = memo["rebind"][1]
     closure = f.__closure__
     if closure:  # a decorator's wrapped function, a counter in a closure, the class for super(): copies too
         closure = tuple(_copy_cell(c, memo) for c in closure)
@@ -106,8 +118,9 @@ class _ProcessExit(SystemExit):
 
 
 def _fork_memory(rt, parent, name, pid):
-    """The child's memory: its parent's globals, copied now (as fork copies them). The engine learns of the
-    child's copy of a global when the child first writes it (copy-on-write), named with the child's suffix."""
+    """The child's memory: its parent's globals, copied now (as fork copies them), and the memo of that copy (to
+    copy more into the same memory). The engine learns of the child's copy of a global when the child first
+    writes it (copy-on-write), named with the child's suffix."""
     old = parent.module
     new = {}
     suffix = " (%s)" % name
@@ -115,7 +128,7 @@ def _fork_memory(rt, parent, name, pid):
         suffix = " (%s %d)" % (name, pid)
     _SUFFIXES.add(suffix)
     memory = rt.Memory(new, suffix, pid, parent.pid)
-    memory.parent_module = old
+    memory.parent = parent
     memory.random = rt.new_random(pid)
     memory.next_name = parent.next_name
     memo = {"rebind": (old, new), "suffix": memory.suffix, id(old): new}
@@ -123,13 +136,9 @@ def _fork_memory(rt, parent, name, pid):
         if k.startswith("__") or isinstance(v, types.ModuleType):
             new[k] = v  # __name__, __builtins__, the runtime's names; modules are the same modules
             continue
-        try:
-            new[k] = copy.deepcopy(v, memo)
-        except Exception:  # noqa: what cannot be copied (a file, a socket) is the same object in both
-            new[k] = v
+        new[k] = _copied(v, memo)
     new["__rt_read__"], new["__rt_write__"] = rt.memory_access(memory)
-    memory.memo = memo
-    return memory
+    return memory, memo
 
 
 # ---------------- the module ----------------
@@ -214,9 +223,8 @@ def modules(rt):
             self._pid = next(pids)
             children[self._pid] = self
             parent = rt.memory()
-            memory = _fork_memory(rt, parent, self._name, self._pid)
-            mine = copy.deepcopy(self, memory.memo)
-            memory.memo = None
+            memory, memo = _fork_memory(rt, parent, self._name, self._pid)
+            mine = copy.deepcopy(self, memo)
             self._runner = _ProcessMain(self, mine, memory)
             self._runner.start()
 
@@ -232,7 +240,7 @@ def modules(rt):
             """Ends the process: each of its threads ends at its next scheduling point (a real one dies at once;
             one waiting for ever, for a lock nobody releases, is not woken), with exit code -15 (kill: -9)."""
             if self._runner is not None and self._runner.is_alive():
-                self._runner._memory.killed = lambda: _ProcessExit(-signal)
+                self._runner._memory.kill(lambda: _ProcessExit(-signal))
 
         def kill(self):
             self.terminate(9)
@@ -320,8 +328,7 @@ def modules(rt):
 
     def shared(cls):
         """multiprocessing's variant of a runtime class: one object for every process (a copy is the object)."""
-        made = type(cls.__name__, (cls,), {_SHARED: True, "__deepcopy__": lambda self, memo: self,
-                                           "__copy__": lambda self: self})
+        made = type(cls.__name__, (_SharedAcrossProcesses, cls), {})
         made.__module__ = "multiprocessing"
         return made
 
@@ -374,33 +381,25 @@ def modules(rt):
         def __exit__(self, *exc):
             return self.get_lock().__exit__(*exc)
 
-    class Synchronized(_Lockable):
+    class Synchronized(_SharedAcrossProcesses, _Lockable):
         """multiprocessing.Value: one value in shared memory; each read and write of .value is a point."""
-        _interleave_shared = True
 
         def __init__(self, typecode_or_type, *args, lock=True):
             self._typecode = typecode_or_type if isinstance(typecode_or_type, str) else "i"
             value = args[0] if args else zero(self._typecode)
             self.value = float(value) if self._typecode in ("d", "f") else value
 
-        def __deepcopy__(self, memo):
-            return self
-
         def __repr__(self):
             return "<Synchronized wrapper for %s(%r)>" % (_CTYPES.get(self._typecode, "c_int"), self.value)
 
-    class SynchronizedArray(_Lockable, list):
+    class SynchronizedArray(_SharedAcrossProcesses, _Lockable, list):
         """multiprocessing.Array: a fixed list in shared memory; each read and write of an item is a point."""
-        _interleave_shared = True
 
         def __init__(self, typecode_or_type, size_or_initializer, lock=True):
             self._typecode = typecode_or_type if isinstance(typecode_or_type, str) else "i"
             if isinstance(size_or_initializer, int):
                 size_or_initializer = [zero(self._typecode)] * size_or_initializer
             list.__init__(self, size_or_initializer)
-
-        def __deepcopy__(self, memo):
-            return self
 
         def __repr__(self):
             return "<SynchronizedArray wrapper for <multiprocessing.sharedctypes.%s_Array_%d>>" % (
@@ -409,12 +408,8 @@ def modules(rt):
         def append(self, item):
             raise AttributeError("'SynchronizedArray' object has no attribute 'append'")
 
-    class DictProxy(dict):
+    class DictProxy(_SharedAcrossProcesses, dict):
         """A Manager's dict: one dict for every process; keys(), values() and items() are lists, as the proxy's."""
-        _interleave_shared = True
-
-        def __deepcopy__(self, memo):
-            return self
 
         def keys(self):
             return list(dict.keys(self))
@@ -425,22 +420,14 @@ def modules(rt):
         def items(self):
             return list(dict.items(self))
 
-    class ListProxy(list):
-        _interleave_shared = True
-
-        def __deepcopy__(self, memo):
-            return self
+    class ListProxy(_SharedAcrossProcesses, list):
+        pass
 
     rt.containers.update((SynchronizedArray, DictProxy, ListProxy))
 
-    class Namespace:
-        _interleave_shared = True
-
+    class Namespace(_SharedAcrossProcesses):
         def __init__(self, **kwargs):
             self.__dict__.update(kwargs)
-
-        def __deepcopy__(self, memo):
-            return self
 
         def __repr__(self):
             return "Namespace(%s)" % ", ".join("%s=%r" % kv for kv in sorted(self.__dict__.items()))
@@ -492,16 +479,15 @@ def modules(rt):
     def fork_at_top_level(name, rest):
         """The program's "NAME = os.fork()" at its top level, and rest, the statements after it (a function):
         a child process runs rest with NAME = 0 on its copy of the memory, the parent with the child's pid."""
-        child = Process(target=fork_child, args=(name, rest))
+        child = Process(target=fork_returns, args=(name, 0, rest))
         child.start()
-        memory = rt.memory()
-        rt.G.store(name, child.pid, 0, memory.module, name + memory.suffix)
-        rest()
+        fork_returns(name, child.pid, rest)
 
-    def fork_child(name, rest):
-        """The child's side of the fork: its own pid variable is 0 (drawn as "pid (Process-1)" = 0)."""
+    def fork_returns(name, pid, rest):
+        """One side of the fork: the process's own variable gets fork()'s value (the child's is drawn as
+        "pid (Process-1)" = 0), then the rest of the program runs."""
         memory = rt.memory()
-        rt.G.store(name, 0, 0, memory.module, name + memory.suffix)
+        rt.G.store(name, pid, 0, memory.module, name + memory.suffix)
         rest()
 
     def fork():
@@ -578,6 +564,7 @@ def modules(rt):
                      JoinableQueue=rt.Queue, cpu_count=cpu_count, freeze_support=lambda: None).items():
         setattr(dummy, k, v)
     mp.dummy = dummy
+
     def forking_process_request(server, request, client_address):
         """socketserver.ForkingMixIn.process_request: the request handled in a child process (a copy of the
         memory, with its own copy of the connection), as CPython's fork does; the parent closes its copy."""

@@ -221,7 +221,8 @@ def _channel():
 def _ask_point(point):
     """A read, a write or a step beyond the grant ("CODE [ARGS]"): sent after the points before it, answered
     with the next grant (and, for a read, the value)."""
-    _memory().ends_if_killed()
+    if _killing:
+        _end_if_killed()
     channel = _channel()
     tid = _my_tid()
     grant = _local.grant
@@ -240,8 +241,8 @@ def _after_pending(pending, kind, tid, text):
 def _exchange(op, args):
     """Sends one request (with the points gone through since the last) and returns the engine's answer as
     (result, error): error is (exception class, message) or None."""
-    if op != "end":
-        _memory().ends_if_killed()
+    if _killing and op != "end":
+        _end_if_killed()
     tid = _my_tid()
     channel = _channel()
     msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
@@ -316,14 +317,17 @@ class _Memory:
         self.pid = pid
         self.ppid = ppid
         self.process = None  # multiprocessing's object for it, as code in the process sees it
+        self.parent = None  # the memory it was copied from (a pool's results go back to its classes)
         self.random = None  # its own random.Random (the module's functions use the current process's)
         self.next_name = 1  # the number of its next unnamed thread ("Thread-1"), copied at a fork
         self.killed = None  # terminate() or kill(): makes the exception each of its threads ends with
 
-    def ends_if_killed(self):
-        """A thread of a terminated process ends at its next scheduling point (the real one dies at once)."""
-        if self.killed is not None:
-            raise self.killed()
+    def kill(self, exception):
+        """Each thread of this process ends with exception() at its next scheduling point (a real one dies at
+        once)."""
+        global _killing
+        self.killed = exception
+        _killing = True
 
     def __deepcopy__(self, memo):  # a process's memory is never part of another's copy
         return self
@@ -331,6 +335,15 @@ class _Memory:
 
 def _memory():
     return getattr(_local, "memory", None) or _PARENT
+
+
+_killing = False  # whether any process was ever terminated: the only test on the hot path until one is
+
+
+def _end_if_killed():
+    killed = _memory().killed
+    if killed is not None:
+        raise killed()
 
 
 def _private_suffix(obj):
@@ -352,7 +365,7 @@ class _Globals:
         self.ids = {}  # engine name -> the number the engine knows it by (for ever, even while it is no int)
         self.names = []  # number -> engine name
         self.module = {}  # the program's globals
-        self.labels = {}  # id(object) -> how the views call it
+        self.labels = {}  # id(object) -> (how the views call it, its process's suffix or "" if shared)
         self.owners = {}  # (label, process suffix) -> id of the object it names
         self.counts = {}
 
@@ -430,26 +443,33 @@ class _Globals:
 
     def _label(self, obj, or_made_up=True):
         """The global name of the object ("account"), else its class and a number ("Account-1"); or None."""
-        label = self.labels.get(id(obj))
+        known = self.labels.get(id(obj)) or self._name_it(obj, or_made_up)
+        return known and known[0]
+
+    def _cell(self, obj, tail, or_made_up=True):
+        """The engine's name of one of the object's ints: "account.total", "counts['a'] (Process-1)"; or None."""
+        known = self.labels.get(id(obj)) or self._name_it(obj, or_made_up)
+        return known and known[0] + tail + known[1]
+
+    def _name_it(self, obj, or_made_up):
+        label = next((k for k, v in _memory().module.items() if v is obj and not k.startswith("__")), None)
         if label is None:
-            label = next((k for k, v in _memory().module.items() if v is obj and not k.startswith("__")), None)
-            if label is None:
-                if not or_made_up:
-                    return None
-                kind = type(obj).__name__
-                self.counts[kind] = self.counts.get(kind, 0) + 1
-                label = "%s-%d" % (kind, self.counts[kind])
-            # a second object under a name another one had ("counter = Value('i', 0)" again): a name of its own,
-            # or it would read and write the first one's values
-            key = (label, _private_suffix(obj))
-            if self.owners.setdefault(key, id(obj)) != id(obj):
-                n = 2
-                while (label + "-%d" % n, key[1]) in self.owners:
-                    n += 1
-                label += "-%d" % n
-                self.owners[(label, key[1])] = id(obj)
-            self.labels[id(obj)] = label
-        return label
+            if not or_made_up:
+                return None
+            kind = type(obj).__name__
+            self.counts[kind] = self.counts.get(kind, 0) + 1
+            label = "%s-%d" % (kind, self.counts[kind])
+        suffix = _private_suffix(obj)
+        # a second object under a name another one had ("counter = Value('i', 0)" again): a name of its own, or
+        # it would read and write the first one's values
+        if self.owners.setdefault((label, suffix), id(obj)) != id(obj):
+            n = 2
+            while (label + "-%d" % n, suffix) in self.owners:
+                n += 1
+            label += "-%d" % n
+            self.owners[(label, suffix)] = id(obj)
+        known = self.labels[id(obj)] = (label, suffix)
+        return known
 
     @staticmethod
     def _own(obj):
@@ -468,7 +488,7 @@ class _Globals:
         value = getattr(obj, attr)
         # a value the object holds (not a property's result, nor its class's attribute)
         if _is_shared_int(value) and self._own(obj) and attr in getattr(obj, "__dict__", ()):
-            name = "%s.%s%s" % (self._label(obj), attr, _private_suffix(obj))
+            name = self._cell(obj, "." + attr)
             if name not in self.cells:
                 _call("var", name=name, id=self.number(name), value=value, line=line)
                 self.cells[name] = (obj, attr, True)
@@ -483,9 +503,8 @@ class _Globals:
 
     def _set_attr(self, value, obj, attr, line):
         if self._own(obj):
-            label = self._label(obj, or_made_up=False)
             # an object nobody can reach by name yet (self in __init__) is still its maker's alone: no point
-            name = None if label is None else "%s.%s%s" % (label, attr, _private_suffix(obj))
+            name = self._cell(obj, "." + attr, or_made_up=False)
             if name is not None and _is_shared_int(value):
                 self._write(name, obj, attr, True, value, line)
                 return
@@ -501,7 +520,7 @@ class _Globals:
     def _item(self, obj, key, line):
         value = obj[key]
         if _is_shared_int(value) and type(obj) in _CONTAINERS:
-            name = "%s[%r]%s" % (self._label(obj), key, _private_suffix(obj))
+            name = self._cell(obj, "[%r]" % (key,))
             if name not in self.cells:
                 _call("var", name=name, id=self.number(name), value=value, line=line)
                 self.cells[name] = (obj, key, False)
@@ -516,7 +535,7 @@ class _Globals:
 
     def _set_item(self, value, obj, key, line):
         if type(obj) in _CONTAINERS:
-            name = "%s[%r]%s" % (self._label(obj), key, _private_suffix(obj))
+            name = self._cell(obj, "[%r]" % (key,))
             if _is_shared_int(value):
                 self._write(name, obj, key, False, value, line)
                 return
@@ -633,9 +652,7 @@ class _Primitive:
 
     def __deepcopy__(self, memo):
         """A child process's copy (fork): an object of its own, new, named with the child's suffix (the
-        processes module puts it in the memo); multiprocessing's own objects are shared, not copied."""
-        if getattr(type(self), "_interleave_shared", False):
-            return self
+        processes module puts it in the memo). multiprocessing's own objects are shared: their class says so."""
         if memo.get("rebind") is None:  # the program's own deepcopy: as CPython's, which cannot copy a lock
             raise TypeError("cannot pickle '_thread.lock' object")
         import copy as copying
@@ -645,6 +662,7 @@ class _Primitive:
         args = list(getattr(self, "_args", ()))
         if self._kind == "Condition" and args and args[0] is not None:  # with the child's copy of its lock
             args = [copying.deepcopy(_OBJECTS[args[0]], memo)._id]
+        copy._args = tuple(args)
         name = getattr(self, "_base_name", self._kind.lower()) + memo.get("suffix", "")
         copy._id = _call("new", kind=self._kind, args=args, name=name)
         _OBJECTS[copy._id] = copy
@@ -1139,24 +1157,6 @@ def _queue_module():
     for name in ("Queue", "Empty", "Full"):
         setattr(m, name, globals()[name])
     return m
-
-
-def _not_modelled(name, instead):
-    """A module the runtime cannot run under the scheduler yet: importing it works, using anything in it raises
-    one clear error at the program's line (the real one would start processes the engine never sees)."""
-    m = types.ModuleType(name)
-
-    def __getattr__(attr):
-        if attr.startswith("__"):
-            raise AttributeError(attr)
-        raise _not_modelled_error("%s.%s" % (name, attr), instead)
-    m.__getattr__ = __getattr__
-    return m
-
-
-def _not_modelled_error(what, instead):
-    return NotImplementedError("%s is not modelled yet: Interleave runs the threads of one process (what runs: %s)"
-                               % (what, instead))
 
 
 def _cores():

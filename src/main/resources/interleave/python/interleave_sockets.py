@@ -51,6 +51,7 @@ def install(new_event, sleep):
     """Makes socket.socket (and so create_connection, create_server, accept) and socketserver's selector the
     scheduler's. Call after the runtime's threading module is in sys.modules (socketserver imports it)."""
     import select as _select
+    import selectors
     import socket as _socket
     real_select = _select.select
     real_socket = _socket.socket
@@ -64,8 +65,10 @@ def install(new_event, sleep):
         for event in list(watchers.get(sock.fileno(), ())):
             event.set()
 
-    def peer_of(sock):
-        return sock._peer
+    def notify_peer(sock):
+        """The other end, if it is in the program: something happened on this one (data, or the end of it)."""
+        if sock._peer is not None:
+            notify(sock._peer)
 
     def link(a, b):
         a._peer, b._peer = b, a
@@ -120,7 +123,7 @@ def install(new_event, sleep):
             self._role = "server socket"
             listening[self.getsockname()[1]] = self
 
-        def _when_ready(self, how, write=False):
+        def _when_ready(self, how):
             """how(), once this socket is ready for it: at once if it is, else after the other end's signal (or
             the socket's own timeout, which raises TimeoutError, as CPython's). A datagram socket, or one whose
             other end is outside the program, waits as CPython's does (the stall watchdog names its line)."""
@@ -130,7 +133,7 @@ def install(new_event, sleep):
             while True:
                 event = self._wait()
                 event.clear()
-                if readable(self.fileno(), write):
+                if readable(self.fileno()):
                     return how()
                 if not event.wait(timeout) and timeout is not None:
                     raise _socket.timeout("timed out")
@@ -176,9 +179,7 @@ def install(new_event, sleep):
             while not readable(self.fileno(), write=True):
                 sleep(0.001)  # the other end's buffer is full: it has to read first
             sent = real_socket.send(self, data, flags)
-            peer = peer_of(self)
-            if peer is not None:
-                notify(peer)
+            notify_peer(self)
             return sent
 
         def sendall(self, data, flags=0):
@@ -187,24 +188,20 @@ def install(new_event, sleep):
                 view = view[self.send(view, flags):]
 
         def shutdown(self, how):
-            peer = peer_of(self)
             real_socket.shutdown(self, how)
-            if peer is not None:
-                notify(peer)
+            notify_peer(self)
 
         def close(self):
-            if self.fileno() >= 0:
-                peer = peer_of(self)
+            was_open = self.fileno() >= 0
+            if was_open:
                 watchers.pop(self.fileno(), None)
                 for ends in [e for e, s in by_ends.items() if s is self]:  # closed before the server accepted
                     del by_ends[ends]
                 for port in [p for p, s in listening.items() if s is self]:
                     del listening[port]
-                real_socket.close(self)
-                if peer is not None:
-                    notify(peer)
-            else:
-                real_socket.close(self)
+            real_socket.close(self)
+            if was_open:
+                notify_peer(self)
 
     socket.__module__ = "socket"
     socket.__qualname__ = "socket"
@@ -226,32 +223,32 @@ def install(new_event, sleep):
         def __init__(self):
             self._keys = {}
             self._event = None
+            self._lent_by = None  # the fd of the socket whose own Event this selector waits on
 
         def register(self, fileobj, events, data=None):
-            import selectors
             fd = fileobj if isinstance(fileobj, int) else fileobj.fileno()
             key = selectors.SelectorKey(fileobj, fd, events, data)
             self._keys[fd] = key
             if self._event is None:
                 # one socket (socketserver's case): the selector waits on that socket's own Event
                 sock = fileobj if isinstance(fileobj, socket) else getattr(fileobj, "socket", None)
-                self._event = sock._wait() if isinstance(sock, socket) else new_event("select")
+                if isinstance(sock, socket):
+                    self._event, self._lent_by = sock._wait(), fd
+                else:
+                    self._event = new_event("select")
             watchers.setdefault(fd, {})[self._event] = None
             return key
 
+        def _stop_watching(self, fd):
+            if fd != self._lent_by:  # a socket's own Event stays its own
+                watchers.get(fd, {}).pop(self._event, None)
+
         def unregister(self, fileobj):
             fd = fileobj if isinstance(fileobj, int) else fileobj.fileno()
-            if self._event is not self._own_event(fd):
-                watchers.get(fd, {}).pop(self._event, None)
+            self._stop_watching(fd)
             return self._keys.pop(fd)
 
-        def _own_event(self, fd):
-            sock = self._keys[fd].fileobj if fd in self._keys else None
-            sock = sock if isinstance(sock, socket) else getattr(sock, "socket", None)
-            return sock._event if isinstance(sock, socket) else None
-
         def _ready(self):
-            import selectors
             reads = [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_READ]
             writes = [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_WRITE]
             r, w, _ = real_select(reads, writes, [], 0)
@@ -269,9 +266,8 @@ def install(new_event, sleep):
             return self._ready()
 
         def close(self):
-            for fd in list(self._keys):
-                if self._event is not self._own_event(fd):  # a socket's own Event stays its own
-                    watchers.get(fd, {}).pop(self._event, None)
+            for fd in self._keys:
+                self._stop_watching(fd)
             self._keys.clear()
 
         def get_map(self):
@@ -286,7 +282,6 @@ def install(new_event, sleep):
     def select(rlist, wlist, xlist, timeout=None):
         """select.select on the program's sockets: what is ready now, else a wait (with its timeout) for one of
         their other ends; a socket whose other end is outside the program, a pipe or a file wakes nobody here."""
-        import selectors
         selector = Selector()
         for f in dict.fromkeys(list(rlist) + list(wlist)):  # in the order given: the same run every time
             selector.register(f, (selectors.EVENT_READ if f in rlist else 0)

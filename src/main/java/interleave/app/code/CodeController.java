@@ -96,8 +96,7 @@ public final class CodeController {
         convertedNote.setVisible(!note.isEmpty());
         convertedNote.setManaged(!note.isEmpty());
         java.nio.file.Path f = ed.fileProperty().get();
-        String title = program ? "code.titleProgram" : "code.title"; // a demo's program runs as shown, too
-        codeTitle.setText(!editing || f == null ? model.i18n().get(title)
+        codeTitle.setText(!editing || f == null ? model.i18n().get(program ? "code.titleProgram" : "code.title")
                 : model.i18n().fmt(ed.dirty() ? "editor.titleDirty" : "editor.title", String.valueOf(f.getFileName())));
     }
 

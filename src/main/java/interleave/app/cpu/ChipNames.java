@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class ChipNames {
     private static final Pattern NUMBERED = Pattern.compile("(?i)thread-(\\d+)(?: \\(.*\\))?");
-    private static final Pattern TARGET = Pattern.compile("^(.+?) \\(.*\\)$");
     private static final Pattern COUNTED = Pattern.compile("^(\\p{L}[\\p{L}_]*)-(\\d+)$");
 
     private ChipNames() {
@@ -31,9 +30,9 @@ final class ChipNames {
 
     static List<String> forms(String name) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>(List.of(name));
-        Matcher target = TARGET.matcher(name);
-        if (target.matches()) {
-            out.add(target.group(1));
+        String bare = interleave.trace.ThreadInfo.withoutTarget(name);
+        if (!bare.equals(name)) {
+            out.add(bare);
         }
         Matcher numbered = NUMBERED.matcher(name);
         Matcher counted = COUNTED.matcher(out.get(out.size() - 1));

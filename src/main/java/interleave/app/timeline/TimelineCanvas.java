@@ -1054,7 +1054,7 @@ public final class TimelineCanvas extends Region {
         if (TextMeasure.width(name, font) <= room) {
             return name;
         }
-        String bare = thread.name().replaceFirst("^(.+?) \\(.*\\)$", "$1");
+        String bare = interleave.trace.ThreadInfo.withoutTarget(thread.name());
         return TextMeasure.width(bare + daemon, font) <= room ? bare + daemon : TextMeasure.clipMiddle(bare, font, room);
     }
 }
