@@ -43,6 +43,7 @@ public final class InterleaveApp extends Application {
         options.problems().forEach(p -> System.err.println("interleave: " + p));
         String lang = options.lang() != null ? options.lang()
                 : System.getProperty("interleave.lang", Locale.getDefault().getLanguage());
+        interleave.trace.EventBudget.use(interleave.trace.EventBudget.WINDOW); // room to look back, and for the scene
         model = new AppModel(Locale.forLanguageTag(lang));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double[] size = WindowFit.windowSize(screen.getWidth(), screen.getHeight());

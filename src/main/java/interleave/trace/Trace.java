@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The event store of one run. Events live in chunks of primitive arrays, 14 bytes each: the time as an int after
- * the chunk's first time (a chunk whose times span more than 2^32 ticks keeps them as longs instead), the line as a
- * char, an int packing thread (8 bits), kind (6 bits) and object (10 bits), and an int value.
+ * The event store of one run. Events live in chunks of primitive arrays, about 10 bytes each: the time as a char
+ * after the first time of its block of 256 events, and an int packing thread (8 bits), kind (6 bits), object
+ * (10 bits) and the line's low 8 bits, and an int value. What does not fit widens only the chunk it occurs in: a
+ * block whose times span more than 65,535 ticks turns the chunk's times to ints after the chunk's first time (a
+ * sleep, or os-mode nanoseconds), one more than 2^32 ticks after it to longs; a line above 255 gives the chunk a
+ * byte array of high bytes.
  *
  * <p>One writer at a time: in sim and cooperative modes only the thread holding the virtual core
  * writes (the hand-off between workers orders the writes); in os mode the kernel serialises writers.
@@ -24,6 +27,8 @@ public final class Trace {
     private static final int CHUNK_BITS = 15; // a chunk's arrays are 64-128 KB: below G1's humongous size, which would waste half of a region
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
+    private static final int BLOCK_BITS = 8;
+    private static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
     private final TraceHeader header;
     private final List<ThreadInfo> threads = new CopyOnWriteArrayList<>();
@@ -34,15 +39,17 @@ public final class Trace {
     /** One chunk of events. Its arrays' contents below {@link #size()} are published by the size. */
     private static final class Chunk {
         final long base;
-        final int[] time = new int[CHUNK];
-        final char[] line = new char[CHUNK];
+        /** The time of each block's first event. */
+        final long[] blockBase = new long[CHUNK >>> BLOCK_BITS];
+        final char[] time = new char[CHUNK];
         final int[] meta = new int[CHUNK];
         final int[] value = new int[CHUNK];
-        /**
-         * The times as longs, once one is more than 2^32 ticks after the base: after a long sleep in virtual time,
-         * or in os mode (nanoseconds) a chunk that spans more than 4.3 s.
-         */
+        /** The times as ints after the base, once a block spans more than a char (published with its contents). */
+        volatile int[] mid;
+        /** The times as longs, once one is more than 2^32 ticks after the base (published with its contents). */
         volatile long[] wide;
+        /** The lines' high bytes, once a line above 255 was written (published with its contents). */
+        volatile byte[] lineHigh;
 
         Chunk(long base) {
             this.base = base;
@@ -55,9 +62,11 @@ public final class Trace {
     private final java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong points = new java.util.concurrent.atomic.AtomicLong();
 
-    // the writer's current chunk, and its times as longs once widened (the writer alone widens: a plain field)
+    // the writer's current chunk, and its wider arrays once made (the writer alone widens: plain fields)
     private Chunk w;
+    private int[] wMid;
     private long[] wWide;
+    private byte[] wLineHigh;
     private long wSize;
     private long wPoints;
 
@@ -165,16 +174,15 @@ public final class Trace {
         int obj = object < 0 ? NO_OBJECT : object;
         int ln = line < 0 || line > MAX_LINE ? 0 : line;
         Chunk c = w;
-        long after = t - c.base;
-        if (wWide != null) {
-            wWide[at] = t;
-        } else if (after >= 0 && after <= UNSIGNED_INT) {
-            c.time[at] = (int) after;
-        } else {
-            wWide = widen(c, at, t);
+        writeTime(c, at, t);
+        if (ln > 0xFF) {
+            if (wLineHigh == null) {
+                wLineHigh = new byte[CHUNK];
+                c.lineHigh = wLineHigh;
+            }
+            wLineHigh[at] = (byte) (ln >>> 8);
         }
-        c.line[at] = (char) ln;
-        c.meta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8);
+        c.meta[at] = (thread << 24) | (kind.ordinal() << 18) | (obj << 8) | (ln & 0xFF);
         c.value[at] = value;
         wSize++;
         if (kind.point) {
@@ -184,16 +192,36 @@ public final class Trace {
         size.lazySet(wSize);
     }
 
-    /**
-     * The most events a run may record: what fits in this Java heap with everything derived from it (the
-     * analyzer's lanes, switches and lost updates, and a second analyzer when the app looks back), measured at
-     * about 33 bytes an event (the trace 14, each analyzer 8 to 10), counted as 40, in 60% of the heap. A run
-     * that reaches it is stopped, keeping what it recorded, instead of ending in an OutOfMemoryError.
-     */
-    private static final int BYTES_PER_EVENT_WITH_ANALYSIS = 40;
+    private void writeTime(Chunk c, int at, long t) {
+        if (wWide != null) {
+            wWide[at] = t;
+            return;
+        }
+        long afterBase = t - c.base;
+        if (wMid != null) {
+            if (afterBase >= 0 && afterBase <= UNSIGNED_INT) {
+                wMid[at] = (int) afterBase;
+            } else {
+                wWide = widenToLongs(c, at, t);
+            }
+            return;
+        }
+        if ((at & BLOCK_MASK) == 0) {
+            c.blockBase[at >>> BLOCK_BITS] = t;
+        }
+        long afterBlock = t - c.blockBase[at >>> BLOCK_BITS];
+        if (afterBlock >= 0 && afterBlock <= Character.MAX_VALUE) {
+            c.time[at] = (char) afterBlock;
+        } else if (afterBase >= 0 && afterBase <= UNSIGNED_INT) {
+            wMid = widenToInts(c, at, (int) afterBase);
+        } else {
+            wWide = widenToLongs(c, at, t);
+        }
+    }
 
+    /** The most events a run may record in this heap, with what is derived from them (see {@link EventBudget}). */
     private static long defaultEventLimit() {
-        return Math.max(CHUNK, (long) (Runtime.getRuntime().maxMemory() * 0.6) / BYTES_PER_EVENT_WITH_ANALYSIS);
+        return Math.max(CHUNK, EventBudget.current().events(Runtime.getRuntime().maxMemory()));
     }
 
     private long eventLimit = defaultEventLimit();
@@ -229,19 +257,44 @@ public final class Trace {
         int n = chunks.length;
         Chunk[] c = java.util.Arrays.copyOf(chunks, n + 1);
         w = c[n] = new Chunk(base);
+        wMid = null;
         wWide = null;
+        wLineHigh = null;
         chunks = c;
     }
 
+    /** The chunk's times as ints after its base from now on: the one at {@code at} is too far from its block's. */
+    private static int[] widenToInts(Chunk c, int at, int afterBase) {
+        int[] mid = new int[CHUNK];
+        for (int i = 0; i < at; i++) {
+            mid[i] = (int) (c.blockBase[i >>> BLOCK_BITS] + c.time[i] - c.base);
+        }
+        mid[at] = afterBase;
+        c.mid = mid; // published with its contents: readers read the field first
+        return mid;
+    }
+
     /** The chunk's times as longs from now on: the one at {@code at} is too far from its base for an int. */
-    private static long[] widen(Chunk c, int at, long t) {
+    private static long[] widenToLongs(Chunk c, int at, long t) {
         long[] wide = new long[CHUNK];
         for (int i = 0; i < at; i++) {
-            wide[i] = c.base + (c.time[i] & UNSIGNED_INT);
+            wide[i] = timeIn(c, i);
         }
         wide[at] = t;
         c.wide = wide; // published with its contents: readers read the field first
         return wide;
+    }
+
+    private static long timeIn(Chunk c, int at) {
+        long[] wide = c.wide;
+        if (wide != null) {
+            return wide[at];
+        }
+        int[] mid = c.mid;
+        if (mid != null) {
+            return c.base + (mid[at] & UNSIGNED_INT);
+        }
+        return c.blockBase[at >>> BLOCK_BITS] + c.time[at];
     }
 
     // ---- reading ----
@@ -256,10 +309,7 @@ public final class Trace {
     }
 
     public long time(long i) {
-        Chunk c = chunks[(int) (i >>> CHUNK_BITS)];
-        int at = (int) (i & MASK);
-        long[] wide = c.wide;
-        return wide != null ? wide[at] : c.base + (c.time[at] & UNSIGNED_INT);
+        return timeIn(chunks[(int) (i >>> CHUNK_BITS)], (int) (i & MASK));
     }
 
     private int meta(long i) {
@@ -280,7 +330,10 @@ public final class Trace {
     }
 
     public int line(long i) {
-        return chunks[(int) (i >>> CHUNK_BITS)].line[(int) (i & MASK)];
+        Chunk c = chunks[(int) (i >>> CHUNK_BITS)];
+        int at = (int) (i & MASK);
+        byte[] high = c.lineHigh;
+        return (c.meta[at] & 0xFF) | (high == null ? 0 : (high[at] & 0xFF) << 8);
     }
 
     public int value(long i) {

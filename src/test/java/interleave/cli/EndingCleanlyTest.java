@@ -54,6 +54,21 @@ class EndingCleanlyTest {
         assertTrue(err.contains("stopped after") && err.contains("-Xmx"), err);
     }
 
+    /** The trace and its analysis take about 20 bytes an event, so ten million events fit in a 256 MB heap. */
+    @Test
+    void tenMillionEventsFitInA256MegabyteHeap() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "interleave.Main", "run", "balance", "--param", "iterations=720000", "--param", "lock=on",
+                "--json")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command ended");
+        assertEquals(0, p.exitValue(), out);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertEquals("finished", json.get("status").asText());
+        assertTrue(json.get("events").asLong() >= 10_000_000, "events " + json.get("events"));
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "INT"})
     // No code of ours handles signals: this guards the requirement against a future shutdown hook or a worker

@@ -54,6 +54,42 @@ class TraceStorageTest {
         }
     }
 
+    /**
+     * Times are kept as chars within blocks of 256 events while they fit; a chunk widens on the first gap that does
+     * not (a sleep, os-mode nanoseconds), lines above 255 on the first such line. Every field reads back exactly,
+     * across chunks that stay narrow, widen once or widen twice.
+     */
+    @Test
+    void everyFieldReadsBackAcrossNarrowAndWidenedChunks() {
+        Trace t = trace();
+        java.util.Random random = new java.util.Random(42);
+        int n = 200_000;
+        long[] times = new long[n];
+        int[] lines = new int[n];
+        long now = 0;
+        for (int i = 0; i < n; i++) {
+            int chunk = i >>> 15;
+            long gap = switch (chunk) {
+                case 0, 1 -> random.nextInt(3); // the sim's usual: all chars
+                case 2 -> random.nextInt(1000) == 0 ? 70_000 : random.nextInt(50); // a sleep now and then: ints
+                case 3 -> random.nextInt(5000) == 0 ? (1L << 33) : 1; // a sleep of hours: longs
+                default -> random.nextInt(2_000_000); // os nanoseconds
+            };
+            now += gap;
+            times[i] = now;
+            lines[i] = chunk == 1 || chunk == 4 ? random.nextInt(Trace.MAX_LINE + 1) : random.nextInt(256);
+            t.append(now, i % 3, EventKind.STEP, i % 5 == 0 ? -1 : i % 1000, i * 7, lines[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(times[i], t.time(i), "time " + i);
+            assertEquals(lines[i], t.line(i), "line " + i);
+            assertEquals(i % 3, t.thread((long) i));
+            assertEquals(i % 5 == 0 ? -1 : i % 1000, t.object((long) i));
+            assertEquals(i * 7, t.value((long) i));
+            assertEquals(EventKind.STEP, t.kind(i));
+        }
+    }
+
     @Test
     void aLaneOfEventsReadsBackWhatAStoredLaneKeeps() {
         Trace t = trace();
