@@ -153,9 +153,14 @@ final class RunCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
 
+        if (json) {
+            RunSummary.prepareJsonMeanwhile();
+        }
         long t0 = System.nanoTime();
         ScenarioRun run = ScenarioRun.start(scenario, values, settings, RunControl.headless());
-        RunOutcome outcome = run.kernel().awaitOutcome(timeoutSeconds * 1000L);
+        Trace trace = run.trace();
+        TraceAnalyzer analysis = new TraceAnalyzer(trace);
+        RunOutcome outcome = analyseUntilTheEnd(run, analysis, timeoutSeconds * 1_000_000_000L);
         boolean timedOut = outcome == null;
         if (timedOut) {
             run.stop();
@@ -163,9 +168,6 @@ final class RunCommand implements Callable<Integer> {
         }
         run.kernel().awaitTermination(10_000);
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
-
-        Trace trace = run.trace();
-        TraceAnalyzer analysis = new TraceAnalyzer(trace);
         analysis.update();
         interleave.trace.TraceOutcome record = run.record();
         try {
@@ -206,6 +208,23 @@ final class RunCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         return outcome.status() == RunOutcome.Status.DEADLOCK ? Cli.DEADLOCK : Cli.OK;
+    }
+
+    /**
+     * Waits for the run to end, analysing what it has recorded so far in the meantime (this thread would only
+     * wait otherwise), so that little is left to analyse at the end; null if it has not ended within the time.
+     */
+    private static RunOutcome analyseUntilTheEnd(ScenarioRun run, TraceAnalyzer analysis, long nanos)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        RunOutcome outcome;
+        while ((outcome = run.kernel().awaitOutcome(10)) == null) {
+            if (System.nanoTime() - deadline > 0) {
+                return null;
+            }
+            analysis.update();
+        }
+        return outcome;
     }
 
     private RunSettings settings(RunSettings base) {

@@ -29,6 +29,22 @@ final class RunSummary {
     }
 
     /**
+     * Makes the JSON writer ready on another thread while the run goes on: Jackson's first use loads some 400
+     * classes, a third of a second of a cold command that the run's own time can hide.
+     */
+    static void prepareJsonMeanwhile() {
+        Thread t = new Thread(() -> {
+            try {
+                JSON.writeValueAsString(Map.of("warm", List.of(1L, "up")));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // only a warm-up: the real write reports its own errors
+            }
+        }, "json warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * The summary of an analysed trace; status, result and errors as the run reported them (or as its file
      * recorded them: null for a file older than the recorded outcome).
      */
