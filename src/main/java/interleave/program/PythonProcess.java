@@ -36,11 +36,27 @@ final class PythonProcess {
     private final Path channels;
     private final Map<Integer, ThreadChannel> open = new ConcurrentHashMap<>();
 
+    /**
+     * A new folder for the threads' named pipes: in memory (/dev/shm) where there is one, because on a disk file
+     * system every write to a pipe also updates its inode's times, through the journal.
+     */
+    private static Path channelsFolder() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            try {
+                return Files.createTempDirectory(shm, "interleave-channels");
+            } catch (IOException e) {
+                // fall back to the temporary folder
+            }
+        }
+        return Files.createTempDirectory("interleave-channels");
+    }
+
     /** Starts {@code runtime} on {@code source} (the program's text as loaded), named after its file. */
     PythonProcess(Kernel k, String python, Path runtime, Path program, Path source, boolean os) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(),
                 program.toString(), source.toString());
-        this.channels = ThreadChannel.namedPipesWork() ? Files.createTempDirectory("interleave-channels") : null;
+        this.channels = ThreadChannel.namedPipesWork() ? channelsFolder() : null;
         if (channels != null) {
             builder.environment().put("INTERLEAVE_CHANNELS", channels.toString());
         }
