@@ -191,6 +191,47 @@ class FitUiTest {
         assertTrue(truncated(list).isEmpty(), "no code line is cut: " + truncated(list));
     }
 
+    /**
+     * A program's threads have long names ("Thread-1 (run_thread)"); on a projector their badges go under the code
+     * and must not widen the rows: the list scrolled sideways and every line's end was cut under its scroll bar.
+     */
+    @Test
+    void badgesUnderTheCodeNeverPushItsLinesOutOfViewAt1024(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH to run the program (.ci/run installs it)");
+        resize(robot, 1024, 768);
+        java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/interleave/programs/balance.py")
+                .toAbsolutePath();
+        assertTrue(onFx(() -> new interleave.app.files.TraceFileActions(app.model()).open(file)));
+        robot.interact(() -> {
+            if (app.model().ensurePrepared()) {
+                app.model().session().runToPoint(300); // where --steps 300 stops: both threads on one line
+            }
+        });
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> app.model().session().run() != null && app.model().session().run().trace().pointCount() >= 250);
+        Thread.sleep(300);
+        settle();
+        ListView<?> list = node(robot, "#codeList");
+        // the markers follow the run's moment within a few frames
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() ->
+                list.lookupAll(".thread-badge").stream().anyMatch(b -> shown(b, list))));
+        settle();
+        Node clip = list.lookup(".clipped-container");
+        double viewEnd = onFx(() -> clip.localToScene(clip.getLayoutBounds()).getMaxX());
+        for (Node c : onFx(() -> new ArrayList<>(list.lookupAll(".code-text")))) {
+            if (onFx(() -> shown(c, list) && c.localToScene(c.getLayoutBounds()).getMinY()
+                    < clip.localToScene(clip.getLayoutBounds()).getMaxY())) {
+                double end = onFx(() -> c.localToScene(c.getLayoutBounds()).getMaxX());
+                assertTrue(end <= viewEnd + 1, "'" + ((Labeled) c).getText() + "' ends at " + end
+                        + ", beyond the list's view at " + viewEnd);
+            }
+        }
+        assertFalse(onFx(() -> list.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof
+                javafx.scene.control.ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                && sb.isVisible())), "the code never scrolls sideways");
+    }
+
     /** Visible up to the list: the list keeps spare cells around, hidden. */
     private static boolean shown(Node n, Node upTo) {
         for (Node p = n; p != null && p != upTo; p = p.getParent()) {

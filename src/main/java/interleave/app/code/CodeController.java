@@ -50,8 +50,16 @@ public final class CodeController {
         this.model = model;
     }
 
+    /**
+     * The width of the list's viewport (inside its border, beside its vertical scroll bar when it shows one): a row
+     * is exactly this wide less its cell's padding, so a wrapped line never runs under the scroll bar.
+     */
+    private final javafx.beans.property.DoubleProperty viewport = new javafx.beans.property.SimpleDoubleProperty();
+
     @FXML
     private void initialize() {
+        viewport.bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
+        codeList.skinProperty().addListener((o, a, skin) -> followViewport());
         codeList.setCellFactory(l -> new LineCell());
         codeList.setFocusTraversable(false);
         model.addFrameListener(changed -> {
@@ -145,7 +153,7 @@ public final class CodeController {
             markers = now;
             markersTrace = trace;
             notes = held;
-            codeList.refresh();
+            shownMoment.set(shownMoment.get() + 1); // every cell redraws its line now (see LineCell)
             keepInSight(CodeViewModel.focusLine(moment, now));
         }
     }
@@ -171,6 +179,13 @@ public final class CodeController {
 
     /** Room the list takes from a row's width: its scroll bar, the cell's padding and borders. */
     private static final double CELL_ALLOWANCE = 32;
+
+    /** Once the list has its skin, rows follow the width of its viewport instead of the estimate above. */
+    private void followViewport() {
+        if (codeList.lookup(".clipped-container") instanceof Region clip) {
+            viewport.bind(clip.widthProperty());
+        }
+    }
 
     /**
      * A row whose height is measured at its own width: a cell asks its graphic for a height without a width, and
@@ -205,7 +220,8 @@ public final class CodeController {
         double used = 0;
         int n = 0;
         for (int id : ids) {
-            used += interleave.app.theme.TextMeasure.width(t.thread(id).name(), bold) + 16 + 3;
+            String name = narrowPanel() ? nameThatFits(t.thread(id).name()) : t.thread(id).name();
+            used += interleave.app.theme.TextMeasure.width(name, bold) + 16 + 3;
             if (n > 0 && used + 2.5 * em > room) {
                 break;
             }
@@ -214,13 +230,48 @@ public final class CodeController {
         return Math.max(1, n);
     }
 
+    /** A thread's name for a badge under the code: without CPython's "(target)" when the whole does not fit. */
+    private String nameThatFits(String name) {
+        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, em);
+        double room = viewport.get() - 2.2 * em - 8 - 16 - 12; // the line number's column, padding of badge and cell
+        return interleave.app.theme.TextMeasure.width(name, bold) <= room ? name
+                : interleave.trace.ThreadInfo.withoutTarget(name);
+    }
+
     /** Fewer than 40 characters across: the code needs the whole width of its row. */
     private boolean narrowPanel() {
         double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
         return codeList.getWidth() > 0 && codeList.getWidth() - CELL_ALLOWANCE < 40 * em * 0.6;
     }
 
+    /**
+     * Counts the moments the markers were computed for. Each cell redraws itself when it changes: ListView.refresh()
+     * followed at once by a scroll to the running line sometimes left every cell as it was (the rebuild it asks for
+     * was lost when the scroll moved the cells to the flow's pile), so the markers stayed on the old lines.
+     */
+    private final javafx.beans.property.IntegerProperty shownMoment = new javafx.beans.property.SimpleIntegerProperty();
+
     private final class LineCell extends ListCell<Integer> {
+        /** Held by the cell, weakly referenced by the property: a cell the list drops can go. */
+        private final javafx.beans.InvalidationListener redraw = o -> {
+            if (!isEmpty() && getItem() != null) {
+                updateItem(getItem(), false);
+            }
+        };
+
+        LineCell() {
+            shownMoment.addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        }
+
+        /** Left and right padding (from the style sheet; before the first CSS pass, its value there). */
+        private double cellPadding() {
+            javafx.geometry.Insets p = getPadding();
+            double sides = p == null ? 0 : p.getLeft() + p.getRight();
+            return sides > 0 ? sides : 12;
+        }
+
         @Override
         protected void updateItem(Integer line, boolean empty) {
             super.updateItem(line, empty);
@@ -243,7 +294,7 @@ public final class CodeController {
             // on a narrow panel (a projector) the badges go under the code, which then keeps the whole width
             boolean narrow = narrowPanel();
             HBox row = narrow ? new WidthBoundRow(number, code) : new WidthBoundRow(number, code, badges);
-            row.prefWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
+            row.prefWidthProperty().bind(viewport.subtract(cellPadding()));
             List<Integer> here = markers.get(line);
             if (here != null && markersTrace != null) {
                 Trace t = markersTrace;
@@ -251,7 +302,7 @@ public final class CodeController {
                 // two names at most, then "+N": ten threads on one line must not hide the code
                 int shownBadges = Math.min(here.size() <= 3 ? here.size() : 2, badgesThatFit(t, here));
                 for (int id : here.subList(0, shownBadges)) {
-                    Label badge = new Label(t.thread(id).name());
+                    Label badge = new Label(narrow ? nameThatFits(t.thread(id).name()) : t.thread(id).name());
                     badge.getStyleClass().addAll("thread-badge", "thread-" + (id % 8));
                     badges.getChildren().add(badge);
                 }
@@ -263,6 +314,10 @@ public final class CodeController {
             }
             VBox stack = new VBox(2, row);
             if (narrow && !badges.getChildren().isEmpty()) {
+                // under the code the badges never widen the row past the panel (the list would scroll sideways
+                // and cut every line's end): a name too long is cut, as a lane's is
+                badges.setMinWidth(0);
+                badges.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_COMPUTED_SIZE));
                 badges.setPadding(new javafx.geometry.Insets(0, 0, 2, number.prefWidth(-1) + 8));
                 stack.getChildren().add(badges);
             }
@@ -273,7 +328,7 @@ public final class CodeController {
                 note.setId("heldNote");
                 note.setWrapText(true);
                 note.setMinWidth(0);
-                note.maxWidthProperty().bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
+                note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
                 stack.getChildren().add(note);
             }
             setText(null);
