@@ -39,6 +39,8 @@ public final class CodeController {
     private Node editor;
     /** Weakly held by the models, which outlive this view. */
     private final ChangeListener<Object> onEditorState = (o, a, b) -> showEditorState();
+    /** Presentation mode or Ctrl+plus: the characters change width, so may the indentation's scale. */
+    private final ChangeListener<Object> onTextSize = (o, a, b) -> fitIndentation();
     private Scenario shown;
     private List<String> lines = List.of();
     private Map<Integer, List<Integer>> markers = Map.of();
@@ -56,9 +58,27 @@ public final class CodeController {
      */
     private final javafx.beans.property.DoubleProperty viewport = new javafx.beans.property.SimpleDoubleProperty();
 
+    /** How wide indentations are drawn now (see CodeViewModel.indentScale); cells redraw when it changes. */
+    private double indentScale = 1;
+
+    /** Works the indentation's scale out again for the panel's width and the program shown. */
+    private void fitIndentation() {
+        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+        // the row's width less the line number's column (2.2 em) and the gap after it
+        double room = viewport.get() - 12 - 2.2 * em - 8;
+        double scale = CodeViewModel.indentScale(lines, room, em * 0.6);
+        if (Math.abs(scale - indentScale) > 0.01) {
+            indentScale = scale;
+            shownMoment.set(shownMoment.get() + 1);
+        }
+    }
+
     @FXML
     private void initialize() {
         viewport.bind(codeList.widthProperty().subtract(CELL_ALLOWANCE));
+        viewport.addListener((o, a, b) -> fitIndentation());
+        model.presentingProperty().addListener(new WeakChangeListener<>(onTextSize));
+        model.textScaleProperty().addListener(new WeakChangeListener<>(onTextSize));
         codeList.skinProperty().addListener((o, a, skin) -> followViewport());
         codeList.setCellFactory(l -> new LineCell());
         codeList.setFocusTraversable(false);
@@ -140,6 +160,8 @@ public final class CodeController {
             shown = model.session().scenario();
             lines = program;
             lastFocus = -1; // a new text (a parameter shown in it changed) starts at the top: find the line again
+            indentScale = 1;
+            fitIndentation();
             codeList.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, lines.size()).boxed().toList());
         }
     }
@@ -284,7 +306,7 @@ public final class CodeController {
             Label number = new Label(String.valueOf(line));
             number.getStyleClass().add("line-number");
             number.setMinWidth(Region.USE_PREF_SIZE);
-            CodeLine code = new CodeLine(lines.get(line - 1));
+            CodeLine code = new CodeLine(lines.get(line - 1), indentScale);
             code.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(code, Priority.ALWAYS);
             // the badges follow the code on its row: they never push the code aside, and the wrap keeps them in view

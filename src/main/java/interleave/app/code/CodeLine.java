@@ -14,11 +14,14 @@ final class CodeLine extends Region {
     private final Label code;
     private final Label comment;
     private final int indent;
+    /** The share of its width as written that the indentation takes (the same for every line, see CodeViewModel). */
+    private final double indentScale;
 
-    CodeLine(String line) {
+    CodeLine(String line, double indentScale) {
         String[] parts = CodeViewModel.split(line);
         indent = parts[0].length();
-        whole = label(line, false);
+        this.indentScale = indentScale;
+        whole = label(line.substring(indent), false);
         code = label(parts[1], true);
         comment = label(parts[2], true);
         comment.getStyleClass().add("code-comment");
@@ -35,11 +38,11 @@ final class CodeLine extends Region {
 
     /** True when the whole line fits this width as written. */
     boolean fits(double width) {
-        return whole.prefWidth(-1) <= width;
+        return indentWidth() + whole.prefWidth(-1) <= width;
     }
 
     private double indentWidth() {
-        return whole.getFont().getSize() * 0.6 * indent; // a monospaced character is about 0.6 em wide
+        return whole.getFont().getSize() * 0.6 * indent * indentScale; // a monospaced character is about 0.6 em
     }
 
     /**
@@ -55,6 +58,17 @@ final class CodeLine extends Region {
         return Math.max(0, Math.min(indentWidth(), width - 8 * ch));
     }
 
+    /**
+     * Where a comment moved under its code starts: at the code's indentation while that leaves room for 24
+     * characters, else further left, down to four characters in. A comment's indentation means nothing to Python,
+     * and deep code on a projector's narrow panel turned its comment into a column of single words, the longest cut.
+     */
+    private double commentIndentFor(double width) {
+        double ch = whole.getFont().getSize() * 0.6;
+        double code = indentFor(width);
+        return Math.max(Math.min(code, 4 * ch), Math.min(code, width - 24 * ch));
+    }
+
     @Override
     public Orientation getContentBias() {
         return Orientation.HORIZONTAL;
@@ -62,7 +76,7 @@ final class CodeLine extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return Math.min(whole.prefWidth(-1), whole.getFont().getSize() * 12);
+        return Math.min(indentWidth() + whole.prefWidth(-1), whole.getFont().getSize() * 12);
     }
 
     @Override
@@ -79,7 +93,7 @@ final class CodeLine extends Region {
         double codeW = Math.max(1, w - indentFor(w));
         double h = code.prefHeight(codeW);
         if (!comment.getText().isEmpty()) {
-            h += comment.prefHeight(codeW);
+            h += comment.prefHeight(Math.max(1, w - commentIndentFor(w)));
         }
         return h;
     }
@@ -97,13 +111,15 @@ final class CodeLine extends Region {
         code.setVisible(!asWritten);
         comment.setVisible(!asWritten && !comment.getText().isEmpty());
         if (asWritten) {
-            whole.resizeRelocate(0, 0, whole.prefWidth(-1), whole.prefHeight(-1));
+            whole.resizeRelocate(indentWidth(), 0, whole.prefWidth(-1), whole.prefHeight(-1));
             return;
         }
         double x = indentFor(w);
         double codeW = Math.max(1, w - x);
         double codeH = code.prefHeight(codeW);
         code.resizeRelocate(x, 0, codeW, codeH);
-        comment.resizeRelocate(x, codeH, codeW, comment.prefHeight(codeW));
+        double cx = commentIndentFor(w);
+        double commentW = Math.max(1, w - cx);
+        comment.resizeRelocate(cx, codeH, commentW, comment.prefHeight(commentW));
     }
 }

@@ -68,6 +68,29 @@ public final class CodeViewModel {
         return new String[] {line.substring(0, indent), line.substring(indent).stripTrailing(), ""};
     }
 
+    /**
+     * How wide an indentation is drawn, as a share of its width as written, the same for every line of the program:
+     * 1 while the deepest line keeps room for 24 characters of code beside its indentation, else less (down to a
+     * quarter). Every depth shrinks alike, so a block never looks deeper or shallower than its neighbours, and on a
+     * projector's narrow panel deep code keeps room for a whole name instead of breaking it in the middle.
+     *
+     * @param room the width a line has, in pixels
+     * @param ch   the width of one character of the code's font
+     */
+    public static double indentScale(List<String> lines, double room, double ch) {
+        int deepest = 0;
+        for (String line : lines) {
+            String[] parts = split(line);
+            if (!parts[1].isEmpty() || !parts[2].isEmpty()) {
+                deepest = Math.max(deepest, parts[0].length());
+            }
+        }
+        if (deepest == 0 || room <= 0 || room - deepest * ch >= 24 * ch) {
+            return 1;
+        }
+        return Math.max(0.25, Math.min(1, (room - 24 * ch) / (deepest * ch)));
+    }
+
     /** Line number (1-based) to the threads on it; finished and unstarted threads are left out. */
     public Map<Integer, List<Integer>> markers(TraceAnalyzer a) {
         Map<Integer, List<Integer>> out = new TreeMap<>();
