@@ -157,10 +157,62 @@ public final class RunStory {
             int j = lastReadBefore(t, n);
             if (j >= 0 && endAt[t].get(j) >= n) {
                 long seq = readAt[t].get(j);
-                out.add(new HeldRead(t, trace.object(seq), trace.value(seq), seq));
+                if (mayBeWrittenBack(seq)) {
+                    out.add(new HeldRead(t, trace.object(seq), trace.value(seq), seq));
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a read can be a value on its way back ("read 5, not yet written"), not a plain look
+     * ({@code print(gl_num)} after {@code gl_num += 1}, {@code if done:}): its line assigns the variable
+     * ({@code balance = balance + n}, {@code counter += 1}). Without the program's text every read counts.
+     */
+    private boolean mayBeWrittenBack(long read) {
+        String line = sourceLine(trace.line(read));
+        return line == null || assigns(line, trace.object(trace.object(read)).name());
+    }
+
+    private String[] sourceLines;
+
+    private String sourceLine(int line) {
+        if (sourceLines == null) {
+            String source = trace.programSource();
+            if (source == null) {
+                return null;
+            }
+            sourceLines = source.split("\n", -1);
+        }
+        return line >= 1 && line <= sourceLines.length ? sourceLines[line - 1] : null;
+    }
+
+    /**
+     * Whether the line assigns the shared value the engine calls {@code name}: "balance", "account.total",
+     * "counts['a']", each perhaps with a process's " (Process-1)" after it.
+     */
+    static boolean assigns(String line, String name) {
+        return ASSIGNMENT_CACHE.computeIfAbsent(name, RunStory::assignmentOf).matcher(line).find();
+    }
+
+    private static final java.util.Map<String, java.util.regex.Pattern> ASSIGNMENT_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** An assignment operator: =, +=, //=, ... but not == (and not the = of <=, >=, !=, which the target rules out). */
+    private static final String ASSIGN = "\\s*(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)?=(?!=)";
+
+    private static java.util.regex.Pattern assignmentOf(String name) {
+        String base = name.replaceFirst(" \\([^)]*\\)$", "");
+        String target;
+        int bracket = base.indexOf('[');
+        if (bracket > 0) {
+            target = "(?<![\\w.])" + java.util.regex.Pattern.quote(base.substring(0, bracket)) + "\\s*\\[[^\\]]*\\]";
+        } else if (base.contains(".")) {
+            target = "\\." + java.util.regex.Pattern.quote(base.substring(base.lastIndexOf('.') + 1)) + "\\b";
+        } else {
+            target = "(?<![\\w.])" + java.util.regex.Pattern.quote(base) + "\\b";
+        }
+        return java.util.regex.Pattern.compile(target + ASSIGN);
     }
 
     /** Index of thread t's last read with seq < n, or -1 (binary search: reads are in seq order). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,48 @@ class RunStoryTest {
         assertEquals(List.of(new RunStory.HeldRead(T2, 0, 5, 6)), s.held());
         s.update(Long.MAX_VALUE);
         assertTrue(s.held().isEmpty(), "a finished thread holds nothing");
+    }
+
+    /** The RLock tutorial: the value read to be printed is not one on its way back. */
+    @Test
+    void aReadOnALineThatDoesNotAssignTheVariableIsNotHeld() {
+        Trace t = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
+        t.recordProgram("rlock.py", String.join("\n",
+                "gl_num = 0",
+                "def Func():",
+                "    global gl_num",
+                "    gl_num +=1",
+                "    print(gl_num)",
+                "    if gl_num == 3: pass"));
+        t.addThread("MainThread", false);
+        t.addThread("T1", false);
+        int n = t.addObject("gl_num", ObjectType.VARIABLE, 0);
+        t.append(1, T1, EventKind.READ, n, 0, 4);
+        RunStory s = new RunStory(t);
+        s.update(Long.MAX_VALUE);
+        assertEquals(1, s.held().size(), "gl_num +=1 reads the value it will write back");
+        t.append(2, T1, EventKind.WRITE, n, 1, 4);
+        t.append(3, T1, EventKind.READ, n, 1, 5);
+        s.update(Long.MAX_VALUE);
+        assertTrue(s.held().isEmpty(), "print(gl_num) only looks");
+        t.append(4, T1, EventKind.READ, n, 1, 6);
+        s.update(Long.MAX_VALUE);
+        assertTrue(s.held().isEmpty(), "gl_num == 3 compares, it does not assign");
+    }
+
+    @Test
+    void anAssignmentIsRecognisedForEveryKindOfSharedValue() {
+        assertTrue(RunStory.assigns("    balance = balance + n", "balance"));
+        assertTrue(RunStory.assigns("counter += 1  # racy", "counter (Process-1)"));
+        assertTrue(RunStory.assigns("        self.total -= x", "account.total"));
+        assertTrue(RunStory.assigns("    counts[name] += 1", "counts['a']"));
+        assertTrue(RunStory.assigns("x //= 2", "x"));
+        assertFalse(RunStory.assigns("print(balance)", "balance"));
+        assertFalse(RunStory.assigns("if balance == 0:", "balance"));
+        assertFalse(RunStory.assigns("while balance <= 5:", "balance"));
+        assertFalse(RunStory.assigns("old_balance = 3", "balance"));
+        assertFalse(RunStory.assigns("x = account.total", "account.total"));
+        assertFalse(RunStory.assigns("total = counts['a']", "counts['a']"));
     }
 
     @Test
