@@ -153,6 +153,27 @@ public final class TimelineViewModel {
         }
     }
 
+    private boolean singleCoreLaneHidden;
+
+    /**
+     * With one core its lane says nothing the threads' lanes do not (one of them runs at a time, and the CPU view
+     * shows which): where the lanes do not all fit, it gives its room to the shared objects, which a projector's
+     * timeline otherwise left below the fold (the balance and its lost updates). Applies only to a run with one
+     * core; true if the lanes changed.
+     */
+    public boolean hideSingleCoreLane(boolean hide) {
+        if (hide == singleCoreLaneHidden) {
+            return false;
+        }
+        singleCoreLaneHidden = hide;
+        laneSignature = -1;
+        return true;
+    }
+
+    public boolean singleCoreLaneHidden() {
+        return singleCoreLaneHidden && analyzer != null && analyzer.coreCount() == 1;
+    }
+
     public List<LaneRef> lanes() {
         if (analyzer == null) {
             return List.of();
@@ -165,7 +186,7 @@ public final class TimelineViewModel {
         if (sig != laneSignature) {
             laneSignature = sig;
             lanes.clear();
-            for (int c = 0; c < analyzer.coreCount(); c++) {
+            for (int c = singleCoreLaneHidden() ? 1 : 0; c < analyzer.coreCount(); c++) {
                 lanes.add(LaneRef.ofCore(c)); // who holds each core: one thread at a time, at any zoom
             }
             for (int id = 0; id < nThreads; id++) {

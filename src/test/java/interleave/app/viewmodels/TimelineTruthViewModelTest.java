@@ -80,6 +80,28 @@ class TimelineTruthViewModelTest {
         assertTrue(sawShared, "zoomed out, alternating threads show partial bands, not all solid running");
     }
 
+    /** Short of room, one core's lane makes way for the shared objects; with several cores every lane stays. */
+    @Test
+    void aSingleCoresLaneMakesRoomWhenTheLanesDoNotFit() throws Exception {
+        TraceAnalyzer one = analyzed("balance", Map.of("iterations", "20"));
+        TimelineViewModel vm = wholeRun(one, 1000);
+        int all = vm.lanes().size();
+        assertTrue(vm.hideSingleCoreLane(true));
+        assertEquals(all - 1, vm.lanes().size());
+        assertTrue(vm.lanes().stream().noneMatch(TimelineViewModel.LaneRef::isCore));
+        assertTrue(vm.hideSingleCoreLane(false), "room again: the lane comes back");
+        assertTrue(vm.lanes().get(0).isCore());
+
+        Scenario balance = Scenarios.byId("balance").orElseThrow();
+        TraceAnalyzer two = new TraceAnalyzer(ScenarioRun.runToEnd(balance, Params.resolve(balance,
+                Map.of("iterations", "20")), balance.defaultSettings().withCores(2)).trace());
+        two.update();
+        TimelineViewModel vm2 = wholeRun(two, 1000);
+        int lanes = vm2.lanes().size();
+        vm2.hideSingleCoreLane(true);
+        assertEquals(lanes, vm2.lanes().size(), "two cores: who holds which is news, both lanes stay");
+    }
+
     @Test
     void coreLaneAgreesWithTheRunningThreadAfterEveryTick() throws Exception {
         Scenario s = Scenarios.byId("balance").orElseThrow();
