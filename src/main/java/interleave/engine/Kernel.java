@@ -305,6 +305,13 @@ public abstract class Kernel {
     /** Makes the thread's platform thread and lets it run (sim: queues it as ready). */
     abstract void launch(Strand t);
 
+    /**
+     * CPython's {@code Thread.start()} returns only once the new thread runs (it waits on the thread's
+     * {@code _started} event, and the new thread keeps the interpreter until it blocks or its time is up): the
+     * parent, {@code me}, waits until {@code child} has begun.
+     */
+    abstract void awaitStart(Strand me, Strand child);
+
     abstract Strand newStrand(String name, boolean daemon, boolean external, Runnable body);
 
     /** Every thread of the run but the user's, in the order they were made. */

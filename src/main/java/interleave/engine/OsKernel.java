@@ -42,6 +42,8 @@ final class OsKernel extends Kernel {
     final class OsThread extends Strand {
         final Thread java;
         final java.util.concurrent.locks.Condition signal = monitor.newCondition();
+        /** Counted down once the thread has begun (its start recorded): start() waits for it, as CPython's does. */
+        final java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
 
         OsThread(String name, boolean daemon, boolean external, Runnable body) {
             super(OsKernel.this, name, daemon, external, body);
@@ -60,6 +62,7 @@ final class OsKernel extends Kernel {
                     out.started(me);
                 } finally {
                     leave(me);
+                    begun.countDown();
                 }
                 body.run();
             } catch (RunStopped stopped) {
@@ -88,6 +91,23 @@ final class OsKernel extends Kernel {
     Strand current() {
         OsThread me = current.get();
         return me == null ? user : me;
+    }
+
+    @Override
+    void awaitStart(Strand parent, Strand child) {
+        if (parent == user) {
+            return; // an action from the app: the user does not wait
+        }
+        try {
+            while (!((OsThread) child).begun.await(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stopping) {
+                    throw new RunStopped();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStopped();
+        }
     }
 
     @Override

@@ -101,6 +101,32 @@ final class SimKernel extends Kernel {
         ready.add(t);
     }
 
+    /**
+     * The new thread takes the parent's core at once (the parent is ready again, as CPython's parent is once the
+     * new thread has set its started event); where a core is free, the new thread starts there at the next tick.
+     */
+    @Override
+    void awaitStart(Strand parent, Strand child) {
+        SimThread me = (SimThread) parent;
+        SimThread t = (SimThread) child;
+        if (me == user || me.core < 0 || t.state != Strand.State.READY) {
+            return;
+        }
+        for (SimThread c : core) {
+            if (c == null) {
+                return;
+            }
+        }
+        int c = me.core;
+        ready.remove(t);
+        me.state = Strand.State.READY;
+        ready.add(me);
+        core[c] = null;
+        me.core = -1;
+        place(c, t, me.id, SwitchReason.STARTED);
+        handTo(me, t);
+    }
+
     private void startJavaThread(SimThread t) {
         Thread j = new Thread(() -> body(t), "interleave-" + t.name);
         j.setDaemon(true); // the JVM never waits for a worker; the kernel decides when a run is over

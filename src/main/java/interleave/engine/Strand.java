@@ -80,6 +80,7 @@ abstract class Strand implements Worker, Waitable, EventWriter.Actor {
         } finally {
             kernel.leave(me);
         }
+        kernel.awaitStart(me, this);
     }
 
     @Override

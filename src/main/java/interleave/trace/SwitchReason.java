@@ -11,7 +11,9 @@ public enum SwitchReason {
     FINISHED,
     PREEMPTED,
     /** The teacher picked the next thread by hand. */
-    MANUAL;
+    MANUAL,
+    /** The running thread started another: CPython's start() waits until the new thread runs. */
+    STARTED;
 
     private static final SwitchReason[] VALUES = values();
 

@@ -217,13 +217,15 @@ class ControlTest {
         RunSettings s = RunSettings.DEFAULT.withPolicy(Policy.RR).withQuantum(1000);
         Kernel k = Harness.kernel(s, control);
         k.start(() -> counter(k, 50));
-        // run until both workers exist and A is on the core
+        // run until A is on the core: it took it when MainThread started it (start() waits until the new thread
+        // runs), so MainThread is the one ready
         for (int i = 0; i < 8; i++) {
             control.step();
         }
         await(() -> k.trace().pointCount() >= 8);
         settled(k.trace());
-        int b = 2; // MainThread 0, A 1, B 2
+        int b = 0; // MainThread 0, A 1
+        assertEquals(1, k.trace().thread(k.trace().size() - 1), "A ran the last step");
         control.pick(b);
         control.step();
         await(() -> k.trace().pointCount() >= 9);

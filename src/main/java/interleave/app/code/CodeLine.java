@@ -17,12 +17,19 @@ final class CodeLine extends Region {
     /** The share of its width as written that the indentation takes (the same for every line, see CodeViewModel). */
     private final double indentScale;
 
+    /** The code without its indentation and comment, cut into rows by {@link #rows} when it does not fit. */
+    private final String codeText;
+    private javafx.scene.text.Font measuredFont;
+    private double charWidth;
+
     CodeLine(String line, double indentScale) {
         String[] parts = CodeViewModel.split(line);
         indent = parts[0].length();
         this.indentScale = indentScale;
         whole = label(line.substring(indent), false);
-        code = label(parts[1], true);
+        codeText = parts[1];
+        // cut into rows here, not by the label: a label breaks a name wherever the width ends (WORK_MI / LLIS)
+        code = label(parts[1], false);
         comment = label(parts[2], true);
         comment.getStyleClass().add("code-comment");
         getChildren().addAll(whole, code, comment);
@@ -34,6 +41,21 @@ final class CodeLine extends Region {
         l.setWrapText(wrap);
         l.setMinWidth(0);
         return l;
+    }
+
+    /** One character of the code's (monospaced) font. */
+    private double charWidth() {
+        javafx.scene.text.Font f = whole.getFont();
+        if (f != measuredFont) {
+            measuredFont = f;
+            charWidth = interleave.app.theme.TextMeasure.width("0123456789", f) / 10;
+        }
+        return charWidth;
+    }
+
+    /** The code's rows for a column this wide (see CodeViewModel.wrapCode). */
+    private java.util.List<String> rows(double columnWidth) {
+        return CodeViewModel.wrapCode(codeText, (int) Math.floor(columnWidth / Math.max(1, charWidth()) + 0.01));
     }
 
     /** True when the whole line fits this width as written. */
@@ -91,7 +113,7 @@ final class CodeLine extends Region {
             return whole.prefHeight(-1);
         }
         double codeW = Math.max(1, w - indentFor(w));
-        double h = code.prefHeight(codeW);
+        double h = rows(codeW).size() * whole.prefHeight(-1);
         if (!comment.getText().isEmpty()) {
             h += comment.prefHeight(Math.max(1, w - commentIndentFor(w)));
         }
@@ -116,7 +138,11 @@ final class CodeLine extends Region {
         }
         double x = indentFor(w);
         double codeW = Math.max(1, w - x);
-        double codeH = code.prefHeight(codeW);
+        String rows = String.join("\n", rows(codeW));
+        if (!rows.equals(code.getText())) {
+            code.setText(rows);
+        }
+        double codeH = code.prefHeight(-1);
         code.resizeRelocate(x, 0, codeW, codeH);
         double cx = commentIndentFor(w);
         double commentW = Math.max(1, w - cx);

@@ -91,6 +91,43 @@ public final class CodeViewModel {
         return Math.max(0.25, Math.min(1, (room - 24 * ch) / (deepest * ch)));
     }
 
+    /**
+     * A line of code cut into rows of at most {@code width} characters for a narrow panel: at a space where there
+     * is one (the space dropped), else after a dot, an opening bracket, a comma or an underscore
+     * ({@code threading.} / {@code current_thread()}), and only else inside a name. Rows after the first start
+     * two spaces in, as a continued line does in Python. Code is drawn in a monospaced font, so characters count.
+     */
+    public static List<String> wrapCode(String code, int width) {
+        int w = Math.max(4, width);
+        List<String> rows = new ArrayList<>();
+        String rest = code;
+        String lead = "";
+        while (lead.length() + rest.length() > w) {
+            int room = w - lead.length();
+            int cut = breakAt(rest, room);
+            rows.add(lead + rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+            lead = "  ";
+        }
+        rows.add(lead + rest);
+        return rows;
+    }
+
+    /** Where to end a row of at most {@code room} characters of {@code text} (longer than that). */
+    private static int breakAt(String text, int room) {
+        for (int i = room; i > room / 3; i--) {
+            if (text.charAt(i) == ' ') {
+                return i;
+            }
+        }
+        for (int i = room; i > room / 3; i--) {
+            if (".([{,_".indexOf(text.charAt(i - 1)) >= 0) {
+                return i;
+            }
+        }
+        return room;
+    }
+
     /** Line number (1-based) to the threads on it; finished and unstarted threads are left out. */
     public Map<Integer, List<Integer>> markers(TraceAnalyzer a) {
         Map<Integer, List<Integer>> out = new TreeMap<>();
