@@ -64,6 +64,8 @@ public final class TraceAnalyzer {
         }
     };
     private final List<Long> printSeqs = new ArrayList<>();
+    /** The errors threads ended with (ERROR events), in order. */
+    private final List<Long> errorSeqs = new ArrayList<>();
     private final List<Long> markSeqs = new ArrayList<>();
     // cores (virtual time only: an os run has no cores of ours): a lane per core whose a = the thread on it
     private final Lane[] coreLanes;
@@ -278,7 +280,9 @@ public final class TraceAnalyzer {
             setObject(g.object(), i, -1, g.size());
         } else if (h instanceof Happening.ParamChanged || h instanceof Happening.ActionFired) {
             markSeqs.add(i);
-        } else if (!(h instanceof Happening.Raised)) { // an error changes no state of its own
+        } else if (h instanceof Happening.Raised) { // an error changes no state of its own
+            errorSeqs.add(i);
+        } else {
             running(t, i);
         }
     }
@@ -477,6 +481,11 @@ public final class TraceAnalyzer {
 
     public List<Long> prints() {
         return printSeqs;
+    }
+
+    /** The ERROR events so far: a thread that ended with an exception, in order. */
+    public List<Long> errors() {
+        return errorSeqs;
     }
 
     /** The deadlock the run reported, or null. */

@@ -84,7 +84,10 @@ public final class MainController {
             if (changed) {
                 RunSession s = model.session();
                 String text = s.shown() == null ? ""
-                        : vm.explain(s.trace(), s.shown().deadlock(), s.shown()::holderOf);
+                        : String.join(" ", java.util.stream.Stream.of(
+                                vm.explainError(s.trace(), s.shown().errors()),
+                                vm.explain(s.trace(), s.shown().deadlock(), s.shown()::holderOf))
+                                .filter(x -> !x.isEmpty()).toList());
                 deadlockBanner.setText(text);
                 deadlockBanner.setVisible(!text.isEmpty());
                 deadlockBanner.setManaged(!text.isEmpty());

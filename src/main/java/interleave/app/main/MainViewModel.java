@@ -15,12 +15,40 @@ public final class MainViewModel {
         this.i18n = i18n;
     }
 
+    /**
+     * The first error a thread ended with, for the banner ("" if none): a program that crashed must not look like
+     * one that finished. An EOFError says where input() gets its answers, the usual cause in a program of the
+     * tutorials (raw_input with no answer typed).
+     */
+    public String explainError(Trace t, java.util.List<Long> errors) {
+        if (errors.isEmpty()) {
+            return "";
+        }
+        long seq = errors.get(0);
+        String text = t.string(t.value(seq));
+        String who = t.thread(t.thread(seq)).name();
+        // the worker's description may name the thread first ("Thread-1: EOFError: ..."): the banner names it once
+        String error = text.startsWith(who + ": ") ? text.substring(who.length() + 2) : text;
+        String banner = i18n.fmt("error.banner", who, error);
+        return error.startsWith("EOFError") ? banner + " " + i18n.get("error.noInput") : banner;
+    }
+
     /** One sentence for the wait-for cycle (or the stall), or "" when there is none. */
     public String explain(Trace t, Deadlock d, java.util.function.IntUnaryOperator holderOf) {
         if (d == null) {
             return "";
         }
         List<String> links = new ArrayList<>();
+        // several threads that wait for the same thing, with nobody holding it, are one link ("Thread-1 ...
+        // Thread-10 (10 threads) wait for event_obj"): ten Event waiters filled a projector's window
+        java.util.Map<Integer, List<String>> waitersOf = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < d.threads().size(); i++) {
+            if (d.resources().get(i) >= 0 && d.waitsFor().get(i) < 0) {
+                waitersOf.computeIfAbsent(d.resources().get(i), r -> new ArrayList<>())
+                        .add(t.thread(d.threads().get(i)).name());
+            }
+        }
+        java.util.Set<Integer> grouped = new java.util.HashSet<>();
         for (int i = 0; i < d.threads().size(); i++) {
             String who = t.thread(d.threads().get(i)).name();
             int res = d.resources().get(i);
@@ -29,6 +57,12 @@ public final class MainViewModel {
                 links.add(waitsFor < 0 ? who : i18n.fmt("deadlock.join", who, t.thread(waitsFor).name()));
             } else if (waitsFor >= 0) {
                 links.add(i18n.fmt("deadlock.link", who, t.object(res).name(), t.thread(waitsFor).name()));
+            } else if (waitersOf.get(res).size() >= 3) {
+                if (grouped.add(res)) {
+                    List<String> all = waitersOf.get(res);
+                    links.add(i18n.fmt("deadlock.manyWait", all.get(0), all.get(all.size() - 1),
+                            String.valueOf(all.size()), t.object(res).name()));
+                }
             } else {
                 links.add(i18n.fmt("deadlock.waits", who, t.object(res).name()));
             }

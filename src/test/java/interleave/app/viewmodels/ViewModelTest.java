@@ -147,6 +147,43 @@ class ViewModelTest {
         assertTrue(said.contains("T1 waits for gate forever"), said.toString());
     }
 
+    /** A program that crashed says so; input() with no answer says where the answers go (the Event tutorial). */
+    @Test
+    void aThreadsErrorIsInTheBannerAndEofErrorSaysWhereInputComesFrom() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("gate", ".py");
+        java.nio.file.Files.writeString(file, "import threading\nev = threading.Event()\n"
+                + "t = threading.Thread(target=ev.wait)\nt.start()\nif input('go? ') == 'yes':\n    ev.set()\n");
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH (.ci/run installs it)");
+        interleave.program.PythonProgram p = interleave.program.PythonProgram.load(file, null);
+        Trace t = interleave.scenario.ScenarioRun.runToEnd(p, java.util.Map.of(), p.defaultSettings()).trace();
+        TraceAnalyzer a = new TraceAnalyzer(t);
+        a.update();
+        String en = new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t, a.errors());
+        assertTrue(en.startsWith("MainThread stopped with an error: EOFError: EOF when reading a line."), en);
+        assertTrue(en.contains("Program input"), en);
+        String zh = new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).explainError(t,
+                a.errors());
+        assertTrue(zh.startsWith("MainThread 因错误而停止：EOFError") && zh.contains("程序输入"), zh);
+        assertEquals("", new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t,
+                java.util.List.of()), "no error, no banner");
+    }
+
+    /** Ten threads waiting on one Event are one link of the banner, not ten. */
+    @Test
+    void manyWaitersOfOneThingAreOneLink() {
+        Trace t = new Trace(new interleave.trace.TraceHeader("x", "sim", 1, 1, "rr", 0, java.util.Map.of(), "tick"));
+        for (int i = 0; i < 5; i++) {
+            t.addThread("T" + i, false);
+        }
+        int ev = t.addObject("event_obj", interleave.trace.ObjectType.EVENT, 0);
+        interleave.trace.Deadlock d = new interleave.trace.Deadlock(java.util.List.of(1, 2, 3, 4),
+                java.util.List.of(ev, ev, ev, ev), java.util.List.of(-1, -1, -1, -1), false);
+        String banner = new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explain(t, d, r -> -1);
+        assertTrue(banner.contains("T1 ... T4 (4 threads) wait for event_obj"), banner);
+        assertFalse(banner.contains("T2 waits"), banner);
+    }
+
     @Test
     void everyEventKindHasASentenceInBothLanguages() {
         Trace t = trace();
