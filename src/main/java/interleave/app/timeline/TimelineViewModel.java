@@ -87,11 +87,18 @@ public final class TimelineViewModel {
         return selectedLost;
     }
 
+    /** The follow window's least span, and how many of the newest events it always shows until the user zooms. */
+    private static final double FOLLOW_SPAN = 120;
+    private static final int RECENT_EVENTS = 60;
+    /** True until the user zooms, fits or picks a moment: the follow window then keeps the newest events in view. */
+    private boolean autoSpan = true;
+
     public void setAnalyzer(TraceAnalyzer analyzer) {
         this.analyzer = analyzer;
         laneSignature = -1;
         start = 0;
-        span = 120;
+        span = FOLLOW_SPAN;
+        autoSpan = true;
         follow.set(true);
         runOver = false;
         viewVersion++;
@@ -141,6 +148,16 @@ public final class TimelineViewModel {
         if (follow.get()) {
             double last = analyzer.lastTime();
             double before = start;
+            if (autoSpan) { // a program that sleeps: its newest events may lie seconds apart, not 120 us
+                long n = analyzer.processed();
+                double from = n > RECENT_EVENTS ? analyzer.trace().time(n - RECENT_EVENTS) : 0;
+                double wanted = Math.max(FOLLOW_SPAN, (last - from) * 1.15 + 1);
+                if (wanted != span) {
+                    span = wanted;
+                    start = Math.max(0, last + 1 - span * 0.9);
+                    viewVersion++;
+                }
+            }
             if (last + 1 > start + span * 0.97 || last < start) {
                 start = Math.max(0, last + 1 - span * 0.9);
             }
@@ -224,6 +241,7 @@ public final class TimelineViewModel {
         span = Math.max(MIN_SPAN, Math.min(max, span * factor));
         start = Math.max(0, pivot - atX / width * span);
         follow.set(false);
+        autoSpan = false;
         viewVersion++;
     }
 
@@ -250,6 +268,7 @@ public final class TimelineViewModel {
         double room = analyzer != null && analyzer.deadlock() != null ? 1 / RIGHT_MARGIN_DEADLOCK : 1.02;
         span = Math.max(MIN_SPAN, last * room + 1);
         follow.set(false);
+        autoSpan = false;
         viewVersion++;
     }
 
@@ -258,6 +277,7 @@ public final class TimelineViewModel {
         span = Math.max(MIN_SPAN, wantedSpan);
         start = Math.max(0, time - span / 2);
         follow.set(false);
+        autoSpan = false;
         viewVersion++;
     }
 

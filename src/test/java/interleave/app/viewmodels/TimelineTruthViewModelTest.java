@@ -80,6 +80,27 @@ class TimelineTruthViewModelTest {
         assertTrue(sawShared, "zoomed out, alternating threads show partial bands, not all solid running");
     }
 
+    /** Following a program that sleeps, the window holds its newest events, seconds apart, not the last 120 us. */
+    @Test
+    void followingLiveKeepsTheNewestEventsInViewUntilTheUserZooms() throws Exception {
+        TraceAnalyzer a = analyzed("rlock-counter", Map.of());
+        TimelineViewModel vm = new TimelineViewModel();
+        vm.setAnalyzer(a);
+        vm.setPlotWidth(1000);
+        vm.tick();
+        Trace t = a.trace();
+        long n = a.processed();
+        assertTrue(vm.start() <= t.time(n - 60) && vm.end() > a.lastTime(),
+                "the last 60 events in view: " + vm.start() + ".." + vm.end() + " for " + t.time(n - 60) + ".."
+                        + a.lastTime());
+        assertTrue(vm.span() > 1000, "a sleeping program's window spans its sleeps: " + vm.span());
+        vm.zoom(0.5, 500);
+        double zoomed = vm.span();
+        vm.followProperty().set(true);
+        vm.tick();
+        assertEquals(zoomed, vm.span(), 1e-9, "the user's zoom stays");
+    }
+
     /** Short of room, one core's lane makes way for the shared objects; with several cores every lane stays. */
     @Test
     void aSingleCoresLaneMakesRoomWhenTheLanesDoNotFit() throws Exception {
