@@ -271,9 +271,24 @@ public final class ResultController {
         }
         double range = Math.max(1, hi - lo);
         double zero = h - 6 - (0 - lo) / range * (h - 12);
-        g.setStroke(model.theme().ink(Ink.GRID));
+        // the zero line dashed, and the scale's ends and zero labelled: how far the value drifted, readable
+        g.setStroke(model.theme().ink(Ink.MUTED));
         g.setLineWidth(1);
+        g.setLineDashes(5, 4);
         g.strokeLine(0, zero, w, zero);
+        g.setLineDashes();
+        g.setFill(model.theme().ink(Ink.MUTED));
+        g.setFont(model.theme().font(0.85, false));
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(fmtValue(hi), w - 2, 1);
+        g.setTextBaseline(javafx.geometry.VPos.BOTTOM);
+        g.fillText(fmtValue(lo), w - 2, h - 1);
+        if (lo < 0 && hi > 0) {
+            g.setTextBaseline(javafx.geometry.VPos.CENTER);
+            g.fillText("0", w - 2, zero);
+        }
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
         g.setStroke(model.theme().ink(Ink.LOST));
         g.setLineWidth(2);
         g.beginPath();
@@ -287,6 +302,10 @@ public final class ResultController {
         }
         g.stroke();
         drawLockMoment(g, story, end, w, h);
+    }
+
+    private static String fmtValue(double v) {
+        return String.valueOf((long) v);
     }
 
     /** A vertical mark where the lock went on mid-run, labelled, so the flat line after it reads as the fix. */

@@ -888,8 +888,10 @@ public final class TimelineCanvas extends Region {
                     drawnColumn[lane] = column;
                     fill(g, column, top, 1, 6);
                 }
-            } else {
-                g.fillPolygon(new double[] {x - 6, x + 6, x}, new double[] {top, top, top + 10}, 3);
+            } else { // as large as the lane allows: the back row must see each one
+                double half = Math.max(6, laneHeight * 0.3);
+                double tall = Math.max(10, laneHeight * 0.55);
+                g.fillPolygon(new double[] {x - half, x + half, x}, new double[] {top, top, top + tall}, 3);
             }
         }
         LostUpdate sel = vm.selectedLostProperty().get();
