@@ -137,15 +137,12 @@ public final class TransportController {
     }
 
     /**
-     * Presentation mode hides the demo panel, so the live parameters (the balance lock) come up into this bar:
-     * the switch a teacher flips mid-run must stay on screen.
+     * The live parameters (the balance lock) are in this bar too: the switch a teacher flips mid-run must stay on
+     * screen, and presentation mode hides the demo panel, while on a 1024x768 projector the panel's switch is
+     * below its description.
      */
     private void showLiveParams() {
-        boolean on = model.presentingProperty().get();
         liveBox.getChildren().clear();
-        if (!on) {
-            return;
-        }
         for (interleave.app.picker.PickerViewModel.Field f : model.picker().fields()) {
             if (f.spec().live() && f.spec() instanceof interleave.scenario.ParamSpec.BoolParam) {
                 org.controlsfx.control.ToggleSwitch sw = new org.controlsfx.control.ToggleSwitch(f.spec().name());
