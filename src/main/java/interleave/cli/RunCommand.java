@@ -175,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
                 TraceFiles.write(trace, traceFile, record);
             }
             if (perfettoFile != null) {
-                PerfettoExporter.write(trace, perfettoFile);
+                PerfettoExporter.write(analysis, perfettoFile);
             }
         } catch (IOException e) {
             err.println("interleave: cannot write " + e.getMessage());

@@ -95,8 +95,10 @@ final class OsKernel extends Kernel {
 
     @Override
     void awaitStart(Strand parent, Strand child) {
-        if (parent == user) {
-            return; // an action from the app: the user does not wait
+        if (parent == user || monitor.isHeldByCurrentThread()) {
+            // an action from the app (the user does not wait), or a Barrier's action, which runs holding the
+            // monitor: the new thread could not record its start until the action is over
+            return;
         }
         try {
             while (!((OsThread) child).begun.await(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {

@@ -66,6 +66,8 @@ final class SimKernel extends Kernel {
         int sliceLen;
         int core = -1;
         boolean yieldRequested;
+        /** Set once the thread has had the core for the first time (start() then has nothing to wait for). */
+        boolean begun;
         /** Points of a {@link #grant()} not yet gone through: picks and commands wait for them. */
         int granted;
 
@@ -109,7 +111,9 @@ final class SimKernel extends Kernel {
     void awaitStart(Strand parent, Strand child) {
         SimThread me = (SimThread) parent;
         SimThread t = (SimThread) child;
-        if (me == user || me.core < 0 || t.state != Strand.State.READY) {
+        // cooperative mode (greenlets, gevent): spawning never switches; a child that has begun already (the
+        // parent was switched out at its point) needs no hand-off
+        if (me == user || me.core < 0 || t.begun || t.state != Strand.State.READY || !policy.preemptive()) {
             return;
         }
         for (SimThread c : core) {
@@ -138,6 +142,7 @@ final class SimKernel extends Kernel {
     private void body(SimThread t) {
         try {
             baton.await(t.seat);
+            t.begun = true;
             resume(t);
             out.started(t);
             endPoint(t);

@@ -112,23 +112,8 @@ public final class Anchors {
         return String.valueOf(value);
     }
 
-    /** Index of the '#' that starts a comment, outside string quotes; -1 if none. */
+    /** Index of the '#' that starts a comment, outside string quotes; -1 if none (one reading, shared). */
     public static int commentStart(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '#') {
-                return i;
-            }
-        }
-        return -1;
+        return interleave.trace.PythonLines.commentStart(line);
     }
 }

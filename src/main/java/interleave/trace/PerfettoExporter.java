@@ -26,9 +26,16 @@ public final class PerfettoExporter {
     }
 
     public static void write(Trace trace, Path file) throws IOException {
+        TraceAnalyzer a = new TraceAnalyzer(trace);
+        a.update();
+        write(a, file);
+    }
+
+    /** With the analysis the caller has already (a second one would need room the event budget does not count). */
+    public static void write(TraceAnalyzer analysis, Path file) throws IOException {
         Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-            write(trace, w);
+            write(analysis, w);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -36,9 +43,8 @@ public final class PerfettoExporter {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    public static void write(Trace trace, Writer w) throws IOException {
-        TraceAnalyzer a = new TraceAnalyzer(trace);
-        a.update();
+    public static void write(TraceAnalyzer a, Writer w) throws IOException {
+        Trace trace = a.trace();
         double scale = trace.header().virtualTime() ? 1.0 : 0.001;
         long end = a.lastTime();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {

@@ -172,7 +172,7 @@ public final class RunStory {
      */
     private boolean mayBeWrittenBack(long read) {
         String line = sourceLine(trace.line(read));
-        return line == null || assigns(line, trace.object(trace.object(read)).name());
+        return line == null || PythonLines.assigns(line, trace.object(trace.object(read)).name());
     }
 
     private String[] sourceLines;
@@ -188,32 +188,6 @@ public final class RunStory {
         return line >= 1 && line <= sourceLines.length ? sourceLines[line - 1] : null;
     }
 
-    /**
-     * Whether the line assigns the shared value the engine calls {@code name}: "balance", "account.total",
-     * "counts['a']", each perhaps with a process's " (Process-1)" after it.
-     */
-    static boolean assigns(String line, String name) {
-        return ASSIGNMENT_CACHE.computeIfAbsent(name, RunStory::assignmentOf).matcher(line).find();
-    }
-
-    private static final java.util.Map<String, java.util.regex.Pattern> ASSIGNMENT_CACHE =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    /** An assignment operator: =, +=, //=, ... but not == (and not the = of <=, >=, !=, which the target rules out). */
-    private static final String ASSIGN = "\\s*(?:[-+*/%&|^@]|//|\\*\\*|<<|>>)?=(?!=)";
-
-    private static java.util.regex.Pattern assignmentOf(String name) {
-        String base = name.replaceFirst(" \\([^)]*\\)$", "");
-        String target;
-        int bracket = base.indexOf('[');
-        if (bracket > 0) {
-            target = "(?<![\\w.])" + java.util.regex.Pattern.quote(base.substring(0, bracket)) + "\\s*\\[[^\\]]*\\]";
-        } else if (base.contains(".")) {
-            target = "\\." + java.util.regex.Pattern.quote(base.substring(base.lastIndexOf('.') + 1)) + "\\b";
-        } else {
-            target = "(?<![\\w.])" + java.util.regex.Pattern.quote(base) + "\\b";
-        }
-        return java.util.regex.Pattern.compile(target + ASSIGN);
-    }
 
     /** Index of thread t's last read with seq < n, or -1 (binary search: reads are in seq order). */
     private int lastReadBefore(int t, long n) {

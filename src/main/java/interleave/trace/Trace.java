@@ -48,7 +48,7 @@ public final class Trace {
         volatile int[] mid;
         /** The times as longs, once one is more than 2^32 ticks after the base (published with its contents). */
         volatile long[] wide;
-        /** The lines' high bytes, once a line above 255 was written (published with its contents). */
+        /** The lines' high bytes, once a line above 255 was written (its contents published by the size). */
         volatile byte[] lineHigh;
 
         Chunk(long base) {
@@ -178,7 +178,7 @@ public final class Trace {
         if (ln > 0xFF) {
             if (wLineHigh == null) {
                 wLineHigh = new byte[CHUNK];
-                c.lineHigh = wLineHigh;
+                c.lineHigh = wLineHigh; // its bytes, this one too, reach readers through the size published below
             }
             wLineHigh[at] = (byte) (ln >>> 8);
         }
@@ -212,7 +212,7 @@ public final class Trace {
         long afterBlock = t - c.blockBase[at >>> BLOCK_BITS];
         if (afterBlock >= 0 && afterBlock <= Character.MAX_VALUE) {
             c.time[at] = (char) afterBlock;
-        } else if (afterBase >= 0 && afterBase <= UNSIGNED_INT) {
+        } else if (afterBase >= 0 && afterBase <= UNSIGNED_INT && blocksFitInts(c, at)) {
             wMid = widenToInts(c, at, (int) afterBase);
         } else {
             wWide = widenToLongs(c, at, t);
@@ -261,6 +261,20 @@ public final class Trace {
         wWide = null;
         wLineHigh = null;
         chunks = c;
+    }
+
+    /**
+     * Whether every time written so far in the chunk is within 2^32 ticks after its base: a block may have begun
+     * long after the chunk did (os-mode nanoseconds after a sleep of seconds), and then only longs hold them.
+     */
+    private static boolean blocksFitInts(Chunk c, int at) {
+        for (int k = 0; k <= (at - 1) >>> BLOCK_BITS && at > 0; k++) {
+            long from = c.blockBase[k] - c.base;
+            if (from < 0 || from + Character.MAX_VALUE > UNSIGNED_INT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The chunk's times as ints after its base from now on: the one at {@code at} is too far from its block's. */

@@ -90,6 +90,27 @@ class TraceStorageTest {
         }
     }
 
+    /** os-mode nanoseconds: a block that begins seconds after its chunk, then a gap inside it, needs longs. */
+    @Test
+    void aBlockBegunMoreThan2To32TicksAfterItsChunkReadsBackExactly() {
+        Trace t = trace();
+        long[] times = new long[300];
+        for (int i = 0; i < 256; i++) {
+            times[i] = i;
+        }
+        times[256] = 5_000_000_000L; // a new block, 5 s later
+        times[257] = 5_000_070_000L; // then a gap inside the block too wide for a char
+        for (int i = 258; i < times.length; i++) {
+            times[i] = times[i - 1] + 3;
+        }
+        for (long time : times) {
+            t.append(time, 0, EventKind.STEP, -1, 0, 1);
+        }
+        for (int i = 0; i < times.length; i++) {
+            assertEquals(times[i], t.time(i), "event " + i);
+        }
+    }
+
     @Test
     void aLaneOfEventsReadsBackWhatAStoredLaneKeeps() {
         Trace t = trace();

@@ -92,25 +92,56 @@ public final class CodeViewModel {
     }
 
     /**
-     * A line of code cut into rows of at most {@code width} characters for a narrow panel: at a space where there
+     * A line of code cut into rows of at most {@code width} columns for a narrow panel: at a space where there
      * is one (the space dropped), else after a dot, an opening bracket, a comma or an underscore
      * ({@code threading.} / {@code current_thread()}), and only else inside a name. Rows after the first start
-     * two spaces in, as a continued line does in Python. Code is drawn in a monospaced font, so characters count.
+     * two spaces in, as a continued line does in Python. Code is drawn in a monospaced font, so columns count:
+     * one a character, two a Chinese one, four a tab.
      */
     public static List<String> wrapCode(String code, int width) {
         int w = Math.max(4, width);
         List<String> rows = new ArrayList<>();
         String rest = code;
         String lead = "";
-        while (lead.length() + rest.length() > w) {
-            int room = w - lead.length();
-            int cut = breakAt(rest, room);
+        while (lead.length() + columns(rest, rest.length()) > w) {
+            int fit = Math.max(1, charsWithin(rest, w - lead.length()));
+            int cut = breakAt(rest, fit);
             rows.add(lead + rest.substring(0, cut).stripTrailing());
             rest = rest.substring(cut).stripLeading();
             lead = "  ";
         }
         rows.add(lead + rest);
         return rows;
+    }
+
+    /** Columns a monospaced font gives one character: two for East Asian wide ones, four for a tab. */
+    private static int columns(char c) {
+        if (c == '\t') {
+            return 4;
+        }
+        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6) ? 2 : 1;
+    }
+
+    private static int columns(String s, int chars) {
+        int n = 0;
+        for (int i = 0; i < chars; i++) {
+            n += columns(s.charAt(i));
+        }
+        return n;
+    }
+
+    /** How many of the text's first characters fit in {@code room} columns. */
+    private static int charsWithin(String text, int room) {
+        int used = 0;
+        for (int i = 0; i < text.length(); i++) {
+            used += columns(text.charAt(i));
+            if (used > room) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** Where to end a row of at most {@code room} characters of {@code text} (longer than that). */

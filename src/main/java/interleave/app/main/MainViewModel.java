@@ -21,10 +21,16 @@ public final class MainViewModel {
      * tutorials (raw_input with no answer typed).
      */
     public String explainError(Trace t, java.util.List<Long> errors) {
-        if (errors.isEmpty()) {
+        long seq = -1;
+        for (long e : errors) {
+            if (!t.thread(t.thread(e)).external()) { // a button's failed action: the run goes on, no thread stopped
+                seq = e;
+                break;
+            }
+        }
+        if (seq < 0) {
             return "";
         }
-        long seq = errors.get(0);
         String text = t.string(t.value(seq));
         String who = t.thread(t.thread(seq)).name();
         // the worker's description may name the thread first ("Thread-1: EOFError: ..."): the banner names it once

@@ -152,7 +152,8 @@ public final class TimelineViewModel {
                 long n = analyzer.processed();
                 double from = n > RECENT_EVENTS ? analyzer.trace().time(n - RECENT_EVENTS) : 0;
                 double wanted = Math.max(FOLLOW_SPAN, (last - from) * 1.15 + 1);
-                if (wanted != span) {
+                // grows at once, shrinks only to half or less: bursts between sleeps must not rezoom every frame
+                if (wanted > span || wanted < span / 2) {
                     span = wanted;
                     start = Math.max(0, last + 1 - span * 0.9);
                     viewVersion++;

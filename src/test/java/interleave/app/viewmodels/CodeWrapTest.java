@@ -29,6 +29,13 @@ class CodeWrapTest {
     }
 
     @Test
+    void chineseCharactersTakeTwoColumns() {
+        // print('余额是', is 15 columns wide, not 12: the string goes to a row of its own
+        List<String> rows = CodeViewModel.wrapCode("print('余额是', balance)", 12);
+        assertEquals(List.of("print(", "  '余额是',", "  balance)"), rows);
+    }
+
+    @Test
     void everyRowFitsAndNothingIsLost() {
         String code = "t = threading.Thread(target=run_thread, args=(5,), name='worker-number-one')";
         for (int width = 6; width <= 40; width++) {
