@@ -121,13 +121,18 @@ final class SimKernel extends Kernel {
                 return;
             }
         }
+        giveCore(me, t, SwitchReason.STARTED);
+    }
+
+    /** The running thread {@code me} gives its core to the ready thread {@code t} now and waits its turn. */
+    private void giveCore(SimThread me, SimThread t, SwitchReason why) {
         int c = me.core;
         ready.remove(t);
         me.state = Strand.State.READY;
         ready.add(me);
         core[c] = null;
         me.core = -1;
-        place(c, t, me.id, SwitchReason.STARTED);
+        place(c, t, me.id, why);
         handTo(me, t);
     }
 
@@ -331,14 +336,7 @@ final class SimKernel extends Kernel {
         if (t == null || t == me || !policy.acceptsPicks() || t.state != Strand.State.READY || me.core < 0) {
             return;
         }
-        int c = me.core;
-        ready.remove(t);
-        me.state = Strand.State.READY;
-        ready.add(me);
-        core[c] = null;
-        me.core = -1;
-        place(c, t, me.id, SwitchReason.MANUAL);
-        handTo(me, t);
+        giveCore(me, t, SwitchReason.MANUAL);
     }
 
     /** The thread spent its slot of this tick. */
