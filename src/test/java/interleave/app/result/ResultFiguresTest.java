@@ -29,6 +29,22 @@ class ResultFiguresTest {
         return r;
     }
 
+    /** A write that put back the value the stale read saw (+5 then -5) was overwritten, but nothing was lost. */
+    @Test
+    void anOverwriteOfTheSameValueSaysNothingWasLost() {
+        interleave.trace.Trace t = new interleave.trace.Trace(new interleave.trace.TraceHeader("x", "sim", 1, 1, "rr",
+                0, Map.of(), "tick"));
+        t.addThread("MainThread", false);
+        t.addThread("T1", false);
+        t.addThread("T2", false);
+        interleave.trace.LostUpdate same = new interleave.trace.LostUpdate(0, 2, 0, 0, 1, 3, 0, 4, 8, 4);
+        interleave.trace.LostUpdate real = new interleave.trace.LostUpdate(0, 2, 0, 0, 1, 3, 5, 4, 8, 4);
+        assertEquals("T2 wrote 8, computed from a stale read of 0, over T1's write of 0: the same value, so nothing"
+                + " was lost this time", vm.lostSentence(t, same));
+        assertEquals("T2 wrote 8, computed from a stale read of 0: T1's write of 5 was lost", vm.lostSentence(t, real));
+        assertTrue(new ResultViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).lostSentence(t, same).contains("这次没有丢失"));
+    }
+
     @Test
     void aProgramWithoutSharedVariablesShowsHowManyLinesItPrinted() {
         Headline h = Headline.of(program("lines", 2, "printed", "Hello, Bob (in Thread-B)",
