@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lost updates as the list shows them: the ones that visibly changed the value first (in run order), the
- * overwrites of a value by the same value after them; at most {@code cap} entries, a visible one displacing
+ * The lost updates as the list shows them: the ones that lost something first (in run order), the harmless
+ * ones after them (see {@link #visible}); at most {@code cap} entries, a visible one displacing
  * an invisible one when full.
  */
 public final class LostUpdateList {
@@ -20,9 +20,13 @@ public final class LostUpdateList {
         this.cap = cap;
     }
 
-    /** True when the lost write changed the value: an overwrite of 0 by 0 teaches nothing. */
+    /**
+     * True when the overwrite lost something: the overwriting write changed the value (an overwrite of 0 by 0
+     * teaches nothing), and the overwritten one had not put back the value the stale read saw (a +n then -n: the
+     * total is right, "nothing was lost this time").
+     */
     public static boolean visible(LostUpdate u) {
-        return u.writtenValue() != u.lostValue();
+        return u.writtenValue() != u.lostValue() && u.lostValue() != u.readValue();
     }
 
     /** Takes the entries of {@code all} not taken yet; true if the list changed. */

@@ -101,6 +101,11 @@ class StoryViewModelTest {
                 "when full, a visible one pushes out an invisible one");
         all.add(lost(9, 10, 1, 1));
         assertFalse(list.takeNew(all));
+        LostUpdateList harmless = new LostUpdateList(3);
+        // read 0, the overwritten write put 0 back (+5 then -5), then 8: the total is right, nothing was lost
+        List<LostUpdate> some = List.of(lost(1, 2, 0, 8), lost(3, 4, 5, 8));
+        harmless.takeNew(some);
+        assertEquals(List.of(some.get(1), some.get(0)), harmless.items(), "an overwrite that lost nothing goes after");
     }
 
     @Test
