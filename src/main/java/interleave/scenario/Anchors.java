@@ -32,7 +32,7 @@ public final class Anchors {
         String[] all = source.split("\n", -1);
         for (int i = 0; i < all.length; i++) {
             String line = all[i];
-            int hash = commentStart(line);
+            int hash = interleave.trace.PythonLines.commentStart(line);
             if (hash >= 0) {
                 String comment = line.substring(hash + 1).stripLeading();
                 Matcher m = TAG.matcher(comment);
@@ -93,7 +93,7 @@ public final class Anchors {
             if (value == null || eq < 0) {
                 continue;
             }
-            int hash = commentStart(line);
+            int hash = interleave.trace.PythonLines.commentStart(line);
             String code = line.substring(0, eq + 1) + " " + pythonLiteral(value);
             // the comment keeps its column where the value leaves room for it
             all[c.getKey() - 1] = hash < 0 ? code
@@ -110,10 +110,5 @@ public final class Anchors {
             return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
         }
         return String.valueOf(value);
-    }
-
-    /** Index of the '#' that starts a comment, outside string quotes; -1 if none (one reading, shared). */
-    public static int commentStart(String line) {
-        return interleave.trace.PythonLines.commentStart(line);
     }
 }

@@ -7,4 +7,11 @@ package interleave.trace;
  */
 public record LostUpdate(int variable, int thread, long readSeq, int readValue, int victim, long lostSeq,
                          int lostValue, long writeSeq, int writtenValue, long time) {
+    /**
+     * Whether the overwritten write had put back the very value the stale read saw (a +n then -n): the overwrite
+     * lost nothing, and the total is right this time.
+     */
+    public boolean lostNothing() {
+        return lostValue == readValue;
+    }
 }

@@ -171,9 +171,16 @@ public final class RunStory {
      * ({@code balance = balance + n}, {@code counter += 1}). Without the program's text every read counts.
      */
     private boolean mayBeWrittenBack(long read) {
-        String line = sourceLine(trace.line(read));
-        return line == null || PythonLines.assigns(line, trace.object(trace.object(read)).name());
+        int line = trace.line(read);
+        int variable = trace.object(read);
+        return assigning.computeIfAbsent(((long) line << 32) | variable, k -> {
+            String text = sourceLine(line);
+            return text == null || PythonLines.assigns(text, trace.object(variable).name());
+        });
     }
+
+    /** (line << 32 | variable) -> whether that line assigns that variable: asked every frame, read once. */
+    private final java.util.Map<Long, Boolean> assigning = new java.util.HashMap<>();
 
     private String[] sourceLines;
 
@@ -187,7 +194,6 @@ public final class RunStory {
         }
         return line >= 1 && line <= sourceLines.length ? sourceLines[line - 1] : null;
     }
-
 
     /** Index of thread t's last read with seq < n, or -1 (binary search: reads are in seq order). */
     private int lastReadBefore(int t, long n) {

@@ -268,7 +268,8 @@ public final class Trace {
      * long after the chunk did (os-mode nanoseconds after a sleep of seconds), and then only longs hold them.
      */
     private static boolean blocksFitInts(Chunk c, int at) {
-        for (int k = 0; k <= (at - 1) >>> BLOCK_BITS && at > 0; k++) {
+        int lastBlock = (at - 1) >> BLOCK_BITS; // -1 when nothing is written yet
+        for (int k = 0; k <= lastBlock; k++) {
             long from = c.blockBase[k] - c.base;
             if (from < 0 || from + Character.MAX_VALUE > UNSIGNED_INT) {
                 return false;

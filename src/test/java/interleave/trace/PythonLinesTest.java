@@ -1,40 +1,59 @@
 package interleave.trace;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Which lines assign a shared value: only those make a read a value on its way back. */
 class PythonLinesTest {
-    @Test
-    void assignmentsToEveryKindOfSharedValue() {
-        assertTrue(PythonLines.assigns("    balance = balance + n", "balance"));
-        assertTrue(PythonLines.assigns("counter += 1  # racy", "counter (Process-1)"));
-        assertTrue(PythonLines.assigns("        self.total -= x", "account.total"));
-        assertTrue(PythonLines.assigns("    counts[name] += 1", "counts['a']"));
-        assertTrue(PythonLines.assigns("    counts['a'] += 1", "counts['a']"));
-        assertTrue(PythonLines.assigns("x //= 2", "x"));
-        assertTrue(PythonLines.assigns("balance, other = balance + 1, 0", "balance"));
-        assertTrue(PythonLines.assigns("other, balance = 0, balance + 1", "balance"));
-        assertTrue(PythonLines.assigns("balance: int = balance + 1", "balance"));
-        assertTrue(PythonLines.assigns("lock.acquire(); balance = balance + 1", "balance"));
+    static Stream<Arguments> assignments() {
+        return Stream.of(
+                arguments("    balance = balance + n", "balance"),
+                arguments("counter += 1  # racy", "counter (Process-1)"),
+                arguments("        self.total -= x", "account.total"),
+                arguments("    counts[name] += 1", "counts['a']"),
+                arguments("    counts['a'] += 1", "counts['a']"),
+                arguments("x //= 2", "x"),
+                arguments("balance, other = balance + 1, 0", "balance"),
+                arguments("other, balance = 0, balance + 1", "balance"),
+                arguments("balance: int = balance + 1", "balance"),
+                arguments("lock.acquire(); balance = balance + 1", "balance"));
     }
 
-    @Test
-    void looksComparisonsStringsCommentsAndKeywordsAreNotAssignments() {
-        assertFalse(PythonLines.assigns("print(balance)", "balance"));
-        assertFalse(PythonLines.assigns("if balance == 0:", "balance"));
-        assertFalse(PythonLines.assigns("while balance <= 5:", "balance"));
-        assertFalse(PythonLines.assigns("old_balance = 3", "balance"));
-        assertFalse(PythonLines.assigns("x = account.total", "account.total"));
-        assertFalse(PythonLines.assigns("total = counts['a']", "counts['a']"));
-        assertFalse(PythonLines.assigns("    counts['b'] += 1", "counts['a']"));
-        assertFalse(PythonLines.assigns("print(\"balance =\", balance)", "balance"));
-        assertFalse(PythonLines.assigns("print(f\"balance = {balance}\")", "balance"));
-        assertFalse(PythonLines.assigns("x = balance  # then balance = x", "balance"));
-        assertFalse(PythonLines.assigns("deposit(balance=balance)", "balance"));
+    /** Looks, comparisons, strings, comments and keyword arguments. */
+    static Stream<Arguments> notAssignments() {
+        return Stream.of(
+                arguments("print(balance)", "balance"),
+                arguments("if balance == 0:", "balance"),
+                arguments("while balance <= 5:", "balance"),
+                arguments("old_balance = 3", "balance"),
+                arguments("x = account.total", "account.total"),
+                arguments("total = counts['a']", "counts['a']"),
+                arguments("    counts['b'] += 1", "counts['a']"),
+                arguments("print(\"balance =\", balance)", "balance"),
+                arguments("print(f\"balance = {balance}\")", "balance"),
+                arguments("x = balance  # then balance = x", "balance"),
+                arguments("deposit(balance=balance)", "balance"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("assignments")
+    void assignsTheSharedValue(String line, String name) {
+        assertTrue(PythonLines.assigns(line, name), line);
+    }
+
+    @ParameterizedTest
+    @MethodSource("notAssignments")
+    void doesNotAssignTheSharedValue(String line, String name) {
+        assertFalse(PythonLines.assigns(line, name), line);
     }
 
     @Test

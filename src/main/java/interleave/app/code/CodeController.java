@@ -63,7 +63,7 @@ public final class CodeController {
 
     /** Works the indentation's scale out again for the panel's width and the program shown. */
     private void fitIndentation() {
-        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+        double em = em();
         // the row's width less the line number's column (2.2 em) and the gap after it
         double room = viewport.get() - 12 - 2.2 * em - 8;
         double scale = CodeViewModel.indentScale(lines, room, em * 0.6);
@@ -160,7 +160,6 @@ public final class CodeController {
             shown = model.session().scenario();
             lines = program;
             lastFocus = -1; // a new text (a parameter shown in it changed) starts at the top: find the line again
-            indentScale = 1;
             fitIndentation();
             codeList.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, lines.size()).boxed().toList());
         }
@@ -235,9 +234,8 @@ public final class CodeController {
      * panel the badges never squeeze the code into a column of single letters.
      */
     private int badgesThatFit(Trace t, List<Integer> ids) {
-        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
-        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                javafx.scene.text.FontWeight.BOLD, em);
+        double em = em();
+        javafx.scene.text.Font bold = badgeFont(em);
         double room = narrowPanel() ? codeList.getWidth() - CELL_ALLOWANCE : codeList.getWidth() / 3;
         double used = 0;
         int n = 0;
@@ -254,17 +252,27 @@ public final class CodeController {
 
     /** A thread's name for a badge under the code: without CPython's "(target)" when the whole does not fit. */
     private String nameThatFits(String name) {
-        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
-        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                javafx.scene.text.FontWeight.BOLD, em);
+        double em = em();
+        javafx.scene.text.Font bold = badgeFont(em);
         double room = viewport.get() - 2.2 * em - 8 - 16 - 12; // the line number's column, padding of badge and cell
         return interleave.app.theme.TextMeasure.width(name, bold) <= room ? name
                 : interleave.trace.ThreadInfo.withoutTarget(name);
     }
 
+    /** The code panel's text size: the presentation mode's or the normal one, times Ctrl+plus. */
+    private double em() {
+        return (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+    }
+
+    /** The font a thread's badge is measured in. */
+    private static javafx.scene.text.Font badgeFont(double em) {
+        return javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, em);
+    }
+
     /** Fewer than 40 characters across: the code needs the whole width of its row. */
     private boolean narrowPanel() {
-        double em = (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
+        double em = em();
         return codeList.getWidth() > 0 && codeList.getWidth() - CELL_ALLOWANCE < 40 * em * 0.6;
     }
 

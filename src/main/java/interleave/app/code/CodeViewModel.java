@@ -60,7 +60,7 @@ public final class CodeViewModel {
         while (indent < line.length() && line.charAt(indent) == ' ') {
             indent++;
         }
-        int hash = interleave.scenario.Anchors.commentStart(line); // one reading of Python comments, shared
+        int hash = interleave.trace.PythonLines.commentStart(line); // one reading of Python comments, shared
         if (hash >= indent) {
             return new String[] {line.substring(0, indent), line.substring(indent, hash).stripTrailing(),
                     line.substring(hash)};

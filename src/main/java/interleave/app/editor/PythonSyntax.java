@@ -151,7 +151,7 @@ public final class PythonSyntax {
         }
         String indent = line.substring(0, k);
         String code = line;
-        int hash = interleave.scenario.Anchors.commentStart(line);
+        int hash = interleave.trace.PythonLines.commentStart(line);
         if (hash >= 0) {
             code = line.substring(0, hash);
         }

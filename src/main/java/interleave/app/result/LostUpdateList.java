@@ -26,7 +26,7 @@ public final class LostUpdateList {
      * total is right, "nothing was lost this time").
      */
     public static boolean visible(LostUpdate u) {
-        return u.writtenValue() != u.lostValue() && u.lostValue() != u.readValue();
+        return u.writtenValue() != u.lostValue() && !u.lostNothing();
     }
 
     /** Takes the entries of {@code all} not taken yet; true if the list changed. */

@@ -167,7 +167,7 @@ public final class ResultController {
         }
         List<LostUpdate> lost = a.lostUpdates();
         // real processes run at once on several cores: CPython loses their updates too, so neither thread note fits
-        boolean processes = program && ResultViewModel.startsProcesses(a.trace().programSource());
+        boolean processes = program && startsProcesses(a.trace());
         boolean note = ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
                 lost.size(), lostShown);
         show(cpythonNote, note && !processes && unguarded(a.trace())); // the pass over the trace: a finished os run
@@ -302,6 +302,18 @@ public final class ResultController {
         }
         g.stroke();
         drawLockMoment(g, story, end, w, h);
+    }
+
+    private interleave.trace.Trace processesFor;
+    private boolean processesFound;
+
+    /** Whether the run's program starts processes: its text read once per run, not once per frame. */
+    private boolean startsProcesses(interleave.trace.Trace t) {
+        if (t != processesFor) {
+            processesFor = t;
+            processesFound = ResultViewModel.startsProcesses(t.programSource());
+        }
+        return processesFound;
     }
 
     private static String fmtValue(double v) {

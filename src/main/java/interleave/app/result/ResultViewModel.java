@@ -322,9 +322,8 @@ public final class ResultViewModel {
      * mark says exactly the same.
      */
     public String lostSentence(Trace t, LostUpdate u) {
-        // the overwritten write put back the very value the stale read saw (a +n then -n): the total is right
-        // this time, and saying "was lost" of it left the class puzzled
-        String key = u.lostValue() == u.readValue() ? "result.lostItemNoHarm" : "result.lostItem";
+        // saying "was lost" of an overwrite that lost nothing left the class puzzled
+        String key = u.lostNothing() ? "result.lostItemNoHarm" : "result.lostItem";
         return i18n.fmt(key, t.thread(u.thread()).name(), String.valueOf(u.writtenValue()),
                 String.valueOf(u.readValue()), t.thread(u.victim()).name(), String.valueOf(u.lostValue()));
     }

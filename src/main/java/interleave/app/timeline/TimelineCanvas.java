@@ -153,13 +153,7 @@ public final class TimelineCanvas extends Region {
         double sectionGap = fs * 1.6;
         // a lane is never shorter than its label's text: when they do not all fit, the lanes scroll instead
         double minLane = Math.max(12, theme.fontSize(1) * 1.25);
-        if (a.coreCount() == 1) { // would every lane fit with the core's? if not, it makes room (see the model)
-            List<TimelineViewModel.LaneRef> shown = vm.lanes();
-            int threads = (int) shown.stream().filter(TimelineViewModel.LaneRef::isThread).count();
-            int all = shown.size() + (vm.singleCoreLaneHidden() ? 1 : 0);
-            vm.hideSingleCoreLane(LaneLayout.of(all, new int[] {1, 1 + threads}, axisHeight, h,
-                    theme.size(Size.LANE_HEIGHT), minLane, sectionGap, 0).maxScroll() > 0);
-        }
+        vm.fitSingleCoreLane(axisHeight, h, theme.size(Size.LANE_HEIGHT), minLane, sectionGap);
         List<TimelineViewModel.LaneRef> lanes = vm.lanes();
         int nCores = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isCore).count();
         int nThreads = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isThread).count();

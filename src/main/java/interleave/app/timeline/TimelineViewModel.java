@@ -188,6 +188,22 @@ public final class TimelineViewModel {
         return true;
     }
 
+    /**
+     * Hides one core's lane when the lanes, that one included, would not all fit between {@code viewTop} and
+     * {@code viewBottom} as {@link LaneLayout} lays them out; shows it again when they would.
+     */
+    public void fitSingleCoreLane(double viewTop, double viewBottom, double themed, double minLane,
+                                  double sectionGap) {
+        if (analyzer == null || analyzer.coreCount() != 1) {
+            return;
+        }
+        List<LaneRef> shown = lanes();
+        int threads = (int) shown.stream().filter(LaneRef::isThread).count();
+        int all = shown.size() + (singleCoreLaneHidden() ? 1 : 0);
+        hideSingleCoreLane(LaneLayout.of(all, new int[] {1, 1 + threads}, viewTop, viewBottom, themed, minLane,
+                sectionGap, 0).maxScroll() > 0);
+    }
+
     public boolean singleCoreLaneHidden() {
         return singleCoreLaneHidden && analyzer != null && analyzer.coreCount() == 1;
     }

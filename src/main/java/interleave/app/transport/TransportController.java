@@ -106,7 +106,6 @@ public final class TransportController {
         newSeedButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("transport.newSeed.tip")));
         // the status is shown from the session itself, whoever changed it (a button, a key, the run ending)
         session.statusProperty().addListener((o, a, b) -> showStatus());
-        model.presentingProperty().addListener((o, a, b) -> showLiveParams());
         model.picker().fields().addListener(
                 (javafx.collections.ListChangeListener<interleave.app.picker.PickerViewModel.Field>) c -> showLiveParams());
         model.addFrameListener(this::refresh);

@@ -112,6 +112,10 @@ class TimelineTruthViewModelTest {
         assertTrue(vm.lanes().stream().noneMatch(TimelineViewModel.LaneRef::isCore));
         assertTrue(vm.hideSingleCoreLane(false), "room again: the lane comes back");
         assertTrue(vm.lanes().get(0).isCore());
+        vm.fitSingleCoreLane(30, 160, 28, 18, 22); // a projector's timeline: not room for all six lanes
+        assertTrue(vm.lanes().stream().noneMatch(TimelineViewModel.LaneRef::isCore), "short of room: hidden");
+        vm.fitSingleCoreLane(30, 600, 28, 18, 22);
+        assertTrue(vm.lanes().get(0).isCore(), "room for every lane: shown");
 
         Scenario balance = Scenarios.byId("balance").orElseThrow();
         TraceAnalyzer two = new TraceAnalyzer(ScenarioRun.runToEnd(balance, Params.resolve(balance,
