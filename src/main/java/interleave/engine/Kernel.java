@@ -213,6 +213,34 @@ public abstract class Kernel {
     public void grantReturned() {
     }
 
+    /** No slices foreseen. */
+    protected static final int[] NO_PLAN = new int[0];
+
+    /**
+     * After a {@link #grant()} that ends with the current thread's slice: the slices sure to follow it, while no
+     * thread asks the engine anything, as pairs (thread id, the points it may go through before its own slice
+     * ends). Only threads that {@code waitsForGo} may be in it (the caller knows which can be handed the core
+     * without an answer); each slice but the last is whole, so the plan is the engine's own next decisions, drawn
+     * ahead on a forecast of the policy. The engine still makes every decision when its point comes, checks it
+     * against the plan, and holds picks and commands until the plan is spent. Empty if nothing can be foreseen.
+     */
+    public int[] plan(java.util.function.IntPredicate waitsForGo, int maxSlices) {
+        return NO_PLAN;
+    }
+
+    /** Whether the current thread got the core back as its plan said (and so was told to go already); clears it. */
+    public boolean resumedByPlan() {
+        return false;
+    }
+
+    /**
+     * Whether only one thread runs at a time, so that a read, a write or a step can take effect in a program run
+     * elsewhere before the engine records it: nothing else happens between the two.
+     */
+    public boolean oneAtATime() {
+        return false;
+    }
+
     /** Marks the line of the scenario's Python equivalent the current thread is on (no scheduling point). */
     public final void line(int line) {
         Strand me = current();
@@ -227,6 +255,24 @@ public abstract class Kernel {
      */
     public final boolean acquirePassesNow(Acquirable lock) {
         return lock instanceof Mutex m && m.takesAtOnce(current());
+    }
+
+    /** For a plan: the id of the thread holding this Lock or RLock, -1 if none holds it, -2 if it is neither. */
+    public final int holderOf(Acquirable lock) {
+        if (!(lock instanceof Mutex m)) {
+            return -2;
+        }
+        return m.owner == null ? -1 : m.owner.id;
+    }
+
+    /** For a plan: how deep its holder holds this Lock or RLock (0 if free or neither). */
+    public final int depthOf(Acquirable lock) {
+        return lock instanceof Mutex m && m.owner != null ? m.depth : 0;
+    }
+
+    /** For a plan: whether a thread waits to take this Lock or RLock (giving it back would make that one ready). */
+    public final boolean waitedFor(Acquirable lock) {
+        return lock instanceof Mutex m && !m.waiters.isEmpty();
     }
 
     /** How deep the current thread holds this Lock or RLock (0: not at all, or not a Lock or RLock). */

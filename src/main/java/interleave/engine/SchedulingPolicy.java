@@ -1,7 +1,6 @@
 package interleave.engine;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Who runs next in the baton runtime, and for how long: round-robin, seeded random or cooperative. The
@@ -24,6 +23,14 @@ interface SchedulingPolicy {
 
     /** The length of a new time slice, in scheduling points. */
     int sliceLength();
+
+    /**
+     * A policy that will decide what this one decides from here on, given the same ready queues, while this one
+     * stays where it is: a forecast of the next slices (a stateless policy is its own forecast).
+     */
+    default SchedulingPolicy forecast() {
+        return this;
+    }
 
     static SchedulingPolicy of(RunSettings s) {
         if (s.mode() == Mode.COOPERATIVE) {
@@ -55,12 +62,21 @@ interface SchedulingPolicy {
     final class SeededRandom implements SchedulingPolicy {
         private final int cores;
         private final int quantum;
-        private final SplittableRandom rng;
+        private final SeedSequence rng;
 
         SeededRandom(int cores, int quantum, long seed) {
+            this(cores, quantum, new SeedSequence(seed));
+        }
+
+        private SeededRandom(int cores, int quantum, SeedSequence rng) {
             this.cores = cores;
             this.quantum = quantum;
-            this.rng = new SplittableRandom(seed);
+            this.rng = rng;
+        }
+
+        @Override
+        public SchedulingPolicy forecast() {
+            return new SeededRandom(cores, quantum, rng.copy());
         }
 
         @Override

@@ -42,6 +42,11 @@ final class SimKernel extends Kernel {
     private SimThread user;
     private volatile boolean stopping;
     private final Baton baton = new Baton(() -> stopping);
+    /** The switches a {@link #plan} foresaw, in order, each with its thread's grant: checked as they come. */
+    private final java.util.ArrayDeque<Foreseen> foreseen = new java.util.ArrayDeque<>();
+
+    private record Foreseen(SimThread thread, int budget) {
+    }
 
     SimKernel(Trace trace, RunSettings settings, RunControl control) {
         super(trace, settings, control);
@@ -70,6 +75,8 @@ final class SimKernel extends Kernel {
         boolean begun;
         /** Points of a {@link #grant()} not yet gone through: picks and commands wait for them. */
         int granted;
+        /** Switched in as a {@link #plan} foresaw, not yet told to its worker. */
+        boolean plannedIn;
 
         SimThread(String name, boolean daemon, boolean external, Runnable body) {
             super(SimKernel.this, name, daemon, external, body);
@@ -273,7 +280,75 @@ final class SimKernel extends Kernel {
         SimThread me = cur;
         if (me != null && me != user) {
             me.granted = 0;
+            foreseen.clear(); // the thread asks: the slices after it are decided when they come
         }
+    }
+
+    @Override
+    public int[] plan(java.util.function.IntPredicate waitsForGo, int maxSlices) {
+        foreseen.clear();
+        SimThread me = cur;
+        if (me == null || me == user || core.length != 1 || !policy.preemptive() || stopping || control.attention
+                || me.yieldRequested || me.core < 0 || holdsAWaitedLock(me)) {
+            return NO_PLAN;
+        }
+        long deadline = timed.isEmpty() ? Long.MAX_VALUE : timed.peek().deadline;
+        // the grant must end exactly at the slice's end, a tick before any sleeper wakes (who would then be ready)
+        if (me.granted != me.sliceLen - me.sliceUsed - 1 || deadline <= now + me.granted + 1) {
+            return NO_PLAN;
+        }
+        long start = now + me.granted + 1; // the tick the next slice starts at
+        SchedulingPolicy forecast = policy.forecast();
+        List<SimThread> readySoon = new ArrayList<>(ready);
+        List<SimThread> planned = new ArrayList<>();
+        SimThread out = me;
+        int[] slices = new int[2 * maxSlices];
+        int n = 0;
+        while (n < maxSlices && !readySoon.isEmpty()) {
+            SimThread in = forecast.next(readySoon); // the same calls, in the same order, as preempt's
+            if (in != me && !planned.contains(in) && !waitsForGo.test(in.id)) {
+                break;
+            }
+            readySoon.add(out);
+            int length = forecast.sliceLength();
+            long budget = Math.min(length - 1L, deadline - start - 1);
+            foreseen.add(new Foreseen(in, (int) budget));
+            planned.add(in);
+            slices[2 * n] = in.id;
+            slices[2 * n + 1] = (int) budget;
+            n++;
+            start += length;
+            if (deadline <= start) {
+                break; // a sleeper wakes within this slice or at its end: what follows is decided then
+            }
+            out = in;
+        }
+        return Arrays.copyOf(slices, 2 * n);
+    }
+
+    /** Whether a thread waits to take a Lock or RLock {@code me} holds (giving it back would make it ready). */
+    private boolean holdsAWaitedLock(SimThread me) {
+        for (SimThread t : all) {
+            if (t.waitingOn instanceof Mutex m && m.owner == me) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean resumedByPlan() {
+        SimThread me = cur;
+        if (me == null || !me.plannedIn) {
+            return false;
+        }
+        me.plannedIn = false;
+        return true;
+    }
+
+    @Override
+    public boolean oneAtATime() {
+        return core.length == 1;
     }
 
     /** After a blocked thread gets the core back: the gate again, so each point is one step. */
@@ -291,7 +366,7 @@ final class SimKernel extends Kernel {
             if (stopping) {
                 throw new RunStopped();
             }
-            if (me.granted == 0) { // a granted point has already happened elsewhere: only pause and step apply
+            if (me.granted == 0 && foreseen.isEmpty()) { // granted points have happened elsewhere: pause and step only
                 applyCommands();
                 int pick = control.takePick();
                 if (pick >= 0) {
@@ -469,9 +544,24 @@ final class SimKernel extends Kernel {
         out.state = Strand.State.READY;
         ready.add(out);
         place(i, in, out.id, why);
+        Foreseen f = foreseen.poll();
+        if (f != null) {
+            if (f.thread() != in || why != SwitchReason.SLICE_OVER || f.budget() > in.sliceLen - 1) {
+                foreseen.clear(); // (so that the thread can still end: the error ends up in the run's errors)
+                throw new IllegalStateException("the plan foresaw " + f.thread().name + " with " + f.budget()
+                        + " points, but " + in.name + " got the core (" + why + ", slice " + in.sliceLen + ")");
+            }
+            in.granted = f.budget();
+            in.plannedIn = true;
+        }
     }
 
     private void place(int i, SimThread t, int outId, SwitchReason why) {
+        if (!foreseen.isEmpty() && why != SwitchReason.SLICE_OVER) {
+            foreseen.clear();
+            throw new IllegalStateException("a plan foresaw the next switches, but " + t.name + " got the core: "
+                    + why);
+        }
         core[i] = t;
         t.core = i;
         t.state = Strand.State.RUNNING;

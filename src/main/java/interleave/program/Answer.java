@@ -7,34 +7,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * One answer of the engine to a Python thread, one line, as interleave_rt.py's {@code _decode} reads it (the
  * protocol is described at the top of that file):
  * <pre>
- * = THREAD BUDGET FREE HELD VALUES RESULT    the call's result (JSON), with the next grant and the values
+ * = THREAD BUDGET LOCKS VALUES PLAN RESULT  the call's result (JSON), with the next grant and the values
  * ! THREAD TYPE MESSAGE                      the call raised the Python exception TYPE (MESSAGE: a JSON string)
  * A THREAD BARRIER VALUES                    run the Barrier's action, then say so
  * </pre>
- * FREE lists the locks the thread may take within its grant ({@code 3,5}), HELD those it may give back with
- * their depth ({@code 3:1}), VALUES the shared values written since the last answer ({@code cell:value,...});
- * {@code -} stands for none. Written by hand: an answer goes at every context switch of a run.
+ * LOCKS lists the Locks and RLocks that may be taken or given back without asking within the grant (and the plan),
+ * each with its holder (a Python thread, -1 for none) and depth ({@code 3:-1:0,5:2:1}), VALUES the shared values written since the last answer ({@code cell:value,...});
+ * {@code -} stands for none. PLAN says what the thread does at the end of its grant: {@code -} ask (the engine
+ * records the next point before the thread goes on), else {@code +} go through the next read, write or step,
+ * send the points and wait to be told to go on; the slices that follow, if the engine foresaw them, come after
+ * the {@code +} ({@code +2:19,1:12}: thread 2 next, with a grant of 19 points, then thread 1): the thread hands
+ * the core on to the first itself, and so on down the plan. Written by hand: an answer goes at every context switch of a run.
  */
 final class Answer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int thread;
-    private final StringBuilder free = new StringBuilder();
-    private final StringBuilder held = new StringBuilder();
+    private final StringBuilder locks = new StringBuilder();
     private final StringBuilder values = new StringBuilder();
+    private String plan = "-";
 
     Answer(int thread) {
         this.thread = thread;
     }
 
-    /** A lock the thread may take within its grant. */
-    void free(int lock) {
-        (free.length() > 0 ? free.append(',') : free).append(lock);
-    }
-
-    /** A lock the thread holds {@code depth} times and may give back within its grant. */
-    void held(int lock, int depth) {
-        (held.length() > 0 ? held.append(',') : held).append(lock).append(':').append(depth);
+    /** A Lock or RLock that may be taken or given back without asking: its holder (-1: none) and depth. */
+    void lock(int lock, int holder, int depth) {
+        (locks.length() > 0 ? locks.append(',') : locks).append(lock).append(':').append(holder).append(':')
+                .append(depth);
     }
 
     /** A shared value as it is now. */
@@ -42,13 +42,27 @@ final class Answer {
         (values.length() > 0 ? values.append(',') : values).append(cell).append(':').append(value);
     }
 
+    /**
+     * At the end of its grant the thread goes through its next simple point itself and waits (only one thread runs
+     * at a time); {@code successors}, pairs of (thread, grant), hand the core on without the engine in between.
+     */
+    void plan(int[] successors) {
+        StringBuilder b = new StringBuilder("+");
+        for (int i = 0; i < successors.length; i += 2) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(successors[i]).append(':').append(successors[i + 1]);
+        }
+        plan = b.toString();
+    }
+
     /** The call's result (null, a number, a string, a list, ...) with a grant of {@code budget} points. */
     String result(Object result, int budget) {
-        StringBuilder b = new StringBuilder(32 + free.length() + held.length() + values.length());
+        StringBuilder b = new StringBuilder(32 + locks.length() + values.length() + plan.length());
         b.append("= ").append(thread).append(' ').append(budget).append(' ');
-        orNone(b, free).append(' ');
-        orNone(b, held).append(' ');
-        orNone(b, values).append(' ');
+        orNone(b, locks).append(' ');
+        orNone(b, values).append(' ').append(plan).append(' ');
         if (result instanceof Integer i) {
             b.append(i.intValue());
         } else {

@@ -5,7 +5,9 @@ package interleave.program;
  * request: one line {@code p THREAD CODE [ARGS] CODE [ARGS] ...}, where CODE is {@code line * 8 + op} and the
  * arguments depend on the op (interleave_rt.py writes them). In os mode the line is {@code o THREAD SEQ CODE [ARGS]
  * ...}: each point carries its number in the order the points happened across all threads. A read, write or step
- * beyond the grant asks as one such point, {@code q THREAD CODE [ARGS]}, and waits for its answer. Read in place,
+ * beyond the grant asks as one such point, {@code q THREAD CODE [ARGS]}, and waits for its answer; or, where only
+ * one thread runs at a time, goes through it and sends the points as {@code e THREAD CODE [ARGS] ...}, then waits
+ * to be told to go on (by the thread before it in the engine's plan, or by its worker). Read in place,
  * number by number: a grant is on the hot path of every run.
  */
 final class GrantedPoints {
@@ -22,6 +24,7 @@ final class GrantedPoints {
     private final String text;
     private final boolean numbered;
     private final boolean asks;
+    private final boolean parks;
     private final int thread;
     private int at;
 
@@ -29,13 +32,14 @@ final class GrantedPoints {
         this.text = text;
         this.numbered = text.charAt(0) == 'o';
         this.asks = text.charAt(0) == 'q';
+        this.parks = text.charAt(0) == 'e';
         this.at = 2;
         this.thread = nextInt();
     }
 
     /** Whether the runtime's line is a batch of granted points (else it is a JSON request). */
     static boolean isBatch(String line) {
-        return line.startsWith("p ") || line.startsWith("o ") || line.startsWith("q ");
+        return line.startsWith("p ") || line.startsWith("o ") || line.startsWith("q ") || line.startsWith("e ");
     }
 
     static GrantedPoints parse(String line) {
@@ -54,6 +58,11 @@ final class GrantedPoints {
     /** One point beyond the grant, which waits for its answer. */
     boolean asks() {
         return asks;
+    }
+
+    /** The end of the grant, its last point gone through already: the thread waits to be told to go on. */
+    boolean parks() {
+        return parks;
     }
 
     boolean hasNext() {

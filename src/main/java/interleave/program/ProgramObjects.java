@@ -146,18 +146,23 @@ final class ProgramObjects {
     }
 
     /**
-     * With a grant: the locks the thread may take without asking (the engine would let it take them at once) and
-     * those it holds, with their depth, so that taking and giving them back within the grant need no round trip.
+     * With a grant or a plan: each Lock and RLock the threads may take or give back without asking while it lasts,
+     * with its holder (as a Python thread, -1 for none) and depth. Left out: one held by another thread that
+     * someone waits for (giving it back wakes that one, which only the engine may decide); the current thread may
+     * give back its own (a plan is not made then, see Kernel.plan). Nobody starts to wait during a plan: a call that
+     * may block asks the engine and ends it.
      */
-    void grantsInto(Answer answer) {
+    void locksInto(Answer answer, int me, java.util.function.IntUnaryOperator pythonThreadOf) {
         for (Map.Entry<Integer, Acquirable> e : mutexes.entrySet()) {
             Acquirable a = e.getValue();
-            if (k.acquirePassesNow(a)) {
-                answer.free(e.getKey());
-            }
-            int depth = k.heldDepth(a);
-            if (depth > 0) {
-                answer.held(e.getKey(), depth);
+            int holder = k.holderOf(a);
+            if (holder == -1) {
+                answer.lock(e.getKey(), -1, 0);
+            } else if (holder >= 0 && (holder == me || !k.waitedFor(a))) {
+                int thread = pythonThreadOf.applyAsInt(holder);
+                if (thread >= 0) {
+                    answer.lock(e.getKey(), thread, k.depthOf(a));
+                }
             }
         }
     }

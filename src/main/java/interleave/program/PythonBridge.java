@@ -23,6 +23,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class PythonBridge {
     /** Off ({@code -Dinterleave.python.grants=false}): every point waits for its answer; the trace is the same. */
     private final boolean grants = !"false".equals(System.getProperty("interleave.python.grants"));
+    /**
+     * Off ({@code -Dinterleave.python.plans=false}): every switch goes through the engine's workers; the trace is
+     * the same. On, where one thread runs at a time, a thread at the end of its slice hands the core to the next
+     * thread of the engine's plan itself, while the workers record the points behind it (the Python side and the
+     * engine work at once, and a switch is one wake-up on the Python side instead of three in a row).
+     */
+    private final boolean plans = grants && !"false".equals(System.getProperty("interleave.python.plans"));
+    /**
+     * How many slices a plan may foresee. A teacher's pick or command waits until the plan is spent (the Python
+     * threads have gone through it already), so where a teacher is present a plan is short: a pick made while
+     * paused applies within two slices, as it did within one grant before there were plans.
+     */
+    private static final int PLAN_SLICES = 128;
+    private static final int PLAN_SLICES_WITH_A_TEACHER = 2;
     private static final JsonNode GONE = PythonProcess.GONE;
 
     private final Kernel k;
@@ -30,6 +44,15 @@ final class PythonBridge {
     private final SharedCells variables;
     private final ProgramObjects objects;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
+    /** The Python thread each engine thread serves, by the engine thread's id. */
+    private final Map<Integer, Integer> pythonThreadOf = new ConcurrentHashMap<>();
+    /**
+     * The engine threads whose Python thread went through the end of its grant and waits to be told to go on
+     * (it sent {@code e}): the only ones a plan may hand the core to, since they need no answer.
+     */
+    private final java.util.Set<Integer> waitingForGo = ConcurrentHashMap.newKeySet();
+    /** How many times a Python thread got the core from the one before it in a plan (no answer from us). */
+    private final java.util.concurrent.atomic.AtomicInteger handedOn = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final List<String> errorOutput = new CopyOnWriteArrayList<>();
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
@@ -63,6 +86,11 @@ final class PythonBridge {
         return errorOutput;
     }
 
+    /** How many context switches the Python threads made among themselves, as the engine's plans said. */
+    int handedOnByPlan() {
+        return handedOn.get();
+    }
+
     /** The program's shared ints on the engine. */
     SharedCells variables() {
         return variables;
@@ -73,15 +101,17 @@ final class PythonBridge {
         serve(0);
     }
 
-    /** Whom a worker serves: its Python thread, their channel, the watchdog's eye on it. */
-    private record Served(int thread, ThreadChannel channel, Stall.Watch watch) {
+    /** Whom a worker serves: its Python thread, their channel, the watchdog's eye on it, its engine thread. */
+    private record Served(int thread, ThreadChannel channel, Stall.Watch watch, int strand) {
     }
 
     private final ThreadLocal<Served> served = new ThreadLocal<>();
 
     /** Carries out one Python thread's requests until that thread ends. */
     private void serve(int thread) {
-        Served s = new Served(thread, process.channel(thread), stall.watch(k.currentThreadName()));
+        int strand = k.currentThread().id();
+        Served s = new Served(thread, process.channel(thread), stall.watch(k.currentThreadName()), strand);
+        pythonThreadOf.put(strand, thread);
         served.set(s);
         serveUntil(s, null);
     }
@@ -140,6 +170,23 @@ final class PythonBridge {
                         reply(channel, thread, performOne(p, watch));
                     } catch (ThreadingError e) {
                         channel.send(new Answer(thread).error(e.pythonType(), e.getMessage()));
+                    }
+                    continue;
+                }
+                if (p.parks()) { // the end of its grant: it waits to be told to go on, by the plan or by us
+                    waitingForGo.add(s.strand());
+                    try {
+                        watch.line(perform(p));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    } finally {
+                        waitingForGo.remove(s.strand());
+                    }
+                    if (k.resumedByPlan()) { // the thread before it in the plan has told it to go on already
+                        handedOn.incrementAndGet();
+                    } else {
+                        reply(channel, thread, null);
                     }
                     continue;
                 }
@@ -305,12 +352,32 @@ final class PythonBridge {
     }
 
 
+    /** The Python thread an engine thread serves, -1 if none. */
+    private int pythonThread(int strand) {
+        Integer thread = pythonThreadOf.get(strand);
+        return thread == null ? -1 : thread;
+    }
+
+    /** The engine's plan after the current thread's grant, by Python thread: pairs (thread, grant). */
+    private int[] successors() {
+        int[] plan = k.plan(waitingForGo::contains,
+                k.control().interactive() ? PLAN_SLICES_WITH_A_TEACHER : PLAN_SLICES);
+        for (int i = 0; i < plan.length; i += 2) {
+            plan[i] = pythonThreadOf.get(plan[i]);
+        }
+        return plan;
+    }
+
     /** The answer, with the points the thread may now go through without asking (it holds the core now). */
     private void reply(ThreadChannel channel, int thread, Object result) {
         Answer r = new Answer(thread);
         int budget = grants ? k.grant() : 0;
-        if (budget > 0) {
-            objects.grantsInto(r);
+        int[] successors = plans && k.oneAtATime() ? successors() : null;
+        if (successors != null) {
+            r.plan(successors);
+        }
+        if (budget > 0 || successors != null && successors.length > 0) {
+            objects.locksInto(r, k.currentThread().id(), this::pythonThread);
         }
         if (!os) { // in os mode the program's values are CPython's own; the engine only records them
             variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile

@@ -11,12 +11,20 @@ Protocol, one line each. The points gone through within a grant go, before the n
 _RELEASE lock), numbers separated by spaces (GrantedPoints.java reads them). A read, a write or a step the grant
 does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other request is JSON {"t": thread, "op": ...,
 "l": line, ...}. Each answer is one line (Answer.java writes them, _decode reads them):
-  "= THREAD BUDGET FREE HELD VALUES RESULT"  BUDGET: the points the thread may now go through without asking (a
-      grant); FREE: the locks it may take on the way ("3,5" or "-"); HELD: those it may give back, with their depth
-      ("3:1" or "-"); VALUES: the shared values others wrote meanwhile ("cell:value,..." or "-"); RESULT: the rest
-      of the line, JSON.
+  "= THREAD BUDGET LOCKS VALUES PLAN RESULT"  BUDGET: the points the thread may now go through without asking
+      (a grant); LOCKS: the Locks and RLocks that may be taken or given back on the way, each with its holder
+      (-1: none) and depth ("3:-1:0,5:2:1" or "-"); VALUES: the shared values others wrote meanwhile ("cell:value,..." or "-"); PLAN: "-"
+      (ask at the end of the grant) or "+", then the engine's next slices if it foresaw them ("+2:19,1:12");
+      RESULT: the rest of the line, JSON.
   "! THREAD TYPE MESSAGE"  the call raised the Python exception TYPE; MESSAGE is a JSON string.
   "A THREAD BARRIER VALUES"  the thread was last at the Barrier: it runs the barrier's action, then says so.
+  "G THREAD BUDGET"  go on, with a grant of BUDGET points (from the thread before it in the plan).
+
+With a PLAN ("+": only one thread runs at a time), a read, a write or a step at the end of the grant is gone
+through at once (nothing else can come between it and the engine's record of it), and the points go as
+"e THREAD CODE [ARGS] ...": the thread then waits to be told to go on. If the plan names the next slice, the
+thread tells that thread to go itself ("G"), so a context switch costs one wake-up here while the engine's workers
+record the points behind; else the thread's worker tells it when the engine gives it the core again.
 
 In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
 step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
@@ -27,6 +35,7 @@ primitives decide, as in the other modes.
 """
 import ast
 import builtins
+import collections
 import itertools
 import json
 import os
@@ -89,13 +98,21 @@ class _Grant:
     """What the engine has granted the thread holding the core: how many simple points it may go through without
     asking (reads, writes, loop steps, taking a lock the engine said is free, giving back one it holds), and the
     points gone through so far, to go with its next request. The engine decided each of them; this only counts."""
-    __slots__ = ("budget", "pending", "free", "held")
+    __slots__ = ("budget", "pending", "park")
 
     def __init__(self):
         self.budget = 0
         self.pending = []
-        self.free = set()  # locks whose acquire passes now
-        self.held = {}  # lock -> depth, of those the thread holds
+        self.park = False  # at the end of the grant: go through the next simple point, then wait (see _park)
+
+
+# The engine's plan: the slices it foresaw after the current one ("thread:grant"), handed on by each thread in turn.
+# Only one thread runs at a time while there is a plan, and only an answer with a plan changes it.
+_successors = collections.deque()
+# The Locks and RLocks that may be taken or given back without asking within a grant and its plan: lock -> [holder
+# (a thread, -1 for none), depth], as the engine sent them and as the granted points changed them since. The engine
+# leaves out any that only it may hand over (one someone waits for); it checks every lock taken or given back.
+_locks = {}
 
 
 def _step(site, line):
@@ -108,7 +125,28 @@ def _step(site, line):
         g.budget -= 1
         g.pending.append(site)
         return
+    if g.park:
+        if _killing:
+            _end_if_killed()
+        g.pending.append(site)
+        _park(g)
+        return
     _ask_point(site)
+
+
+def _park(g):
+    """The grant's end, its last point gone through already: the points go to the engine; the core goes to the
+    next thread of the plan if there is one, told by this thread; then this one waits to be told to go on."""
+    channel = _channel()
+    tid = _my_tid()
+    text = "e %d %s\n" % (tid, " ".join(map(str, g.pending)))
+    g.pending.clear()
+    if _successors:
+        thread, points = _successors.popleft().split(":")
+        line = channel.hand_off(text, int(thread), int(points))
+    else:
+        line = channel.ask(text)
+    _result(_decode(line, g))
 
 
 # os mode: a point is numbered together with its read or write, under _os_lock (see there).
@@ -139,6 +177,17 @@ class _SharedChannel:
         self.answer.ready.wait()
         return self.answer.value
 
+    def hand_off(self, text, tid, budget):
+        """Sends text, tells thread tid to go on with a grant of budget points, and waits to be told to go on."""
+        self.answer.ready.clear()
+        self.send(text)
+        with _answers_lock:
+            other = _answers.setdefault(tid, _Answer())
+        other.value = "G %d %d\n" % (tid, budget)
+        other.ready.set()
+        self.answer.ready.wait()
+        return self.answer.value
+
     def send(self, text):
         with _send_lock:
             _out.write(text)
@@ -158,10 +207,27 @@ class _FifoChannel:
 
     def ask(self, text):
         self.send(text)
+        return self._next_answer()
+
+    def hand_off(self, text, tid, budget):
+        """Sends text, tells thread tid to go on with a grant of budget points (a line in its own answer pipe,
+        which the engine's worker leaves alone: the plan told it so), and waits to be told to go on."""
+        self.send(text)
+        pipe = _go_pipes.get(tid)
+        if pipe is None:
+            pipe = _go_pipes[tid] = open(_fifo(tid, "rep"), "w", encoding="utf-8")
+        pipe.write("G %d %d\n" % (tid, budget))
+        pipe.flush()
+        return self._next_answer()
+
+    def _next_answer(self):
         line = self.answers.readline()
         if not line:  # the engine is gone
             _real_exit(0)
         return line
+
+
+_go_pipes = {}  # thread -> its answer pipe, opened for writing, to hand it the core (see _FifoChannel.hand_off)
 
 
 _channels_dir = os.environ.get("INTERLEAVE_CHANNELS")
@@ -259,18 +325,33 @@ def _decode(line, grant):
     """One answer line (see the protocol above): the grant and the values applied, (result, error) returned."""
     kind = line[0]
     if kind == "=":
-        _, _, budget, free, held, values, result = line.split(" ", 6)
+        _, _, budget, locks, values, plan, result = line.split(" ", 6)
         grant.budget = budget = int(budget)
-        if budget:
-            grant.free = set() if free == "-" else {int(x) for x in free.split(",")}
-            grant.held = {} if held == "-" else {int(a): int(b) for a, b in (x.split(":") for x in held.split(","))}
+        if budget or plan != "-":  # (an ending thread's last answer, with neither, leaves the table alone)
+            _locks.clear()
+            if locks != "-":
+                for entry in locks.split(","):
+                    lock, holder, depth = entry.split(":")
+                    _locks[int(lock)] = [int(holder), int(depth)]
         if values != "-" and not _OS:
             _G.apply(values)
+        # ("-": no plan; an ending thread's last answer may come after the next thread's plan, so it leaves it)
+        grant.park = plan != "-"
+        if grant.park:
+            _successors.clear()
+            if len(plan) > 1:  # read entry by entry as the core is handed on: a plan often ends early
+                _successors.extend(plan[1:].split(","))
         result = result.rstrip("\n")
         if result.isdigit():
             return int(result), None
         return (None if result == "null" else json.loads(result)), None
+    if kind == "G":  # from the thread before this one in the plan (whose locks table still holds)
+        grant.budget = int(line.split(" ", 3)[2])
+        grant.park = True
+        return None, None
     grant.budget = 0
+    grant.park = False
+    _successors.clear()
     if kind == "!":
         _, _, kind_of_error, message = line.split(" ", 3)
         return None, (kind_of_error, json.loads(message))
@@ -412,6 +493,12 @@ class _Globals:
             g.budget -= 1
             g.pending.append("%d %d" % (line * 8 + _READ, self.ids[name]))
             return value
+        if g.park:  # the grant's end: the value is read now, whoever runs before this thread goes on
+            if _killing:
+                _end_if_killed()
+            g.pending.append("%d %d" % (line * 8 + _READ, self.ids[name]))
+            _park(g)
+            return value
         return _ask_point("%d %d" % (line * 8 + _READ, self.ids[name]))
 
     def _write(self, name, container, key, is_attr, value, line):
@@ -431,6 +518,13 @@ class _Globals:
             g.pending.append("%d %d" % (line * 8 + _WRITE, self.ids[name]))
             g.pending.append(value)
             self._set(container, key, is_attr, value)
+        elif g.park:
+            if _killing:
+                _end_if_killed()
+            g.pending.append("%d %d" % (line * 8 + _WRITE, self.ids[name]))
+            g.pending.append(value)
+            self._set(container, key, is_attr, value)
+            _park(g)
         else:  # the engine decides when the write happens; its answer brings the values as they are then
             _ask_point("%d %d %d" % (line * 8 + _WRITE, self.ids[name], value))
 
@@ -676,28 +770,40 @@ class Lock(_Primitive):
     _reentrant = False
 
     def acquire(self, blocking=True, timeout=-1):
+        if _killing:
+            _end_if_killed()
         g = _local.grant
-        if g.budget > 0 and timeout == -1 and self._id in g.free:  # the engine said it is free: taken at once
-            g.budget -= 1
-            if not self._reentrant:
-                g.free.discard(self._id)
-            g.held[self._id] = g.held.get(self._id, 0) + 1
-            g.pending.append("%d %d" % (_line() * 8 + _ACQUIRE, self._id))
-            return True
+        if timeout == -1 and (g.budget > 0 or g.park):
+            state = _locks.get(self._id)
+            tid = _my_tid()
+            # free, or an RLock this thread holds: the engine would let it take it at once (and checks it did)
+            if state is not None and (state[0] == -1 or self._reentrant and state[0] == tid):
+                state[0] = tid
+                state[1] += 1
+                g.pending.append("%d %d" % (_line() * 8 + _ACQUIRE, self._id))
+                if g.budget > 0:
+                    g.budget -= 1
+                else:  # the grant's end (only one thread runs: nothing comes between)
+                    _park(g)
+                return True
         return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
 
     def release(self):
+        if _killing:
+            _end_if_killed()
         g = _local.grant
-        held = g.held
-        if g.budget > 0 and self._id in held:  # the thread holds it: given back at once
-            g.budget -= 1
-            depth = held.pop(self._id) - 1
-            if depth:
-                held[self._id] = depth
-            else:
-                g.free.add(self._id)
-            g.pending.append("%d %d" % (_line() * 8 + _RELEASE, self._id))
-            return
+        if g.budget > 0 or g.park:
+            state = _locks.get(self._id)
+            if state is not None and state[0] == _my_tid():  # the thread holds it: given back at once
+                state[1] -= 1
+                if not state[1]:
+                    state[0] = -1
+                g.pending.append("%d %d" % (_line() * 8 + _RELEASE, self._id))
+                if g.budget > 0:
+                    g.budget -= 1
+                else:
+                    _park(g)
+                return
         _call("release", obj=self._id)
 
     def locked(self):

@@ -30,13 +30,18 @@ class PythonProgramTest {
                 "SKIPPED: no python3 (3.8+) on the PATH, so no Python program can run (.ci/run installs it)");
     }
 
+    private static Path balanceWithLock;
+
     private static Path program(String name) throws Exception {
         if (name.equals("balance_lock.py")) { // the same program with the tutorial's lock switched on
-            Path lock = Files.createTempDirectory("programs").resolve(name);
-            Files.writeString(lock, Files.readString(program("balance.py")).replace("USE_LOCK = False",
-                    "USE_LOCK = True"));
-            lock.toFile().deleteOnExit();
-            return lock;
+            if (balanceWithLock == null) { // one file, so that two runs' traces name the same one
+                Path lock = Files.createTempDirectory("programs").resolve(name);
+                Files.writeString(lock, Files.readString(program("balance.py")).replace("USE_LOCK = False",
+                        "USE_LOCK = True"));
+                lock.toFile().deleteOnExit();
+                balanceWithLock = lock;
+            }
+            return balanceWithLock;
         }
         return Path.of(PythonProgramTest.class.getResource("/interleave/programs/" + name).toURI());
     }
@@ -99,7 +104,10 @@ class PythonProgramTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"balance.py, interleave.python.grants=false",
             "balance.py, interleave.python.sharedPipes=true", "attributes.py, interleave.python.grants=false",
-            "locks.py, interleave.python.grants=false"})
+            "locks.py, interleave.python.grants=false", "balance.py, interleave.python.plans=false",
+            "balance_lock.py, interleave.python.plans=false", "locks.py, interleave.python.plans=false",
+            "locks.py, interleave.python.sharedPipes=true", "semaphores_conditions.py, interleave.python.plans=false",
+            "queue_barrier_local.py, interleave.python.plans=false"})
     void howThePointsTravelDoesNotChangeTheTrace(String program, String setting) throws Exception {
         StringWriter usual = new StringWriter();
         TraceFiles.write(run(program, 5).trace(), usual);
@@ -112,6 +120,45 @@ class PythonProgramTest {
             System.clearProperty(kv[0]);
         }
         assertEquals(usual.toString(), other.toString());
+    }
+
+    /**
+     * The engine's plans (a thread at the end of its slice hands the core to the next one itself) foresee exactly
+     * the switches the engine makes, whatever the policy and the slice length: the trace is the one made with
+     * every switch decided as it comes.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"balance.py, RANDOM, 1", "balance.py, RANDOM, 2",
+            "balance.py, RR, 3", "balance_lock.py, RANDOM, 2", "balance_lock.py, RR, 20",
+            "locks.py, RANDOM, 1"})
+    void plansForeseeTheEnginesOwnSwitches(String program, interleave.engine.Policy policy, int quantum)
+            throws Exception {
+        RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 7L);
+        ScenarioRun planned = run(program, settings);
+        StringWriter usual = new StringWriter();
+        TraceFiles.write(planned.trace(), usual);
+        StringWriter decided = new StringWriter();
+        System.setProperty("interleave.python.plans", "false");
+        try {
+            TraceFiles.write(run(program, settings).trace(), decided);
+        } finally {
+            System.clearProperty("interleave.python.plans");
+        }
+        assertEquals(decided.toString(), usual.toString());
+        PythonBridge bridge = planned.context().kept("bridge");
+        assertTrue(bridge.handedOnByPlan() > 0, "some switches were handed on by a plan");
+    }
+
+    /** With the lock off nearly every switch of the balance race is one Python thread handing on to the next. */
+    @Test
+    void theRaceSwitchesWithoutTheEngineInBetween() throws Exception {
+        ScenarioRun r = run("balance.py", 1);
+        TraceAnalyzer a = new TraceAnalyzer(r.trace());
+        a.update();
+        PythonBridge bridge = r.context().kept("bridge");
+        int switches = a.switches().size();
+        assertTrue(bridge.handedOnByPlan() > switches * 3 / 4,
+                bridge.handedOnByPlan() + " of " + switches + " switches handed on by a plan");
     }
 
     /**
