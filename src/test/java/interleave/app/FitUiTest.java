@@ -429,6 +429,31 @@ class FitUiTest {
                 "it scrolls only when even the least scale does not fit");
     }
 
+    /** Following the run with more lanes than fit, the lane of the thread that ran last is in view, and the
+     * wheel over the names takes over until Follow live is pressed again. */
+    @Test
+    void followingTheRunKeepsTheRunningThreadsLaneInView(FxRobot robot) throws Exception {
+        presentTenThreadsAt1024(robot);
+        interleave.app.timeline.TimelineCanvas timeline = node(robot, "#timelineCanvas");
+        interleave.app.timeline.TimelineViewModel vm = app.model().timeline();
+        int belowTheFold = 0;
+        for (int step = 0; step < 120 && belowTheFold < 3; step++) {
+            robot.interact(() -> app.model().step());
+            Thread.sleep(60);
+            settle();
+            int lane = vm.laneToKeepInView();
+            assertTrue(lane >= 0, "following: a running thread's lane");
+            interleave.app.timeline.LaneLayout layout = timeline.laneLayout();
+            double top = layout.tops()[lane];
+            assertTrue(top >= layout.viewTop() - 1e-6 && top + layout.laneHeight() <= layout.viewBottom() + 1e-6,
+                    "step " + step + ": the lane of " + vm.lanes().get(lane) + " is in view");
+            if (top + layout.scroll() + layout.laneHeight() > layout.viewBottom()) {
+                belowTheFold++; // a lane that would be out of view, had the lanes not scrolled
+            }
+        }
+        assertTrue(belowTheFold >= 3, "threads whose lanes start out of view ran: " + belowTheFold);
+    }
+
     /** Issue 8: presenting at 1024x768 with ten threads, timeline lanes keep 18 px text and scroll instead. */
     @Test
     void presentingWithTenThreadsTheTimelineLanesScrollInsteadOfShrinking(FxRobot robot) throws Exception {

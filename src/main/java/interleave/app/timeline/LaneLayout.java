@@ -59,6 +59,20 @@ public record LaneLayout(double[] tops, double laneHeight, double scroll, double
         return false;
     }
 
+    /** The scroll offset nearest to this one that shows lane i whole (this one if it does, or if i is no lane). */
+    public double scrollToShow(int i) {
+        if (i < 0 || i >= tops.length || maxScroll <= 0) {
+            return scroll;
+        }
+        double wanted = scroll;
+        if (tops[i] < viewTop) {
+            wanted = scroll - (viewTop - tops[i]) - GAP;
+        } else if (tops[i] + laneHeight > viewBottom) {
+            wanted = scroll + (tops[i] + laneHeight - viewBottom) + GAP;
+        }
+        return Math.max(0, Math.min(maxScroll, wanted));
+    }
+
     /** True if lane i is at least partly in view. */
     public boolean visible(int i) {
         return tops[i] + laneHeight > viewTop && tops[i] < viewBottom;

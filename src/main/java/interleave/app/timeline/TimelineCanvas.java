@@ -158,8 +158,16 @@ public final class TimelineCanvas extends Region {
         int nCores = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isCore).count();
         int nThreads = (int) lanes.stream().filter(TimelineViewModel.LaneRef::isThread).count();
         int firstObject = nCores + nThreads;
+        if (vm.takeLanesBackToTop()) {
+            laneScroll = 0;
+        }
         layout = LaneLayout.of(lanes.size(), new int[] {nCores, firstObject}, axisHeight, h,
                 theme.size(Size.LANE_HEIGHT), minLane, sectionGap, laneScroll);
+        double runnerInView = layout.scrollToShow(vm.laneToKeepInView()); // following: the running thread shows
+        if (runnerInView != layout.scroll()) {
+            layout = LaneLayout.of(lanes.size(), new int[] {nCores, firstObject}, axisHeight, h,
+                    theme.size(Size.LANE_HEIGHT), minLane, sectionGap, runnerInView);
+        }
         laneScroll = layout.scroll();
         laneHeight = layout.laneHeight();
         laneTop = layout.tops();

@@ -139,6 +139,7 @@ public final class TimelineController {
         }
         if (e.getX() < canvas.labelWidth()) {
             LaneLayout layout = canvas.laneLayout();
+            vm.lanesScrolledByHand();
             canvas.scrollLanes(-dy * (layout == null ? 1 : Math.max(1, layout.laneHeight() / 20)));
             e.consume();
             return;

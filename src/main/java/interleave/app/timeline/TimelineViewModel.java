@@ -59,6 +59,18 @@ public final class TimelineViewModel {
     private int laneSignature = -1;
     private long viewVersion;
     private boolean runOver;
+    /** While following: the running thread's lane is kept in view, until the user scrolls the lanes by hand. */
+    private boolean keepRunnerInView = true;
+    /** The run ended while followed: the whole run is shown, its lanes from the top again. */
+    private boolean lanesBackToTop;
+
+    public TimelineViewModel() {
+        follow.addListener((o, was, now) -> {
+            if (now) {
+                keepRunnerInView = true; // Follow live again: the runner's lane is back in view
+            }
+        });
+    }
 
     public BooleanProperty followProperty() {
         return follow;
@@ -100,6 +112,7 @@ public final class TimelineViewModel {
         span = FOLLOW_SPAN;
         autoSpan = true;
         follow.set(true);
+        keepRunnerInView = true;
         runOver = false;
         viewVersion++;
         selectedSeq.set(-1L);
@@ -204,6 +217,41 @@ public final class TimelineViewModel {
                 sectionGap, 0).maxScroll() > 0);
     }
 
+    /** Whether the lanes go back to the top now (once: the run just ended while it was followed). */
+    public boolean takeLanesBackToTop() {
+        boolean back = lanesBackToTop;
+        lanesBackToTop = false;
+        return back;
+    }
+
+    /** The user scrolled the lanes: they stay where they are put, until Follow live is pressed again. */
+    public void lanesScrolledByHand() {
+        keepRunnerInView = false;
+    }
+
+    /**
+     * While the view follows the run: the lane (an index into {@link #lanes()}) of the thread that went through the
+     * newest point, which the canvas keeps in view when not every lane fits (ten threads on a projector); -1 when
+     * not following, after the user scrolled the lanes, or when no thread lane is among the newest events.
+     */
+    public int laneToKeepInView() {
+        if (!follow.get() || !keepRunnerInView || analyzer == null || analyzer.processed() == 0) {
+            return -1;
+        }
+        Trace t = analyzer.trace();
+        List<LaneRef> shown = lanes();
+        long last = analyzer.processed() - 1;
+        for (long i = last; i >= 0 && i > last - 16; i--) { // the user's own commands have no lane
+            int thread = t.thread(i);
+            for (int lane = 0; lane < shown.size(); lane++) {
+                if (shown.get(lane).thread() == thread) {
+                    return lane;
+                }
+            }
+        }
+        return -1;
+    }
+
     public boolean singleCoreLaneHidden() {
         return singleCoreLaneHidden && analyzer != null && analyzer.coreCount() == 1;
     }
@@ -275,6 +323,7 @@ public final class TimelineViewModel {
     public void runOver(boolean over) {
         if (over && !runOver && follow.get() && analyzer != null) {
             fit();
+            lanesBackToTop = true;
         }
         runOver = over;
     }

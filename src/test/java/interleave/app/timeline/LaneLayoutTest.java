@@ -52,4 +52,21 @@ class LaneLayoutTest {
         assertEquals(step, l.tops()[2] - l.tops()[1], 1e-9);
         assertEquals(step + 33.6, l.tops()[11] - l.tops()[10], 1e-9, "a gap before the objects");
     }
+
+    /** Following a run, the lane of the thread that runs is brought into view with as little scrolling as will do. */
+    @Test
+    void scrollToShowBringsALaneWhollyIntoViewAndLeavesAVisibleOneAlone() {
+        LaneLayout top = LaneLayout.of(14, new int[] {1, 12}, 30, 300, 28, 20, 18, 0);
+        assertTrue(top.maxScroll() > 0, "fourteen lanes do not fit in 270 px");
+        assertEquals(0, top.scrollToShow(2), "a lane in view needs no scrolling");
+        double down = top.scrollToShow(11);
+        LaneLayout scrolled = LaneLayout.of(14, new int[] {1, 12}, 30, 300, 28, 20, 18, down);
+        assertTrue(scrolled.tops()[11] + scrolled.laneHeight() <= scrolled.viewBottom() + 1e-9, "its bottom shows");
+        assertTrue(scrolled.tops()[11] >= scrolled.viewTop(), "and its top");
+        assertTrue(scrolled.tops()[10] + scrolled.laneHeight() > scrolled.viewTop(), "no further than needed");
+        double back = scrolled.scrollToShow(0);
+        LaneLayout up = LaneLayout.of(14, new int[] {1, 12}, 30, 300, 28, 20, 18, back);
+        assertTrue(up.tops()[0] >= up.viewTop(), "scrolling back up shows the first lane whole");
+        assertEquals(scrolled.scroll(), scrolled.scrollToShow(-1), "no lane to show: no change");
+    }
 }

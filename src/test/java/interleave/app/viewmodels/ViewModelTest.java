@@ -90,6 +90,26 @@ class ViewModelTest {
     }
 
     @Test
+    void whileFollowingTheLaneOfTheThreadThatRanLastIsKeptInView() {
+        TimelineViewModel vm = new TimelineViewModel();
+        vm.setAnalyzer(analyzed());
+        int lane = vm.laneToKeepInView();
+        assertTrue(lane >= 0, "a thread lane to keep in view");
+        assertEquals(1, vm.lanes().get(lane).thread(), "T1 got the core last");
+        vm.lanesScrolledByHand();
+        assertEquals(-1, vm.laneToKeepInView(), "lanes scrolled by hand stay where they are put");
+        vm.zoom(0.5, 100);
+        vm.followProperty().set(true);
+        assertEquals(lane, vm.laneToKeepInView(), "Follow live again: the running thread is kept in view again");
+        vm.fit();
+        assertEquals(-1, vm.laneToKeepInView(), "not following: nothing moves by itself");
+        vm.followProperty().set(true);
+        vm.runOver(true);
+        assertTrue(vm.takeLanesBackToTop(), "a followed run that ends shows its lanes from the top");
+        assertFalse(vm.takeLanesBackToTop(), "once");
+    }
+
+    @Test
     void cpuPlacesEachThreadWhereItIs() {
         CpuViewModel vm = new CpuViewModel();
         Map<Integer, CpuViewModel.Place> places = vm.places(analyzed(), 1);
