@@ -1,8 +1,10 @@
 package interleave.program;
 
+import interleave.engine.RunControl;
 import interleave.engine.RunOutcome;
 import interleave.engine.RunSettings;
 import interleave.scenario.ScenarioRun;
+import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
 import interleave.trace.TraceFiles;
 import org.junit.jupiter.api.Assumptions;
@@ -147,6 +149,49 @@ class PythonProgramTest {
         assertEquals(decided.toString(), usual.toString());
         PythonBridge bridge = planned.context().kept("bridge");
         assertTrue(bridge.handedOnByPlan() > 0, "some switches were handed on by a plan");
+    }
+
+    /**
+     * A teacher present: a pick made while the run is paused applies within the short plan the Python threads
+     * have already gone through (two slices), and the run then goes on to CPython's end with no error.
+     */
+    @Test
+    void aPickMadeWhilePausedAppliesWithinAShortPlan() throws Exception {
+        RunControl control = new RunControl(true, false);
+        RunSettings settings = RunSettings.DEFAULT.withPolicy(interleave.engine.Policy.RR).withQuantum(5);
+        ScenarioRun r = ScenarioRun.start(PythonProgram.load(program("balance.py"), null), Map.of(), settings,
+                control);
+        Trace t = r.trace();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (t.pointCount() < 300 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1);
+        }
+        control.pause();
+        Thread.sleep(300);
+        long pausedAt = t.size();
+        int last = t.thread(pausedAt - 1);
+        int other = last == 1 ? 2 : 1; // Thread-1 and Thread-2 race; MainThread (0) waits to join
+        control.pick(other);
+        for (int i = 0; i < 40 && !manualSwitchAfter(t, pausedAt); i++) {
+            control.step();
+            Thread.sleep(30);
+        }
+        assertTrue(manualSwitchAfter(t, pausedAt), "the pick applied within two slices of 5 points and a little");
+        control.resume();
+        RunOutcome o = r.kernel().awaitOutcome(20_000);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), String.valueOf(o.errors()));
+        assertTrue(o.errors().isEmpty(), String.valueOf(o.errors()));
+        assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
+    }
+
+    private static boolean manualSwitchAfter(Trace t, long from) {
+        for (long i = from; i < t.size(); i++) {
+            if (t.kind(i) == interleave.trace.EventKind.SWITCH
+                    && t.value(i) == interleave.trace.SwitchReason.MANUAL.ordinal()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** With the lock off nearly every switch of the balance race is one Python thread handing on to the next. */
