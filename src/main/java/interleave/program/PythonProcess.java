@@ -148,9 +148,10 @@ final class PythonProcess {
                     stackLines.put(f[1], Integer.parseInt(f[2]));
                     continue;
                 }
-                synchronized (stderr) {
-                    if (stderr.length() < 4000) {
-                        stderr.append(line).append('\n');
+                synchronized (stderr) { // the tail: a traceback's last line says what went wrong
+                    stderr.append(line, 0, Math.min(line.length(), 2000)).append('\n');
+                    if (stderr.length() > 8000) {
+                        stderr.delete(0, stderr.length() - 4000);
                     }
                 }
             }

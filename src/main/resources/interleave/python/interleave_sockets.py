@@ -12,8 +12,10 @@ The clients must be in the program (sim and cooperative mode): a client from out
 thread, and a wait without a timeout that nothing in the program can end is reported as stuck. In os mode the
 threads are CPython's own and sockets are CPython's, unchanged.
 """
+import importlib.util
 import itertools
 import os
+import sys
 
 
 class LazySockets:
@@ -27,8 +29,8 @@ class LazySockets:
         self.make = make
 
     def find_spec(self, name, path=None, target=None):
-        import importlib.util
-        import sys
+        # (nothing is imported here: an import in a finder asks this finder again, and without site-packages'
+        # .pth files having imported importlib.util already, that recursed until RecursionError)
         if name not in ("socket", "socketserver"):
             return None
         sys.meta_path.remove(self)

@@ -194,6 +194,24 @@ class PythonProgramTest {
         return false;
     }
 
+    /**
+     * An interpreter that has not imported importlib.util before the program (a system python3, without the .pth
+     * files of site-packages that import it; here: python3 -S) runs the program too. The runtime's lazy socket
+     * finder once imported inside find_spec, which asked the finder again until RecursionError, on every program.
+     */
+    @Test
+    void anInterpreterWithoutSitePackagesRunsTheProgram() throws Exception {
+        Path wrapper = Files.createTempFile("python-without-site", ".sh");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + PythonProgram.findPython() + " -S \"$@\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true));
+        wrapper.toFile().deleteOnExit();
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(program("locks.py"), wrapper.toString()), Map.of(),
+                RunSettings.DEFAULT.withSeed(1));
+        assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
+        assertEquals(List.of(), r.kernel().outcomeNow().errors());
+        assertEquals(List.of("0 90"), r.result().get("output"));
+    }
+
     /** With the lock off nearly every switch of the balance race is one Python thread handing on to the next. */
     @Test
     void theRaceSwitchesWithoutTheEngineInBetween() throws Exception {
