@@ -156,6 +156,19 @@ class RecentAndInputUiTest {
         TextArea answers = node(robot, "#programInputArea");
         Button apply = node(robot, "#programInputApply");
         assertTrue(apply.isDisable(), "nothing to apply yet");
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        settle();
+        Node n = apply;
+        while (!(n instanceof javafx.scene.control.ScrollPane)) {
+            n = n.getParent();
+        }
+        javafx.scene.control.ScrollPane panel = (javafx.scene.control.ScrollPane) n;
+        double panelBottom = panel.localToScene(panel.getLayoutBounds()).getMaxY();
+        assertTrue(apply.localToScene(apply.getLayoutBounds()).getMaxY() <= panelBottom,
+                "at 1024x768 the Apply button shows without scrolling the left panel");
         robot.clickOn(answers).write("Ada");
         settle();
         assertEquals("Ada", answers.getText(), "typing goes into the box (not to the clicker keys)");
