@@ -70,6 +70,17 @@ public final class CpuViewModel {
                 }
             }
         }
+        // in virtual time the trace says which core each running thread is on (as the timeline's core lanes show)
+        Map<Integer, Integer> onCores = new HashMap<>();
+        for (int c = 0; c < Math.min(a.coreCount(), coreTaken.length); c++) {
+            if (running.contains(a.onCore(c))) {
+                onCores.put(a.onCore(c), c);
+            }
+        }
+        if (!onCores.isEmpty()) {
+            coreOf.clear();
+            coreOf.putAll(onCores);
+        }
         coreOf.keySet().retainAll(running);
         for (int id : running) {
             Integer c = coreOf.get(id);

@@ -109,6 +109,31 @@ class ViewModelTest {
         assertFalse(vm.takeLanesBackToTop(), "once");
     }
 
+    /** With two cores the CPU view puts each running thread on the core the timeline's core lanes show. */
+    @Test
+    void cpuCoresAgreeWithTheTimelinesCoreLanes() throws Exception {
+        interleave.scenario.Scenario balance = interleave.scenario.Scenarios.byId("balance").orElseThrow();
+        interleave.scenario.ScenarioRun r = interleave.scenario.ScenarioRun.runToEnd(balance,
+                interleave.scenario.Params.resolve(balance, Map.of("iterations", "100", "lock", "on")),
+                interleave.engine.RunSettings.DEFAULT.withCores(2).withSeed(3));
+        TraceAnalyzer a = new TraceAnalyzer(r.trace());
+        CpuViewModel vm = new CpuViewModel();
+        int checked = 0;
+        while (a.processed() < Math.min(r.trace().size(), 400)) {
+            a.update(1);
+            Map<Integer, CpuViewModel.Place> places = vm.places(a, 2);
+            for (int c = 0; c < 2; c++) {
+                int holder = a.onCore(c);
+                if (holder >= 0) {
+                    assertEquals(new CpuViewModel.Place(CpuViewModel.Area.CORE, c, 0), places.get(holder),
+                            "event " + a.processed() + ": thread " + holder + " is on core " + c);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 300, "both cores busy most of the time: " + checked);
+    }
+
     @Test
     void cpuPlacesEachThreadWhereItIs() {
         CpuViewModel vm = new CpuViewModel();
