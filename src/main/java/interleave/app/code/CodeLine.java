@@ -113,7 +113,7 @@ final class CodeLine extends Region {
             return whole.prefHeight(-1);
         }
         double codeW = Math.max(1, w - indentFor(w));
-        double h = rows(codeW).size() * whole.prefHeight(-1);
+        double h = codeText.isEmpty() ? 0 : rows(codeW).size() * whole.prefHeight(-1); // a comment alone: no code row
         if (!comment.getText().isEmpty()) {
             h += comment.prefHeight(Math.max(1, w - commentIndentFor(w)));
         }
@@ -142,7 +142,8 @@ final class CodeLine extends Region {
         if (!rows.equals(code.getText())) {
             code.setText(rows);
         }
-        double codeH = code.prefHeight(-1);
+        double codeH = codeText.isEmpty() ? 0 : code.prefHeight(-1); // a comment alone starts on the first row
+        code.setVisible(!codeText.isEmpty());
         code.resizeRelocate(x, 0, codeW, codeH);
         double cx = commentIndentFor(w);
         double commentW = Math.max(1, w - cx);

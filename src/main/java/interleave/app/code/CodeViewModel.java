@@ -71,8 +71,10 @@ public final class CodeViewModel {
     /**
      * How wide an indentation is drawn, as a share of its width as written, the same for every line of the program:
      * 1 while the deepest line keeps room for 24 characters of code beside its indentation, else less (down to a
-     * quarter). Every depth shrinks alike, so a block never looks deeper or shallower than its neighbours, and on a
-     * projector's narrow panel deep code keeps room for a whole name instead of breaking it in the middle.
+     * half: four spaces still show as two characters, so a block under try: or for: is plainly deeper than its
+     * header on a projector; at a quarter it was one character and the structure was lost). Every depth shrinks
+     * alike, so a block never looks deeper or shallower than its neighbours, and on a projector's narrow panel deep
+     * code keeps more room for a whole name instead of breaking it in the middle.
      *
      * @param room the width a line has, in pixels
      * @param ch   the width of one character of the code's font
@@ -88,7 +90,7 @@ public final class CodeViewModel {
         if (deepest == 0 || room <= 0 || room - deepest * ch >= 24 * ch) {
             return 1;
         }
-        return Math.max(0.25, Math.min(1, (room - 24 * ch) / (deepest * ch)));
+        return Math.max(0.5, Math.min(1, (room - 24 * ch) / (deepest * ch)));
     }
 
     /**

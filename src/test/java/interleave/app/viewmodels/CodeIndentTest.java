@@ -28,7 +28,7 @@ class CodeIndentTest {
 
     @Test
     void aNarrowPanelKeepsRoomFor24CharactersBesideTheDeepestLine() {
-        double room = 30 * CH;
+        double room = 40 * CH;
         double scale = CodeViewModel.indentScale(DEEP, room, CH);
         assertTrue(scale < 1);
         assertEquals(24 * CH, room - 20 * CH * scale, 1e-9, "the deepest line (20 spaces) keeps 24 characters");
@@ -36,7 +36,8 @@ class CodeIndentTest {
 
     @Test
     void theIndentationNeverVanishes() {
-        assertEquals(0.25, CodeViewModel.indentScale(DEEP, 10 * CH, CH), "a block stays visibly inside its parent");
+        assertEquals(0.5, CodeViewModel.indentScale(DEEP, 10 * CH, CH),
+                "a block stays visibly inside its parent: four spaces still draw as two characters");
     }
 
     @Test
