@@ -152,12 +152,19 @@ public final class InterleaveApp extends Application {
                 && !model.editor().open(p.file())) {
             System.err.println("interleave: " + model.editor().errorMessageProperty().get());
         }
-        if (o.mode() != null || o.cores() != null) { // after the demo or file, which bring their own settings
+        if (o.mode() != null || o.cores() != null || o.quantum() != null || o.seed() != null) {
+            // after the demo or file, which bring their own settings
             if (o.mode() != null) {
                 model.picker().modeProperty().set(o.mode());
             }
             if (o.cores() != null) {
                 model.picker().coresProperty().set(o.cores());
+            }
+            if (o.quantum() != null) {
+                model.picker().quantumProperty().set(String.valueOf(o.quantum()));
+            }
+            if (o.seed() != null) {
+                model.picker().seedProperty().set(String.valueOf(o.seed()));
             }
             model.picker().apply();
         }

@@ -11,13 +11,14 @@ import java.util.Map;
  * {@code --play}, {@code --steps N} (run exactly N scheduling points, then pause: a fixed moment for a slide or a
  * screenshot), {@code --lang en|zh}, {@code --present}, {@code --contrast}, {@code --open FILE} (a saved run or a
  * Python program), {@code --input TEXT} (repeatable: the opened program's input() answers, in order),
- * {@code --edit} (the opened program in the editor), {@code --mode sim|cooperative|os} (how the threads are run).
+ * {@code --edit} (the opened program in the editor), {@code --mode sim|cooperative|os} (how the threads are run),
+ * {@code --cores}, {@code --quantum} and {@code --seed} (the picker's scheduler settings).
  * Unknown options are reported and ignored, so a typo never keeps the app from opening.
  */
 public record LaunchOptions(String scenario, Map<String, String> params, Double speed, boolean play, String lang,
                             boolean present, boolean contrast, List<String> problems, long steps, String open,
                             boolean startupProbe, List<String> inputs, boolean edit,
-                            interleave.engine.Mode mode, Integer cores) {
+                            interleave.engine.Mode mode, Integer cores, Integer quantum, Long seed) {
     /** What {@code app --help} prints. */
     public static final String USAGE = String.join("\n",
             "Usage: interleave app [options]      opens the window",
@@ -31,6 +32,8 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
             "  --steps N            run N scheduling points first",
             "  --mode sim|cooperative|os   how the threads are run (the picker's Mode)",
             "  --cores N            virtual cores (the picker's Cores; a program's Pool() has as many workers)",
+            "  --quantum N          the time slice in scheduling points (the picker's Time slice)",
+            "  --seed N             the seed of the random policy (the picker's Seed)",
             "  --lang en|zh         the window's language",
             "  --present            presentation mode (large type, for a projector)",
             "  --contrast           high contrast",
@@ -53,6 +56,8 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         boolean edit = false;
         interleave.engine.Mode mode = null;
         Integer cores = null;
+        Integer quantum = null;
+        Long seed = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -124,23 +129,49 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                     }
                     i++;
                 }
+                case "--quantum" -> {
+                    quantum = parseQuantum(next);
+                    if (quantum == null) {
+                        problems.add("--quantum needs a whole number from 1 to " + interleave.engine.RunSettings.MAX_QUANTUM
+                                + ", got " + next);
+                    }
+                    i++;
+                }
+                case "--seed" -> {
+                    try {
+                        seed = Long.parseLong(String.valueOf(next).trim());
+                    } catch (NumberFormatException e) {
+                        problems.add("--seed needs a whole number, got " + next);
+                    }
+                    i++;
+                }
                 case "--edit" -> edit = true;
                 case "--play" -> play = true;
                 case "--present" -> present = true;
                 case "--contrast" -> contrast = true;
                 case "--startup-probe" -> startupProbe = true;
                 default -> problems.add("unknown option " + a + " (accepted: --scenario, --param, --speed, --play, "
-                        + "--steps, --mode, --cores, --lang, --present, --contrast, --open, --input, --edit, "
+                        + "--steps, --mode, --cores, --quantum, --seed, --lang, --present, --contrast, --open, --input, "
+                        + "--edit, "
                         + "--startup-probe)");
             }
         }
         return new LaunchOptions(scenario, params, speed, play, lang, present, contrast, problems, steps, open,
-                startupProbe, List.copyOf(inputs), edit, mode, cores);
+                startupProbe, List.copyOf(inputs), edit, mode, cores, quantum, seed);
     }
 
     /** What the window says about the options it ignored ("Ignored on the command line: ..."), or null if none. */
     public String ignored(I18n i18n) {
         return problems().isEmpty() ? null : i18n.fmt("launch.ignored", String.join("; ", problems()));
+    }
+
+    private static Integer parseQuantum(String text) {
+        try {
+            int n = Integer.parseInt(String.valueOf(text).trim());
+            return n >= 1 && n <= interleave.engine.RunSettings.MAX_QUANTUM ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Integer parseCores(String text) {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code app --help} lists every option the window accepts, without opening a window (no display needed). */
@@ -23,7 +24,7 @@ class LaunchHelpTest {
         }
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : List.of("--open", "--edit", "--input", "--scenario", "--param", "--speed", "--play",
-                "--steps", "--mode", "--cores", "--lang", "--present", "--contrast")) {
+                "--steps", "--mode", "--cores", "--quantum", "--seed", "--lang", "--present", "--contrast")) {
             assertTrue(help.contains(option), option + " missing from: " + help);
             assertTrue(LaunchOptions.parse(List.of(option, "x=1")).problems().stream()
                     .noneMatch(p -> p.startsWith("unknown option " + option)), option + " is accepted");
@@ -32,6 +33,10 @@ class LaunchHelpTest {
         assertTrue(LaunchOptions.parse(List.of("--mode", "fast")).problems().get(0).contains("sim, cooperative or os"));
         assertTrue(LaunchOptions.parse(List.of("--cores", "4")).cores() == 4);
         assertTrue(LaunchOptions.parse(List.of("--cores", "99")).problems().get(0).contains("from 1 to 16"));
+        assertEquals(Integer.valueOf(5), LaunchOptions.parse(List.of("--quantum", "5")).quantum());
+        assertTrue(LaunchOptions.parse(List.of("--quantum", "0")).problems().get(0).contains("from 1 to"));
+        assertEquals(Long.valueOf(3), LaunchOptions.parse(List.of("--seed", "3")).seed());
+        assertTrue(LaunchOptions.parse(List.of("--seed", "x")).problems().get(0).contains("whole number"));
     }
 
     /** An unknown option does not keep the window from opening, and the window says it was ignored (not only stderr). */
