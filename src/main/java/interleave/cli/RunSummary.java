@@ -93,8 +93,11 @@ final class RunSummary {
     static void print(PrintWriter out, Map<String, Object> r) {
         String id = String.valueOf(r.get("scenario"));
         String title = Scenarios.byId(id).map(s -> s.title(Locale.ENGLISH)).orElse(id);
-        out.println(title + "  [" + r.get("mode") + ", cores " + r.get("cores") + ", quantum " + r.get("quantum")
-                + ", " + r.get("policy") + ", seed " + r.get("seed") + "]  " + pairs((Map<String, Object>) r.get("params")));
+        // os mode: CPython's (or the JVM's) own threads and scheduler; cores, quantum, policy and seed do not apply
+        String settings = "os".equals(String.valueOf(r.get("mode"))) ? "os: the system's own scheduler"
+                : r.get("mode") + ", cores " + r.get("cores") + ", quantum " + r.get("quantum") + ", " + r.get("policy")
+                + ", seed " + r.get("seed");
+        out.println(title + "  [" + settings + "]  " + pairs((Map<String, Object>) r.get("params")));
         for (String line : (List<String>) r.get("output")) {
             out.println("  " + line);
         }
