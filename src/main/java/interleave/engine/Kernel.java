@@ -234,11 +234,19 @@ public abstract class Kernel {
     }
 
     /**
-     * Whether only one thread runs at a time, so that a read, a write or a step can take effect in a program run
-     * elsewhere before the engine records it: nothing else happens between the two.
+     * Whether a program run elsewhere may go through the point after its grant before the engine records it: only
+     * one thread runs at a time, so nothing else happens between the two, and no pick, command, pause or step
+     * waits to apply first.
      */
-    public boolean oneAtATime() {
+    public boolean mayRunAhead() {
         return false;
+    }
+
+    /**
+     * The current thread went through one point more than its grant (the one after it, see {@link #mayRunAhead}):
+     * picks and commands wait for that point too.
+     */
+    public void oneMorePointGranted() {
     }
 
     /** Marks the line of the scenario's Python equivalent the current thread is on (no scheduling point). */

@@ -326,6 +326,18 @@ final class SimKernel extends Kernel {
         return Arrays.copyOf(slices, 2 * n);
     }
 
+    /**
+     * The engine decided otherwise than a plan the Python side has already followed: the run cannot go on
+     * truthfully (two threads would run there), so it ends at once, with the reason among its errors, instead of
+     * leaving threads waiting for a turn that never comes.
+     */
+    private RunStopped planBroken(String why) {
+        foreseen.clear();
+        errors.add("internal error, the run was stopped: " + why);
+        control.stop();
+        return new RunStopped();
+    }
+
     /** Whether a thread waits to take a Lock or RLock {@code me} holds (giving it back would make it ready). */
     private boolean holdsAWaitedLock(SimThread me) {
         for (SimThread t : all) {
@@ -347,8 +359,16 @@ final class SimKernel extends Kernel {
     }
 
     @Override
-    public boolean oneAtATime() {
-        return core.length == 1;
+    public boolean mayRunAhead() {
+        return core.length == 1 && !control.attention && !stopping;
+    }
+
+    @Override
+    public void oneMorePointGranted() {
+        SimThread me = cur;
+        if (me != null && me != user) {
+            me.granted++;
+        }
     }
 
     /** After a blocked thread gets the core back: the gate again, so each point is one step. */
@@ -547,9 +567,8 @@ final class SimKernel extends Kernel {
         Foreseen f = foreseen.poll();
         if (f != null) {
             if (f.thread() != in || why != SwitchReason.SLICE_OVER || f.budget() > in.sliceLen - 1) {
-                foreseen.clear(); // (so that the thread can still end: the error ends up in the run's errors)
-                throw new IllegalStateException("the plan foresaw " + f.thread().name + " with " + f.budget()
-                        + " points, but " + in.name + " got the core (" + why + ", slice " + in.sliceLen + ")");
+                throw planBroken("the plan foresaw " + f.thread().name + " with " + f.budget() + " points, but "
+                        + in.name + " got the core (" + why + ", slice " + in.sliceLen + ")");
             }
             in.granted = f.budget();
             in.plannedIn = true;
@@ -558,9 +577,7 @@ final class SimKernel extends Kernel {
 
     private void place(int i, SimThread t, int outId, SwitchReason why) {
         if (!foreseen.isEmpty() && why != SwitchReason.SLICE_OVER) {
-            foreseen.clear();
-            throw new IllegalStateException("a plan foresaw the next switches, but " + t.name + " got the core: "
-                    + why);
+            throw planBroken("a plan foresaw the next switches, but " + t.name + " got the core: " + why);
         }
         core[i] = t;
         t.core = i;

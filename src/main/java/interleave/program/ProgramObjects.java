@@ -148,16 +148,20 @@ final class ProgramObjects {
     /**
      * With a grant or a plan: each Lock and RLock the threads may take or give back without asking while it lasts,
      * with its holder (as a Python thread, -1 for none) and depth. Left out: one held by another thread that
-     * someone waits for (giving it back wakes that one, which only the engine may decide); the current thread may
-     * give back its own (a plan is not made then, see Kernel.plan). Nobody starts to wait during a plan: a call that
-     * may block asks the engine and ends it.
+     * someone waits for (giving it back wakes that one, which only the engine may decide), and, when the plan has
+     * slices after this thread's, a free one someone still waits for (whoever takes it and gives it back wakes the
+     * next waiter, and the slices foreseen would be wrong); the current thread may give back its own (a plan is not
+     * made then, see Kernel.plan). Nobody starts to wait during a plan: a call that may block asks the engine and
+     * ends it.
      */
-    void locksInto(Answer answer, int me, java.util.function.IntUnaryOperator pythonThreadOf) {
+    void locksInto(Answer answer, int me, boolean planned, java.util.function.IntUnaryOperator pythonThreadOf) {
         for (Map.Entry<Integer, Acquirable> e : mutexes.entrySet()) {
             Acquirable a = e.getValue();
             int holder = k.holderOf(a);
             if (holder == -1) {
-                answer.lock(e.getKey(), -1, 0);
+                if (!planned || !k.waitedFor(a)) {
+                    answer.lock(e.getKey(), -1, 0);
+                }
             } else if (holder >= 0 && (holder == me || !k.waitedFor(a))) {
                 int thread = pythonThreadOf.applyAsInt(holder);
                 if (thread >= 0) {

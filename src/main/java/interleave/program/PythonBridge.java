@@ -174,6 +174,7 @@ final class PythonBridge {
                     continue;
                 }
                 if (p.parks()) { // the end of its grant: it waits to be told to go on, by the plan or by us
+                    k.oneMorePointGranted(); // its last point happened already: no pick or command may come first
                     waitingForGo.add(s.strand());
                     try {
                         watch.line(perform(p));
@@ -372,12 +373,15 @@ final class PythonBridge {
     private void reply(ThreadChannel channel, int thread, Object result) {
         Answer r = new Answer(thread);
         int budget = grants ? k.grant() : 0;
-        int[] successors = plans && k.oneAtATime() ? successors() : null;
+        // (not while a teacher's pick, command, pause or step waits: the thread then asks at its grant's end, so
+        // that they apply at a point the Python side has not gone through yet)
+        int[] successors = plans && k.mayRunAhead() ? successors() : null;
         if (successors != null) {
             r.plan(successors);
         }
-        if (budget > 0 || successors != null && successors.length > 0) {
-            objects.locksInto(r, k.currentThread().id(), this::pythonThread);
+        boolean planned = successors != null && successors.length > 0;
+        if (budget > 0 || planned) {
+            objects.locksInto(r, k.currentThread().id(), planned, this::pythonThread);
         }
         if (!os) { // in os mode the program's values are CPython's own; the engine only records them
             variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile
