@@ -122,19 +122,11 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                     i++;
                 }
                 case "--cores" -> {
-                    cores = parseCores(next);
-                    if (cores == null) {
-                        problems.add("--cores needs a whole number from 1 to " + interleave.engine.RunSettings.MAX_CORES
-                                + ", got " + next);
-                    }
+                    cores = wholeNumber(a, next, interleave.engine.RunSettings.MAX_CORES, problems);
                     i++;
                 }
                 case "--quantum" -> {
-                    quantum = parseQuantum(next);
-                    if (quantum == null) {
-                        problems.add("--quantum needs a whole number from 1 to " + interleave.engine.RunSettings.MAX_QUANTUM
-                                + ", got " + next);
-                    }
+                    quantum = wholeNumber(a, next, interleave.engine.RunSettings.MAX_QUANTUM, problems);
                     i++;
                 }
                 case "--seed" -> {
@@ -165,21 +157,17 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
         return problems().isEmpty() ? null : i18n.fmt("launch.ignored", String.join("; ", problems()));
     }
 
-    private static Integer parseQuantum(String text) {
+    /** A whole number from 1 to max for an option, or null with the problem said. */
+    private static Integer wholeNumber(String option, String text, int max, List<String> problems) {
         try {
             int n = Integer.parseInt(String.valueOf(text).trim());
-            return n >= 1 && n <= interleave.engine.RunSettings.MAX_QUANTUM ? n : null;
+            if (n >= 1 && n <= max) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            return null;
+            // said below
         }
-    }
-
-    private static Integer parseCores(String text) {
-        try {
-            int n = Integer.parseInt(String.valueOf(text).trim());
-            return n >= 1 && n <= interleave.engine.RunSettings.MAX_CORES ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        problems.add(option + " needs a whole number from 1 to " + max + ", got " + text);
+        return null;
     }
 }
