@@ -278,10 +278,12 @@ public final class CpuCanvas extends Region {
         for (Map.Entry<Integer, CpuViewModel.Place> e : queue) {
             chips.computeIfAbsent(key(e.getValue().area(), e.getValue().slot()), k -> new ArrayList<>()).add(e.getKey());
         }
+        // os mode has no cores of ours: the system runs the threads, as many at once as it likes
+        boolean os = t != null && "os".equals(t.header().mode());
         for (int c = 0; c < Math.max(1, cores); c++) {
             int k = key(CpuViewModel.Area.CORE, c);
-            left.add(new Box(k, i18n.fmt("cpu.core", String.valueOf(c)), "", Ink.CORE, true, null,
-                    chips.getOrDefault(k, List.of()), 1));
+            left.add(new Box(k, os ? i18n.get("cpu.running") : i18n.fmt("cpu.core", String.valueOf(c)), "", Ink.CORE,
+                    true, null, chips.getOrDefault(k, List.of()), 1));
         }
         for (CpuViewModel.Area a : List.of(CpuViewModel.Area.READY, CpuViewModel.Area.SLEEPING,
                 CpuViewModel.Area.FINISHED)) {
