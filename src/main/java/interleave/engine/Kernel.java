@@ -265,22 +265,32 @@ public abstract class Kernel {
         return lock instanceof Mutex m && m.takesAtOnce(current());
     }
 
-    /** For a plan: the id of the thread holding this Lock or RLock, -1 if none holds it, -2 if it is neither. */
-    public final int holderOf(Acquirable lock) {
+    /** A Lock or RLock as a grant and its plan may use it: who holds it (a thread's id, -1 for none), how deep. */
+    public record LockState(int holder, int depth) {
+    }
+
+    /**
+     * For a grant and its plan: the Lock or RLock as its threads may take and give it back without asking while
+     * they last, or null where only the engine may hand it over: it is neither; another thread holds it and someone
+     * waits for it (giving it back wakes that one); or it is free with waiters while a plan foresees slices after
+     * this one (whoever takes it and gives it back wakes the next waiter, and the slices foreseen would be wrong).
+     * The current thread may give back its own even with waiters: no plan is made then. Nobody starts to wait
+     * during a plan: a call that may block asks the engine and ends it.
+     */
+    public final LockState passableLock(Acquirable lock) {
         if (!(lock instanceof Mutex m)) {
-            return -2;
+            return null;
         }
-        return m.owner == null ? -1 : m.owner.id;
+        boolean waited = !m.waiters.isEmpty();
+        if (m.owner == null) {
+            return waited && plansAhead() ? null : new LockState(-1, 0);
+        }
+        return m.owner == current() || !waited ? new LockState(m.owner.id, m.depth) : null;
     }
 
-    /** For a plan: how deep its holder holds this Lock or RLock (0 if free or neither). */
-    public final int depthOf(Acquirable lock) {
-        return lock instanceof Mutex m && m.owner != null ? m.depth : 0;
-    }
-
-    /** For a plan: whether a thread waits to take this Lock or RLock (giving it back would make that one ready). */
-    public final boolean waitedFor(Acquirable lock) {
-        return lock instanceof Mutex m && !m.waiters.isEmpty();
+    /** Whether the last {@link #plan} foresaw slices after the current one that are still to come. */
+    boolean plansAhead() {
+        return false;
     }
 
     /** How deep the current thread holds this Lock or RLock (0: not at all, or not a Lock or RLock). */

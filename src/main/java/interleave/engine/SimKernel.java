@@ -300,7 +300,7 @@ final class SimKernel extends Kernel {
         long start = now + me.granted + 1; // the tick the next slice starts at
         SchedulingPolicy forecast = policy.forecast();
         List<SimThread> readySoon = new ArrayList<>(ready);
-        List<SimThread> planned = new ArrayList<>();
+        List<SimThread> planned = new ArrayList<>(); // each thread once: it waits at its slice's end from then on
         SimThread out = me;
         int[] slices = new int[2 * maxSlices];
         int n = 0;
@@ -313,7 +313,9 @@ final class SimKernel extends Kernel {
             int length = forecast.sliceLength();
             long budget = Math.min(length - 1L, deadline - start - 1);
             foreseen.add(new Foreseen(in, (int) budget));
-            planned.add(in);
+            if (!planned.contains(in)) {
+                planned.add(in);
+            }
             slices[2 * n] = in.id;
             slices[2 * n + 1] = (int) budget;
             n++;
@@ -346,6 +348,11 @@ final class SimKernel extends Kernel {
             }
         }
         return false;
+    }
+
+    @Override
+    boolean plansAhead() {
+        return !foreseen.isEmpty();
     }
 
     @Override

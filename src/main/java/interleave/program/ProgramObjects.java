@@ -146,27 +146,16 @@ final class ProgramObjects {
     }
 
     /**
-     * With a grant or a plan: each Lock and RLock the threads may take or give back without asking while it lasts,
-     * with its holder (as a Python thread, -1 for none) and depth. Left out: one held by another thread that
-     * someone waits for (giving it back wakes that one, which only the engine may decide), and, when the plan has
-     * slices after this thread's, a free one someone still waits for (whoever takes it and gives it back wakes the
-     * next waiter, and the slices foreseen would be wrong); the current thread may give back its own (a plan is not
-     * made then, see Kernel.plan). Nobody starts to wait during a plan: a call that may block asks the engine and
-     * ends it.
+     * With a grant or a plan: each Lock and RLock the threads may take or give back without asking while it lasts
+     * (the engine says which, {@link Kernel#passableLock}), with its holder as a Python thread (-1 for none) and
+     * its depth.
      */
-    void locksInto(Answer answer, int me, boolean planned, java.util.function.IntUnaryOperator pythonThreadOf) {
+    void locksInto(Answer answer, java.util.function.IntUnaryOperator pythonThreadOf) {
         for (Map.Entry<Integer, Acquirable> e : mutexes.entrySet()) {
-            Acquirable a = e.getValue();
-            int holder = k.holderOf(a);
-            if (holder == -1) {
-                if (!planned || !k.waitedFor(a)) {
-                    answer.lock(e.getKey(), -1, 0);
-                }
-            } else if (holder >= 0 && (holder == me || !k.waitedFor(a))) {
-                int thread = pythonThreadOf.applyAsInt(holder);
-                if (thread >= 0) {
-                    answer.lock(e.getKey(), thread, k.depthOf(a));
-                }
+            Kernel.LockState s = k.passableLock(e.getValue());
+            int thread = s == null || s.holder() < 0 ? -1 : pythonThreadOf.applyAsInt(s.holder());
+            if (s != null && (s.holder() < 0 || thread >= 0)) {
+                answer.lock(e.getKey(), thread, s.depth());
             }
         }
     }

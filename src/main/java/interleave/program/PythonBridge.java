@@ -173,29 +173,25 @@ final class PythonBridge {
                     }
                     continue;
                 }
-                if (p.parks()) { // the end of its grant: it waits to be told to go on, by the plan or by us
+                boolean parks = p.parks(); // the end of its grant: it waits to be told to go on, by a plan or by us
+                if (parks) {
                     k.oneMorePointGranted(); // its last point happened already: no pick or command may come first
                     waitingForGo.add(s.strand());
-                    try {
-                        watch.line(perform(p));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return null;
-                    } finally {
-                        waitingForGo.remove(s.strand());
-                    }
-                    if (k.resumedByPlan()) { // the thread before it in the plan has told it to go on already
-                        handedOn.incrementAndGet();
-                    } else {
-                        reply(channel, thread, null);
-                    }
-                    continue;
                 }
                 try {
                     watch.line(perform(p));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return null;
+                } finally {
+                    waitingForGo.remove(s.strand());
+                }
+                if (parks) {
+                    if (k.resumedByPlan()) { // the thread before it in the plan has told it to go on already
+                        handedOn.incrementAndGet();
+                    } else {
+                        reply(channel, thread, null);
+                    }
                 }
                 continue;
             }
@@ -364,7 +360,7 @@ final class PythonBridge {
         int[] plan = k.plan(waitingForGo::contains,
                 k.control().interactive() ? PLAN_SLICES_WITH_A_TEACHER : PLAN_SLICES);
         for (int i = 0; i < plan.length; i += 2) {
-            plan[i] = pythonThreadOf.get(plan[i]);
+            plan[i] = pythonThread(plan[i]);
         }
         return plan;
     }
@@ -379,9 +375,8 @@ final class PythonBridge {
         if (successors != null) {
             r.plan(successors);
         }
-        boolean planned = successors != null && successors.length > 0;
-        if (budget > 0 || planned) {
-            objects.locksInto(r, k.currentThread().id(), planned, this::pythonThread);
+        if (budget > 0 || successors != null && successors.length > 0) {
+            objects.locksInto(r, this::pythonThread);
         }
         if (!os) { // in os mode the program's values are CPython's own; the engine only records them
             variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile

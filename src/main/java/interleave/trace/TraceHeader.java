@@ -17,4 +17,9 @@ public record TraceHeader(String scenario, String mode, int cores, int quantum, 
     public boolean virtualTime() {
         return "tick".equals(timeUnit);
     }
+
+    /** Whether the system's own threads ran it (os mode): no cores, quantum, policy or seed of ours applied. */
+    public boolean systemScheduled() {
+        return "os".equals(mode);
+    }
 }

@@ -254,7 +254,7 @@ public final class CpuCanvas extends Region {
             }
             boolean hintFits = TextMeasure.width(i18n.get("cpu.hint"), theme.font(0.8, false)) <= leftRight - MARGIN
                     || bottomOf(placed, right) < hintY;
-            if (hintFits && hintY + theme.fontSize(0.8) * 1.3 < h / scale && !"os".equals(t.header().mode())) {
+            if (hintFits && hintY + theme.fontSize(0.8) * 1.3 < h / scale && !t.header().systemScheduled()) {
                 g.setFill(theme.ink(Ink.MUTED));
                 g.setFont(theme.font(0.8, false));
                 g.setTextAlign(TextAlignment.LEFT);
@@ -279,7 +279,7 @@ public final class CpuCanvas extends Region {
             chips.computeIfAbsent(key(e.getValue().area(), e.getValue().slot()), k -> new ArrayList<>()).add(e.getKey());
         }
         // os mode has no cores of ours: the system runs the threads, as many at once as it likes
-        boolean os = t != null && "os".equals(t.header().mode());
+        boolean os = t != null && t.header().systemScheduled();
         for (int c = 0; c < Math.max(1, cores); c++) {
             int k = key(CpuViewModel.Area.CORE, c);
             left.add(new Box(k, os ? i18n.get("cpu.running") : i18n.fmt("cpu.core", String.valueOf(c)), "", Ink.CORE,

@@ -177,7 +177,7 @@ public final class ResultController {
         lostCount.setText(String.valueOf(lost.size()));
         markZero(lost.size());
         // os mode: the operating system and CPython switch threads unseen; a count of the engine's switches would be 0
-        switchCount.setText("os".equals(a.trace().header().mode()) ? "–" : String.valueOf(a.switches().size()));
+        switchCount.setText(a.trace().header().systemScheduled() ? "–" : String.valueOf(a.switches().size()));
         if (listed.takeNew(lost)) { // visible overwrites first: "0 overwrote 0" teaches nothing
             lostList.getItems().setAll(listed.items());
         }
