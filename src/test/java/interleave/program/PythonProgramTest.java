@@ -212,8 +212,9 @@ class PythonProgramTest {
             }
             control.pause();
             Thread.sleep(50);
-            control.pick(t.thread(t.size() - 1) == 1 ? 2 : 1);
-            for (int i = 0; i < 5; i++) {
+            long pausedAt = t.size();
+            for (int i = 0; i < 20 && !manualSwitchAfter(t, pausedAt); i++) { // until a pick lands (a pick of the
+                control.pick(t.thread(t.size() - 1) == 1 ? 2 : 1); // thread that got the core meanwhile does not)
                 control.step();
                 Thread.sleep(20);
             }
