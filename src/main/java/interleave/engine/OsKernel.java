@@ -233,7 +233,7 @@ final class OsKernel extends Kernel {
             }
             applyCommands();
             control.takePick(); // there is no scheduler to pick for in os mode
-            RunControl.Gate gate = control.passGate();
+            RunControl.Gate gate = control.passGate(true);
             if (gate == RunControl.Gate.STOPPED) {
                 throw new RunStopped();
             }

@@ -159,17 +159,23 @@ public final class RunControl {
 
     /**
      * Called by a worker about to run a scheduling point: waits while paused with no step left. Returns
-     * COMMANDS when something arrived that the worker must apply first (it then comes back).
+     * COMMANDS when something arrived that the worker must apply first (it then comes back); a worker that
+     * cannot take input in now ({@code takesInput} false) waits for a step instead. While paused, input that
+     * arrived together with a step is taken in before the step is spent: a pick then a step runs the picked
+     * thread, whichever of the two the worker saw first.
      */
-    synchronized Gate passGate() {
+    synchronized Gate passGate(boolean takesInput) {
         if (pauseAtPoints >= 0 && points.getAsLong() >= pauseAtPoints) {
             pauseAtPoints = -1;
             paused = true;
             stepBudget = 0;
         }
-        while (paused && stepBudget == 0 && !stopRequested) {
-            if (!commands.isEmpty() || pickRequest >= 0) {
+        while (paused && !stopRequested) {
+            if (takesInput && inputPending()) {
                 return Gate.COMMANDS;
+            }
+            if (stepBudget > 0) {
+                break;
             }
             try {
                 wait();

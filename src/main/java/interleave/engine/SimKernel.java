@@ -393,14 +393,16 @@ final class SimKernel extends Kernel {
             if (stopping) {
                 throw new RunStopped();
             }
-            if (me.granted == 0 && foreseen.isEmpty()) { // granted points have happened elsewhere: pause and step only
+            // granted points have happened elsewhere: pause and step only
+            boolean takesInput = me.granted == 0 && foreseen.isEmpty();
+            if (takesInput) {
                 applyCommands();
                 int pick = control.takePick();
                 if (pick >= 0) {
                     manualPick(me, pick);
                 }
             }
-            RunControl.Gate gate = control.passGate();
+            RunControl.Gate gate = control.passGate(takesInput);
             if (gate == RunControl.Gate.STOPPED) {
                 throw new RunStopped();
             }

@@ -239,7 +239,13 @@ class ControlTest {
         }
         assertTrue(manual >= 0, "a MANUAL switch was recorded");
         assertEquals(b, t.thread(manual));
-        assertEquals(b, t.thread(t.size() - 1), "the picked thread ran the step");
+        long stepAfterPick = manual + 1;
+        while (stepAfterPick < t.size() && !t.kind(stepAfterPick).point) {
+            stepAfterPick++;
+        }
+        assertTrue(stepAfterPick < t.size(), "a step followed the pick");
+        assertEquals(b, t.thread(stepAfterPick), "the picked thread ran the step");
+        assertEquals(9, t.pointCount(), "one step, one point");
         control.stop();
         Harness.noLeaks(k);
     }
