@@ -30,6 +30,7 @@ public abstract class Kernel {
     protected final List<Thread> javaThreads = new CopyOnWriteArrayList<>();
     protected final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    private Keyboard keyboard;
 
     protected Kernel(Trace trace, RunSettings settings, RunControl control) {
         this.trace = trace;
@@ -183,6 +184,49 @@ public abstract class Kernel {
         } finally {
             leave(me);
         }
+    }
+
+    /**
+     * {@code input()} read from the keyboard: with a user present the thread waits for a line typed with
+     * {@link #typeLine} (the line, without its end); with none (the command line, a test) there is no keyboard
+     * and the answer is null at once, end of file, as CPython's input() with nothing on its standard input.
+     */
+    public final String readLine(String prompt) {
+        if (!control.userPresent()) {
+            return null;
+        }
+        Strand me = begin();
+        try {
+            String line = keyboard().readLine(me, prompt);
+            commit(me);
+            return line;
+        } finally {
+            leave(me);
+        }
+    }
+
+    /**
+     * The user typed a line: a command the run takes in at its next scheduling point, like a button; it wakes
+     * the first thread waiting in {@link #readLine}, or waits for the next one that asks.
+     */
+    public final void typeLine(String line) {
+        control.submit(new Command(Command.Kind.INPUT, 0, 0, () -> {
+            Strand me = begin();
+            try {
+                keyboard().type(me, line);
+                commit(me);
+            } finally {
+                leave(me);
+            }
+        }));
+    }
+
+    /** Made when first used, inside an operation (the trace registers it then). */
+    private Keyboard keyboard() {
+        if (keyboard == null) {
+            keyboard = new Keyboard(this);
+        }
+        return keyboard;
     }
 
     /** A point where the scheduler may switch with no other effect (a CPU step of a computation). */
@@ -383,10 +427,10 @@ public abstract class Kernel {
 
     /** A user's command, at the point where the run takes it in. */
     final void recordCommand(Strand user, Command c) {
-        if (c.kind() == Command.Kind.PARAM) {
-            out.paramChanged(user, c.index(), c.value());
-        } else {
-            out.actionFired(user, c.index());
+        switch (c.kind()) {
+            case PARAM -> out.paramChanged(user, c.index(), c.value());
+            case ACTION -> out.actionFired(user, c.index());
+            case INPUT -> { } // the keyboard records the line itself, as it takes it
         }
     }
 

@@ -18,6 +18,7 @@ public final class RunControl {
     private java.util.function.LongSupplier points = () -> 0;
     private final ArrayDeque<Command> commands = new ArrayDeque<>();
     private final boolean interactive;
+    private final boolean userPresent;
     private Runnable stopHook = () -> { };
 
     /**
@@ -26,9 +27,19 @@ public final class RunControl {
      * @param startPaused the run stops before its first scheduling point
      */
     public RunControl(boolean interactive, boolean startPaused) {
+        this(interactive, startPaused, interactive);
+    }
+
+    /**
+     * @param userPresent someone watches the run and can answer it: input() waits for a line typed at the
+     *                    keyboard (else it reads end of file), and the run keeps its plans short so that a pick
+     *                    or a button lands at once
+     */
+    public RunControl(boolean interactive, boolean startPaused, boolean userPresent) {
         this.interactive = interactive;
         this.paused = startPaused;
         this.attention = startPaused;
+        this.userPresent = userPresent;
     }
 
     public static RunControl headless() {
@@ -37,6 +48,11 @@ public final class RunControl {
 
     public boolean interactive() {
         return interactive;
+    }
+
+    /** See {@link #RunControl(boolean, boolean, boolean)}. */
+    public boolean userPresent() {
+        return userPresent;
     }
 
     public synchronized void pause() {

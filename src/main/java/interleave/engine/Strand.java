@@ -135,9 +135,11 @@ abstract class Strand implements Worker, Waitable, EventWriter.Actor {
         return false;
     }
 
-    /** Waiting with no deadline: only someone else can end the wait. */
+    /** Waiting with no deadline: only someone else in the run can end the wait. */
     boolean stuck() {
-        return (state == State.BLOCKED || state == State.WAITING) && deadline < 0 && waitingOn != null;
+        Waitable on = waitingOn;
+        return (state == State.BLOCKED || state == State.WAITING) && deadline < 0 && on != null
+                && !on.outsideMayEnd();
     }
 
     @Override

@@ -19,4 +19,9 @@ interface Waitable {
     default boolean anyoneMayRelease() {
         return true;
     }
+
+    /** True if the user, from outside the run, ends the wait (a line typed at the keyboard): never stuck. */
+    default boolean outsideMayEnd() {
+        return false;
+    }
 }

@@ -308,7 +308,10 @@ final class PythonBridge {
             }
             case "input": {
                 String prompt = req.path("prompt").asText("");
-                String answer = answers.poll();
+                String answer = answers.poll(); // the answers given ahead first, then the keyboard
+                if (answer == null) {
+                    answer = k.readLine(prompt);
+                }
                 k.print(prompt + (answer == null ? "" : answer)); // as a terminal shows it: the prompt, then the answer
                 output.add(prompt + (answer == null ? "" : answer));
                 return answer;
@@ -358,7 +361,7 @@ final class PythonBridge {
     /** The engine's plan after the current thread's grant, by Python thread: pairs (thread, grant). */
     private int[] successors() {
         int[] plan = k.plan(waitingForGo::contains,
-                k.control().interactive() ? PLAN_SLICES_WITH_A_TEACHER : PLAN_SLICES);
+                k.control().userPresent() ? PLAN_SLICES_WITH_A_TEACHER : PLAN_SLICES);
         for (int i = 0; i < plan.length; i += 2) {
             plan[i] = pythonThread(plan[i]);
         }

@@ -50,7 +50,13 @@ public enum EventKind {
     /** value: the tasks not yet done. */
     TASK_DONE(true),
     /** queue.join(); value: the tasks not yet done (0: returns at once). */
-    QUEUE_JOIN(true);
+    QUEUE_JOIN(true),
+    /** input() found no line typed yet: the thread waits for the keyboard; value: the prompt (a string id). */
+    INPUT_WAIT(true),
+    /** The user typed a line at the keyboard (the user's event, not a point); value: the line (a string id). */
+    INPUT_TYPED(false),
+    /** The waiting thread took the typed line; value: the line (a string id). */
+    INPUT_READ(true);
 
     private static final EventKind[] VALUES = values();
     public final boolean point;

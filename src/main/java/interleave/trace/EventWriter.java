@@ -201,6 +201,21 @@ public final class EventWriter {
         append(a, EventKind.QUEUE_JOIN, object, left);
     }
 
+    /** See {@link Happening.InputAsked}. */
+    public void inputAsked(Actor a, int object, int prompt) {
+        append(a, EventKind.INPUT_WAIT, object, prompt);
+    }
+
+    /** See {@link Happening.Typed}. */
+    public void typed(Actor a, int object, int line) {
+        append(a, EventKind.INPUT_TYPED, object, line);
+    }
+
+    /** See {@link Happening.InputRead}. */
+    public void inputRead(Actor a, int object, int line) {
+        append(a, EventKind.INPUT_READ, object, line);
+    }
+
     /** See {@link Happening.ParamChanged}. */
     public void paramChanged(Actor a, int param, int value) {
         append(a, EventKind.PARAM, param, value);

@@ -193,6 +193,23 @@ public sealed interface Happening {
         public EventKind kind() { return EventKind.QUEUE_JOIN; }
     }
 
+    // ---- the keyboard (input() with a user present) ----
+
+    /** input() must wait for the keyboard ({@code object}): no line is typed yet. {@code prompt}: a string id. */
+    record InputAsked(int object, int prompt) implements Happening {
+        public EventKind kind() { return EventKind.INPUT_WAIT; }
+    }
+
+    /** The user typed {@code line} (a string id) at the keyboard {@code object}; it wakes the first waiter. */
+    record Typed(int object, int line) implements Happening {
+        public EventKind kind() { return EventKind.INPUT_TYPED; }
+    }
+
+    /** The thread took the typed {@code line} (a string id) from the keyboard {@code object}. */
+    record InputRead(int object, int line) implements Happening {
+        public EventKind kind() { return EventKind.INPUT_READ; }
+    }
+
     // ---- the user and the end ----
 
     record ParamChanged(int param, int value) implements Happening {
@@ -253,6 +270,9 @@ public sealed interface Happening {
             case QUEUE_GET -> new Got(o, v);
             case TASK_DONE -> new TaskDone(o, v);
             case QUEUE_JOIN -> new QueueJoined(o, v);
+            case INPUT_WAIT -> new InputAsked(o, v);
+            case INPUT_TYPED -> new Typed(o, v);
+            case INPUT_READ -> new InputRead(o, v);
             case PARAM -> new ParamChanged(o, v);
             case ACTION -> new ActionFired(o);
             case DEADLOCK -> new InDeadlock(o, v);

@@ -130,14 +130,16 @@ public final class PerfettoExporter {
             int t = trace.thread(i);
             int o = h.object();
             if (h instanceof Happening.Released || h instanceof Happening.EventSet
-                    || h instanceof Happening.Notified) {
+                    || h instanceof Happening.Notified || h instanceof Happening.Typed) {
                 lastReleaser[o] = t;
                 releaseTime[o] = trace.time(i);
-            } else if (h instanceof Happening.Blocked || h instanceof Happening.ConditionWaited) {
+            } else if (h instanceof Happening.Blocked || h instanceof Happening.ConditionWaited
+                    || h instanceof Happening.InputAsked) {
                 waitingOn[t] = o;
             } else if (h instanceof Happening.EventWaited e) {
                 waitingOn[t] = e.alreadySet() ? -1 : o;
-            } else if (h instanceof Happening.Acquired || h instanceof Happening.WaitEnded) {
+            } else if (h instanceof Happening.Acquired || h instanceof Happening.WaitEnded
+                    || h instanceof Happening.InputRead) {
                 if (waitingOn[t] == o && o >= 0 && lastReleaser[o] >= 0 && lastReleaser[o] != t) {
                     flow(g, "s", id, lastReleaser[o], releaseTime[o], scale);
                     flow(g, "f", id, t, trace.time(i), scale);

@@ -76,6 +76,8 @@ public final class TraceAnalyzer {
     private int[] state = new int[0];
     private int[] line = new int[0];
     private int[] stateObject = new int[0];
+    /** Per thread, the INPUT_WAIT event it still waits in (-1: none): who asks the user, with which prompt. */
+    private long[] askedAt = new long[0];
     private int[] holder = new int[0];
     private int[] waiters = new int[0];
     private int[] level = new int[0];
@@ -154,6 +156,8 @@ public final class TraceAnalyzer {
             state = Arrays.copyOf(state, nt);
             line = Arrays.copyOf(line, nt);
             stateObject = grow(stateObject, nt, -1);
+            askedAt = Arrays.copyOf(askedAt, nt);
+            Arrays.fill(askedAt, old, nt, -1L);
             coreOfThread = grow(coreOfThread, nt, -1);
             lastCoreOfThread = grow(lastCoreOfThread, nt, -1);
             for (int t = old; t < nt; t++) {
@@ -278,6 +282,16 @@ public final class TraceAnalyzer {
         } else if (h instanceof Happening.Got g) {
             running(t, i);
             setObject(g.object(), i, -1, g.size());
+        } else if (h instanceof Happening.InputAsked a) {
+            setState(t, ThreadState.WAITING, a.object(), i);
+            askedAt[t] = i;
+        } else if (h instanceof Happening.Typed k) { // the level: lines typed that no thread has read yet
+            markSeqs.add(i);
+            setObject(k.object(), i, -1, level[k.object()] + 1);
+        } else if (h instanceof Happening.InputRead r) {
+            askedAt[t] = -1;
+            running(t, i);
+            setObject(r.object(), i, -1, Math.max(0, level[r.object()] - 1));
         } else if (h instanceof Happening.ParamChanged || h instanceof Happening.ActionFired) {
             markSeqs.add(i);
         } else if (h instanceof Happening.Raised) { // an error changes no state of its own
@@ -435,6 +449,27 @@ public final class TraceAnalyzer {
     /** Seqs of the live parameter changes and actions (PARAM and ACTION events), in order. */
     public List<Long> marks() {
         return markSeqs;
+    }
+
+    /**
+     * The INPUT_WAIT event of the thread that has waited longest for a line typed at the keyboard (the one the
+     * next line goes to), or -1 when no thread waits for one.
+     */
+    public long keyboardRequest() {
+        long first = -1;
+        for (int t = 0; t < askedAt.length; t++) {
+            long at = askedAt[t];
+            boolean waits = at >= 0 && state[t] != ThreadState.FINISHED.ordinal();
+            if (waits && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /** True while some thread waits for a line typed at the keyboard. */
+    public boolean keyboardAwaited() {
+        return keyboardRequest() >= 0;
     }
 
     public int threadLaneCount() {

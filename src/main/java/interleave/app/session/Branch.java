@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * A change made in the past starts a branch: a new run of the same deterministic schedule replays the old one up
- * to the moment shown, re-applying the user's earlier changes (live parameters, actions, picks) at the points where
- * they were made, and then applies the new change there. The replay runs at full speed, driven one pulse at a time
+ * to the moment shown, re-applying the user's earlier changes (live parameters, actions, picks, lines typed) at
+ * the points where they were made, and then applies the new change there. The replay runs at full speed, driven one pulse at a time
  * so the app never waits for it.
  */
 final class Branch {
@@ -34,8 +34,11 @@ final class Branch {
         this.todo = new ArrayDeque<>(todo);
     }
 
-    /** The user's changes among the first {@code events} events of a trace, in order. */
-    static List<Intervention> recorded(Trace trace, long events, Scenario scenario) {
+    /**
+     * The user's changes among the first {@code events} events of a trace, in order, but the lines typed after
+     * exactly {@code retypedAt} points (-1: none): a line typed there again replaces them.
+     */
+    static List<Intervention> recorded(Trace trace, long events, Scenario scenario, long retypedAt) {
         List<Intervention> out = new ArrayList<>();
         long points = 0;
         for (long i = 0; i < events; i++) {
@@ -47,6 +50,9 @@ final class Branch {
             } else if (kind == EventKind.ACTION) {
                 String action = scenario.actions().get(trace.object(i)).name();
                 out.add(new Intervention(points, r -> r.fire(action)));
+            } else if (kind == EventKind.INPUT_TYPED && points != retypedAt) {
+                String line = trace.string(trace.value(i));
+                out.add(new Intervention(points, r -> r.kernel().typeLine(line)));
             } else if (kind == EventKind.SWITCH && trace.value(i) == SwitchReason.MANUAL.ordinal()) {
                 int thread = trace.thread(i);
                 out.add(new Intervention(points, r -> r.control().pick(thread)));
@@ -73,15 +79,19 @@ final class Branch {
         if (run.done()) {
             return true;
         }
-        if (control.runningToTarget() || control.inputPending()) {
+        if (control.inputPending()) {
             return false;
         }
         Intervention next = todo.peek();
         if (next == null) {
-            return true;
+            return !control.runningToTarget();
         }
+        // at the target the run pauses at its next gate, where the change lands; where every thread waits for
+        // the user (a line typed, a button) no gate comes, and the waiting run takes the change in instead
         if (run.trace().pointCount() < next.atPoints()) {
-            control.runUntilPoints(next.atPoints());
+            if (!control.runningToTarget()) {
+                control.runUntilPoints(next.atPoints());
+            }
             return false;
         }
         todo.poll();

@@ -79,6 +79,9 @@ public final class EventSentences {
             case TASK_DONE -> i18n.fmt("event.task_done", who, obj, String.valueOf(((Happening.TaskDone) h).left()));
             case QUEUE_JOIN -> i18n.fmt("event.queue_join", who, obj,
                     String.valueOf(((Happening.QueueJoined) h).left()));
+            case INPUT_WAIT -> i18n.fmt("event.input_wait", who, t.string(((Happening.InputAsked) h).prompt()));
+            case INPUT_TYPED -> i18n.fmt("event.input_typed", t.string(((Happening.Typed) h).line()));
+            case INPUT_READ -> i18n.fmt("event.input_read", who, t.string(((Happening.InputRead) h).line()));
         };
     }
 

@@ -151,20 +151,21 @@ public final class RunSession {
     }
 
     /**
+     * A user is present, paused at the start. Where the scenario has actions (a button that sets an event) a run
+     * whose threads all wait is waiting for the user; where it has none (a teacher's program) nothing can free
+     * it, and the run says so instead of showing "running" for ever, unless a thread waits for a line typed
+     * at the keyboard (input()).
+     */
+    private static RunControl controlFor(Scenario scenario) {
+        return new RunControl(!scenario.actions().isEmpty(), true, true);
+    }
+
+    /**
      * Shows a saved run (already {@link LoadedTrace#analyzed}) instead of a live one: trace() and analyzer() are the file's,
      * the status is the recorded one (FINISHED, DEADLOCK, or STOPPED for a run saved before its end), scenario()
      * is the demo the header names if this build has it (so the code view and sentences work), and there is no
      * ScenarioRun: Play and Step do nothing until the next prepare (Reset).
      */
-    /**
-     * A user is present, paused at the start. Where the scenario has actions (a button that sets an event) a run
-     * whose threads all wait is waiting for the user; where it has none (a teacher's program) nothing can free
-     * it, and the run says so instead of showing "running" for ever.
-     */
-    private static RunControl controlFor(Scenario scenario) {
-        return new RunControl(!scenario.actions().isEmpty(), true);
-    }
-
     public void open(LoadedTrace file, TraceAnalyzer analyzed) {
         stop();
         Scenario named = interleave.scenario.Scenarios.byId(file.trace().header().scenario()).orElse(null);
@@ -343,6 +344,14 @@ public final class RunSession {
      * to the live run. Returns true if the change was taken care of here.
      */
     private boolean branchIfInPast(java.util.function.Consumer<ScenarioRun> change) {
+        return branchIfInPast(change, false);
+    }
+
+    /**
+     * {@code retyping}: the change is a line typed at the keyboard, which replaces a line typed at the same moment
+     * before (the moment a thread asked shows the question still open until the thread reads the answer).
+     */
+    private boolean branchIfInPast(java.util.function.Consumer<ScenarioRun> change, boolean retyping) {
         if (!inPast()) {
             return false;
         }
@@ -355,7 +364,7 @@ public final class RunSession {
         }
         Trace past = trace();
         java.util.List<Branch.Intervention> todo = new java.util.ArrayList<>(
-                Branch.recorded(past, cursor.shownEvents(), scenario));
+                Branch.recorded(past, cursor.shownEvents(), scenario, retyping ? cursor.pointsShown() : -1));
         todo.add(new Branch.Intervention(cursor.pointsShown(), change));
         Map<String, Object> startParams;
         try {
@@ -437,6 +446,20 @@ public final class RunSession {
         }
     }
 
+    /**
+     * A line typed for input(): the first thread waiting at the keyboard reads it (or the next to ask). Typed
+     * while the views show the past, it starts a branch from there.
+     */
+    public void typeLine(String line) {
+        ensureRun();
+        if (branchIfInPast(r -> r.kernel().typeLine(line), true)) {
+            return;
+        }
+        if (run != null && !ended()) {
+            run.kernel().typeLine(line);
+        }
+    }
+
     /** Sim mode: the teacher picks the thread that runs next. */
     public void pick(int threadId) {
         if (branchIfInPast(r -> r.control().pick(threadId))) {
@@ -477,7 +500,7 @@ public final class RunSession {
             }
             any |= s != interleave.trace.ThreadState.NEW && s != interleave.trace.ThreadState.FINISHED;
         }
-        return any && !run.scenario().actions().isEmpty();
+        return any && (!run.scenario().actions().isEmpty() || analyzer.keyboardAwaited());
     }
 
     /** Moves the cursor through the recorded past at the chosen speed; true while it is still in the past. */

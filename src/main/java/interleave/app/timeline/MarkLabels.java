@@ -6,7 +6,10 @@ import interleave.scenario.Scenario;
 import interleave.trace.EventKind;
 import interleave.trace.Trace;
 
-/** The short label of a timeline marker for a live parameter change or action: "lock on", "锁已开启". */
+/**
+ * The short label of a timeline marker for a live parameter change, an action or a line typed at the keyboard:
+ * "lock on", "锁已开启", "⌨ yes".
+ */
 public final class MarkLabels {
     private MarkLabels() {
     }
@@ -14,6 +17,9 @@ public final class MarkLabels {
     public static String of(I18n i18n, Scenario scenario, Trace t, long seq) {
         int index = t.object(seq);
         int value = t.value(seq);
+        if (t.kind(seq) == EventKind.INPUT_TYPED) {
+            return i18n.fmt("timeline.mark.typed", t.string(value));
+        }
         if (t.kind(seq) == EventKind.ACTION) {
             return scenario != null && index >= 0 && index < scenario.actions().size()
                     ? scenario.actionLabel(i18n.locale(), scenario.actions().get(index).name()) : "#" + index;

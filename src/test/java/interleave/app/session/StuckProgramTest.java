@@ -1,38 +1,83 @@
 package interleave.app.session;
 
 import interleave.program.PythonProgram;
+import interleave.trace.EventKind;
+import interleave.trace.Trace;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A teacher's program whose threads all wait for something nobody will do (the tutorial's Event gate, never
- * answered) is no longer "running" for ever in the window: it has no button that could free it, so the run ends
- * and says why, as the command line does.
+ * The tutorial's Event gate in the window: its raw_input() asks the teacher (the keyboard bar), the other threads
+ * wait at the gate meanwhile, and what the teacher types decides the end. Answered "true", every thread passes;
+ * answered anything else, the threads wait on a gate nobody can open any more, and the run ends and says why
+ * instead of "running" for ever.
  */
 class StuckProgramTest {
-    @Test
-    void aGateNobodyOpensEndsTheRunInTheWindowToo() throws Exception {
+    private RunSession session;
+    private long now = 1;
+
+    @BeforeEach
+    void open() throws Exception {
         Assumptions.assumeTrue(PythonProgram.findPython() != null,
                 "SKIPPED: no python3 on the PATH (.ci/run installs it)");
         Path gate = Path.of(StuckProgramTest.class.getResource("/interleave/tutorials/event_gate.py").toURI());
         PythonProgram program = PythonProgram.load(gate, null);
-        RunSession session = new RunSession();
+        session = new RunSession();
         session.prepare(program, Map.of(), program.defaultSettings());
         session.setSpeed(1000);
         session.play();
-        long now = 1;
-        for (int pulse = 0; pulse < 20_000 && session.status() != RunSession.Status.DEADLOCK
-                && session.status() != RunSession.Status.FINISHED; pulse++) {
+    }
+
+    private void pulseUntil(BooleanSupplier done) throws InterruptedException {
+        for (int pulse = 0; pulse < 20_000 && !done.getAsBoolean(); pulse++) {
             now += 100_000_000L;
             session.pulse(now);
             Thread.sleep(1);
         }
-        assertEquals(RunSession.Status.DEADLOCK, session.status(), "ten threads wait on a gate nobody can open");
+        assertTrue(done.getAsBoolean(), "not reached: " + session.status());
+    }
+
+    private List<String> printed() {
+        Trace t = session.trace();
+        List<String> out = new ArrayList<>();
+        for (long i = 0; i < t.size(); i++) {
+            if (t.kind(i) == EventKind.PRINT) {
+                out.add(t.string(t.value(i)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theProgramAsksTheTeacherAndTrueOpensTheGate() throws Exception {
+        pulseUntil(() -> session.shown().keyboardAwaited());
+        assertEquals(RunSession.Status.WAITING, session.status(), "every thread waits: for the gate, for the teacher");
+        Trace t = session.trace();
+        long asked = session.shown().keyboardRequest();
+        assertEquals("MainThread", t.thread(t.thread(asked)).name());
+        assertEquals("input:", t.string(t.value(asked)));
+        session.typeLine("true");
+        pulseUntil(() -> session.status() == RunSession.Status.FINISHED);
+        assertEquals(10, printed().stream().filter("execute"::equals).count(), "every thread passed the gate");
+        assertTrue(printed().contains("input:true"), "the prompt and the answer, as a terminal shows them");
+    }
+
+    @Test
+    void anyOtherAnswerLeavesTheGateShutAndTheRunSaysSo() throws Exception {
+        pulseUntil(() -> session.shown().keyboardAwaited());
+        session.typeLine("no");
+        pulseUntil(() -> session.status() == RunSession.Status.DEADLOCK);
+        assertEquals(0, printed().stream().filter("execute"::equals).count());
         session.stop();
     }
 }

@@ -192,7 +192,7 @@ class ViewModelTest {
         assertTrue(said.contains("T1 waits for gate forever"), said.toString());
     }
 
-    /** A program that crashed says so; input() with no answer says where the answers go (the Event tutorial). */
+    /** A program that crashed says so; input() at the end of its given lines (a run from the command line) says so. */
     @Test
     void aThreadsErrorIsInTheBannerAndEofErrorSaysWhereInputComesFrom() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("gate", ".py");
@@ -206,10 +206,10 @@ class ViewModelTest {
         a.update();
         String en = new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t, a.errors());
         assertTrue(en.startsWith("MainThread stopped with an error: EOFError: EOF when reading a line."), en);
-        assertTrue(en.contains("Program input"), en);
+        assertTrue(en.contains("read past the last line it was given"), en);
         String zh = new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).explainError(t,
                 a.errors());
-        assertTrue(zh.startsWith("MainThread 因错误而停止：EOFError") && zh.contains("程序输入"), zh);
+        assertTrue(zh.startsWith("MainThread 因错误而停止：EOFError") && zh.contains("输入的末尾"), zh);
         assertEquals("", new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t,
                 java.util.List.of()), "no error, no banner");
     }

@@ -1,0 +1,54 @@
+package interleave.engine;
+
+import interleave.trace.ObjectType;
+
+import java.util.ArrayDeque;
+
+/**
+ * The keyboard of a run with a user present, as {@code input()} reads it. A thread that asks when no line is
+ * typed waits (the other threads go on, as CPython's input() lets go of the interpreter while it reads) until the
+ * user types one; each typed line goes to one reader, first come first. Its trace object's level is the lines
+ * typed that no thread has read yet.
+ */
+final class Keyboard extends Queued {
+    private final ArrayDeque<String> typed = new ArrayDeque<>();
+
+    Keyboard(Kernel k) {
+        super(k, "stdin", ObjectType.INPUT, 0);
+    }
+
+    /** input(): the next typed line, waiting for the user if there is none yet. */
+    String readLine(Strand me, String prompt) {
+        if (typed.isEmpty()) {
+            k.out.inputAsked(me, id, k.trace.intern(prompt));
+            waiters.add(me);
+            while (typed.isEmpty()) { // a line typed while this reader waited may have gone to one ahead of it
+                k.block(me, this, -1, Strand.State.WAITING);
+                if (typed.isEmpty()) {
+                    waiters.addFirst(me);
+                }
+            }
+        }
+        String line = typed.poll();
+        k.out.inputRead(me, id, k.trace.intern(line));
+        return line;
+    }
+
+    /** The user typed {@code line} ({@code me} is the user's strand): it wakes the first reader. */
+    void type(Strand me, String line) {
+        typed.add(line);
+        k.out.typed(me, id, k.trace.intern(line));
+        waiters.wake(k, 1, id, typed.size());
+    }
+
+    /** Only the user, from outside the run, can end this wait. */
+    @Override
+    public boolean anyoneMayRelease() {
+        return false;
+    }
+
+    @Override
+    public boolean outsideMayEnd() {
+        return true;
+    }
+}

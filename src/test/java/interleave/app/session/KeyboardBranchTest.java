@@ -1,0 +1,75 @@
+package interleave.app.session;
+
+import interleave.program.PythonProgram;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A line typed at the keyboard is part of the run's story: stepping back to the moment the program asked and typing
+ * something else starts a branch, which replays the run to there (and the lines typed before it) and then reads
+ * the new line.
+ */
+class KeyboardBranchTest {
+    @TempDir
+    Path dir;
+    private final RunSession session = new RunSession();
+    private long now = 1;
+
+    private void pulseUntil(BooleanSupplier done) throws InterruptedException {
+        for (int pulse = 0; pulse < 20_000 && !done.getAsBoolean(); pulse++) {
+            now += 100_000_000L;
+            session.pulse(now);
+            Thread.sleep(1);
+        }
+        assertTrue(done.getAsBoolean(), "not reached: " + session.status());
+    }
+
+    @Test
+    void typingAnotherLineInThePastBranchesFromThere() throws Exception {
+        Assumptions.assumeTrue(PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        Path file = Files.writeString(dir.resolve("two_questions.py"), """
+                import threading
+                first = input("first? ")
+                second = input("second? ")
+                t = threading.Thread(target=lambda: print(first, second))
+                t.start()
+                t.join()
+                """);
+        PythonProgram program = PythonProgram.load(file, null);
+        session.prepare(program, Map.of(), program.defaultSettings());
+        session.setSpeed(Double.POSITIVE_INFINITY);
+        session.play();
+        pulseUntil(() -> session.shown() != null && session.shown().keyboardAwaited());
+        session.typeLine("red");
+        pulseUntil(() -> session.shown().keyboardAwaited()
+                && session.trace().string(session.trace().value(session.shown().keyboardRequest())).equals("second? "));
+        session.typeLine("green");
+        pulseUntil(() -> session.status() == RunSession.Status.FINISHED);
+        assertEquals("red green", session.result().get("printed"));
+
+        // back to the moment the second question was asked, and another answer
+        while (!(session.shown().keyboardAwaited() && session.trace().string(
+                session.trace().value(session.shown().keyboardRequest())).equals("second? "))) {
+            assertTrue(session.stepBack(), "the second question is in the run's past");
+        }
+        session.typeLine("blue");
+        assertEquals(RunSession.Status.REPLAYING, session.status());
+        pulseUntil(() -> session.status() != RunSession.Status.REPLAYING);
+        assertEquals(RunSession.Status.PAUSED, session.status(), "as after any change in the past: paused there");
+        session.play();
+        pulseUntil(() -> session.status() == RunSession.Status.FINISHED);
+        assertEquals("red blue", session.result().get("printed"), "the first answer replayed, the second is new");
+        assertEquals(List.of("first? red", "second? blue", "red blue"), session.result().get("output"));
+    }
+}
