@@ -88,4 +88,8 @@ shot python-processes-1024.png 1024x768 --open "$PWD/src/main/resources/interlea
 shot python-tutorial-pool-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/pool_callback.py" --play --speed full --present --lang zh
 shot python-socketserver-1600.png 1600x1000 --open "$PWD/src/main/resources/interleave/scenario/python/thread-per-client.py" --play --speed full --lang en
 shot python-input.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/gate_input.py" --input no --input true --steps 200 --lang en
+# input() asks in the keyboard bar (the tutorial's Event gate, nothing answered ahead)
+shot python-keyboard-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --steps 300 --lang en
+shot python-keyboard-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --steps 300 --present --lang zh
+shot python-keyboard-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --steps 300 --present --lang en
 exit $failed

@@ -79,10 +79,21 @@ public final class EventSentences {
             case TASK_DONE -> i18n.fmt("event.task_done", who, obj, String.valueOf(((Happening.TaskDone) h).left()));
             case QUEUE_JOIN -> i18n.fmt("event.queue_join", who, obj,
                     String.valueOf(((Happening.QueueJoined) h).left()));
-            case INPUT_WAIT -> i18n.fmt("event.input_wait", who, t.string(((Happening.InputAsked) h).prompt()));
-            case INPUT_TYPED -> i18n.fmt("event.input_typed", t.string(((Happening.Typed) h).line()));
-            case INPUT_READ -> i18n.fmt("event.input_read", who, t.string(((Happening.InputRead) h).line()));
+            case INPUT_WAIT -> inputAsked(t, (Happening.InputAsked) h, who);
+            case INPUT_TYPED -> typedLine("event.input_typed", t.string(((Happening.Typed) h).line()), who);
+            case INPUT_READ -> typedLine("event.input_read", t.string(((Happening.InputRead) h).line()), who);
         };
+    }
+
+    /** A line typed or read; an empty one (Enter alone) is named, not shown as nothing. */
+    private String typedLine(String key, String line, String who) {
+        return line.isEmpty() ? i18n.fmt(key + "_empty", who) : key.endsWith("typed") ? i18n.fmt(key, line)
+                : i18n.fmt(key, who, line);
+    }
+
+    private String inputAsked(Trace t, Happening.InputAsked a, String who) {
+        String prompt = t.string(a.prompt()).strip();
+        return prompt.isEmpty() ? i18n.fmt("event.input_wait_plain", who) : i18n.fmt("event.input_wait", who, prompt);
     }
 
     private String acquire(Trace t, Happening.Acquired a, String who, String obj) {
