@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,16 +22,7 @@ class KeyboardBranchTest {
     @TempDir
     Path dir;
     private final RunSession session = new RunSession();
-    private long now = 1;
-
-    private void pulseUntil(BooleanSupplier done) throws InterruptedException {
-        for (int pulse = 0; pulse < 20_000 && !done.getAsBoolean(); pulse++) {
-            now += 100_000_000L;
-            session.pulse(now);
-            Thread.sleep(1);
-        }
-        assertTrue(done.getAsBoolean(), "not reached: " + session.status());
-    }
+    private final Pulses pulses = new Pulses(session);
 
     @Test
     void typingAnotherLineInThePastBranchesFromThere() throws Exception {
@@ -50,12 +40,12 @@ class KeyboardBranchTest {
         session.prepare(program, Map.of(), program.defaultSettings());
         session.setSpeed(Double.POSITIVE_INFINITY);
         session.play();
-        pulseUntil(() -> session.shown() != null && session.shown().keyboardAwaited());
+        pulses.until(() -> session.shown() != null && session.shown().keyboardAwaited());
         session.typeLine("red");
-        pulseUntil(() -> session.shown().keyboardAwaited()
+        pulses.until(() -> session.shown().keyboardAwaited()
                 && session.trace().string(session.trace().value(session.shown().keyboardRequest())).equals("second? "));
         session.typeLine("green");
-        pulseUntil(() -> session.status() == RunSession.Status.FINISHED);
+        pulses.until(() -> session.status() == RunSession.Status.FINISHED);
         assertEquals("red green", session.result().get("printed"));
 
         // back to the moment the second question was asked, and another answer
@@ -65,10 +55,10 @@ class KeyboardBranchTest {
         }
         session.typeLine("blue");
         assertEquals(RunSession.Status.REPLAYING, session.status());
-        pulseUntil(() -> session.status() != RunSession.Status.REPLAYING);
+        pulses.until(() -> session.status() != RunSession.Status.REPLAYING);
         assertEquals(RunSession.Status.PAUSED, session.status(), "as after any change in the past: paused there");
         session.play();
-        pulseUntil(() -> session.status() == RunSession.Status.FINISHED);
+        pulses.until(() -> session.status() == RunSession.Status.FINISHED);
         assertEquals("red blue", session.result().get("printed"), "the first answer replayed, the second is new");
         assertEquals(List.of("first? red", "second? blue", "red blue"), session.result().get("output"));
     }

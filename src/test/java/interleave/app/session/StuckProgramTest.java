@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StuckProgramTest {
     private RunSession session;
-    private long now = 1;
+    private Pulses pulses;
 
     @BeforeEach
     void open() throws Exception {
@@ -33,18 +32,10 @@ class StuckProgramTest {
         Path gate = Path.of(StuckProgramTest.class.getResource("/interleave/tutorials/event_gate.py").toURI());
         PythonProgram program = PythonProgram.load(gate, null);
         session = new RunSession();
+        pulses = new Pulses(session);
         session.prepare(program, Map.of(), program.defaultSettings());
         session.setSpeed(1000);
         session.play();
-    }
-
-    private void pulseUntil(BooleanSupplier done) throws InterruptedException {
-        for (int pulse = 0; pulse < 20_000 && !done.getAsBoolean(); pulse++) {
-            now += 100_000_000L;
-            session.pulse(now);
-            Thread.sleep(1);
-        }
-        assertTrue(done.getAsBoolean(), "not reached: " + session.status());
     }
 
     private List<String> printed() {
@@ -60,23 +51,23 @@ class StuckProgramTest {
 
     @Test
     void theProgramAsksTheTeacherAndTrueOpensTheGate() throws Exception {
-        pulseUntil(() -> session.shown().keyboardAwaited());
+        pulses.until(() -> session.shown().keyboardAwaited());
         assertEquals(RunSession.Status.WAITING, session.status(), "every thread waits: for the gate, for the teacher");
         Trace t = session.trace();
         long asked = session.shown().keyboardRequest();
         assertEquals("MainThread", t.thread(t.thread(asked)).name());
         assertEquals("input:", t.string(t.value(asked)));
         session.typeLine("true");
-        pulseUntil(() -> session.status() == RunSession.Status.FINISHED);
+        pulses.until(() -> session.status() == RunSession.Status.FINISHED);
         assertEquals(10, printed().stream().filter("execute"::equals).count(), "every thread passed the gate");
         assertTrue(printed().contains("input:true"), "the prompt and the answer, as a terminal shows them");
     }
 
     @Test
     void anyOtherAnswerLeavesTheGateShutAndTheRunSaysSo() throws Exception {
-        pulseUntil(() -> session.shown().keyboardAwaited());
+        pulses.until(() -> session.shown().keyboardAwaited());
         session.typeLine("no");
-        pulseUntil(() -> session.status() == RunSession.Status.DEADLOCK);
+        pulses.until(() -> session.status() == RunSession.Status.DEADLOCK);
         assertEquals(0, printed().stream().filter("execute"::equals).count());
         session.stop();
     }
