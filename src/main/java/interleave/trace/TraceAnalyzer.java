@@ -452,24 +452,43 @@ public final class TraceAnalyzer {
     }
 
     /**
-     * The INPUT_WAIT event of the thread that has waited longest for a line typed at the keyboard (the one the
-     * next line goes to), or -1 when no thread waits for one.
+     * The INPUT_WAIT event of the question still open: the threads waiting at the keyboard, in the order they asked,
+     * get the lines typed and not read yet one each (a line typed goes to the first of them); the first one left
+     * without a line asks. -1 when every waiting thread has its line, or none waits.
      */
     public long keyboardRequest() {
-        long first = -1;
-        for (int t = 0; t < askedAt.length; t++) {
-            long at = askedAt[t];
-            boolean waits = at >= 0 && state[t] != ThreadState.FINISHED.ordinal();
-            if (waits && (first < 0 || at < first)) {
-                first = at;
-            }
-        }
-        return first;
+        return asker(typedUnread());
     }
 
-    /** True while some thread waits for a line typed at the keyboard. */
+    /**
+     * The INPUT_WAIT event of the thread that has waited longest at the keyboard, whether or not a line is typed for
+     * it already (at a moment in the past, a line typed again replaces the one typed there), or -1.
+     */
+    public long firstKeyboardRequest() {
+        return asker(0);
+    }
+
+    /** True while some thread waits for a line typed at the keyboard and has none yet. */
     public boolean keyboardAwaited() {
         return keyboardRequest() >= 0;
+    }
+
+    /** The INPUT_WAIT of the waiting thread that asked {@code skip + 1}-th in order, or -1. */
+    private long asker(int skip) {
+        long[] asks = java.util.stream.IntStream.range(0, askedAt.length)
+                .filter(t -> askedAt[t] >= 0 && state[t] != ThreadState.FINISHED.ordinal())
+                .mapToLong(t -> askedAt[t]).sorted().toArray();
+        return skip < asks.length ? asks[skip] : -1;
+    }
+
+    /** Lines typed at the keyboard that no thread has read yet (the keyboard object's level). */
+    private int typedUnread() {
+        for (int o = 0; o < level.length && o < trace.objects().size(); o++) {
+            if (trace.object(o).type() == ObjectType.INPUT) {
+                return level[o];
+            }
+        }
+        return 0;
     }
 
     public int threadLaneCount() {

@@ -5,11 +5,14 @@ import interleave.app.session.RunSession;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 
 /** The keyboard bar above the timeline: who waits in input(), a field to type the line, and Send. */
 public final class KeyboardController {
+    /** The most of the bar's width the question takes before it wraps. */
+    private static final double QUESTION_SHARE = 0.55;
     private final AppModel model;
     private final KeyboardViewModel vm;
     @FXML
@@ -27,6 +30,13 @@ public final class KeyboardController {
     @FXML
     private void initialize() {
         question.textProperty().bind(vm.questionProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(vm.questionProperty());
+        question.setTooltip(full);
+        // a long prompt wraps within a share of the bar instead of pushing the field and Send out of it
+        question.textProperty().addListener((o, a, b) -> capQuestion());
+        keyboardBar.widthProperty().addListener((o, a, b) -> capQuestion());
+        question.fontProperty().addListener((o, a, b) -> capQuestion());
         line.textProperty().bindBidirectional(vm.textProperty());
         keyboardBar.visibleProperty().bind(vm.visibleProperty());
         keyboardBar.managedProperty().bind(vm.visibleProperty());
@@ -50,9 +60,15 @@ public final class KeyboardController {
                 RunSession s = model.session();
                 boolean accepting = s.run() != null && (!s.ended() || s.inPast())
                         && s.status() != RunSession.Status.REPLAYING;
-                vm.show(s.shown(), accepting);
+                vm.show(s.shown(), accepting, s.inPast());
             }
         });
+    }
+
+    private void capQuestion() {
+        double cap = Math.max(120, keyboardBar.getWidth() * QUESTION_SHARE);
+        question.setMaxWidth(cap);
+        question.setMinWidth(Math.min(question.prefWidth(-1), cap));
     }
 
     @FXML

@@ -48,10 +48,13 @@ public final class KeyboardViewModel {
 
     /**
      * Once per changed frame: the moment shown, or null with nothing to show; {@code accepting}: a line typed now
-     * can reach a run (not one that has ended, a saved one, or one replaying to a change).
+     * can reach a run (not one that has ended, a saved one, or one replaying to a change); {@code past}: the moment
+     * shown is in the past, where a line typed replaces the one typed there before (a branch), so the question
+     * shows as it was asked.
      */
-    public void show(TraceAnalyzer shown, boolean accepting) {
-        long request = shown == null || !accepting ? -1 : shown.keyboardRequest();
+    public void show(TraceAnalyzer shown, boolean accepting, boolean past) {
+        long request = shown == null || !accepting ? -1
+                : past ? shown.firstKeyboardRequest() : shown.keyboardRequest();
         if (request != asking) {
             answered = -1; // a new question (or a branch asking the same one again)
         }

@@ -7,13 +7,14 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 
 /**
  * Which keys the window's clicker shortcuts may take and which belong to the focused control: a text field keeps
- * every key but F-keys, a slider, list, tree or choice box keeps its arrow keys (Page Down, Space and F5 stay
+ * every key but F-keys (and a one-line field Page Up and Page Down, the clicker's back and next), a slider, list, tree or choice box keeps its arrow keys (Page Down, Space and F5 stay
  * the clicker's); everything else goes to the transport.
  */
 public final class KeyRouting {
@@ -31,6 +32,9 @@ public final class KeyRouting {
         if (shortcutDown && (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.MINUS
                 || code == KeyCode.ADD || code == KeyCode.SUBTRACT || code == KeyCode.DIGIT0)) {
             return false;
+        }
+        if (target instanceof TextField && (code == KeyCode.PAGE_DOWN || code == KeyCode.PAGE_UP)) {
+            return false; // a one-line field has no pages: the clicker's next and previous step still work there
         }
         if (target instanceof TextInputControl || target instanceof Spinner<?>
                 || target instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?>) { // the program editor

@@ -80,7 +80,13 @@ class KeyboardBarUiTest {
         assertEquals("MainThread asks: name?", ((Label) node(robot, "#keyboardBar .keyboard-question")).getText());
         TextField line = node(robot, "#keyboardLine");
         assertTrue(line.isFocused(), "the field takes the keyboard when the program asks");
-        robot.write("Ada").type(KeyCode.ENTER);
+        robot.write("Ada");
+        assertEquals("waiting for you", text(robot, "#statusLabel"));
+        robot.type(KeyCode.PAGE_DOWN); // the clicker's "next step" still reaches the transport from the field
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("paused"));
+        assertEquals("Ada", line.getText(), "and the field keeps what was typed");
+        robot.clickOn(line).type(KeyCode.ENTER);
+        robot.clickOn("#playButton");
         // the second input() has no prompt: the bar says who waits
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> bar.isVisible()
                 && text(robot, "#keyboardBar .keyboard-question").startsWith("MainThread waits for you to type"));

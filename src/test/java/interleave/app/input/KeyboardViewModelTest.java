@@ -53,22 +53,22 @@ class KeyboardViewModelTest {
         KeyboardViewModel vm = new KeyboardViewModel(new I18n(Locale.ENGLISH), typed::add);
         TraceAnalyzer a = new TraceAnalyzer(trace);
 
-        vm.show(a, true);
+        vm.show(a, true, false);
         assertFalse(vm.visibleProperty().get(), "nobody asks before the run reaches input()");
         await(() -> count(trace, EventKind.INPUT_WAIT) == 1);
         a.update();
-        vm.show(a, true);
+        vm.show(a, true, false);
         assertTrue(vm.visibleProperty().get());
         assertEquals("MainThread asks: Your name?", vm.questionProperty().get());
-        vm.show(a, false);
+        vm.show(a, false, false);
         assertFalse(vm.visibleProperty().get(), "a run that cannot take a line (ended, replaying) asks nothing");
-        vm.show(a, true);
+        vm.show(a, true, false);
         vm.textProperty().set("Ada");
         vm.send();
         assertEquals(List.of("Ada"), typed);
         assertFalse(vm.visibleProperty().get());
         assertEquals("", vm.textProperty().get(), "the field is emptied for the next question");
-        vm.show(a, true);
+        vm.show(a, true, false);
         assertFalse(vm.visibleProperty().get(), "the same question is not asked again while the run takes the line");
         vm.send();
         assertEquals(List.of("Ada"), typed, "nothing to send with the bar hidden");
@@ -76,7 +76,7 @@ class KeyboardViewModelTest {
         k.typeLine("Ada");
         await(() -> count(trace, EventKind.INPUT_WAIT) == 2);
         a.update();
-        vm.show(a, true);
+        vm.show(a, true, false);
         assertTrue(vm.visibleProperty().get(), "the next question opens the bar again");
         assertEquals("MainThread waits for you to type a line (input):", vm.questionProperty().get());
         k.typeLine("");

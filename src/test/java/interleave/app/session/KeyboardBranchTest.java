@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,14 +50,16 @@ class KeyboardBranchTest {
         assertEquals("red green", session.result().get("printed"));
 
         // back to the moment the second question was asked, and another answer
-        while (!(session.shown().keyboardAwaited() && session.trace().string(
-                session.trace().value(session.shown().keyboardRequest())).equals("second? "))) {
+        while (!(session.shown().firstKeyboardRequest() >= 0 && session.trace().string(
+                session.trace().value(session.shown().firstKeyboardRequest())).equals("second? "))) {
             assertTrue(session.stepBack(), "the second question is in the run's past");
         }
         session.typeLine("blue");
         assertEquals(RunSession.Status.REPLAYING, session.status());
         pulses.until(() -> session.status() != RunSession.Status.REPLAYING);
         assertEquals(RunSession.Status.PAUSED, session.status(), "as after any change in the past: paused there");
+        assertFalse(session.shown().keyboardAwaited(), "the line typed answers the question: the bar closes");
+        assertTrue(session.shown().firstKeyboardRequest() >= 0, "though MainThread has not read it yet");
         session.play();
         pulses.until(() -> session.status() == RunSession.Status.FINISHED);
         assertEquals("red blue", session.result().get("printed"), "the first answer replayed, the second is new");
