@@ -181,8 +181,8 @@ public final class CodeViewModel {
     }
 
     /**
-     * The line the code view keeps in sight: the running thread's (the first, with several cores), else the
-     * first line a thread is on; -1 if none.
+     * The line the code view keeps in sight: the running thread's (the first, with several cores), else the line
+     * of the input() that waits for the user to type, else the first line a thread is on; -1 if none.
      */
     public static int focusLine(TraceAnalyzer a, Map<Integer, List<Integer>> markers) {
         if (a == null || markers.isEmpty()) {
@@ -191,6 +191,15 @@ public final class CodeViewModel {
         for (Map.Entry<Integer, List<Integer>> e : markers.entrySet()) {
             for (int id : e.getValue()) {
                 if (a.stateOf(id) == ThreadState.RUNNING) {
+                    return e.getKey();
+                }
+            }
+        }
+        long asked = a.firstKeyboardRequest();
+        if (asked >= 0) {
+            int asker = a.trace().thread(asked);
+            for (Map.Entry<Integer, List<Integer>> e : markers.entrySet()) {
+                if (e.getValue().contains(asker)) {
                     return e.getKey();
                 }
             }

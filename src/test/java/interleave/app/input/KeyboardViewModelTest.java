@@ -99,4 +99,30 @@ class KeyboardViewModelTest {
         assertEquals("MainThread 问“Your name?”，等你输入一行", saidZh.get(0));
         assertEquals("你输入了：Ada", saidZh.get(1));
     }
+
+    @Test
+    void theCodeViewKeepsTheLineThatAsksInSightWhileNobodyRuns() throws Exception {
+        Trace trace = new Trace(new TraceHeader("test", "sim", 1, 5, "rr", 0, Map.of(), "tick"));
+        Kernel k = Kernel.create(trace, RunSettings.DEFAULT, new RunControl(false, false, true));
+        k.start(() -> {
+            interleave.engine.Event gate = k.event("gate");
+            interleave.engine.Worker w = k.thread("waiter", false, () -> {
+                k.line(3);
+                gate.await();
+            });
+            w.start();
+            k.line(7);
+            k.readLine("open? ");
+            gate.set();
+            w.join();
+        });
+        await(() -> count(trace, EventKind.INPUT_WAIT) == 1 && count(trace, EventKind.EVENT_WAIT) == 1);
+        TraceAnalyzer a = new TraceAnalyzer(trace);
+        a.update();
+        var markers = new interleave.app.code.CodeViewModel().markers(a);
+        assertEquals(List.of(3, 7), List.copyOf(markers.keySet()), "the waiter at line 3 comes first");
+        assertEquals(7, interleave.app.code.CodeViewModel.focusLine(a, markers), "the input() line is in sight");
+        k.typeLine("");
+        assertTrue(k.awaitOutcome(20_000) != null);
+    }
 }
