@@ -122,7 +122,9 @@ public final class ResultController {
         show(counts, !nothing);
         boolean program = !nothing && model.session().scenario().topic() == interleave.scenario.Topic.YOUR_PROGRAMS;
         vm.showingProgram(program);
-        Headline result = Headline.of(model.session().result()); // split once: figures, then details
+        Map<String, Object> raw = model.session().inPast()
+                ? ResultViewModel.atMoment(model.session().result(), a) : model.session().result();
+        Headline result = Headline.of(raw); // split once: figures, then details
         expectedCaption.setText(vm.firstCaption(result));
         actualCaption.setText(vm.secondCaption(result, over));
         showFigure(expectedValue, over ? vm.first(result) : vm.firstNow(result, a));

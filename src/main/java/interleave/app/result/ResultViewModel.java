@@ -183,6 +183,32 @@ public final class ResultViewModel {
         return second(h);
     }
 
+    /**
+     * A teacher's program's result as it was at the moment shown (looking back): the lines printed so far and the
+     * shared variables' values then, from the trace, in place of the live run's. Other results are returned as
+     * they are (a demo's figures follow the moment through {@link #firstNow} and {@link #secondNow}).
+     */
+    public static Map<String, Object> atMoment(Map<String, Object> result, TraceAnalyzer a) {
+        if (result == null || a == null || !(result.get("output") instanceof java.util.Collection<?>)) {
+            return result;
+        }
+        Trace t = a.trace();
+        List<String> output = new java.util.ArrayList<>();
+        for (long seq : a.prints()) {
+            output.addAll(List.of(t.string(t.value(seq)).split("\n", -1))); // as the run's output splits them
+        }
+        Map<String, Object> then = new java.util.LinkedHashMap<>(result);
+        then.put("lines", output.size());
+        then.put("printed", output.isEmpty() ? "" : output.get(output.size() - 1));
+        then.put("output", output);
+        for (ObjectInfo o : t.objects()) {
+            if (o.type() == ObjectType.VARIABLE && then.get(o.name()) instanceof Number && o.id() < a.objectLaneCount()) {
+                then.put(o.name(), a.levelOf(o.id()));
+            }
+        }
+        return then;
+    }
+
     /** A figure too long for the big type (the coroutines' print order) is shown smaller and wrapped. */
     public static boolean longFigure(String shown) {
         return shown != null && shown.length() > Headline.FIGURE_CHARS;
