@@ -797,8 +797,10 @@ public final class TimelineCanvas extends Region {
             hline(g, theme.ink(Ink.GRID), labelWidth, labelWidth + width, zero, 1);
         }
         int lastX = n - 1;
-        if (lastX >= 0) {
-            String label = info.type() == ObjectType.EVENT
+        boolean quietKeyboard = info.type() == ObjectType.INPUT && lastX >= 0 && values[lastX] == 0;
+        if (lastX >= 0 && !quietKeyboard) { // the keyboard's level: a line typed and not read yet, else nothing
+            String label = info.type() == ObjectType.INPUT ? text.apply("timeline.input.unread")
+                    : info.type() == ObjectType.EVENT
                     ? text.apply(values[lastX] == 1 ? "timeline.flag.set" : "timeline.flag.clear")
                     : String.valueOf(values[lastX]);
             g.setFont(theme.font(0.85, true));
