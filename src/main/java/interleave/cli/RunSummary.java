@@ -107,12 +107,14 @@ final class RunSummary {
         out.println("result:           " + (r.get("result") == null ? "(not recorded)"
                 : pairs((Map<String, Object>) r.get("result"))));
         Object status = r.get("status");
-        if ("deadlock".equals(status) && r.get("deadlock") instanceof Map<?, ?> d && Boolean.FALSE.equals(d.get("cycle"))) {
+        boolean stuck = r.get("deadlock") instanceof Map<?, ?> d && Boolean.FALSE.equals(d.get("cycle"));
+        if ("deadlock".equals(status) && stuck) {
             status = "stuck (every thread waits, but not for each other: no cycle)"; // JSON keeps "deadlock"
         }
         out.println("status:           " + (status == null ? "(not recorded)" : status));
         if (r.get("deadlock") != null) {
-            out.println("deadlock:         " + waits((Map<String, Object>) r.get("deadlock")));
+            out.println((stuck ? "stuck:            " : "deadlock:         ")
+                    + waits((Map<String, Object>) r.get("deadlock")));
         }
         out.println("lost updates:     " + r.get("lostUpdates"));
         out.println("context switches: " + r.get("contextSwitches"));

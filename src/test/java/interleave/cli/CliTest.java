@@ -48,6 +48,15 @@ class CliTest {
     }
 
     @Test
+    void aStallIsCalledStuckNotDeadlockInTheTextSummary() {
+        Result r = cli("run", "event-gate", "--param", "auto=false");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.out().contains("status:           stuck (every thread waits, but not for each other"), r.out());
+        assertTrue(r.out().contains("\nstuck:            "), r.out());
+        assertTrue(!r.out().contains("\ndeadlock:"), "a stall has no cycle to call a deadlock: " + r.out());
+    }
+
+    @Test
     void listShowsEveryScenario() {
         Result r = cli("list");
         assertEquals(0, r.code());
