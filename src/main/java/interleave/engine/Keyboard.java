@@ -22,9 +22,10 @@ final class Keyboard extends Queued {
         if (typed.isEmpty()) {
             k.out.inputAsked(me, id, k.trace.intern(prompt));
             waiters.add(me);
-            while (typed.isEmpty()) { // a line typed while this reader waited may have gone to one ahead of it
+            while (typed.isEmpty()) { // a line typed for this reader may have gone to one that asked since
                 k.block(me, this, -1, Strand.State.WAITING);
                 if (typed.isEmpty()) {
+                    k.out.inputAsked(me, id, k.trace.intern(prompt)); // waits again, first in line
                     waiters.addFirst(me);
                 }
             }

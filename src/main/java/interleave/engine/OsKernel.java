@@ -231,9 +231,14 @@ final class OsKernel extends Kernel {
             if (stopping) {
                 throw new RunStopped();
             }
-            applyCommands();
-            control.takePick(); // there is no scheduler to pick for in os mode
-            RunControl.Gate gate = control.passGate(true);
+            // a point inside another operation (a barrier's action) holds the monitor: taking the command lock
+            // there could deadlock with the poller, which holds it and waits for the monitor; the commands wait
+            boolean takesInput = !monitor.isHeldByCurrentThread();
+            if (takesInput) {
+                applyCommands();
+                control.takePick(); // there is no scheduler to pick for in os mode
+            }
+            RunControl.Gate gate = control.passGate(takesInput);
             if (gate == RunControl.Gate.STOPPED) {
                 throw new RunStopped();
             }

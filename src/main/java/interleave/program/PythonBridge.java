@@ -312,8 +312,9 @@ final class PythonBridge {
                 if (answer == null) {
                     answer = k.readLine(prompt);
                 }
-                k.print(prompt + (answer == null ? "" : answer)); // as a terminal shows it: the prompt, then the answer
-                output.add(prompt + (answer == null ? "" : answer));
+                String echo = prompt + (answer == null ? "" : answer); // as a terminal shows it: prompt, answer
+                output.addAll(List.of(echo.split("\n", -1)));
+                k.print(echo);
                 return answer;
             }
             case "sleep":

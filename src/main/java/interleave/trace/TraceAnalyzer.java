@@ -78,6 +78,8 @@ public final class TraceAnalyzer {
     private int[] stateObject = new int[0];
     /** Per thread, the INPUT_WAIT event it still waits in (-1: none): who asks the user, with which prompt. */
     private long[] askedAt = new long[0];
+    /** Lines typed at the keyboard since the last scheduling point: the ones typed at the moment shown. */
+    private int typedSincePoint;
     private int[] holder = new int[0];
     private int[] waiters = new int[0];
     private int[] level = new int[0];
@@ -195,6 +197,7 @@ public final class TraceAnalyzer {
         lastTime = trace.time(i);
         if (h.kind().point) {
             line[t] = trace.line(i);
+            typedSincePoint = 0;
         }
         // the commonest first: reads and writes are most of a race's events
         if (h instanceof Happening.Read r) {
@@ -287,6 +290,7 @@ public final class TraceAnalyzer {
             askedAt[t] = i;
         } else if (h instanceof Happening.Typed k) { // the level: lines typed that no thread has read yet
             markSeqs.add(i);
+            typedSincePoint++;
             setObject(k.object(), i, -1, level[k.object()] + 1);
         } else if (h instanceof Happening.InputRead r) {
             askedAt[t] = -1;
@@ -462,10 +466,19 @@ public final class TraceAnalyzer {
 
     /**
      * The INPUT_WAIT event of the thread that has waited longest at the keyboard, whether or not a line is typed for
-     * it already (at a moment in the past, a line typed again replaces the one typed there), or -1.
+     * it already, or -1.
      */
     public long firstKeyboardRequest() {
         return asker(0);
+    }
+
+    /**
+     * Looking back: the question a line typed now would answer. A line typed at this moment again replaces the
+     * lines typed at this same moment (a branch leaves them out), so those do not answer anyone; lines typed at
+     * earlier moments still do. -1 if every waiting thread has a line from before.
+     */
+    public long keyboardRequestToRetype() {
+        return asker(Math.max(0, typedUnread() - typedSincePoint));
     }
 
     /** True while some thread waits for a line typed at the keyboard and has none yet. */

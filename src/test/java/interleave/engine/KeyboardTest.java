@@ -146,4 +146,84 @@ class KeyboardTest {
         Harness.noLeaks(k);
         assertFalse(k.anyAlive());
     }
+
+    @org.junit.jupiter.api.Test
+    void aReaderWhoseLineWasTakenByALaterAskerWaitsAgainAndSaysSo() throws Exception {
+        // cooperative: B keeps the core until it blocks, so it reaches input() before the woken A runs
+        Kernel k = Harness.kernel(Harness.settings(Mode.COOPERATIVE), present());
+        java.util.concurrent.atomic.AtomicBoolean typed = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> got = new CopyOnWriteArrayList<>();
+        k.start(() -> {
+            Worker a = k.thread("A", false, () -> got.add("A " + k.readLine("A? ")));
+            Worker b = k.thread("B", false, () -> {
+                while (!typed.get()) {
+                    k.step();
+                }
+                got.add("B " + k.readLine("B? "));
+            });
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+        });
+        Trace t = k.trace();
+        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 1 && Harness.count(t, EventKind.STEP) > 0);
+        k.typeLine("first");
+        await(() -> Harness.count(t, EventKind.INPUT_TYPED) == 1);
+        typed.set(true);
+        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 2);
+        interleave.trace.TraceAnalyzer seen = new interleave.trace.TraceAnalyzer(t);
+        seen.update();
+        assertEquals("A", t.thread(t.thread(seen.keyboardRequest())).name(), "A asks again: B took the line");
+        assertEquals(interleave.trace.ThreadState.WAITING, seen.stateOf(t.thread(seen.keyboardRequest())));
+        k.typeLine("second");
+        assertNotNull(k.awaitOutcome(20_000));
+        assertEquals(List.of("B first", "A second"), got);
+        Harness.noLeaks(k);
+    }
+
+    @org.junit.jupiter.api.Test
+    void lookingBackALineTypedEarlierStillAnswersOnlyTheLinesTypedAtTheMomentAreRetyped() throws Exception {
+        Kernel k = Harness.kernel(Harness.settings(Mode.COOPERATIVE), present());
+        java.util.concurrent.atomic.AtomicBoolean typed = new java.util.concurrent.atomic.AtomicBoolean();
+        k.start(() -> {
+            Worker a = k.thread("A", false, () -> k.readLine("A? "));
+            Worker b = k.thread("B", false, () -> { // keeps the core: A reads its line only after B's ten steps
+                while (!typed.get()) {
+                    k.step();
+                }
+                for (int i = 0; i < 10; i++) {
+                    k.step();
+                }
+            });
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+        });
+        Trace t = k.trace();
+        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 1 && Harness.count(t, EventKind.STEP) > 0);
+        k.typeLine("yes");
+        await(() -> Harness.count(t, EventKind.INPUT_TYPED) == 1);
+        typed.set(true);
+        assertNotNull(k.awaitOutcome(20_000));
+        long typedAt = first(t, EventKind.INPUT_TYPED);
+        long nextPoint = typedAt + 1;
+        while (!t.kind(nextPoint).point) {
+            nextPoint++;
+        }
+        long pointAfter = nextPoint + 1;
+        while (!t.kind(pointAfter).point) {
+            pointAfter++;
+        }
+        assertTrue(pointAfter < first(t, EventKind.INPUT_READ), "B's steps come between the line and its reading");
+        interleave.trace.TraceAnalyzer atTheLine = new interleave.trace.TraceAnalyzer(t);
+        atTheLine.update(nextPoint); // the moment the line was typed
+        assertEquals(first(t, EventKind.INPUT_WAIT), atTheLine.keyboardRequestToRetype(), "typing again replaces it");
+        assertEquals(-1, atTheLine.keyboardRequest(), "though live, the question is answered");
+        interleave.trace.TraceAnalyzer later = new interleave.trace.TraceAnalyzer(t);
+        later.update(pointAfter); // a step later: the line, typed before, is A's
+        assertEquals(-1, later.keyboardRequestToRetype(), "a line typed at an earlier moment still answers A");
+        Harness.noLeaks(k);
+    }
 }

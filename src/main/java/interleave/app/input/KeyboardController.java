@@ -58,8 +58,9 @@ public final class KeyboardController {
         model.addFrameListener(changed -> {
             if (changed) {
                 RunSession s = model.session();
-                boolean accepting = s.run() != null && (!s.ended() || s.inPast())
-                        && s.status() != RunSession.Status.REPLAYING;
+                // looking back, a line typed starts a branch: only a deterministic run can replay to there
+                boolean accepting = s.run() != null && s.status() != RunSession.Status.REPLAYING
+                        && (s.inPast() ? s.settings().mode().virtualTime() : !s.ended());
                 vm.show(s.shown(), accepting, s.inPast());
             }
         });

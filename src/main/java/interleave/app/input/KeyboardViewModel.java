@@ -49,12 +49,12 @@ public final class KeyboardViewModel {
     /**
      * Once per changed frame: the moment shown, or null with nothing to show; {@code accepting}: a line typed now
      * can reach a run (not one that has ended, a saved one, or one replaying to a change); {@code past}: the moment
-     * shown is in the past, where a line typed replaces the one typed there before (a branch), so the question
-     * shows as it was asked.
+     * shown is in the past, where a line typed replaces those typed at that moment before (a branch), so the
+     * question they answered shows again.
      */
     public void show(TraceAnalyzer shown, boolean accepting, boolean past) {
         long request = shown == null || !accepting ? -1
-                : past ? shown.firstKeyboardRequest() : shown.keyboardRequest();
+                : past ? shown.keyboardRequestToRetype() : shown.keyboardRequest();
         if (request != asking) {
             answered = -1; // a new question (or a branch asking the same one again)
         }

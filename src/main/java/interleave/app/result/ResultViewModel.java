@@ -198,6 +198,7 @@ public final class ResultViewModel {
             output.addAll(List.of(t.string(t.value(seq)).split("\n", -1))); // as the run's output splits them
         }
         Map<String, Object> then = new java.util.LinkedHashMap<>(result);
+        then.remove("stderr"); // what the program wrote there is not in the trace: it belongs to the end
         then.put("lines", output.size());
         then.put("printed", output.isEmpty() ? "" : output.get(output.size() - 1));
         then.put("output", output);

@@ -84,7 +84,12 @@ final class Branch {
         }
         Intervention next = todo.peek();
         if (next == null) {
-            return !control.runningToTarget();
+            // every change is in: pause where the last one landed (a change that freed no thread of a run that
+            // waited for the user brings no gate that would reach the target and pause)
+            if (control.runningToTarget()) {
+                control.pause();
+            }
+            return true;
         }
         // at the target the run pauses at its next gate, where the change lands; where every thread waits for
         // the user (a line typed, a button) no gate comes, and the waiting run takes the change in instead

@@ -8,7 +8,7 @@ import interleave.trace.Trace;
 
 /**
  * The short label of a timeline marker for a live parameter change, an action or a line typed at the keyboard:
- * "lock on", "锁已开启", "⌨ yes".
+ * "lock on", "锁已开启", 'typed "yes"'.
  */
 public final class MarkLabels {
     private MarkLabels() {

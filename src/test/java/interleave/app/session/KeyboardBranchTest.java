@@ -50,8 +50,8 @@ class KeyboardBranchTest {
         assertEquals("red green", session.result().get("printed"));
 
         // back to the moment the second question was asked, and another answer
-        while (!(session.shown().firstKeyboardRequest() >= 0 && session.trace().string(
-                session.trace().value(session.shown().firstKeyboardRequest())).equals("second? "))) {
+        while (!(session.shown().keyboardRequestToRetype() >= 0 && session.trace().string(
+                session.trace().value(session.shown().keyboardRequestToRetype())).equals("second? "))) {
             assertTrue(session.stepBack(), "the second question is in the run's past");
         }
         session.typeLine("blue");
