@@ -34,6 +34,28 @@ class KeyboardTest {
         }
     }
 
+    /** MainThread starts A, then B, and joins both. */
+    private static void startAThenB(Kernel k, Runnable a, Runnable b) {
+        k.start(() -> {
+            Worker wa = k.thread("A", false, a);
+            Worker wb = k.thread("B", false, b);
+            wa.start();
+            wb.start();
+            wa.join();
+            wb.join();
+        });
+    }
+
+    /** Once A waits at the keyboard and B steps (cooperative: B keeps the core), types the line, then lets B on. */
+    private static void typeWhileBSteps(Kernel k, String line, java.util.concurrent.atomic.AtomicBoolean typed)
+            throws InterruptedException {
+        Trace t = k.trace();
+        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 1 && Harness.count(t, EventKind.STEP) > 0);
+        k.typeLine(line);
+        await(() -> Harness.count(t, EventKind.INPUT_TYPED) == 1);
+        typed.set(true);
+    }
+
     private static long first(Trace t, EventKind kind) {
         for (long i = 0; i < t.size(); i++) {
             if (t.kind(i) == kind) {
@@ -153,24 +175,14 @@ class KeyboardTest {
         Kernel k = Harness.kernel(Harness.settings(Mode.COOPERATIVE), present());
         java.util.concurrent.atomic.AtomicBoolean typed = new java.util.concurrent.atomic.AtomicBoolean();
         List<String> got = new CopyOnWriteArrayList<>();
-        k.start(() -> {
-            Worker a = k.thread("A", false, () -> got.add("A " + k.readLine("A? ")));
-            Worker b = k.thread("B", false, () -> {
-                while (!typed.get()) {
-                    k.step();
-                }
-                got.add("B " + k.readLine("B? "));
-            });
-            a.start();
-            b.start();
-            a.join();
-            b.join();
+        startAThenB(k, () -> got.add("A " + k.readLine("A? ")), () -> {
+            while (!typed.get()) {
+                k.step();
+            }
+            got.add("B " + k.readLine("B? "));
         });
         Trace t = k.trace();
-        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 1 && Harness.count(t, EventKind.STEP) > 0);
-        k.typeLine("first");
-        await(() -> Harness.count(t, EventKind.INPUT_TYPED) == 1);
-        typed.set(true);
+        typeWhileBSteps(k, "first", typed);
         await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 2);
         interleave.trace.TraceAnalyzer seen = new interleave.trace.TraceAnalyzer(t);
         seen.update();
@@ -186,26 +198,16 @@ class KeyboardTest {
     void lookingBackALineTypedEarlierStillAnswersOnlyTheLinesTypedAtTheMomentAreRetyped() throws Exception {
         Kernel k = Harness.kernel(Harness.settings(Mode.COOPERATIVE), present());
         java.util.concurrent.atomic.AtomicBoolean typed = new java.util.concurrent.atomic.AtomicBoolean();
-        k.start(() -> {
-            Worker a = k.thread("A", false, () -> k.readLine("A? "));
-            Worker b = k.thread("B", false, () -> { // keeps the core: A reads its line only after B's ten steps
-                while (!typed.get()) {
-                    k.step();
-                }
-                for (int i = 0; i < 10; i++) {
-                    k.step();
-                }
-            });
-            a.start();
-            b.start();
-            a.join();
-            b.join();
+        startAThenB(k, () -> k.readLine("A? "), () -> { // B keeps the core: A reads its line after B's ten steps
+            while (!typed.get()) {
+                k.step();
+            }
+            for (int i = 0; i < 10; i++) {
+                k.step();
+            }
         });
         Trace t = k.trace();
-        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 1 && Harness.count(t, EventKind.STEP) > 0);
-        k.typeLine("yes");
-        await(() -> Harness.count(t, EventKind.INPUT_TYPED) == 1);
-        typed.set(true);
+        typeWhileBSteps(k, "yes", typed);
         assertNotNull(k.awaitOutcome(20_000));
         long typedAt = first(t, EventKind.INPUT_TYPED);
         long nextPoint = typedAt + 1;
