@@ -188,8 +188,9 @@ public abstract class Kernel {
 
     /**
      * {@code input()} read from the keyboard: with a user present the thread waits for a line typed with
-     * {@link #typeLine} (the line, without its end); with none (the command line, a test) there is no keyboard
-     * and the answer is null at once, end of file, as CPython's input() with nothing on its standard input.
+     * {@link #typeLine} (the line, without its end), or null if the user ended the input ({@link #endInput});
+     * with none (the command line, a test) there is no keyboard and the answer is null at once, end of file, as
+     * CPython's input() with nothing on its standard input.
      */
     public final String readLine(String prompt) {
         if (!control.userPresent()) {
@@ -210,6 +211,16 @@ public abstract class Kernel {
      * the first thread waiting in {@link #readLine}, or waits for the next one that asks.
      */
     public final void typeLine(String line) {
+        java.util.Objects.requireNonNull(line, "a line (see endInput for the end of input)");
+        typeEntry(line);
+    }
+
+    /** The user ended the input (Ctrl+D at a terminal): the next reader's input() gets end of file. */
+    public final void endInput() {
+        typeEntry(null);
+    }
+
+    private void typeEntry(String line) {
         control.submit(new Command(Command.Kind.INPUT, 0, 0, () -> {
             Strand me = begin();
             try {

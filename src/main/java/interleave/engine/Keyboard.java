@@ -1,5 +1,6 @@
 package interleave.engine;
 
+import interleave.trace.Happening;
 import interleave.trace.ObjectType;
 
 import java.util.ArrayDeque;
@@ -11,13 +12,17 @@ import java.util.ArrayDeque;
  * typed that no thread has read yet.
  */
 final class Keyboard extends Queued {
-    private final ArrayDeque<String> typed = new ArrayDeque<>();
+    /** A typed line, or the end of input (Ctrl+D at a terminal: {@code text} null). */
+    private record Entry(String text) {
+    }
+
+    private final ArrayDeque<Entry> typed = new ArrayDeque<>();
 
     Keyboard(Kernel k) {
         super(k, "stdin", ObjectType.INPUT, 0);
     }
 
-    /** input(): the next typed line, waiting for the user if there is none yet. */
+    /** input(): the next typed line (null: the user ended the input), waiting for the user if there is none yet. */
     String readLine(Strand me, String prompt) {
         if (typed.isEmpty()) {
             k.out.inputAsked(me, id, k.trace.intern(prompt));
@@ -30,15 +35,18 @@ final class Keyboard extends Queued {
                 }
             }
         }
-        String line = typed.poll();
-        k.out.inputRead(me, id, k.trace.intern(line));
+        String line = typed.poll().text();
+        k.out.inputRead(me, id, line == null ? Happening.END_OF_INPUT : k.trace.intern(line));
         return line;
     }
 
-    /** The user typed {@code line} ({@code me} is the user's strand): it wakes the first reader. */
+    /**
+     * The user typed {@code line}, or ended the input (null: one reader gets end of file, as Ctrl+D at a
+     * terminal gives; {@code me} is the user's strand): it wakes the first reader.
+     */
     void type(Strand me, String line) {
-        typed.add(line);
-        k.out.typed(me, id, k.trace.intern(line));
+        typed.add(new Entry(line));
+        k.out.typed(me, id, line == null ? Happening.END_OF_INPUT : k.trace.intern(line));
         waiters.wake(k, 1, id, typed.size());
     }
 

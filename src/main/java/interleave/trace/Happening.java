@@ -195,19 +195,33 @@ public sealed interface Happening {
 
     // ---- the keyboard (input() with a user present) ----
 
+    /** The line of a Typed or InputRead that is no line: the user ended the input (input() raises EOFError). */
+    int END_OF_INPUT = -1;
+
     /** input() must wait for the keyboard ({@code object}): no line is typed yet. {@code prompt}: a string id. */
     record InputAsked(int object, int prompt) implements Happening {
         public EventKind kind() { return EventKind.INPUT_WAIT; }
     }
 
-    /** The user typed {@code line} (a string id) at the keyboard {@code object}; it wakes the first waiter. */
+    /**
+     * The user typed {@code line} (a string id, or {@link #END_OF_INPUT}) at the keyboard {@code object}; it wakes
+     * the first waiter.
+     */
     record Typed(int object, int line) implements Happening {
         public EventKind kind() { return EventKind.INPUT_TYPED; }
+
+        public boolean endOfInput() {
+            return line == END_OF_INPUT;
+        }
     }
 
-    /** The thread took the typed {@code line} (a string id) from the keyboard {@code object}. */
+    /** The thread took the typed {@code line} (a string id, or {@link #END_OF_INPUT}) from the keyboard {@code object}. */
     record InputRead(int object, int line) implements Happening {
         public EventKind kind() { return EventKind.INPUT_READ; }
+
+        public boolean endOfInput() {
+            return line == END_OF_INPUT;
+        }
     }
 
     // ---- the user and the end ----

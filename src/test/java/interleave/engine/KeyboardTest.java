@@ -228,4 +228,27 @@ class KeyboardTest {
         assertEquals(-1, later.keyboardRequestToRetype(), "a line typed at an earlier moment still answers A");
         Harness.noLeaks(k);
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void endingTheInputGivesOneReaderEndOfFile(Mode mode) throws Exception {
+        Kernel k = Harness.kernel(Harness.settings(mode), present());
+        List<String> got = new CopyOnWriteArrayList<>();
+        k.start(() -> {
+            got.add(String.valueOf(k.readLine("first? ")));
+            got.add(String.valueOf(k.readLine("second? ")));
+        });
+        Trace t = k.trace();
+        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 1);
+        k.endInput();
+        await(() -> Harness.count(t, EventKind.INPUT_WAIT) == 2);
+        k.typeLine("again");
+        assertNotNull(k.awaitOutcome(20_000));
+        assertEquals(List.of("null", "again"), got, "as at a terminal: Ctrl+D ends one read, the next one waits");
+        long typed = first(t, EventKind.INPUT_TYPED);
+        long read = first(t, EventKind.INPUT_READ);
+        assertEquals(interleave.trace.Happening.END_OF_INPUT, t.value(typed));
+        assertEquals(interleave.trace.Happening.END_OF_INPUT, t.value(read));
+        Harness.noLeaks(k);
+    }
 }

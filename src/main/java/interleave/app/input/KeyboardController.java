@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 
 /** The keyboard bar above the timeline: who waits in input(), a field to type the line, and Send. */
@@ -52,6 +53,13 @@ public final class KeyboardController {
         line.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 keyboardBar.getParent().requestFocus();
+                e.consume();
+            }
+        });
+        // a filter: the field's own key bindings must not take Ctrl+D first
+        line.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.D && e.isControlDown()) {
+                vm.endInput();
                 e.consume();
             }
         });

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * The keyboard bar: while a thread of the moment shown waits in input() for a line, it says who asks and with
- * which prompt, and sends what the user types to the run (Enter or Send). A line typed at a moment in the past
+ * which prompt, and sends what the user types to the run (Enter or Send; Ctrl+D ends the input). A line typed at a moment in the past
  * starts a branch from there, as every other change does.
  */
 public final class KeyboardViewModel {
@@ -72,13 +72,27 @@ public final class KeyboardViewModel {
 
     /** Enter or Send: the line goes to the run, and the bar hides until a thread asks again. */
     public void send() {
+        String line = text.get() == null ? "" : text.get();
+        answer(line.replace("\r", "").replace("\n", " "));
+    }
+
+    /**
+     * Ctrl+D in an empty field, as at a terminal: the input ends, and the input() that asked raises EOFError.
+     * With something typed it does nothing (Enter sends that).
+     */
+    public void endInput() {
+        if (text.get() == null || text.get().isEmpty()) {
+            answer(null);
+        }
+    }
+
+    private void answer(String lineOrEnd) {
         if (!visible.get()) {
             return;
         }
-        String line = text.get() == null ? "" : text.get();
         answered = asking;
         visible.set(false);
         text.set("");
-        typeLine.accept(line.replace("\r", "").replace("\n", " "));
+        typeLine.accept(lineOrEnd);
     }
 }

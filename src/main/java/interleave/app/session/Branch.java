@@ -6,6 +6,7 @@ import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioRun;
 import interleave.trace.EventKind;
+import interleave.trace.Happening;
 import interleave.trace.SwitchReason;
 import interleave.trace.Trace;
 
@@ -51,8 +52,9 @@ final class Branch {
                 String action = scenario.actions().get(trace.object(i)).name();
                 out.add(new Intervention(points, r -> r.fire(action)));
             } else if (kind == EventKind.INPUT_TYPED && points != retypedAt) {
-                String line = trace.string(trace.value(i));
-                out.add(new Intervention(points, r -> r.kernel().typeLine(line)));
+                Happening.Typed typed = (Happening.Typed) Happening.decode(trace, i);
+                String line = typed.endOfInput() ? null : trace.string(typed.line());
+                out.add(new Intervention(points, r -> type(r, line)));
             } else if (kind == EventKind.SWITCH && trace.value(i) == SwitchReason.MANUAL.ordinal()) {
                 int thread = trace.thread(i);
                 out.add(new Intervention(points, r -> r.control().pick(thread)));
@@ -60,6 +62,15 @@ final class Branch {
             points += kind.point ? 1 : 0;
         }
         return out;
+    }
+
+    /** A line typed at the run's keyboard, or (null) the end of its input. */
+    static void type(ScenarioRun run, String line) {
+        if (line == null) {
+            run.kernel().endInput();
+        } else {
+            run.kernel().typeLine(line);
+        }
     }
 
     static void setParam(ScenarioRun run, String name, Object value) {

@@ -80,8 +80,10 @@ public final class EventSentences {
             case QUEUE_JOIN -> i18n.fmt("event.queue_join", who, obj,
                     String.valueOf(((Happening.QueueJoined) h).left()));
             case INPUT_WAIT -> inputAsked(t, (Happening.InputAsked) h, who);
-            case INPUT_TYPED -> typedLine("event.input_typed", t.string(((Happening.Typed) h).line()), who);
-            case INPUT_READ -> typedLine("event.input_read", t.string(((Happening.InputRead) h).line()), who);
+            case INPUT_TYPED -> ((Happening.Typed) h).endOfInput() ? i18n.get("event.input_typed_end")
+                    : typedLine("event.input_typed", t.string(((Happening.Typed) h).line()), who);
+            case INPUT_READ -> ((Happening.InputRead) h).endOfInput() ? i18n.fmt("event.input_read_end", who)
+                    : typedLine("event.input_read", t.string(((Happening.InputRead) h).line()), who);
         };
     }
 

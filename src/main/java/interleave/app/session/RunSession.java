@@ -447,16 +447,17 @@ public final class RunSession {
     }
 
     /**
-     * A line typed for input(): the first thread waiting at the keyboard reads it (or the next to ask). Typed
-     * while the views show the past, it starts a branch from there.
+     * A line typed for input(): the first thread waiting at the keyboard reads it (or the next to ask); null ends
+     * the input instead (Ctrl+D: that input() raises EOFError). Typed while the views show the past, it starts a
+     * branch from there.
      */
     public void typeLine(String line) {
         ensureRun();
-        if (branchIfInPast(r -> r.kernel().typeLine(line), true)) {
+        if (branchIfInPast(r -> Branch.type(r, line), true)) {
             return;
         }
         if (run != null && !ended()) {
-            run.kernel().typeLine(line);
+            Branch.type(run, line);
         }
     }
 

@@ -18,7 +18,8 @@ public final class MarkLabels {
         int index = t.object(seq);
         int value = t.value(seq);
         if (t.kind(seq) == EventKind.INPUT_TYPED) {
-            return i18n.fmt("timeline.mark.typed", t.string(value));
+            return value == interleave.trace.Happening.END_OF_INPUT ? i18n.get("timeline.mark.endOfInput")
+                    : i18n.fmt("timeline.mark.typed", t.string(value));
         }
         if (t.kind(seq) == EventKind.ACTION) {
             return scenario != null && index >= 0 && index < scenario.actions().size()

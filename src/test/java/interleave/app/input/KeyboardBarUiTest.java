@@ -71,6 +71,10 @@ class KeyboardBarUiTest {
                 t.join()
                 name = input()
                 print("bye", name)
+                try:
+                    input("more? ")
+                except EOFError:
+                    print("no more")
                 """);
         assertTrue(onFx(() -> new TraceFileActions(app.model()).open(asks)));
         settle();
@@ -93,10 +97,14 @@ class KeyboardBarUiTest {
         settle();
         robot.clickOn(line).write("Bob");
         robot.clickOn("#keyboardSend");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> bar.isVisible()
+                && text(robot, "#keyboardBar .keyboard-question").equals("MainThread asks: more?"));
+        settle();
+        robot.clickOn(line).press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL); // end of input
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
         settle();
         assertFalse(bar.isVisible(), "nobody asks any more");
-        assertEquals(java.util.List.of("name? Ada", "hello Ada", "Bob", "bye Bob"),
+        assertEquals(java.util.List.of("name? Ada", "hello Ada", "Bob", "bye Bob", "more? ", "no more"),
                 app.model().session().result().get("output"), "each answer shows after its prompt, as in a terminal");
     }
 }

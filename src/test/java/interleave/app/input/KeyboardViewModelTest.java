@@ -79,6 +79,12 @@ class KeyboardViewModelTest {
         vm.show(a, true, false);
         assertTrue(vm.visibleProperty().get(), "the next question opens the bar again");
         assertEquals("MainThread waits for you to type a line (input):", vm.questionProperty().get());
+        vm.textProperty().set("x");
+        vm.endInput();
+        assertEquals(List.of("Ada"), typed, "Ctrl+D with something typed does nothing");
+        vm.textProperty().set("");
+        vm.endInput();
+        assertEquals(java.util.Arrays.asList("Ada", null), typed, "Ctrl+D in an empty field ends the input");
         k.typeLine("");
         assertTrue(k.awaitOutcome(20_000) != null);
         assertEquals(List.of("Ada", ""), got);
