@@ -6,7 +6,7 @@ import static interleave.app.UiTestSupport.settle;
 import static interleave.app.UiTestSupport.text;
 
 import interleave.app.InterleaveApp;
-import interleave.app.files.RecentFilesStore;
+import interleave.app.SandboxedApp;
 import interleave.app.files.TraceFileActions;
 import interleave.program.PythonProgram;
 import javafx.scene.Node;
@@ -64,19 +64,12 @@ class ProgramEditorUiTest {
             """;
     @TempDir
     static Path dir;
-    private static String storeBefore;
     private InterleaveApp app;
     private Path program;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
-        if (storeBefore == null) {
-            storeBefore = System.getProperty(RecentFilesStore.FILE_PROPERTY, "");
-        }
-        System.setProperty(RecentFilesStore.FILE_PROPERTY, dir.resolve("recent.json").toString());
-        app = new InterleaveApp();
-        app.start(stage);
+        app = SandboxedApp.start(stage, dir);
     }
 
     @BeforeEach
@@ -88,12 +81,8 @@ class ProgramEditorUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        // back to the build's own file (never the user's preferences) for the test classes after this one
-        System.setProperty(RecentFilesStore.FILE_PROPERTY, storeBefore);
-        WaitForAsyncUtils.asyncFx(() -> {
-            app.model().editor().close(); // the next test's window must not ask about this one's edits
-            app.stop();
-        }).get();
+        // the next test's window must not ask about this one's edits
+        SandboxedApp.stop(app, () -> app.model().editor().close());
     }
 
     private void openProgram(FxRobot robot) throws Exception {

@@ -6,6 +6,7 @@ import static interleave.app.UiTestSupport.settle;
 import static interleave.app.UiTestSupport.text;
 
 import interleave.app.InterleaveApp;
+import interleave.app.SandboxedApp;
 import interleave.app.LaunchOptions;
 import interleave.program.PythonProgram;
 import javafx.scene.Node;
@@ -40,27 +41,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecentAndInputUiTest {
     @TempDir
     static Path dir;
-    private static String storeBefore;
     private InterleaveApp app;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty("interleave.lang", "en");
-        if (storeBefore == null) {
-            storeBefore = System.getProperty(RecentFilesStore.FILE_PROPERTY, "");
-        }
-        System.setProperty(RecentFilesStore.FILE_PROPERTY, dir.resolve("recent.json").toString());
-        app = new InterleaveApp();
-        app.start(stage);
+        app = SandboxedApp.start(stage, dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        // back to the build's own file (never the user's preferences) for the test classes after this one
-        System.setProperty(RecentFilesStore.FILE_PROPERTY, storeBefore);
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        SandboxedApp.stop(app, () -> { });
     }
 
 

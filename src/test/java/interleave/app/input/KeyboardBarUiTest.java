@@ -6,7 +6,7 @@ import static interleave.app.UiTestSupport.settle;
 import static interleave.app.UiTestSupport.text;
 
 import interleave.app.InterleaveApp;
-import interleave.app.files.RecentFilesStore;
+import interleave.app.SandboxedApp;
 import interleave.app.files.TraceFileActions;
 import interleave.program.PythonProgram;
 import javafx.scene.Node;
@@ -37,24 +37,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyboardBarUiTest {
     @TempDir
     static Path dir;
-    private static String storeBefore;
     private InterleaveApp app;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("interleave.lang", "en");
-        if (storeBefore == null) {
-            storeBefore = System.getProperty(RecentFilesStore.FILE_PROPERTY, "");
-        }
-        System.setProperty(RecentFilesStore.FILE_PROPERTY, dir.resolve("recent.json").toString());
-        app = new InterleaveApp();
-        app.start(stage);
+        app = SandboxedApp.start(stage, dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        System.setProperty(RecentFilesStore.FILE_PROPERTY, storeBefore);
-        WaitForAsyncUtils.asyncFx(() -> app.stop()).get();
+        SandboxedApp.stop(app, () -> { });
     }
 
     @Test
