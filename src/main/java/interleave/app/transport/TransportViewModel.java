@@ -35,10 +35,11 @@ public final class TransportViewModel {
         return i18n.fmt("transport.time", TimeFormat.duration(now, t == null || t.header().virtualTime()));
     }
 
+    /** Steps and events of the moment shown (looking back: then, not the run's newest). */
     public String counts() {
         Trace t = session.trace();
         long points = session.cursor() == null ? 0 : session.cursor().pointsShown();
-        long events = t == null ? 0 : t.size();
+        long events = session.cursor() == null ? (t == null ? 0 : t.size()) : session.cursor().shownEvents();
         return i18n.fmt("transport.counts", String.valueOf(points), String.valueOf(events));
     }
 

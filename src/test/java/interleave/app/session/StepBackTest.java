@@ -61,6 +61,24 @@ class StepBackTest {
     }
 
     @Test
+    void theTransportCountsTheStepsAndEventsOfTheMomentShown() throws Exception {
+        RunSession s = session("balance", Map.of("lock", "off", "iterations", "50"));
+        for (int k = 0; k < 30; k++) {
+            stepLive(s);
+        }
+        var vm = new interleave.app.transport.TransportViewModel(s, new interleave.app.I18n(java.util.Locale.ENGLISH));
+        String atTheEnd = vm.counts();
+        assertTrue(atTheEnd.startsWith("30 steps"), atTheEnd);
+        for (int k = 0; k < 5; k++) {
+            assertTrue(s.stepBack());
+        }
+        assertEquals("25 steps, " + s.cursor().shownEvents() + " events", vm.counts(),
+                "looking back, both counts are of the moment shown");
+        assertTrue(s.cursor().shownEvents() < s.trace().size());
+        s.stop();
+    }
+
+    @Test
     void steppingBackShowsEachEarlierMomentExactlyAsItWasLive() throws Exception {
         RunSession s = session("balance", Map.of("lock", "off", "iterations", "50"));
         List<String> live = new ArrayList<>();
