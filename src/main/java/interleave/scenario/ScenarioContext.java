@@ -149,6 +149,18 @@ public final class ScenarioContext {
         kernel.step();
     }
 
+    /**
+     * {@code input(prompt)}: the line the user types in the keyboard bar. With nobody at the keyboard (the command
+     * line, a test) it raises EOFError, as CPython's input() at the end of its input.
+     */
+    public String input(String prompt) {
+        String line = kernel.readLine(prompt);
+        if (line == null) {
+            throw new interleave.engine.ThreadingError("EOFError", "EOF when reading a line");
+        }
+        return line;
+    }
+
     public void print(String text) {
         kernel.print(text);
     }

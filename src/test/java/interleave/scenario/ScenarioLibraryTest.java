@@ -139,10 +139,12 @@ class ScenarioLibraryTest {
         assertEquals(10, blockedBefore, "all ten blocked on the gate");
         assertEquals(5.0, t.time(set) / 1e6, 0.01, "set after the delay");
         assertEquals(10, r.result().get("passed"));
-        // without a user and without auto, nobody ever sets it: reported as a stall
+        // without a user and without auto, input() finds no keyboard (EOFError) and nobody sets it: a stall
         ScenarioRun stalled = run("event-gate", Map.of("auto", "off"));
         assertEquals(RunOutcome.Status.DEADLOCK, stalled.outcome().status());
         assertFalse(stalled.outcome().deadlock().cycle());
+        assertTrue(stalled.kernel().errors().get(0).contains("EOFError: EOF when reading a line"),
+                stalled.kernel().errors().toString());
     }
 
     @Test
@@ -156,10 +158,45 @@ class ScenarioLibraryTest {
         }
         assertEquals(3, blocked(r.trace()));
         assertFalse(r.done(), "waits for the user, not a stall, when a user is present");
-        r.fire("set");
-        assertTrue(r.kernel().awaitOutcome(10_000) != null);
-        r.kernel().awaitTermination(5_000);
+        r.fire("set"); // the button opens the gate; MainThread still waits at the keyboard for "true"
+        while (!Integer.valueOf(3).equals(r.result().get("passed")) && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
         assertEquals(3, r.result().get("passed"));
+        assertFalse(r.done());
+        r.kernel().typeLine("true");
+        assertTrue(r.kernel().awaitOutcome(10_000) != null);
+        assertTrue(r.kernel().awaitTermination(5_000));
+        assertEquals(RunOutcome.Status.FINISHED, r.outcome().status());
+    }
+
+    @Test
+    void eventGateWithoutAutoWaitsAtTheKeyboardAsTheTutorialDoes() throws Exception {
+        Scenario s = Scenarios.byId("event-gate").orElseThrow();
+        ScenarioRun r = ScenarioRun.start(s, Params.resolve(s, Map.of("auto", "off", "threads", "3")),
+                RunSettings.DEFAULT, new interleave.engine.RunControl(true, false));
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (count(r.trace(), EventKind.INPUT_WAIT) < 1 && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        r.kernel().typeLine("no"); // the tutorial's loop asks again
+        while (count(r.trace(), EventKind.INPUT_WAIT) < 2 && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, r.result().get("passed"), "not yet: the answer was not true");
+        r.kernel().typeLine("true");
+        assertTrue(r.kernel().awaitOutcome(10_000) != null);
+        assertTrue(r.kernel().awaitTermination(5_000));
+        assertEquals(3, r.result().get("passed"));
+        assertEquals(RunOutcome.Status.FINISHED, r.outcome().status());
+    }
+
+    private static long count(Trace t, EventKind kind) {
+        long n = 0;
+        for (long i = 0; i < t.size(); i++) {
+            n += t.kind(i) == kind ? 1 : 0;
+        }
+        return n;
     }
 
     private static int blocked(Trace t) {

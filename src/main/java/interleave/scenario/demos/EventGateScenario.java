@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Teaches: threading.Event is a flag with a waiting room. Ten threads call event.wait() and block; nothing
  * moves until someone calls event.set(), which wakes every waiter at once. clear() re-arms the gate.
- * Watch: all ten threads pile up in the event's queue (waiting, dotted). Press "Set event" (the tutorial's
- * keyboard prompt) and they all become ready together. With "auto" on, MainThread sets the event itself
- * after `delay` seconds, so a headless run finishes too.
+ * Watch: all ten threads pile up in the event's queue (waiting, dotted). With "auto" off, MainThread waits at
+ * the keyboard as the tutorial does: type "true" in the keyboard bar (or press "Set event") and they all become
+ * ready together. With "auto" on, MainThread sets the event itself after `delay` seconds, so a headless run
+ * finishes too (with "auto" off and nobody at the keyboard, input() raises EOFError and the gate stays shut).
  * Each thread goes through the gate `rounds` times; between rounds, "Clear event" makes them wait again.
  */
 public final class EventGateScenario extends Scenario {
@@ -58,16 +59,22 @@ public final class EventGateScenario extends Scenario {
         }
         ctx.line("start");
         ws.forEach(Worker::start);
-        if (ctx.boolParam("auto")) {
-            for (int r = 0; r < rounds; r++) {
+        for (int r = 0; r < rounds; r++) {
+            if (ctx.boolParam("auto")) {
                 ctx.line("delay");
                 ctx.sleep(ctx.intParam("delay"));
-                ctx.line("set");
-                event.set();
-                ctx.sleep(0.05);
-                event.clear();
+            } else {
+                ctx.line("input");
+                while (!ctx.input("> ").equals("true")) {
+                    ctx.line("input");
+                }
             }
+            ctx.line("set");
+            event.set();
+            ctx.sleep(0.05);
+            event.clear();
         }
+        ctx.line("join");
         ws.forEach(Worker::join);
     }
 
