@@ -19,7 +19,7 @@ for _ in range(ROUNDS):
     if AUTO:
         time.sleep(DELAY)          # @delay
     else:                          # the tutorial waits for the keyboard
-        while input('> ') != 'true': pass  # @input type true in the keyboard bar
+        while input('> ') != 'true': pass  # @input you type true
     event.set()                    # @set every waiter wakes at once
     time.sleep(0.05)
     event.clear()                  # re-arms the gate for the next round
