@@ -354,6 +354,7 @@ class FitUiTest {
         present(robot, true);
         ToggleSwitch live = node(robot, "#live-lock");
         assertTrue(live.isVisible() && live.getScene() != null);
+        assertEquals("lock", live.getText(), "its short name, from the bundle (锁 in Chinese)");
         boolean was = app.model().picker().field("lock").onProperty().get();
         robot.clickOn(live.lookup(".thumb"));
         settle();

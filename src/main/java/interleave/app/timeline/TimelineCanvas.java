@@ -581,12 +581,14 @@ public final class TimelineCanvas extends Region {
         }
         if (labelled && s != ThreadState.RUNNING && s != ThreadState.FINISHED && sentences != null && w > 60) {
             String label = sentences.state(vm.analyzer().trace(), s, object);
-            g.setFont(theme.font(0.8, false));
+            // bold: thin white type on a coloured band was hard to read from the back (Chinese above all)
+            javafx.scene.text.Font font = theme.font(0.8, true);
+            g.setFont(font);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.setFill(s == ThreadState.READY || s == ThreadState.SLEEPING ? theme.ink(Ink.TEXT)
                     : theme.ink(Ink.BACKGROUND));
-            double tw = TextMeasure.width(label, theme.font(0.8, false));
+            double tw = TextMeasure.width(label, font);
             if (tw + 8 < w) {
                 double bgY = top + h / 2;
                 if (s == ThreadState.BLOCKED || s == ThreadState.WAITING) {

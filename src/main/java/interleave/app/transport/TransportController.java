@@ -144,7 +144,9 @@ public final class TransportController {
         liveBox.getChildren().clear();
         for (interleave.app.picker.PickerViewModel.Field f : model.picker().fields()) {
             if (f.spec().live() && f.spec() instanceof interleave.scenario.ParamSpec.BoolParam) {
-                org.controlsfx.control.ToggleSwitch sw = new org.controlsfx.control.ToggleSwitch(f.spec().name());
+                String key = "timeline.param." + f.spec().name(); // the switch's short name in the UI language ("锁")
+                org.controlsfx.control.ToggleSwitch sw = new org.controlsfx.control.ToggleSwitch(
+                        i18n.has(key) ? i18n.get(key) : f.spec().name());
                 sw.setId("live-" + f.spec().name());
                 sw.getStyleClass().add("live-switch");
                 sw.setFocusTraversable(false);
