@@ -279,18 +279,6 @@ public final class ResultController {
         g.setLineDashes(5, 4);
         g.strokeLine(0, zero, w, zero);
         g.setLineDashes();
-        g.setFill(model.theme().ink(Ink.MUTED));
-        g.setFont(model.theme().font(0.85, false));
-        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
-        g.setTextBaseline(javafx.geometry.VPos.TOP);
-        g.fillText(fmtValue(hi), w - 2, 1);
-        g.setTextBaseline(javafx.geometry.VPos.BOTTOM);
-        g.fillText(fmtValue(lo), w - 2, h - 1);
-        if (lo < 0 && hi > 0) {
-            g.setTextBaseline(javafx.geometry.VPos.CENTER);
-            g.fillText("0", w - 2, zero);
-        }
-        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
         g.setStroke(model.theme().ink(Ink.LOST));
         g.setLineWidth(2);
         g.beginPath();
@@ -303,7 +291,29 @@ public final class ResultController {
             }
         }
         g.stroke();
+        // the scale's labels over the line, each on the background, so the line never hides them
+        javafx.scene.text.Font font = model.theme().font(0.85, false);
+        double textHeight = font.getSize() * 1.2;
+        scaleLabel(g, font, fmtValue(hi), w, 1);
+        scaleLabel(g, font, fmtValue(lo), w, h - 1 - textHeight);
+        if (lo < 0 && hi > 0) {
+            scaleLabel(g, font, "0", w, zero - textHeight / 2);
+        }
         drawLockMoment(g, story, end, w, h);
+    }
+
+    /** A scale label at the chart's right edge, its top at {@code top}, on a patch of the background. */
+    private void scaleLabel(GraphicsContext g, javafx.scene.text.Font font, String text, double w, double top) {
+        double tw = interleave.app.theme.TextMeasure.width(text, font);
+        double height = font.getSize() * 1.2;
+        g.setFill(model.theme().ink(Ink.BACKGROUND));
+        g.fillRect(w - tw - 6, top, tw + 6, height);
+        g.setFill(model.theme().ink(Ink.MUTED));
+        g.setFont(font);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(text, w - 2, top + font.getSize() * 0.1);
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
     }
 
     private interleave.trace.Trace processesFor;
