@@ -24,16 +24,15 @@ final class Keyboard extends Queued {
 
     /** input(): the next typed line (null: the user ended the input), waiting for the user if there is none yet. */
     String readLine(Strand me, String prompt) {
-        if (typed.isEmpty()) {
+        // a line typed for this reader may have gone to one that asked since: it then asks again, first in line
+        for (boolean again = false; typed.isEmpty(); again = true) {
             k.out.inputAsked(me, id, k.trace.intern(prompt));
-            waiters.add(me);
-            while (typed.isEmpty()) { // a line typed for this reader may have gone to one that asked since
-                k.block(me, this, -1, Strand.State.WAITING);
-                if (typed.isEmpty()) {
-                    k.out.inputAsked(me, id, k.trace.intern(prompt)); // waits again, first in line
-                    waiters.addFirst(me);
-                }
+            if (again) {
+                waiters.addFirst(me);
+            } else {
+                waiters.add(me);
             }
+            k.block(me, this, -1, Strand.State.WAITING);
         }
         String line = typed.poll().text();
         k.out.inputRead(me, id, line == null ? Happening.END_OF_INPUT : k.trace.intern(line));
@@ -50,12 +49,7 @@ final class Keyboard extends Queued {
         waiters.wake(k, 1, id, typed.size());
     }
 
-    /** Only the user, from outside the run, can end this wait. */
-    @Override
-    public boolean anyoneMayRelease() {
-        return false;
-    }
-
+    /** Only the user, from outside the run, ends this wait: a thread waiting here is never stuck. */
     @Override
     public boolean outsideMayEnd() {
         return true;

@@ -291,6 +291,12 @@ final class PythonBridge {
         return null;
     }
 
+    /** Output of the program: a point of the engine, and its lines in the result's output. */
+    private void print(String text) {
+        output.addAll(PythonProgram.outputLines(text));
+        k.print(text);
+    }
+
     /** One scheduling point of the program, on the engine. */
     private Object perform(String op, JsonNode req) {
         switch (op) {
@@ -300,21 +306,16 @@ final class PythonBridge {
                 variables.make(req.path("id").asInt(), req.path("name").asText(), req.path("value").asInt());
                 return null;
             }
-            case "print": {
-                String text = req.path("text").asText();
-                output.addAll(List.of(text.split("\n", -1))); // the lines as a terminal shows them
-                k.print(text);
+            case "print":
+                print(req.path("text").asText());
                 return null;
-            }
             case "input": {
                 String prompt = req.path("prompt").asText("");
                 String answer = answers.poll(); // the answers given ahead first, then the keyboard
                 if (answer == null) {
                     answer = k.readLine(prompt);
                 }
-                String echo = prompt + (answer == null ? "" : answer); // as a terminal shows it: prompt, answer
-                output.addAll(List.of(echo.split("\n", -1)));
-                k.print(echo);
+                print(prompt + (answer == null ? "" : answer)); // as a terminal shows it: the prompt, the answer
                 return answer;
             }
             case "sleep":

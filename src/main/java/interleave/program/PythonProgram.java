@@ -145,6 +145,11 @@ public final class PythonProgram extends Scenario {
      * one (a pyenv or similar shim costs a shell script at every start: 0.1-0.2 s here, three times a run).
      * Asked once per JVM once found.
      */
+    /** The lines of the program's output one print (or an input()'s prompt and answer) adds, as a terminal shows them. */
+    public static List<String> outputLines(String printed) {
+        return List.of(printed.split("\n", -1));
+    }
+
     public static String findPython() {
         String known = found;
         if (known != null) {

@@ -124,6 +124,15 @@ public final class ScenarioRun {
         }));
     }
 
+    /** A line typed at the run's keyboard, or (null) the end of its input; taken in at the next scheduling point. */
+    public void type(String line) {
+        if (line == null) {
+            kernel.endInput();
+        } else {
+            kernel.typeLine(line);
+        }
+    }
+
     public void stop() {
         control().stop();
     }

@@ -80,6 +80,8 @@ public final class TraceAnalyzer {
     private long[] askedAt = new long[0];
     /** Lines typed at the keyboard since the last scheduling point: the ones typed at the moment shown. */
     private int typedSincePoint;
+    /** The keyboard's trace object (stdin), -1 until a thread asks or the user types. */
+    private int keyboardObject = -1;
     private int[] holder = new int[0];
     private int[] waiters = new int[0];
     private int[] level = new int[0];
@@ -288,9 +290,11 @@ public final class TraceAnalyzer {
         } else if (h instanceof Happening.InputAsked a) {
             setState(t, ThreadState.WAITING, a.object(), i);
             askedAt[t] = i;
+            keyboardObject = a.object();
         } else if (h instanceof Happening.Typed k) { // the level: lines typed that no thread has read yet
             markSeqs.add(i);
             typedSincePoint++;
+            keyboardObject = k.object();
             setObject(k.object(), i, -1, level[k.object()] + 1);
         } else if (h instanceof Happening.InputRead r) {
             askedAt[t] = -1;
@@ -496,12 +500,7 @@ public final class TraceAnalyzer {
 
     /** Lines typed at the keyboard that no thread has read yet (the keyboard object's level). */
     private int typedUnread() {
-        for (int o = 0; o < level.length && o < trace.objects().size(); o++) {
-            if (trace.object(o).type() == ObjectType.INPUT) {
-                return level[o];
-            }
-        }
-        return 0;
+        return keyboardObject < 0 ? 0 : level[keyboardObject];
     }
 
     public int threadLaneCount() {

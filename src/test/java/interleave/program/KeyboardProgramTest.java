@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static interleave.trace.TraceCounts.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,14 +31,6 @@ class KeyboardProgramTest {
     static void needsPython() {
         Assumptions.assumeTrue(PythonProgram.findPython() != null,
                 "SKIPPED: no python3 (3.8+) on the PATH (.ci/run installs it)");
-    }
-
-    private static long count(Trace t, EventKind kind) {
-        long n = 0;
-        for (long i = 0; i < t.size(); i++) {
-            n += t.kind(i) == kind ? 1 : 0;
-        }
-        return n;
     }
 
     @ParameterizedTest

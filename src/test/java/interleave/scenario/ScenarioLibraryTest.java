@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import static interleave.trace.TraceCounts.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -189,14 +190,6 @@ class ScenarioLibraryTest {
         assertTrue(r.kernel().awaitTermination(5_000));
         assertEquals(3, r.result().get("passed"));
         assertEquals(RunOutcome.Status.FINISHED, r.outcome().status());
-    }
-
-    private static long count(Trace t, EventKind kind) {
-        long n = 0;
-        for (long i = 0; i < t.size(); i++) {
-            n += t.kind(i) == kind ? 1 : 0;
-        }
-        return n;
     }
 
     private static int blocked(Trace t) {

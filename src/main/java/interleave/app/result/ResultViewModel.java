@@ -195,7 +195,7 @@ public final class ResultViewModel {
         Trace t = a.trace();
         List<String> output = new java.util.ArrayList<>();
         for (long seq : a.prints()) {
-            output.addAll(List.of(t.string(t.value(seq)).split("\n", -1))); // as the run's output splits them
+            output.addAll(interleave.program.PythonProgram.outputLines(t.string(t.value(seq))));
         }
         Map<String, Object> then = new java.util.LinkedHashMap<>(result);
         then.remove("stderr"); // what the program wrote there is not in the trace: it belongs to the end

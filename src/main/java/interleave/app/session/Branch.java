@@ -54,7 +54,7 @@ final class Branch {
             } else if (kind == EventKind.INPUT_TYPED && points != retypedAt) {
                 Happening.Typed typed = (Happening.Typed) Happening.decode(trace, i);
                 String line = typed.endOfInput() ? null : trace.string(typed.line());
-                out.add(new Intervention(points, r -> type(r, line)));
+                out.add(new Intervention(points, r -> r.type(line)));
             } else if (kind == EventKind.SWITCH && trace.value(i) == SwitchReason.MANUAL.ordinal()) {
                 int thread = trace.thread(i);
                 out.add(new Intervention(points, r -> r.control().pick(thread)));
@@ -62,15 +62,6 @@ final class Branch {
             points += kind.point ? 1 : 0;
         }
         return out;
-    }
-
-    /** A line typed at the run's keyboard, or (null) the end of its input. */
-    static void type(ScenarioRun run, String line) {
-        if (line == null) {
-            run.kernel().endInput();
-        } else {
-            run.kernel().typeLine(line);
-        }
     }
 
     static void setParam(ScenarioRun run, String name, Object value) {

@@ -89,8 +89,7 @@ public final class EventSentences {
 
     /** A line typed or read; an empty one (Enter alone) is named, not shown as nothing. */
     private String typedLine(String key, String line, String who) {
-        return line.isEmpty() ? i18n.fmt(key + "_empty", who) : key.endsWith("typed") ? i18n.fmt(key, line)
-                : i18n.fmt(key, who, line);
+        return i18n.fmt(line.isEmpty() ? key + "_empty" : key, who, line);
     }
 
     private String inputAsked(Trace t, Happening.InputAsked a, String who) {

@@ -453,11 +453,11 @@ public final class RunSession {
      */
     public void typeLine(String line) {
         ensureRun();
-        if (branchIfInPast(r -> Branch.type(r, line), true)) {
+        if (branchIfInPast(r -> r.type(line), true)) {
             return;
         }
         if (run != null && !ended()) {
-            Branch.type(run, line);
+            run.type(line);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import static interleave.trace.TraceCounts.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,14 +31,6 @@ class KeyboardViewModelTest {
             assertTrue(System.nanoTime() < end, "not reached in 20 s");
             Thread.sleep(2);
         }
-    }
-
-    private static long count(Trace t, EventKind kind) {
-        long n = 0;
-        for (long i = 0; i < t.size(); i++) {
-            n += t.kind(i) == kind ? 1 : 0;
-        }
-        return n;
     }
 
     @Test
