@@ -389,11 +389,16 @@ public abstract class Kernel {
         if (me.external) {
             throw PyErrors.actionCannotBlock();
         }
+        markBlocked(me, on, state);
+        suspend(me, deadline);
+        return !me.timedOut;
+    }
+
+    /** The state of a thread that starts to wait on {@code on}. */
+    static void markBlocked(Strand me, Waitable on, Strand.State state) {
         me.state = state;
         me.waitingOn = on;
         me.timedOut = false;
-        suspend(me, deadline);
-        return !me.timedOut;
     }
 
     /** The runtime's half of {@link #block}: sets the deadline, waits, and on a timeout sets timedOut. */

@@ -50,15 +50,57 @@ abstract class Queued implements Waitable {
      */
     final boolean awaitFree(Strand me, long deadline, BooleanSupplier free, IntSupplier blockedBy) {
         waiters.add(me);
+        Recheck recheck = new Recheck(me, deadline, free, blockedBy);
         while (true) {
-            if (!k.block(me, this, deadline, Strand.State.BLOCKED)) {
+            me.recheck = recheck;
+            boolean woken = k.block(me, this, deadline, Strand.State.BLOCKED);
+            me.recheck = null;
+            if (!woken) {
                 return false;
             }
             if (free.getAsBoolean()) {
                 return true;
             }
+            recheck.waitAgain();
+        }
+    }
+
+    /**
+     * What a woken waiter of {@link #awaitFree} does first when it runs: look whether the resource is free, and if
+     * not, wait again. Kept on the waiting thread while it waits, so that a runtime may carry out a re-check that
+     * fails without waking that thread only to put it back to sleep (see SimKernel's hand-over).
+     */
+    final class Recheck {
+        private final Strand me;
+        private final long deadline;
+        private final BooleanSupplier free;
+        private final IntSupplier blockedBy;
+
+        private Recheck(Strand me, long deadline, BooleanSupplier free, IntSupplier blockedBy) {
+            this.me = me;
+            this.deadline = deadline;
+            this.free = free;
+            this.blockedBy = blockedBy;
+        }
+
+        boolean free() {
+            return free.getAsBoolean();
+        }
+
+        /** Taken again since the wake: the waiter goes back to the queue, first in line, and says so. */
+        void waitAgain() {
             k.out.blocked(me, id, blockedBy.getAsInt());
             waiters.addFirst(me);
+        }
+
+        /** What it waits on, as {@link Kernel#block} records it. */
+        Queued on() {
+            return Queued.this;
+        }
+
+        /** The wait's deadline, unchanged by a wake (-1: none). */
+        long deadline() {
+            return deadline;
         }
     }
 }

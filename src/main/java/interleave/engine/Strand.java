@@ -25,6 +25,8 @@ abstract class Strand implements Worker, Waitable, EventWriter.Actor {
     /** When a timed wait or a sleep ends, in the runtime's clock; -1: none. */
     long deadline = -1;
     boolean timedOut;
+    /** While it waits in {@link Queued#awaitFree}: its re-check once woken; else null. */
+    Queued.Recheck recheck;
     /** The Python line this thread is on. Written by the thread itself; a stale read elsewhere only shows a line. */
     int line;
 
