@@ -78,6 +78,38 @@ class StepBackUiTest {
         assertEquals(liveLog, robot.lookup("#logList").queryListView().getItems().toString());
     }
 
+    /** A clicker that sends arrow keys works right after a demo was chosen in the list; on a group they fold it. */
+    @Test
+    void leftAndRightStepWhileTheDemoListHasTheKeyboard(FxRobot robot) throws Exception {
+        stepTo(robot, 3);
+        javafx.scene.control.TreeView<Object> tree = robot.lookup("#scenarioTree").query();
+        javafx.scene.control.TreeItem<Object> demo = tree.getSelectionModel().getSelectedItem();
+        assertTrue(demo != null && demo.isLeaf(), "a demo is chosen");
+        robot.interact(tree::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> steps(robot) == 4);
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, steps(robot));
+        assertTrue(s(robot).inPast(), "Left went back one step, as the clicker's previous does");
+        assertEquals(demo, tree.getSelectionModel().getSelectedItem(), "the demo list did not move");
+
+        javafx.scene.control.TreeItem<Object> group = demo.getParent();
+        robot.interact(() -> {
+            group.setExpanded(true);
+            tree.getSelectionModel().select(tree.getRow(group));
+        });
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(group.isExpanded(), "on a group, Left folds it");
+        assertEquals(3, steps(robot), "and does not step");
+        robot.interact(() -> group.setExpanded(true));
+    }
+
+    private RunSession s(FxRobot robot) {
+        return app.model().session();
+    }
+
     @Test
     void draggingAlongTheAxisMovesTheTimeCursor(FxRobot robot) throws Exception {
         robot.interact(() -> app.model().picker().field("iterations").textProperty().set("300"));
