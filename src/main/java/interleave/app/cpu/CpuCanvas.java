@@ -299,7 +299,7 @@ public final class CpuCanvas extends Region {
             int holder = analyzer.holderOf(o.id());
             String title = o.name() + "  ·  " + i18n.get("cpu.kind." + o.type().id()); // balance · 变量
             right.add(new Box(k, title, resourceState(t, o), Ink.RESOURCE, holder >= 0 && o.type().holdable(), o,
-                    chips.getOrDefault(k, List.of()), storyRows(t, o)));
+                    chips.getOrDefault(k, List.of()), 1)); // (its rows depend on its width: see place)
         }
         for (int joined : CpuViewModel.joinTargets(places)) {
             int k = key(CpuViewModel.Area.JOIN, joined);
@@ -381,7 +381,8 @@ public final class CpuCanvas extends Region {
         boolean below = !b.state().isEmpty()
                 && TextMeasure.width(b.title(), title) + TextMeasure.width(b.state(), title) + 30 > w;
         double chipsY = y + 6 + line * (below ? 2 : 1) + 4;
-        int rows = Math.max(b.reservedRows(), chipRows(b.chips(), inner, t));
+        int reserved = b.object() == null ? b.reservedRows() : storyRows(t, b.object(), inner);
+        int rows = Math.max(reserved, chipRows(b.chips(), inner, t));
         double chipH = chipHeight();
         double h = chipsY - y + rows * (chipH + 6) + (rows == 0 ? 2 : 4);
         return new Placed(b, x, y, w, h, x + 10, chipsY, below);
@@ -527,13 +528,21 @@ public final class CpuCanvas extends Region {
         };
     }
 
-    /** Rows a shared object's box keeps free: its story notes (held reads, thread-local values), or one row. */
-    private int storyRows(Trace t, ObjectInfo o) {
-        int notes = story == null ? 0 : CpuStoryNotes.lines(i18n, t, story, o).size();
+    /**
+     * Rows a shared object's box keeps free, this wide inside: its story notes (held reads, thread-local values), or
+     * one row. A variable's held reads take one line ("T1 read 0, T2 read 0: not yet written") where it fits, else
+     * a row each, so that a narrow box on a projector still names every thread that holds a read.
+     */
+    private int storyRows(Trace t, ObjectInfo o, double inner) {
+        List<String> notes = story == null ? List.of() : CpuStoryNotes.lines(i18n, t, story, o);
         if (o.type() == ObjectType.VARIABLE) {
-            return Math.min(notes, 1); // the held reads in one line ("T1 read 0, T2 read 0: not yet written")
+            if (notes.size() <= 1) {
+                return notes.size();
+            }
+            String oneLine = CpuStoryNotes.oneLine(i18n, t, story, o, notes);
+            return TextMeasure.width(oneLine, theme.font(0.85, true)) <= inner ? 1 : Math.min(notes.size(), 4);
         }
-        return o.type() == ObjectType.LOCAL ? Math.max(1, Math.min(notes, 6)) : 1;
+        return o.type() == ObjectType.LOCAL ? Math.max(1, Math.min(notes.size(), 6)) : 1;
     }
 
     /**
@@ -550,9 +559,15 @@ public final class CpuCanvas extends Region {
         }
         double lineH = chipHeight() + 6; // the rows the box kept free for them
         int fit = Math.max(1, (int) ((h + 2) / lineH));
-        List<String> shown = lines.size() <= fit ? lines
-                : List.of(CpuStoryNotes.oneLine(i18n, t, story, o, lines)); // too many rows for the box: one line
-        g.setFont(theme.font(0.85, true));
+        String oneLine = CpuStoryNotes.oneLine(i18n, t, story, o, lines);
+        Font font = theme.font(0.85, true);
+        boolean oneLineFits = lines.size() > 1 && TextMeasure.width(oneLine, font) <= w - 20;
+        List<String> shown = lines.size() <= fit && !oneLineFits ? lines
+                : List.of(oneLine); // too many rows for the box, or room enough across: one line
+        if (shown.size() > 1 && o.type() == ObjectType.VARIABLE) { // a row each: the short form where the long is cut
+            shown = CpuStoryNotes.rows(i18n, t, story, o, w - 20, s -> TextMeasure.width(s, font));
+        }
+        g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.ink(o.type() == ObjectType.LOCAL ? Ink.TEXT : Ink.LOST));

@@ -29,6 +29,24 @@ public final class CpuStoryNotes {
         return i18n.fmt("held.shortNotes", String.join(i18n.get("held.separator"), reads));
     }
 
+    /**
+     * A variable's held reads a row each, as wide as {@code room}: "T1 read 13, not yet written", or "T1 read 13"
+     * where the long form would be cut.
+     */
+    public static List<String> rows(I18n i18n, Trace t, RunStory story, ObjectInfo o, double room,
+                                    java.util.function.ToDoubleFunction<String> width) {
+        List<String> out = new ArrayList<>();
+        for (RunStory.HeldRead r : story.held()) {
+            if (r.variable() == o.id()) {
+                String name = t.thread(r.thread()).name();
+                String value = String.valueOf(r.value());
+                String note = i18n.fmt("held.note", name, value);
+                out.add(width.applyAsDouble(note) <= room ? note : i18n.fmt("held.short", name, value));
+            }
+        }
+        return out;
+    }
+
     public static List<String> lines(I18n i18n, Trace t, RunStory story, ObjectInfo o) {
         List<String> out = new ArrayList<>();
         if (o.type() == ObjectType.VARIABLE) {

@@ -178,6 +178,13 @@ class StoryViewModelTest {
         assertEquals("T1 read 0, T2 read 0: not yet written",
                 CpuStoryNotes.oneLine(en, t, s, t.object(0), CpuStoryNotes.lines(en, t, s, t.object(0))),
                 "a box with room for one line still names both");
+        // a narrow box on a projector: a row each, the short form where the long one would be cut
+        java.util.function.ToDoubleFunction<String> chars = String::length;
+        assertEquals(List.of("T1 read 0, not yet written", "T2 read 0, not yet written"),
+                CpuStoryNotes.rows(en, t, s, t.object(0), 30, chars));
+        assertEquals(List.of("T1 read 0", "T2 read 0"), CpuStoryNotes.rows(en, t, s, t.object(0), 20, chars));
+        assertEquals(List.of("T1 读到了 0，还没写回", "T2 读到了 0，还没写回"),
+                CpuStoryNotes.rows(zh, t, s, t.object(0), 20, chars));
     }
 
     @Test
