@@ -34,7 +34,11 @@ final class Harness {
     }
 
     static Kernel run(RunSettings s, Consumer<Kernel> program) throws InterruptedException {
-        Kernel k = kernel(s, RunControl.headless());
+        return runOn(kernel(s, RunControl.headless()), program);
+    }
+
+    /** Runs the program on a kernel made (and set up) by the caller, as {@link #run(RunSettings, Consumer)}. */
+    static <K extends Kernel> K runOn(K k, Consumer<Kernel> program) throws InterruptedException {
         k.start(() -> program.accept(k));
         RunOutcome o = k.awaitOutcome(20_000);
         if (o == null) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,14 +75,7 @@ class RecheckInPlaceTest {
     private static SimKernel run(RunSettings s, boolean inPlace, Consumer<Kernel> program) throws Exception {
         SimKernel k = (SimKernel) Harness.kernel(s, RunControl.headless());
         k.rechecksInPlace = inPlace;
-        k.start(() -> program.accept(k));
-        RunOutcome o = k.awaitOutcome(20_000);
-        if (o == null) {
-            k.control().stop();
-        }
-        assertNotNull(o, "the run did not end within 20 s");
-        assertTrue(k.awaitTermination(10_000), "worker threads still alive after the run");
-        return k;
+        return Harness.runOn(k, program);
     }
 
     private static String events(Trace t) throws java.io.IOException {
