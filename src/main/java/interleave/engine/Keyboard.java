@@ -24,15 +24,11 @@ final class Keyboard extends Queued {
 
     /** input(): the next typed line (null: the user ended the input), waiting for the user if there is none yet. */
     String readLine(Strand me, String prompt) {
-        // a line typed for this reader may have gone to one that asked since: it then asks again, first in line
-        for (boolean again = false; typed.isEmpty(); again = true) {
-            k.out.inputAsked(me, id, k.trace.intern(prompt));
-            if (again) {
-                waiters.addFirst(me);
-            } else {
-                waiters.add(me);
-            }
-            k.block(me, this, -1, Strand.State.WAITING);
+        if (typed.isEmpty()) {
+            int asked = k.trace.intern(prompt);
+            k.out.inputAsked(me, id, asked);
+            // a line typed for this reader may go to one that asks after it: it then asks again, first in line
+            awaitFree(me, -1, Strand.State.WAITING, () -> !typed.isEmpty(), () -> k.out.inputAsked(me, id, asked));
         }
         String line = typed.poll().text();
         k.out.inputRead(me, id, line == null ? Happening.END_OF_INPUT : k.trace.intern(line));

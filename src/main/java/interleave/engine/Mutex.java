@@ -43,7 +43,8 @@ abstract class Mutex extends Queued implements Owned {
             }
             long deadline = k.deadline(seconds);
             k.out.blocked(me, id, owner.id);
-            if (!awaitFree(me, deadline, () -> owner == null, () -> owner.id)) {
+            if (!awaitFree(me, deadline, Strand.State.BLOCKED, () -> owner == null,
+                    () -> k.out.blocked(me, id, owner.id))) {
                 k.out.gaveUp(me, id, 0);
                 k.commit(me);
                 return false;

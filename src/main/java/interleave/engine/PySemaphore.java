@@ -43,7 +43,8 @@ final class PySemaphore extends Queued implements Semaphore {
             }
             long deadline = k.deadline(seconds); // too large: OverflowError, only when it must wait, as CPython
             k.out.blocked(me, id, -1);
-            if (!awaitFree(me, deadline, () -> value > 0, () -> -1)) {
+            if (!awaitFree(me, deadline, Strand.State.BLOCKED, () -> value > 0,
+                    () -> k.out.blocked(me, id, -1))) {
                 k.out.gaveUp(me, id, value);
                 k.commit(me);
                 return false;

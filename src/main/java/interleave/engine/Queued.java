@@ -4,7 +4,6 @@ import interleave.trace.ObjectType;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
 
 /** Base of the primitives with a FIFO queue of blocked threads: their trace object and the waiting rule. */
 abstract class Queued implements Waitable {
@@ -43,17 +42,18 @@ abstract class Queued implements Waitable {
     }
 
     /**
-     * Waits in this queue until woken with the resource free; false when the deadline passes first. Nothing
-     * is handed over on release (CPython does not either): a waiter that finds the resource taken again by the
-     * time it runs (the releasing thread kept the CPU and took it back) blocks again, first in line, its
-     * deadline unchanged.
+     * Waits in this queue ({@code state}: BLOCKED, or WAITING for the keyboard) until woken with the resource free;
+     * false when the deadline passes first. Nothing is handed over on release (CPython does not either): a waiter
+     * that finds the resource taken again by the time it runs (the releasing thread kept the CPU and took it back,
+     * a later reader took the line) says so ({@code waitsAgain} records it) and waits again, first in line, its
+     * deadline unchanged. The caller has recorded the first wait.
      */
-    final boolean awaitFree(Strand me, long deadline, BooleanSupplier free, IntSupplier blockedBy) {
+    final boolean awaitFree(Strand me, long deadline, Strand.State state, BooleanSupplier free, Runnable waitsAgain) {
         waiters.add(me);
-        Recheck recheck = new Recheck(me, deadline, free, blockedBy);
+        Recheck recheck = new Recheck(this, me, deadline, state, free, waitsAgain);
         while (true) {
             me.recheck = recheck;
-            boolean woken = k.block(me, this, deadline, Strand.State.BLOCKED);
+            boolean woken = k.block(me, this, deadline, state);
             me.recheck = null;
             if (!woken) {
                 return false;
@@ -70,37 +70,16 @@ abstract class Queued implements Waitable {
      * not, wait again. Kept on the waiting thread while it waits, so that a runtime may carry out a re-check that
      * fails without waking that thread only to put it back to sleep (see SimKernel's hand-over).
      */
-    final class Recheck {
-        private final Strand me;
-        private final long deadline;
-        private final BooleanSupplier free;
-        private final IntSupplier blockedBy;
-
-        private Recheck(Strand me, long deadline, BooleanSupplier free, IntSupplier blockedBy) {
-            this.me = me;
-            this.deadline = deadline;
-            this.free = free;
-            this.blockedBy = blockedBy;
-        }
-
-        boolean free() {
+    record Recheck(Queued on, Strand me, long deadline, Strand.State state, BooleanSupplier free,
+                   Runnable waitsAgain) {
+        boolean isFree() {
             return free.getAsBoolean();
         }
 
-        /** Taken again since the wake: the waiter goes back to the queue, first in line, and says so. */
+        /** Taken again since the wake: the waiter says so and goes back to the queue, first in line. */
         void waitAgain() {
-            k.out.blocked(me, id, blockedBy.getAsInt());
-            waiters.addFirst(me);
-        }
-
-        /** What it waits on, as {@link Kernel#block} records it. */
-        Queued on() {
-            return Queued.this;
-        }
-
-        /** The wait's deadline, unchanged by a wake (-1: none). */
-        long deadline() {
-            return deadline;
+            waitsAgain.run();
+            on.waiters.addFirst(me);
         }
     }
 }

@@ -225,33 +225,25 @@ final class SimKernel extends Kernel {
      * Returns the thread that runs next.
      */
     private SimThread skipFailingRechecks(SimThread me, SimThread next) {
-        while (rechecksInPlace && next != me && !stopping && !control.attention && next.recheck != null && !next.timedOut
-                && !next.recheck.free()) {
+        while (rechecksInPlace && next != me && !stopping && !control.attention && next.recheck != null
+                && !next.timedOut && !next.recheck.isFree()) {
             SimThread waiter = next;
             Queued.Recheck recheck = waiter.recheck;
             rechecksDoneInPlace++;
             cur = waiter;
             recheck.waitAgain();
-            Kernel.markBlocked(waiter, recheck.on(), Strand.State.BLOCKED);
+            Kernel.markBlocked(waiter, recheck.on(), recheck.state());
             setDeadline(waiter, recheck.deadline());
             vacate(waiter, SwitchReason.BLOCKED);
-            int i = nextBusyCore(cursor + 1);
+            int i = nextInRound(waiter);
             if (i < 0) {
-                endOfTick(waiter);
-                if (stopping) {
-                    break;
-                }
-                i = nextBusyCore(0);
+                break;
             }
-            cursor = i;
             next = core[i];
         }
         cur = me;
         if (stopping && next != me) {
-            if (me.state == Strand.State.FINISHED) {
-                return me; // its platform thread ends; the others learn of the end as they wake
-            }
-            throw new RunStopped();
+            return stoppedAround(me);
         }
         return next;
     }
@@ -508,19 +500,37 @@ final class SimKernel extends Kernel {
     }
 
     private void advance(SimThread me) {
+        int next = nextInRound(me);
+        if (next < 0) {
+            stoppedAround(me);
+            return;
+        }
+        handTo(me, core[next]);
+    }
+
+    /**
+     * The core whose thread has the next slot after {@code me}'s point, ending the tick when every core had its
+     * slot; -1 if the run ended meanwhile.
+     */
+    private int nextInRound(SimThread me) {
         int next = nextBusyCore(cursor + 1);
         if (next < 0) {
             endOfTick(me);
             if (stopping) {
-                if (me.state == Strand.State.FINISHED) {
-                    return;
-                }
-                throw new RunStopped();
+                return -1;
             }
             next = nextBusyCore(0);
         }
         cursor = next;
-        handTo(me, core[next]);
+        return next;
+    }
+
+    /** The run ended while {@code me} handed over: a finished thread's platform thread just ends, others stop. */
+    private SimThread stoppedAround(SimThread me) {
+        if (me.state == Strand.State.FINISHED) {
+            return me;
+        }
+        throw new RunStopped();
     }
 
     private int nextBusyCore(int from) {

@@ -141,15 +141,18 @@ public final class PythonProgram extends Scenario {
     private static volatile String found;
 
     /**
-     * python3 (or python) on the PATH if it is 3.8 or newer, else null; as the interpreter's own path when it says
-     * one (a pyenv or similar shim costs a shell script at every start: 0.1-0.2 s here, three times a run).
-     * Asked once per JVM once found.
+     * The lines of the program's output one print (or an input()'s prompt and answer) adds, as a terminal shows
+     * them.
      */
-    /** The lines of the program's output one print (or an input()'s prompt and answer) adds, as a terminal shows them. */
     public static List<String> outputLines(String printed) {
         return List.of(printed.split("\n", -1));
     }
 
+    /**
+     * python3 (or python) on the PATH if it is 3.8 or newer, else null; as the interpreter's own path when it says
+     * one (a pyenv or similar shim costs a shell script at every start: 0.1-0.2 s here, three times a run).
+     * Asked once per JVM once found.
+     */
     public static String findPython() {
         String known = found;
         if (known != null) {

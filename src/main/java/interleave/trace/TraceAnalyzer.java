@@ -492,6 +492,9 @@ public final class TraceAnalyzer {
 
     /** The INPUT_WAIT of the waiting thread that asked {@code skip + 1}-th in order, or -1. */
     private long asker(int skip) {
+        if (keyboardObject < 0) { // no thread has asked (most runs): nothing to search, frame after frame
+            return -1;
+        }
         long[] asks = java.util.stream.IntStream.range(0, askedAt.length)
                 .filter(t -> askedAt[t] >= 0 && state[t] != ThreadState.FINISHED.ordinal())
                 .mapToLong(t -> askedAt[t]).sorted().toArray();

@@ -150,9 +150,7 @@ class ScenarioLibraryTest {
 
     @Test
     void eventGateActionsSetAndClearTheGate() throws Exception {
-        Scenario s = Scenarios.byId("event-gate").orElseThrow();
-        ScenarioRun r = ScenarioRun.start(s, Params.resolve(s, Map.of("auto", "off", "threads", "3")),
-                RunSettings.DEFAULT, new interleave.engine.RunControl(true, false));
+        ScenarioRun r = gateAtTheKeyboard();
         long end = System.nanoTime() + 10_000_000_000L;
         while (blocked(r.trace()) < 3 && System.nanoTime() < end) {
             Thread.sleep(5);
@@ -173,9 +171,7 @@ class ScenarioLibraryTest {
 
     @Test
     void eventGateWithoutAutoWaitsAtTheKeyboardAsTheTutorialDoes() throws Exception {
-        Scenario s = Scenarios.byId("event-gate").orElseThrow();
-        ScenarioRun r = ScenarioRun.start(s, Params.resolve(s, Map.of("auto", "off", "threads", "3")),
-                RunSettings.DEFAULT, new interleave.engine.RunControl(true, false));
+        ScenarioRun r = gateAtTheKeyboard();
         long end = System.nanoTime() + 10_000_000_000L;
         while (count(r.trace(), EventKind.INPUT_WAIT) < 1 && System.nanoTime() < end) {
             Thread.sleep(5);
@@ -190,6 +186,13 @@ class ScenarioLibraryTest {
         assertTrue(r.kernel().awaitTermination(5_000));
         assertEquals(3, r.result().get("passed"));
         assertEquals(RunOutcome.Status.FINISHED, r.outcome().status());
+    }
+
+    /** The event gate with three threads and "auto" off, a user present: MainThread asks at the keyboard. */
+    private static ScenarioRun gateAtTheKeyboard() throws interleave.scenario.ParamException {
+        Scenario s = Scenarios.byId("event-gate").orElseThrow();
+        return ScenarioRun.start(s, Params.resolve(s, Map.of("auto", "off", "threads", "3")),
+                RunSettings.DEFAULT, new interleave.engine.RunControl(true, false));
     }
 
     private static int blocked(Trace t) {

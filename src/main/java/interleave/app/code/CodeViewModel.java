@@ -188,23 +188,26 @@ public final class CodeViewModel {
         if (a == null || markers.isEmpty()) {
             return -1;
         }
-        for (Map.Entry<Integer, List<Integer>> e : markers.entrySet()) {
-            for (int id : e.getValue()) {
-                if (a.stateOf(id) == ThreadState.RUNNING) {
-                    return e.getKey();
-                }
-            }
+        int running = lineOf(markers, id -> a.stateOf(id) == ThreadState.RUNNING);
+        if (running >= 0) {
+            return running;
         }
         long asked = a.firstKeyboardRequest();
-        if (asked >= 0) {
-            int asker = a.trace().thread(asked);
-            for (Map.Entry<Integer, List<Integer>> e : markers.entrySet()) {
-                if (e.getValue().contains(asker)) {
+        int asker = asked < 0 ? -1 : a.trace().thread(asked);
+        int asking = asker < 0 ? -1 : lineOf(markers, id -> id == asker);
+        return asking >= 0 ? asking : markers.keySet().iterator().next();
+    }
+
+    /** The first line with a thread on it that {@code which} picks, or -1. */
+    private static int lineOf(Map<Integer, List<Integer>> markers, java.util.function.IntPredicate which) {
+        for (Map.Entry<Integer, List<Integer>> e : markers.entrySet()) {
+            for (int id : e.getValue()) {
+                if (which.test(id)) {
                     return e.getKey();
                 }
             }
         }
-        return markers.keySet().iterator().next();
+        return -1;
     }
 
     /** Where to scroll (a 0-based first row) so a 1-based line is in view with a little context; -1: stay. */

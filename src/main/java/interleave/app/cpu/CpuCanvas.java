@@ -158,7 +158,7 @@ public final class CpuCanvas extends Region {
 
     /** A box on the stage: a core, a queue, a shared object or a join; chips flow in rows inside it. */
     private record Box(int key, String title, String state, Ink ink, boolean strong, ObjectInfo object,
-                       List<Integer> chips, int reservedRows) {
+                       List<Integer> chips) {
     }
 
     /** Where a box landed: its rectangle, where its chips start, and whether its state sits under the title. */
@@ -283,13 +283,13 @@ public final class CpuCanvas extends Region {
         for (int c = 0; c < Math.max(1, cores); c++) {
             int k = key(CpuViewModel.Area.CORE, c);
             left.add(new Box(k, os ? i18n.get("cpu.running") : i18n.fmt("cpu.core", String.valueOf(c)), "", Ink.CORE,
-                    true, null, chips.getOrDefault(k, List.of()), 1));
+                    true, null, chips.getOrDefault(k, List.of())));
         }
         for (CpuViewModel.Area a : List.of(CpuViewModel.Area.READY, CpuViewModel.Area.SLEEPING,
                 CpuViewModel.Area.FINISHED)) {
             int k = key(a, 0);
             left.add(new Box(k, i18n.get("cpu." + a.name().toLowerCase(java.util.Locale.ROOT)), "", Ink.QUEUE, false,
-                    null, chips.getOrDefault(k, List.of()), 1));
+                    null, chips.getOrDefault(k, List.of())));
         }
         if (t == null) {
             return;
@@ -299,12 +299,12 @@ public final class CpuCanvas extends Region {
             int holder = analyzer.holderOf(o.id());
             String title = o.name() + "  ·  " + i18n.get("cpu.kind." + o.type().id()); // balance · 变量
             right.add(new Box(k, title, resourceState(t, o), Ink.RESOURCE, holder >= 0 && o.type().holdable(), o,
-                    chips.getOrDefault(k, List.of()), 1)); // (its rows depend on its width: see place)
+                    chips.getOrDefault(k, List.of())));
         }
         for (int joined : CpuViewModel.joinTargets(places)) {
             int k = key(CpuViewModel.Area.JOIN, joined);
             right.add(new Box(k, i18n.fmt("deadlock.join", "…", t.thread(joined).name()), "", Ink.RESOURCE, false,
-                    null, chips.getOrDefault(k, List.of()), 1));
+                    null, chips.getOrDefault(k, List.of())));
         }
     }
 
@@ -373,7 +373,7 @@ public final class CpuCanvas extends Region {
         double line = theme.fontSize(0.85) * 1.35;
         if (inline > 0) {
             double inner = w - inline - 20;
-            int rows = Math.max(b.reservedRows(), chipRows(b.chips(), inner, t));
+            int rows = Math.max(1, chipRows(b.chips(), inner, t));
             double h = 8 + rows * (chipHeight() + 6) + 2;
             return new Placed(b, x, y, w, h, x + 10 + inline, y + 8, false);
         }
@@ -381,7 +381,7 @@ public final class CpuCanvas extends Region {
         boolean below = !b.state().isEmpty()
                 && TextMeasure.width(b.title(), title) + TextMeasure.width(b.state(), title) + 30 > w;
         double chipsY = y + 6 + line * (below ? 2 : 1) + 4;
-        int reserved = b.object() == null ? b.reservedRows() : storyRows(t, b.object(), inner);
+        int reserved = b.object() == null ? 1 : storyRows(t, b.object(), inner);
         int rows = Math.max(reserved, chipRows(b.chips(), inner, t));
         double chipH = chipHeight();
         double h = chipsY - y + rows * (chipH + 6) + (rows == 0 ? 2 : 4);
@@ -528,21 +528,29 @@ public final class CpuCanvas extends Region {
         };
     }
 
-    /**
-     * Rows a shared object's box keeps free, this wide inside: its story notes (held reads, thread-local values), or
-     * one row. A variable's held reads take one line ("T1 read 0, T2 read 0: not yet written") where it fits, else
-     * a row each, so that a narrow box on a projector still names every thread that holds a read.
-     */
+    /** Rows a shared object's box keeps free, this wide inside: its story notes, or one row. */
     private int storyRows(Trace t, ObjectInfo o, double inner) {
         List<String> notes = story == null ? List.of() : CpuStoryNotes.lines(i18n, t, story, o);
         if (o.type() == ObjectType.VARIABLE) {
-            if (notes.size() <= 1) {
-                return notes.size();
-            }
-            String oneLine = CpuStoryNotes.oneLine(i18n, t, story, o, notes);
-            return TextMeasure.width(oneLine, theme.font(0.85, true)) <= inner ? 1 : Math.min(notes.size(), 4);
+            return Math.min(heldReadRows(t, o, notes, inner).size(), 4);
         }
         return o.type() == ObjectType.LOCAL ? Math.max(1, Math.min(notes.size(), 6)) : 1;
+    }
+
+    /**
+     * What a variable's box says of the reads threads hold, this wide: one line naming them all where it fits ("T1
+     * read 0, T2 read 0: not yet written"), else a row each, so that a narrow box on a projector still names every
+     * thread that holds a read.
+     */
+    private List<String> heldReadRows(Trace t, ObjectInfo o, List<String> notes, double inner) {
+        Font font = theme.font(0.85, true);
+        if (notes.size() > 1) {
+            String oneLine = CpuStoryNotes.oneLine(i18n, t, story, o, notes);
+            if (TextMeasure.width(oneLine, font) <= inner) {
+                return List.of(oneLine);
+            }
+        }
+        return CpuStoryNotes.rows(i18n, t, story, o, inner, s -> TextMeasure.width(s, font));
     }
 
     /**
@@ -559,20 +567,17 @@ public final class CpuCanvas extends Region {
         }
         double lineH = chipHeight() + 6; // the rows the box kept free for them
         int fit = Math.max(1, (int) ((h + 2) / lineH));
-        String oneLine = CpuStoryNotes.oneLine(i18n, t, story, o, lines);
-        Font font = theme.font(0.85, true);
-        boolean oneLineFits = lines.size() > 1 && TextMeasure.width(oneLine, font) <= w - 20;
-        List<String> shown = lines.size() <= fit && !oneLineFits ? lines
-                : List.of(oneLine); // too many rows for the box, or room enough across: one line
-        if (shown.size() > 1 && o.type() == ObjectType.VARIABLE) { // a row each: the short form where the long is cut
-            shown = CpuStoryNotes.rows(i18n, t, story, o, w - 20, s -> TextMeasure.width(s, font));
+        List<String> shown = o.type() == ObjectType.VARIABLE ? heldReadRows(t, o, lines, w - 20) : lines;
+        if (shown.size() > fit) { // too many rows for the box: one line
+            shown = List.of(CpuStoryNotes.oneLine(i18n, t, story, o, lines));
         }
+        Font font = theme.font(0.85, true);
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(theme.ink(o.type() == ObjectType.LOCAL ? Ink.TEXT : Ink.LOST));
         for (int i = 0; i < shown.size(); i++) {
-            g.fillText(TextMeasure.clip(shown.get(i), theme.font(0.85, true), w - 20), x + 10,
+            g.fillText(TextMeasure.clip(shown.get(i), font, w - 20), x + 10,
                     top + i * lineH + (chipHeight() - theme.fontSize(0.85)) / 2);
         }
     }

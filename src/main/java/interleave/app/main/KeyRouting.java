@@ -16,10 +16,10 @@ import javafx.scene.input.KeyCode;
 
 /**
  * Which keys the window's clicker shortcuts may take and which belong to the focused control: a text field keeps
- * every key but F-keys (and a one-line field Page Up and Page Down, the clicker's back and next), a slider, list, tree or choice box keeps its arrow keys (Page Down, Space and F5 stay
- * the clicker's), but Left and Right step where they would do nothing (a list that goes down, the demo list on a
- * demo rather than a group: a clicker that sends arrows works right after a demo was chosen); everything else goes
- * to the transport.
+ * every key but F-keys (and a one-line field Page Up and Page Down, the clicker's back and next); a slider, list,
+ * tree or choice box keeps its arrow keys (Page Down, Space and F5 stay the clicker's), but Left and Right step
+ * where they would do nothing (a list that goes down, the demo list on a demo rather than a group: a clicker that
+ * sends arrows works right after a demo was chosen); everything else goes to the transport.
  */
 public final class KeyRouting {
     public static final double MIN_SCALE = 0.6;
