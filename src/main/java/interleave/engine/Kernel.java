@@ -289,6 +289,33 @@ public abstract class Kernel {
     }
 
     /**
+     * What a thread that holds a Lock or RLock another thread waits for does at the end of its slice, as the engine
+     * foresees it after a {@link #grant()} that ends with the slice: go on with a new grant of {@code ifUntouched}
+     * points if it never let the lock go during the slice (its waiter still waits), of {@code ifRetaken} points if
+     * it let it go and holds it again at the end (the woken waiter finds it taken and waits again); -1 where the
+     * engine cannot foresee it. If the thread does not hold the lock at the end, the waiter takes it: the thread
+     * waits to be told to go on. {@code lock} is null for a thread that runs alone: it goes on with
+     * {@code ifUntouched} whatever it does. The engine checks the outcome against this when it comes.
+     */
+    public record Continuation(Acquirable lock, int ifUntouched, int ifRetaken) {
+    }
+
+    /**
+     * After a {@link #plan} that foresaw nothing because the current thread holds a lock another thread waits for:
+     * how it goes on at its slice's end, if the engine can foresee that (one core, nothing else ready, no clock
+     * running) and the lock is one the caller {@code known}s; else null. Holds picks and commands until the
+     * outcome has come.
+     */
+    public Continuation continuation(java.util.function.Predicate<Acquirable> known) {
+        return null;
+    }
+
+    /** Whether the current thread got the core back at once, as its {@link #continuation} said; clears it. */
+    public boolean continuedByPlan() {
+        return false;
+    }
+
+    /**
      * Whether a program run elsewhere may go through the point after its grant before the engine records it: only
      * one thread runs at a time, so nothing else happens between the two, and no pick, command, pause or step
      * waits to apply first.
@@ -343,7 +370,7 @@ public abstract class Kernel {
         return m.owner == current() || !waited ? new LockState(m.owner.id, m.depth) : null;
     }
 
-    /** Whether the last {@link #plan} foresaw slices after the current one that are still to come. */
+    /** Whether the last {@link #plan} or {@link #continuation} foresaw slices after the current one still to come. */
     boolean plansAhead() {
         return false;
     }

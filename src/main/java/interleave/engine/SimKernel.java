@@ -48,6 +48,14 @@ final class SimKernel extends Kernel {
     private record Foreseen(SimThread thread, int budget) {
     }
 
+    /** A {@link #continuation} whose slice has not ended yet: its thread, the lock, its waiter, both grants. */
+    private record Continuing(SimThread thread, Mutex lock, SimThread waiter, int ifUntouched, int ifRetaken) {
+    }
+
+    private Continuing continuing;
+    /** Once a continuing thread's slice ended holding its lock: the grant its next slice must give it. */
+    private Foreseen continuingWith;
+
     SimKernel(Trace trace, RunSettings settings, RunControl control) {
         super(trace, settings, control);
         this.policy = SchedulingPolicy.of(settings);
@@ -77,6 +85,8 @@ final class SimKernel extends Kernel {
         int granted;
         /** Switched in as a {@link #plan} foresaw, not yet told to its worker. */
         boolean plannedIn;
+        /** Went on with a new slice as a {@link #continuation} foresaw, not yet told to its worker. */
+        boolean continued;
 
         SimThread(String name, boolean daemon, boolean external, Runnable body) {
             super(SimKernel.this, name, daemon, external, body);
@@ -319,12 +329,14 @@ final class SimKernel extends Kernel {
         if (me != null && me != user) {
             me.granted = 0;
             foreseen.clear(); // the thread asks: the slices after it are decided when they come
+            continuing = null;
         }
     }
 
     @Override
     public int[] plan(java.util.function.IntPredicate waitsForGo, int maxSlices) {
         foreseen.clear();
+        continuing = null;
         SimThread me = cur;
         if (me == null || me == user || core.length != 1 || !policy.preemptive() || stopping || control.attention
                 || me.yieldRequested || me.core < 0 || holdsAWaitedLock(me)) {
@@ -389,8 +401,86 @@ final class SimKernel extends Kernel {
     }
 
     @Override
+    public Continuation continuation(java.util.function.Predicate<Acquirable> known) {
+        continuing = null;
+        SimThread me = cur;
+        // one core, a grant to the slice's end, nobody else ready and no clock running: the slice's end is decided
+        // by the lock alone, and the policy's draws for each outcome can be made ahead on a forecast
+        if (me == null || me == user || core.length != 1 || !policy.preemptive() || stopping || control.attention
+                || me.yieldRequested || me.core < 0 || !ready.isEmpty() || !timed.isEmpty()
+                || me.granted != me.sliceLen - me.sliceUsed - 1) {
+            return null;
+        }
+        SimThread waiter = null;
+        for (SimThread t : all) {
+            // a lock another thread holds: nothing the grant does wakes its waiters
+            if (t == me || !(t.waitingOn instanceof Mutex m) || m.owner != null && m.owner != me) {
+                continue;
+            }
+            // ours, with one waiter that waits for ever; or free with waiters, which a grant could wake
+            if (m.owner == null || waiter != null || t.recheck == null || t.deadline >= 0 || !known.test(m)) {
+                return null;
+            }
+            waiter = t;
+        }
+        SchedulingPolicy untouched = policy.forecast(); // the same calls, in the same order, as endOfTick's
+        int ifUntouched = untouched.sliceLength() - 1;
+        if (waiter == null) { // alone: it goes on, whatever it does
+            continuing = new Continuing(me, null, null, ifUntouched, -1);
+            return new Continuation(null, ifUntouched, -1);
+        }
+        SchedulingPolicy retaken = policy.forecast(); // preempt for the waiter, its failed re-check, fill
+        retaken.next(new ArrayList<>(List.of(waiter)));
+        retaken.sliceLength();
+        retaken.next(new ArrayList<>(List.of(me)));
+        int ifRetaken = retaken.sliceLength() - 1;
+        Mutex lock = (Mutex) waiter.waitingOn;
+        continuing = new Continuing(me, lock, waiter, ifUntouched, ifRetaken);
+        return new Continuation(lock, ifUntouched, ifRetaken);
+    }
+
+    /**
+     * The slice of a thread with a {@link #continuation} ended: which grant its next slice must give it, if it
+     * still holds the lock (else the waiter takes it, and the thread waits to be told to go on).
+     */
+    private void sliceEnded(SimThread t) {
+        Continuing c = continuing;
+        continuing = null;
+        if (c.lock() != null && c.lock().owner != t) {
+            return;
+        }
+        int budget = c.lock() == null || c.waiter().waitingOn == c.lock() ? c.ifUntouched() : c.ifRetaken();
+        if (budget >= 0) {
+            continuingWith = new Foreseen(t, budget);
+        }
+    }
+
+    /** The thread's new slice is the one its continuation foresaw: it has gone on already with this grant. */
+    private void continueAsForeseen(SimThread t) {
+        Foreseen f = continuingWith;
+        continuingWith = null;
+        if (f.budget() != t.sliceLen - 1 || !timed.isEmpty()) {
+            throw planBroken("the continuation foresaw " + t.name + " with " + f.budget() + " points, but its slice"
+                    + " is " + t.sliceLen + (timed.isEmpty() ? "" : " with a clock running"));
+        }
+        t.granted = f.budget();
+        t.plannedIn = true;
+        t.continued = true;
+    }
+
+    @Override
+    public boolean continuedByPlan() {
+        SimThread me = cur;
+        if (me == null || !me.continued) {
+            return false;
+        }
+        me.continued = false;
+        return true;
+    }
+
+    @Override
     boolean plansAhead() {
-        return !foreseen.isEmpty();
+        return !foreseen.isEmpty() || continuing != null;
     }
 
     @Override
@@ -432,7 +522,7 @@ final class SimKernel extends Kernel {
                 throw new RunStopped();
             }
             // granted points have happened elsewhere: pause and step only
-            boolean takesInput = me.granted == 0 && foreseen.isEmpty();
+            boolean takesInput = me.granted == 0 && foreseen.isEmpty() && continuing == null && continuingWith == null;
             if (takesInput) {
                 applyCommands();
                 int pick = control.takePick();
@@ -555,6 +645,9 @@ final class SimKernel extends Kernel {
                     preempt(i, SwitchReason.YIELD);
                 }
             } else if (policy.preemptive() && t.sliceUsed >= t.sliceLen) {
+                if (continuing != null && continuing.thread() == t) {
+                    sliceEnded(t);
+                }
                 if (ready.isEmpty()) {
                     newSlice(t);
                 } else {
@@ -656,6 +749,9 @@ final class SimKernel extends Kernel {
     private void newSlice(SimThread t) {
         t.sliceUsed = 0;
         t.sliceLen = policy.sliceLength();
+        if (continuingWith != null && continuingWith.thread() == t) {
+            continueAsForeseen(t);
+        }
     }
 
     private void vacate(SimThread t, SwitchReason why) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * = THREAD BUDGET LOCKS VALUES PLAN RESULT  the call's result (JSON), with the next grant and the values
  * ! THREAD TYPE MESSAGE                      the call raised the Python exception TYPE (MESSAGE: a JSON string)
  * A THREAD BARRIER VALUES                    run the Barrier's action, then say so
+ * C THREAD PLAN                              the plan for the end of the grant the thread went on with
  * </pre>
  * LOCKS lists the Locks and RLocks that may be taken or given back without asking within the grant (and the plan),
  * each with its holder (a Python thread, -1 for none) and depth ({@code 3:-1:0,5:2:1}), VALUES the shared values written since the last answer ({@code cell:value,...});
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * records the next point before the thread goes on), else {@code +} go through the next read, write or step,
  * send the points and wait to be told to go on; the slices that follow, if the engine foresaw them, come after
  * the {@code +} ({@code +2:19,1:12}: thread 2 next, with a grant of 19 points, then thread 1): the thread hands
- * the core on to the first itself, and so on down the plan. Written by hand: an answer goes at every context switch of a run.
+ * the core on to the first itself, and so on down the plan; or {@code ?LOCK:A:B}, see {@link #branch}. Written by hand: an answer goes at every context switch of a run.
  */
 final class Answer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +56,21 @@ final class Answer {
             b.append(successors[i]).append(':').append(successors[i + 1]);
         }
         plan = b.toString();
+    }
+
+    /**
+     * At the end of its grant the thread goes through its next simple point itself and then, if it holds
+     * {@code lock} ({@code -1}: none, it runs alone), goes on at once with a new grant: of {@code ifUntouched} points
+     * if it never let the lock go meanwhile, of {@code ifRetaken} if it did (-1: it waits to be told to go on
+     * instead); if it does not hold it, it waits. The plan for that grant's end comes after, as {@link #nextPlan}.
+     */
+    void branch(int lock, int ifUntouched, int ifRetaken) {
+        plan = "?" + lock + ":" + ifUntouched + ":" + ifRetaken;
+    }
+
+    /** The plan for the end of the grant the thread went on with, as a {@link #branch} said. */
+    String nextPlan() {
+        return "C " + thread + " " + plan;
     }
 
     /** The call's result (null, a number, a string, a list, ...) with a grant of {@code budget} points. */

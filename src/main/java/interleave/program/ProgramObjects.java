@@ -63,6 +63,21 @@ final class ProgramObjects {
         return id;
     }
 
+    /** Whether it is one of the program's Locks or RLocks, which a grant can name. */
+    boolean isMutex(Acquirable lock) {
+        return mutexes.containsValue(lock);
+    }
+
+    /** The program's number for one of its Locks or RLocks. */
+    int mutexId(Acquirable lock) {
+        for (Map.Entry<Integer, Acquirable> e : mutexes.entrySet()) {
+            if (e.getValue() == lock) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("not one of the program's locks: " + lock);
+    }
+
     Object call(String op, int id, JsonNode req) {
         Object o = objects.get(id);
         switch (op) {

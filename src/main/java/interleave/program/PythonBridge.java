@@ -31,6 +31,13 @@ final class PythonBridge {
      */
     private final boolean plans = grants && !"false".equals(System.getProperty("interleave.python.plans"));
     /**
+     * Off ({@code -Dinterleave.python.continuations=false}): a thread that runs alone, or holds a lock another
+     * waits for, waits at each slice's end for the engine to say how it goes on; the trace is the same. On, the
+     * engine tells it ahead, for each way the slice can end, and it goes on at once (only over named pipes: the
+     * plan for its next end comes while it runs).
+     */
+    private final boolean continuations;
+    /**
      * How many slices a plan may foresee. A teacher's pick or command waits until the plan is spent (the Python
      * threads have gone through it already), so where a teacher is present a plan is short: a pick made while
      * paused applies within two slices, as it did within one grant before there were plans.
@@ -53,6 +60,8 @@ final class PythonBridge {
     private final java.util.Set<Integer> waitingForGo = ConcurrentHashMap.newKeySet();
     /** How many times a Python thread got the core from the one before it in a plan (no answer from us). */
     private final java.util.concurrent.atomic.AtomicInteger handedOn = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times a Python thread went on at its slice's end without waiting, as the engine foresaw. */
+    private final java.util.concurrent.atomic.AtomicInteger continued = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final List<String> errorOutput = new CopyOnWriteArrayList<>();
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
@@ -73,6 +82,8 @@ final class PythonBridge {
         this.os = k.settings().mode() == interleave.engine.Mode.OS;
         this.order = new Sequencer(k.control()::paused);
         this.process = new PythonProcess(k, python, runtime, program, source, os);
+        this.continuations = plans && process.ownPipes()
+                && !"false".equals(System.getProperty("interleave.python.continuations"));
         this.stall = new Stall(Stall.limit(), process::endAskingWhere, process::lineAtTheEnd,
                 () -> k.outcomeNow() != null);
     }
@@ -89,6 +100,11 @@ final class PythonBridge {
     /** How many context switches the Python threads made among themselves, as the engine's plans said. */
     int handedOnByPlan() {
         return handedOn.get();
+    }
+
+    /** How many slices a Python thread began without waiting for the engine, as its continuation said. */
+    int continuedByPlan() {
+        return continued.get();
     }
 
     /** The program's shared ints on the engine. */
@@ -187,7 +203,17 @@ final class PythonBridge {
                     waitingForGo.remove(s.strand());
                 }
                 if (parks) {
-                    if (k.resumedByPlan()) { // the thread before it in the plan has told it to go on already
+                    if (k.continuedByPlan()) { // it went on at once, as its plan said: its plan for the next end
+                        k.resumedByPlan();
+                        continued.incrementAndGet();
+                        Answer r = new Answer(thread);
+                        if (k.mayRunAhead()) {
+                            planInto(r);
+                        } else {
+                            r.plan(new int[0]); // a teacher waits: it waits at the next end, to be told to go on
+                        }
+                        channel.send(r.nextPlan());
+                    } else if (k.resumedByPlan()) { // the thread before it in the plan has told it to go on already
                         handedOn.incrementAndGet();
                     } else {
                         reply(channel, thread, null);
@@ -360,14 +386,26 @@ final class PythonBridge {
         return thread == null ? -1 : thread;
     }
 
-    /** The engine's plan after the current thread's grant, by Python thread: pairs (thread, grant). */
-    private int[] successors() {
+    /**
+     * The engine's plan after the current thread's grant, into the answer: the next slices by Python thread, else
+     * how the thread goes on at its slice's end if it runs alone or holds a lock another waits for. Whether it
+     * foresaw anything.
+     */
+    private boolean planInto(Answer r) {
         int[] plan = k.plan(waitingForGo::contains,
                 k.control().userPresent() ? PLAN_SLICES_WITH_A_TEACHER : PLAN_SLICES);
         for (int i = 0; i < plan.length; i += 2) {
             plan[i] = pythonThread(plan[i]);
         }
-        return plan;
+        if (plan.length == 0 && continuations) {
+            Kernel.Continuation c = k.continuation(objects::isMutex);
+            if (c != null) {
+                r.branch(c.lock() == null ? -1 : objects.mutexId(c.lock()), c.ifUntouched(), c.ifRetaken());
+                return true;
+            }
+        }
+        r.plan(plan);
+        return plan.length > 0;
     }
 
     /** The answer, with the points the thread may now go through without asking (it holds the core now). */
@@ -376,11 +414,8 @@ final class PythonBridge {
         int budget = grants ? k.grant() : 0;
         // (not while a teacher's pick, command, pause or step waits: the thread then asks at its grant's end, so
         // that they apply at a point the Python side has not gone through yet)
-        int[] successors = plans && k.mayRunAhead() ? successors() : null;
-        if (successors != null) {
-            r.plan(successors);
-        }
-        if (budget > 0 || successors != null && successors.length > 0) {
+        boolean foresaw = plans && k.mayRunAhead() && planInto(r);
+        if (budget > 0 || foresaw) {
             objects.locksInto(r, this::pythonThread);
         }
         if (!os) { // in os mode the program's values are CPython's own; the engine only records them

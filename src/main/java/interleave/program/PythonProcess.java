@@ -80,6 +80,11 @@ final class PythonProcess {
         t.start();
     }
 
+    /** Whether each thread has its own named pipes (else they share stdin and stdout). */
+    boolean ownPipes() {
+        return channels != null;
+    }
+
     /** The thread's own named pipes where there are such, else its share of stdin and stdout. */
     ThreadChannel channel(int thread) {
         if (channels == null) {

@@ -19,12 +19,19 @@ does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other reque
   "! THREAD TYPE MESSAGE"  the call raised the Python exception TYPE; MESSAGE is a JSON string.
   "A THREAD BARRIER VALUES"  the thread was last at the Barrier: it runs the barrier's action, then says so.
   "G THREAD BUDGET"  go on, with a grant of BUDGET points (from the thread before it in the plan).
+  "C THREAD PLAN"  the plan for the end of the grant the thread went on with at once (see "?" below).
 
 With a PLAN ("+": only one thread runs at a time), a read, a write or a step at the end of the grant is gone
 through at once (nothing else can come between it and the engine's record of it), and the points go as
 "e THREAD CODE [ARGS] ...": the thread then waits to be told to go on. If the plan names the next slice, the
 thread tells that thread to go itself ("G"), so a context switch costs one wake-up here while the engine's workers
 record the points behind; else the thread's worker tells it when the engine gives it the core again.
+
+A PLAN "?LOCK:A:B" is for a thread that runs alone (LOCK -1) or holds LOCK while another thread waits for it: at
+the end of its grant it goes on at once, with a grant of A points if it never let LOCK go during the grant (its
+waiter still waits) or of B if it did and holds it again (the woken waiter finds it taken and waits again); if it
+does not hold LOCK (or the grant is -1) it waits to be told to go on. The engine decides the same from the same
+facts and checks it; while the thread goes on, its worker sends the plan for the new grant's end as a "C" line.
 
 In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
 step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
@@ -98,17 +105,20 @@ class _Grant:
     """What the engine has granted the thread holding the core: how many simple points it may go through without
     asking (reads, writes, loop steps, taking a lock the engine said is free, giving back one it holds), and the
     points gone through so far, to go with its next request. The engine decided each of them; this only counts."""
-    __slots__ = ("budget", "pending", "park")
+    __slots__ = ("budget", "pending", "park", "freed")
 
     def __init__(self):
         self.budget = 0
         self.pending = []
         self.park = False  # at the end of the grant: go through the next simple point, then wait (see _park)
+        self.freed = set()  # the Locks and RLocks let go (to depth 0) within the grant: see the "?" plan
 
 
 # The engine's plan: the slices it foresaw after the current one ("thread:grant"), handed on by each thread in turn.
 # Only one thread runs at a time while there is a plan, and only an answer with a plan changes it.
 _successors = collections.deque()
+# Or the engine's "?" plan for the end of the current grant: [lock, grant if untouched, grant if retaken], or None.
+_branch = None
 # The Locks and RLocks that may be taken or given back without asking within a grant and its plan: lock -> [holder
 # (a thread, -1 for none), depth], as the engine sent them and as the granted points changed them since. The engine
 # leaves out any that only it may hand over (one someone waits for); it checks every lock taken or given back.
@@ -135,18 +145,59 @@ def _step(site, line):
 
 
 def _park(g):
-    """The grant's end, its last point gone through already: the points go to the engine; the core goes to the
-    next thread of the plan if there is one, told by this thread; then this one waits to be told to go on."""
+    """The grant's end, its last point gone through already: the points go to the engine; the thread goes on at
+    once if a "?" plan says so; else the core goes to the next thread of the plan if there is one, told by this
+    thread, and this one waits to be told to go on. The plan is read before the points go: once they have gone,
+    the engine may answer the next thread, whose answer brings a plan of its own."""
     channel = _channel()
     tid = _my_tid()
     text = "e %d %s\n" % (tid, " ".join(map(str, g.pending)))
     g.pending.clear()
-    if _successors:
-        thread, points = _successors.popleft().split(":")
-        line = channel.hand_off(text, int(thread), int(points))
+    if channel.awaiting:  # the plan for this end, which the engine sent while the thread ran
+        channel.awaiting = False
+        _set_plan(channel.next_line().rstrip("\n").split(" ", 2)[2])
+    budget = _goes_on(g, tid)
+    successor = _successors.popleft() if budget < 0 and _successors else None
+    channel.send(text)
+    if budget >= 0:  # the engine gives it a new slice at once: it goes on, its worker records behind it
+        g.budget = budget
+        channel.awaiting = True
+        return
+    if successor is not None:
+        thread, points = successor.split(":")
+        line = channel.hand_off(int(thread), int(points))
     else:
-        line = channel.ask(text)
+        line = channel.next_line()
     _result(_decode(line, g))
+
+
+def _goes_on(g, tid):
+    """At the grant's end, under a "?" plan: the grant the thread goes on with at once, else -1."""
+    global _branch
+    branch = _branch
+    if branch is None:
+        return -1
+    _branch = None
+    lock, untouched, retaken = branch
+    freed = lock in g.freed
+    g.freed.clear()
+    if lock < 0:
+        return untouched
+    state = _locks.get(lock)
+    if state is None or state[0] != tid:
+        return -1
+    return retaken if freed else untouched
+
+
+def _set_plan(plan):
+    """A PLAN other than "-" (see the protocol above): the slices after the current one, or a "?" plan."""
+    global _branch
+    _successors.clear()
+    _branch = None
+    if plan[0] == "?":
+        _branch = [int(part) for part in plan[1:].split(":")]
+    elif len(plan) > 1:  # read entry by entry as the core is handed on: a plan often ends early
+        _successors.extend(plan[1:].split(","))
 
 
 # os mode: a point is numbered together with its read or write, under _os_lock (see there).
@@ -166,6 +217,8 @@ class _SharedChannel:
     """All threads on stdout and stdin; a reader thread hands each answer (its line) to its thread (where there are
     no FIFOs)."""
 
+    awaiting = False  # never: the engine sends "?" plans only where each thread has its own pipes
+
     def __init__(self, tid):
         self.tid = tid
         with _answers_lock:
@@ -174,19 +227,21 @@ class _SharedChannel:
     def ask(self, text):
         self.answer.ready.clear()
         self.send(text)
+        return self.next_line()
+
+    def next_line(self):
+        """The next answer (the thread sent its request or points already)."""
         self.answer.ready.wait()
+        self.answer.ready.clear()
         return self.answer.value
 
-    def hand_off(self, text, tid, budget):
-        """Sends text, tells thread tid to go on with a grant of budget points, and waits to be told to go on."""
-        self.answer.ready.clear()
-        self.send(text)
+    def hand_off(self, tid, budget):
+        """Tells thread tid to go on with a grant of budget points, and waits to be told to go on."""
         with _answers_lock:
             other = _answers.setdefault(tid, _Answer())
         other.value = "G %d %d\n" % (tid, budget)
         other.ready.set()
-        self.answer.ready.wait()
-        return self.answer.value
+        return self.next_line()
 
     def send(self, text):
         with _send_lock:
@@ -200,6 +255,7 @@ class _FifoChannel:
     def __init__(self, tid):
         self.requests = open(_fifo(tid, "req"), "w", encoding="utf-8", buffering=1 << 16)
         self.answers = open(_fifo(tid, "rep"), "r", encoding="utf-8")
+        self.awaiting = False  # a "C" line is on its way: the plan for the end of the grant the thread went on with
 
     def send(self, text):
         self.requests.write(text)
@@ -207,20 +263,23 @@ class _FifoChannel:
 
     def ask(self, text):
         self.send(text)
-        return self._next_answer()
+        if self.awaiting:  # the thread asks before its grant's end: that end's plan no longer applies
+            self.awaiting = False
+            self.next_line()
+        return self.next_line()
 
-    def hand_off(self, text, tid, budget):
-        """Sends text, tells thread tid to go on with a grant of budget points (a line in its own answer pipe,
-        which the engine's worker leaves alone: the plan told it so), and waits to be told to go on."""
-        self.send(text)
+    def hand_off(self, tid, budget):
+        """Tells thread tid to go on with a grant of budget points (a line in its own answer pipe, which the
+        engine's worker leaves alone: the plan told it so), and waits to be told to go on."""
         pipe = _go_pipes.get(tid)
         if pipe is None:
             pipe = _go_pipes[tid] = open(_fifo(tid, "rep"), "w", encoding="utf-8")
         pipe.write("G %d %d\n" % (tid, budget))
         pipe.flush()
-        return self._next_answer()
+        return self.next_line()
 
-    def _next_answer(self):
+    def next_line(self):
+        """The next line from the engine (the thread sent its request or points already)."""
         line = self.answers.readline()
         if not line:  # the engine is gone
             _real_exit(0)
@@ -323,6 +382,7 @@ def _exchange(op, args):
 
 def _decode(line, grant):
     """One answer line (see the protocol above): the grant and the values applied, (result, error) returned."""
+    global _branch
     kind = line[0]
     if kind == "=":
         _, _, budget, locks, values, plan, result = line.split(" ", 6)
@@ -335,12 +395,11 @@ def _decode(line, grant):
                     _locks[int(lock)] = [int(holder), int(depth)]
         if values != "-" and not _OS:
             _G.apply(values)
+        grant.freed.clear()
         # ("-": no plan; an ending thread's last answer may come after the next thread's plan, so it leaves it)
         grant.park = plan != "-"
         if grant.park:
-            _successors.clear()
-            if len(plan) > 1:  # read entry by entry as the core is handed on: a plan often ends early
-                _successors.extend(plan[1:].split(","))
+            _set_plan(plan)
         result = result.rstrip("\n")
         if result.isdigit():
             return int(result), None
@@ -348,10 +407,12 @@ def _decode(line, grant):
     if kind == "G":  # from the thread before this one in the plan (whose locks table still holds)
         grant.budget = int(line.split(" ", 3)[2])
         grant.park = True
+        grant.freed.clear()
         return None, None
     grant.budget = 0
     grant.park = False
     _successors.clear()
+    _branch = None
     if kind == "!":
         _, _, kind_of_error, message = line.split(" ", 3)
         return None, (kind_of_error, json.loads(message))
@@ -798,6 +859,7 @@ class Lock(_Primitive):
                 state[1] -= 1
                 if not state[1]:
                     state[0] = -1
+                    g.freed.add(self._id)
                 g.pending.append("%d %d" % (_line() * 8 + _RELEASE, self._id))
                 if g.budget > 0:
                     g.budget -= 1

@@ -109,7 +109,11 @@ class PythonProgramTest {
             "locks.py, interleave.python.grants=false", "balance.py, interleave.python.plans=false",
             "balance_lock.py, interleave.python.plans=false", "locks.py, interleave.python.plans=false",
             "locks.py, interleave.python.sharedPipes=true", "semaphores_conditions.py, interleave.python.plans=false",
-            "queue_barrier_local.py, interleave.python.plans=false"})
+            "queue_barrier_local.py, interleave.python.plans=false",
+            "balance_lock.py, interleave.python.continuations=false",
+            "locks.py, interleave.python.continuations=false",
+            "contended_lock.py, interleave.python.continuations=false",
+            "semaphores_conditions.py, interleave.python.continuations=false"})
     void howThePointsTravelDoesNotChangeTheTrace(String program, String setting) throws Exception {
         StringWriter usual = new StringWriter();
         TraceFiles.write(run(program, 5).trace(), usual);
@@ -149,6 +153,73 @@ class PythonProgramTest {
         assertEquals(decided.toString(), usual.toString());
         PythonBridge bridge = planned.context().kept("bridge");
         assertTrue(bridge.handedOnByPlan() > 0, "some switches were handed on by a plan");
+    }
+
+    /**
+     * A thread that holds the lock another waits for, or runs alone, goes on at its slice's end without waiting
+     * for the engine, as the engine foresaw for each way the slice could end (the lock never let go, let go and
+     * taken back, or let go): the trace is the one made with every slice's end decided as it comes, whatever the
+     * policy and the slice length.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"balance_lock.py, RANDOM, 1", "balance_lock.py, RANDOM, 3",
+            "balance_lock.py, RANDOM, 20", "balance_lock.py, RR, 2", "balance_lock.py, RR, 7",
+            "locks.py, RANDOM, 2", "locks.py, RR, 5", "contended_lock.py, RANDOM, 4", "balance_lock.py, RR, 20"})
+    void continuationsForeseeTheEnginesOwnSlices(String program, interleave.engine.Policy policy, int quantum)
+            throws Exception {
+        RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 3L);
+        ScenarioRun foreseen = run(program, settings);
+        assertEquals(List.of(), foreseen.kernel().outcomeNow().errors());
+        StringWriter usual = new StringWriter();
+        TraceFiles.write(foreseen.trace(), usual);
+        StringWriter decided = new StringWriter();
+        System.setProperty("interleave.python.continuations", "false");
+        try {
+            TraceFiles.write(run(program, settings).trace(), decided);
+        } finally {
+            System.clearProperty("interleave.python.continuations");
+        }
+        assertEquals(decided.toString(), usual.toString());
+        PythonBridge bridge = foreseen.context().kept("bridge");
+        assertTrue(bridge.continuedByPlan() > 0, "some slices went on without waiting for the engine");
+    }
+
+    /**
+     * A teacher pauses and steps a run whose threads go on without waiting at their slices' ends: the pause holds,
+     * the steps apply (a step is taken at a worker's gate, not always at a recorded point), and the run then goes
+     * on to CPython's end with no error.
+     */
+    @Test
+    void pauseAndStepApplyWhileThreadsGoOnAtTheirSlicesEnds() throws Exception {
+        RunControl control = new RunControl(true, false);
+        ScenarioRun r = ScenarioRun.start(PythonProgram.load(program("balance_lock.py"), null), Map.of(),
+                RunSettings.DEFAULT, control);
+        Trace t = r.trace();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (t.pointCount() < 800 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1);
+        }
+        control.pause();
+        Thread.sleep(300);
+        long paused = t.pointCount();
+        Thread.sleep(200);
+        assertEquals(paused, t.pointCount(), "a paused run records nothing more");
+        for (int i = 0; i < 5; i++) {
+            control.step();
+        }
+        deadline = System.currentTimeMillis() + 5_000;
+        while (control.pendingSteps() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, control.pendingSteps(), "every step was taken");
+        long stepped = t.pointCount() - paused;
+        assertTrue(stepped >= 1 && stepped <= 5, stepped + " points for five steps");
+        control.resume();
+        RunOutcome o = r.kernel().awaitOutcome(30_000);
+        assertEquals(RunOutcome.Status.FINISHED, o.status(), String.valueOf(o.errors()));
+        assertTrue(o.errors().isEmpty(), String.valueOf(o.errors()));
+        assertEquals(List.of("0"), r.result().get("output"));
+        assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
     }
 
     /**
