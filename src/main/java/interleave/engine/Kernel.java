@@ -294,10 +294,11 @@ public abstract class Kernel {
      * points if it never let the lock go during the slice (its waiter still waits), of {@code ifRetaken} points if
      * it let it go and holds it again at the end (the woken waiter finds it taken and waits again); -1 where the
      * engine cannot foresee it. If the thread does not hold the lock at the end, the waiter takes it: the thread
-     * waits to be told to go on. {@code lock} is null for a thread that runs alone: it goes on with
-     * {@code ifUntouched} whatever it does. The engine checks the outcome against this when it comes.
+     * waits: the {@code waiter} (a thread's id) takes the lock and goes on from its acquire with a grant of
+     * {@code ifLetGo} points (-1: it waits for its answer). {@code lock} is null for a thread that runs alone: it
+     * goes on with {@code ifUntouched} whatever it does. The engine checks the outcome against this when it comes.
      */
-    public record Continuation(Acquirable lock, int ifUntouched, int ifRetaken) {
+    public record Continuation(Acquirable lock, int ifUntouched, int ifRetaken, int waiter, int ifLetGo) {
     }
 
     /**
@@ -310,7 +311,23 @@ public abstract class Kernel {
         return null;
     }
 
-    /** Whether the current thread got the core back at once, as its {@link #continuation} said; clears it. */
+    /**
+     * The current thread's Python side is about to block in a call (an acquire of a lock another thread holds)
+     * under a plan whose next slice is {@code thread}'s: it has told that thread to go on with {@code budget}
+     * points, as the engine gives the core to the plan's next thread when the current one blocks.
+     */
+    public void handedOnIfBlocked(int thread, int budget) {
+        throw new ThreadingError("RuntimeError", "this runtime makes no plans");
+    }
+
+    /** After a call {@link #handedOnIfBlocked}: it must have blocked and the core gone as said (else the run ends). */
+    public void handedOnAsForeseen() {
+    }
+
+    /**
+     * Whether the current thread got the core back at once, as its {@link #continuation} said, or was told to go
+     * on by another thread's Python side; clears it.
+     */
     public boolean continuedByPlan() {
         return false;
     }

@@ -48,13 +48,20 @@ final class SimKernel extends Kernel {
     private record Foreseen(SimThread thread, int budget) {
     }
 
-    /** A {@link #continuation} whose slice has not ended yet: its thread, the lock, its waiter, both grants. */
-    private record Continuing(SimThread thread, Mutex lock, SimThread waiter, int ifUntouched, int ifRetaken) {
+    /** A {@link #continuation} whose slice has not ended yet: its thread, the lock, its waiter, the grants. */
+    private record Continuing(SimThread thread, Mutex lock, SimThread waiter, int ifUntouched, int ifRetaken,
+                              int ifLetGo) {
     }
 
     private Continuing continuing;
-    /** Once a continuing thread's slice ended holding its lock: the grant its next slice must give it. */
-    private Foreseen continuingWith;
+    /**
+     * A thread the Python side has told to go on already, before the engine gave it the core: the next slice given
+     * to it must be {@code sliceLen} points long, and leave it {@code granted} points (see {@link #newSlice}).
+     */
+    private record GoneOn(SimThread thread, int sliceLen, int granted) {
+    }
+
+    private GoneOn goneOn;
 
     SimKernel(Trace trace, RunSettings settings, RunControl control) {
         super(trace, settings, control);
@@ -426,17 +433,38 @@ final class SimKernel extends Kernel {
         SchedulingPolicy untouched = policy.forecast(); // the same calls, in the same order, as endOfTick's
         int ifUntouched = untouched.sliceLength() - 1;
         if (waiter == null) { // alone: it goes on, whatever it does
-            continuing = new Continuing(me, null, null, ifUntouched, -1);
-            return new Continuation(null, ifUntouched, -1);
+            continuing = new Continuing(me, null, null, ifUntouched, -1, -1);
+            return new Continuation(null, ifUntouched, -1, -1, -1);
         }
-        SchedulingPolicy retaken = policy.forecast(); // preempt for the waiter, its failed re-check, fill
+        SchedulingPolicy retaken = policy.forecast(); // preempt for the waiter, its re-check, fill if it failed
         retaken.next(new ArrayList<>(List.of(waiter)));
-        retaken.sliceLength();
+        int waitersSlice = retaken.sliceLength();
         retaken.next(new ArrayList<>(List.of(me)));
         int ifRetaken = retaken.sliceLength() - 1;
+        // let go: the waiter takes the lock, the first point of its slice, and goes on with the rest
+        int ifLetGo = waitersSlice >= 2 ? waitersSlice - 2 : -1;
         Mutex lock = (Mutex) waiter.waitingOn;
-        continuing = new Continuing(me, lock, waiter, ifUntouched, ifRetaken);
-        return new Continuation(lock, ifUntouched, ifRetaken);
+        continuing = new Continuing(me, lock, waiter, ifUntouched, ifRetaken, ifLetGo);
+        return new Continuation(lock, ifUntouched, ifRetaken, waiter.id, ifLetGo);
+    }
+
+    @Override
+    public void handedOnIfBlocked(int thread, int budget) {
+        SimThread next = thread >= 0 && thread < byId.length ? byId[thread] : null;
+        if (next == null || budget < 0) {
+            throw planBroken("the Python side handed the core to thread " + thread + " with " + budget + " points");
+        }
+        goneOn = new GoneOn(next, budget + 1, budget);
+    }
+
+    @Override
+    public void handedOnAsForeseen() {
+        if (goneOn != null) {
+            GoneOn g = goneOn;
+            goneOn = null;
+            throw planBroken("the Python side handed the core to " + g.thread().name + " for when " + cur.name
+                    + " blocked, but it did not block");
+        }
     }
 
     /**
@@ -446,24 +474,27 @@ final class SimKernel extends Kernel {
     private void sliceEnded(SimThread t) {
         Continuing c = continuing;
         continuing = null;
-        if (c.lock() != null && c.lock().owner != t) {
+        if (c.lock() != null && c.lock().owner != t) { // let go: the waiter takes it, told by the thread
+            if (c.ifLetGo() >= 0) {
+                goneOn = new GoneOn(c.waiter(), c.ifLetGo() + 2, c.ifLetGo() + 1); // less the taking, see endPoint
+            }
             return;
         }
         int budget = c.lock() == null || c.waiter().waitingOn == c.lock() ? c.ifUntouched() : c.ifRetaken();
         if (budget >= 0) {
-            continuingWith = new Foreseen(t, budget);
+            goneOn = new GoneOn(t, budget + 1, budget);
         }
     }
 
-    /** The thread's new slice is the one its continuation foresaw: it has gone on already with this grant. */
-    private void continueAsForeseen(SimThread t) {
-        Foreseen f = continuingWith;
-        continuingWith = null;
-        if (f.budget() != t.sliceLen - 1 || !timed.isEmpty()) {
-            throw planBroken("the continuation foresaw " + t.name + " with " + f.budget() + " points, but its slice"
-                    + " is " + t.sliceLen + (timed.isEmpty() ? "" : " with a clock running"));
+    /** The thread's new slice is the one the Python side foresaw when it told it to go on. */
+    private void goesOnAsForeseen(SimThread t) {
+        GoneOn g = goneOn;
+        goneOn = null;
+        if (g.sliceLen() != t.sliceLen || !timed.isEmpty()) {
+            throw planBroken("the Python side told " + t.name + " to go on with a slice of " + g.sliceLen()
+                    + " points, but its slice is " + t.sliceLen + (timed.isEmpty() ? "" : " with a clock running"));
         }
-        t.granted = f.budget();
+        t.granted = g.granted();
         t.plannedIn = true;
         t.continued = true;
     }
@@ -522,7 +553,7 @@ final class SimKernel extends Kernel {
                 throw new RunStopped();
             }
             // granted points have happened elsewhere: pause and step only
-            boolean takesInput = me.granted == 0 && foreseen.isEmpty() && continuing == null && continuingWith == null;
+            boolean takesInput = me.granted == 0 && foreseen.isEmpty() && continuing == null && goneOn == null;
             if (takesInput) {
                 applyCommands();
                 int pick = control.takePick();
@@ -749,8 +780,8 @@ final class SimKernel extends Kernel {
     private void newSlice(SimThread t) {
         t.sliceUsed = 0;
         t.sliceLen = policy.sliceLength();
-        if (continuingWith != null && continuingWith.thread() == t) {
-            continueAsForeseen(t);
+        if (goneOn != null && goneOn.thread() == t) {
+            goesOnAsForeseen(t);
         }
     }
 

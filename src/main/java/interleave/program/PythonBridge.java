@@ -32,9 +32,11 @@ final class PythonBridge {
     private final boolean plans = grants && !"false".equals(System.getProperty("interleave.python.plans"));
     /**
      * Off ({@code -Dinterleave.python.continuations=false}): a thread that runs alone, or holds a lock another
-     * waits for, waits at each slice's end for the engine to say how it goes on; the trace is the same. On, the
-     * engine tells it ahead, for each way the slice can end, and it goes on at once (only over named pipes: the
-     * plan for its next end comes while it runs).
+     * waits for, waits at each slice's end for the engine to say how it goes on, and a thread that blocks waits
+     * for the engine to hand the core on; the trace is the same. On, the engine tells a thread ahead how it goes on
+     * for each way its slice can end (or who takes the lock it lets go), and a thread about to block under a plan
+     * tells the plan's next thread to go on itself (only over named pipes: the plan for a grant begun that way
+     * comes while the thread runs).
      */
     private final boolean continuations;
     /**
@@ -53,6 +55,8 @@ final class PythonBridge {
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
     /** The Python thread each engine thread serves, by the engine thread's id. */
     private final Map<Integer, Integer> pythonThreadOf = new ConcurrentHashMap<>();
+    /** The engine thread serving each Python thread. */
+    private final Map<Integer, Integer> strandOf = new ConcurrentHashMap<>();
     /**
      * The engine threads whose Python thread went through the end of its grant and waits to be told to go on
      * (it sent {@code e}): the only ones a plan may hand the core to, since they need no answer.
@@ -102,7 +106,7 @@ final class PythonBridge {
         return handedOn.get();
     }
 
-    /** How many slices a Python thread began without waiting for the engine, as its continuation said. */
+    /** How many slices a Python thread began without an answer of the engine, as a plan said (not handed on). */
     int continuedByPlan() {
         return continued.get();
     }
@@ -128,6 +132,7 @@ final class PythonBridge {
         int strand = k.currentThread().id();
         Served s = new Served(thread, process.channel(thread), stall.watch(k.currentThreadName()), strand);
         pythonThreadOf.put(strand, thread);
+        strandOf.put(thread, strand);
         served.set(s);
         serveUntil(s, null);
     }
@@ -204,15 +209,7 @@ final class PythonBridge {
                 }
                 if (parks) {
                     if (k.continuedByPlan()) { // it went on at once, as its plan said: its plan for the next end
-                        k.resumedByPlan();
-                        continued.incrementAndGet();
-                        Answer r = new Answer(thread);
-                        if (k.mayRunAhead()) {
-                            planInto(r);
-                        } else {
-                            r.plan(new int[0]); // a teacher waits: it waits at the next end, to be told to go on
-                        }
-                        channel.send(r.nextPlan());
+                        sendNextPlan(channel, thread);
                     } else if (k.resumedByPlan()) { // the thread before it in the plan has told it to go on already
                         handedOn.incrementAndGet();
                     } else {
@@ -262,12 +259,37 @@ final class PythonBridge {
                 }
                 return null;
             }
+            JsonNode handed = req.path("handed"); // [thread, grant]: told to go on if this call blocks
+            if (handed.isArray()) {
+                k.handedOnIfBlocked(strandOf.getOrDefault(handed.path(0).asInt(), -1), handed.path(1).asInt());
+            }
             try {
-                reply(channel, thread, perform(op, req));
+                Object result = perform(op, req);
+                if (handed.isArray()) {
+                    k.handedOnAsForeseen();
+                }
+                if (k.continuedByPlan()) { // it took the lock it waited for and went on, told by the thread before
+                    sendNextPlan(channel, thread);
+                } else {
+                    reply(channel, thread, result);
+                }
             } catch (ThreadingError e) {
                 channel.send(new Answer(thread).error(e.pythonType(), e.getMessage()));
             }
         }
+    }
+
+    /** To a thread that went on without an answer, as a plan said: the plan for the end of its grant. */
+    private void sendNextPlan(ThreadChannel channel, int thread) {
+        k.resumedByPlan();
+        continued.incrementAndGet();
+        Answer r = new Answer(thread);
+        if (k.mayRunAhead()) {
+            planInto(r);
+        } else {
+            r.plan(new int[0]); // a teacher waits: it waits at the next end, to be told to go on
+        }
+        channel.send(r.nextPlan());
     }
 
     /**
@@ -400,7 +422,8 @@ final class PythonBridge {
         if (plan.length == 0 && continuations) {
             Kernel.Continuation c = k.continuation(objects::isMutex);
             if (c != null) {
-                r.branch(c.lock() == null ? -1 : objects.mutexId(c.lock()), c.ifUntouched(), c.ifRetaken());
+                r.branch(c.lock() == null ? -1 : objects.mutexId(c.lock()), c.ifUntouched(), c.ifRetaken(),
+                        c.waiter() < 0 ? -1 : pythonThread(c.waiter()), c.ifLetGo());
                 return true;
             }
         }

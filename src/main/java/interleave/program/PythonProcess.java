@@ -63,6 +63,9 @@ final class PythonProcess {
         if (os) {
             builder.environment().put("INTERLEAVE_MODE", "os");
         }
+        if ("false".equals(System.getProperty("interleave.python.continuations"))) { // see PythonBridge
+            builder.environment().put("INTERLEAVE_CONTINUATIONS", "off");
+        }
         // os.cpu_count() in sim and cooperative mode: the run's virtual cores (multiprocessing.Pool() sizes by it)
         builder.environment().put("INTERLEAVE_CORES", Integer.toString(k.settings().cores()));
         // the program's random module starts from the run's seed (sim and cooperative): the same seed, the same run

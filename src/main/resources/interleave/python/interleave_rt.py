@@ -19,6 +19,9 @@ does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other reque
   "! THREAD TYPE MESSAGE"  the call raised the Python exception TYPE; MESSAGE is a JSON string.
   "A THREAD BARRIER VALUES"  the thread was last at the Barrier: it runs the barrier's action, then says so.
   "G THREAD BUDGET"  go on, with a grant of BUDGET points (from the thread before it in the plan).
+  "G+ THREAD BUDGET"  the same, and the plan for the grant's end comes from the engine, as a "C" line.
+  "R THREAD BUDGET"  from the thread that let go of the lock this one waits for: its acquire returns True, and it
+      goes on with a grant of BUDGET points; the plan for the grant's end comes as a "C" line.
   "C THREAD PLAN"  the plan for the end of the grant the thread went on with at once (see "?" below).
 
 With a PLAN ("+": only one thread runs at a time), a read, a write or a step at the end of the grant is gone
@@ -32,6 +35,11 @@ the end of its grant it goes on at once, with a grant of A points if it never le
 waiter still waits) or of B if it did and holds it again (the woken waiter finds it taken and waits again); if it
 does not hold LOCK (or the grant is -1) it waits to be told to go on. The engine decides the same from the same
 facts and checks it; while the thread goes on, its worker sends the plan for the new grant's end as a "C" line.
+The full form "?LOCK:A:B:WAITER:W" also says what happens if the thread does not hold LOCK at its grant's end:
+the WAITER (a thread) takes it, told by this thread ("R"), and goes on with W points (-1: it waits for its answer).
+A thread that is about to block in an acquire of a Lock or RLock another thread holds, while a plan names the
+next slice, tells that slice's thread to go on ("G+") and says so in its request ("handed"): the engine gives the
+core to the plan's next thread when the running one blocks, with the same grant.
 
 In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
 step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
@@ -66,6 +74,8 @@ _answers = {}
 _answers_lock = _real_threading.Lock()
 _local = _real_threading.local()
 _OS = os.environ.get("INTERLEAVE_MODE") == "os"
+# Off only to compare traces: a thread about to block under a plan waits for the engine to hand the core on
+_HANDS_ON = os.environ.get("INTERLEAVE_CONTINUATIONS") != "off"
 _order = itertools.count(1)  # os mode: next(_order) numbers a point; one C call, so atomic under the GIL
 # os mode: a read or write of a shared value and its number are taken together under this lock, so no other
 # thread's point can come between them (CPython may switch threads after any call). Reentrant: a property's
@@ -105,13 +115,14 @@ class _Grant:
     """What the engine has granted the thread holding the core: how many simple points it may go through without
     asking (reads, writes, loop steps, taking a lock the engine said is free, giving back one it holds), and the
     points gone through so far, to go with its next request. The engine decided each of them; this only counts."""
-    __slots__ = ("budget", "pending", "park", "freed")
+    __slots__ = ("budget", "pending", "park", "freed", "chained")
 
     def __init__(self):
         self.budget = 0
         self.pending = []
         self.park = False  # at the end of the grant: go through the next simple point, then wait (see _park)
         self.freed = set()  # the Locks and RLocks let go (to depth 0) within the grant: see the "?" plan
+        self.chained = False  # the grant came down a plan's chain ("G"), not from the engine: see _locks
 
 
 # The engine's plan: the slices it foresaw after the current one ("thread:grant"), handed on by each thread in turn.
@@ -122,6 +133,9 @@ _branch = None
 # The Locks and RLocks that may be taken or given back without asking within a grant and its plan: lock -> [holder
 # (a thread, -1 for none), depth], as the engine sent them and as the granted points changed them since. The engine
 # leaves out any that only it may hand over (one someone waits for); it checks every lock taken or given back.
+# The third item, "waited", is set where a thread blocked on the lock since the table came (see Lock.acquire): the
+# engine would have left it out for a thread handed the core down a plan's chain ("G"), since giving it back would
+# wake the waiter and the slices foreseen would be wrong; such a thread asks instead.
 _locks = {}
 
 
@@ -156,11 +170,19 @@ def _park(g):
     if channel.awaiting:  # the plan for this end, which the engine sent while the thread ran
         channel.awaiting = False
         _set_plan(channel.next_line().rstrip("\n").split(" ", 2)[2])
-    budget = _goes_on(g, tid)
+    budget, waiter = _goes_on(g, tid)
     successor = _successors.popleft() if budget < 0 and _successors else None
+    if waiter is not None:  # it let the lock go: the thread that waited for it takes it and goes on
+        # told before the points go: its plan comes from its worker once the engine has them, and must come
+        # after this line
+        channel.tell(waiter[0], waiter[1], "R")
+        channel.send(text)
+        _result(_decode(channel.next_line(), g))
+        return
     channel.send(text)
     if budget >= 0:  # the engine gives it a new slice at once: it goes on, its worker records behind it
         g.budget = budget
+        g.chained = False
         channel.awaiting = True
         return
     if successor is not None:
@@ -172,21 +194,26 @@ def _park(g):
 
 
 def _goes_on(g, tid):
-    """At the grant's end, under a "?" plan: the grant the thread goes on with at once, else -1."""
+    """At the grant's end, under a "?" plan: the grant the thread goes on with at once (else -1), and the lock's
+    waiter with its grant if the thread let the lock go and the waiter takes it (else None)."""
     global _branch
     branch = _branch
     if branch is None:
-        return -1
+        return -1, None
     _branch = None
-    lock, untouched, retaken = branch
+    lock, untouched, retaken, waiter, let_go = branch
     freed = lock in g.freed
     g.freed.clear()
     if lock < 0:
-        return untouched
+        return untouched, None
     state = _locks.get(lock)
-    if state is None or state[0] != tid:
-        return -1
-    return retaken if freed else untouched
+    if state is not None and state[0] == tid:
+        return (retaken if freed else untouched), None
+    if state is None or state[0] != -1 or let_go < 0:
+        return -1, None
+    state[0] = waiter  # what the engine does when the waiter runs: it takes the lock
+    state[1] = 1
+    return -1, (waiter, let_go)
 
 
 def _set_plan(plan):
@@ -235,11 +262,11 @@ class _SharedChannel:
         self.answer.ready.clear()
         return self.answer.value
 
-    def hand_off(self, tid, budget):
+    def hand_off(self, tid, budget, kind="G"):
         """Tells thread tid to go on with a grant of budget points, and waits to be told to go on."""
         with _answers_lock:
             other = _answers.setdefault(tid, _Answer())
-        other.value = "G %d %d\n" % (tid, budget)
+        other.value = "%s %d %d\n" % (kind, tid, budget)
         other.ready.set()
         return self.next_line()
 
@@ -268,15 +295,21 @@ class _FifoChannel:
             self.next_line()
         return self.next_line()
 
-    def hand_off(self, tid, budget):
+    def hand_off(self, tid, budget, kind="G"):
         """Tells thread tid to go on with a grant of budget points (a line in its own answer pipe, which the
-        engine's worker leaves alone: the plan told it so), and waits to be told to go on."""
+        engine's worker leaves alone: the plan told it so), and waits to be told to go on. kind: "G", "G+" (its
+        plan comes from its worker) or "R" (it took the lock it waited for; its plan comes from its worker)."""
+        self.tell(tid, budget, kind)
+        return self.next_line()
+
+    @staticmethod
+    def tell(tid, budget, kind="G"):
+        """Tells thread tid to go on with a grant of budget points (see hand_off)."""
         pipe = _go_pipes.get(tid)
         if pipe is None:
             pipe = _go_pipes[tid] = open(_fifo(tid, "rep"), "w", encoding="utf-8")
-        pipe.write("G %d %d\n" % (tid, budget))
+        pipe.write("%s %d %d\n" % (kind, tid, budget))
         pipe.flush()
-        return self.next_line()
 
     def next_line(self):
         """The next line from the engine (the thread sent its request or points already)."""
@@ -376,8 +409,14 @@ def _exchange(op, args):
     pending = grant.pending
     if _OS and op not in ("begin", "var"):  # neither is a point: nothing to put in order (a child's begin
         msg["s"] = next(_order)               # may come before its parent's start is recorded)
-    text = json.dumps(msg) + "\n"
-    return _decode(channel.ask(_after_pending(pending, "o" if _OS else "p", tid, text)), grant)
+    text = _after_pending(pending, "o" if _OS else "p", tid, json.dumps(msg) + "\n")
+    handed = args.get("handed")
+    if handed is None:
+        return _decode(channel.ask(text), grant)
+    # told before the request goes: its plan comes from its worker once the engine has it, after this line
+    channel.tell(handed[0], handed[1], "G+")
+    channel.send(text)
+    return _decode(channel.next_line(), grant)
 
 
 def _decode(line, grant):
@@ -387,12 +426,13 @@ def _decode(line, grant):
     if kind == "=":
         _, _, budget, locks, values, plan, result = line.split(" ", 6)
         grant.budget = budget = int(budget)
+        grant.chained = False
         if budget or plan != "-":  # (an ending thread's last answer, with neither, leaves the table alone)
             _locks.clear()
             if locks != "-":
                 for entry in locks.split(","):
                     lock, holder, depth = entry.split(":")
-                    _locks[int(lock)] = [int(holder), int(depth)]
+                    _locks[int(lock)] = [int(holder), int(depth), False]
         if values != "-" and not _OS:
             _G.apply(values)
         grant.freed.clear()
@@ -404,13 +444,17 @@ def _decode(line, grant):
         if result.isdigit():
             return int(result), None
         return (None if result == "null" else json.loads(result)), None
-    if kind == "G":  # from the thread before this one in the plan (whose locks table still holds)
+    if kind == "G" or kind == "R":  # from the thread before this one (whose locks table still holds)
         grant.budget = int(line.split(" ", 3)[2])
         grant.park = True
         grant.freed.clear()
-        return None, None
+        grant.chained = kind == "G" and line[1] == " "
+        if kind == "R" or line[1] == "+":  # its plan comes from its worker, as a "C" line
+            _channel().awaiting = True
+        return (True if kind == "R" else None), None
     grant.budget = 0
     grant.park = False
+    grant.chained = False
     _successors.clear()
     _branch = None
     if kind == "!":
@@ -837,6 +881,8 @@ class Lock(_Primitive):
         if timeout == -1 and (g.budget > 0 or g.park):
             state = _locks.get(self._id)
             tid = _my_tid()
+            if state is not None and state[2] and g.chained:
+                state = None  # the engine's to hand over now: see _locks
             # free, or an RLock this thread holds: the engine would let it take it at once (and checks it did)
             if state is not None and (state[0] == -1 or self._reentrant and state[0] == tid):
                 state[0] = tid
@@ -847,6 +893,15 @@ class Lock(_Primitive):
                 else:  # the grant's end (only one thread runs: nothing comes between)
                     _park(g)
                 return True
+            if (state is not None and blocking and g.park and _successors and _channels_dir and _HANDS_ON
+                    and not _channel().awaiting):
+                # another thread holds it: this one blocks, and the engine gives the core to the next slice of the
+                # plan this thread runs under (park: its plan is the one in _successors, not one left by another)
+                thread, points = _successors.popleft().split(":")
+                _successors.clear()  # what follows that slice is for the engine to say
+                state[2] = True
+                return _result(_exchange("acquire", {"obj": self._id, "blocking": True, "timeout": -1,
+                                                     "handed": [int(thread), int(points)]}))
         return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
 
     def release(self):
@@ -855,7 +910,8 @@ class Lock(_Primitive):
         g = _local.grant
         if g.budget > 0 or g.park:
             state = _locks.get(self._id)
-            if state is not None and state[0] == _my_tid():  # the thread holds it: given back at once
+            if state is not None and state[0] == _my_tid() and not (state[2] and g.chained):
+                # the thread holds it: given back at once
                 state[1] -= 1
                 if not state[1]:
                     state[0] = -1

@@ -158,13 +158,16 @@ class PythonProgramTest {
     /**
      * A thread that holds the lock another waits for, or runs alone, goes on at its slice's end without waiting
      * for the engine, as the engine foresaw for each way the slice could end (the lock never let go, let go and
-     * taken back, or let go): the trace is the one made with every slice's end decided as it comes, whatever the
-     * policy and the slice length.
+     * taken back, or let go: its waiter takes it, told by the thread); a thread that blocks on a lock under a plan
+     * hands the core to the plan's next thread itself. The trace is the one made with every slice's end and every
+     * block decided as it comes, whatever the policy, the slice length and the number of threads.
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"balance_lock.py, RANDOM, 1", "balance_lock.py, RANDOM, 3",
             "balance_lock.py, RANDOM, 20", "balance_lock.py, RR, 2", "balance_lock.py, RR, 7",
-            "locks.py, RANDOM, 2", "locks.py, RR, 5", "contended_lock.py, RANDOM, 4", "balance_lock.py, RR, 20"})
+            "locks.py, RANDOM, 2", "locks.py, RR, 5", "contended_lock.py, RANDOM, 4", "contended_lock.py, RANDOM, 1",
+            "contended_lock.py, RANDOM, 9", "contended_lock.py, RR, 3", "semaphores_conditions.py, RANDOM, 5",
+            "balance_lock.py, RR, 20"})
     void continuationsForeseeTheEnginesOwnSlices(String program, interleave.engine.Policy policy, int quantum)
             throws Exception {
         RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 3L);
