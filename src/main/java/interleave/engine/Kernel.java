@@ -290,15 +290,22 @@ public abstract class Kernel {
 
     /**
      * What a thread that holds a Lock or RLock another thread waits for does at the end of its slice, as the engine
-     * foresees it after a {@link #grant()} that ends with the slice: go on with a new grant of {@code ifUntouched}
-     * points if it never let the lock go during the slice (its waiter still waits), of {@code ifRetaken} points if
-     * it let it go and holds it again at the end (the woken waiter finds it taken and waits again); -1 where the
-     * engine cannot foresee it. If the thread does not hold the lock at the end, the waiter takes it: the thread
-     * waits: the {@code waiter} (a thread's id) takes the lock and goes on from its acquire with a grant of
+     * foresees it after a {@link #grant()} that ends with the slice, level by level ({@link Level}): at each end it
+     * goes on with a new grant of {@code ifUntouched} points if it never let the lock go during the slice (its
+     * waiter still waits), of {@code ifRetaken} points if it let it go and holds it again at the end (the woken
+     * waiter finds it taken and waits again); -1 where the engine cannot foresee it. If the thread does not hold the
+     * lock at the end, the {@code waiter} (a thread's id) takes it and goes on from its acquire with a grant of
      * {@code ifLetGo} points (-1: it waits for its answer). {@code lock} is null for a thread that runs alone: it
-     * goes on with {@code ifUntouched} whatever it does. The engine checks the outcome against this when it comes.
+     * goes on with {@code ifUntouched} whatever it does. The engine checks each outcome against this when it comes.
      */
-    public record Continuation(Acquirable lock, int ifUntouched, int ifRetaken, int waiter, int ifLetGo) {
+    public record Continuation(Acquirable lock, int waiter, List<Level> levels) {
+        /**
+         * One slice's end: the grants if untouched, retaken or let go (to the waiter); and the level that follows
+         * if untouched or retaken (an index into the levels, -1 where not foreseen: that end is decided when it
+         * comes).
+         */
+        public record Level(int ifUntouched, int ifRetaken, int ifLetGo, int nextIfUntouched, int nextIfRetaken) {
+        }
     }
 
     /**
@@ -309,6 +316,11 @@ public abstract class Kernel {
      */
     public Continuation continuation(java.util.function.Predicate<Acquirable> known) {
         return null;
+    }
+
+    /** Whether the current thread went on at its slice's end under a {@link #continuation} it knows the next level of. */
+    public boolean goesOnAsItKnows() {
+        return false;
     }
 
     /**

@@ -32,6 +32,14 @@ interface SchedulingPolicy {
         return this;
     }
 
+    /**
+     * Where the policy is in its draws: two forecasts at the same place decide the same from the same ready queues
+     * (a stateless policy is always at 0).
+     */
+    default long place() {
+        return 0;
+    }
+
     static SchedulingPolicy of(RunSettings s) {
         if (s.mode() == Mode.COOPERATIVE) {
             return new Cooperative();
@@ -77,6 +85,11 @@ interface SchedulingPolicy {
         @Override
         public SchedulingPolicy forecast() {
             return new SeededRandom(cores, quantum, rng.copy());
+        }
+
+        @Override
+        public long place() {
+            return rng.place();
         }
 
         @Override

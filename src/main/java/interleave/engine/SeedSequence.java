@@ -23,6 +23,11 @@ final class SeedSequence {
         return new SeedSequence(this);
     }
 
+    /** Where it is in the sequence: two generators at the same place draw the same numbers. */
+    long place() {
+        return seed;
+    }
+
     int nextInt() {
         long z = seed += GOLDEN_GAMMA;
         z = (z ^ (z >>> 33)) * 0x62a9d9ed799705f5L;

@@ -48,12 +48,10 @@ final class SimKernel extends Kernel {
     private record Foreseen(SimThread thread, int budget) {
     }
 
-    /** A {@link #continuation} whose slice has not ended yet: its thread, the lock, its waiter, the grants. */
-    private record Continuing(SimThread thread, Mutex lock, SimThread waiter, int ifUntouched, int ifRetaken,
-                              int ifLetGo) {
-    }
-
+    /** A {@link #continuation}'s level whose slice has not ended yet: level {@link #chainAt} of {@link #chain}. */
     private Continuing continuing;
+    private Continuing.Chain chain;
+    private int chainAt;
     /**
      * A thread the Python side has told to go on already, before the engine gave it the core: the next slice given
      * to it must be {@code sliceLen} points long, and leave it {@code granted} points (see {@link #newSlice}).
@@ -430,22 +428,24 @@ final class SimKernel extends Kernel {
             }
             waiter = t;
         }
-        SchedulingPolicy untouched = policy.forecast(); // the same calls, in the same order, as endOfTick's
-        int ifUntouched = untouched.sliceLength() - 1;
-        if (waiter == null) { // alone: it goes on, whatever it does
-            continuing = new Continuing(me, null, null, ifUntouched, -1, -1);
-            return new Continuation(null, ifUntouched, -1, -1, -1);
-        }
-        SchedulingPolicy retaken = policy.forecast(); // preempt for the waiter, its re-check, fill if it failed
-        retaken.next(new ArrayList<>(List.of(waiter)));
-        int waitersSlice = retaken.sliceLength();
-        retaken.next(new ArrayList<>(List.of(me)));
-        int ifRetaken = retaken.sliceLength() - 1;
-        // let go: the waiter takes the lock, the first point of its slice, and goes on with the rest
-        int ifLetGo = waitersSlice >= 2 ? waitersSlice - 2 : -1;
-        Mutex lock = (Mutex) waiter.waitingOn;
-        continuing = new Continuing(me, lock, waiter, ifUntouched, ifRetaken, ifLetGo);
-        return new Continuation(lock, ifUntouched, ifRetaken, waiter.id, ifLetGo);
+        chain = Continuing.chain(policy, me, waiter == null ? null : (Mutex) waiter.waitingOn, waiter,
+                control.userPresent() ? LEVELS_WITH_A_TEACHER : LEVELS);
+        chainAt = 0;
+        continuing = chain.levels().get(0);
+        return chain.asSeen();
+    }
+
+    /**
+     * How many slices' ends a {@link #continuation} may foresee. A teacher's pick or command waits until the thread
+     * asks or its levels run out, so where a teacher is present they are few.
+     */
+    private static final int LEVELS = 64;
+    private static final int LEVELS_WITH_A_TEACHER = 2;
+
+    @Override
+    public boolean goesOnAsItKnows() {
+        Continuing c = continuing;
+        return c != null && c.thread() == cur;
     }
 
     @Override
@@ -475,14 +475,17 @@ final class SimKernel extends Kernel {
         Continuing c = continuing;
         continuing = null;
         if (c.lock() != null && c.lock().owner != t) { // let go: the waiter takes it, told by the thread
-            if (c.ifLetGo() >= 0) {
-                goneOn = new GoneOn(c.waiter(), c.ifLetGo() + 2, c.ifLetGo() + 1); // less the taking, see endPoint
+            if (c.ifLetGo() >= 0) { // less the taking, see endPoint
+                goneOn = new GoneOn((SimThread) c.waiter(), c.ifLetGo() + 2, c.ifLetGo() + 1);
             }
             return;
         }
-        int budget = c.lock() == null || c.waiter().waitingOn == c.lock() ? c.ifUntouched() : c.ifRetaken();
+        boolean untouched = c.lock() == null || c.waiter().waitingOn == c.lock();
+        int budget = untouched ? c.ifUntouched() : c.ifRetaken();
         if (budget >= 0) {
             goneOn = new GoneOn(t, budget + 1, budget);
+            chainAt = chain.after(chainAt, untouched); // its next level, if foreseen
+            continuing = chainAt < 0 ? null : chain.levels().get(chainAt);
         }
     }
 

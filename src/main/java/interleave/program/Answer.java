@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * records the next point before the thread goes on), else {@code +} go through the next read, write or step,
  * send the points and wait to be told to go on; the slices that follow, if the engine foresaw them, come after
  * the {@code +} ({@code +2:19,1:12}: thread 2 next, with a grant of 19 points, then thread 1): the thread hands
- * the core on to the first itself, and so on down the plan; or {@code ?LOCK:A:B:WAITER:W}, see {@link #branch}. Written by hand: an answer goes at every context switch of a run.
+ * the core on to the first itself, and so on down the plan; or {@code ?LOCK:WAITER;LEVEL;...}, see {@link #branch}. Written by hand: an answer goes at every context switch of a run.
  */
 final class Answer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,15 +59,12 @@ final class Answer {
     }
 
     /**
-     * At the end of its grant the thread goes through its next simple point itself and then, if it holds
-     * {@code lock} ({@code -1}: none, it runs alone), goes on at once with a new grant: of {@code ifUntouched} points
-     * if it never let the lock go meanwhile, of {@code ifRetaken} if it did (-1: it waits to be told to go on
-     * instead). If it does not hold it, it tells the lock's {@code waiter} (a Python thread) that it took the lock
-     * and may go on with {@code ifLetGo} points (-1: the waiter waits for its answer), and waits. The plan for the
-     * grant a thread went on with comes after, as {@link #nextPlan}.
+     * At the end of its grant the thread goes through its next simple point itself and then goes on at once, or
+     * hands the lock it let go to its waiter, as the {@code levels} of a continuation say (see the runtime's
+     * protocol), level after level while it goes on.
      */
-    void branch(int lock, int ifUntouched, int ifRetaken, int waiter, int ifLetGo) {
-        plan = "?" + lock + ":" + ifUntouched + ":" + ifRetaken + ":" + waiter + ":" + ifLetGo;
+    void branch(String levels) {
+        plan = "?" + levels;
     }
 
     /** The plan for the end of the grant the thread went on with, as a {@link #branch} said. */

@@ -279,10 +279,32 @@ final class PythonBridge {
         }
     }
 
-    /** To a thread that went on without an answer, as a plan said: the plan for the end of its grant. */
+    /**
+     * A continuation as the runtime reads it: {@code LOCK:WAITER;A:B:W:U:R;...}, the lock and its waiter (Python
+     * threads' numbers, -1 for none), then each level's grants if untouched, retaken and let go, and the levels that
+     * follow if untouched or retaken.
+     */
+    private String levels(Kernel.Continuation c) {
+        StringBuilder b = new StringBuilder();
+        b.append(c.lock() == null ? -1 : objects.mutexId(c.lock())).append(':')
+                .append(c.waiter() < 0 ? -1 : pythonThread(c.waiter()));
+        for (Kernel.Continuation.Level l : c.levels()) {
+            b.append(';').append(l.ifUntouched()).append(':').append(l.ifRetaken()).append(':').append(l.ifLetGo())
+                    .append(':').append(l.nextIfUntouched()).append(':').append(l.nextIfRetaken());
+        }
+        return b.toString();
+    }
+
+    /**
+     * To a thread that went on without an answer, as a plan said: the plan for the end of its grant, unless it
+     * knows it already (it goes on under a continuation whose next level it has).
+     */
     private void sendNextPlan(ThreadChannel channel, int thread) {
         k.resumedByPlan();
         continued.incrementAndGet();
+        if (k.goesOnAsItKnows()) {
+            return;
+        }
         Answer r = new Answer(thread);
         if (k.mayRunAhead()) {
             planInto(r);
@@ -422,8 +444,7 @@ final class PythonBridge {
         if (plan.length == 0 && continuations) {
             Kernel.Continuation c = k.continuation(objects::isMutex);
             if (c != null) {
-                r.branch(c.lock() == null ? -1 : objects.mutexId(c.lock()), c.ifUntouched(), c.ifRetaken(),
-                        c.waiter() < 0 ? -1 : pythonThread(c.waiter()), c.ifLetGo());
+                r.branch(levels(c));
                 return true;
             }
         }

@@ -13,8 +13,9 @@ does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other reque
 "l": line, ...}. Each answer is one line (Answer.java writes them, _decode reads them):
   "= THREAD BUDGET LOCKS VALUES PLAN RESULT"  BUDGET: the points the thread may now go through without asking
       (a grant); LOCKS: the Locks and RLocks that may be taken or given back on the way, each with its holder
-      (-1: none) and depth ("3:-1:0,5:2:1" or "-"); VALUES: the shared values others wrote meanwhile ("cell:value,..." or "-"); PLAN: "-"
-      (ask at the end of the grant) or "+", then the engine's next slices if it foresaw them ("+2:19,1:12");
+      (-1: none) and depth ("3:-1:0,5:2:1" or "-"); VALUES: the shared values others wrote meanwhile
+      ("cell:value,..." or "-"); PLAN: "-" (ask at the end of the grant) or "+", then the engine's next slices if it
+      foresaw them ("+2:19,1:12"), or a "?" plan (below);
       RESULT: the rest of the line, JSON.
   "! THREAD TYPE MESSAGE"  the call raised the Python exception TYPE; MESSAGE is a JSON string.
   "A THREAD BARRIER VALUES"  the thread was last at the Barrier: it runs the barrier's action, then says so.
@@ -22,7 +23,7 @@ does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other reque
   "G+ THREAD BUDGET"  the same, and the plan for the grant's end comes from the engine, as a "C" line.
   "R THREAD BUDGET"  from the thread that let go of the lock this one waits for: its acquire returns True, and it
       goes on with a grant of BUDGET points; the plan for the grant's end comes as a "C" line.
-  "C THREAD PLAN"  the plan for the end of the grant the thread went on with at once (see "?" below).
+  "C THREAD PLAN"  the plan for the end of a grant the thread went on with without an answer ("G+", "R", "?").
 
 With a PLAN ("+": only one thread runs at a time), a read, a write or a step at the end of the grant is gone
 through at once (nothing else can come between it and the engine's record of it), and the points go as
@@ -30,16 +31,18 @@ through at once (nothing else can come between it and the engine's record of it)
 thread tells that thread to go itself ("G"), so a context switch costs one wake-up here while the engine's workers
 record the points behind; else the thread's worker tells it when the engine gives it the core again.
 
-A PLAN "?LOCK:A:B" is for a thread that runs alone (LOCK -1) or holds LOCK while another thread waits for it: at
-the end of its grant it goes on at once, with a grant of A points if it never let LOCK go during the grant (its
-waiter still waits) or of B if it did and holds it again (the woken waiter finds it taken and waits again); if it
-does not hold LOCK (or the grant is -1) it waits to be told to go on. The engine decides the same from the same
-facts and checks it; while the thread goes on, its worker sends the plan for the new grant's end as a "C" line.
-The full form "?LOCK:A:B:WAITER:W" also says what happens if the thread does not hold LOCK at its grant's end:
-the WAITER (a thread) takes it, told by this thread ("R"), and goes on with W points (-1: it waits for its answer).
+A PLAN "?LOCK:WAITER;A:B:W:U:R;..." is for a thread that runs alone (LOCK -1) or holds LOCK while WAITER (a
+thread) waits for it: a list of levels, one per end of a grant, the first for the current one. At a grant's end
+under level A:B:W:U:R the thread goes on at once, with a grant of A points if it never let LOCK go during the grant
+(its waiter still waits) or of B if it did and holds it again (the woken waiter finds it taken and waits again);
+the level for the new grant's end is then U or R (an index into the list; -1: not foreseen, and the plan for that
+end comes from its worker as a "C" line). If it does not hold LOCK, WAITER takes it, told by this thread ("R"), and
+goes on with W points (-1, or A or B -1: the thread waits to be told to go on instead). The engine decides the same
+from the same facts and checks it; the engine's workers record the points behind the thread.
 A thread that is about to block in an acquire of a Lock or RLock another thread holds, while a plan names the
 next slice, tells that slice's thread to go on ("G+") and says so in its request ("handed"): the engine gives the
 core to the plan's next thread when the running one blocks, with the same grant.
+"C" lines come in order, and a thread that asks, or waits at a grant's end, first reads those still to come.
 
 In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
 step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
@@ -128,8 +131,10 @@ class _Grant:
 # The engine's plan: the slices it foresaw after the current one ("thread:grant"), handed on by each thread in turn.
 # Only one thread runs at a time while there is a plan, and only an answer with a plan changes it.
 _successors = collections.deque()
-# Or the engine's "?" plan for the end of the current grant: [lock, grant if untouched, grant if retaken], or None.
-_branch = None
+# Or the engine's "?" plan: (lock, waiter, levels), each level (grant if untouched, if retaken, the waiter's if let
+# go, next level if untouched, if retaken); _at is the level for the end of the current grant. None: no such plan.
+_chain = None
+_at = 0
 # The Locks and RLocks that may be taken or given back without asking within a grant and its plan: lock -> [holder
 # (a thread, -1 for none), depth], as the engine sent them and as the granted points changed them since. The engine
 # leaves out any that only it may hand over (one someone waits for); it checks every lock taken or given back.
@@ -167,8 +172,8 @@ def _park(g):
     tid = _my_tid()
     text = "e %d %s\n" % (tid, " ".join(map(str, g.pending)))
     g.pending.clear()
-    if channel.awaiting:  # the plan for this end, which the engine sent while the thread ran
-        channel.awaiting = False
+    while _chain is None and channel.awaiting:  # the plan for this end, which the engine sent behind the thread
+        channel.awaiting -= 1
         _set_plan(channel.next_line().rstrip("\n").split(" ", 2)[2])
     budget, waiter = _goes_on(g, tid)
     successor = _successors.popleft() if budget < 0 and _successors else None
@@ -177,14 +182,17 @@ def _park(g):
         # after this line
         channel.tell(waiter[0], waiter[1], "R")
         channel.send(text)
+        channel.drop_plans()
         _result(_decode(channel.next_line(), g))
         return
     channel.send(text)
     if budget >= 0:  # the engine gives it a new slice at once: it goes on, its worker records behind it
         g.budget = budget
         g.chained = False
-        channel.awaiting = True
+        if _chain is None:  # the plan for the new grant's end comes from its worker
+            channel.awaiting += 1
         return
+    channel.drop_plans()
     if successor is not None:
         thread, points = successor.split(":")
         line = channel.hand_off(int(thread), int(points))
@@ -195,34 +203,41 @@ def _park(g):
 
 def _goes_on(g, tid):
     """At the grant's end, under a "?" plan: the grant the thread goes on with at once (else -1), and the lock's
-    waiter with its grant if the thread let the lock go and the waiter takes it (else None)."""
-    global _branch
-    branch = _branch
-    if branch is None:
+    waiter with its grant if the thread let the lock go and the waiter takes it (else None). Going on, the plan's
+    next level is for the new grant's end, if the engine foresaw it."""
+    global _chain, _at
+    if _chain is None:
         return -1, None
-    _branch = None
-    lock, untouched, retaken, waiter, let_go = branch
+    lock, waiter, levels = _chain
+    if_untouched, if_retaken, if_let_go, next_if_untouched, next_if_retaken = levels[_at]
     freed = lock in g.freed
     g.freed.clear()
-    if lock < 0:
-        return untouched, None
     state = _locks.get(lock)
-    if state is not None and state[0] == tid:
-        return (retaken if freed else untouched), None
-    if state is None or state[0] != -1 or let_go < 0:
-        return -1, None
-    state[0] = waiter  # what the engine does when the waiter runs: it takes the lock
-    state[1] = 1
-    return -1, (waiter, let_go)
+    if lock >= 0 and (state is None or state[0] != tid):  # it let the lock go
+        _chain = None
+        if state is None or state[0] != -1 or if_let_go < 0:
+            return -1, None
+        state[0] = waiter  # what the engine does when the waiter runs: it takes the lock
+        state[1] = 1
+        state[2] = False  # and nobody else waits for it (the engine foresaw this only for a lone waiter)
+        return -1, (waiter, if_let_go)
+    retaken = lock >= 0 and freed
+    budget, _at = (if_retaken, next_if_retaken) if retaken else (if_untouched, next_if_untouched)
+    if budget < 0 or _at < 0:
+        _chain = None
+    return budget, None
 
 
 def _set_plan(plan):
     """A PLAN other than "-" (see the protocol above): the slices after the current one, or a "?" plan."""
-    global _branch
+    global _chain, _at
     _successors.clear()
-    _branch = None
+    _chain = None
     if plan[0] == "?":
-        _branch = [int(part) for part in plan[1:].split(":")]
+        parts = plan[1:].split(";")
+        lock, waiter = parts[0].split(":")
+        _chain = (int(lock), int(waiter), [tuple(map(int, level.split(":"))) for level in parts[1:]])
+        _at = 0
     elif len(plan) > 1:  # read entry by entry as the core is handed on: a plan often ends early
         _successors.extend(plan[1:].split(","))
 
@@ -244,7 +259,10 @@ class _SharedChannel:
     """All threads on stdout and stdin; a reader thread hands each answer (its line) to its thread (where there are
     no FIFOs)."""
 
-    awaiting = False  # never: the engine sends "?" plans only where each thread has its own pipes
+    awaiting = 0  # never: the engine sends "?" plans only where each thread has its own pipes
+
+    def drop_plans(self):
+        pass
 
     def __init__(self, tid):
         self.tid = tid
@@ -282,7 +300,14 @@ class _FifoChannel:
     def __init__(self, tid):
         self.requests = open(_fifo(tid, "req"), "w", encoding="utf-8", buffering=1 << 16)
         self.answers = open(_fifo(tid, "rep"), "r", encoding="utf-8")
-        self.awaiting = False  # a "C" line is on its way: the plan for the end of the grant the thread went on with
+        self.awaiting = 0  # "C" lines on their way: plans for the ends of grants the thread went on with
+
+    def drop_plans(self):
+        """The "C" lines still to come, for ends the thread will not reach as planned: they come before anything
+        else, since each came from a point the engine had before the thread's next."""
+        while self.awaiting:
+            self.awaiting -= 1
+            self.next_line()
 
     def send(self, text):
         self.requests.write(text)
@@ -290,9 +315,7 @@ class _FifoChannel:
 
     def ask(self, text):
         self.send(text)
-        if self.awaiting:  # the thread asks before its grant's end: that end's plan no longer applies
-            self.awaiting = False
-            self.next_line()
+        self.drop_plans()  # the thread asks before its grant's end: the plans for the ends ahead no longer apply
         return self.next_line()
 
     def hand_off(self, tid, budget, kind="G"):
@@ -384,7 +407,14 @@ def _ask_point(point):
     channel = _channel()
     tid = _my_tid()
     grant = _local.grant
+    _forget_levels()
     return _result(_decode(channel.ask(_after_pending(grant.pending, "p", tid, "q %d %s\n" % (tid, point))), grant))
+
+
+def _forget_levels():
+    """The running thread asks: the "?" plan for its grant's end no longer applies (nor does the engine's)."""
+    global _chain
+    _chain = None
 
 
 def _after_pending(pending, kind, tid, text):
@@ -403,6 +433,8 @@ def _exchange(op, args):
         _end_if_killed()
     tid = _my_tid()
     channel = _channel()
+    if not _OS:
+        _forget_levels()
     msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
     msg.update(args)
     grant = _local.grant
@@ -421,7 +453,7 @@ def _exchange(op, args):
 
 def _decode(line, grant):
     """One answer line (see the protocol above): the grant and the values applied, (result, error) returned."""
-    global _branch
+    global _chain
     kind = line[0]
     if kind == "=":
         _, _, budget, locks, values, plan, result = line.split(" ", 6)
@@ -450,13 +482,14 @@ def _decode(line, grant):
         grant.freed.clear()
         grant.chained = kind == "G" and line[1] == " "
         if kind == "R" or line[1] == "+":  # its plan comes from its worker, as a "C" line
-            _channel().awaiting = True
+            _chain = None
+            _channel().awaiting += 1
         return (True if kind == "R" else None), None
     grant.budget = 0
     grant.park = False
     grant.chained = False
     _successors.clear()
-    _branch = None
+    _chain = None
     if kind == "!":
         _, _, kind_of_error, message = line.split(" ", 3)
         return None, (kind_of_error, json.loads(message))
