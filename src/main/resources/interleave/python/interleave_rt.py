@@ -85,6 +85,7 @@ _order = itertools.count(1)  # os mode: next(_order) numbers a point; one C call
 # getter may read shared values itself. It also keeps the names and numbers of new shared values consistent.
 _os_lock = _real_threading.RLock()
 _OS_BATCH = 256  # entries (numbers and arguments) gathered before a thread sends them
+_OS_BEHIND = 64  # points other threads may number after a thread's oldest unsent one before it sends its batch
 _next_tid = [1]
 _program_file = "<program>"
 
@@ -250,7 +251,9 @@ def _happened(number, site, value=None):
     pending.append(site)
     if value is not None:
         pending.append(value)
-    if len(pending) > _OS_BATCH:
+    # sent when a batch has gathered, or at once when others have taken numbers since this thread's first one
+    # unsent (CPython switched it out): the engine records theirs only after it
+    if len(pending) > _OS_BATCH or number - pending[0] > _OS_BEHIND:
         _local.channel.send("o %d %s\n" % (_my_tid(), " ".join(map(str, pending))))
         pending.clear()
 
