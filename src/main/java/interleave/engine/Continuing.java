@@ -24,7 +24,7 @@ record Continuing(Strand thread, Mutex lock, Strand waiter, int ifUntouched, int
      * same calls in the same order as the baton runtime's end of a tick (a new slice for the only ready thread), or
      * its preemption for the woken waiter, the waiter's re-check and the core given back.
      */
-    static Forecast of(SchedulingPolicy policy, Strand thread, Mutex lock, Strand waiter) {
+    static Forecast of(SchedulingPolicy policy, Strand thread, Mutex lock, Strand waiter, boolean toldItTookIt) {
         SchedulingPolicy untouched = policy.forecast();
         int ifUntouched = untouched.sliceLength() - 1;
         if (waiter == null) { // alone: it goes on, whatever it does
@@ -36,7 +36,7 @@ record Continuing(Strand thread, Mutex lock, Strand waiter, int ifUntouched, int
         retaken.next(new ArrayList<>(List.of(thread)));
         int ifRetaken = retaken.sliceLength() - 1;
         // let go: the waiter takes the lock, the first point of its slice, and goes on with the rest
-        int ifLetGo = waitersSlice >= 2 ? waitersSlice - 2 : -1;
+        int ifLetGo = toldItTookIt && waitersSlice >= 2 ? waitersSlice - 2 : -1;
         return new Forecast(new Continuing(thread, lock, waiter, ifUntouched, ifRetaken, ifLetGo), untouched,
                 retaken);
     }
@@ -60,12 +60,18 @@ record Continuing(Strand thread, Mutex lock, Strand waiter, int ifUntouched, int
                 seen.add(new Kernel.Continuation.Level(c.ifUntouched, c.ifRetaken, c.ifLetGo, next[i][0], next[i][1]));
             }
             Continuing first = levels.get(0);
-            return new Kernel.Continuation(first.lock, first.waiter == null ? -1 : first.waiter.id, seen);
+            return new Kernel.Continuation(first.lock, first.lock == null ? 0 : first.lock.depth,
+                    first.waiter == null ? -1 : first.waiter.id, seen);
         }
     }
 
-    /** The chain of at most {@code max} levels from the end of {@code thread}'s current slice. */
-    static Chain chain(SchedulingPolicy policy, Strand thread, Mutex lock, Strand waiter, int max) {
+    /**
+     * The chain of at most {@code max} levels from the end of {@code thread}'s current slice. A level only leads to
+     * later ones, so that the chain ends after {@code max} slices' ends at most, even where the policy draws
+     * nothing (round-robin, a quantum of 1): a teacher's pick or command waits no longer.
+     */
+    static Chain chain(SchedulingPolicy policy, Strand thread, Mutex lock, Strand waiter, boolean toldItTookIt,
+                       int max) {
         List<Continuing> levels = new ArrayList<>();
         List<int[]> next = new ArrayList<>();
         Map<Long, Integer> byPlace = new HashMap<>();
@@ -75,7 +81,7 @@ record Continuing(Strand thread, Mutex lock, Strand waiter, int ifUntouched, int
         levels.add(null);
         next.add(null);
         for (int i = 0; !toForecast.isEmpty(); i++) {
-            Forecast f = of(toForecast.poll(), thread, lock, waiter);
+            Forecast f = of(toForecast.poll(), thread, lock, waiter, toldItTookIt);
             levels.set(i, f.level);
             int[] after = {-1, -1};
             SchedulingPolicy[] outcomes = {f.afterUntouched, f.afterRetaken};
@@ -85,9 +91,12 @@ record Continuing(Strand thread, Mutex lock, Strand waiter, int ifUntouched, int
                     continue;
                 }
                 Integer known = byPlace.get(p.place());
+                if (known != null && known <= i) {
+                    known = null;
+                }
                 if (known == null && levels.size() < max) {
                     known = levels.size();
-                    byPlace.put(p.place(), known);
+                    byPlace.putIfAbsent(p.place(), known);
                     levels.add(null);
                     next.add(null);
                     toForecast.add(p);

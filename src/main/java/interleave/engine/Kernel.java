@@ -298,7 +298,7 @@ public abstract class Kernel {
      * {@code ifLetGo} points (-1: it waits for its answer). {@code lock} is null for a thread that runs alone: it
      * goes on with {@code ifUntouched} whatever it does. The engine checks each outcome against this when it comes.
      */
-    public record Continuation(Acquirable lock, int waiter, List<Level> levels) {
+    public record Continuation(Acquirable lock, int depth, int waiter, List<Level> levels) {
         /**
          * One slice's end: the grants if untouched, retaken or let go (to the waiter); and the level that follows
          * if untouched or retaken (an index into the levels, -1 where not foreseen: that end is decided when it
@@ -311,10 +311,12 @@ public abstract class Kernel {
     /**
      * After a {@link #plan} that foresaw nothing because the current thread holds a lock another thread waits for:
      * how it goes on at its slice's end, if the engine can foresee that (one core, nothing else ready, no clock
-     * running) and the lock is one the caller {@code known}s; else null. Holds picks and commands until the
-     * outcome has come.
+     * running) and the lock is one the caller {@code known}s; else null. The waiter is told it took the lock only
+     * where it waits in an acquire ({@code inAcquire}, by thread id). Holds picks and commands until the outcome
+     * has come. {@code depth}: how deep the thread holds the lock.
      */
-    public Continuation continuation(java.util.function.Predicate<Acquirable> known) {
+    public Continuation continuation(java.util.function.Predicate<Acquirable> known,
+                                     java.util.function.IntPredicate inAcquire) {
         return null;
     }
 

@@ -54,9 +54,27 @@ final class SimKernel extends Kernel {
     private int chainAt;
     /**
      * A thread the Python side has told to go on already, before the engine gave it the core: the next slice given
-     * to it must be {@code sliceLen} points long, and leave it {@code granted} points (see {@link #newSlice}).
+     * to it must be {@code sliceLen} points long (-1: long enough, the clock too, for the grant), and leave it
+     * {@code granted} points (see {@link #newSlice}).
      */
     private record GoneOn(SimThread thread, int sliceLen, int granted) {
+        /** It went on at its slice's end with a new grant, as a continuation foresaw. */
+        static GoneOn wentOn(SimThread t, int budget) {
+            return new GoneOn(t, budget + 1, budget);
+        }
+
+        /** It took the lock it waited for, the first point of its slice, and went on with the rest. */
+        static GoneOn tookTheLock(SimThread t, int budget) {
+            return new GoneOn(t, budget + 2, budget + 1); // the taking counts the grant down, see endPoint
+        }
+
+        /**
+         * It was handed the core by a thread about to block, with its grant from a plan: at most what its slice
+         * and the clock allow now (the plan foresaw the slice starting later, at the blocker's slice's end).
+         */
+        static GoneOn handedOn(SimThread t, int budget) {
+            return new GoneOn(t, -1, budget);
+        }
     }
 
     private GoneOn goneOn;
@@ -406,7 +424,8 @@ final class SimKernel extends Kernel {
     }
 
     @Override
-    public Continuation continuation(java.util.function.Predicate<Acquirable> known) {
+    public Continuation continuation(java.util.function.Predicate<Acquirable> known,
+                                     java.util.function.IntPredicate inAcquire) {
         continuing = null;
         SimThread me = cur;
         // one core, a grant to the slice's end, nobody else ready and no clock running: the slice's end is decided
@@ -428,8 +447,10 @@ final class SimKernel extends Kernel {
             }
             waiter = t;
         }
+        // the waiter's Python side is told it took the lock only where it waits in acquire() (not in a Condition's
+        // wait, which takes the lock back and returns its own result)
         chain = Continuing.chain(policy, me, waiter == null ? null : (Mutex) waiter.waitingOn, waiter,
-                control.userPresent() ? LEVELS_WITH_A_TEACHER : LEVELS);
+                waiter != null && inAcquire.test(waiter.id), control.userPresent() ? LEVELS_WITH_A_TEACHER : LEVELS);
         chainAt = 0;
         continuing = chain.levels().get(0);
         return chain.asSeen();
@@ -454,7 +475,7 @@ final class SimKernel extends Kernel {
         if (next == null || budget < 0) {
             throw planBroken("the Python side handed the core to thread " + thread + " with " + budget + " points");
         }
-        goneOn = new GoneOn(next, budget + 1, budget);
+        goneOn = GoneOn.handedOn(next, budget);
     }
 
     @Override
@@ -475,15 +496,15 @@ final class SimKernel extends Kernel {
         Continuing c = continuing;
         continuing = null;
         if (c.lock() != null && c.lock().owner != t) { // let go: the waiter takes it, told by the thread
-            if (c.ifLetGo() >= 0) { // less the taking, see endPoint
-                goneOn = new GoneOn((SimThread) c.waiter(), c.ifLetGo() + 2, c.ifLetGo() + 1);
+            if (c.ifLetGo() >= 0) {
+                goneOn = GoneOn.tookTheLock((SimThread) c.waiter(), c.ifLetGo());
             }
             return;
         }
         boolean untouched = c.lock() == null || c.waiter().waitingOn == c.lock();
         int budget = untouched ? c.ifUntouched() : c.ifRetaken();
         if (budget >= 0) {
-            goneOn = new GoneOn(t, budget + 1, budget);
+            goneOn = GoneOn.wentOn(t, budget);
             chainAt = chain.after(chainAt, untouched); // its next level, if foreseen
             continuing = chainAt < 0 ? null : chain.levels().get(chainAt);
         }
@@ -493,7 +514,9 @@ final class SimKernel extends Kernel {
     private void goesOnAsForeseen(SimThread t) {
         GoneOn g = goneOn;
         goneOn = null;
-        if (g.sliceLen() != t.sliceLen || !timed.isEmpty()) {
+        long byClock = timed.isEmpty() ? Long.MAX_VALUE : timed.peek().deadline - now - 1;
+        if (g.sliceLen() < 0 ? g.granted() > Math.min(t.sliceLen - 1L, byClock)
+                : g.sliceLen() != t.sliceLen || !timed.isEmpty()) {
             throw planBroken("the Python side told " + t.name + " to go on with a slice of " + g.sliceLen()
                     + " points, but its slice is " + t.sliceLen + (timed.isEmpty() ? "" : " with a clock running"));
         }

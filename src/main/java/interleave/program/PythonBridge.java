@@ -55,6 +55,8 @@ final class PythonBridge {
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
     /** The Python thread each engine thread serves, by the engine thread's id. */
     private final Map<Integer, Integer> pythonThreadOf = new ConcurrentHashMap<>();
+    /** The engine threads whose Python thread waits in a Lock's or RLock's acquire() (see Kernel#continuation). */
+    private final java.util.Set<Integer> inAcquire = ConcurrentHashMap.newKeySet();
     /** The engine thread serving each Python thread. */
     private final Map<Integer, Integer> strandOf = new ConcurrentHashMap<>();
     /**
@@ -260,13 +262,23 @@ final class PythonBridge {
                 return null;
             }
             JsonNode handed = req.path("handed"); // [thread, grant]: told to go on if this call blocks
-            if (handed.isArray()) {
-                k.handedOnIfBlocked(strandOf.getOrDefault(handed.path(0).asInt(), -1), handed.path(1).asInt());
+            boolean acquire = op.equals("acquire");
+            if (acquire) {
+                inAcquire.add(s.strand());
             }
             try {
-                Object result = perform(op, req);
-                if (handed.isArray()) {
-                    k.handedOnAsForeseen();
+                Object result;
+                try {
+                    if (handed.isArray()) {
+                        k.handedOnIfBlocked(strandOf.getOrDefault(handed.path(0).asInt(), -1),
+                                handed.path(1).asInt());
+                    }
+                    result = perform(op, req);
+                } finally {
+                    inAcquire.remove(s.strand());
+                    if (handed.isArray()) {
+                        k.handedOnAsForeseen(); // it blocked and the core went on as told, or the run ends here
+                    }
                 }
                 if (k.continuedByPlan()) { // it took the lock it waited for and went on, told by the thread before
                     sendNextPlan(channel, thread);
@@ -280,13 +292,13 @@ final class PythonBridge {
     }
 
     /**
-     * A continuation as the runtime reads it: {@code LOCK:WAITER;A:B:W:U:R;...}, the lock and its waiter (Python
-     * threads' numbers, -1 for none), then each level's grants if untouched, retaken and let go, and the levels that
-     * follow if untouched or retaken.
+     * A continuation as the runtime reads it: {@code LOCK:DEPTH:WAITER;A:B:W:U:R;...}, the lock, how deep the
+     * thread holds it, and its waiter (a Python thread, -1 for none), then each level's grants if untouched,
+     * retaken and let go, and the levels that follow if untouched or retaken.
      */
     private String levels(Kernel.Continuation c) {
         StringBuilder b = new StringBuilder();
-        b.append(c.lock() == null ? -1 : objects.mutexId(c.lock())).append(':')
+        b.append(c.lock() == null ? -1 : objects.mutexId(c.lock())).append(':').append(c.depth()).append(':')
                 .append(c.waiter() < 0 ? -1 : pythonThread(c.waiter()));
         for (Kernel.Continuation.Level l : c.levels()) {
             b.append(';').append(l.ifUntouched()).append(':').append(l.ifRetaken()).append(':').append(l.ifLetGo())
@@ -442,7 +454,7 @@ final class PythonBridge {
             plan[i] = pythonThread(plan[i]);
         }
         if (plan.length == 0 && continuations) {
-            Kernel.Continuation c = k.continuation(objects::isMutex);
+            Kernel.Continuation c = k.continuation(objects::isMutex, inAcquire::contains);
             if (c != null) {
                 r.branch(levels(c));
                 return true;

@@ -26,6 +26,8 @@ final class Sequencer {
     private long next = 1;
     private long lastProgress;
     private long lastLook;
+    /** The time added to the patience for standing still since the last progress, at most twice the patience. */
+    private long stoodStill;
 
     Sequencer(BooleanSupplier paused) {
         this(paused, PATIENCE_NANOS, System::nanoTime);
@@ -44,9 +46,12 @@ final class Sequencer {
         while (number > next) {
             long now = clock.getAsLong();
             // Time the whole process (or machine) stood still, a collector's pause or a busy host, is not the
-            // program's delay: the missing number may be waiting in a pipe that no worker has read yet.
-            if (now - lastLook > STOOD_STILL_NANOS) {
-                lastProgress += now - lastLook;
+            // program's delay: the missing number may be waiting in a pipe that no worker has read yet. (A gap
+            // since the last progress or look before anyone waited counts so too: the wait starts now.)
+            if (now - lastLook > STOOD_STILL_NANOS && stoodStill < 2 * patience) { // (a slow host: not for ever)
+                long gap = Math.min(now - lastLook, 2 * patience - stoodStill);
+                lastProgress += gap;
+                stoodStill += gap;
             }
             lastLook = now;
             if (paused.getAsBoolean()) { // the worker whose turn it is waits at the gate: so do the others
@@ -58,6 +63,7 @@ final class Sequencer {
             if (left <= 0) {
                 next = number; // the missing ones are late: they are recorded when they come
                 lastProgress = now;
+                stoodStill = 0;
                 return;
             }
             wait(Math.max(1, Math.min(LOOK_MILLIS, left / 1_000_000L)));
@@ -69,6 +75,7 @@ final class Sequencer {
         if (number >= next) {
             next = number + 1;
             lastProgress = lastLook = clock.getAsLong();
+            stoodStill = 0;
             notifyAll();
         }
     }

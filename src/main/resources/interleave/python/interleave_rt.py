@@ -31,13 +31,14 @@ through at once (nothing else can come between it and the engine's record of it)
 thread tells that thread to go itself ("G"), so a context switch costs one wake-up here while the engine's workers
 record the points behind; else the thread's worker tells it when the engine gives it the core again.
 
-A PLAN "?LOCK:WAITER;A:B:W:U:R;..." is for a thread that runs alone (LOCK -1) or holds LOCK while WAITER (a
-thread) waits for it: a list of levels, one per end of a grant, the first for the current one. At a grant's end
+A PLAN "?LOCK:DEPTH:WAITER;A:B:W:U:R;..." is for a thread that runs alone (LOCK -1) or holds LOCK (DEPTH deep)
+while WAITER (a thread, blocked in acquire()) waits for it: a list of levels, one per end of a grant, the first for
+the current one. At a grant's end
 under level A:B:W:U:R the thread goes on at once, with a grant of A points if it never let LOCK go during the grant
 (its waiter still waits) or of B if it did and holds it again (the woken waiter finds it taken and waits again);
 the level for the new grant's end is then U or R (an index into the list; -1: not foreseen, and the plan for that
 end comes from its worker as a "C" line). If it does not hold LOCK, WAITER takes it, told by this thread ("R"), and
-goes on with W points (-1, or A or B -1: the thread waits to be told to go on instead). The engine decides the same
+goes on with W points. Where the grant the outcome calls for is -1 the thread waits to be told to go on instead. The engine decides the same
 from the same facts and checks it; the engine's workers record the points behind the thread.
 A thread that is about to block in an acquire of a Lock or RLock another thread holds, while a plan names the
 next slice, tells that slice's thread to go on ("G+") and says so in its request ("handed"): the engine gives the
@@ -236,9 +237,13 @@ def _set_plan(plan):
     _chain = None
     if plan[0] == "?":
         parts = plan[1:].split(";")
-        lock, waiter = parts[0].split(":")
-        _chain = (int(lock), int(waiter), [tuple(map(int, level.split(":"))) for level in parts[1:]])
+        lock, depth, waiter = map(int, parts[0].split(":"))
+        _chain = (lock, waiter, [tuple(map(int, level.split(":"))) for level in parts[1:]])
         _at = 0
+        if lock >= 0 and lock not in _locks:
+            # the thread holds it and someone waits for it: a table from another thread's answer may leave it out
+            # (a "C" line brings none); where the table has it, it also has what the thread did with it since
+            _locks[lock] = [_my_tid(), depth, True]
     elif len(plan) > 1:  # read entry by entry as the core is handed on: a plan often ends early
         _successors.extend(plan[1:].split(","))
 
@@ -252,8 +257,9 @@ def _happened(number, site, value=None):
     if value is not None:
         pending.append(value)
     # sent when a batch has gathered, or at once when others have taken numbers since this thread's first one
-    # unsent (CPython switched it out): the engine records theirs only after it
-    if len(pending) > _OS_BATCH or number - pending[0] > _OS_BEHIND:
+    # unsent (CPython switched it out: the engine records theirs only after it); the thread's own numbers are
+    # fewer than its pending entries
+    if len(pending) > _OS_BATCH or number - pending[0] > _OS_BEHIND + len(pending):
         _local.channel.send("o %d %s\n" % (_my_tid(), " ".join(map(str, pending))))
         pending.clear()
 

@@ -167,7 +167,10 @@ class PythonProgramTest {
             "balance_lock.py, RANDOM, 20", "balance_lock.py, RR, 2", "balance_lock.py, RR, 7",
             "locks.py, RANDOM, 2", "locks.py, RR, 5", "contended_lock.py, RANDOM, 4", "contended_lock.py, RANDOM, 1",
             "contended_lock.py, RANDOM, 9", "contended_lock.py, RR, 3", "semaphores_conditions.py, RANDOM, 5",
-            "balance_lock.py, RR, 20"})
+            "balance_lock.py, RR, 20", "balance_lock.py, RR, 1", "contended_with_sleeper.py, RANDOM, 3",
+            "contended_with_sleeper.py, RANDOM, 8", "contended_with_sleeper.py, RR, 4", "nested_locks.py, RANDOM, 2",
+            "nested_locks.py, RANDOM, 6", "nested_locks.py, RR, 3", "condition_timeout.py, RANDOM, 3",
+            "condition_timeout.py, RANDOM, 7", "condition_timeout.py, RR, 5"})
     void continuationsForeseeTheEnginesOwnSlices(String program, interleave.engine.Policy policy, int quantum)
             throws Exception {
         RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 3L);
@@ -706,7 +709,8 @@ class PythonProgramTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
-            "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py", "fork_wait.py", "terminate.py"})
+            "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py",
+            "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
