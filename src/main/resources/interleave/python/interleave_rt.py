@@ -84,7 +84,31 @@ _order = itertools.count(1)  # os mode: next(_order) numbers a point; one C call
 # os mode: a read or write of a shared value and its number are taken together under this lock, so no other
 # thread's point can come between them (CPython may switch threads after any call). Reentrant: a property's
 # getter may read shared values itself. It also keeps the names and numbers of new shared values consistent.
-_os_lock = _real_threading.RLock()
+class _OsLock:
+    """_os_lock: a reentrant lock whose last release sends the thread's points that became due under it. A thread
+    never writes to its pipe while it holds the lock: the pipe may be full while its worker waits for another
+    thread's point, and that thread would wait for the lock (each waiting for the other, until the engine's
+    patience ran out and it recorded points out of order)."""
+    __slots__ = ("_lock",)
+
+    def __init__(self):
+        self._lock = _real_threading.RLock()
+
+    def __enter__(self):
+        self._lock.acquire()
+
+    def __exit__(self, *exc):
+        self._lock.release()
+        if not self._lock._is_owned():
+            grant = getattr(_local, "grant", None)
+            if grant is not None and grant.due:
+                _send_points(grant)
+
+    def held(self):
+        return self._lock._is_owned()
+
+
+_os_lock = _OsLock()
 _OS_BATCH = 256  # entries (numbers and arguments) gathered before a thread sends them
 _OS_BEHIND = 64  # points other threads may number after a thread's oldest unsent one before it sends its batch
 _next_tid = [1]
@@ -120,7 +144,7 @@ class _Grant:
     """What the engine has granted the thread holding the core: how many simple points it may go through without
     asking (reads, writes, loop steps, taking a lock the engine said is free, giving back one it holds), and the
     points gone through so far, to go with its next request. The engine decided each of them; this only counts."""
-    __slots__ = ("budget", "pending", "park", "freed", "chained")
+    __slots__ = ("budget", "pending", "park", "freed", "chained", "due")
 
     def __init__(self):
         self.budget = 0
@@ -128,6 +152,7 @@ class _Grant:
         self.park = False  # at the end of the grant: go through the next simple point, then wait (see _park)
         self.freed = set()  # the Locks and RLocks let go (to depth 0) within the grant: see the "?" plan
         self.chained = False  # the grant came down a plan's chain ("G"), not from the engine: see _locks
+        self.due = False  # os mode: the points gathered are to be sent once the thread lets _os_lock go
 
 
 # The engine's plan: the slices it foresaw after the current one ("thread:grant"), handed on by each thread in turn.
@@ -258,10 +283,21 @@ def _happened(number, site, value=None):
         pending.append(value)
     # sent when a batch has gathered, or at once when others have taken numbers since this thread's first one
     # unsent (CPython switched it out: the engine records theirs only after it); the thread's own numbers are
-    # fewer than its pending entries
+    # fewer than its pending entries. Not while the thread holds _os_lock: then once it lets it go.
     if len(pending) > _OS_BATCH or number - pending[0] > _OS_BEHIND + len(pending):
-        _local.channel.send("o %d %s\n" % (_my_tid(), " ".join(map(str, pending))))
-        pending.clear()
+        grant = _local.grant
+        if _os_lock.held():
+            grant.due = True
+        else:
+            _send_points(grant)
+
+
+def _send_points(grant):
+    """os mode: the thread's points gathered so far, to its worker."""
+    grant.due = False
+    if grant.pending:
+        _local.channel.send("o %d %s\n" % (_my_tid(), " ".join(map(str, grant.pending))))
+        grant.pending.clear()
 
 
 class _SharedChannel:
