@@ -115,17 +115,26 @@ class PythonProgramTest {
             "contended_lock.py, interleave.python.continuations=false",
             "semaphores_conditions.py, interleave.python.continuations=false"})
     void howThePointsTravelDoesNotChangeTheTrace(String program, String setting) throws Exception {
-        StringWriter usual = new StringWriter();
-        TraceFiles.write(run(program, 5).trace(), usual);
         String[] kv = setting.split("=");
-        StringWriter other = new StringWriter();
-        System.setProperty(kv[0], kv[1]);
+        RunSettings settings = RunSettings.DEFAULT.withSeed(5);
+        assertEquals(traceOf(run(program, settings)), traceOf(runWith(kv[0], kv[1], program, settings)));
+    }
+
+    private static String traceOf(ScenarioRun r) throws Exception {
+        StringWriter text = new StringWriter();
+        TraceFiles.write(r.trace(), text);
+        return text.toString();
+    }
+
+    /** A run with a system property set (a way of running that must not change the trace). */
+    private static ScenarioRun runWith(String property, String value, String program, RunSettings settings)
+            throws Exception {
+        System.setProperty(property, value);
         try {
-            TraceFiles.write(run(program, 5).trace(), other);
+            return run(program, settings);
         } finally {
-            System.clearProperty(kv[0]);
+            System.clearProperty(property);
         }
-        assertEquals(usual.toString(), other.toString());
     }
 
     /**
@@ -141,16 +150,7 @@ class PythonProgramTest {
             throws Exception {
         RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 7L);
         ScenarioRun planned = run(program, settings);
-        StringWriter usual = new StringWriter();
-        TraceFiles.write(planned.trace(), usual);
-        StringWriter decided = new StringWriter();
-        System.setProperty("interleave.python.plans", "false");
-        try {
-            TraceFiles.write(run(program, settings).trace(), decided);
-        } finally {
-            System.clearProperty("interleave.python.plans");
-        }
-        assertEquals(decided.toString(), usual.toString());
+        assertEquals(traceOf(runWith("interleave.python.plans", "false", program, settings)), traceOf(planned));
         PythonBridge bridge = planned.context().kept("bridge");
         assertTrue(bridge.handedOnByPlan() > 0, "some switches were handed on by a plan");
     }
@@ -176,16 +176,8 @@ class PythonProgramTest {
         RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 3L);
         ScenarioRun foreseen = run(program, settings);
         assertEquals(List.of(), foreseen.kernel().outcomeNow().errors());
-        StringWriter usual = new StringWriter();
-        TraceFiles.write(foreseen.trace(), usual);
-        StringWriter decided = new StringWriter();
-        System.setProperty("interleave.python.continuations", "false");
-        try {
-            TraceFiles.write(run(program, settings).trace(), decided);
-        } finally {
-            System.clearProperty("interleave.python.continuations");
-        }
-        assertEquals(decided.toString(), usual.toString());
+        assertEquals(traceOf(runWith("interleave.python.continuations", "false", program, settings)),
+                traceOf(foreseen));
         PythonBridge bridge = foreseen.context().kept("bridge");
         assertTrue(bridge.continuedByPlan() > 0, "some slices went on without waiting for the engine");
     }
@@ -360,16 +352,8 @@ class PythonProgramTest {
             ScenarioRun planned = run("contended_lock.py", settings);
             assertEquals(List.of(), planned.kernel().outcomeNow().errors(), "seed " + seed);
             assertEquals(List.of("0"), planned.result().get("output"), "seed " + seed);
-            StringWriter usual = new StringWriter();
-            TraceFiles.write(planned.trace(), usual);
-            StringWriter decided = new StringWriter();
-            System.setProperty("interleave.python.plans", "false");
-            try {
-                TraceFiles.write(run("contended_lock.py", settings).trace(), decided);
-            } finally {
-                System.clearProperty("interleave.python.plans");
-            }
-            assertEquals(decided.toString(), usual.toString(), "seed " + seed);
+            assertEquals(traceOf(runWith("interleave.python.plans", "false", "contended_lock.py", settings)),
+                    traceOf(planned), "seed " + seed);
         }
     }
 
