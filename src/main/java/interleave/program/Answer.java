@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * records the next point before the thread goes on), else {@code +} go through the next read, write or step,
  * send the points and wait to be told to go on; the slices that follow, if the engine foresaw them, come after
  * the {@code +} ({@code +2:19,1:12}: thread 2 next, with a grant of 19 points, then thread 1): the thread hands
- * the core on to the first itself, and so on down the plan; or {@code ?LOCK:WAITER;LEVEL;...}, see {@link #branch}. Written by hand: an answer goes at every context switch of a run.
+ * the core on to the first itself, and so on down the plan; or {@code ?LOCK:DEPTH:WAITER;LEVEL;...}, see
+ * {@link #branch}. Written by hand: an answer goes at every context switch of a run.
  */
 final class Answer {
     private static final ObjectMapper JSON = new ObjectMapper();
