@@ -336,7 +336,7 @@ final class SimKernel extends Kernel {
         if (me == null || me == user) {
             return 0;
         }
-        if (core.length != 1 || stopping || control.attention || me.yieldRequested || me.core < 0) {
+        if (!goesOnUnasked(me)) {
             me.granted = 0; // what is left of an earlier grant is given back: a pick may apply at once
             return 0;
         }
@@ -344,6 +344,15 @@ final class SimKernel extends Kernel {
         long byClock = timed.isEmpty() ? Integer.MAX_VALUE : timed.peek().deadline - now - 1;
         me.granted = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.min(bySlice, byClock)));
         return me.granted;
+    }
+
+    /**
+     * What a grant, and the plans after it, need: one core (one thread runs at a time), nothing asked of the run
+     * (stop, pause, step, a pick or a command), and the thread on its core, not yielding.
+     */
+    private boolean goesOnUnasked(SimThread me) {
+        return me != null && me != user && core.length == 1 && !stopping && !control.attention && !me.yieldRequested
+                && me.core >= 0;
     }
 
     @Override
@@ -361,8 +370,7 @@ final class SimKernel extends Kernel {
         foreseen.clear();
         continuing = null;
         SimThread me = cur;
-        if (me == null || me == user || core.length != 1 || !policy.preemptive() || stopping || control.attention
-                || me.yieldRequested || me.core < 0 || holdsAWaitedLock(me)) {
+        if (!goesOnUnasked(me) || !policy.preemptive() || holdsAWaitedLock(me)) {
             return NO_PLAN;
         }
         long deadline = timed.isEmpty() ? Long.MAX_VALUE : timed.peek().deadline;
@@ -430,8 +438,7 @@ final class SimKernel extends Kernel {
         SimThread me = cur;
         // one core, a grant to the slice's end, nobody else ready and no clock running: the slice's end is decided
         // by the lock alone, and the policy's draws for each outcome can be made ahead on a forecast
-        if (me == null || me == user || core.length != 1 || !policy.preemptive() || stopping || control.attention
-                || me.yieldRequested || me.core < 0 || !ready.isEmpty() || !timed.isEmpty()
+        if (!goesOnUnasked(me) || !policy.preemptive() || !ready.isEmpty() || !timed.isEmpty()
                 || me.granted != me.sliceLen - me.sliceUsed - 1) {
             return null;
         }
