@@ -340,7 +340,7 @@ public abstract class Kernel {
 
     /**
      * Whether the current thread got the core back at once, as its {@link #continuation} said, or was told to go
-     * on by another thread's Python side; clears it.
+     * on by another thread's Python side; clears it, and {@link #resumedByPlan} with it.
      */
     public boolean continuedByPlan() {
         return false;

@@ -48,10 +48,9 @@ final class SimKernel extends Kernel {
     private record Foreseen(SimThread thread, int budget) {
     }
 
-    /** A {@link #continuation}'s level whose slice has not ended yet: level {@link #chainAt} of {@link #chain}. */
-    private Continuing continuing;
+    /** A {@link #continuation}'s chain, and the level of it whose slice has not ended yet (-1: none). */
     private Continuing.Chain chain;
-    private int chainAt;
+    private int chainAt = -1;
     /**
      * A thread the Python side has told to go on already, before the engine gave it the core: the next slice given
      * to it must be {@code sliceLen} points long (-1: long enough, the clock too, for the grant), and leave it
@@ -361,14 +360,14 @@ final class SimKernel extends Kernel {
         if (me != null && me != user) {
             me.granted = 0;
             foreseen.clear(); // the thread asks: the slices after it are decided when they come
-            continuing = null;
+            chainAt = -1;
         }
     }
 
     @Override
     public int[] plan(java.util.function.IntPredicate waitsForGo, int maxSlices) {
         foreseen.clear();
-        continuing = null;
+        chainAt = -1;
         SimThread me = cur;
         if (!goesOnUnasked(me) || !policy.preemptive() || holdsAWaitedLock(me)) {
             return NO_PLAN;
@@ -434,7 +433,7 @@ final class SimKernel extends Kernel {
     @Override
     public Continuation continuation(java.util.function.Predicate<Acquirable> known,
                                      java.util.function.IntPredicate inAcquire) {
-        continuing = null;
+        chainAt = -1;
         SimThread me = cur;
         // one core, a grant to the slice's end, nobody else ready and no clock running: the slice's end is decided
         // by the lock alone, and the policy's draws for each outcome can be made ahead on a forecast
@@ -459,7 +458,6 @@ final class SimKernel extends Kernel {
         chain = Continuing.chain(policy, me, waiter == null ? null : (Mutex) waiter.waitingOn, waiter,
                 waiter != null && inAcquire.test(waiter.id), control.userPresent() ? LEVELS_WITH_A_TEACHER : LEVELS);
         chainAt = 0;
-        continuing = chain.levels().get(0);
         return chain.asSeen();
     }
 
@@ -470,9 +468,14 @@ final class SimKernel extends Kernel {
     private static final int LEVELS = 64;
     private static final int LEVELS_WITH_A_TEACHER = 2;
 
+    /** The level of the {@link #chain} whose slice has not ended yet, or null. */
+    private Continuing continuing() {
+        return chainAt < 0 ? null : chain.levels().get(chainAt);
+    }
+
     @Override
     public boolean goesOnAsItKnows() {
-        Continuing c = continuing;
+        Continuing c = continuing();
         return c != null && c.thread() == cur;
     }
 
@@ -500,8 +503,9 @@ final class SimKernel extends Kernel {
      * still holds the lock (else the waiter takes it, and the thread waits to be told to go on).
      */
     private void sliceEnded(SimThread t) {
-        Continuing c = continuing;
-        continuing = null;
+        Continuing c = continuing();
+        int at = chainAt;
+        chainAt = -1;
         if (c.lock() != null && c.lock().owner != t) { // let go: the waiter takes it, told by the thread
             if (c.ifLetGo() >= 0) {
                 goneOn = GoneOn.tookTheLock((SimThread) c.waiter(), c.ifLetGo());
@@ -512,8 +516,7 @@ final class SimKernel extends Kernel {
         int budget = untouched ? c.ifUntouched() : c.ifRetaken();
         if (budget >= 0) {
             goneOn = GoneOn.wentOn(t, budget);
-            chainAt = chain.after(chainAt, untouched); // its next level, if foreseen
-            continuing = chainAt < 0 ? null : chain.levels().get(chainAt);
+            chainAt = chain.after(at, untouched); // its next level, if foreseen
         }
     }
 
@@ -539,12 +542,13 @@ final class SimKernel extends Kernel {
             return false;
         }
         me.continued = false;
+        me.plannedIn = false; // resumed by the plan too: nothing more to tell its worker
         return true;
     }
 
     @Override
     boolean plansAhead() {
-        return !foreseen.isEmpty() || continuing != null;
+        return !foreseen.isEmpty() || chainAt >= 0;
     }
 
     @Override
@@ -586,7 +590,7 @@ final class SimKernel extends Kernel {
                 throw new RunStopped();
             }
             // granted points have happened elsewhere: pause and step only
-            boolean takesInput = me.granted == 0 && foreseen.isEmpty() && continuing == null && goneOn == null;
+            boolean takesInput = me.granted == 0 && foreseen.isEmpty() && chainAt < 0 && goneOn == null;
             if (takesInput) {
                 applyCommands();
                 int pick = control.takePick();
@@ -709,7 +713,7 @@ final class SimKernel extends Kernel {
                     preempt(i, SwitchReason.YIELD);
                 }
             } else if (policy.preemptive() && t.sliceUsed >= t.sliceLen) {
-                if (continuing != null && continuing.thread() == t) {
+                if (chainAt >= 0 && continuing().thread() == t) {
                     sliceEnded(t);
                 }
                 if (ready.isEmpty()) {

@@ -88,8 +88,7 @@ final class PythonBridge {
         this.os = k.settings().mode() == interleave.engine.Mode.OS;
         this.order = new Sequencer(k.control()::paused);
         this.process = new PythonProcess(k, python, runtime, program, source, os);
-        this.continuations = plans && process.ownPipes()
-                && !"false".equals(System.getProperty("interleave.python.continuations"));
+        this.continuations = plans && process.ownPipes() && PythonProcess.continuationsWanted();
         this.stall = new Stall(Stall.limit(), process::endAskingWhere, process::lineAtTheEnd,
                 () -> k.outcomeNow() != null);
     }
@@ -312,7 +311,6 @@ final class PythonBridge {
      * knows it already (it goes on under a continuation whose next level it has).
      */
     private void sendNextPlan(ThreadChannel channel, int thread) {
-        k.resumedByPlan();
         continued.incrementAndGet();
         if (k.goesOnAsItKnows()) {
             return;

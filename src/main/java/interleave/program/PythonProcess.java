@@ -63,7 +63,7 @@ final class PythonProcess {
         if (os) {
             builder.environment().put("INTERLEAVE_MODE", "os");
         }
-        if ("false".equals(System.getProperty("interleave.python.continuations"))) { // see PythonBridge
+        if (!continuationsWanted()) { // the runtime's half of it: a thread about to block waits for the engine
             builder.environment().put("INTERLEAVE_CONTINUATIONS", "off");
         }
         // os.cpu_count() in sim and cooperative mode: the run's virtual cores (multiprocessing.Pool() sizes by it)
@@ -81,6 +81,11 @@ final class PythonProcess {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Off ({@code -Dinterleave.python.continuations=false}) only to compare traces: see PythonBridge. */
+    static boolean continuationsWanted() {
+        return !"false".equals(System.getProperty("interleave.python.continuations"));
     }
 
     /** Whether each thread has its own named pipes (else they share stdin and stdout). */

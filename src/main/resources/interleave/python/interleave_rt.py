@@ -33,13 +33,13 @@ record the points behind; else the thread's worker tells it when the engine give
 
 A PLAN "?LOCK:DEPTH:WAITER;A:B:W:U:R;..." is for a thread that runs alone (LOCK -1) or holds LOCK (DEPTH deep)
 while WAITER (a thread, blocked in acquire()) waits for it: a list of levels, one per end of a grant, the first for
-the current one. At a grant's end
-under level A:B:W:U:R the thread goes on at once, with a grant of A points if it never let LOCK go during the grant
-(its waiter still waits) or of B if it did and holds it again (the woken waiter finds it taken and waits again);
-the level for the new grant's end is then U or R (an index into the list; -1: not foreseen, and the plan for that
-end comes from its worker as a "C" line). If it does not hold LOCK, WAITER takes it, told by this thread ("R"), and
-goes on with W points. Where the grant the outcome calls for is -1 the thread waits to be told to go on instead. The engine decides the same
-from the same facts and checks it; the engine's workers record the points behind the thread.
+the current one. At a grant's end under level A:B:W:U:R the thread goes on at once, with a grant of A points if it
+never let LOCK go during the grant (its waiter still waits) or of B if it did and holds it again (the woken waiter
+finds it taken and waits again); the level for the new grant's end is then U or R (an index into the list; -1: not
+foreseen, and the plan for that end comes from its worker as a "C" line). If it does not hold LOCK, WAITER takes
+it, told by this thread ("R"), and goes on with W points. Where the grant an outcome calls for is -1 the thread
+waits to be told to go on instead. The engine decides the same from the same facts and checks it; the engine's
+workers record the points behind the thread.
 A thread that is about to block in an acquire of a Lock or RLock another thread holds, while a plan names the
 next slice, tells that slice's thread to go on ("G+") and says so in its request ("handed"): the engine gives the
 core to the plan's next thread when the running one blocks, with the same grant.

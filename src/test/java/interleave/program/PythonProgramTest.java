@@ -190,33 +190,44 @@ class PythonProgramTest {
     @Test
     void pauseAndStepApplyWhileThreadsGoOnAtTheirSlicesEnds() throws Exception {
         RunControl control = new RunControl(true, false);
-        ScenarioRun r = ScenarioRun.start(PythonProgram.load(program("balance_lock.py"), null), Map.of(),
-                RunSettings.DEFAULT, control);
+        ScenarioRun r = pausedAfter(800, "balance_lock.py", RunSettings.DEFAULT, control);
         Trace t = r.trace();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (t.pointCount() < 800 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(1);
-        }
-        control.pause();
-        Thread.sleep(300);
         long paused = t.pointCount();
         Thread.sleep(200);
         assertEquals(paused, t.pointCount(), "a paused run records nothing more");
         for (int i = 0; i < 5; i++) {
             control.step();
         }
-        deadline = System.currentTimeMillis() + 5_000;
+        long deadline = System.currentTimeMillis() + 5_000;
         while (control.pendingSteps() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
         }
         assertEquals(0, control.pendingSteps(), "every step was taken");
         long stepped = t.pointCount() - paused;
         assertTrue(stepped >= 1 && stepped <= 5, stepped + " points for five steps");
+        resumedToTheEnd(r, control);
+        assertEquals(List.of("0"), r.result().get("output"));
+    }
+
+    /** A run with a teacher present, paused once it has recorded {@code points} points (and a little). */
+    private static ScenarioRun pausedAfter(int points, String program, RunSettings settings, RunControl control)
+            throws Exception {
+        ScenarioRun r = ScenarioRun.start(PythonProgram.load(program(program), null), Map.of(), settings, control);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (r.trace().pointCount() < points && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1);
+        }
+        control.pause();
+        Thread.sleep(300);
+        return r;
+    }
+
+    /** Resumed, the run goes on to its end with no error, and every worker ends. */
+    private static void resumedToTheEnd(ScenarioRun r, RunControl control) throws Exception {
         control.resume();
         RunOutcome o = r.kernel().awaitOutcome(30_000);
         assertEquals(RunOutcome.Status.FINISHED, o.status(), String.valueOf(o.errors()));
         assertTrue(o.errors().isEmpty(), String.valueOf(o.errors()));
-        assertEquals(List.of("0"), r.result().get("output"));
         assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
     }
 
@@ -228,15 +239,8 @@ class PythonProgramTest {
     void aPickMadeWhilePausedAppliesWithinAShortPlan() throws Exception {
         RunControl control = new RunControl(true, false);
         RunSettings settings = RunSettings.DEFAULT.withPolicy(interleave.engine.Policy.RR).withQuantum(5);
-        ScenarioRun r = ScenarioRun.start(PythonProgram.load(program("balance.py"), null), Map.of(), settings,
-                control);
+        ScenarioRun r = pausedAfter(300, "balance.py", settings, control);
         Trace t = r.trace();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (t.pointCount() < 300 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(1);
-        }
-        control.pause();
-        Thread.sleep(300);
         long pausedAt = t.size();
         for (int i = 0; i < 40 && !manualSwitchAfter(t, pausedAt); i++) {
             // the one that is not running (Thread-1 and Thread-2 race; MainThread (0) waits to join); a pick of the
@@ -246,11 +250,7 @@ class PythonProgramTest {
             Thread.sleep(30);
         }
         assertTrue(manualSwitchAfter(t, pausedAt), "the pick applied within two slices of 5 points and a little");
-        control.resume();
-        RunOutcome o = r.kernel().awaitOutcome(20_000);
-        assertEquals(RunOutcome.Status.FINISHED, o.status(), String.valueOf(o.errors()));
-        assertTrue(o.errors().isEmpty(), String.valueOf(o.errors()));
-        assertTrue(r.kernel().awaitTermination(10_000), "every worker ended");
+        resumedToTheEnd(r, control);
     }
 
     /**

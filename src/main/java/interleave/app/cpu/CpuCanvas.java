@@ -161,9 +161,12 @@ public final class CpuCanvas extends Region {
                        List<Integer> chips) {
     }
 
-    /** Where a box landed: its rectangle, where its chips start, and whether its state sits under the title. */
+    /**
+     * Where a box landed: its rectangle, where its chips start, whether its state sits under the title, and the
+     * story notes it keeps rows for (measured once, when placed).
+     */
     private record Placed(Box box, double x, double y, double w, double h, double chipsX, double chipsY,
-                          boolean stateBelow) {
+                          boolean stateBelow, List<String> notes) {
     }
 
     private double viewportHeight;
@@ -355,7 +358,8 @@ public final class CpuCanvas extends Region {
                 rowH = Math.max(rowH, p.h());
             }
             for (Placed p : row) { // one height per row, so the grid stays a grid
-                out.add(new Placed(p.box(), p.x(), p.y(), p.w(), rowH, p.chipsX(), p.chipsY(), p.stateBelow()));
+                out.add(new Placed(p.box(), p.x(), p.y(), p.w(), rowH, p.chipsX(), p.chipsY(), p.stateBelow(),
+                        p.notes()));
             }
             ry += rowH + GAP;
         }
@@ -375,17 +379,18 @@ public final class CpuCanvas extends Region {
             double inner = w - inline - 20;
             int rows = Math.max(1, chipRows(b.chips(), inner, t));
             double h = 8 + rows * (chipHeight() + 6) + 2;
-            return new Placed(b, x, y, w, h, x + 10 + inline, y + 8, false);
+            return new Placed(b, x, y, w, h, x + 10 + inline, y + 8, false, List.of());
         }
         double inner = w - 20;
         boolean below = !b.state().isEmpty()
                 && TextMeasure.width(b.title(), title) + TextMeasure.width(b.state(), title) + 30 > w;
         double chipsY = y + 6 + line * (below ? 2 : 1) + 4;
-        int reserved = b.object() == null ? 1 : storyRows(t, b.object(), inner);
+        List<String> notes = b.object() == null ? List.of() : storyNotes(t, b.object(), inner);
+        int reserved = b.object() == null ? 1 : storyRows(b.object(), notes);
         int rows = Math.max(reserved, chipRows(b.chips(), inner, t));
         double chipH = chipHeight();
         double h = chipsY - y + rows * (chipH + 6) + (rows == 0 ? 2 : 4);
-        return new Placed(b, x, y, w, h, x + 10, chipsY, below);
+        return new Placed(b, x, y, w, h, x + 10, chipsY, below, notes);
     }
 
     private double chipHeight() {
@@ -490,7 +495,7 @@ public final class CpuCanvas extends Region {
         g.fillText(TextMeasure.clip(b.title(), title, room), x + 10, inline ? y + 8 + chipHeight() / 2 : y + 5);
         g.setTextBaseline(VPos.TOP);
         if (b.object() != null && b.chips().isEmpty()) {
-            drawStoryNotes(g, analyzer.trace(), b.object(), x, p.chipsY(), w, y + h - p.chipsY());
+            drawStoryNotes(g, analyzer.trace(), b.object(), p.notes(), x, p.chipsY(), w, y + h - p.chipsY());
         }
         if (state.isEmpty() || b.object() == null) {
             return;
@@ -528,11 +533,16 @@ public final class CpuCanvas extends Region {
         };
     }
 
-    /** Rows a shared object's box keeps free, this wide inside: its story notes, or one row. */
-    private int storyRows(Trace t, ObjectInfo o, double inner) {
+    /** A shared object's story notes as its box shows them, this wide inside (a variable's held reads fitted). */
+    private List<String> storyNotes(Trace t, ObjectInfo o, double inner) {
         List<String> notes = story == null ? List.of() : CpuStoryNotes.lines(i18n, t, story, o);
+        return o.type() == ObjectType.VARIABLE && !notes.isEmpty() ? heldReadRows(t, o, notes, inner) : notes;
+    }
+
+    /** Rows a shared object's box keeps free for its story notes, or one row. */
+    private static int storyRows(ObjectInfo o, List<String> notes) {
         if (o.type() == ObjectType.VARIABLE) {
-            return Math.min(heldReadRows(t, o, notes, inner).size(), 4);
+            return Math.min(notes.size(), 4);
         }
         return o.type() == ObjectType.LOCAL ? Math.max(1, Math.min(notes.size(), 6)) : 1;
     }
@@ -557,19 +567,16 @@ public final class CpuCanvas extends Region {
      * The story inside a box: under a variable, each read a thread holds and has not written back ("T2 read 0,
      * not yet written", the race before it happens); under a thread-local, one row per thread with its own value.
      */
-    private void drawStoryNotes(GraphicsContext g, Trace t, ObjectInfo o, double x, double top, double w, double h) {
-        if (story == null) {
-            return;
-        }
-        List<String> lines = CpuStoryNotes.lines(i18n, t, story, o);
-        if (lines.isEmpty()) {
+    private void drawStoryNotes(GraphicsContext g, Trace t, ObjectInfo o, List<String> notes, double x, double top,
+                                double w, double h) {
+        if (notes.isEmpty()) {
             return;
         }
         double lineH = chipHeight() + 6; // the rows the box kept free for them
         int fit = Math.max(1, (int) ((h + 2) / lineH));
-        List<String> shown = o.type() == ObjectType.VARIABLE ? heldReadRows(t, o, lines, w - 20) : lines;
+        List<String> shown = notes;
         if (shown.size() > fit) { // too many rows for the box: one line
-            shown = List.of(CpuStoryNotes.oneLine(i18n, t, story, o, lines));
+            shown = List.of(CpuStoryNotes.oneLine(i18n, t, story, o, CpuStoryNotes.lines(i18n, t, story, o)));
         }
         Font font = theme.font(0.85, true);
         g.setFont(font);
