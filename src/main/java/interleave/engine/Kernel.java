@@ -328,10 +328,20 @@ public abstract class Kernel {
     /**
      * The current thread's Python side is about to block in a call (an acquire of a lock another thread holds)
      * under a plan whose next slice is {@code thread}'s: it has told that thread to go on with {@code budget}
-     * points, as the engine gives the core to the plan's next thread when the current one blocks.
+     * points, as the engine gives the core to the plan's next thread when the current one blocks; and, if
+     * {@code withItsContinuation}, that thread goes on under the continuation {@link #aheadOf} foresaw for it.
      */
-    public void handedOnIfBlocked(int thread, int budget) {
+    public void handedOnIfBlocked(int thread, int budget, boolean withItsContinuation) {
         throw new ThreadingError("RuntimeError", "this runtime makes no plans");
+    }
+
+    /**
+     * For slice {@code slice} of the last {@link #plan}: the continuation its thread goes on under if the thread
+     * before it (the current one for slice 0) blocks in an acquire of a Lock or RLock that it holds, and hands it
+     * the core ({@link #handedOnIfBlocked} with its continuation); null where the engine cannot foresee that.
+     */
+    public Continuation aheadOf(int slice) {
+        return null;
     }
 
     /** After a call {@link #handedOnIfBlocked}: it must have blocked and the core gone as said (else the run ends). */

@@ -45,8 +45,15 @@ final class SimKernel extends Kernel {
     /** The switches a {@link #plan} foresaw, in order, each with its thread's grant: checked as they come. */
     private final java.util.ArrayDeque<Foreseen> foreseen = new java.util.ArrayDeque<>();
 
-    private record Foreseen(SimThread thread, int budget) {
+    /**
+     * A foreseen slice; {@code ahead}: the continuation its thread goes on under if the thread before it blocks on a
+     * lock it holds and hands it the core (see {@link #aheadOf}), null where that cannot be foreseen.
+     */
+    private record Foreseen(SimThread thread, int budget, Continuing.Chain ahead, int aheadLevels) {
     }
+
+    /** The first slice of the last plan, kept when the thread asks: it may be handed the core as the thread blocks. */
+    private Foreseen handable;
 
     /** A {@link #continuation}'s chain, and the level of it whose slice has not ended yet (-1: none). */
     private Continuing.Chain chain;
@@ -56,23 +63,24 @@ final class SimKernel extends Kernel {
      * to it must be {@code sliceLen} points long (-1: long enough, the clock too, for the grant), and leave it
      * {@code granted} points (see {@link #newSlice}).
      */
-    private record GoneOn(SimThread thread, int sliceLen, int granted) {
+    private record GoneOn(SimThread thread, int sliceLen, int granted, Foreseen ahead) {
         /** It went on at its slice's end with a new grant, as a continuation foresaw. */
         static GoneOn wentOn(SimThread t, int budget) {
-            return new GoneOn(t, budget + 1, budget);
+            return new GoneOn(t, budget + 1, budget, null);
         }
 
         /** It took the lock it waited for, the first point of its slice, and went on with the rest. */
         static GoneOn tookTheLock(SimThread t, int budget) {
-            return new GoneOn(t, budget + 2, budget + 1); // the taking counts the grant down, see endPoint
+            return new GoneOn(t, budget + 2, budget + 1, null); // the taking counts the grant down, see endPoint
         }
 
         /**
          * It was handed the core by a thread about to block, with its grant from a plan: at most what its slice
-         * and the clock allow now (the plan foresaw the slice starting later, at the blocker's slice's end).
+         * and the clock allow now (the plan foresaw the slice starting later, at the blocker's slice's end). With
+         * {@code ahead}, it goes on under that slice's continuation, which it was told with the plan.
          */
-        static GoneOn handedOn(SimThread t, int budget) {
-            return new GoneOn(t, -1, budget);
+        static GoneOn handedOn(SimThread t, int budget, Foreseen ahead) {
+            return new GoneOn(t, -1, budget, ahead);
         }
     }
 
@@ -359,6 +367,7 @@ final class SimKernel extends Kernel {
         SimThread me = cur;
         if (me != null && me != user) {
             me.granted = 0;
+            handable = foreseen.peekFirst();
             foreseen.clear(); // the thread asks: the slices after it are decided when they come
             chainAt = -1;
         }
@@ -367,6 +376,7 @@ final class SimKernel extends Kernel {
     @Override
     public int[] plan(java.util.function.IntPredicate waitsForGo, int maxSlices) {
         foreseen.clear();
+        aheads.clear();
         chainAt = -1;
         SimThread me = cur;
         if (!goesOnUnasked(me) || !policy.preemptive() || holdsAWaitedLock(me)) {
@@ -384,15 +394,23 @@ final class SimKernel extends Kernel {
         SimThread out = me;
         int[] slices = new int[2 * maxSlices];
         int n = 0;
+        int aheadLevels = control.userPresent() ? LEVELS_WITH_A_TEACHER : AHEAD_LEVELS;
         while (n < maxSlices && !readySoon.isEmpty()) {
             SimThread in = forecast.next(readySoon); // the same calls, in the same order, as preempt's
             if (in != me && !planned.contains(in) && !waitsForGo.test(in.id)) {
                 break;
             }
+            // were the thread before it to block on a lock it holds, it would run alone with one waiter
+            boolean aloneWithTheBlocker = readySoon.isEmpty() && timed.isEmpty() && lockWaitersOf(in).isEmpty();
             readySoon.add(out);
             int length = forecast.sliceLength();
             long budget = Math.min(length - 1L, deadline - start - 1);
-            foreseen.add(new Foreseen(in, (int) budget));
+            Continuing.Chain ahead = n < AHEAD_SLICES && aloneWithTheBlocker
+                    ? Continuing.chain(forecast, in, null, out, true, aheadLevels) : null;
+            foreseen.add(new Foreseen(in, (int) budget, ahead, aheadLevels));
+            if (n < AHEAD_SLICES) {
+                aheads.add(ahead == null ? null : ahead.asSeen());
+            }
             if (!planned.contains(in)) {
                 planned.add(in);
             }
@@ -420,6 +438,32 @@ final class SimKernel extends Kernel {
         return new RunStopped();
     }
 
+    /**
+     * How many of a plan's first slices come with the continuation their thread goes on under if the thread before
+     * blocks on a lock it holds, and how many levels each has: enough for the engine to catch up and send the rest.
+     */
+    private static final int AHEAD_SLICES = 4;
+    private static final int AHEAD_LEVELS = 16;
+
+    @Override
+    public Continuation aheadOf(int slice) {
+        return slice < foreseen.size() && slice < AHEAD_SLICES ? aheads.get(slice) : null;
+    }
+
+    /** The {@link #aheadOf} of the last plan's first slices, as the Python side is told them. */
+    private final List<Continuation> aheads = new ArrayList<>(AHEAD_SLICES);
+
+    /** The threads waiting for a Lock or RLock that {@code holder} holds or that is free (a grant could wake them). */
+    private List<SimThread> lockWaitersOf(SimThread holder) {
+        List<SimThread> waiters = new ArrayList<>(1);
+        for (SimThread t : all) {
+            if (t != holder && t.waitingOn instanceof Mutex m && (m.owner == null || m.owner == holder)) {
+                waiters.add(t);
+            }
+        }
+        return waiters;
+    }
+
     /** Whether a thread waits to take a Lock or RLock {@code me} holds (giving it back would make it ready). */
     private boolean holdsAWaitedLock(SimThread me) {
         for (SimThread t : all) {
@@ -441,24 +485,26 @@ final class SimKernel extends Kernel {
                 || me.granted != me.sliceLen - me.sliceUsed - 1) {
             return null;
         }
-        SimThread waiter = null;
-        for (SimThread t : all) {
-            // a lock another thread holds: nothing the grant does wakes its waiters
-            if (t == me || !(t.waitingOn instanceof Mutex m) || m.owner != null && m.owner != me) {
-                continue;
-            }
-            // ours, with one waiter that waits for ever; or free with waiters, which a grant could wake
-            if (m.owner == null || waiter != null || t.recheck == null || t.deadline >= 0 || !known.test(m)) {
-                return null;
-            }
-            waiter = t;
+        // a lock another thread holds: nothing the grant does wakes its waiters; ours, with one waiter that waits
+        // for ever; or free with waiters, which a grant could wake
+        List<SimThread> waiters = lockWaitersOf(me);
+        if (waiters.size() > 1 || waiters.size() == 1 && !waitsForeverFor(waiters.get(0), me, known)) {
+            return null;
         }
+        SimThread waiter = waiters.isEmpty() ? null : waiters.get(0);
         // the waiter's Python side is told it took the lock only where it waits in acquire() (not in a Condition's
         // wait, which takes the lock back and returns its own result)
         chain = Continuing.chain(policy, me, waiter == null ? null : (Mutex) waiter.waitingOn, waiter,
                 waiter != null && inAcquire.test(waiter.id), control.userPresent() ? LEVELS_WITH_A_TEACHER : LEVELS);
         chainAt = 0;
         return chain.asSeen();
+    }
+
+    /** Whether {@code t} waits in an acquire without a timeout for a Lock or RLock {@code holder} holds. */
+    private static boolean waitsForeverFor(SimThread t, SimThread holder,
+                                           java.util.function.Predicate<Acquirable> known) {
+        return t.waitingOn instanceof Mutex m && m.owner == holder && t.recheck != null && t.deadline < 0
+                && known.test(m);
     }
 
     /**
@@ -480,12 +526,16 @@ final class SimKernel extends Kernel {
     }
 
     @Override
-    public void handedOnIfBlocked(int thread, int budget) {
+    public void handedOnIfBlocked(int thread, int budget, boolean withItsContinuation) {
         SimThread next = thread >= 0 && thread < byId.length ? byId[thread] : null;
-        if (next == null || budget < 0) {
-            throw planBroken("the Python side handed the core to thread " + thread + " with " + budget + " points");
+        Foreseen f = handable;
+        handable = null;
+        if (next == null || budget < 0 || withItsContinuation
+                && (f == null || f.thread() != next || f.budget() != budget || f.ahead() == null)) {
+            throw planBroken("the Python side handed the core to thread " + thread + " with " + budget + " points"
+                    + (withItsContinuation ? " and the continuation of the plan's first slice" : ""));
         }
-        goneOn = GoneOn.handedOn(next, budget);
+        goneOn = GoneOn.handedOn(next, budget, withItsContinuation ? f : null);
     }
 
     @Override
@@ -533,6 +583,28 @@ final class SimKernel extends Kernel {
         t.granted = g.granted();
         t.plannedIn = true;
         t.continued = true;
+        if (g.ahead() != null) {
+            goesOnUnderItsContinuation(t, g.ahead());
+        }
+    }
+
+    /**
+     * A thread handed the core by one that blocked on a lock it holds goes on under the continuation its plan
+     * foresaw for it: the same as {@link #continuation} would draw now, from the same place of the policy.
+     */
+    private void goesOnUnderItsContinuation(SimThread t, Foreseen f) {
+        List<SimThread> waiters = lockWaitersOf(t);
+        SimThread waiter = waiters.size() == 1 ? waiters.get(0) : null;
+        // (not asked whether a teacher waits: the Python side goes on already; a pick waits for the levels' end)
+        Continuing.Chain now = waiter != null && ready.isEmpty() && timed.isEmpty() && core.length == 1
+                && waitsForeverFor(waiter, t, m -> true)
+                ? Continuing.chain(policy, t, (Mutex) waiter.waitingOn, waiter, true, f.aheadLevels()) : null;
+        if (now == null || !now.asSeen().levels().equals(f.ahead().asSeen().levels())) {
+            throw planBroken("the Python side told " + t.name + " to go on under a continuation the engine does not"
+                    + " foresee now");
+        }
+        chain = now;
+        chainAt = 0;
     }
 
     @Override

@@ -46,15 +46,20 @@ final class Answer {
 
     /**
      * At the end of its grant the thread goes through its next simple point itself and waits (only one thread runs
-     * at a time); {@code successors}, pairs of (thread, grant), hand the core on without the engine in between.
+     * at a time); {@code successors}, pairs of (thread, grant), hand the core on without the engine in between;
+     * {@code aheads}, for each, the levels of the continuation it goes on under if the thread before it blocks on a
+     * lock it holds (see the runtime's protocol), or null.
      */
-    void plan(int[] successors) {
+    void plan(int[] successors, String[] aheads) {
         StringBuilder b = new StringBuilder("+");
         for (int i = 0; i < successors.length; i += 2) {
             if (i > 0) {
                 b.append(',');
             }
             b.append(successors[i]).append(':').append(successors[i + 1]);
+            if (aheads[i / 2] != null) {
+                b.append(aheads[i / 2]);
+            }
         }
         plan = b.toString();
     }

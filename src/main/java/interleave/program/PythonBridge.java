@@ -68,6 +68,8 @@ final class PythonBridge {
     private final java.util.concurrent.atomic.AtomicInteger handedOn = new java.util.concurrent.atomic.AtomicInteger();
     /** How many times a Python thread went on at its slice's end without waiting, as the engine foresaw. */
     private final java.util.concurrent.atomic.AtomicInteger continued = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times a Python thread about to block handed the core to the lock's holder with its continuation. */
+    private final java.util.concurrent.atomic.AtomicInteger handedAhead = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final List<String> errorOutput = new CopyOnWriteArrayList<>();
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
@@ -110,6 +112,14 @@ final class PythonBridge {
     /** How many slices a Python thread began without an answer of the engine, as a plan said (not handed on). */
     int continuedByPlan() {
         return continued.get();
+    }
+
+    /**
+     * How many times a thread about to block on a lock handed the core to its holder together with the
+     * continuation the holder goes on under, so that the holder needed no plan from the engine.
+     */
+    int handedWithAContinuation() {
+        return handedAhead.get();
     }
 
     /** The program's shared ints on the engine. */
@@ -269,8 +279,12 @@ final class PythonBridge {
                 Object result;
                 try {
                     if (handed.isArray()) {
+                        boolean withItsContinuation = handed.path(2).asInt(0) == 1;
+                        if (withItsContinuation) {
+                            handedAhead.incrementAndGet();
+                        }
                         k.handedOnIfBlocked(strandOf.getOrDefault(handed.path(0).asInt(), -1),
-                                handed.path(1).asInt());
+                                handed.path(1).asInt(), withItsContinuation);
                     }
                     result = perform(op, req);
                 } finally {
@@ -299,11 +313,16 @@ final class PythonBridge {
         StringBuilder b = new StringBuilder();
         b.append(c.lock() == null ? -1 : objects.mutexId(c.lock())).append(':').append(c.depth()).append(':')
                 .append(c.waiter() < 0 ? -1 : pythonThread(c.waiter()));
+        return levelsOnly(b, c).toString();
+    }
+
+    /** A continuation's levels, each after a {@code ;}, as {@link #levels} writes them. */
+    private static StringBuilder levelsOnly(StringBuilder b, Kernel.Continuation c) {
         for (Kernel.Continuation.Level l : c.levels()) {
             b.append(';').append(l.ifUntouched()).append(':').append(l.ifRetaken()).append(':').append(l.ifLetGo())
                     .append(':').append(l.nextIfUntouched()).append(':').append(l.nextIfRetaken());
         }
-        return b.toString();
+        return b;
     }
 
     /**
@@ -319,7 +338,7 @@ final class PythonBridge {
         if (k.mayRunAhead()) {
             planInto(r);
         } else {
-            r.plan(new int[0]); // a teacher waits: it waits at the next end, to be told to go on
+            r.plan(new int[0], new String[0]); // a teacher waits: it waits at the next end, to be told to go on
         }
         channel.send(r.nextPlan());
     }
@@ -448,8 +467,11 @@ final class PythonBridge {
     private boolean planInto(Answer r) {
         int[] plan = k.plan(waitingForGo::contains,
                 k.control().userPresent() ? PLAN_SLICES_WITH_A_TEACHER : PLAN_SLICES);
+        String[] aheads = new String[plan.length / 2];
         for (int i = 0; i < plan.length; i += 2) {
             plan[i] = pythonThread(plan[i]);
+            Kernel.Continuation ahead = continuations ? k.aheadOf(i / 2) : null;
+            aheads[i / 2] = ahead == null ? null : levelsOnly(new StringBuilder(), ahead).toString();
         }
         if (plan.length == 0 && continuations) {
             Kernel.Continuation c = k.continuation(objects::isMutex, inAcquire::contains);
@@ -458,7 +480,7 @@ final class PythonBridge {
                 return true;
             }
         }
-        r.plan(plan);
+        r.plan(plan, aheads);
         return plan.length > 0;
     }
 

@@ -21,6 +21,7 @@ does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other reque
   "A THREAD BARRIER VALUES"  the thread was last at the Barrier: it runs the barrier's action, then says so.
   "G THREAD BUDGET"  go on, with a grant of BUDGET points (from the thread before it in the plan).
   "G+ THREAD BUDGET"  the same, and the plan for the grant's end comes from the engine, as a "C" line.
+  "G? THREAD BUDGET"  the same, and the thread goes on under the "?" plan its plan foresaw (see below).
   "R THREAD BUDGET"  from the thread that let go of the lock this one waits for: its acquire returns True, and it
       goes on with a grant of BUDGET points; the plan for the grant's end comes as a "C" line.
   "C THREAD PLAN"  the plan for the end of a grant the thread went on with without an answer ("G+", "R", "?").
@@ -42,7 +43,10 @@ waits to be told to go on instead. The engine decides the same from the same fac
 workers record the points behind the thread.
 A thread that is about to block in an acquire of a Lock or RLock another thread holds, while a plan names the
 next slice, tells that slice's thread to go on ("G+") and says so in its request ("handed"): the engine gives the
-core to the plan's next thread when the running one blocks, with the same grant.
+core to the plan's next thread when the running one blocks, with the same grant. A slice of a plan may carry the
+levels of the "?" plan its thread goes on under in that case ("2:19;A:B:W:U:R;..."): where that thread holds the
+lock, the blocking thread makes them the plan (the lock, the blocker as its waiter), tells it "G?" instead, and
+says so ("handed" with a third item, 1); the engine checks that it foresees the same levels then.
 "C" lines come in order, and a thread that asks, or waits at a grant's end, first reads those still to come.
 
 In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPython runs them: a read, a write or a
@@ -221,7 +225,7 @@ def _park(g):
         return
     channel.drop_plans()
     if successor is not None:
-        thread, points = successor.split(":")
+        thread, points = successor.split(";", 1)[0].split(":")
         line = channel.hand_off(int(thread), int(points))
     else:
         line = channel.next_line()
@@ -474,12 +478,14 @@ def _after_pending(pending, kind, tid, text):
 def _exchange(op, args):
     """Sends one request (with the points gone through since the last) and returns the engine's answer as
     (result, error): error is (exception class, message) or None."""
+    global _chain, _at
     if _killing and op != "end":
         _end_if_killed()
     tid = _my_tid()
     channel = _channel()
     if not _OS:
         _forget_levels()
+    ahead = args.pop("ahead", None)
     msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
     msg.update(args)
     grant = _local.grant
@@ -490,8 +496,11 @@ def _exchange(op, args):
     handed = args.get("handed")
     if handed is None:
         return _decode(channel.ask(text), grant)
-    # told before the request goes: its plan comes from its worker once the engine has it, after this line
-    channel.tell(handed[0], handed[1], "G+")
+    if ahead is not None:  # the thread told goes on under the continuation its plan foresaw (see Lock.acquire)
+        _chain, _at = ahead, 0
+        channel.tell(handed[0], handed[1], "G?")
+    else:  # told before the request goes: its plan comes from its worker once the engine has it, after this line
+        channel.tell(handed[0], handed[1], "G+")
     channel.send(text)
     return _decode(channel.next_line(), grant)
 
@@ -975,11 +984,17 @@ class Lock(_Primitive):
                     and not _channel().awaiting):
                 # another thread holds it: this one blocks, and the engine gives the core to the next slice of the
                 # plan this thread runs under (park: its plan is the one in _successors, not one left by another)
-                thread, points = _successors.popleft().split(":")
+                slice_, _, levels = _successors.popleft().partition(";")
+                thread, points = map(int, slice_.split(":"))
                 _successors.clear()  # what follows that slice is for the engine to say
                 state[2] = True
+                handed = [thread, points]
+                ahead = None
+                if levels and state[0] == thread:  # the engine foresaw how the holder goes on once this one waits
+                    handed.append(1)
+                    ahead = (self._id, tid, [tuple(map(int, level.split(":"))) for level in levels.split(";")])
                 return _result(_exchange("acquire", {"obj": self._id, "blocking": True, "timeout": -1,
-                                                     "handed": [int(thread), int(points)]}))
+                                                     "handed": handed, "ahead": ahead}))
         return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
 
     def release(self):

@@ -183,6 +183,22 @@ class PythonProgramTest {
     }
 
     /**
+     * With the tutorial's lock contended, a thread about to block on the lock hands the core to its holder
+     * together with the continuation the holder goes on under (foreseen with the plan, checked by the engine when
+     * the holder gets the core): the holder goes on without a plan from the engine, and the trace is the same.
+     */
+    @Test
+    void aBlockingThreadHandsTheHolderItsContinuation() throws Exception {
+        RunSettings settings = RunSettings.DEFAULT.withSeed(5);
+        ScenarioRun r = run("balance_lock.py", settings);
+        assertEquals(List.of(), r.kernel().outcomeNow().errors());
+        PythonBridge bridge = r.context().kept("bridge");
+        assertTrue(bridge.handedWithAContinuation() >= 10, bridge.handedWithAContinuation() + " hand-offs");
+        assertEquals(traceOf(runWith("interleave.python.continuations", "false", "balance_lock.py", settings)),
+                traceOf(r));
+    }
+
+    /**
      * A teacher pauses and steps a run whose threads go on without waiting at their slices' ends: the pause holds,
      * the steps apply (a step is taken at a worker's gate, not always at a recorded point), and the run then goes
      * on to CPython's end with no error.
