@@ -23,68 +23,28 @@ import java.util.concurrent.locks.LockSupport;
  * for how long is the {@link SchedulingPolicy}'s choice.
  *
  * <p>All kernel state is touched only by the baton holder (see {@link Baton}), which is also why
- * {@link #begin()} needs no lock.
+ * {@link #begin()} needs no lock. What a Python program's threads may do before the runtime decides (plans,
+ * continuations, hand-offs), and the checks of it, are {@link RunAhead}'s.
  */
 final class SimKernel extends Kernel {
-    private final SchedulingPolicy policy;
+    final SchedulingPolicy policy;
     private final SimThread[] core;
     private final int[] vacatedBy;
     private final SwitchReason[] vacatedWhy;
-    private final List<SimThread> ready = new ArrayList<>();
-    private final PriorityQueue<SimThread> timed = new PriorityQueue<>(
+    final List<SimThread> ready = new ArrayList<>();
+    final PriorityQueue<SimThread> timed = new PriorityQueue<>(
             Comparator.comparingLong((SimThread t) -> t.deadline).thenComparingInt(t -> t.id));
     private final List<SimThread> all = new ArrayList<>();
     private final SimThread[] byId = new SimThread[Trace.MAX_THREADS + 1];
     private final List<SimThread> wokenFromSleep = new ArrayList<>();
     private int cursor;
-    private long now;
-    private SimThread cur;
+    long now;
+    SimThread cur;
     private SimThread user;
     private volatile boolean stopping;
     private final Baton baton = new Baton(() -> stopping);
-    /** The switches a {@link #plan} foresaw, in order, each with its thread's grant: checked as they come. */
-    private final java.util.ArrayDeque<Foreseen> foreseen = new java.util.ArrayDeque<>();
-
-    /**
-     * A foreseen slice; {@code ahead}: the continuation its thread goes on under if the thread before it blocks on a
-     * lock it holds and hands it the core (see {@link #aheadOf}), null where that cannot be foreseen.
-     */
-    private record Foreseen(SimThread thread, int budget, Continuing.Chain ahead, int aheadLevels) {
-    }
-
-    /** The first slice of the last plan, kept when the thread asks: it may be handed the core as the thread blocks. */
-    private Foreseen handable;
-
-    /** A {@link #continuation}'s chain, and the level of it whose slice has not ended yet (-1: none). */
-    private Continuing.Chain chain;
-    private int chainAt = -1;
-    /**
-     * A thread the Python side has told to go on already, before the engine gave it the core: the next slice given
-     * to it must be {@code sliceLen} points long (-1: long enough, the clock too, for the grant), and leave it
-     * {@code granted} points (see {@link #newSlice}).
-     */
-    private record GoneOn(SimThread thread, int sliceLen, int granted, Foreseen ahead) {
-        /** It went on at its slice's end with a new grant, as a continuation foresaw. */
-        static GoneOn wentOn(SimThread t, int budget) {
-            return new GoneOn(t, budget + 1, budget, null);
-        }
-
-        /** It took the lock it waited for, the first point of its slice, and went on with the rest. */
-        static GoneOn tookTheLock(SimThread t, int budget) {
-            return new GoneOn(t, budget + 2, budget + 1, null); // the taking counts the grant down, see endPoint
-        }
-
-        /**
-         * It was handed the core by a thread about to block, with its grant from a plan: at most what its slice
-         * and the clock allow now (the plan foresaw the slice starting later, at the blocker's slice's end). With
-         * {@code ahead}, it goes on under that slice's continuation, which it was told with the plan.
-         */
-        static GoneOn handedOn(SimThread t, int budget, Foreseen ahead) {
-            return new GoneOn(t, -1, budget, ahead);
-        }
-    }
-
-    private GoneOn goneOn;
+    /** What the Python side is told it may do before the runtime decides, checked as it comes. */
+    private final RunAhead runAhead = new RunAhead(this);
 
     SimKernel(Trace trace, RunSettings settings, RunControl control) {
         super(trace, settings, control);
@@ -357,7 +317,7 @@ final class SimKernel extends Kernel {
      * What a grant, and the plans after it, need: one core (one thread runs at a time), nothing asked of the run
      * (stop, pause, step, a pick or a command), and the thread on its core, not yielding.
      */
-    private boolean goesOnUnasked(SimThread me) {
+    boolean goesOnUnasked(SimThread me) {
         return me != null && me != user && core.length == 1 && !stopping && !control.attention && !me.yieldRequested
                 && me.core >= 0;
     }
@@ -367,244 +327,40 @@ final class SimKernel extends Kernel {
         SimThread me = cur;
         if (me != null && me != user) {
             me.granted = 0;
-            handable = foreseen.peekFirst();
-            foreseen.clear(); // the thread asks: the slices after it are decided when they come
-            chainAt = -1;
+            runAhead.asked();
         }
     }
 
     @Override
     public int[] plan(java.util.function.IntPredicate waitsForGo, int maxSlices) {
-        foreseen.clear();
-        aheads.clear();
-        chainAt = -1;
-        SimThread me = cur;
-        if (!goesOnUnasked(me) || !policy.preemptive() || holdsAWaitedLock(me)) {
-            return NO_PLAN;
-        }
-        long deadline = timed.isEmpty() ? Long.MAX_VALUE : timed.peek().deadline;
-        // the grant must end exactly at the slice's end, a tick before any sleeper wakes (who would then be ready)
-        if (me.granted != me.sliceLen - me.sliceUsed - 1 || deadline <= now + me.granted + 1) {
-            return NO_PLAN;
-        }
-        long start = now + me.granted + 1; // the tick the next slice starts at
-        SchedulingPolicy forecast = policy.forecast();
-        List<SimThread> readySoon = new ArrayList<>(ready);
-        List<SimThread> planned = new ArrayList<>(); // each thread once: it waits at its slice's end from then on
-        SimThread out = me;
-        int[] slices = new int[2 * maxSlices];
-        int n = 0;
-        int aheadLevels = control.userPresent() ? LEVELS_WITH_A_TEACHER : AHEAD_LEVELS;
-        while (n < maxSlices && !readySoon.isEmpty()) {
-            SimThread in = forecast.next(readySoon); // the same calls, in the same order, as preempt's
-            if (in != me && !planned.contains(in) && !waitsForGo.test(in.id)) {
-                break;
-            }
-            // were the thread before it to block on a lock it holds, it would run alone with one waiter
-            boolean aloneWithTheBlocker = readySoon.isEmpty() && timed.isEmpty() && lockWaitersOf(in).isEmpty();
-            readySoon.add(out);
-            int length = forecast.sliceLength();
-            long budget = Math.min(length - 1L, deadline - start - 1);
-            Continuing.Chain ahead = n < AHEAD_SLICES && aloneWithTheBlocker
-                    ? Continuing.chain(forecast, in, null, out, true, aheadLevels) : null;
-            foreseen.add(new Foreseen(in, (int) budget, ahead, aheadLevels));
-            if (n < AHEAD_SLICES) {
-                aheads.add(ahead == null ? null : ahead.asSeen());
-            }
-            if (!planned.contains(in)) {
-                planned.add(in);
-            }
-            slices[2 * n] = in.id;
-            slices[2 * n + 1] = (int) budget;
-            n++;
-            start += length;
-            if (deadline <= start) {
-                break; // a sleeper wakes within this slice or at its end: what follows is decided then
-            }
-            out = in;
-        }
-        return Arrays.copyOf(slices, 2 * n);
+        return runAhead.plan(waitsForGo, maxSlices);
     }
-
-    /**
-     * The engine decided otherwise than a plan the Python side has already followed: the run cannot go on
-     * truthfully (two threads would run there), so it ends at once, with the reason among its errors, instead of
-     * leaving threads waiting for a turn that never comes.
-     */
-    private RunStopped planBroken(String why) {
-        foreseen.clear();
-        errors.add("internal error, the run was stopped: " + why);
-        control.stop();
-        return new RunStopped();
-    }
-
-    /**
-     * How many of a plan's first slices come with the continuation their thread goes on under if the thread before
-     * blocks on a lock it holds, and how many levels each has: enough for the engine to catch up and send the rest.
-     */
-    private static final int AHEAD_SLICES = 4;
-    private static final int AHEAD_LEVELS = 16;
 
     @Override
     public Continuation aheadOf(int slice) {
-        return slice < foreseen.size() && slice < AHEAD_SLICES ? aheads.get(slice) : null;
-    }
-
-    /** The {@link #aheadOf} of the last plan's first slices, as the Python side is told them. */
-    private final List<Continuation> aheads = new ArrayList<>(AHEAD_SLICES);
-
-    /** The threads waiting for a Lock or RLock that {@code holder} holds or that is free (a grant could wake them). */
-    private List<SimThread> lockWaitersOf(SimThread holder) {
-        List<SimThread> waiters = new ArrayList<>(1);
-        for (SimThread t : all) {
-            if (t != holder && t.waitingOn instanceof Mutex m && (m.owner == null || m.owner == holder)) {
-                waiters.add(t);
-            }
-        }
-        return waiters;
-    }
-
-    /** Whether a thread waits to take a Lock or RLock {@code me} holds (giving it back would make it ready). */
-    private boolean holdsAWaitedLock(SimThread me) {
-        for (SimThread t : all) {
-            if (t.waitingOn instanceof Mutex m && m.owner == me) {
-                return true;
-            }
-        }
-        return false;
+        return runAhead.aheadOf(slice);
     }
 
     @Override
     public Continuation continuation(java.util.function.Predicate<Acquirable> known,
                                      java.util.function.IntPredicate inAcquire) {
-        chainAt = -1;
-        SimThread me = cur;
-        // one core, a grant to the slice's end, nobody else ready and no clock running: the slice's end is decided
-        // by the lock alone, and the policy's draws for each outcome can be made ahead on a forecast
-        if (!goesOnUnasked(me) || !policy.preemptive() || !ready.isEmpty() || !timed.isEmpty()
-                || me.granted != me.sliceLen - me.sliceUsed - 1) {
-            return null;
-        }
-        // a lock another thread holds: nothing the grant does wakes its waiters; ours, with one waiter that waits
-        // for ever; or free with waiters, which a grant could wake
-        List<SimThread> waiters = lockWaitersOf(me);
-        if (waiters.size() > 1 || waiters.size() == 1 && !waitsForeverFor(waiters.get(0), me, known)) {
-            return null;
-        }
-        SimThread waiter = waiters.isEmpty() ? null : waiters.get(0);
-        // the waiter's Python side is told it took the lock only where it waits in acquire() (not in a Condition's
-        // wait, which takes the lock back and returns its own result)
-        chain = Continuing.chain(policy, me, waiter == null ? null : (Mutex) waiter.waitingOn, waiter,
-                waiter != null && inAcquire.test(waiter.id), control.userPresent() ? LEVELS_WITH_A_TEACHER : LEVELS);
-        chainAt = 0;
-        return chain.asSeen();
-    }
-
-    /** Whether {@code t} waits in an acquire without a timeout for a Lock or RLock {@code holder} holds. */
-    private static boolean waitsForeverFor(SimThread t, SimThread holder,
-                                           java.util.function.Predicate<Acquirable> known) {
-        return t.waitingOn instanceof Mutex m && m.owner == holder && t.recheck != null && t.deadline < 0
-                && known.test(m);
-    }
-
-    /**
-     * How many slices' ends a {@link #continuation} may foresee. A teacher's pick or command waits until the thread
-     * asks or its levels run out, so where a teacher is present they are few.
-     */
-    private static final int LEVELS = 64;
-    private static final int LEVELS_WITH_A_TEACHER = 2;
-
-    /** The level of the {@link #chain} whose slice has not ended yet, or null. */
-    private Continuing continuing() {
-        return chainAt < 0 ? null : chain.levels().get(chainAt);
+        return runAhead.continuation(known, inAcquire);
     }
 
     @Override
     public boolean goesOnAsItKnows() {
-        Continuing c = continuing();
-        return c != null && c.thread() == cur;
+        return runAhead.goesOnAsItKnows();
     }
 
     @Override
     public void handedOnIfBlocked(int thread, int budget, boolean withItsContinuation) {
         SimThread next = thread >= 0 && thread < byId.length ? byId[thread] : null;
-        Foreseen f = handable;
-        handable = null;
-        if (next == null || budget < 0 || withItsContinuation
-                && (f == null || f.thread() != next || f.budget() != budget || f.ahead() == null)) {
-            throw planBroken("the Python side handed the core to thread " + thread + " with " + budget + " points"
-                    + (withItsContinuation ? " and the continuation of the plan's first slice" : ""));
-        }
-        goneOn = GoneOn.handedOn(next, budget, withItsContinuation ? f : null);
+        runAhead.handedOnIfBlocked(next, thread, budget, withItsContinuation);
     }
 
     @Override
     public void handedOnAsForeseen() {
-        if (goneOn != null) {
-            GoneOn g = goneOn;
-            goneOn = null;
-            throw planBroken("the Python side handed the core to " + g.thread().name + " for when " + cur.name
-                    + " blocked, but it did not block");
-        }
-    }
-
-    /**
-     * The slice of a thread with a {@link #continuation} ended: which grant its next slice must give it, if it
-     * still holds the lock (else the waiter takes it, and the thread waits to be told to go on).
-     */
-    private void sliceEnded(SimThread t) {
-        Continuing c = continuing();
-        int at = chainAt;
-        chainAt = -1;
-        if (c.lock() != null && c.lock().owner != t) { // let go: the waiter takes it, told by the thread
-            if (c.ifLetGo() >= 0) {
-                goneOn = GoneOn.tookTheLock((SimThread) c.waiter(), c.ifLetGo());
-            }
-            return;
-        }
-        boolean untouched = c.lock() == null || c.waiter().waitingOn == c.lock();
-        int budget = untouched ? c.ifUntouched() : c.ifRetaken();
-        if (budget >= 0) {
-            goneOn = GoneOn.wentOn(t, budget);
-            chainAt = chain.after(at, untouched); // its next level, if foreseen
-        }
-    }
-
-    /** The thread's new slice is the one the Python side foresaw when it told it to go on. */
-    private void goesOnAsForeseen(SimThread t) {
-        GoneOn g = goneOn;
-        goneOn = null;
-        long byClock = timed.isEmpty() ? Long.MAX_VALUE : timed.peek().deadline - now - 1;
-        if (g.sliceLen() < 0 ? g.granted() > Math.min(t.sliceLen - 1L, byClock)
-                : g.sliceLen() != t.sliceLen || !timed.isEmpty()) {
-            throw planBroken("the Python side told " + t.name + " to go on with a slice of " + g.sliceLen()
-                    + " points, but its slice is " + t.sliceLen + (timed.isEmpty() ? "" : " with a clock running"));
-        }
-        t.granted = g.granted();
-        t.plannedIn = true;
-        t.continued = true;
-        if (g.ahead() != null) {
-            goesOnUnderItsContinuation(t, g.ahead());
-        }
-    }
-
-    /**
-     * A thread handed the core by one that blocked on a lock it holds goes on under the continuation its plan
-     * foresaw for it: the same as {@link #continuation} would draw now, from the same place of the policy.
-     */
-    private void goesOnUnderItsContinuation(SimThread t, Foreseen f) {
-        List<SimThread> waiters = lockWaitersOf(t);
-        SimThread waiter = waiters.size() == 1 ? waiters.get(0) : null;
-        // (not asked whether a teacher waits: the Python side goes on already; a pick waits for the levels' end)
-        Continuing.Chain now = waiter != null && ready.isEmpty() && timed.isEmpty() && core.length == 1
-                && waitsForeverFor(waiter, t, m -> true)
-                ? Continuing.chain(policy, t, (Mutex) waiter.waitingOn, waiter, true, f.aheadLevels()) : null;
-        if (now == null || !now.asSeen().levels().equals(f.ahead().asSeen().levels())) {
-            throw planBroken("the Python side told " + t.name + " to go on under a continuation the engine does not"
-                    + " foresee now");
-        }
-        chain = now;
-        chainAt = 0;
+        runAhead.handedOnAsForeseen();
     }
 
     @Override
@@ -620,7 +376,7 @@ final class SimKernel extends Kernel {
 
     @Override
     boolean plansAhead() {
-        return !foreseen.isEmpty() || chainAt >= 0;
+        return runAhead.plansAhead();
     }
 
     @Override
@@ -662,7 +418,7 @@ final class SimKernel extends Kernel {
                 throw new RunStopped();
             }
             // granted points have happened elsewhere: pause and step only
-            boolean takesInput = me.granted == 0 && foreseen.isEmpty() && chainAt < 0 && goneOn == null;
+            boolean takesInput = me.granted == 0 && runAhead.nothingForeseen();
             if (takesInput) {
                 applyCommands();
                 int pick = control.takePick();
@@ -785,9 +541,7 @@ final class SimKernel extends Kernel {
                     preempt(i, SwitchReason.YIELD);
                 }
             } else if (policy.preemptive() && t.sliceUsed >= t.sliceLen) {
-                if (chainAt >= 0 && continuing().thread() == t) {
-                    sliceEnded(t);
-                }
+                runAhead.sliceEnds(t);
                 if (ready.isEmpty()) {
                     newSlice(t);
                 } else {
@@ -862,21 +616,11 @@ final class SimKernel extends Kernel {
         out.state = Strand.State.READY;
         ready.add(out);
         place(i, in, out.id, why);
-        Foreseen f = foreseen.poll();
-        if (f != null) {
-            if (f.thread() != in || why != SwitchReason.SLICE_OVER || f.budget() > in.sliceLen - 1) {
-                throw planBroken("the plan foresaw " + f.thread().name + " with " + f.budget() + " points, but "
-                        + in.name + " got the core (" + why + ", slice " + in.sliceLen + ")");
-            }
-            in.granted = f.budget();
-            in.plannedIn = true;
-        }
+        runAhead.switchedIn(in, why);
     }
 
     private void place(int i, SimThread t, int outId, SwitchReason why) {
-        if (!foreseen.isEmpty() && why != SwitchReason.SLICE_OVER) {
-            throw planBroken("a plan foresaw the next switches, but " + t.name + " got the core: " + why);
-        }
+        runAhead.placing(t, why);
         core[i] = t;
         t.core = i;
         t.state = Strand.State.RUNNING;
@@ -889,9 +633,7 @@ final class SimKernel extends Kernel {
     private void newSlice(SimThread t) {
         t.sliceUsed = 0;
         t.sliceLen = policy.sliceLength();
-        if (goneOn != null && goneOn.thread() == t) {
-            goesOnAsForeseen(t);
-        }
+        runAhead.newSlice(t);
     }
 
     private void vacate(SimThread t, SwitchReason why) {
