@@ -122,6 +122,11 @@ final class PythonBridge {
         return handedAhead.get();
     }
 
+    /** os mode: how many times points were recorded out of order, because one stayed away too long. */
+    int pointsRecordedLate() {
+        return order.gaveUp();
+    }
+
     /** The program's shared ints on the engine. */
     SharedCells variables() {
         return variables;
@@ -252,6 +257,10 @@ final class PythonBridge {
             if (line > 0) {
                 k.line(line);
                 watch.line(line);
+            }
+            if (os && op.equals("var")) { // sent among the points, unanswered (the thread holds a lock of its own)
+                perform(op, req);
+                continue;
             }
             if (op.equals(until)) {
                 return req;

@@ -28,6 +28,7 @@ final class Sequencer {
     private long lastLook;
     /** The time added to the patience for standing still since the last progress, at most twice the patience. */
     private long stoodStill;
+    private int gaveUp;
 
     Sequencer(BooleanSupplier paused) {
         this(paused, PATIENCE_NANOS, System::nanoTime);
@@ -61,6 +62,7 @@ final class Sequencer {
             }
             long left = lastProgress + patience - now;
             if (left <= 0) {
+                gaveUp++;
                 next = number; // the missing ones are late: they are recorded when they come
                 lastProgress = now;
                 stoodStill = 0;
@@ -68,6 +70,11 @@ final class Sequencer {
             }
             wait(Math.max(1, Math.min(LOOK_MILLIS, left / 1_000_000L)));
         }
+    }
+
+    /** How many times the patience ran out (the points missing then were recorded late, out of order). */
+    synchronized int gaveUp() {
+        return gaveUp;
     }
 
     /** Point {@code number} is recorded: the next may go. */

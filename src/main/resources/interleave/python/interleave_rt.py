@@ -53,8 +53,9 @@ In os mode (INTERLEAVE_MODE=os) the threads are CPython's own, running as CPytho
 step does not wait for the engine at all. Each is numbered in the order it happened (one counter for all threads,
 taken with the read or write under one lock) and sent in lines "o THREAD SEQ CODE [ARGS] ...", before the thread's
 next request, when a batch has gathered, and when the thread ends; requests that are points carry their number
-too ("s"), and the engine records everything in that order. Only the threading calls ask the engine, whose
-primitives decide, as in the other modes.
+too ("s"), and the engine records everything in that order. A new shared value ("var") is numbered too and goes
+among the points, unanswered. Only the threading calls ask the engine, whose primitives decide, as in the other
+modes.
 """
 import ast
 import builtins
@@ -148,7 +149,7 @@ class _Grant:
     """What the engine has granted the thread holding the core: how many simple points it may go through without
     asking (reads, writes, loop steps, taking a lock the engine said is free, giving back one it holds), and the
     points gone through so far, to go with its next request. The engine decided each of them; this only counts."""
-    __slots__ = ("budget", "pending", "park", "freed", "chained", "due")
+    __slots__ = ("budget", "pending", "park", "freed", "chained", "due", "deferred")
 
     def __init__(self):
         self.budget = 0
@@ -157,6 +158,7 @@ class _Grant:
         self.freed = set()  # the Locks and RLocks let go (to depth 0) within the grant: see the "?" plan
         self.chained = False  # the grant came down a plan's chain ("G"), not from the engine: see _locks
         self.due = False  # os mode: the points gathered are to be sent once the thread lets _os_lock go
+        self.deferred = []  # os mode: lines to go before the points gathered (see _new_value)
 
 
 # The engine's plan: the slices it foresaw after the current one ("thread:grant"), handed on by each thread in turn.
@@ -299,9 +301,37 @@ def _happened(number, site, value=None):
 def _send_points(grant):
     """os mode: the thread's points gathered so far, to its worker."""
     grant.due = False
-    if grant.pending:
-        _local.channel.send("o %d %s\n" % (_my_tid(), " ".join(map(str, grant.pending))))
-        grant.pending.clear()
+    text = _after_deferred(grant, _after_pending(grant.pending, "o", _my_tid(), ""))
+    if text:
+        _local.channel.send(text)
+
+
+def _after_deferred(grant, text):
+    """os mode: text, after the lines the thread deferred (see _new_value)."""
+    if not grant.deferred:
+        return text
+    text = "".join(grant.deferred) + text
+    grant.deferred.clear()
+    return text
+
+
+def _new_value(name, cid, value, line):
+    """A shared value the engine does not know yet: its name, its number cid and its first value. In os mode the
+    thread holds _os_lock, and must not wait for an answer there (see _OsLock): the line is numbered among the
+    points, so that the engine makes the value before any thread's point on it, and goes, unanswered, with them."""
+    if not _OS:
+        _call("var", name=name, id=cid, value=value, line=line)
+        return
+    _channel()
+    grant = _local.grant
+    tid = _my_tid()
+    text = json.dumps({"t": tid, "op": "var", "l": line or _line(), "name": name, "id": cid, "value": value,
+                       "s": next(_order)}) + "\n"
+    grant.deferred.append(_after_pending(grant.pending, "o", tid, text))
+    if _os_lock.held():
+        grant.due = True
+    else:
+        _send_points(grant)
 
 
 class _SharedChannel:
@@ -493,6 +523,8 @@ def _exchange(op, args):
     if _OS and op not in ("begin", "var"):  # neither is a point: nothing to put in order (a child's begin
         msg["s"] = next(_order)               # may come before its parent's start is recorded)
     text = _after_pending(pending, "o" if _OS else "p", tid, json.dumps(msg) + "\n")
+    if _OS:
+        text = _after_deferred(grant, text)
     handed = args.get("handed")
     if handed is None:
         return _decode(channel.ask(text), grant)
@@ -697,7 +729,7 @@ class _Globals:
         if name not in self.cells:
             self._set(container, key, is_attr, value)
             cid = self.number(name)
-            _call("var", name=name, id=cid, value=value, line=line)
+            _new_value(name, cid, value, line)
             self.cells[name] = (container, key, is_attr)  # shared once the engine knows it
             return
         if _OS:  # the caller holds _os_lock
@@ -776,7 +808,7 @@ class _Globals:
         if _is_shared_int(value) and self._own(obj) and attr in getattr(obj, "__dict__", ()):
             name = self._cell(obj, "." + attr)
             if name not in self.cells:
-                _call("var", name=name, id=self.number(name), value=value, line=line)
+                _new_value(name, self.number(name), value, line)
                 self.cells[name] = (obj, attr, True)
             return self._read(name, value, line)
         return value
@@ -808,7 +840,7 @@ class _Globals:
         if _is_shared_int(value) and type(obj) in _CONTAINERS:
             name = self._cell(obj, "[%r]" % (key,))
             if name not in self.cells:
-                _call("var", name=name, id=self.number(name), value=value, line=line)
+                _new_value(name, self.number(name), value, line)
                 self.cells[name] = (obj, key, False)
             return self._read(name, value, line)
         return value

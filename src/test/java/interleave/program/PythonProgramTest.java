@@ -710,7 +710,8 @@ class PythonProgramTest {
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
             "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py",
-            "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py"})
+            "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py",
+            "new_values.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -750,6 +751,20 @@ class PythonProgramTest {
                 assertEquals(3_003_000L - ((Number) r.result().get(variable)).longValue(), lost, variable);
             }
         }
+    }
+
+    /**
+     * os mode: threads that meet new shared values (an attribute, a dict's key) while others run never wait for the
+     * engine while holding the runtime's own lock, so no point stays away until the engine's patience runs out and
+     * none is recorded out of order; the program prints what CPython prints.
+     */
+    @Test
+    void osModeMakesNewSharedValuesWithoutWaiting() throws Exception {
+        ScenarioRun r = run("new_values.py", RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS));
+        assertEquals(RunOutcome.Status.FINISHED, r.kernel().outcomeNow().status());
+        assertEquals(List.of("600 89700"), r.result().get("output"));
+        PythonBridge bridge = r.context().kept("bridge");
+        assertEquals(0, bridge.pointsRecordedLate(), "points recorded out of order");
     }
 
     /**
