@@ -797,6 +797,8 @@ class _Globals:
             and not isinstance(obj, type)
 
     def attr(self, obj, attr, line):
+        if not _plain_attr(obj, attr) or attr not in getattr(obj, "__dict__", ()):
+            return getattr(obj, attr)  # no shared value here, and maybe the program's own code (see _plain_attr)
         if _OS:
             with _os_lock:
                 return self._attr(obj, attr, line)
@@ -814,6 +816,9 @@ class _Globals:
         return value
 
     def set_attr(self, value, obj, attr, line):  # the value first: CPython evaluates it first
+        if not _plain_attr(obj, attr):
+            setattr(obj, attr, value)  # the program's own code runs, a property's setter (see _plain_attr)
+            return
         if _OS:
             with _os_lock:
                 return self._set_attr(value, obj, attr, line)
@@ -865,6 +870,27 @@ _G = _Globals()
 _cells = _G.cells
 _module = _G.module
 _PARENT = _Memory(_module, "", 1000, 999)  # the program's own process (pids made up: the same every run)
+
+
+def _plain_attr(obj, attr):
+    """Whether obj.attr may be a shared value: getting or setting it runs none of the program's code (no property
+    or other data descriptor, no __getattribute__ or __setattr__ of the object's class). Where the program's code
+    runs, it is left to do so as CPython does, its own reads and writes being the points: a point cannot contain
+    others, and in os mode that code, which may wait for the engine, must not run under _os_lock (see _OsLock)."""
+    kind = type(obj)
+    plain = _plain_attrs.get((kind, attr))
+    if plain is None:
+        plain = kind.__getattribute__ is object.__getattribute__ and kind.__setattr__ is object.__setattr__
+        for klass in kind.__mro__ if plain else ():
+            found = klass.__dict__.get(attr)
+            if found is not None:
+                plain = not (hasattr(type(found), "__set__") or hasattr(type(found), "__delete__"))
+                break
+        _plain_attrs[(kind, attr)] = plain
+    return plain
+
+
+_plain_attrs = {}  # (class, attribute) -> _plain_attr's answer (a class rarely gains a property once it is used)
 
 
 def _site(op, name, line):
