@@ -6,10 +6,7 @@ import interleave.app.theme.CanvasTheme;
 import interleave.app.theme.TextMeasure;
 import interleave.app.theme.CanvasTheme.Ink;
 import interleave.app.theme.CanvasTheme.Size;
-import interleave.trace.ContextSwitch;
-import interleave.trace.Deadlock;
 import interleave.trace.Lane;
-import interleave.trace.LostUpdate;
 import interleave.trace.ObjectInfo;
 import interleave.trace.ObjectType;
 import interleave.trace.ThreadState;
@@ -23,17 +20,15 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToLongFunction;
 import java.util.function.Function;
 
 /**
  * Paints the timeline: a lane per thread coloured by state (with a pattern for each state, so colour is never
- * the only cue), a lane per shared object, context-switch connectors, lost-update markers and the selected
- * lost update's read/write chain. Each frame it samples the visible window column by column with binary
- * searches, so the cost depends on the width in pixels, not on the number of events.
+ * the only cue), a lane per shared object, and the axis and marks; what goes over the lanes (context-switch
+ * connectors, lost updates and the selected one's chain, a deadlock, the cursor) is {@link TimelineOverlays}'s.
+ * Each frame it samples the visible window column by column with binary searches, so the cost depends on the
+ * width in pixels, not on the number of events.
  */
 public final class TimelineCanvas extends Region {
     private final Canvas canvas = new Canvas();
@@ -51,11 +46,12 @@ public final class TimelineCanvas extends Region {
     private double axisHeight;
     private double labelWidth;
     private boolean dirty = true;
-    private List<javafx.geometry.Rectangle2D> chainLabels = List.of();
+    private final TimelineOverlays overlays;
 
     public TimelineCanvas(TimelineViewModel vm, CanvasTheme theme) {
         this.vm = vm;
         this.theme = theme;
+        this.overlays = new TimelineOverlays(vm, theme);
         getChildren().add(canvas);
         getStyleClass().add("timeline-canvas");
         widthProperty().addListener(o -> dirty = true);
@@ -213,9 +209,10 @@ public final class TimelineCanvas extends Region {
                 drawObjectLane(g, a, lane.object(), laneTop[i]);
             }
         }
-        drawSwitches(g, a, lanes);
-        drawLostUpdates(g, a, lanes);
-        drawDeadlock(g, a, lanes);
+        TimelineOverlays.Frame frame = new TimelineOverlays.Frame(labelWidth, axisHeight, laneTop, laneHeight, w, text);
+        overlays.drawSwitches(frame, g, a, lanes);
+        overlays.drawLostUpdates(frame, g, a, lanes);
+        overlays.drawDeadlock(frame, g, a, lanes);
         g.restore(); // the plot's clip
         g.restore(); // the lanes' clip under the axis
         g.save();
@@ -223,8 +220,8 @@ public final class TimelineCanvas extends Region {
         g.rect(labelWidth, 0, w - labelWidth, h);
         g.clip();
         drawMarks(g, a, h);
-        drawSelection(g, a, lanes, h);
-        drawCursor(g, h);
+        overlays.drawSelection(frame, g, a, lanes, h);
+        overlays.drawCursor(frame, g, h);
         g.restore();
         drawScrollHint(g, w);
     }
@@ -605,7 +602,7 @@ public final class TimelineCanvas extends Region {
      * A rectangle snapped to whole pixels. Fractional edges send every rectangle through the antialiasing
      * rasterizer of the software pipeline; whole-pixel ones take its fast path, and lanes look crisper on a projector.
      */
-    private static void fill(GraphicsContext g, double x, double y, double w, double h) {
+    static void fill(GraphicsContext g, double x, double y, double w, double h) {
         double x0 = Math.round(x);
         double y0 = Math.round(y);
         double x1 = Math.round(x + w);
@@ -619,13 +616,13 @@ public final class TimelineCanvas extends Region {
     }
 
     /** A horizontal line as a whole-pixel rectangle (the software pipeline strokes lines slowly). */
-    private static void hline(GraphicsContext g, Paint ink, double x0, double x1, double y, double thickness) {
+    static void hline(GraphicsContext g, Paint ink, double x0, double x1, double y, double thickness) {
         g.setFill(ink);
         fill(g, Math.min(x0, x1), y - thickness / 2, Math.abs(x1 - x0), thickness);
     }
 
     /** A vertical line as a whole-pixel rectangle. */
-    private static void vline(GraphicsContext g, Paint ink, double x, double y0, double y1, double thickness) {
+    static void vline(GraphicsContext g, Paint ink, double x, double y0, double y1, double thickness) {
         g.setFill(ink);
         fill(g, x - thickness / 2, Math.min(y0, y1), thickness, Math.abs(y1 - y0));
     }
@@ -813,249 +810,14 @@ public final class TimelineCanvas extends Region {
         }
     }
 
-    private int laneIndexOfThread(List<TimelineViewModel.LaneRef> lanes, int thread) {
-        for (int i = 0; i < lanes.size(); i++) {
-            if (lanes.get(i).thread() == thread) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int laneIndexOfObject(List<TimelineViewModel.LaneRef> lanes, int object) {
-        for (int i = 0; i < lanes.size(); i++) {
-            if (lanes.get(i).object() == object && lanes.get(i).isObject()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void drawSwitches(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
-        List<ContextSwitch> all = a.switches();
-        int from = firstAtOrAfter(all, ContextSwitch::time, vm.start());
-        int to = firstAtOrAfter(all, ContextSwitch::time, vm.end());
-        if (to - from > vm.plotWidth() / 6) {
-            return; // too dense to read: the lanes already show the alternation
-        }
-        for (int i = from; i < to; i++) {
-            ContextSwitch s = all.get(i);
-            int in = laneIndexOfThread(lanes, s.to());
-            int out = s.from() >= 0 ? laneIndexOfThread(lanes, s.from()) : -1;
-            if (in < 0) {
-                continue;
-            }
-            double x = Math.round(px(s.time()));
-            double yIn = laneTop[in] + laneHeight / 2;
-            double yOut = out >= 0 ? laneTop[out] + laneHeight / 2 : yIn - laneHeight / 2;
-            vline(g, theme.ink(Ink.SWITCH), x, yOut, yIn, 2);
-            g.setFill(theme.ink(Ink.SWITCH));
-            double dir = yIn > yOut ? 1 : -1;
-            g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {yIn - dir * 6, yIn - dir * 6, yIn}, 3);
-            g.fillOval(x - 2.5, yOut - 2.5, 5, 5);
-        }
-    }
-
-    /** Index of the first element whose time is at or after {@code time}, in a list sorted by time. */
-    private static <T> int firstAtOrAfter(List<T> list, ToLongFunction<T> timeOf, double time) {
-        int lo = 0;
-        int hi = list.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (timeOf.applyAsLong(list.get(mid)) < time) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private void drawLostUpdates(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
-        List<LostUpdate> all = a.lostUpdates();
-        int from = firstAtOrAfter(all, LostUpdate::time, vm.start());
-        int to = firstAtOrAfter(all, LostUpdate::time, vm.end() + 1);
-        g.setFill(theme.ink(Ink.LOST));
-        boolean dense = to - from > vm.plotWidth() / 4;
-        // dense: one tick per pixel column and lane, however many lost updates fall in it
-        int[] drawnColumn = new int[lanes.size()];
-        Arrays.fill(drawnColumn, Integer.MIN_VALUE);
-        for (int i = from; i < to; i++) {
-            LostUpdate u = all.get(i);
-            int lane = laneIndexOfObject(lanes, u.variable());
-            if (lane < 0) {
-                continue;
-            }
-            double x = px(u.time());
-            double top = laneTop[lane];
-            if (dense) {
-                int column = (int) Math.floor(x);
-                if (drawnColumn[lane] != column) {
-                    drawnColumn[lane] = column;
-                    fill(g, column, top, 1, 6);
-                }
-            } else { // as large as the lane allows: the back row must see each one
-                double half = Math.max(6, laneHeight * 0.3);
-                double tall = Math.max(10, laneHeight * 0.55);
-                g.fillPolygon(new double[] {x - half, x + half, x}, new double[] {top, top, top + tall}, 3);
-            }
-        }
-        LostUpdate sel = vm.selectedLostProperty().get();
-        chainLabels = List.of();
-        if (sel != null) {
-            drawChain(g, a.trace(), lanes, sel);
-        }
-    }
-
-    /** The read/write chain of one lost update: stale read, the write it wiped out, the overwriting write. */
-    private void drawChain(GraphicsContext g, Trace t, List<TimelineViewModel.LaneRef> lanes, LostUpdate u) {
-        int readerLane = laneIndexOfThread(lanes, u.thread());
-        int victimLane = laneIndexOfThread(lanes, u.victim());
-        if (readerLane < 0 || victimLane < 0) {
-            return;
-        }
-        double xr = px(t.time(u.readSeq()));
-        double xl = px(t.time(u.lostSeq()));
-        double xw = px(t.time(u.writeSeq()));
-        double yr = laneTop[readerLane] + laneHeight / 2;
-        double yv = laneTop[victimLane] + laneHeight / 2;
-        g.setStroke(theme.ink(Ink.LOST));
-        g.setLineWidth(3);
-        g.setLineDashes(6, 4);
-        g.strokeLine(xr, yr, xw, yr);
-        g.setLineDashes();
-        g.setFill(theme.ink(Ink.BACKGROUND));
-        g.setStroke(theme.ink(Ink.LOST));
-        g.setLineWidth(3);
-        double r = laneHeight * 0.45;
-        g.fillOval(xr - r / 2, yr - r / 2, r, r);
-        g.strokeOval(xr - r / 2, yr - r / 2, r, r);
-        g.strokeRect(xl - r / 2, yv - r / 2, r, r);
-        g.strokeLine(xl - r / 2, yv - r / 2, xl + r / 2, yv + r / 2);
-        g.strokeLine(xl + r / 2, yv - r / 2, xl - r / 2, yv + r / 2);
-        g.setFill(theme.ink(Ink.LOST));
-        g.fillPolygon(new double[] {xw - r / 2, xw + r / 2, xw}, new double[] {yr - r / 2, yr - r / 2, yr + r / 2}, 3);
-        drawChainLabels(g, List.of(
-                new ChainLabels.Mark(chainText("timeline.chain.read", u.readValue()), xr, readerLane, true),
-                new ChainLabels.Mark(chainText("timeline.chain.write", u.writtenValue()), xw, readerLane, false),
-                new ChainLabels.Mark(chainText("timeline.chain.lost", u.lostValue()), xl, victimLane, false)), r / 2);
-    }
-
-    private String chainText(String key, long value) {
-        return text.apply(key).replace("{0}", String.valueOf(value));
-    }
-
-    /**
-     * The chain's labels inside their markers' lanes, on a plate of the background colour so a hatched or coloured
-     * band under them never makes them hard to read; where two would collide they are merged or left out
-     * ({@link ChainLabels}), the markers stay.
-     */
-    private void drawChainLabels(GraphicsContext g, List<ChainLabels.Mark> marks, double markerHalf) {
-        javafx.scene.text.Font font = theme.font(0.85, true);
-        double pad = 3;
-        List<ChainLabels.Placed> placed = ChainLabels.place(marks, markerHalf + pad, labelWidth + pad,
-                getWidth() - pad, s -> TextMeasure.width(s, font) + 2 * pad);
-        chainLabels = new ArrayList<>();
-        g.setFont(font);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setLineWidth(1);
-        for (ChainLabels.Placed p : placed) {
-            double top = laneTop[p.lane()] + 1;
-            double height = laneHeight - 2;
-            g.setFill(theme.ink(Ink.BACKGROUND));
-            g.fillRoundRect(p.left(), top, p.width(), height, 6, 6);
-            g.setStroke(theme.ink(Ink.LOST));
-            g.strokeRoundRect(p.left() + 0.5, top + 0.5, p.width() - 1, height - 1, 6, 6);
-            g.setFill(theme.ink(Ink.LOST));
-            g.fillText(p.text(), p.left() + pad, top + height / 2);
-            chainLabels.add(new javafx.geometry.Rectangle2D(p.left(), top, p.width(), height));
-        }
-    }
-
-    /** The selected lost update's labels as last drawn (tests: none may cover another or leave its lane). */
-    public List<javafx.geometry.Rectangle2D> chainLabelBounds() {
-        return List.copyOf(chainLabels);
-    }
-
-    private void drawDeadlock(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
-        Deadlock d = a.deadlock();
-        if (d == null) {
-            return;
-        }
-        double x = px(a.lastTime());
-        g.setStroke(theme.ink(Ink.DEADLOCK));
-        g.setFill(theme.ink(Ink.DEADLOCK));
-        g.setLineWidth(2);
-        int n = d.threads().size();
-        for (int i = 0; i < n; i++) {
-            int lane = laneIndexOfThread(lanes, d.threads().get(i));
-            if (lane >= 0) {
-                Lane l = a.threadLane(d.threads().get(i));
-                double from = l.size() == 0 ? labelWidth : Math.max(labelWidth, px(l.time(l.size() - 1)));
-                g.strokeRect(from + 1, laneTop[lane] + 1, Math.max(6, x - from), laneHeight - 2);
-            }
-            if (d.waitsFor().get(i) >= 0) {
-                // the wait-for edge "this thread waits for that one" (the next in a cycle, or the thread a join
-                // waits for), drawn in the free space after the last event (the view keeps a margin there once a
-                // deadlock is found), one column per edge
-                int next = laneIndexOfThread(lanes, d.waitsFor().get(i));
-                if (lane >= 0 && next >= 0) {
-                    double y1 = laneTop[lane] + laneHeight / 2;
-                    double y2 = laneTop[next] + laneHeight / 2;
-                    double bend = x + 14 + 9 * i;
-                    g.strokeLine(x + 2, y1, bend, y1);
-                    g.strokeLine(bend, y1, bend, y2);
-                    g.strokeLine(bend, y2, x + 8, y2);
-                    g.fillPolygon(new double[] {x + 2, x + 9, x + 9}, new double[] {y2, y2 - 4, y2 + 4}, 3);
-                }
-            }
-        }
-    }
-
-    private void drawSelection(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes,
-                               double h) {
-        long seq = vm.selectedSeqProperty().get();
-        if (seq < 0 || seq >= a.processed()) {
-            return;
-        }
-        double x = Math.round(px(a.trace().time(seq))) + 0.5;
-        g.setStroke(theme.ink(Ink.SELECTION));
-        g.setLineWidth(2);
-        vline(g, theme.ink(Ink.SELECTION), x, axisHeight * 0.75, h, 2);
-        int lane = laneIndexOfThread(lanes, a.trace().thread(seq));
-        if (lane >= 0) {
-            g.strokeRect(x - 5, laneTop[lane] - 2, 10, laneHeight + 4);
-        }
-    }
-
     /** Is y on the time axis, where a press and a drag move the time cursor? */
     public boolean onAxis(double y) {
         return y < axisHeight;
     }
 
-    /**
-     * The time cursor, when the user looks back: a strong line with a handle on the axis, and the part of the
-     * run after it veiled, so the class sees at once which moment the other panels show.
-     */
-    private void drawCursor(GraphicsContext g, double h) {
-        double time = vm.cursorTime();
-        if (Double.isNaN(time)) {
-            return;
-        }
-        double x = Math.round(px(time)) + 0.5;
-        double w = canvas.getWidth();
-        if (x > labelWidth && x < w) {
-            g.setFill(theme.color(Ink.BACKGROUND).deriveColor(0, 1, 1, 0.55));
-            g.fillRect(x + 1, axisHeight * 0.75, w - x - 1, h - axisHeight * 0.75);
-        }
-        if (x < labelWidth || x > w) {
-            return;
-        }
-        vline(g, theme.ink(Ink.CURSOR), x, 0, h, 3);
-        double s = axisHeight * 0.45;
-        g.setFill(theme.ink(Ink.CURSOR));
-        g.fillPolygon(new double[] {x - s, x + s, x}, new double[] {0, 0, s * 1.2}, 3);
+    /** The selected lost update's labels as last drawn (tests: none may cover another or leave its lane). */
+    public List<javafx.geometry.Rectangle2D> chainLabelBounds() {
+        return overlays.chainLabelBounds();
     }
 
     /**
