@@ -71,6 +71,8 @@ final class PythonBridge {
     /** How many times a Python thread about to block handed the core to the lock's holder with its continuation. */
     private final java.util.concurrent.atomic.AtomicInteger handedAhead = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> output = new CopyOnWriteArrayList<>();
+    /** What the program wrote after its last ended line (see {@link #print}). */
+    private final StringBuilder partialLine = new StringBuilder();
     private final List<String> errorOutput = new CopyOnWriteArrayList<>();
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
     private final Stall stall;
@@ -95,8 +97,16 @@ final class PythonBridge {
                 () -> k.outcomeNow() != null);
     }
 
+    /** The lines the program printed, the last one too if nothing ended it (CPython writes it out at exit). */
     List<String> output() {
-        return output;
+        synchronized (partialLine) {
+            if (partialLine.length() == 0) {
+                return output;
+            }
+            List<String> all = new java.util.ArrayList<>(output);
+            all.add(partialLine.toString());
+            return all;
+        }
     }
 
     /** The lines the program wrote to stderr: tracebacks of uncaught exceptions, as CPython prints them. */
@@ -399,10 +409,29 @@ final class PythonBridge {
         return null;
     }
 
-    /** Output of the program: a point of the engine, and its lines in the result's output. */
+    /**
+     * Output of the program, exactly as written ({@code print}'s end included): a point of the engine. As a
+     * terminal shows it, a line appears once it is ended, however many writes (of any threads) made it: the point
+     * that ends one or more lines records them, in the trace and the result's output; one that ends none is a step.
+     */
     private void print(String text) {
-        output.addAll(PythonProgram.outputLines(text));
-        k.print(text);
+        String lines;
+        synchronized (partialLine) {
+            partialLine.append(text);
+            int end = partialLine.lastIndexOf("\n");
+            if (end < 0) {
+                lines = null;
+            } else {
+                lines = partialLine.substring(0, end);
+                partialLine.delete(0, end + 1);
+                output.addAll(PythonProgram.outputLines(lines));
+            }
+        }
+        if (lines == null) {
+            k.step();
+        } else {
+            k.print(lines);
+        }
     }
 
     /** One scheduling point of the program, on the engine. */
@@ -423,7 +452,8 @@ final class PythonBridge {
                 if (answer == null) {
                     answer = k.readLine(prompt);
                 }
-                print(prompt + (answer == null ? "" : answer)); // as a terminal shows it: the prompt, the answer
+                // as a terminal shows it: the prompt, the answer and the Enter that ended it
+                print(prompt + (answer == null ? "" : answer + "\n"));
                 return answer;
             }
             case "sleep":

@@ -1205,25 +1205,57 @@ class BrokenBarrierError(RuntimeError):
 _EXCEPTIONS["BrokenBarrierError"] = BrokenBarrierError
 
 
-class local:
-    """threading.local: each thread sees only the attributes it set; each get and set is a point."""
+_LOCAL_OWN = frozenset(("_values", "_name", "_init", "_inited"))
 
-    def __init__(self):
+
+class local:
+    """threading.local: each thread sees only the attributes it set; each get and set of one is a point. As in
+    CPython, a subclass's __init__ runs again, with the constructor's arguments, in each thread that uses the
+    object, and its class attributes and methods are seen where the thread has set nothing of that name."""
+
+    def __new__(cls, *args, **kwargs):
+        if (args or kwargs) and cls.__init__ is object.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
         object.__setattr__(self, "_values", {})
         object.__setattr__(self, "_name", _assigned_name("local"))
+        object.__setattr__(self, "_init", (args, kwargs))
+        object.__setattr__(self, "_inited", {_my_tid()})  # its __init__ runs in this thread now
+        return self
+
+    def _mine(self):
+        """This thread's values, after the subclass's __init__ has run in this thread (once)."""
+        tid = _my_tid()
+        inited = object.__getattribute__(self, "_inited")
+        if tid not in inited:
+            inited.add(tid)
+            init = type(self).__init__
+            if init is not object.__init__:
+                args, kwargs = object.__getattribute__(self, "_init")
+                init(self, *args, **kwargs)
+        return object.__getattribute__(self, "_values").setdefault(tid, {})
 
     def __setattr__(self, attr, value):
-        self._values.setdefault(_my_tid(), {})[attr] = value
-        _call("local_set", name=self._name + "." + attr, text=str(value))
+        local._mine(self)[attr] = value
+        _call("local_set", name=object.__getattribute__(self, "_name") + "." + attr, text=str(value))
 
-    def __getattr__(self, attr):
-        if attr.startswith("_"):
-            raise AttributeError(attr)
+    def __getattribute__(self, attr):
+        if attr in _LOCAL_OWN or attr.startswith("__") and attr.endswith("__"):
+            return object.__getattribute__(self, attr)
+        mine = local._mine(self)
+        if attr not in mine:
+            try:  # a class attribute or a method: the same in every thread
+                return object.__getattribute__(self, attr)
+            except AttributeError:
+                pass
         try:
-            _call("local_get", name=self._name + "." + attr)  # the engine raises AttributeError if unbound here
+            # the engine raises AttributeError if unbound here
+            _call("local_get", name=object.__getattribute__(self, "_name") + "." + attr)
         except AttributeError:
-            raise AttributeError("'_thread._local' object has no attribute '%s'" % attr) from None
-        return self._values[_my_tid()][attr]
+            kind = type(self)
+            shown = "_thread._local" if kind is local else kind.__name__
+            raise AttributeError("'%s' object has no attribute '%s'" % (shown, attr)) from None
+        return mine[attr]
 
 
 class Thread:
@@ -1250,6 +1282,8 @@ class Thread:
             self._target(*self._args, **self._kwargs)
 
     def start(self):
+        if not hasattr(self, "_started"):
+            raise RuntimeError("thread.__init__() not called")
         if self._started:
             raise RuntimeError("threads can only be started once")
         self._started = True
@@ -1295,8 +1329,12 @@ class Thread:
         _call("end")
 
     def join(self, timeout=None):
-        if self._tid is None:
+        if getattr(self, "_tid", None) is None:
+            if not hasattr(self, "_started"):
+                raise RuntimeError("Thread.__init__() not called")
             raise RuntimeError("cannot join thread before it is started")
+        if self._tid == _my_tid():
+            raise RuntimeError("cannot join current thread")
         _call("join", target=self._tid, timeout=timeout)
 
     def is_alive(self):
@@ -1414,11 +1452,35 @@ def _sleep(seconds):
 
 
 def _print(*args, sep=" ", end="\n", file=None, flush=False):
-    text = sep.join(str(a) for a in args) + ("" if end == "\n" else end)
+    text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
     if file is not None and file not in (sys.stdout, sys.__stdout__):
-        file.write(text + ("\n" if end == "\n" else ""))
+        file.write(text)
         return
-    _call("print", text=text)
+    _call("print", text=text)  # exactly what print writes: the engine makes lines of it, as a terminal shows
+
+
+class _ProgramStdout:
+    """The program's sys.stdout: what it writes (print to it, sys.stdout.write, a module's print) is output, a
+    point of the engine, as _print's. The protocol has the real stdout; a thread of the runtime's own writes to
+    stderr."""
+    encoding = "utf-8"
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not %s" % type(text).__name__)
+        if getattr(_local, "tid", None) is None:
+            return sys.stderr.write(text)
+        _call("print", text=text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
 
 
 def _input(prompt=""):
@@ -1637,6 +1699,10 @@ def main():
     os.cpu_count = _cores
     _random_per_process()
     _virtual_clock(_time)
+    # as CPython runs it: the program's own folder first on the path (its own modules import), its name as argv
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    sys.argv = [path]
+    sys.stdout = _ProgramStdout()
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G,
                     "__rt_read__": _os_global_read if _OS else _global_read,
