@@ -60,6 +60,7 @@ modes.
 import ast
 import builtins
 import collections
+import heapq
 import itertools
 import json
 import os
@@ -1321,9 +1322,19 @@ class Thread:
         except SystemExit:
             pass  # as CPython's excepthook: a thread that exits says nothing
         except BaseException as e:  # noqa: the engine records it as this thread's error
+            hook = getattr(_THREADING, "excepthook", excepthook)
+            if hook is not excepthook:  # the program's own hook, as CPython calls it; its own errors are the thread's
+                try:
+                    hook(ExceptHookArgs(type(e), e, e.__traceback__, self))
+                    e = None
+                except BaseException as in_hook:  # noqa
+                    e = in_hook
             self._alive = False
-            _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e),
-                  traceback=self._error_heading() + _traceback(e))
+            if e is None:
+                _call("end")
+            else:
+                _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e),
+                      traceback=self._error_heading() + _traceback(e))
             return
         self._alive = False
         _call("end")
@@ -1589,9 +1600,70 @@ class Queue(_Primitive):
         return _call("full", obj=self._id)
 
 
+class _OrderedQueue(Queue):
+    """A queue whose items leave in another order than they came (LifoQueue, PriorityQueue): the engine keeps the
+    count, the waits and task_done, as for Queue (its lane shows counts, not items); which item leaves is the
+    structure's here, as it is CPython's own _put and _get there."""
+
+    def __init__(self, maxsize=0):
+        super().__init__(maxsize)
+        self._box = []
+
+    def put(self, item, block=True, timeout=None):
+        _call("put", obj=self._id, item=0, block=block, timeout=timeout)
+        with _box_ready:
+            self._add(item)
+            _box_ready.notify_all()
+
+    def get(self, block=True, timeout=None):
+        _call("get", obj=self._id, block=block, timeout=timeout)
+        with _box_ready:
+            while not self._box:  # os mode: the thread that put it has it counted and is about to add it
+                _box_ready.wait()
+            return self._take()
+
+    def __deepcopy__(self, memo):
+        copy = super().__deepcopy__(memo)
+        import copy as copying
+        copy._box = copying.deepcopy(self._box, memo)
+        return copy
+
+
+_box_ready = _real_threading.Condition(_real_threading.Lock())
+
+
+class LifoQueue(_OrderedQueue):
+    def _add(self, item):
+        self._box.append(item)
+
+    def _take(self):
+        return self._box.pop()
+
+
+class PriorityQueue(_OrderedQueue):
+    def _add(self, item):
+        heapq.heappush(self._box, item)
+
+    def _take(self):
+        return heapq.heappop(self._box)
+
+
+class SimpleQueue(Queue):
+    """queue.SimpleQueue: an unbounded Queue without task_done and join."""
+
+    def __init__(self):
+        super().__init__(0)
+
+    def task_done(self):
+        raise AttributeError("'_queue.SimpleQueue' object has no attribute 'task_done'")
+
+    def join(self):
+        raise AttributeError("'_queue.SimpleQueue' object has no attribute 'join'")
+
+
 def _queue_module():
     m = types.ModuleType("queue")
-    for name in ("Queue", "Empty", "Full"):
+    for name in ("Queue", "Empty", "Full", "LifoQueue", "PriorityQueue", "SimpleQueue"):
         setattr(m, name, globals()[name])
     return m
 
@@ -1634,12 +1706,53 @@ def _random_per_process():
             setattr(random, name, (lambda n: lambda *a, **k: getattr(_memory().random, n)(*a, **k))(name))
 
 
+ExceptHookArgs = collections.namedtuple("ExceptHookArgs", "exc_type exc_value exc_traceback thread")
+
+
+def excepthook(args):
+    """threading.excepthook as CPython's: the uncaught exception of a thread, on stderr. A thread's error goes to the
+    engine (its traceback is the run's stderr) unless the program sets a hook of its own, which is then called."""
+    if args.exc_type is SystemExit:
+        return
+    import traceback
+    name = args.thread.name if args.thread is not None else "?"
+    sys.stderr.write("Exception in thread %s:\n" % name)
+    traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback, file=sys.stderr)
+
+
+def get_ident():
+    return current_thread().ident
+
+
+def _not_modelled(name, instead):
+    def call(*args, **kwargs):
+        raise NotImplementedError("threading.%s is not modelled by Interleave: %s" % (name, instead))
+    call.__name__ = name
+    return call
+
+
+def _stack_size(size=0):
+    """threading.stack_size: accepted and kept (threads here run on the interpreter's own stacks)."""
+    old, _STACK_SIZE[0] = _STACK_SIZE[0], size
+    return old
+
+
+_STACK_SIZE = [0]
+_THREADING = None  # the threading module the program sees, once made
+
+
 def _threading_module():
-    m = types.ModuleType("threading")
+    global _THREADING
+    m = _THREADING = types.ModuleType("threading")
     for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Thread", "Timer",
                  "Barrier", "BrokenBarrierError", "local", "current_thread", "currentThread", "main_thread",
-                 "active_count", "activeCount"):
+                 "active_count", "activeCount", "excepthook", "ExceptHookArgs", "get_ident"):
         setattr(m, name, globals()[name])
+    m.__excepthook__ = excepthook
+    m.get_native_id = get_ident
+    m.stack_size = _stack_size
+    for name in ("settrace", "setprofile", "settrace_all_threads", "setprofile_all_threads"):
+        setattr(m, name, _not_modelled(name, "the scheduler traces the program itself; leave the call out"))
     m.enumerate = _enumerate
     m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
     m._shutdown = lambda: None  # CPython calls it at exit (the engine has already waited for the threads)

@@ -34,10 +34,14 @@ for t in writers:
 print()
 
 
+printing = threading.Lock()  # CPython writes a print's parts apart: two threads' lines could run together
+
+
 def visit(name):
     greeting.word = name
     bank_helpers.deposit(1)
-    print(greeting.prefix, greeting.word, sep=", ")
+    with printing:
+        print(greeting.prefix, greeting.word, sep=", ")
 
 
 visitors = [threading.Thread(target=visit, args=(name,)) for name in ("ann", "bob")]
