@@ -15,16 +15,19 @@ final class Stall {
     private final Runnable endProgram;
     private final java.util.function.ToIntFunction<String> lineAtTheEnd;
     private final BooleanSupplier runOver;
+    private final boolean cooperative;
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private volatile String verdict;
 
     /**
      * {@code endProgram} ends the process (asking it first for the line each thread is on), {@code lineAtTheEnd}
-     * then gives the line the named thread was on (0 if unknown).
+     * then gives the line the named thread was on (0 if unknown). {@code cooperative}: threads switch only where
+     * they block, sleep or yield, so a thread that loops without doing so keeps the CPU for ever, as in gevent.
      */
     Stall(double limitSeconds, Runnable endProgram, java.util.function.ToIntFunction<String> lineAtTheEnd,
-          BooleanSupplier runOver) {
+          BooleanSupplier runOver, boolean cooperative) {
         this.limitNanos = (long) (limitSeconds * 1e9);
+        this.cooperative = cooperative;
         this.endProgram = endProgram;
         this.lineAtTheEnd = lineAtTheEnd;
         this.runOver = runOver;
@@ -101,9 +104,13 @@ final class Stall {
                     endProgram.run();
                     int line = lineAtTheEnd.applyAsInt(w.thread);
                     verdict = String.format(java.util.Locale.ROOT, "%s has not come back to the scheduler for %.0f s, "
-                                    + "at line %d: it is blocked in a call Interleave does not model, or computes "
-                                    + "without a loop (modelled: threading, queue, time.sleep, print, input)",
-                            w.thread, limitNanos / 1e9, line > 0 ? line : w.line);
+                                    + "at line %d: %s", w.thread, limitNanos / 1e9, line > 0 ? line : w.line,
+                            cooperative ? "in cooperative mode a thread keeps the CPU until it blocks, sleeps or "
+                                    + "yields (time.sleep(0)), so a loop that waits for another thread without one "
+                                    + "of those never ends (as in gevent; sim mode switches it out); or it is blocked "
+                                    + "in a call Interleave does not model"
+                                    : "it is blocked in a call Interleave does not model, or computes without a "
+                                    + "loop (modelled: threading, queue, time.sleep, print, input)");
                     decided.countDown();
                     return;
                 }

@@ -595,6 +595,26 @@ class PythonProgramTest {
         }
     }
 
+    /**
+     * A loop that waits for another thread without giving up the CPU: sim mode switches it out and the program ends
+     * as in CPython; cooperative mode never does (as gevent), and the run ends saying so, naming the loop's line.
+     */
+    @Test
+    void aLoopThatNeverYieldsEndsACooperativeRunSayingWhy() throws Exception {
+        assertEquals(List.of("payload"), run("spin_wait.py", RunSettings.DEFAULT).result().get("output"));
+        System.setProperty("interleave.python.stallSeconds", "2");
+        try {
+            ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(program("spin_wait.py"), null), Map.of(),
+                    RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
+            assertTrue(r.kernel().awaitTermination(10_000));
+            String errors = r.kernel().errors().toString();
+            assertTrue(errors.contains("MainThread has not come back to the scheduler for 2 s, at line 19")
+                    && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
+        } finally {
+            System.clearProperty("interleave.python.stallSeconds");
+        }
+    }
+
     /** A socket's recv is the scheduler's wait: with nobody in the program to send, the run is stuck, at once. */
     @Test
     void aSocketNobodyWritesToLeavesTheRunStuckNamingTheSocket() throws Exception {
