@@ -582,14 +582,18 @@ class PythonProgramTest {
     /** A thread blocked where the scheduler cannot see (a pipe nobody writes to) ends the run, naming its line. */
     @Test
     void aCallTheRuntimeDoesNotModelEndsTheRunNamingItsLine() throws Exception {
+        String errors = errorsWithAStallLimitOf2s("blocked.py", RunSettings.DEFAULT);
+        assertTrue(errors.contains("Thread-1 (wait) has not come back to the scheduler for 2 s, at line 9")
+                && errors.contains("does not model"), errors);
+    }
+
+    /** The errors of a run of {@code program} whose stall watchdog acts after 2 s, once every worker has ended. */
+    private static String errorsWithAStallLimitOf2s(String program, RunSettings settings) throws Exception {
         System.setProperty("interleave.python.stallSeconds", "2");
         try {
-            ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(program("blocked.py"), null), Map.of(),
-                    RunSettings.DEFAULT);
+            ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(program(program), null), Map.of(), settings);
             assertTrue(r.kernel().awaitTermination(10_000));
-            String errors = r.kernel().errors().toString();
-            assertTrue(errors.contains("Thread-1 (wait) has not come back to the scheduler for 2 s, at line 9")
-                    && errors.contains("does not model"), errors);
+            return r.kernel().errors().toString();
         } finally {
             System.clearProperty("interleave.python.stallSeconds");
         }
@@ -602,17 +606,10 @@ class PythonProgramTest {
     @Test
     void aLoopThatNeverYieldsEndsACooperativeRunSayingWhy() throws Exception {
         assertEquals(List.of("payload"), run("spin_wait.py", RunSettings.DEFAULT).result().get("output"));
-        System.setProperty("interleave.python.stallSeconds", "2");
-        try {
-            ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(program("spin_wait.py"), null), Map.of(),
-                    RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
-            assertTrue(r.kernel().awaitTermination(10_000));
-            String errors = r.kernel().errors().toString();
-            assertTrue(errors.contains("MainThread has not come back to the scheduler for 2 s, at line 19")
-                    && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
-        } finally {
-            System.clearProperty("interleave.python.stallSeconds");
-        }
+        String errors = errorsWithAStallLimitOf2s("spin_wait.py",
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
+        assertTrue(errors.contains("MainThread has not come back to the scheduler for 2 s, at line 19")
+                && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
     }
 
     /** A socket's recv is the scheduler's wait: with nobody in the program to send, the run is stuck, at once. */
