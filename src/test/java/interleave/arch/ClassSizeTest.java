@@ -30,8 +30,8 @@ class ClassSizeTest {
                     + "reading and answering; next out: the plans and continuations sent with the answers",
             "trace/TraceAnalyzer.java", "one pass over the trace derives lanes, switches, lost updates and the "
                     + "deadlock together, so that a 10-million-event run is read once",
-            "app/timeline/TimelineCanvas.java", "draws three kinds of lane with their patterns and labels, and the "
-                    + "axis; next out: the shared objects' lanes (150 lines), as the overlays came out",
+            "app/timeline/TimelineCanvas.java", "lays the lanes out and draws the threads' and the cores' lanes with "
+                    + "their patterns, labels and running shares, and the axis; next out: the cores' lanes",
             "app/timeline/TimelineViewModel.java", "the timeline's window, zoom, follow, lanes and selection; next "
                     + "out: the lane list",
             "app/cpu/CpuCanvas.java", "draws the CPU view's cores, queues and resource boxes with their notes; "

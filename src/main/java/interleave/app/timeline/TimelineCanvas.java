@@ -8,7 +8,6 @@ import interleave.app.theme.CanvasTheme.Ink;
 import interleave.app.theme.CanvasTheme.Size;
 import interleave.trace.Lane;
 import interleave.trace.ObjectInfo;
-import interleave.trace.ObjectType;
 import interleave.trace.ThreadState;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
@@ -25,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * Paints the timeline: a lane per thread coloured by state (with a pattern for each state, so colour is never
- * the only cue), a lane per shared object, and the axis and marks; what goes over the lanes (context-switch
- * connectors, lost updates and the selected one's chain, a deadlock, the cursor) is {@link TimelineOverlays}'s.
+ * the only cue), the cores' lanes, the axis and marks; the shared objects' lanes are {@link ObjectLanes}', and
+ * what goes over the lanes (context-switch connectors, lost updates and the selected one's chain, a deadlock, the
+ * cursor) is {@link TimelineOverlays}'s.
  * Each frame it samples the visible window column by column with binary searches, so the cost depends on the
  * width in pixels, not on the number of events.
  */
@@ -47,11 +47,13 @@ public final class TimelineCanvas extends Region {
     private double labelWidth;
     private boolean dirty = true;
     private final TimelineOverlays overlays;
+    private final ObjectLanes objectLanes;
 
     public TimelineCanvas(TimelineViewModel vm, CanvasTheme theme) {
         this.vm = vm;
         this.theme = theme;
         this.overlays = new TimelineOverlays(vm, theme);
+        this.objectLanes = new ObjectLanes(vm, theme);
         getChildren().add(canvas);
         getStyleClass().add("timeline-canvas");
         widthProperty().addListener(o -> dirty = true);
@@ -167,6 +169,7 @@ public final class TimelineCanvas extends Region {
         laneScroll = layout.scroll();
         laneHeight = layout.laneHeight();
         laneTop = layout.tops();
+        PlotFrame frame = new PlotFrame(labelWidth, axisHeight, laneTop, laneHeight, w, text);
         drawAxis(g, t, w);
         g.save();
         g.beginPath();
@@ -206,10 +209,9 @@ public final class TimelineCanvas extends Region {
             } else if (lane.isThread()) {
                 drawThreadLane(g, a, lane.thread(), laneTop[i]);
             } else {
-                drawObjectLane(g, a, lane.object(), laneTop[i]);
+                objectLanes.draw(frame, g, a, lane.object(), laneTop[i]);
             }
         }
-        TimelineOverlays.Frame frame = new TimelineOverlays.Frame(labelWidth, axisHeight, laneTop, laneHeight, w, text);
         overlays.drawSwitches(frame, g, a, lanes);
         overlays.drawLostUpdates(frame, g, a, lanes);
         overlays.drawDeadlock(frame, g, a, lanes);
@@ -651,162 +653,6 @@ public final class TimelineCanvas extends Region {
         double start = Math.ceil(x / 8) * 8;
         for (double dx = start; dx < x + w - 2; dx += 8) {
             g.fillOval(dx, cy - 1.5, 3, 3);
-        }
-    }
-
-    private void drawObjectLane(GraphicsContext g, TraceAnalyzer a, int object, double top) {
-        Lane lane = a.objectLane(object);
-        ObjectInfo info = a.trace().object(object);
-        double last = a.lastTime() + 1;
-        int width = (int) Math.ceil(vm.plotWidth());
-        double h = laneHeight;
-        switch (info.type()) {
-            case LOCK, RLOCK -> {
-                long runKey = Long.MIN_VALUE;
-                int runStart = 0;
-                int hint = 0;
-                for (int x = 0; x <= width; x++) {
-                    double t0 = vm.time(x);
-                    long key;
-                    if (x == width || t0 >= last) {
-                        key = Long.MIN_VALUE + 1;
-                    } else {
-                        int i = lane.indexAtFrom((long) Math.floor(vm.time(x + 1)) - 1, hint);
-                        hint = Math.max(0, i);
-                        key = i < 0 ? -1L << 40 : ((long) lane.a(i) << 40) | ((long) lane.b(i) << 20) | lane.c(i);
-                    }
-                    if (key != runKey) {
-                        if (runKey != Long.MIN_VALUE && runKey != Long.MIN_VALUE + 1 && x > runStart) {
-                            int holder = (int) (runKey >> 40);
-                            int waiters = (int) ((runKey >> 20) & 0xFFFFF);
-                            int depth = (int) (runKey & 0xFFFFF);
-                            paintHolder(g, a.trace(), info, holder, waiters, depth, labelWidth + runStart,
-                                    x - runStart, top);
-                        }
-                        runKey = key;
-                        runStart = x;
-                    }
-                }
-            }
-            default -> drawLevel(g, lane, info, last, width, top, h);
-        }
-    }
-
-    private void paintHolder(GraphicsContext g, Trace t, ObjectInfo info, int holder, int waiters, int depth,
-                             double x, double w, double top) {
-        double h = laneHeight;
-        if (holder >= 0) {
-            g.setFill(theme.thread(holder));
-            fill(g, x, top + h * 0.2, w, h * 0.6);
-            if (w > 40) {
-                String label = t.thread(holder).name() + (info.type() == ObjectType.RLOCK && depth > 1 ? " ×" + depth : "");
-                g.setFont(theme.font(0.8, true));
-                g.setFill(theme.ink(Ink.BACKGROUND));
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.CENTER);
-                g.fillText(label, x + 4, top + h / 2);
-            }
-        } else {
-            hline(g, theme.ink(Ink.MUTED), x, x + w, top + h / 2, 1);
-        }
-        if (waiters > 0) {
-            g.setFill(theme.ink(Ink.BLOCKED));
-            fill(g, x, top + h - 4, w, 3);
-            if (w > 70) {
-                g.setFont(theme.font(0.75, false));
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.setFill(theme.ink(Ink.TEXT));
-                g.fillText("+" + waiters, x + w - 4, top + h / 2);
-            }
-        }
-    }
-
-    private void drawLevel(GraphicsContext g, Lane lane, ObjectInfo info, double last, int width, double top,
-                           double h) {
-        if (lane.size() == 0 && info.type() != ObjectType.VARIABLE && info.type() != ObjectType.EVENT
-                && info.type() != ObjectType.SEMAPHORE && info.type() != ObjectType.BOUNDED_SEMAPHORE) {
-            return;
-        }
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        int[] values = new int[width + 1];
-        int n = 0; // columns sampled: those before the run's last event
-        int hint = 0;
-        for (int x = 0; x <= width; x++) {
-            double t0 = vm.time(x);
-            if (t0 >= last) {
-                break;
-            }
-            int i = lane.indexAtFrom((long) Math.floor(vm.time(x + 1)) - 1, hint);
-            hint = Math.max(0, i);
-            int v = i < 0 ? info.initial() : switch (info.type()) {
-                case CONDITION -> lane.b(i);
-                default -> lane.c(i);
-            };
-            if (info.type() == ObjectType.EVENT && i < 0) {
-                v = 0;
-            }
-            values[x] = v;
-            n = x + 1;
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        if (n == 0) {
-            return;
-        }
-        if (info.type() == ObjectType.SEMAPHORE || info.type() == ObjectType.BOUNDED_SEMAPHORE
-                || info.type() == ObjectType.EVENT || info.type() == ObjectType.CONDITION) {
-            lo = Math.min(lo, 0);
-            hi = Math.max(hi, Math.max(1, info.initial()));
-        }
-        if (info.type() == ObjectType.VARIABLE) {
-            lo = Math.min(lo, 0);
-            hi = Math.max(hi, 0);
-        }
-        double range = Math.max(1, hi - lo);
-        Color ink = info.type() == ObjectType.EVENT ? theme.color(Ink.WAITING) : theme.color(Ink.RESOURCE);
-        double base = top + h - 3;
-        double scale = (h - 6) / range;
-        // A step line made of axis-aligned rectangles, one per run of equal values plus one per change: the
-        // software pipeline fills rectangles far faster than it strokes a long jagged path (measured: a 2 px
-        // polyline across 1,300 columns cost about 20 ms a frame to render).
-        Color area = ink.deriveColor(0, 1, 1, 0.25);
-        double line = 2;
-        int runStart = 0;
-        double prevY = Double.NaN;
-        for (int x = 1; x <= n; x++) {
-            if (x < n && values[x] == values[runStart]) {
-                continue;
-            }
-            double y = Math.round(base - (values[runStart] - lo) * scale);
-            double left = labelWidth + runStart;
-            double runWidth = x - runStart;
-            g.setFill(area);
-            fill(g, left, Math.min(y, base), runWidth, Math.abs(base - y));
-            g.setFill(ink);
-            fill(g, left, y - line / 2, runWidth, line);
-            if (!Double.isNaN(prevY) && prevY != y) {
-                fill(g, left - line / 2, Math.min(prevY, y) - line / 2, line, Math.abs(prevY - y) + line);
-            }
-            prevY = y;
-            runStart = x;
-        }
-        if (info.type() == ObjectType.VARIABLE && lo < 0 && hi > 0) {
-            double zero = base - (0 - lo) * scale;
-            hline(g, theme.ink(Ink.GRID), labelWidth, labelWidth + width, zero, 1);
-        }
-        int lastX = n - 1;
-        boolean quietKeyboard = info.type() == ObjectType.INPUT && lastX >= 0 && values[lastX] == 0;
-        if (lastX >= 0 && !quietKeyboard) { // the keyboard's level: a line typed and not read yet, else nothing
-            String label = info.type() == ObjectType.INPUT ? text.apply("timeline.input.unread")
-                    : info.type() == ObjectType.EVENT
-                    ? text.apply(values[lastX] == 1 ? "timeline.flag.set" : "timeline.flag.clear")
-                    : String.valueOf(values[lastX]);
-            g.setFont(theme.font(0.85, true));
-            g.setFill(theme.ink(Ink.TEXT));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(label, Math.min(labelWidth + lastX + 6, labelWidth + width - 40), top + h / 2);
         }
     }
 

@@ -16,7 +16,6 @@ import javafx.scene.text.TextAlignment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import static interleave.app.timeline.TimelineCanvas.fill;
@@ -32,21 +31,13 @@ final class TimelineOverlays {
     private final CanvasTheme theme;
     private List<javafx.geometry.Rectangle2D> chainLabels = List.of();
 
-    /**
-     * Where this frame's lanes are: the plot starts at {@code labelWidth}, under an axis {@code axisHeight} tall;
-     * lane i's top is {@code laneTop[i]}; {@code text} gives the shown strings.
-     */
-    record Frame(double labelWidth, double axisHeight, double[] laneTop, double laneHeight, double width,
-                 Function<String, String> text) {
-    }
-
     TimelineOverlays(TimelineViewModel vm, CanvasTheme theme) {
         this.vm = vm;
         this.theme = theme;
     }
 
     /** The x of {@code time} in this frame. */
-    private double px(Frame f, double time) {
+    private double px(PlotFrame f, double time) {
         return f.labelWidth() + vm.x(time);
     }
 
@@ -73,7 +64,7 @@ final class TimelineOverlays {
         return -1;
     }
 
-    void drawSwitches(Frame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
+    void drawSwitches(PlotFrame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
         List<ContextSwitch> all = a.switches();
         int from = firstAtOrAfter(all, ContextSwitch::time, vm.start());
         int to = firstAtOrAfter(all, ContextSwitch::time, vm.end());
@@ -113,7 +104,7 @@ final class TimelineOverlays {
         return lo;
     }
 
-    void drawLostUpdates(Frame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
+    void drawLostUpdates(PlotFrame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
         List<LostUpdate> all = a.lostUpdates();
         int from = firstAtOrAfter(all, LostUpdate::time, vm.start());
         int to = firstAtOrAfter(all, LostUpdate::time, vm.end() + 1);
@@ -150,7 +141,7 @@ final class TimelineOverlays {
     }
 
     /** The read/write chain of one lost update: stale read, the write it wiped out, the overwriting write. */
-    private void drawChain(Frame f, GraphicsContext g, Trace t, List<TimelineViewModel.LaneRef> lanes, LostUpdate u) {
+    private void drawChain(PlotFrame f, GraphicsContext g, Trace t, List<TimelineViewModel.LaneRef> lanes, LostUpdate u) {
         int readerLane = laneIndexOfThread(lanes, u.thread());
         int victimLane = laneIndexOfThread(lanes, u.victim());
         if (readerLane < 0 || victimLane < 0) {
@@ -183,7 +174,7 @@ final class TimelineOverlays {
                 new ChainLabels.Mark(chainText(f, "timeline.chain.lost", u.lostValue()), xl, victimLane, false)), r / 2);
     }
 
-    private String chainText(Frame f, String key, long value) {
+    private String chainText(PlotFrame f, String key, long value) {
         return f.text().apply(key).replace("{0}", String.valueOf(value));
     }
 
@@ -192,7 +183,7 @@ final class TimelineOverlays {
      * band under them never makes them hard to read; where two would collide they are merged or left out
      * ({@link ChainLabels}), the markers stay.
      */
-    private void drawChainLabels(Frame f, GraphicsContext g, List<ChainLabels.Mark> marks, double markerHalf) {
+    private void drawChainLabels(PlotFrame f, GraphicsContext g, List<ChainLabels.Mark> marks, double markerHalf) {
         javafx.scene.text.Font font = theme.font(0.85, true);
         double pad = 3;
         List<ChainLabels.Placed> placed = ChainLabels.place(marks, markerHalf + pad, f.labelWidth() + pad,
@@ -215,7 +206,7 @@ final class TimelineOverlays {
         }
     }
 
-    void drawDeadlock(Frame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
+    void drawDeadlock(PlotFrame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
         Deadlock d = a.deadlock();
         if (d == null) {
             return;
@@ -250,7 +241,7 @@ final class TimelineOverlays {
         }
     }
 
-    void drawSelection(Frame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes,
+    void drawSelection(PlotFrame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes,
                                double h) {
         long seq = vm.selectedSeqProperty().get();
         if (seq < 0 || seq >= a.processed()) {
@@ -270,7 +261,7 @@ final class TimelineOverlays {
      * The time cursor, when the user looks back: a strong line with a handle on the axis, and the part of the
      * run after it veiled, so the class sees at once which moment the other panels show.
      */
-    void drawCursor(Frame f, GraphicsContext g, double h) {
+    void drawCursor(PlotFrame f, GraphicsContext g, double h) {
         double time = vm.cursorTime();
         if (Double.isNaN(time)) {
             return;
