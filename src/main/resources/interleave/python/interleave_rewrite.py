@@ -16,6 +16,63 @@ def key_of(subscript):
     return None if isinstance(key, (ast.Slice, getattr(ast, "ExtSlice", ast.Slice))) else key
 
 
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
+           ast.DictComp, ast.GeneratorExp)
+
+
+def _own_nodes(scope):
+    """The nodes of a scope's own code, not of the scopes nested in it (their names, decorators, defaults and the
+    first iterable of a comprehension belong to the enclosing scope, and are counted there too: see _bound)."""
+    todo = list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        yield node
+        if isinstance(node, _SCOPES):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue  # its name is bound here (see _bound); its body is its own
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+
+
+def _bound(scope):
+    """The names a function, lambda, class body or comprehension binds in its own scope, and those it declares
+    global, as Python decides them: arguments, assignment and loop targets of every form, with ... as, except ...
+    as, imports, nested def and class names, match captures, walrus targets, nonlocal names. Counting a name
+    too many is harmless (it is then read as CPython reads it, without a point); too few would read a global in
+    place of a local."""
+    bound, declared = set(), set()
+    args = getattr(scope, "args", None)
+    if isinstance(args, ast.arguments):
+        for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+            if a is not None:
+                bound.add(a.arg)
+    if isinstance(scope, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+        for gen in scope.generators:
+            bound.update(n.id for n in ast.walk(gen.target) if isinstance(n, ast.Name))
+    for node in _own_nodes(scope):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.Nonlocal):
+            bound.update(node.names)
+        elif isinstance(node, ast.Global):
+            declared.update(node.names)
+        elif type(node).__name__ in ("MatchAs", "MatchStar") and getattr(node, "name", None):
+            bound.add(node.name)
+        elif type(node).__name__ == "MatchMapping" and getattr(node, "rest", None):
+            bound.add(node.rest)
+        elif isinstance(node, _SCOPES) and not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                     ast.ClassDef, ast.Lambda)):
+            # a walrus in a comprehension binds in the enclosing function
+            bound.update(n.target.id for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
+    return bound - declared, declared
+
+
 class Rewrite(ast.NodeTransformer):
     """Turns each use of a module global, an attribute or an item into a runtime call (the runtime makes those
     that hold ints scheduling points), and puts a step in every loop iteration."""
@@ -23,26 +80,30 @@ class Rewrite(ast.NodeTransformer):
     def __init__(self, names, site):
         self.names = names
         self.site = site  # site(op, name, line): the point as the runtime sends it, written into the code
-        self.function_globals = []
+        self.scopes = []  # (is a class body, names bound there, names declared global there), innermost last
         self.temps = 0
 
     def _is_shared(self, name):
-        if self.function_globals:
-            return name in self.function_globals[-1]
-        return True  # module level: every name there is a global
+        """Whether name, where it is used, is the module's global: not bound by the scope it is used in or by an
+        enclosing function (class bodies are seen only from their own code), unless declared global there."""
+        for depth, (is_class, bound, declared) in enumerate(reversed(self.scopes)):
+            if name in declared:
+                return True
+            if is_class and depth > 0:
+                continue
+            if name in bound:
+                return False
+        return True
 
-    def visit_FunctionDef(self, node):
-        declared = set()
-        for n in ast.walk(node):
-            if isinstance(n, ast.Global):
-                declared.update(n.names)
-        # names the function only reads are globals too, unless it assigns them
-        assigned = {t.id for n in ast.walk(node) for t in getattr(n, "targets", []) if isinstance(t, ast.Name)}
-        assigned |= {a.arg for a in node.args.args}
-        self.function_globals.append((self.names - assigned) | declared)
+    def _scope(self, node):
+        bound, declared = _bound(node)
+        self.scopes.append((isinstance(node, ast.ClassDef), bound, declared))
         self.generic_visit(node)
-        self.function_globals.pop()
+        self.scopes.pop()
         return node
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = _scope
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _scope
 
     def visit_Name(self, node):
         if isinstance(node.ctx, ast.Load) and node.id in self.names and self._is_shared(node.id):
@@ -63,7 +124,7 @@ class Rewrite(ast.NodeTransformer):
         if len(node.targets) == 1:
             t = node.targets[0]
             if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id) \
-                    and (self.function_globals or not isinstance(node.value, (ast.Lambda,))):
+                    and (self.scopes or not isinstance(node.value, (ast.Lambda,))):
                 return self._store(t.id, node.value, node)
             if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
                 return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(t.attr)], node)

@@ -694,11 +694,16 @@ class _Globals:
 
     def load(self, name, line, module, cell):
         """A global of a process's module; cell: its name in the engine (the name and the process's suffix)."""
-        if cell in self.cells:
+        if cell in self.cells and name in module:
             return self._read(cell, module[name], line)
         # (a child process's copy of a global becomes a value of its own when the child first writes it:
         # copy-on-write, as fork does; until then it reads the value it was given)
-        return module[name] if name in module else getattr(builtins, name)
+        if name in module:
+            return module[name]
+        try:
+            return getattr(builtins, name)
+        except AttributeError:
+            raise NameError("name %r is not defined" % name) from None
 
     def store(self, name, value, line, module, cell):
         if _is_shared_int(value):
@@ -905,7 +910,7 @@ def _site(op, name, line):
 # is a few list appends; site is the point as it is sent ("CODE cell"), made once when the program is rewritten.
 def _global_read(site, name, line):
     g = _local.grant
-    if g.budget > 0 and name in _cells:
+    if g.budget > 0 and name in _cells and name in _module:  # (a del takes it out of the module, not the cells)
         g.budget -= 1
         g.pending.append(site)
         return _module[name]
@@ -914,7 +919,7 @@ def _global_read(site, name, line):
 
 def _os_global_read(site, name, line):
     with _os_lock:
-        if name in _cells:
+        if name in _cells and name in _module:
             value = _module[name]
             _happened(next(_order), site)
             return value
