@@ -119,8 +119,28 @@ class Rewrite(ast.NodeTransformer):
             func=ast.Name(id="__rt_write__", ctx=ast.Load()),
             args=[ast.Constant(site), ast.Constant(name), value, ast.Constant(node.lineno)], keywords=[])), node)
 
+    def _retarget(self, target, writes, node):
+        """A target with the shared globals in it (x, y = ...; for i in ...) bound to temporaries instead, each
+        then written by a point, in CPython's order (writes gets them): else the engine would not see the store."""
+        if isinstance(target, ast.Name) and target.id in self.names and self._is_shared(target.id):
+            self.temps += 1
+            temp = "__rt_v%d" % self.temps
+            writes.append(self._store(target.id, ast.Name(id=temp, ctx=ast.Load()), node))
+            return ast.copy_location(ast.Name(id=temp, ctx=ast.Store()), target)
+        if isinstance(target, (ast.Tuple, ast.List)):
+            target.elts = [self._retarget(e, writes, node) for e in target.elts]
+            return target
+        if isinstance(target, ast.Starred):
+            target.value = self._retarget(target.value, writes, node)
+            return target
+        return self.visit(target)
+
     def visit_Assign(self, node):
         node.value = self.visit(node.value)
+        if len(node.targets) > 1 or isinstance(node.targets[0], (ast.Tuple, ast.List)):
+            writes = []
+            node.targets = [self._retarget(t, writes, node) for t in node.targets]
+            return [node] + writes if writes else node
         if len(node.targets) == 1:
             t = node.targets[0]
             if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id) \
@@ -191,7 +211,11 @@ class Rewrite(ast.NodeTransformer):
         return ast.copy_location(ast.Expr(self._call(method, args, node)), node)
 
     def _loop(self, node):
+        writes = []
+        if isinstance(node, ast.For):  # for i in ...: each value of a shared global i is a write
+            node.target = self._retarget(node.target, writes, node)
         self.generic_visit(node)
+        node.body = writes + node.body
         step = ast.copy_location(ast.Expr(ast.Call(
             func=ast.Name(id="__rt_step__", ctx=ast.Load()),
             args=[ast.Constant(self.site("step", None, node.lineno)), ast.Constant(node.lineno)], keywords=[])),

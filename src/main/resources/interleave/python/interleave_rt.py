@@ -63,6 +63,7 @@ import collections
 import heapq
 import itertools
 import json
+import re
 import os
 import sys
 import threading as _real_threading
@@ -1666,6 +1667,31 @@ class SimpleQueue(Queue):
         raise AttributeError("'_queue.SimpleQueue' object has no attribute 'join'")
 
 
+def _thread_module():
+    """_thread (Python 2's thread, as lib2to3 names it): start_new_thread starts one of the scheduler's threads,
+    a daemon, as CPython's low-level threads end with the program; its locks are the scheduler's Locks."""
+    m = types.ModuleType("_thread")
+
+    def start_new_thread(function, args, kwargs=None):
+        t = Thread(target=function, args=tuple(args), kwargs=kwargs or {}, daemon=True)
+        t.start()
+        return t.ident
+
+    def exit_thread():
+        raise SystemExit
+
+    m.start_new_thread = m.start_new = start_new_thread
+    m.allocate_lock = m.allocate = Lock
+    m.LockType = Lock
+    m.RLock = RLock
+    m.get_ident = get_ident
+    m.error = RuntimeError
+    m.exit = m.exit_thread = exit_thread
+    m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
+    m._local = local
+    return m
+
+
 def _queue_module():
     m = types.ModuleType("queue")
     for name in ("Queue", "Empty", "Full", "LifoQueue", "PriorityQueue", "SimpleQueue"):
@@ -1794,6 +1820,8 @@ def main():
     _local.tid = 0
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
+    if re.search(r"^\s*(import|from)\s+_thread\b", source, re.M):  # only then: the library's own uses stay real
+        sys.modules["_thread"] = _thread_module()
     clock = lambda: _time.time()  # noqa: E731 -- the virtual clock once _virtual_clock has set it up
     greenlet, gevent, monkey = coroutine_modules(Thread, _named_event, current_thread, _sleep, clock,
                                                  _real_threading.Lock())
