@@ -1508,6 +1508,39 @@ def _input(prompt=""):
     return answer
 
 
+class _ProgramStdin:
+    """The program's sys.stdin: each line it reads is one answer, as input() reads them (the CLI's --input, the
+    keyboard bar); the end of the answers is the end of the file."""
+    encoding = "utf-8"
+
+    def readline(self, size=-1):
+        try:
+            return _input("") + "\n"
+        except EOFError:
+            return ""
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def read(self, size=-1):
+        return "".join(iter(self.readline, ""))
+
+    def readlines(self, hint=-1):
+        return list(self)
+
+    def isatty(self):
+        return False
+
+    def readable(self):
+        return True
+
+
 def _only_main_hears_sigterm():
     """Python runs signal handlers in the main thread: a SIGTERM that woke another thread would go unheard."""
     import signal
@@ -1849,6 +1882,7 @@ def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     sys.argv = [path]
     sys.stdout = _ProgramStdout()
+    sys.stdin = _ProgramStdin()
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G,
                     "__rt_read__": _os_global_read if _OS else _global_read,

@@ -720,6 +720,14 @@ class PythonProgramTest {
                 "as in CPython, the waiting threads wait for ever: the run says so instead of hanging");
     }
 
+    /** sys.stdin read by the program itself (readline, a for loop over it) gets the run's answers too. */
+    @Test
+    void theProgramsOwnStdinReadsTheRunsAnswers() throws Exception {
+        PythonProgram p = PythonProgram.load(program("read_stdin.py"), null, List.of("hello", "1", "2", "3"));
+        ScenarioRun r = ScenarioRun.runToEnd(p, Map.of(), RunSettings.DEFAULT);
+        assertEquals(List.of("hello", "got 'hello\\n'", "1", "2", "3", "total 6"), r.result().get("output"));
+    }
+
     /**
      * Where the result does not depend on the schedule, every mode gives CPython's output: sim (two seeds),
      * cooperative, and os, where CPython runs the threads itself and the engine's primitives decide the calls.
