@@ -1462,6 +1462,36 @@ def _virtual_clock(time_module):
     time_module.gmtime = lambda secs=None: real["gmtime"](_time_now() if secs is None else secs)
     time_module.strftime = lambda fmt, t=None: real["strftime"](fmt, real["localtime"](_time_now()) if t is None
                                                                else t)
+    sys.modules["datetime"] = _datetime_on(_time_now)
+
+
+def _datetime_on(clock):
+    """The datetime module whose now(), today() and utcnow() read clock, as time.time() does."""
+    import datetime as real
+
+    class datetime(real.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls.fromtimestamp(clock(), tz)
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(clock())
+
+        @classmethod
+        def utcnow(cls):
+            return cls.utcfromtimestamp(clock())
+
+    class date(real.date):
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(clock())
+
+    module = types.ModuleType("datetime")
+    module.__dict__.update({k: v for k, v in real.__dict__.items() if not k.startswith("__")})
+    module.datetime, module.date = datetime, date
+    datetime.__module__ = date.__module__ = "datetime"
+    return module
 
 
 def _sleep(seconds):
@@ -1891,8 +1921,10 @@ def main():
     _call("begin", line=0)
     try:
         exec(code, program)
-    except SystemExit:
-        _call("end")
+    except SystemExit as e:
+        # sys.exit("message"): CPython writes the message on stderr
+        message = None if e.code is None or isinstance(e.code, int) else "%s\n" % (e.code,)
+        _call("end", traceback=message) if message else _call("end")
     except BaseException as e:  # noqa: reported as the main thread's error
         _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), traceback=_traceback(e))
     else:

@@ -720,6 +720,14 @@ class PythonProgramTest {
                 "as in CPython, the waiting threads wait for ever: the run says so instead of hanging");
     }
 
+    /** sys.exit with a message: the message is the program's stderr, as CPython writes it, and the run ends well. */
+    @Test
+    void sysExitWithAMessageWritesItOnStderr() throws Exception {
+        ScenarioRun r = run("clock_and_exit.py", RunSettings.DEFAULT);
+        assertEquals(RunOutcome.Status.FINISHED, r.kernel().outcomeNow().status());
+        assertEquals(List.of("done, with a message"), r.result().get("stderr"));
+    }
+
     /** sys.stdin read by the program itself (readline, a for loop over it) gets the run's answers too. */
     @Test
     void theProgramsOwnStdinReadsTheRunsAnswers() throws Exception {
@@ -737,7 +745,7 @@ class PythonProgramTest {
             "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py",
             "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py",
             "new_values.py", "properties.py", "python_details.py", "queue_kinds.py", "scopes.py",
-            "targets.py", "low_level_threads.py"})
+            "targets.py", "low_level_threads.py", "clock_and_exit.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
