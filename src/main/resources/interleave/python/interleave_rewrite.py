@@ -28,9 +28,7 @@ def _own_nodes(scope):
         node = todo.pop()
         yield node
         if isinstance(node, _SCOPES):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue  # its name is bound here (see _bound); its body is its own
-            continue
+            continue  # its own code is its own (a def's or class's name is bound here: see _bound)
         todo.extend(ast.iter_child_nodes(node))
 
 

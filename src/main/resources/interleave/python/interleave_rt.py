@@ -327,8 +327,7 @@ def _new_value(name, cid, value, line):
     _channel()
     grant = _local.grant
     tid = _my_tid()
-    text = json.dumps({"t": tid, "op": "var", "l": line or _line(), "name": name, "id": cid, "value": value,
-                       "s": next(_order)}) + "\n"
+    text = _request_line(tid, "var", {"line": line, "name": name, "id": cid, "value": value, "s": next(_order)})
     grant.deferred.append(_after_pending(grant.pending, "o", tid, text))
     if _os_lock.held():
         grant.due = True
@@ -518,13 +517,11 @@ def _exchange(op, args):
     if not _OS:
         _forget_levels()
     ahead = args.pop("ahead", None)
-    msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
-    msg.update(args)
     grant = _local.grant
     pending = grant.pending
     if _OS and op not in ("begin", "var"):  # neither is a point: nothing to put in order (a child's begin
-        msg["s"] = next(_order)               # may come before its parent's start is recorded)
-    text = _after_pending(pending, "o" if _OS else "p", tid, json.dumps(msg) + "\n")
+        args["s"] = next(_order)               # may come before its parent's start is recorded)
+    text = _after_pending(pending, "o" if _OS else "p", tid, _request_line(tid, op, args))
     if _OS:
         text = _after_deferred(grant, text)
     handed = args.get("handed")
@@ -537,6 +534,14 @@ def _exchange(op, args):
         channel.tell(handed[0], handed[1], "G+")
     channel.send(text)
     return _decode(channel.next_line(), grant)
+
+
+def _request_line(tid, op, args):
+    """A request as the engine reads it, one JSON line: the thread, the op, the line (the caller's if args has
+    none) and the op's arguments."""
+    msg = {"t": tid, "op": op, "l": args.pop("line", None) or _line()}
+    msg.update(args)
+    return json.dumps(msg) + "\n"
 
 
 def _decode(line, grant):
@@ -1499,11 +1504,10 @@ def _sleep(seconds):
 
 
 def _print(*args, sep=" ", end="\n", file=None, flush=False):
+    """print, as CPython's: one write of exactly what it prints, to sys.stdout (the program's, see _ProgramStdout,
+    or the one it redirected to) unless told otherwise; sys.__stdout__ is the protocol's, so it means the same."""
     text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
-    if file is not None and file not in (sys.stdout, sys.__stdout__):
-        file.write(text)
-        return
-    _call("print", text=text)  # exactly what print writes: the engine makes lines of it, as a terminal shows
+    (sys.stdout if file is None or file is sys.__stdout__ else file).write(text)
 
 
 class _ProgramStdout:
