@@ -84,6 +84,7 @@ public final class PythonProgram extends Scenario {
     private static Prepared prepare(String python, Path file) {
         try {
             // -S: it needs only the standard library, and importing site costs 40 ms of a 90 ms start here
+            script("interleave_py2.py"); // its converter of Python 2, where the interpreter has no lib2to3
             Process p = new ProcessBuilder(python, "-S", "-X", "utf8", script("interleave_prepare.py").toString(),
                     file.toString()).start();
             // both streams read beside the wait, so that neither a full pipe nor a hung interpreter holds us
@@ -303,8 +304,11 @@ public final class PythonProgram extends Scenario {
                 said.add(Texts.get(locale, "program.converted.nbsp").replace("{0}", note.substring(5)));
             } else if (note.equals("dedent")) {
                 said.add(Texts.get(locale, "program.converted.dedent"));
-            } else if (note.equals("python2")) {
-                said.add(Texts.get(locale, "program.converted.python2").replace("{0}", lines(prepared.changed())));
+            } else if (note.equals("python2") || note.equals("python2:own")) {
+                said.add(Texts.get(locale, "program.converted." + note.replace(':', '.'))
+                        .replace("{0}", lines(prepared.changed())));
+            } else if (note.equals("tabs")) {
+                said.add(Texts.get(locale, "program.converted.tabs"));
             }
         }
         return String.join(" ", said);

@@ -4,7 +4,9 @@ cannot, tries what a teacher would have to do by hand.
 - Non-breaking spaces (U+00A0, which a program copied from a web page often has in its indentation) become spaces.
 - A program indented as a whole, as a web page's code block is (or all of it but an unindented first line, as a
   copy that started at the block's first character), loses that indentation.
-- A Python 2 program is converted with CPython's own lib2to3 where this Python still has it (3.12 and older).
+- A Python 2 program is converted with CPython's own lib2to3 where this Python still has it (3.12 and older), and
+  with interleave_py2 (which writes what lib2to3 writes for the constructs teaching programs use) where it does not.
+  Its indentation may mix tabs and spaces as Python 2 allowed (a tab to the next multiple of eight columns).
 - Where no conversion is possible, the answer names the line, the Python 2 construct and its Python 3 form.
 
 Prints one JSON object: {"source", "notes", "changed"} when the program can run, {"line", "message"} when not.
@@ -76,20 +78,34 @@ def changed_lines(before, after):
     return changed
 
 
-def convert_python2(source, path):
-    """lib2to3's conversion, or None where this Python has no lib2to3 or it cannot read the program."""
+def convert_python2(source, path, own=False):
+    """(converted text or None, the converter's note): lib2to3's conversion, or interleave_py2's where this Python
+    has no lib2to3 (or own is set)."""
     try:
+        if own:
+            raise ImportError("the converter of our own was asked for")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from lib2to3 import refactor
     except ImportError:
-        return None
+        import interleave_py2
+        return interleave_py2.convert(source), "python2:own"
     tool = refactor.RefactoringTool(refactor.get_fixers_from_package("lib2to3.fixes"))
     try:
         text = source if source.endswith("\n") else source + "\n"
-        return str(tool.refactor_string(text, path))
+        return str(tool.refactor_string(text, path)), "python2"
     except Exception:  # noqa: lib2to3 raises its own parse errors; the caller reports the original problem
-        return None
+        return None, "python2"
+
+
+def expand_python2_tabs(source):
+    """The program with each line's indentation in spaces, a tab reaching the next multiple of eight columns, as
+    Python 2 read it (Python 3 refuses indentation whose meaning depends on a tab's width)."""
+    out = []
+    for line in source.splitlines(True):
+        body = line.lstrip(" \t")
+        out.append(line[:len(line) - len(body)].expandtabs(8) + body)
+    return "".join(out)
 
 
 def python2_construct(source):
@@ -101,7 +117,7 @@ def python2_construct(source):
     return None
 
 
-def prepare(path):
+def prepare(path, own=False):
     with open(path, encoding="utf-8") as f:
         original = f.read()
     source, notes = original, []
@@ -123,18 +139,30 @@ def prepare(path):
                 return {"source": unindented, "notes": notes + ["dedent"], "changed": []}
             if python2_construct(unindented) is not None:  # kept only if conversion then succeeds (below)
                 source, dedented = unindented, True
+    tabs = False
+    if isinstance(error, TabError) and python2_construct(expand_python2_tabs(source)) is not None:
+        source, tabs = expand_python2_tabs(source), True
     construct = python2_construct(source)
     if construct is not None:
-        converted = convert_python2(source, path)
-        if converted is not None and parses(converted, path) is None:
-            notes.extend(["dedent", "python2"] if dedented else ["python2"])
+        converted, converter = convert_python2(source, path, own)
+        not_converted = parses(converted, path) if converted is not None else None
+        if converted is not None and not_converted is None:
+            notes.extend(["dedent"] if dedented else [])
+            notes.extend(["tabs"] if tabs else [])
+            notes.append(converter)
             return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
         line, what, python3 = construct
+        if converter == "python2:own" and not_converted is not None and not_converted.lineno:
+            # what is left is something the converter does not know: name that line, not the first print
+            line = not_converted.lineno
+            return {"line": line, "message": "line %d is Python 2 that Interleave cannot convert (%s); this Python "
+                    "has no lib2to3 (CPython 3.12 or older has it: choose it with --python), or write that line "
+                    "in Python 3" % (line, not_converted.msg)}
         return {"line": line, "message": "line %d is Python 2 (%s); Interleave runs Python 3: write %s%s"
-                % (line, what, python3, "" if converted is None and "lib2to3" not in sys.modules
-                   else " (lib2to3 could not convert this program)")}
+                % (line, what, python3, "" if converter != "python2" else " (lib2to3 could not convert this program)")}
     return {"line": error.lineno or 0, "message": "SyntaxError at line %s: %s" % (error.lineno, error.msg)}
 
 
 if __name__ == "__main__":
-    sys.stdout.write(json.dumps(prepare(sys.argv[1])))
+    # --own-converter: interleave_py2 even where lib2to3 is present (the tests compare the two)
+    sys.stdout.write(json.dumps(prepare(sys.argv[-1], own="--own-converter" in sys.argv[1:-1])))

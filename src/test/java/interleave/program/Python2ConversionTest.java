@@ -1,0 +1,153 @@
+package interleave.program;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Python 2 programs on a Python without lib2to3 (3.13 removed it): Interleave's own converter (interleave_py2.py)
+ * must write what lib2to3 writes for the tutorials, and the programs it converts must print what Python 2 printed.
+ * The expected outputs beside the programs ({@code *.out}) were recorded from CPython 2.7.18.
+ */
+class Python2ConversionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INPUT = "Ada\n21\n";
+
+    @BeforeAll
+    static void needsPython() {
+        Assumptions.assumeTrue(PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH, so no conversion can be tried (.ci/run installs it)");
+    }
+
+    private static Path resource(String path) throws Exception {
+        return Path.of(Python2ConversionTest.class.getResource(path).toURI());
+    }
+
+    /** interleave_prepare.py's answer for the file, with lib2to3 where this python3 has it or with our own. */
+    private static JsonNode prepare(Path file, boolean own) throws Exception {
+        List<String> command = new ArrayList<>(List.of(PythonProgram.findPython(), "-X", "utf8",
+                resource("/interleave/python/interleave_prepare.py").toString()));
+        if (own) {
+            command.add("--own-converter");
+        }
+        command.add(file.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return JSON.readTree(out);
+    }
+
+    private static Boolean hasLib2to3;
+
+    private static synchronized boolean hasLib2to3() throws Exception {
+        if (hasLib2to3 != null) {
+            return hasLib2to3;
+        }
+        Process p = new ProcessBuilder(PythonProgram.findPython(), "-W", "ignore", "-c", "import lib2to3.refactor")
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        hasLib2to3 = p.waitFor() == 0;
+        return hasLib2to3;
+    }
+
+    /** What CPython prints running the text, with INPUT on its stdin. */
+    private static String runCPython(String source) throws Exception {
+        Path file = Files.createTempFile("converted", ".py");
+        try {
+            Files.writeString(file, source, StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder(PythonProgram.findPython(), "-X", "utf8", file.toString())
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().write(INPUT.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            return out;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Python 2's `print x,` leaves a space that its next print takes back at a line's end; Python 3's cannot. */
+    private static String withoutTrailingSpaces(String text) {
+        return text.lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event_gate.py", "greenlet_switch.py", "manager_dict.py", "mythread_fib_fac_sum.py",
+            "pool_callback.py", "pool_tasks.py", "rlock_counter.py", "shared_array.py"})
+    void theTutorialsConvertAsLib2to3ConvertsThem(String tutorial) throws Exception {
+        Assumptions.assumeTrue(hasLib2to3(), "SKIPPED: this python3 has no lib2to3 to compare with (3.13+)");
+        Path file = resource("/interleave/tutorials/" + tutorial);
+        JsonNode lib2to3 = prepare(file, false);
+        JsonNode own = prepare(file, true);
+        assertTrue(lib2to3.path("notes").toString().contains("\"python2\""), lib2to3.toString());
+        assertTrue(own.path("notes").toString().contains("\"python2:own\""), own.toString());
+        assertEquals(lib2to3.path("source").asText(), own.path("source").asText());
+        assertEquals(lib2to3.path("changed"), own.path("changed"), "the same lines are marked as converted");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"statements", "builtins", "threads_queue", "tabs"})
+    void aConvertedProgramPrintsWhatPython2Printed(String name) throws Exception {
+        Path file = resource("/interleave/python2/" + name + ".py");
+        JsonNode own = prepare(file, true);
+        assertTrue(own.has("source"), own.toString());
+        String ours = runCPython(own.path("source").asText());
+        String python2 = Files.readString(resource("/interleave/python2/" + name + ".out"), StandardCharsets.UTF_8);
+        assertEquals(withoutTrailingSpaces(python2), withoutTrailingSpaces(ours));
+        if (hasLib2to3()) {
+            assertEquals(runCPython(prepare(file, false).path("source").asText()), ours,
+                    "lib2to3's conversion prints the same, byte for byte");
+        }
+    }
+
+    @Test
+    void indentationThatMixesTabsAndSpacesIsReadAsPython2ReadIt() throws Exception {
+        JsonNode own = prepare(resource("/interleave/python2/tabs.py"), true);
+        assertEquals("[\"tabs\",\"python2:own\"]", own.path("notes").toString());
+        PythonProgram p = PythonProgram.load(resource("/interleave/python2/tabs.py"), null);
+        assertTrue(p.conversionNote(java.util.Locale.ENGLISH).contains("tabs and spaces"),
+                p.conversionNote(java.util.Locale.ENGLISH));
+    }
+
+    @Test
+    void aPython3ProgramWithATabErrorIsRefusedAsCPythonRefusesIt() throws Exception {
+        Path file = Files.createTempFile("tabs", ".py");
+        try {
+            Files.writeString(file, "def f():\n\tx = 1\n        print(x)\nf()\n");
+            JsonNode answer = prepare(file, true);
+            assertEquals(3, answer.path("line").asInt(), answer.toString());
+            assertTrue(answer.path("message").asText().contains("SyntaxError at line 3"), answer.toString());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aConstructTheConverterDoesNotKnowIsNamedAtItsLine() throws Exception {
+        Path file = Files.createTempFile("unpack", ".py");
+        try {
+            Files.writeString(file, "x = 1\ndef f((a, b)):\n    print a\nf((1, 2))\n");
+            JsonNode answer = prepare(file, true);
+            assertEquals(2, answer.path("line").asInt(), answer.toString());
+            assertTrue(answer.path("message").asText().startsWith("line 2 is Python 2 that Interleave cannot "
+                    + "convert"), answer.toString());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}
