@@ -1,0 +1,35 @@
+package interleave.program;
+
+import java.nio.charset.StandardCharsets;
+
+/** What the python3 the tests run on does that depends on its version. */
+public final class PythonVersions {
+    private static Boolean namesThreadsAfterTargets;
+
+    private PythonVersions() {
+    }
+
+    /** CPython 3.10+ names a thread made with a target "Thread-1 (target)"; 3.8 and 3.9 name it "Thread-1". */
+    public static synchronized boolean namesThreadsAfterTargets() {
+        if (namesThreadsAfterTargets == null) {
+            try {
+                Process p = new ProcessBuilder(PythonProgram.findPython(), "-c",
+                        "import sys; print(sys.version_info >= (3, 10))").redirectErrorStream(true).start();
+                String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                p.waitFor();
+                namesThreadsAfterTargets = said.equals("True");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return namesThreadsAfterTargets;
+    }
+
+    /** A thread's name as CPython of this version gives it: "Thread-1 (target)", or "Thread-1" before 3.10. */
+    public static String threadNamed(String name, String target) {
+        return namesThreadsAfterTargets() ? name + " (" + target + ")" : name;
+    }
+}
