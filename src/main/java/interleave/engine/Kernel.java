@@ -262,6 +262,15 @@ public abstract class Kernel {
     }
 
     /**
+     * After a {@link #grant()}: the virtual clock's tick, where the current thread alone moves it from now on, one
+     * tick a point, until it asks again (one core, nothing asked of the run), so that a thread run elsewhere may
+     * read the clock within its grant without asking; -1 where that does not hold.
+     */
+    public long tickOfTheGrant() {
+        return -1;
+    }
+
+    /**
      * The current thread asks again before its grant is spent (a call that may block): what is left of the grant
      * is given back, so a pick or command applies at this point as it would without grants.
      */

@@ -313,6 +313,11 @@ final class SimKernel extends Kernel {
         return me.granted;
     }
 
+    @Override
+    public long tickOfTheGrant() {
+        return goesOnUnasked(cur) ? now : -1;
+    }
+
     /**
      * What a grant, and the plans after it, need: one core (one thread runs at a time), nothing asked of the run
      * (stop, pause, step, a pick or a command), and the thread on its core, not yielding.

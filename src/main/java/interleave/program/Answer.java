@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * protocol is described at the top of that file):
  * <pre>
  * = THREAD BUDGET LOCKS VALUES PLAN RESULT  the call's result (JSON), with the next grant and the values
+ *                                            (BUDGET may be BUDGET@TICK: the clock as the grant begins)
  * ! THREAD TYPE MESSAGE                      the call raised the Python exception TYPE (MESSAGE: a JSON string)
  * A THREAD BARRIER VALUES                    run the Barrier's action, then say so
  * C THREAD PLAN                              the plan for the end of the grant the thread went on with
@@ -80,8 +81,21 @@ final class Answer {
 
     /** The call's result (null, a number, a string, a list, ...) with a grant of {@code budget} points. */
     String result(Object result, int budget) {
-        StringBuilder b = new StringBuilder(32 + locks.length() + values.length() + plan.length());
-        b.append("= ").append(thread).append(' ').append(budget).append(' ');
+        return result(result, budget, -1);
+    }
+
+    /**
+     * The same, and where {@code tick} is not negative, the virtual clock's tick as the grant begins, written
+     * {@code BUDGET@TICK}: each granted point is one tick (one core, the grant ends before the slice does and
+     * before any sleeper wakes), so the thread reads the clock during the grant without asking.
+     */
+    String result(Object result, int budget, long tick) {
+        StringBuilder b = new StringBuilder(48 + locks.length() + values.length() + plan.length());
+        b.append("= ").append(thread).append(' ').append(budget);
+        if (tick >= 0) {
+            b.append('@').append(tick);
+        }
+        b.append(' ');
         orNone(b, locks).append(' ');
         orNone(b, values).append(' ').append(plan).append(' ');
         if (result instanceof Integer i) {

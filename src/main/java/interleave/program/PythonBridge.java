@@ -40,6 +40,14 @@ final class PythonBridge {
      */
     private final boolean continuations;
     /**
+     * Off ({@code -Dinterleave.python.localClock=false}): every time.time() asks the engine; the trace is the same.
+     * On, an answer's grant carries the virtual clock's tick, and a thread reads the clock within its grant
+     * without asking (a busy wait on time.time() was a round trip an iteration).
+     */
+    private final boolean localClock = grants && !"false".equals(System.getProperty("interleave.python.localClock"));
+    /** How many times a Python thread asked the engine for the time. */
+    private final java.util.concurrent.atomic.AtomicInteger clockAsked = new java.util.concurrent.atomic.AtomicInteger();
+    /**
      * How many slices a plan may foresee. A teacher's pick or command waits until the plan is spent (the Python
      * threads have gone through it already), so where a teacher is present a plan is short: a pick made while
      * paused applies within two slices, as it did within one grant before there were plans.
@@ -130,6 +138,11 @@ final class PythonBridge {
      */
     int handedWithAContinuation() {
         return handedAhead.get();
+    }
+
+    /** How many times a Python thread asked the engine for the time (not read within a grant). */
+    int clockAsked() {
+        return clockAsked.get();
     }
 
     /** os mode: how many times points were recorded out of order, because one stayed away too long. */
@@ -460,6 +473,7 @@ final class PythonBridge {
                 k.sleep(req.path("seconds").asDouble());
                 return null;
             case "time":
+                clockAsked.incrementAndGet();
                 return k.seconds();
             case "active_count":
                 return k.activeCount();
@@ -536,6 +550,6 @@ final class PythonBridge {
         if (!os) { // in os mode the program's values are CPython's own; the engine only records them
             variables.changesInto(r); // the thread may have been switched out: what others wrote meanwhile
         }
-        channel.send(r.result(result, budget));
+        channel.send(r.result(result, budget, localClock && !os ? k.tickOfTheGrant() : -1));
     }
 }

@@ -12,14 +12,16 @@ _RELEASE lock), numbers separated by spaces (GrantedPoints.java reads them). A r
 does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other request is JSON {"t": thread, "op": ...,
 "l": line, ...}. Each answer is one line (Answer.java writes them, _decode reads them):
   "= THREAD BUDGET LOCKS VALUES PLAN RESULT"  BUDGET: the points the thread may now go through without asking
-      (a grant); LOCKS: the Locks and RLocks that may be taken or given back on the way, each with its holder
+      (a grant), or BUDGET@TICK: the same, and the virtual clock's tick as the grant begins (each granted point
+      is one tick, so time.time() within the grant needs no request); LOCKS: the Locks and RLocks that may be taken or given back on the way, each with its holder
       (-1: none) and depth ("3:-1:0,5:2:1" or "-"); VALUES: the shared values others wrote meanwhile
       ("cell:value,..." or "-"); PLAN: "-" (ask at the end of the grant) or "+", then the engine's next slices if it
       foresaw them ("+2:19,1:12"), or a "?" plan (below);
       RESULT: the rest of the line, JSON.
   "! THREAD TYPE MESSAGE"  the call raised the Python exception TYPE; MESSAGE is a JSON string.
   "A THREAD BARRIER VALUES"  the thread was last at the Barrier: it runs the barrier's action, then says so.
-  "G THREAD BUDGET"  go on, with a grant of BUDGET points (from the thread before it in the plan).
+  "G THREAD BUDGET"  go on, with a grant of BUDGET points (from the thread before it in the plan); BUDGET@TICK
+      as above, where the thread before it knew the clock.
   "G+ THREAD BUDGET"  the same, and the plan for the grant's end comes from the engine, as a "C" line.
   "G? THREAD BUDGET"  the same, and the thread goes on under the "?" plan its plan foresaw (see below).
   "R THREAD BUDGET"  from the thread that let go of the lock this one waits for: its acquire returns True, and it
@@ -151,10 +153,11 @@ class _Grant:
     """What the engine has granted the thread holding the core: how many simple points it may go through without
     asking (reads, writes, loop steps, taking a lock the engine said is free, giving back one it holds), and the
     points gone through so far, to go with its next request. The engine decided each of them; this only counts."""
-    __slots__ = ("budget", "pending", "park", "freed", "chained", "due", "deferred")
+    __slots__ = ("budget", "pending", "park", "freed", "chained", "due", "deferred", "clock_end")
 
     def __init__(self):
         self.budget = 0
+        self.clock_end = None  # the clock's tick once the grant's points are gone through, if the engine said
         self.pending = []
         self.park = False  # at the end of the grant: go through the next simple point, then wait (see _park)
         self.freed = set()  # the Locks and RLocks let go (to depth 0) within the grant: see the "?" plan
@@ -223,6 +226,8 @@ def _park(g):
     channel.send(text)
     if budget >= 0:  # the engine gives it a new slice at once: it goes on, its worker records behind it
         g.budget = budget
+        # the point just gone through ended the slice, a tick: the new grant begins one tick after the last one
+        g.clock_end = None if g.clock_end is None else g.clock_end + 1 + budget
         g.chained = False
         if _chain is None:  # the plan for the new grant's end comes from its worker
             channel.awaiting += 1
@@ -230,7 +235,8 @@ def _park(g):
     channel.drop_plans()
     if successor is not None:
         thread, points = successor.split(";", 1)[0].split(":")
-        line = channel.hand_off(int(thread), int(points))
+        # the next slice begins at the tick after this one's last point (a plan foresees only slices' ends)
+        line = channel.hand_off(int(thread), int(points), tick=None if g.clock_end is None else g.clock_end + 1)
     else:
         line = channel.next_line()
     _result(_decode(line, g))
@@ -360,11 +366,11 @@ class _SharedChannel:
         self.answer.ready.clear()
         return self.answer.value
 
-    def hand_off(self, tid, budget, kind="G"):
+    def hand_off(self, tid, budget, kind="G", tick=None):
         """Tells thread tid to go on with a grant of budget points, and waits to be told to go on."""
         with _answers_lock:
             other = _answers.setdefault(tid, _Answer())
-        other.value = "%s %d %d\n" % (kind, tid, budget)
+        other.value = _go_line(kind, tid, budget, tick)
         other.ready.set()
         return self.next_line()
 
@@ -372,6 +378,11 @@ class _SharedChannel:
         with _send_lock:
             _out.write(text)
             _out.flush()
+
+
+def _go_line(kind, tid, budget, tick):
+    """"G THREAD BUDGET" (or G+, G?, R), with "@TICK" where the clock at the grant's start is known."""
+    return "%s %d %d\n" % (kind, tid, budget) if tick is None else "%s %d %d@%d\n" % (kind, tid, budget, tick)
 
 
 class _FifoChannel:
@@ -398,20 +409,20 @@ class _FifoChannel:
         self.drop_plans()  # the thread asks before its grant's end: the plans for the ends ahead no longer apply
         return self.next_line()
 
-    def hand_off(self, tid, budget, kind="G"):
+    def hand_off(self, tid, budget, kind="G", tick=None):
         """Tells thread tid to go on with a grant of budget points (a line in its own answer pipe, which the
         engine's worker leaves alone: the plan told it so), and waits to be told to go on. kind: "G", "G+" (its
         plan comes from its worker) or "R" (it took the lock it waited for; its plan comes from its worker)."""
-        self.tell(tid, budget, kind)
+        self.tell(tid, budget, kind, tick)
         return self.next_line()
 
     @staticmethod
-    def tell(tid, budget, kind="G"):
+    def tell(tid, budget, kind="G", tick=None):
         """Tells thread tid to go on with a grant of budget points (see hand_off)."""
         pipe = _go_pipes.get(tid)
         if pipe is None:
             pipe = _go_pipes[tid] = open(_fifo(tid, "rep"), "w", encoding="utf-8")
-        pipe.write("%s %d %d\n" % (kind, tid, budget))
+        pipe.write(_go_line(kind, tid, budget, tick))
         pipe.flush()
 
     def next_line(self):
@@ -550,7 +561,9 @@ def _decode(line, grant):
     kind = line[0]
     if kind == "=":
         _, _, budget, locks, values, plan, result = line.split(" ", 6)
+        budget, _, tick = budget.partition("@")
         grant.budget = budget = int(budget)
+        grant.clock_end = int(tick) + budget if tick else None
         grant.chained = False
         if budget or plan != "-":  # (an ending thread's last answer, with neither, leaves the table alone)
             _locks.clear()
@@ -570,7 +583,9 @@ def _decode(line, grant):
             return int(result), None
         return (None if result == "null" else json.loads(result)), None
     if kind == "G" or kind == "R":  # from the thread before this one (whose locks table still holds)
-        grant.budget = int(line.split(" ", 3)[2])
+        budget, _, tick = line.split(" ", 3)[2].partition("@")
+        grant.budget = int(budget)
+        grant.clock_end = int(tick) + grant.budget if tick else None
         grant.park = True
         grant.freed.clear()
         grant.chained = kind == "G" and line[1] == " "
@@ -579,6 +594,7 @@ def _decode(line, grant):
             _channel().awaiting += 1
         return (True if kind == "R" else None), None
     grant.budget = 0
+    grant.clock_end = None
     grant.park = False
     grant.chained = False
     _successors.clear()
@@ -1451,6 +1467,11 @@ def main_thread():
 
 
 def _time_now():
+    """The run's clock: within a grant whose first tick the engine said, the tick of the points gone through (as
+    the engine will count them, one a point), else the engine's answer."""
+    g = getattr(_local, "grant", None)
+    if g is not None and g.clock_end is not None:
+        return (g.clock_end - g.budget) / 1000000  # Kernel.TICKS_PER_SECOND: the same division as the engine's
     return _call("time")
 
 

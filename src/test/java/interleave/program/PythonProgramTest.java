@@ -183,6 +183,26 @@ class PythonProgramTest {
     }
 
     /**
+     * A loop that waits on time.time() (a CPU-bound thread timed by the clock) reads the virtual clock within the
+     * engine's grant, where each point is one tick, instead of asking the engine at every iteration: the trace is
+     * the one made with every reading asked for, whatever the policy and the slice length.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"RANDOM, 1", "RANDOM, 3", "RANDOM, 20", "RR, 2", "RR, 13"})
+    void theClockIsReadWithinAGrantAsTheEngineWouldAnswer(interleave.engine.Policy policy, int quantum)
+            throws Exception {
+        RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 5L);
+        ScenarioRun local = run("busy_clock.py", settings);
+        assertEquals(List.of(), local.kernel().outcomeNow().errors());
+        ScenarioRun asked = runWith("interleave.python.localClock", "false", "busy_clock.py", settings);
+        assertEquals(traceOf(asked), traceOf(local));
+        PythonBridge withClock = local.context().kept("bridge");
+        PythonBridge askingEachTime = asked.context().kept("bridge");
+        assertTrue(withClock.clockAsked() * 5 < askingEachTime.clockAsked(),
+                withClock.clockAsked() + " readings asked for, against " + askingEachTime.clockAsked());
+    }
+
+    /**
      * With the tutorial's lock contended, a thread about to block on the lock hands the core to its holder
      * together with the continuation the holder goes on under (foreseen with the plan, checked by the engine when
      * the holder gets the core): the holder goes on without a plan from the engine, and the trace is the same.
