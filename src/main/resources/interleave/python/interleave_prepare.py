@@ -93,7 +93,9 @@ def convert_python2(source, path, own=False):
     tool = refactor.RefactoringTool(refactor.get_fixers_from_package("lib2to3.fixes"))
     try:
         text = source if source.endswith("\n") else source + "\n"
-        return str(tool.refactor_string(text, path)), "python2"
+        converted = str(tool.refactor_string(text, path))
+        import interleave_py2  # what lib2to3 leaves that Python 3 refuses at run time (isAlive, time.clock, ...)
+        return interleave_py2.convert(converted, extras_only=True) or converted, "python2"
     except Exception:  # noqa: lib2to3 raises its own parse errors; the caller reports the original problem
         return None, "python2"
 

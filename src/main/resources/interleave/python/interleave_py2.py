@@ -20,7 +20,29 @@ MODULES = {"Queue": "queue", "thread": "_thread", "SocketServer": "socketserver"
            "xmlrpclib": "xmlrpc.client", "Cookie": "http.cookies", "cookielib": "http.cookiejar"}
 NAMES = {"raw_input": "input", "xrange": "range", "unicode": "str", "basestring": "str", "long": "int",
          "unichr": "chr"}
-ATTRIBUTES = {("sys", "maxint"): "maxsize", ("os", "getcwdu"): "getcwd"}
+# module attributes Python 3 moved: (module, name) -> what to write for "module.name"
+ATTRIBUTES = {("sys", "maxint"): "sys.maxsize", ("os", "getcwdu"): "os.getcwd",
+              ("itertools", "izip"): "zip", ("itertools", "imap"): "map", ("itertools", "ifilter"): "filter",
+              ("itertools", "izip_longest"): "itertools.zip_longest",
+              ("itertools", "ifilterfalse"): "itertools.filterfalse"}
+ATTRIBUTES.update({("types", name): value for name, value in {
+    "StringType": "bytes", "UnicodeType": "str", "IntType": "int", "LongType": "int", "FloatType": "float",
+    "BooleanType": "bool", "ListType": "list", "TupleType": "tuple", "DictType": "dict",
+    "NoneType": "type(None)"}.items()})
+ATTRIBUTES.update({("urllib", name): "urllib.parse." + name for name in (
+    "quote", "quote_plus", "unquote", "unquote_plus", "urlencode", "pathname2url", "url2pathname")})
+ATTRIBUTES.update({("urllib", name): "urllib.request." + name for name in (
+    "urlopen", "urlretrieve", "urlcleanup", "URLopener", "FancyURLopener", "getproxies")})
+# Python 2's itertools names that Python 3 has as built-ins or renamed, in "from itertools import ..."
+ITERTOOLS = {"izip": "zip", "imap": "map", "ifilter": "filter", "izip_longest": "zip_longest",
+             "ifilterfalse": "filterfalse"}
+# built-ins that moved to a module: the import the converted program needs, and what the call becomes
+MOVED = {"reduce": ("from functools import reduce", "reduce"), "intern": ("import sys", "sys.intern"),
+         "reload": ("import importlib", "importlib.reload")}
+# Python 2 methods of a class that Python 3 names otherwise
+METHODS = {"next": "__next__", "__nonzero__": "__bool__"}
+# what Python 3 keywords are, plus Python 2's print and exec: never a function called or subscripted
+NOT_CALLABLE = set(keyword.kwlist) | {"print", "exec"}
 DICT_LISTS = {"keys", "values", "items"}
 DICT_ITERATORS = {"iterkeys": "keys", "itervalues": "values", "iteritems": "items"}
 LISTS = {"range", "map", "filter", "zip"}
@@ -52,14 +74,33 @@ class Edits:
         self.items.append((at, 0, span, at, text))
 
     def apply(self):
-        out, position = [], 0
-        for start, _kind, _order, end, text in sorted(self.items, key=lambda item: item[:3]):
-            if start < position:
+        return self.render(0, len(self.source), self.items)
+
+    def take(self, start, end):
+        """The text from start to end with the edits inside it applied, those edits then taken out (the caller
+        puts the text elsewhere); insertions at either end belong to the text around it."""
+        inside, outside = [], []
+        for item in self.items:
+            at, kind, order, stop, _text = item
+            # (an insertion at an end is inside if it opens or closes a construct no longer than the range)
+            if start <= at and stop <= end and (at < stop or start < at < end or kind < 2 and abs(order) <= end - start):
+                inside.append(item)
+            elif at < end and stop > start and at < stop:
+                raise Unconvertible()  # an edit across the range's edge
+            else:
+                outside.append(item)
+        self.items = outside
+        return self.render(start, end, inside)
+
+    def render(self, start, end, items):
+        out, position = [], start
+        for at, _kind, _order, stop, text in sorted(items, key=lambda item: item[:3]):
+            if at < position:
                 raise Unconvertible()
-            out.append(self.source[position:start])
+            out.append(self.source[position:at])
             out.append(text)
-            position = end
-        out.append(self.source[position:])
+            position = stop
+        out.append(self.source[position:end])
         return "".join(out)
 
 
@@ -84,6 +125,9 @@ class Converter:
             if t.type == tokenize.OP and t.string in "([{":
                 stack.append(i)
         self.edits = Edits(source)
+        self.moves = []  # (span, edit): edits that move text, made once every other edit is known
+        self.whole = set()  # tokens of statements converted as a whole: no other edit within them
+        self.imports_needed = set()
         self.print_function = re.search(r"from\s+__future__\s+import[^\n]*\bprint_function\b", source) is not None
 
     # --- where things are -------------------------------------------------------------------------------------
@@ -135,8 +179,10 @@ class Converter:
         token i."""
         while True:
             if self.string(i) in (")", "]", "}") and i in self.match:
+                closing = self.string(i)
                 i = self.match[i]
-                if self.is_name(i - 1) or self.string(i - 1) in (")", "]"):
+                if closing != "}" and (self.is_name(i - 1) and self.string(i - 1) not in NOT_CALLABLE
+                                       or self.string(i - 1) in (")", "]")):
                     i -= 1
                     continue
                 if i == 0 or not self.is_op(i - 1, "."):
@@ -171,22 +217,36 @@ class Converter:
 
     # --- the fixers -------------------------------------------------------------------------------------------
 
-    def convert(self):
+    def convert(self, extras_only=False):
+        """The converted text. extras_only: only what lib2to3 leaves that Python 3 refuses at run time (the text is
+        lib2to3's output already)."""
         renamed_modules = set()
-        for i, t in enumerate(self.tokens):
-            if t.type == tokenize.NAME and self.statement_start(i):
-                if t.string == "print" and not self.print_function:
-                    self.print_statement(i)
-                elif t.string == "exec":
-                    self.exec_statement(i)
-                elif t.string == "except":
-                    self.except_clause(i)
-                elif t.string == "raise":
-                    self.raise_statement(i)
-                elif t.string in ("import", "from"):
-                    renamed_modules |= self.imports(i)
+        if not extras_only:
+            for i, t in enumerate(self.tokens):
+                if t.type == tokenize.NAME and self.statement_start(i):
+                    if t.string == "print" and not self.print_function:
+                        self.print_statement(i)
+                    elif t.string == "exec":
+                        self.exec_statement(i)
+                    elif t.string == "except":
+                        self.except_clause(i)
+                    elif t.string == "raise":
+                        self.raise_statement(i)
+                    elif t.string in ("import", "from"):
+                        renamed_modules |= self.imports(i)
         backquotes = 0
+        skip_to = -1
         for i, t in enumerate(self.tokens):
+            if i <= skip_to or i in self.whole:
+                continue
+            if t.type == tokenize.NAME and self.statement_start(i):
+                skip_to = self.python2_idiom(i)
+                if skip_to >= i:
+                    continue
+            if t.type == tokenize.NAME and self.is_op(i - 1, "."):
+                self.extra_attribute(i)
+            if extras_only:
+                continue
             if t.type == tokenize.OP and t.string == "<>":
                 self.edits.replace(self.start(i), self.end(i), "!=")
             elif self.is_op(i, "<") and self.is_op(i + 1, ">") and self.end(i) == self.start(i + 1):
@@ -202,7 +262,53 @@ class Converter:
                 self.name(i, renamed_modules)
             elif t.type == tokenize.NAME:
                 self.attribute(i)
+        # edits that move text (k in d for d.has_key(k)): last, each taking the edits inside what it moves
+        for _span, move in sorted(self.moves, key=lambda m: m[0]):
+            move()
+        if self.imports_needed:
+            self.add_imports()
         return self.edits.apply()
+
+    def python2_idiom(self, i):
+        """reload(sys) and sys.setdefaultencoding(...), as whole statements: Python 2's way to make str UTF-8,
+        which Python 3's str is (importlib.reload(sys) would undo the runtime's own streams). They become pass;
+        the statement's last token is returned (-1 for any other statement)."""
+        last = self.statement_end(i) - 1
+        text = "".join(self.string(k) for k in range(i, min(last, i + 6) + 1))
+        if text in ("reload(sys)", "importlib.reload(sys)") or (
+                text.startswith("sys.setdefaultencoding(") and self.match.get(i + 3) == last):
+            self.edits.replace(self.start(i), self.end(last), "pass")
+            return last
+        return -1
+
+    def extra_attribute(self, i):
+        """Python 2 names lib2to3 leaves: Thread.isAlive() (gone in 3.9), time.clock() (gone in 3.8)."""
+        name = self.string(i)
+        if name == "isAlive" and self.is_op(i + 1, "("):
+            self.edits.replace(self.start(i), self.end(i), "is_alive")
+        elif name == "clock" and self.is_name(i - 2, "time") and not self.is_op(i - 3, ".") and self.is_op(i + 1, "("):
+            self.edits.replace(self.start(i), self.end(i), "perf_counter")
+
+    def add_imports(self):
+        """What the moved built-ins need, put before the program's first import (or first plain statement) on the
+        same line, so that no line is added."""
+        needed = [statement for statement in sorted(self.imports_needed)
+                  if not re.search(r"^%s\s*$" % re.escape(statement), self.source, re.M)]  # (there already)
+        if not needed:
+            return
+        text = "; ".join(needed) + "; "
+        fallback = None
+        for i, t in enumerate(self.tokens):
+            if not (t.type == tokenize.NAME and t.start[1] == 0 and self.statement_start(i)):
+                continue
+            if t.string in ("import", "from") and not self.is_name(i + 1, "__future__"):
+                self.edits.open(self.start(i), len(self.source) + 1, text)
+                return
+            if fallback is None and t.string not in keyword.kwlist:
+                fallback = i
+        if fallback is None:
+            raise Unconvertible()
+        self.edits.open(self.start(fallback), len(self.source) + 1, text)
 
     def print_statement(self, i):
         stop = self.statement_end(i + 1)
@@ -268,11 +374,19 @@ class Converter:
         """Renames the modules Python 3 renamed; returns those imported under their own name, whose uses must be
         renamed too."""
         renamed = set()
-        if self.string(i) == "from":
-            if self.string(i + 1) in MODULES and self.is_name(i + 2, "import"):
-                self.edits.replace(self.start(i + 1), self.end(i + 1), MODULES[self.string(i + 1)])
-            return renamed
         last = self.statement_end(i + 1) - 1
+        if self.string(i) == "from":
+            module = self.string(i + 1)
+            if module in MODULES and self.is_name(i + 2, "import"):
+                self.edits.replace(self.start(i + 1), self.end(i + 1), MODULES[module])
+            elif module == "itertools" and self.is_name(i + 2, "import"):
+                self.itertools_names(i + 3, last)
+            elif module == "urllib" and self.is_name(i + 2, "import"):
+                targets = {ATTRIBUTES.get(("urllib", self.string(k)), "").rsplit(".", 1)[0]
+                           for k in range(i + 3, last + 1) if self.is_name(k)}
+                if len(targets) == 1 and "" not in targets:
+                    self.edits.replace(self.start(i + 1), self.end(i + 1), targets.pop())
+            return renamed
         k = i + 1
         while k <= last:
             name = self.string(k)
@@ -281,11 +395,24 @@ class Converter:
                 self.edits.replace(self.start(k), self.end(k), MODULES[name])
                 if plain:
                     renamed.add(name)
+            elif name == "urllib" and plain:
+                self.edits.replace(self.start(k), self.end(k), "urllib.request, urllib.parse, urllib.error")
             commas = self.commas(k, last)
             if not commas:
                 break
             k = commas[0] + 1
         return renamed
+
+    def itertools_names(self, first, last):
+        """from itertools import izip, count: the names Python 3 has as built-ins leave the list (where none is
+        left, the statement becomes pass), the renamed ones are renamed (and so are their uses, see name)."""
+        names = [self.string(k) for k in range(first, last + 1) if self.is_name(k)]
+        if "as" in names or not any(name in ITERTOOLS for name in names):
+            return
+        kept = [ITERTOOLS.get(name, name) for name in names if ITERTOOLS.get(name) not in ("zip", "map", "filter")]
+        self.edits.replace(self.start(first - 3), self.end(last),
+                           "from itertools import " + ", ".join(kept) if kept else "pass")
+        self.whole.update(range(first - 3, last + 1))
 
     def number(self, i):
         text = self.string(i)
@@ -307,18 +434,65 @@ class Converter:
 
     def name(self, i, renamed_modules):
         name = self.string(i)
+        defined = self.is_name(i - 1, "def") or self.is_name(i - 1, "class")
         if name in renamed_modules and self.is_op(i + 1, "."):
             self.edits.replace(self.start(i), self.end(i), MODULES[name])
-        elif name in NAMES and not self.is_op(i + 1, "=") and not self.is_name(i - 1, "def"):
+        elif name in NAMES:
             self.edits.replace(self.start(i), self.end(i), NAMES[name])
-        elif name == "input" and self.call_end(i) is not None:
+        elif name in METHODS and self.is_name(i - 1, "def"):
+            if self.in_class(i - 1):
+                self.edits.replace(self.start(i), self.end(i), METHODS[name])
+        elif name == "lambda" and self.is_op(i + 1, "("):
+            self.lambda_tuple(i)
+        elif name in ITERTOOLS:
+            self.edits.replace(self.start(i), self.end(i), ITERTOOLS[name])  # imported from itertools by name
+        elif defined or self.call_end(i) is None:
+            return
+        elif name == "input":
             self.wrap(i, self.call_end(i), "eval")
-        elif name == "apply" and self.call_end(i) is not None:
+        elif name == "apply":
             self.apply(i, self.call_end(i))
-        elif name in LISTS and self.call_end(i) is not None and not self.iterated_whole(i, self.call_end(i)):
+        elif name in LISTS and not self.iterated_whole(i, self.call_end(i)):
             self.wrap(i, self.call_end(i), "list")
-        elif name == "next" and self.is_name(i - 1, "def") and self.tokens[i - 1].start[1] > 0:
-            self.edits.replace(self.start(i), self.end(i), "__next__")  # an iterator class's method
+        elif name in MOVED:
+            needed, call = MOVED[name]
+            self.imports_needed.add(needed)
+            if call != name:
+                self.edits.replace(self.start(i), self.end(i), call)
+
+    def in_class(self, i):
+        """Whether the def at token i is directly in a class's body: the nearest line above it indented less
+        opens a class."""
+        column = self.tokens[i].start[1]
+        for k in range(i - 1, -1, -1):
+            t = self.tokens[k]
+            if self.statement_start(k) and t.start[1] < column and t.type == tokenize.NAME and (
+                    k == 0 or self.tokens[k - 1].type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)):
+                return t.string == "class"
+        return False
+
+    def lambda_tuple(self, i):
+        """lambda (k, v): v + 1 (Python 2 unpacked a tuple argument) -> lambda k_v: k_v[1] + 1, as lib2to3 does."""
+        close = self.match.get(i + 1)
+        if close is None or not self.is_op(close + 1, ":"):
+            return
+        inner = list(range(i + 2, close))
+        names = [self.string(k) for k in inner if self.is_name(k)]
+        if not names or any(not (self.is_name(k) or self.is_op(k, ",")) for k in inner):
+            return  # nested tuples: not converted
+        joined = "_".join(names)
+        self.edits.replace(self.start(i + 1), self.end(close), " " + joined if self.end(i) == self.start(i + 1)
+                           else joined)
+        k = close + 2
+        while k < len(self.tokens):
+            t = self.tokens[k]
+            if t.type in (tokenize.NEWLINE, tokenize.ENDMARKER) or self.depth[k] < self.depth[i] or (
+                    self.depth[k] == self.depth[i] and t.string in (",", ")", "]", "}", ";")):
+                break
+            if t.type == tokenize.NAME and t.string in names and not self.is_op(k - 1, ".") and not (
+                    self.is_op(k + 1, "=") and self.depth[k] > self.depth[i]):
+                self.edits.replace(self.start(k), self.end(k), "%s[%d]" % (joined, names.index(t.string)))
+            k += 1
 
     def apply(self, i, close):
         commas = self.commas(i + 2, close - 1)
@@ -334,13 +508,14 @@ class Converter:
 
     def attribute(self, i):
         name, owner = self.string(i), self.string(i - 2)
-        if (owner, name) in ATTRIBUTES and not self.is_op(i - 3, "."):
-            self.edits.replace(self.start(i), self.end(i), ATTRIBUTES[(owner, name)])
+        if (owner, name) in ATTRIBUTES and not self.is_op(i - 3, ".") and self.tokens[i - 2].type == tokenize.NAME:
+            self.edits.replace(self.start(i - 2), self.end(i), ATTRIBUTES[(owner, name)])
             return
         close = self.call_end(i)
         if close is None or close != i + 2:
             if name == "has_key" and close is not None:
-                self.has_key(i, close)
+                receiver = self.primary_start(i - 2)
+                self.moves.append((self.end(close) - self.start(receiver), lambda: self.has_key(i, close)))
             return
         receiver = self.primary_start(i - 2)
         if name in DICT_LISTS:
@@ -351,23 +526,26 @@ class Converter:
             if not self.iterated_whole(receiver, close):
                 self.wrap(receiver, close, "iter")
         elif name == "next":
-            self.edits.replace(self.start(receiver), self.end(close), "next(%s)" % self.text(receiver, i - 2))
+            self.moves.append((self.end(close) - self.start(receiver), lambda: self.edits.replace(
+                self.start(receiver), self.end(close), "next(%s)" % self.edits.take(self.start(receiver),
+                                                                                    self.end(i - 2)))))
 
     def has_key(self, i, close):
         receiver = self.primary_start(i - 2)
-        key = self.text(i + 2, close - 1)
         loose_before = (self.statement_start(receiver) or self.string(receiver - 1) in
-                        ("if", "elif", "while", "return", "=", "(", ",", "and", "or", "not", "assert"))
+                        ("if", "elif", "while", "return", "=", "(", ",", "and", "or", "not", "assert", "print"))
         loose_after = self.tokens[close + 1].type in (tokenize.NEWLINE, tokenize.ENDMARKER) or self.string(
             close + 1) in (":", ")", ",", "and", "or", "]", ";")
-        test = "%s in %s" % (key, self.text(receiver, i - 2))
+        key = self.edits.take(self.start(i + 2), self.end(close - 1))
+        test = "%s in %s" % (key, self.edits.take(self.start(receiver), self.end(i - 2)))
         self.edits.replace(self.start(receiver), self.end(close),
                            test if loose_before and loose_after else "(%s)" % test)
 
 
-def convert(source):
-    """The program in Python 3, or None where its tokens cannot be read or two changes would overlap."""
+def convert(source, extras_only=False):
+    """The program in Python 3, or None where its tokens cannot be read or two changes would overlap.
+    extras_only: source is lib2to3's conversion; only what lib2to3 leaves and Python 3 refuses is changed."""
     try:
-        return Converter(source).convert()
+        return Converter(source).convert(extras_only)
     except (tokenize.TokenError, SyntaxError, Unconvertible):
         return None

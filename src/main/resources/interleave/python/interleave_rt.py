@@ -1395,7 +1395,8 @@ class Thread:
             status += " %s" % self.ident
         return "<%s(%s, %s)>" % (type(self).__name__, self.name, status)
 
-    isAlive = is_alive
+    if sys.version_info < (3, 9):  # CPython 3.9 removed it (a converted Python 2 program has is_alive)
+        isAlive = is_alive
 
     def getName(self):
         return self.name

@@ -101,7 +101,7 @@ class Python2ConversionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"statements", "builtins", "threads_queue", "tabs"})
+    @ValueSource(strings = {"statements", "builtins", "threads_queue", "tabs", "idioms"})
     void aConvertedProgramPrintsWhatPython2Printed(String name) throws Exception {
         Path file = resource("/interleave/python2/" + name + ".py");
         JsonNode own = prepare(file, true);
