@@ -262,6 +262,20 @@ public abstract class Kernel {
     }
 
     /**
+     * Who holds the core, sampled by a watchdog from another thread: how many times a thread has been put on a core
+     * so far, the running thread's name and whether another thread is ready to run. Only where a thread keeps the
+     * core until it blocks, sleeps or yields (cooperative mode), so that one that does none of those while others
+     * wait can be named; null elsewhere. A sample may be a moment stale.
+     */
+    public CoreSample coreSample() {
+        return null;
+    }
+
+    /** See {@link #coreSample()}. */
+    public record CoreSample(long placements, String running, boolean othersReady) {
+    }
+
+    /**
      * After a {@link #grant()}: the virtual clock's tick, where the current thread alone moves it from now on, one
      * tick a point, until it asks again (one core, nothing asked of the run), so that a thread run elsewhere may
      * read the clock within its grant without asking; -1 where that does not hold.

@@ -313,6 +313,18 @@ final class SimKernel extends Kernel {
         return me.granted;
     }
 
+    /** How many times a thread was put on a core: see {@link #coreSample()}. */
+    private volatile long placements;
+
+    @Override
+    public CoreSample coreSample() {
+        if (policy.preemptive()) {
+            return null;
+        }
+        SimThread running = cur;
+        return new CoreSample(placements, running == null ? null : running.name, !ready.isEmpty());
+    }
+
     @Override
     public long tickOfTheGrant() {
         return goesOnUnasked(cur) ? now : -1;
@@ -626,6 +638,7 @@ final class SimKernel extends Kernel {
 
     private void place(int i, SimThread t, int outId, SwitchReason why) {
         runAhead.placing(t, why);
+        placements++; // (written by the baton's holder only; read by a watchdog)
         core[i] = t;
         t.core = i;
         t.state = Strand.State.RUNNING;

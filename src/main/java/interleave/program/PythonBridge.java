@@ -102,7 +102,8 @@ final class PythonBridge {
         this.process = new PythonProcess(k, python, runtime, program, source, os);
         this.continuations = plans && process.ownPipes() && PythonProcess.continuationsWanted();
         this.stall = new Stall(Stall.limit(), process::endAskingWhere, process::lineAtTheEnd,
-                () -> k.outcomeNow() != null, k.settings().mode() == interleave.engine.Mode.COOPERATIVE);
+                () -> k.outcomeNow() != null, k.settings().mode() == interleave.engine.Mode.COOPERATIVE,
+                k::coreSample);
     }
 
     /** The lines the program printed, the last one too if nothing ended it (CPython writes it out at exit). */

@@ -8,7 +8,9 @@ import java.util.function.BooleanSupplier;
  * The watchdog of a Python program: a thread that holds the core and does not come back to the scheduler for
  * {@link #limit()} seconds is blocked in a call the runtime does not model (a socket, a real lock of another
  * library, a subprocess) or computes without a loop. The run then ends with one message naming the thread and
- * the line it was last seen on, instead of hanging.
+ * the line it was last seen on, instead of hanging. In cooperative mode it also names a thread that keeps the core
+ * that long while others are ready to run: one that loops asking the scheduler something (lock.locked()) without
+ * ever blocking, sleeping or yielding comes back all the time, yet never lets the others run.
  */
 final class Stall {
     private final long limitNanos;
@@ -17,6 +19,10 @@ final class Stall {
     private final BooleanSupplier runOver;
     private final boolean cooperative;
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
+    private final java.util.function.Supplier<interleave.engine.Kernel.CoreSample> cores;
+    /** The sample since which one thread has kept the core while others were ready, and when it was taken. */
+    private interleave.engine.Kernel.CoreSample keptSince;
+    private long keptSinceNanos;
     private volatile String verdict;
 
     /**
@@ -25,8 +31,10 @@ final class Stall {
      * they block, sleep or yield, so a thread that loops without doing so keeps the CPU for ever, as in gevent.
      */
     Stall(double limitSeconds, Runnable endProgram, java.util.function.ToIntFunction<String> lineAtTheEnd,
-          BooleanSupplier runOver, boolean cooperative) {
+          BooleanSupplier runOver, boolean cooperative,
+          java.util.function.Supplier<interleave.engine.Kernel.CoreSample> cores) {
         this.limitNanos = (long) (limitSeconds * 1e9);
+        this.cores = cores;
         this.cooperative = cooperative;
         this.endProgram = endProgram;
         this.lineAtTheEnd = lineAtTheEnd;
@@ -97,24 +105,53 @@ final class Stall {
                 return;
             }
             long now = System.nanoTime();
+            String keeper = keptTheCore(now);
+            if (keeper != null && !runOver.getAsBoolean()) {
+                end(keeper, String.format(java.util.Locale.ROOT, "%s has kept the CPU for %.0f s while other threads "
+                        + "were ready to run", keeper, limitNanos / 1e9), COOPERATIVE_WHY);
+                return;
+            }
             for (Watch w : watches) {
                 long since = w.since;
                 if (since != 0 && now - since > limitNanos && !runOver.getAsBoolean()) {
-                    triggered = true;
-                    endProgram.run();
-                    int line = lineAtTheEnd.applyAsInt(w.thread);
-                    verdict = String.format(java.util.Locale.ROOT, "%s has not come back to the scheduler for %.0f s, "
-                                    + "at line %d: %s", w.thread, limitNanos / 1e9, line > 0 ? line : w.line,
-                            cooperative ? "in cooperative mode a thread keeps the CPU until it blocks, sleeps or "
-                                    + "yields (time.sleep(0)), so a loop that waits for another thread without one "
-                                    + "of those never ends (as in gevent; sim mode switches it out); or it is blocked "
-                                    + "in a call Interleave does not model"
-                                    : "it is blocked in a call Interleave does not model, or computes without a "
-                                    + "loop (modelled: threading, queue, time.sleep, print, input)");
-                    decided.countDown();
+                    end(w.thread, String.format(java.util.Locale.ROOT, "%s has not come back to the scheduler for "
+                            + "%.0f s", w.thread, limitNanos / 1e9), cooperative ? COOPERATIVE_WHY + "; or it is "
+                            + "blocked in a call Interleave does not model" : "it is blocked in a call Interleave "
+                            + "does not model, or computes without a loop (modelled: threading, queue, time.sleep, "
+                            + "print, input)");
                     return;
                 }
             }
         }
+    }
+
+    private static final String COOPERATIVE_WHY = "in cooperative mode a thread keeps the CPU until it blocks, sleeps "
+            + "or yields (time.sleep(0)), so a loop that waits for another thread without one of those never ends "
+            + "(as in gevent; sim mode switches it out)";
+
+    /** The thread that has kept the core longer than the limit while others were ready to run, or null. */
+    private String keptTheCore(long now) {
+        interleave.engine.Kernel.CoreSample sample = cores.get();
+        if (sample == null || !sample.othersReady() || sample.running() == null) {
+            keptSince = null;
+            return null;
+        }
+        if (keptSince == null || keptSince.placements() != sample.placements()
+                || !keptSince.running().equals(sample.running())) {
+            keptSince = sample;
+            keptSinceNanos = now;
+            return null;
+        }
+        return now - keptSinceNanos > limitNanos ? sample.running() : null;
+    }
+
+    /** Ends the program: {@code what} happened to {@code thread}, at the line it was on, and {@code why}. */
+    private void end(String thread, String what, String why) {
+        triggered = true;
+        endProgram.run();
+        int line = lineAtTheEnd.applyAsInt(thread);
+        int seen = watches.stream().filter(w -> w.thread.equals(thread)).mapToInt(w -> w.line).findFirst().orElse(0);
+        verdict = String.format(java.util.Locale.ROOT, "%s, at line %d: %s", what, line > 0 ? line : seen, why);
+        decided.countDown();
     }
 }

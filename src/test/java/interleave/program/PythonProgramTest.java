@@ -630,8 +630,22 @@ class PythonProgramTest {
         assertEquals(List.of("payload"), run("spin_wait.py", RunSettings.DEFAULT).result().get("output"));
         String errors = errorsWithAStallLimitOf2s("spin_wait.py",
                 RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
-        assertTrue(errors.contains("MainThread has not come back to the scheduler for 2 s, at line 19")
-                && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
+        assertTrue(errors.contains("MainThread has kept the CPU for 2 s while other threads were ready to run, at "
+                + "line 19") && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
+    }
+
+    /**
+     * A loop that asks the scheduler something (lock.locked()) comes back to it all the time, but in cooperative
+     * mode never lets the thread it waits for run: the run ends, naming the thread and its line, instead of
+     * looping for ever; sim mode switches the loop out and the program ends.
+     */
+    @Test
+    void aLoopThatAsksButNeverYieldsEndsACooperativeRunSayingWhy() throws Exception {
+        assertEquals(List.of("done"), run("spin_on_locked.py", RunSettings.DEFAULT).result().get("output"));
+        String errors = errorsWithAStallLimitOf2s("spin_on_locked.py",
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
+        assertTrue(errors.contains("MainThread has kept the CPU for 2 s while other threads were ready to run, at "
+                + "line 17") && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
     }
 
     /** A socket's recv is the scheduler's wait: with nobody in the program to send, the run is stuck, at once. */
