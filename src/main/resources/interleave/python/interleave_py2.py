@@ -8,6 +8,7 @@ gives the same output on either. It works on CPython's own tokens and edits the 
 removed, so line N of the result is line N of the file. A construct it does not know is left as it is; the caller
 then finds the result does not parse and says which line.
 """
+import importlib
 import io
 import keyword
 import re
@@ -435,7 +436,7 @@ class Converter:
     def name(self, i, renamed_modules):
         name = self.string(i)
         defined = self.is_name(i - 1, "def") or self.is_name(i - 1, "class")
-        if name in renamed_modules and self.is_op(i + 1, "."):
+        if name in renamed_modules and self.is_op(i + 1, ".") and module_has(MODULES[name], self.string(i + 2)):
             self.edits.replace(self.start(i), self.end(i), MODULES[name])
         elif name in NAMES:
             self.edits.replace(self.start(i), self.end(i), NAMES[name])
@@ -540,6 +541,15 @@ class Converter:
         test = "%s in %s" % (key, self.edits.take(self.start(receiver), self.end(i - 2)))
         self.edits.replace(self.start(receiver), self.end(close),
                            test if loose_before and loose_after else "(%s)" % test)
+
+
+def module_has(module, name):
+    """Whether Python 3's module has the name, so that X.name is the renamed module's (`import thread` and a
+    variable named thread: thread.start() is the variable's). True where the module cannot be imported here."""
+    try:
+        return hasattr(importlib.import_module(module), name)
+    except Exception:  # noqa: any failure to import: assume it is the module, as lib2to3 does
+        return True
 
 
 def convert(source, extras_only=False):

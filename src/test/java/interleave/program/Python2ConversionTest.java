@@ -110,8 +110,11 @@ class Python2ConversionTest {
         String python2 = Files.readString(resource("/interleave/python2/" + name + ".out"), StandardCharsets.UTF_8);
         assertEquals(withoutTrailingSpaces(python2), withoutTrailingSpaces(ours));
         if (hasLib2to3()) {
-            assertEquals(runCPython(prepare(file, false).path("source").asText()), ours,
-                    "lib2to3's conversion prints the same, byte for byte");
+            String lib2to3 = runCPython(prepare(file, false).path("source").asText());
+            // (where lib2to3 is wrong, ours may be right: `import thread` and a variable named thread)
+            if (withoutTrailingSpaces(lib2to3).equals(withoutTrailingSpaces(python2))) {
+                assertEquals(lib2to3, ours, "lib2to3's conversion prints the same, byte for byte");
+            }
         }
     }
 

@@ -33,3 +33,9 @@ try:
     Queue.Queue().get(False)
 except Queue.Empty:
     print "empty queue"
+finished = []
+for n in range(3):
+    thread = threading.Thread(target=finished.append, args=(n,))  # a variable named as the module
+    thread.start()
+    thread.join()
+print "finished:", finished
