@@ -149,6 +149,9 @@ def prepare(path, own=False):
         converted, converter = convert_python2(source, path, own)
         not_converted = parses(converted, path) if converted is not None else None
         if converted is not None and not_converted is None:
+            import interleave_py2  # Python 2's / between ints, which neither converter of the syntax changes
+            converted = interleave_py2.old_division(converted, source)
+        if converted is not None and not_converted is None:
             notes.extend(["dedent"] if dedented else [])
             notes.extend(["tabs"] if tabs else [])
             notes.append(converter)

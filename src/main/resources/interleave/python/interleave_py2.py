@@ -8,6 +8,7 @@ gives the same output on either. It works on CPython's own tokens and edits the 
 removed, so line N of the result is line N of the file. A construct it does not know is left as it is; the caller
 then finds the result does not parse and says which line.
 """
+import ast
 import importlib
 import io
 import keyword
@@ -541,6 +542,66 @@ class Converter:
         test = "%s in %s" % (key, self.edits.take(self.start(receiver), self.end(i - 2)))
         self.edits.replace(self.start(receiver), self.end(close),
                            test if loose_before and loose_after else "(%s)" % test)
+
+
+OLD_DIV = "old_div = lambda a, b: a // b if isinstance(a, int) and isinstance(b, int) else a / b; "
+
+
+def old_division(converted, original):
+    """Python 2's / between two ints, which floored (7 / 2 == 3), in the converted program: a / b becomes
+    old_div(a, b), as futurize writes it, defined on the first plain statement's line (so no line is added);
+    7 / 2 becomes 7 // 2 and a division with a float literal stays. Not where the program imports division from
+    __future__. The converted text, or itself where nothing divides."""
+    if re.search(r"from\s+__future__\s+import[^\n]*\bdivision\b", original):
+        return converted
+    try:
+        tree = ast.parse(converted)
+    except SyntaxError:
+        return converted
+    lines = converted.splitlines(True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(lineno, col):  # ast's columns count UTF-8 bytes
+        return starts[lineno - 1] + len(lines[lineno - 1].encode("utf-8")[:col].decode("utf-8", "replace"))
+
+    def span(node):
+        return offset(node.lineno, node.col_offset), offset(node.end_lineno, node.end_col_offset)
+
+    def literal(node, kind):
+        return isinstance(node, ast.Constant) and type(node.value) is kind
+
+    edits = Edits(converted)
+    uses = False
+    divisions = [n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)
+                 or isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Div) and isinstance(n.target, ast.Name)]
+    for node in sorted(divisions, key=lambda n: span(n)[1] - span(n)[0]):  # inner ones first
+        left = node.target if isinstance(node, ast.AugAssign) else node.left
+        right = node.value if isinstance(node, ast.AugAssign) else node.right
+        if literal(left, float) or literal(right, float) or literal(right, complex):
+            continue
+        start, end = span(node)
+        if literal(left, int) and literal(right, int) and isinstance(node, ast.BinOp):
+            edits.replace(span(left)[1], span(right)[0], converted[span(left)[1]:span(right)[0]].replace("/", "//"))
+            continue
+        uses = True
+        right_text = edits.take(*span(right))
+        if isinstance(node, ast.AugAssign):
+            edits.replace(start, end, "%s = old_div(%s, %s)" % (left.id, left.id, right_text))
+        else:
+            edits.replace(start, end, "old_div(%s, %s)" % (edits.take(*span(left)), right_text))
+    if uses:
+        first = next((n for n in tree.body if not (isinstance(n, ast.ImportFrom) and n.module == "__future__")
+                      and not (isinstance(n, ast.Expr) and literal(n.value, str))), None)
+        if first is None or isinstance(first, (ast.FunctionDef, ast.ClassDef, ast.If, ast.For, ast.While, ast.Try,
+                                               ast.With, ast.AsyncFunctionDef)) or first.col_offset != 0:
+            return converted  # no plain statement to put the definition on: left as Python 3 reads it
+        edits.open(offset(first.lineno, 0), len(converted) + 1, OLD_DIV)
+    try:
+        return edits.apply()
+    except Unconvertible:
+        return converted
 
 
 def module_has(module, name):

@@ -37,3 +37,11 @@ name = raw_input("name? ")
 print "hello", name
 n = input("a number? ")
 print n * 2
+print 7 / 2, -7 / 2, 7.0 / 2, 7 / 2.0, 2 ** 3 / 3
+total, count = 10, 4
+print total / count, float(total) / count, (total + 1) / (count - 1) / 2
+x = 9
+x /= 2
+print x
+items = [1, 2, 3, 4, 5]
+print items[len(items) / 2], "middle" if len(items) / 2 == 2 else "?"
