@@ -129,6 +129,7 @@ class Converter:
         self.edits = Edits(source)
         self.moves = []  # (span, edit): edits that move text, made once every other edit is known
         self.whole = set()  # tokens of statements converted as a whole: no other edit within them
+        self.exception_scopes = []  # (name, first token, last token): where `except E, name:` binds name
         self.imports_needed = set()
         self.print_function = re.search(r"from\s+__future__\s+import[^\n]*\bprint_function\b", source) is not None
 
@@ -223,19 +224,20 @@ class Converter:
         """The converted text. extras_only: only what lib2to3 leaves that Python 3 refuses at run time (the text is
         lib2to3's output already)."""
         renamed_modules = set()
-        if not extras_only:
-            for i, t in enumerate(self.tokens):
-                if t.type == tokenize.NAME and self.statement_start(i):
-                    if t.string == "print" and not self.print_function:
-                        self.print_statement(i)
-                    elif t.string == "exec":
-                        self.exec_statement(i)
-                    elif t.string == "except":
-                        self.except_clause(i)
-                    elif t.string == "raise":
-                        self.raise_statement(i)
-                    elif t.string in ("import", "from"):
-                        renamed_modules |= self.imports(i)
+        for i, t in enumerate(self.tokens):
+            if t.type == tokenize.NAME and self.statement_start(i):
+                if t.string == "except":
+                    self.except_clause(i)
+                elif extras_only:
+                    continue
+                elif t.string == "print" and not self.print_function:
+                    self.print_statement(i)
+                elif t.string == "exec":
+                    self.exec_statement(i)
+                elif t.string == "raise":
+                    self.raise_statement(i)
+                elif t.string in ("import", "from"):
+                    renamed_modules |= self.imports(i)
         backquotes = 0
         skip_to = -1
         for i, t in enumerate(self.tokens):
@@ -284,9 +286,14 @@ class Converter:
         return -1
 
     def extra_attribute(self, i):
-        """Python 2 names lib2to3 leaves: Thread.isAlive() (gone in 3.9), time.clock() (gone in 3.8)."""
-        name = self.string(i)
-        if name == "isAlive" and self.is_op(i + 1, "("):
+        """Python 2 names lib2to3 leaves: an exception's message, Thread.isAlive() (gone in 3.9), time.clock()
+        (gone in 3.8)."""
+        name, owner = self.string(i), self.string(i - 2)
+        if name == "message" and not self.is_op(i - 3, ".") and not self.is_op(i + 1, "=") and (
+                self.exception_message(i)):
+            self.edits.replace(self.start(i - 2), self.end(i), "(%s.args[0] if len(%s.args) == 1 else '')"
+                               % (owner, owner))
+        elif name == "isAlive" and self.is_op(i + 1, "("):
             self.edits.replace(self.start(i), self.end(i), "is_alive")
         elif name == "clock" and self.is_name(i - 2, "time") and not self.is_op(i - 3, ".") and self.is_op(i + 1, "("):
             self.edits.replace(self.start(i), self.end(i), "perf_counter")
@@ -354,6 +361,27 @@ class Converter:
         commas = self.commas(i + 1, k - 1) if k > i + 1 else []
         if len(commas) == 1:
             self.edits.replace(self.end(commas[0] - 1), self.start(commas[0] + 1), " as ")
+        bound = commas[0] + 1 if len(commas) == 1 else (k - 1 if self.is_name(k - 2, "as") else -1)
+        if bound > i and self.is_name(bound):
+            self.exception_scopes.append((self.string(bound), k + 1, self.block_end(i, k)))
+
+    def block_end(self, i, colon):
+        """The last token of the block that the clause at token i opens with the colon at token colon."""
+        if self.tokens[colon + 1].type != tokenize.NEWLINE:
+            return self.statement_end(colon + 1)  # except E, e: print e.message
+        column = self.tokens[i].start[1]
+        for k in range(colon + 2, len(self.tokens)):
+            t = self.tokens[k]
+            if t.type not in (tokenize.INDENT, tokenize.DEDENT, tokenize.NEWLINE) and self.statement_start(k) and (
+                    self.tokens[k - 1].type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+                    and t.start[1] <= column):
+                return k - 1
+        return len(self.tokens) - 1
+
+    def exception_message(self, i):
+        """e.message in the block of `except E, e:`: Python 2's BaseException had it (its one argument, else '')."""
+        name = self.string(i - 2)
+        return any(name == bound and first <= i <= last for bound, first, last in self.exception_scopes)
 
     def raise_statement(self, i):
         last = self.statement_end(i + 1) - 1

@@ -30,3 +30,15 @@ try:
 except (KeyError, IndexError), e:
     print "caught", e.args
 for i in range(2): print "loop", i
+try:
+    raise ValueError("one argument")
+except ValueError, e:
+    print "message:", e.message
+    try:
+        raise KeyError("a", "b")
+    except KeyError as inner:
+        print "two arguments, no message: [%s]" % inner.message
+print "after the handlers"
+try:
+    {}["missing"]
+except KeyError, e: print "message of a lookup:", e.message
