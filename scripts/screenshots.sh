@@ -78,9 +78,15 @@ shot python-editor-error.png 1600x1000 --open "$typo_dir/balance.py" --lang en
 shot python-editor-error-zh-1024.png 1024x768 --open "$typo_dir/balance.py" --present --lang zh
 rm -rf "$typo_dir"
 # the tutorials' own programs, as pasted (Python 2 converted; the printed lines in the result panel)
+# these three (the RLock counter and the Event gate are Python 2) on a Python without lib2to3 where pyenv has one
+# (3.13+: Interleave's own converter)
+if command -v pyenv >/dev/null && pyenv versions --bare 2>/dev/null | grep -q '^3\.1[3-9]'; then
+    export PYENV_VERSION=$(pyenv versions --bare | grep '^3\.1[3-9]' | tail -1)
+fi
 shot python-tutorial-rlock-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/rlock_counter.py" --steps 120 --lang en
 shot python-tutorial-local-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/thread_local.py" --steps 100 --lang en
 shot python-tutorial-gate-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --input true --steps 300 --present --lang zh
+unset PYENV_VERSION
 shot python-tutorial-gevent-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/gevent_switch.py" --play --speed full --lang en
 shot python-tutorial-greenlet-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/greenlet_switch.py" --play --speed full --lang en
 # processes (each its own copy of the memory), a pool of worker processes, a socket server with its clients

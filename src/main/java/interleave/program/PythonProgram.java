@@ -314,6 +314,11 @@ public final class PythonProgram extends Scenario {
         return String.join(" ", said);
     }
 
+    /** Whether a Python 2 program was converted by Interleave's own converter (the Python has no lib2to3). */
+    public boolean convertedWithoutLib2to3() {
+        return prepared.notes().contains("python2:own");
+    }
+
     /** The lines a Python 2 conversion changed (1-based), for the code view to mark. */
     public List<Integer> convertedLines() {
         return prepared.changed();

@@ -118,7 +118,8 @@ public final class CodeController {
         }
         codeList.setVisible(!editing);
         String note = !editing && model.picker().selectedProperty().get() instanceof PythonProgram p
-                && !p.convertedLines().isEmpty() ? model.i18n().fmt("code.converted", p.convertedLines().stream()
+                && !p.convertedLines().isEmpty() ? model.i18n().fmt(p.convertedWithoutLib2to3() ? "code.convertedOwn"
+                : "code.converted", p.convertedLines().stream()
                 .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))) : "";
         convertedNote.setText(note);
         convertedNote.setVisible(!note.isEmpty());
