@@ -127,30 +127,29 @@ class Python2ConversionTest {
                 p.conversionNote(java.util.Locale.ENGLISH));
     }
 
-    @Test
-    void aPython3ProgramWithATabErrorIsRefusedAsCPythonRefusesIt() throws Exception {
-        Path file = Files.createTempFile("tabs", ".py");
+    /** interleave_prepare.py's answer, with our own converter, for a file holding {@code source}. */
+    private static JsonNode prepareText(String source) throws Exception {
+        Path file = Files.createTempFile("program", ".py");
         try {
-            Files.writeString(file, "def f():\n\tx = 1\n        print(x)\nf()\n");
-            JsonNode answer = prepare(file, true);
-            assertEquals(3, answer.path("line").asInt(), answer.toString());
-            assertTrue(answer.path("message").asText().contains("SyntaxError at line 3"), answer.toString());
+            Files.writeString(file, source);
+            return prepare(file, true);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
     @Test
+    void aPython3ProgramWithATabErrorIsRefusedAsCPythonRefusesIt() throws Exception {
+        JsonNode answer = prepareText("def f():\n\tx = 1\n        print(x)\nf()\n");
+        assertEquals(3, answer.path("line").asInt(), answer.toString());
+        assertTrue(answer.path("message").asText().contains("SyntaxError at line 3"), answer.toString());
+    }
+
+    @Test
     void aConstructTheConverterDoesNotKnowIsNamedAtItsLine() throws Exception {
-        Path file = Files.createTempFile("unpack", ".py");
-        try {
-            Files.writeString(file, "x = 1\ndef f((a, b)):\n    print a\nf((1, 2))\n");
-            JsonNode answer = prepare(file, true);
-            assertEquals(2, answer.path("line").asInt(), answer.toString());
-            assertTrue(answer.path("message").asText().startsWith("line 2 is Python 2 that Interleave cannot "
-                    + "convert"), answer.toString());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        JsonNode answer = prepareText("x = 1\ndef f((a, b)):\n    print a\nf((1, 2))\n");
+        assertEquals(2, answer.path("line").asInt(), answer.toString());
+        assertTrue(answer.path("message").asText().startsWith("line 2 is Python 2 that Interleave cannot convert"),
+                answer.toString());
     }
 }

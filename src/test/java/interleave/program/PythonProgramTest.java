@@ -622,30 +622,20 @@ class PythonProgramTest {
     }
 
     /**
-     * A loop that waits for another thread without giving up the CPU: sim mode switches it out and the program ends
-     * as in CPython; cooperative mode never does (as gevent), and the run ends saying so, naming the loop's line.
+     * A loop that waits for another thread without giving up the CPU, reading a flag (spin_wait) or asking the
+     * scheduler something all the time (spin_on_locked: lock.locked()): sim mode switches it out and the program
+     * ends as in CPython; cooperative mode never does (as gevent), and the run ends saying so, naming the thread
+     * and the loop's line, instead of looping for ever.
      */
-    @Test
-    void aLoopThatNeverYieldsEndsACooperativeRunSayingWhy() throws Exception {
-        assertEquals(List.of("payload"), run("spin_wait.py", RunSettings.DEFAULT).result().get("output"));
-        String errors = errorsWithAStallLimitOf2s("spin_wait.py",
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"spin_wait.py, payload, 19", "spin_on_locked.py, done, 17"})
+    void aLoopThatNeverYieldsEndsACooperativeRunSayingWhy(String program, String printed, int line)
+            throws Exception {
+        assertEquals(List.of(printed), run(program, RunSettings.DEFAULT).result().get("output"));
+        String errors = errorsWithAStallLimitOf2s(program,
                 RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
         assertTrue(errors.contains("MainThread has kept the CPU for 2 s while other threads were ready to run, at "
-                + "line 19") && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
-    }
-
-    /**
-     * A loop that asks the scheduler something (lock.locked()) comes back to it all the time, but in cooperative
-     * mode never lets the thread it waits for run: the run ends, naming the thread and its line, instead of
-     * looping for ever; sim mode switches the loop out and the program ends.
-     */
-    @Test
-    void aLoopThatAsksButNeverYieldsEndsACooperativeRunSayingWhy() throws Exception {
-        assertEquals(List.of("done"), run("spin_on_locked.py", RunSettings.DEFAULT).result().get("output"));
-        String errors = errorsWithAStallLimitOf2s("spin_on_locked.py",
-                RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
-        assertTrue(errors.contains("MainThread has kept the CPU for 2 s while other threads were ready to run, at "
-                + "line 17") && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
+                + "line " + line) && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
     }
 
     /** A socket's recv is the scheduler's wait: with nobody in the program to send, the run is stuck, at once. */
