@@ -176,6 +176,16 @@ final class PyQueue<T> extends Queued implements Queue<T> {
     }
 
     @Override
+    public java.util.List<T> items() {
+        return new java.util.ArrayList<>(items);
+    }
+
+    @Override
+    public int unfinished() {
+        return unfinished;
+    }
+
+    @Override
     public void setMaxsize(int value) {
         maxsize = value; // CPython: a plain attribute, read at the next put
     }

@@ -34,5 +34,11 @@ public interface Queue<T> {
     /** {@code q.maxsize = n}: takes effect at the next put (a smaller size does not drop items). */
     void setMaxsize(int value);
 
+    /** {@code q.queue}: the items in the order they will leave (a copy). */
+    java.util.List<T> items();
+
+    /** {@code q.unfinished_tasks}: items put and not yet marked done. */
+    int unfinished();
+
     String name();
 }

@@ -155,6 +155,15 @@ final class ProgramObjects {
                 return queue(o).size();
             case "full":
                 return queue(o).full();
+            case "queue_items": // q.queue: CPython's deque, read (not a scheduling point, as in CPython)
+                return queue(o).items();
+            case "unfinished_tasks":
+                return queue(o).unfinished();
+            case "maxsize":
+                return queue(o).maxsize();
+            case "set_maxsize":
+                queue(o).setMaxsize(req.path("value").asInt());
+                return null;
             default:
                 throw new ThreadingError("NotImplementedError", "'" + op + "' is not modelled yet");
         }

@@ -22,7 +22,7 @@ NBSP = "\u00a0"
 
 # Python 2 constructs, what they look like, and how Python 3 writes them: for the message when lib2to3 is absent.
 PYTHON2 = [
-    (re.compile(r"^\s*print\s+[^(=\s]|^\s*print\s*$"), "the print statement", "print(...)"),
+    (re.compile(r"(^|[:;])\s*print\s+[^(=\s]|^\s*print\s*$"), "the print statement", "print(...)"),
     (re.compile(r"\braw_input\s*\("), "raw_input()", "input()"),
     (re.compile(r"\bapply\s*\("), "apply(f, args)", "f(*args)"),
     (re.compile(r"^\s*exec\s+[^(\s]"), "the exec statement", "exec(...)"),
@@ -42,6 +42,8 @@ def parses(source, path):
         return None
     except SyntaxError as e:
         return e
+    except ValueError as e:  # a NUL byte (3.11 and older raise ValueError for it)
+        return SyntaxError(str(e), (path, 1, 0, ""))
 
 
 def unindent_paste(source):
@@ -79,8 +81,8 @@ def changed_lines(before, after):
 
 
 def convert_python2(source, path, own=False):
-    """(converted text or None, the converter's note): lib2to3's conversion, or interleave_py2's where this Python
-    has no lib2to3 (or own is set)."""
+    """(converted text or None, the converter's note, where and why it could not convert or None): lib2to3's
+    conversion, or interleave_py2's where this Python has no lib2to3 (or own is set)."""
     try:
         if own:
             raise ImportError("the converter of our own was asked for")
@@ -89,15 +91,16 @@ def convert_python2(source, path, own=False):
             from lib2to3 import refactor
     except ImportError:
         import interleave_py2
-        return interleave_py2.convert(source), "python2:own"
+        converted, why_not = interleave_py2.converted_or_why(source)
+        return converted, "python2:own", why_not
     tool = refactor.RefactoringTool(refactor.get_fixers_from_package("lib2to3.fixes"))
     try:
         text = source if source.endswith("\n") else source + "\n"
         converted = str(tool.refactor_string(text, path))
         import interleave_py2  # what lib2to3 leaves that Python 3 refuses at run time (isAlive, time.clock, ...)
-        return interleave_py2.convert(converted, extras_only=True) or converted, "python2"
+        return interleave_py2.convert(converted, extras_only=True) or converted, "python2", None
     except Exception:  # noqa: lib2to3 raises its own parse errors; the caller reports the original problem
-        return None, "python2"
+        return None, "python2", None
 
 
 def expand_python2_tabs(source):
@@ -119,20 +122,34 @@ def python2_construct(source):
     return None
 
 
+def python2_that_parses(source, path, own, notes):
+    """A program Python 3 parses that is Python 2 all the same (print >>f, x; import Queue; xrange(n); it would
+    fail at once in Python 3): converted, as its author meant it to run. None for any other program."""
+    import interleave_py2
+    if not interleave_py2.python2_signals(source):
+        return None
+    converted, converter, _why_not = convert_python2(source, path, own)
+    if converted is None or parses(converted, path) is not None:
+        return None
+    divided = interleave_py2.old_division(converted)
+    converted = divided if parses(divided, path) is None else converted
+    return {"source": converted, "notes": notes + [converter], "changed": changed_lines(source, converted)}
+
+
 def prepare(path, own=False):
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8-sig") as f:  # (a byte order mark, as Notepad writes one, is not text)
         original = f.read()
     source, notes = original, []
     error = parses(source, path)
     if error is None:
-        return {"source": source, "notes": notes, "changed": []}
+        return python2_that_parses(source, path, own, notes) or {"source": source, "notes": notes, "changed": []}
     if NBSP in source:
         count = source.count(NBSP)
         source = source.replace(NBSP, " ")
         notes.append("nbsp:%d" % count)
         error = parses(source, path)
-        if error is None:
-            return {"source": source, "notes": notes, "changed": []}  # only spacing changed: no line to point at
+        if error is None:  # only spacing changed: no line to point at
+            return python2_that_parses(source, path, own, notes) or {"source": source, "notes": notes, "changed": []}
     dedented = False  # an error is reported against the text as pasted, not as unindented
     if isinstance(error, IndentationError):
         unindented = unindent_paste(source)
@@ -146,23 +163,25 @@ def prepare(path, own=False):
         source, tabs = expand_python2_tabs(source), True
     construct = python2_construct(source)
     if construct is not None:
-        converted, converter = convert_python2(source, path, own)
+        converted, converter, why_not = convert_python2(source, path, own)
         not_converted = parses(converted, path) if converted is not None else None
         if converted is not None and not_converted is None:
             import interleave_py2  # Python 2's / between ints, which neither converter of the syntax changes
-            converted = interleave_py2.old_division(converted, source)
+            divided = interleave_py2.old_division(converted)
+            converted = divided if parses(divided, path) is None else converted
         if converted is not None and not_converted is None:
             notes.extend(["dedent"] if dedented else [])
             notes.extend(["tabs"] if tabs else [])
             notes.append(converter)
             return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
         line, what, python3 = construct
-        if converter == "python2:own" and not_converted is not None and not_converted.lineno:
+        if converter == "python2:own" and (why_not or not_converted and not_converted.lineno):
             # what is left is something the converter does not know: name that line, not the first print
-            line = not_converted.lineno
-            return {"line": line, "message": "line %d is Python 2 that Interleave cannot convert (%s); this Python "
-                    "has no lib2to3 (CPython 3.12 or older has it: choose it with --python), or write that line "
-                    "in Python 3" % (line, not_converted.msg)}
+            line, why = why_not if why_not else (not_converted.lineno, not_converted.msg)
+            where = "line %d is Python 2 that Interleave cannot convert" % line if line else (
+                "Interleave cannot convert this Python 2 program")
+            return {"line": line, "message": "%s (%s); this Python has no lib2to3 (CPython 3.12 or older has it: "
+                    "choose it with --python), or write %s in Python 3" % (where, why, "that line" if line else "it")}
         return {"line": line, "message": "line %d is Python 2 (%s); Interleave runs Python 3: write %s%s"
                 % (line, what, python3, "" if converter != "python2" else " (lib2to3 could not convert this program)")}
     return {"line": error.lineno or 0, "message": "SyntaxError at line %s: %s" % (error.lineno, error.msg)}

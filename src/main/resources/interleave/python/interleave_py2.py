@@ -5,8 +5,8 @@ write for the constructs that teaching programs use (the print and exec statemen
 `<>`, backquotes, long and octal literals, `ur''`, raw_input/input, xrange, apply, has_key, the dict methods and
 map/filter/zip/range that returned lists, `it.next()`, renamed modules such as Queue and thread), so that a program
 gives the same output on either. It works on CPython's own tokens and edits the text in place: no line is added or
-removed, so line N of the result is line N of the file. A construct it does not know is left as it is; the caller
-then finds the result does not parse and says which line.
+removed, so line N of the result is line N of the file (a conversion that would change the count is refused). A
+construct it does not know is left as it is; the caller then finds the result does not parse and says which line.
 """
 import ast
 import importlib
@@ -14,6 +14,7 @@ import io
 import keyword
 import re
 import tokenize
+from typing import NamedTuple
 
 MODULES = {"Queue": "queue", "thread": "_thread", "SocketServer": "socketserver", "ConfigParser": "configparser",
            "cPickle": "pickle", "cStringIO": "io", "StringIO": "io", "__builtin__": "builtins", "Tkinter": "tkinter",
@@ -21,7 +22,11 @@ MODULES = {"Queue": "queue", "thread": "_thread", "SocketServer": "socketserver"
            "HTMLParser": "html.parser", "BaseHTTPServer": "http.server", "SimpleHTTPServer": "http.server",
            "xmlrpclib": "xmlrpc.client", "Cookie": "http.cookies", "cookielib": "http.cookiejar"}
 NAMES = {"raw_input": "input", "xrange": "range", "unicode": "str", "basestring": "str", "long": "int",
-         "unichr": "chr"}
+         "unichr": "chr", "StandardError": "Exception"}
+# attributes of functions and methods Python 3 renamed
+FUNCTION_ATTRIBUTES = {"func_name": "__name__", "func_defaults": "__defaults__", "func_doc": "__doc__",
+                       "func_code": "__code__", "func_globals": "__globals__", "func_closure": "__closure__",
+                       "func_dict": "__dict__", "im_self": "__self__", "im_func": "__func__"}
 # module attributes Python 3 moved: (module, name) -> what to write for "module.name"
 ATTRIBUTES = {("sys", "maxint"): "sys.maxsize", ("os", "getcwdu"): "os.getcwd",
               ("itertools", "izip"): "zip", ("itertools", "imap"): "map", ("itertools", "ifilter"): "filter",
@@ -45,6 +50,8 @@ MOVED = {"reduce": ("from functools import reduce", "reduce"), "intern": ("impor
 METHODS = {"next": "__next__", "__nonzero__": "__bool__"}
 # what Python 3 keywords are, plus Python 2's print and exec: never a function called or subscripted
 NOT_CALLABLE = set(keyword.kwlist) | {"print", "exec"}
+# what binds looser than `in` (or as loosely): a has_key argument holding one needs parentheses before `in d`
+LOOSER_THAN_IN = {"or", "and", "not", "if", "else", "lambda", "in", "is"}
 DICT_LISTS = {"keys", "values", "items"}
 DICT_ITERATORS = {"iterkeys": "keys", "itervalues": "values", "iteritems": "items"}
 LISTS = {"range", "map", "filter", "zip"}
@@ -55,65 +62,99 @@ SKIPPED = (tokenize.NL, tokenize.COMMENT)
 
 
 class Unconvertible(Exception):
-    """Two edits of the text overlap: the converter does not know how to combine them."""
+    """The converter does not know how to convert this program (two changes would overlap, a line would be added or
+    removed, or a definition the program needs has no line to go on): where (a line, 0 if unknown) and why."""
+
+    def __init__(self, line=0, why="two of its changes would overlap"):
+        super().__init__(why)
+        self.line = line
+        self.why = why
+
+
+# An Edit's kind; at one offset closing comes first, then opening, then replacing (see Edit.order).
+CLOSE, OPEN, REPLACE = 0, 1, 2
+
+
+class Edit(NamedTuple):
+    """A change at a character offset: text replaces source[at:stop] (an insertion where stop == at). For an
+    insertion that opens or closes a construct, span is the construct's length: at one offset an outer construct
+    opens first and closes last."""
+    at: int
+    kind: int
+    span: int
+    stop: int
+    text: str
+
+    def order(self):
+        return self.at, self.kind, -self.span if self.kind == OPEN else self.span
 
 
 class Edits:
-    """Changes to the source by character offset, applied at once: replacements, and insertions that open or close
-    a construct (at one place an outer construct opens first and closes last)."""
+    """Changes to the source by character offset, applied at once."""
 
     def __init__(self, source):
         self.source = source
         self.items = []
 
     def replace(self, start, end, text):
-        self.items.append((start, 2, 0, end, text))
+        gap = self.source[start:end]
+        line_end = gap.find("\n")
+        if line_end >= 0 and "\n" not in text and not gap[line_end:].strip():
+            text += gap[line_end:]  # f(a,\n   b): what replaces the comma keeps the line's end and the indent after it
+        self.items.append(Edit(start, REPLACE, 0, end, text))
 
     def open(self, at, span, text):
-        self.items.append((at, 1, -span, at, text))
+        self.items.append(Edit(at, OPEN, span, at, text))
 
     def close(self, at, span, text):
-        self.items.append((at, 0, span, at, text))
+        self.items.append(Edit(at, CLOSE, span, at, text))
 
     def apply(self):
         return self.render(0, len(self.source), self.items)
 
     def take(self, start, end):
         """The text from start to end with the edits inside it applied, those edits then taken out (the caller
-        puts the text elsewhere); insertions at either end belong to the text around it."""
+        puts the text elsewhere, e.g. `k in d` for `d.has_key(k)`)."""
         inside, outside = [], []
-        for item in self.items:
-            at, kind, order, stop, _text = item
-            # (an insertion at an end is inside if it opens or closes a construct no longer than the range)
-            if start <= at and stop <= end and (at < stop or start < at < end or kind < 2 and abs(order) <= end - start):
-                inside.append(item)
-            elif at < end and stop > start and at < stop:
-                raise Unconvertible()  # an edit across the range's edge
+        for e in self.items:
+            if start <= e.at and e.stop <= end and self.within(e, start, end):
+                inside.append(e)
+            elif e.at < end and e.stop > start and e.at < e.stop:
+                raise Unconvertible()  # a replacement across the range's edge
             else:
-                outside.append(item)
+                outside.append(e)
         self.items = outside
         return self.render(start, end, inside)
 
+    @staticmethod
+    def within(e, start, end):
+        """Whether an edit between start and end belongs to that text: a replacement or an insertion strictly
+        inside does; an insertion at either end does if its construct is no longer than the text (d.iteritems()
+        wrapped in iter(...) inside d.iteritems().next() does; a print's closing parenthesis after it does not)."""
+        return e.at < e.stop or start < e.at < end or e.kind != REPLACE and e.span <= end - start
+
     def render(self, start, end, items):
         out, position = [], start
-        for at, _kind, _order, stop, text in sorted(items, key=lambda item: item[:3]):
-            if at < position:
-                raise Unconvertible()
-            out.append(self.source[position:at])
-            out.append(text)
-            position = stop
+        for e in sorted(items, key=Edit.order):
+            if e.at < position:
+                raise Unconvertible(self.source.count("\n", 0, e.at) + 1)
+            out.append(self.source[position:e.at])
+            out.append(e.text)
+            position = e.stop
         out.append(self.source[position:end])
         return "".join(out)
+
+
+def line_starts(text):
+    """Where each line begins, lines ended by \n only, as tokenize and ast count them (not str.splitlines, which also
+    ends a line at \x0c, \x85 or \u2028)."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 class Converter:
     def __init__(self, source):
         self.source = source
-        starts, offset = [0], 0
-        for line in source.splitlines(True):
-            offset += len(line)
-            starts.append(offset)
-        self.line_starts = starts
+        self.line_starts = line_starts(source)
         # (before 3.12 the tokenizer reads a backquote as an error token and `<>` and 0777 as two tokens each)
         self.tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline)
                        if t.type not in SKIPPED and not (t.type == tokenize.ERRORTOKEN and t.string.isspace())]
@@ -131,6 +172,7 @@ class Converter:
         self.whole = set()  # tokens of statements converted as a whole: no other edit within them
         self.exception_scopes = []  # (name, first token, last token): where `except E, name:` binds name
         self.imports_needed = set()
+        self.defines_is_alive = re.search(r"\bdef\s+isAlive\b", source) is not None  # (a class's own isAlive)
         self.print_function = re.search(r"from\s+__future__\s+import[^\n]*\bprint_function\b", source) is not None
 
     # --- where things are -------------------------------------------------------------------------------------
@@ -156,13 +198,25 @@ class Converter:
         return (0 <= i < len(self.tokens) and self.tokens[i].type == tokenize.NAME
                 and (name is None or self.tokens[i].string == name))
 
+    def line_start(self, i):
+        """Whether token i begins a logical line (the first statement on it)."""
+        return i == 0 or self.tokens[i - 1].type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+
     def statement_start(self, i):
-        if i == 0:
+        """Whether token i begins a statement: a logical line's, one after a `;`, or a compound statement's body on
+        the same line (`if x: print x`), not a lambda's body (`lambda: x`)."""
+        if self.line_start(i):
             return True
-        before = self.tokens[i - 1]
-        if before.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
+        if not (self.is_op(i - 1, ";") or self.is_op(i - 1, ":")) or self.depth[i - 1] != 0:
+            return False
+        if self.is_op(i - 1, ";"):
             return True
-        return before.type == tokenize.OP and before.string in (";", ":") and self.depth[i - 1] == 0
+        k = i - 2
+        while k > 0 and not self.line_start(k) and not (self.is_op(k - 1, ";") and self.depth[k - 1] == 0):
+            if self.is_name(k, "lambda") and self.depth[k] == 0:
+                return False
+            k -= 1
+        return not (self.is_name(k, "lambda"))
 
     def statement_end(self, i):
         """The index of the token that ends the statement holding token i (a NEWLINE, a `;` or the end)."""
@@ -178,22 +232,25 @@ class Converter:
         return [k for k in range(first, last + 1) if self.is_op(k, ",") and self.depth[k] == self.depth[first]]
 
     def primary_start(self, i):
-        """The first token of the primary expression (a name with its attributes, calls and subscripts) that ends at
+        """The first token of the primary expression (an atom with its attributes, calls and subscripts) that ends at
         token i."""
         while True:
             if self.string(i) in (")", "]", "}") and i in self.match:
-                closing = self.string(i)
-                i = self.match[i]
-                if closing != "}" and (self.is_name(i - 1) and self.string(i - 1) not in NOT_CALLABLE
-                                       or self.string(i - 1) in (")", "]")):
-                    i -= 1
+                closing, i = self.string(i), self.match[i]
+                if closing != "}" and i > 0 and self.subscribable(i - 1):
+                    i -= 1  # a call or subscript: its owner ends at the token before the bracket
                     continue
-                if i == 0 or not self.is_op(i - 1, "."):
-                    return i
-            if self.is_op(i - 1, ".") and i >= 2:
+            if i >= 2 and self.is_op(i - 1, "."):
                 i -= 2
                 continue
-            return i
+            return max(i, 0)
+
+    def subscribable(self, k):
+        """Whether token k can be called or subscripted by the bracket after it: a name (not a keyword, nor print),
+        a string or a closing bracket."""
+        t = self.tokens[k]
+        return (t.type == tokenize.NAME and t.string not in NOT_CALLABLE or t.type == tokenize.STRING
+                or self.string(k) in (")", "]", "}"))
 
     def call_end(self, i):
         """For token i followed by `(`: the index of the call's `)`, or None."""
@@ -238,15 +295,12 @@ class Converter:
                     self.raise_statement(i)
                 elif t.string in ("import", "from"):
                     renamed_modules |= self.imports(i)
-        backquotes = 0
-        skip_to = -1
+        backquoted = self.backquote_pairs()
         for i, t in enumerate(self.tokens):
-            if i <= skip_to or i in self.whole:
+            if i in self.whole:
                 continue
-            if t.type == tokenize.NAME and self.statement_start(i):
-                skip_to = self.python2_idiom(i)
-                if skip_to >= i:
-                    continue
+            if t.type == tokenize.NAME and self.statement_start(i) and self.python2_idiom(i):
+                continue
             if t.type == tokenize.NAME and self.is_op(i - 1, "."):
                 self.extra_attribute(i)
             if extras_only:
@@ -255,9 +309,8 @@ class Converter:
                 self.edits.replace(self.start(i), self.end(i), "!=")
             elif self.is_op(i, "<") and self.is_op(i + 1, ">") and self.end(i) == self.start(i + 1):
                 self.edits.replace(self.start(i), self.end(i + 1), "!=")
-            elif t.type in (tokenize.OP, tokenize.ERRORTOKEN) and t.string == "`":
-                backquotes += 1
-                self.edits.replace(self.start(i), self.end(i), "repr(" if backquotes % 2 else ")")
+            elif i in backquoted:  # `a, b` is the tuple's repr: repr((a, b))
+                self.edits.replace(self.start(i), self.end(i), backquoted[i])
             elif t.type == tokenize.NUMBER:
                 self.number(i)
             elif t.type == tokenize.STRING:
@@ -269,21 +322,45 @@ class Converter:
         # edits that move text (k in d for d.has_key(k)): last, each taking the edits inside what it moves
         for _span, move in sorted(self.moves, key=lambda m: m[0]):
             move()
-        if self.imports_needed:
-            self.add_imports()
-        return self.edits.apply()
+        text = self.edits.apply()
+        needed = [statement for statement in sorted(self.imports_needed)
+                  if not re.search(r"^%s\s*$" % re.escape(statement), self.source, re.M)]  # (there already)
+        if needed:
+            try:
+                converted = Source(text)
+            except SyntaxError:
+                return text  # something else is left unconverted: the caller names its line
+            edits = Edits(text)
+            place_definitions(converted, needed, edits)
+            text = edits.apply()
+        if text.count("\n") != self.source.count("\n"):  # a replaced span held a line's end
+            raise Unconvertible(next((n for n, (a, b) in enumerate(zip(self.source.split("\n"), text.split("\n")), 1)
+                                      if a != b), 0), "a construct that goes on over two lines")
+        return text
 
     def python2_idiom(self, i):
         """reload(sys) and sys.setdefaultencoding(...), as whole statements: Python 2's way to make str UTF-8,
-        which Python 3's str is (importlib.reload(sys) would undo the runtime's own streams). They become pass;
-        the statement's last token is returned (-1 for any other statement)."""
+        which Python 3's str is (importlib.reload(sys) would undo the runtime's own streams). They become pass,
+        and no other edit is made within them. Whether the statement at token i was one."""
         last = self.statement_end(i) - 1
         text = "".join(self.string(k) for k in range(i, min(last, i + 6) + 1))
         if text in ("reload(sys)", "importlib.reload(sys)") or (
                 text.startswith("sys.setdefaultencoding(") and self.match.get(i + 3) == last):
             self.edits.replace(self.start(i), self.end(last), "pass")
-            return last
-        return -1
+            self.whole.update(range(i, last + 1))
+            return True
+        return False
+
+    def backquote_pairs(self):
+        """What each backquote becomes: repr( and ), or repr(( and )) around a tuple."""
+        quotes = [i for i, t in enumerate(self.tokens) if t.type in (tokenize.OP, tokenize.ERRORTOKEN)
+                  and t.string == "`"]
+        pairs = {}
+        for first, last in zip(quotes[::2], quotes[1::2]):
+            depth = self.depth[first]
+            tuple_inside = any(self.is_op(k, ",") and self.depth[k] == depth for k in range(first + 1, last))
+            pairs[first], pairs[last] = ("repr((", "))") if tuple_inside else ("repr(", ")")
+        return pairs
 
     def extra_attribute(self, i):
         """Python 2 names lib2to3 leaves: an exception's message, Thread.isAlive() (gone in 3.9), time.clock()
@@ -291,33 +368,12 @@ class Converter:
         name, owner = self.string(i), self.string(i - 2)
         if name == "message" and not self.is_op(i - 3, ".") and not self.is_op(i + 1, "=") and (
                 self.exception_message(i)):
-            self.edits.replace(self.start(i - 2), self.end(i), "(%s.args[0] if len(%s.args) == 1 else '')"
-                               % (owner, owner))
-        elif name == "isAlive" and self.is_op(i + 1, "("):
+            self.edits.replace(self.start(i - 2), self.end(i), "getattr(%s, 'message', %s.args[0] if len(%s.args) "
+                               "== 1 else '')" % (owner, owner, owner))
+        elif name == "isAlive" and self.is_op(i + 1, "(") and not self.defines_is_alive:
             self.edits.replace(self.start(i), self.end(i), "is_alive")
         elif name == "clock" and self.is_name(i - 2, "time") and not self.is_op(i - 3, ".") and self.is_op(i + 1, "("):
             self.edits.replace(self.start(i), self.end(i), "perf_counter")
-
-    def add_imports(self):
-        """What the moved built-ins need, put before the program's first import (or first plain statement) on the
-        same line, so that no line is added."""
-        needed = [statement for statement in sorted(self.imports_needed)
-                  if not re.search(r"^%s\s*$" % re.escape(statement), self.source, re.M)]  # (there already)
-        if not needed:
-            return
-        text = "; ".join(needed) + "; "
-        fallback = None
-        for i, t in enumerate(self.tokens):
-            if not (t.type == tokenize.NAME and t.start[1] == 0 and self.statement_start(i)):
-                continue
-            if t.string in ("import", "from") and not self.is_name(i + 1, "__future__"):
-                self.edits.open(self.start(i), len(self.source) + 1, text)
-                return
-            if fallback is None and t.string not in keyword.kwlist:
-                fallback = i
-        if fallback is None:
-            raise Unconvertible()
-        self.edits.open(self.start(fallback), len(self.source) + 1, text)
 
     def print_statement(self, i):
         stop = self.statement_end(i + 1)
@@ -357,7 +413,11 @@ class Converter:
     def except_clause(self, i):
         k = i + 1
         while k < len(self.tokens) and not (self.is_op(k, ":") and self.depth[k] == self.depth[i]):
+            if self.tokens[k].type == tokenize.NEWLINE:
+                return  # no colon: not a clause this converter can read (the caller reports the syntax error)
             k += 1
+        if k >= len(self.tokens) - 1:
+            return
         commas = self.commas(i + 1, k - 1) if k > i + 1 else []
         if len(commas) == 1:
             self.edits.replace(self.end(commas[0] - 1), self.start(commas[0] + 1), " as ")
@@ -367,14 +427,14 @@ class Converter:
 
     def block_end(self, i, colon):
         """The last token of the block that the clause at token i opens with the colon at token colon."""
-        if self.tokens[colon + 1].type != tokenize.NEWLINE:
-            return self.statement_end(colon + 1)  # except E, e: print e.message
         column = self.tokens[i].start[1]
-        for k in range(colon + 2, len(self.tokens)):
+        on_its_line = self.tokens[colon + 1].type != tokenize.NEWLINE  # except E, e: print e.message; x = 1
+        for k in range(colon + 1, len(self.tokens)):
             t = self.tokens[k]
-            if t.type not in (tokenize.INDENT, tokenize.DEDENT, tokenize.NEWLINE) and self.statement_start(k) and (
-                    self.tokens[k - 1].type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
-                    and t.start[1] <= column):
+            if on_its_line and t.type == tokenize.NEWLINE:
+                return k
+            if not on_its_line and t.type not in (tokenize.INDENT, tokenize.DEDENT, tokenize.NEWLINE) and (
+                    self.line_start(k) and t.start[1] <= column):
                 return k - 1
         return len(self.tokens) - 1
 
@@ -412,10 +472,7 @@ class Converter:
             elif module == "itertools" and self.is_name(i + 2, "import"):
                 self.itertools_names(i + 3, last)
             elif module == "urllib" and self.is_name(i + 2, "import"):
-                targets = {ATTRIBUTES.get(("urllib", self.string(k)), "").rsplit(".", 1)[0]
-                           for k in range(i + 3, last + 1) if self.is_name(k)}
-                if len(targets) == 1 and "" not in targets:
-                    self.edits.replace(self.start(i + 1), self.end(i + 1), targets.pop())
+                self.urllib_names(i, last)
             return renamed
         k = i + 1
         while k <= last:
@@ -433,16 +490,44 @@ class Converter:
             k = commas[0] + 1
         return renamed
 
+    def urllib_names(self, i, last):
+        """from urllib import urlopen, urlencode: each name from the module Python 3 moved it to, one statement a
+        module, on the same line."""
+        by_module = {}
+        for a, b in self.items_between(i + 3, last):
+            name = self.string(a)
+            moved = ATTRIBUTES.get(("urllib", name))
+            if moved is None or not self.is_name(a) or self.is_op(a, "("):
+                return  # a name Python 3's urllib does not have where this converter looks: left for the message
+            by_module.setdefault(moved.rsplit(".", 1)[0], []).append(self.text(a, b))
+        self.edits.replace(self.start(i), self.end(last), "; ".join(
+            "from %s import %s" % (module, ", ".join(names)) for module, names in by_module.items()))
+        self.whole.update(range(i, last + 1))
+
     def itertools_names(self, first, last):
         """from itertools import izip, count: the names Python 3 has as built-ins leave the list (where none is
         left, the statement becomes pass), the renamed ones are renamed (and so are their uses, see name)."""
-        names = [self.string(k) for k in range(first, last + 1) if self.is_name(k)]
-        if "as" in names or not any(name in ITERTOOLS for name in names):
+        entries = [[self.string(k) for k in range(a, b + 1) if self.is_name(k)]
+                   for a, b in self.items_between(first, last)]  # [name] or [name, "as", alias]
+        if any(len(e) not in (1, 3) for e in entries) or not any(e[0] in ITERTOOLS for e in entries):
             return
-        kept = [ITERTOOLS.get(name, name) for name in names if ITERTOOLS.get(name) not in ("zip", "map", "filter")]
-        self.edits.replace(self.start(first - 3), self.end(last),
-                           "from itertools import " + ", ".join(kept) if kept else "pass")
+        imported, assigned = [], []
+        for e in entries:
+            new = ITERTOOLS.get(e[0], e[0])
+            if new in ("zip", "map", "filter"):  # built-ins now: an alias becomes an assignment
+                if len(e) == 3:
+                    assigned.append("%s = %s" % (e[2], new))
+            else:
+                imported.append(new if len(e) == 1 else "%s as %s" % (new, e[2]))
+        statements = (["from itertools import " + ", ".join(imported)] if imported else []) + assigned
+        self.edits.replace(self.start(first - 3), self.end(last), "; ".join(statements) or "pass")
         self.whole.update(range(first - 3, last + 1))
+
+    def items_between(self, first, last):
+        """The (first, last) tokens of each comma-separated item from token first to token last."""
+        commas = [k for k in self.commas(first, last)]
+        bounds = [first - 1] + commas + [last + 1]
+        return [(a + 1, b - 1) for a, b in zip(bounds, bounds[1:]) if a + 1 <= b - 1]
 
     def number(self, i):
         text = self.string(i)
@@ -496,8 +581,7 @@ class Converter:
         column = self.tokens[i].start[1]
         for k in range(i - 1, -1, -1):
             t = self.tokens[k]
-            if self.statement_start(k) and t.start[1] < column and t.type == tokenize.NAME and (
-                    k == 0 or self.tokens[k - 1].type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)):
+            if t.type == tokenize.NAME and self.line_start(k) and t.start[1] < column:
                 return t.string == "class"
         return False
 
@@ -508,8 +592,12 @@ class Converter:
             return
         inner = list(range(i + 2, close))
         names = [self.string(k) for k in inner if self.is_name(k)]
-        if not names or any(not (self.is_name(k) or self.is_op(k, ",")) for k in inner):
-            return  # nested tuples: not converted
+        if any(not (self.is_name(k) or self.is_op(k, ",")) for k in inner) or not names:
+            return  # nested tuples are not converted
+        if len(names) == 1:  # lambda (x): x unpacks nothing: lambda x: x
+            self.edits.replace(self.start(i + 1), self.end(close), (" " if self.end(i) == self.start(i + 1)
+                                                                    else "") + names[0])
+            return
         joined = "_".join(names)
         self.edits.replace(self.start(i + 1), self.end(close), " " + joined if self.end(i) == self.start(i + 1)
                            else joined)
@@ -538,6 +626,9 @@ class Converter:
 
     def attribute(self, i):
         name, owner = self.string(i), self.string(i - 2)
+        if name in FUNCTION_ATTRIBUTES:
+            self.edits.replace(self.start(i), self.end(i), FUNCTION_ATTRIBUTES[name])
+            return
         if (owner, name) in ATTRIBUTES and not self.is_op(i - 3, ".") and self.tokens[i - 2].type == tokenize.NAME:
             self.edits.replace(self.start(i - 2), self.end(i), ATTRIBUTES[(owner, name)])
             return
@@ -567,69 +658,139 @@ class Converter:
         loose_after = self.tokens[close + 1].type in (tokenize.NEWLINE, tokenize.ENDMARKER) or self.string(
             close + 1) in (":", ")", ",", "and", "or", "]", ";")
         key = self.edits.take(self.start(i + 2), self.end(close - 1))
+        if any(self.depth[k] == self.depth[i + 2] and (self.string(k) in LOOSER_THAN_IN or self.string(k) in (
+                "<", ">", "==", "!=", "<=", ">=", "<>")) for k in range(i + 2, close)):
+            key = "(%s)" % key  # d.has_key(a or b): (a or b) in d
         test = "%s in %s" % (key, self.edits.take(self.start(receiver), self.end(i - 2)))
         self.edits.replace(self.start(receiver), self.end(close),
                            test if loose_before and loose_after else "(%s)" % test)
 
 
-OLD_DIV = "old_div = lambda a, b: a // b if isinstance(a, int) and isinstance(b, int) else a / b; "
+OLD_DIV = "old_div = lambda a, b: a // b if isinstance(a, int) and isinstance(b, int) else a / b"
+COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try,
+            ast.With, ast.AsyncWith)
+COOKIE = re.compile(r"^[ \t\f]*#.*?coding[:=]|^#!")
 
 
-def old_division(converted, original):
-    """Python 2's / between two ints, which floored (7 / 2 == 3), in the converted program: a / b becomes
-    old_div(a, b), as futurize writes it, defined on the first plain statement's line (so no line is added);
-    7 / 2 becomes 7 // 2 and a division with a float literal stays. Not where the program imports division from
-    __future__. The converted text, or itself where nothing divides."""
-    if re.search(r"from\s+__future__\s+import[^\n]*\bdivision\b", original):
-        return converted
+class Source:
+    """A converted program's text with its syntax tree: where ast's positions (columns in UTF-8 bytes) are."""
+
+    def __init__(self, text):
+        self.text = text
+        self.tree = ast.parse(text)
+        self.starts = line_starts(text)
+        self.lines = text.split("\n")
+
+    def offset(self, lineno, col):
+        return self.starts[lineno - 1] + len(self.lines[lineno - 1].encode("utf-8")[:col].decode("utf-8", "replace"))
+
+    def span(self, node):
+        return self.offset(node.lineno, node.col_offset), self.offset(node.end_lineno, node.end_col_offset)
+
+    def line_is_free(self, lineno):
+        """Whether a line holds nothing but spaces or a comment (and is not a shebang or coding line)."""
+        line = self.lines[lineno - 1]
+        return (not line.strip() or line.lstrip().startswith("#")) and not (lineno <= 2 and COOKIE.match(line))
+
+
+def place_definitions(source, definitions, edits):
+    """Puts statements the converted program needs (an import, old_div) where they run before the program's own
+    code that may use them, without adding a line: at the earliest of these places, at the top level: before a
+    plain statement that begins its line, on a free line (blank, or a comment), or after the docstring and the
+    __future__ imports (nothing may come before those). Unconvertible where there is none."""
+    text = "; ".join(definitions)
+    body = source.tree.body
+    head = 0
+    while head < len(body) and (isinstance(body[head], ast.ImportFrom) and body[head].module == "__future__"
+                                or head == 0 and isinstance(body[head], ast.Expr)
+                                and isinstance(body[head].value, ast.Constant) and isinstance(body[head].value.value, str)):
+        head += 1
+    if head > 0 and (head == len(body) or body[head].lineno == body[head - 1].end_lineno):
+        edits.close(source.span(body[head - 1])[1], len(source.text) + 1, "; " + text)  # on that line, after it
+        return
+    ends = [body[head - 1].end_lineno if head > 0 else 0] + [node.end_lineno for node in body[head:]]
+    for node, previous_end in zip(body[head:], ends):
+        for lineno in range(previous_end + 1, node.lineno):  # a free line before the statement
+            if source.line_is_free(lineno):
+                edits.open(source.starts[lineno - 1], len(source.text) + 1,
+                           text + ("  " if source.lines[lineno - 1].strip() else ""))
+                return
+        if not isinstance(node, COMPOUND) and node.col_offset == 0 and node.lineno > previous_end:
+            edits.open(source.offset(node.lineno, 0), len(source.text) + 1, text + "; ")
+            return
+    raise Unconvertible(0, "no top-level line to define %s on" % text)
+
+
+def old_division(converted):
+    """Python 2's / between two ints, which floored (7 / 2 == 3), in a converted program: a / b becomes
+    old_div(a, b), as futurize writes it, with old_div defined where place_definitions puts it; 7 / 2 becomes
+    7 // 2; a division with a float literal stays, and so does x /= y where x is not a name, an attribute of a
+    name or an item of one (x.n /= 2 becomes x.n = old_div(x.n, 2)). Not where the program imports division from
+    __future__. The converted text, or itself where nothing divides or the division cannot be converted."""
     try:
-        tree = ast.parse(converted)
-    except SyntaxError:
+        source = Source(converted)
+    except Exception:  # noqa: a text that does not parse is the caller's to report
         return converted
-    lines = converted.splitlines(True)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-
-    def offset(lineno, col):  # ast's columns count UTF-8 bytes
-        return starts[lineno - 1] + len(lines[lineno - 1].encode("utf-8")[:col].decode("utf-8", "replace"))
-
-    def span(node):
-        return offset(node.lineno, node.col_offset), offset(node.end_lineno, node.end_col_offset)
+    tree = source.tree
+    if any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and any(a.name == "division" for a in n.names)
+           for n in tree.body):
+        return converted
 
     def literal(node, kind):
         return isinstance(node, ast.Constant) and type(node.value) is kind
 
+    def simple_target(node):
+        return isinstance(node, ast.Name) or isinstance(node, ast.Attribute) and simple_target(node.value) or (
+            isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+            and isinstance(node.slice, (ast.Name, ast.Constant)))
+
+    def slash(start, end, operator):
+        """The operator's offset between start and end (outside comments), widened over the spaces before it."""
+        at, text = start, converted
+        while at < end:
+            if text[at] == "#":
+                at = text.index("\n", at)
+            elif text.startswith(operator, at):
+                first = at
+                while first > start and text[first - 1] in " \t":
+                    first -= 1
+                return (at if text[first - 1] == "\n" else first), at + len(operator)  # (a line's indent stays)
+            at += 1
+        raise Unconvertible()
+
     edits = Edits(converted)
     uses = False
-    divisions = [n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)
-                 or isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Div) and isinstance(n.target, ast.Name)]
-    for node in sorted(divisions, key=lambda n: span(n)[1] - span(n)[0]):  # inner ones first
-        left = node.target if isinstance(node, ast.AugAssign) else node.left
-        right = node.value if isinstance(node, ast.AugAssign) else node.right
-        if literal(left, float) or literal(right, float) or literal(right, complex):
-            continue
-        start, end = span(node)
-        if literal(left, int) and literal(right, int) and isinstance(node, ast.BinOp):
-            edits.replace(span(left)[1], span(right)[0], converted[span(left)[1]:span(right)[0]].replace("/", "//"))
-            continue
-        uses = True
-        right_text = edits.take(*span(right))
-        if isinstance(node, ast.AugAssign):
-            edits.replace(start, end, "%s = old_div(%s, %s)" % (left.id, left.id, right_text))
-        else:
-            edits.replace(start, end, "old_div(%s, %s)" % (edits.take(*span(left)), right_text))
-    if uses:
-        first = next((n for n in tree.body if not (isinstance(n, ast.ImportFrom) and n.module == "__future__")
-                      and not (isinstance(n, ast.Expr) and literal(n.value, str))), None)
-        if first is None or isinstance(first, (ast.FunctionDef, ast.ClassDef, ast.If, ast.For, ast.While, ast.Try,
-                                               ast.With, ast.AsyncFunctionDef)) or first.col_offset != 0:
-            return converted  # no plain statement to put the definition on: left as Python 3 reads it
-        edits.open(offset(first.lineno, 0), len(converted) + 1, OLD_DIV)
     try:
-        return edits.apply()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+                left, right = node.left, node.right
+                if literal(left, float) or literal(right, float) or literal(right, complex):
+                    continue
+                operator = slash(source.span(left)[1], source.span(right)[0], "/")
+                if literal(left, int) and literal(right, int):
+                    edits.replace(operator[1] - 1, operator[1], "//")
+                    continue
+                start, end = source.span(node)
+                edits.open(start, end - start, "old_div(")
+                edits.replace(operator[0], operator[1], ",")
+                edits.close(end, end - start, ")")
+                uses = True
+            elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Div) and simple_target(node.target):
+                if literal(node.value, float) or any(isinstance(n, ast.Div) for n in ast.walk(node.target)):
+                    continue
+                target_start, target_end = source.span(node.target)
+                value_start, end = source.span(node.value)
+                if "\n" in converted[target_end:value_start]:
+                    continue
+                edits.replace(target_end, value_start, " = old_div(%s, " % converted[target_start:target_end])
+                edits.close(end, end - target_start, ")")
+                uses = True
+        if uses:
+            place_definitions(source, [OLD_DIV], edits)
+        result = edits.apply()
     except Unconvertible:
         return converted
+    return result if result.count("\n") == converted.count("\n") else converted
 
 
 def module_has(module, name):
@@ -641,10 +802,48 @@ def module_has(module, name):
         return True
 
 
+# calls that only Python 2 has, so that a program making them fails at once in Python 3
+PYTHON2_CALLS = {"xrange", "raw_input", "unichr", "execfile"}
+PYTHON2_METHODS = {"has_key", "iteritems", "iterkeys", "itervalues"}
+
+
+def python2_signals(source):
+    """Whether a program that Python 3 parses is Python 2 all the same: it writes print >>f, imports at its top
+    level a module only Python 2 has (not inside a try: import Queue / except ImportError), or calls what only
+    Python 2 has (xrange, raw_input, d.has_key, d.iteritems, ...) without defining it itself."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type not in SKIPPED]
+    except Exception:  # noqa: not readable here: Python 3 will say what is wrong
+        return False
+    defined = {tokens[k + 1].string for k, t in enumerate(tokens[:-1]) if t.string in ("def", "class")}
+    defined |= {t.string for k, t in enumerate(tokens[:-1]) if t.type == tokenize.NAME and tokens[k + 1].string == "="}
+    for k, t in enumerate(tokens[:-2]):
+        after, before = tokens[k + 1], tokens[k - 1] if k else None
+        if t.type != tokenize.NAME:
+            continue
+        if t.string == "print" and after.string == ">>":
+            return True
+        at_top = t.start[1] == 0 and (before is None or before.type in (tokenize.NEWLINE, tokenize.DEDENT))
+        if at_top and t.string in ("import", "from") and after.string in MODULES:
+            return True
+        if after.string == "(" and t.string not in defined and (
+                t.string in PYTHON2_CALLS and (before is None or before.string != ".")
+                or t.string in PYTHON2_METHODS and before is not None and before.string == "."):
+            return True
+    return False
+
+
 def convert(source, extras_only=False):
     """The program in Python 3, or None where its tokens cannot be read or two changes would overlap.
     extras_only: source is lib2to3's conversion; only what lib2to3 leaves and Python 3 refuses is changed."""
+    return converted_or_why(source, extras_only)[0]
+
+
+def converted_or_why(source, extras_only=False):
+    """(the program in Python 3, None), or (None, (line or 0, why)) where it cannot be converted."""
     try:
-        return Converter(source).convert(extras_only)
-    except (tokenize.TokenError, SyntaxError, Unconvertible):
-        return None
+        return Converter(source).convert(extras_only), None
+    except Unconvertible as e:
+        return None, (e.line, e.why)
+    except Exception as e:  # noqa: whatever else the converter cannot read (a token error, its own slip) is a
+        return None, (0, str(e) or type(e).__name__)  # program it cannot convert, reported, never a traceback

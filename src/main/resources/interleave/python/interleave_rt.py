@@ -1694,6 +1694,23 @@ class Queue(_Primitive):
     def full(self):
         return _call("full", obj=self._id)
 
+    @property
+    def queue(self):
+        """CPython's deque of the items, first out first: here a copy, in the engine's order (programs read it)."""
+        return collections.deque(_items[n] for n in _call("queue_items", obj=self._id))
+
+    @property
+    def unfinished_tasks(self):
+        return _call("unfinished_tasks", obj=self._id)
+
+    @property
+    def maxsize(self):
+        return _call("maxsize", obj=self._id)
+
+    @maxsize.setter
+    def maxsize(self, value):  # as in CPython, read at the next put
+        _call("set_maxsize", obj=self._id, value=value)
+
 
 class _OrderedQueue(Queue):
     """A queue whose items leave in another order than they came (LifoQueue, PriorityQueue): the engine keeps the
@@ -1716,6 +1733,12 @@ class _OrderedQueue(Queue):
             while not self._box:  # os mode: the thread that put it has it counted and is about to add it
                 _box_ready.wait()
             return self._take()
+
+    @property
+    def queue(self):
+        """CPython's own structure: the list (LifoQueue) or the heap (PriorityQueue) of the items."""
+        with _box_ready:
+            return list(self._box)
 
     def __deepcopy__(self, memo):
         copy = super().__deepcopy__(memo)

@@ -101,11 +101,13 @@ class Python2ConversionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"statements", "builtins", "threads_queue", "tabs", "idioms"})
+    @ValueSource(strings = {"statements", "builtins", "threads_queue", "tabs", "idioms", "edges", "mixed"})
     void aConvertedProgramPrintsWhatPython2Printed(String name) throws Exception {
         Path file = resource("/interleave/python2/" + name + ".py");
         JsonNode own = prepare(file, true);
         assertTrue(own.has("source"), own.toString());
+        assertEquals(Files.readString(file).lines().count(), own.path("source").asText().lines().count(),
+                "no line added or removed: line N of the program is line N of the file");
         String ours = runCPython(own.path("source").asText());
         String python2 = Files.readString(resource("/interleave/python2/" + name + ".out"), StandardCharsets.UTF_8);
         assertEquals(withoutTrailingSpaces(python2), withoutTrailingSpaces(ours));

@@ -56,3 +56,34 @@ divider.start()
 divider.join()
 print(caught)
 print(threading.stack_size())
+
+# peeking into a queue, as teaching programs do: q.queue (CPython's deque of the items, first out first),
+# q.maxsize and q.unfinished_tasks; a LifoQueue's and a PriorityQueue's own lists
+q = queue.Queue(maxsize=5)
+for item in ("a", "b", "c"):
+    q.put(item)
+print(list(q.queue), len(q.queue), q.maxsize, q.unfinished_tasks)
+q.get()
+q.task_done()
+print(list(q.queue), q.unfinished_tasks)
+q.maxsize = 8
+print(q.maxsize)
+
+
+def producer():
+    for n in range(3):
+        q.put(n)
+
+
+t = threading.Thread(target=producer)
+t.start()
+t.join()
+print(list(q.queue))
+lifo = queue.LifoQueue()
+for n in (1, 2, 3):
+    lifo.put(n)
+print(lifo.queue)
+prio = queue.PriorityQueue()
+for n in (3, 1, 2):
+    prio.put(n)
+print(prio.queue[0])
