@@ -299,7 +299,8 @@ class Converter:
         for i, t in enumerate(self.tokens):
             if i in self.whole:
                 continue
-            if t.type == tokenize.NAME and self.statement_start(i) and self.python2_idiom(i):
+            if t.type == tokenize.NAME and self.statement_start(i) and (
+                    self.python2_idiom(i) or not extras_only and t.string == "__metaclass__" and self.metaclass(i)):
                 continue
             if t.type == tokenize.NAME and self.is_op(i - 1, "."):
                 self.extra_attribute(i)
@@ -576,14 +577,40 @@ class Converter:
                 self.edits.replace(self.start(i), self.end(i), call)
 
     def in_class(self, i):
-        """Whether the def at token i is directly in a class's body: the nearest line above it indented less
-        opens a class."""
+        """Whether the statement at token i is directly in a class's body."""
+        return self.enclosing_class(i) >= 0
+
+    def enclosing_class(self, i):
+        """The `class` token whose body the statement at token i is directly in (the nearest line above it indented
+        less opens it), or -1."""
         column = self.tokens[i].start[1]
         for k in range(i - 1, -1, -1):
             t = self.tokens[k]
             if t.type == tokenize.NAME and self.line_start(k) and t.start[1] < column:
-                return t.string == "class"
-        return False
+                return k if t.string == "class" else -1
+        return -1
+
+    def metaclass(self, i):
+        """__metaclass__ = M in a class's body: Python 3 names it in the class line, class C(Base, metaclass=M):
+        (as lib2to3 does); the statement becomes pass, so that no line goes. Whether it was one."""
+        owner = self.enclosing_class(i) if self.line_start(i) and self.is_op(i + 1, "=") else -1
+        last = self.statement_end(i) - 1
+        if owner < 0 or last < i + 2 or not self.is_name(owner + 1):
+            return False
+        bases = owner + 2 if self.is_op(owner + 2, "(") else -1
+
+        def move():
+            value = self.edits.take(self.start(i + 2), self.end(last))
+            self.edits.replace(self.start(i), self.end(last), "pass")
+            if bases < 0:
+                self.edits.close(self.end(owner + 1), 1, "(metaclass=%s)" % value)
+            else:
+                close = self.match[bases]
+                self.edits.close(self.start(close), 1, ("metaclass=%s" if close == bases + 1
+                                                        else ", metaclass=%s") % value)
+        self.moves.append((self.end(last) - self.start(i), move))
+        self.whole.update(range(i, i + 2))
+        return True
 
     def lambda_tuple(self, i):
         """lambda (k, v): v + 1 (Python 2 unpacked a tuple argument) -> lambda k_v: k_v[1] + 1, as lib2to3 does."""

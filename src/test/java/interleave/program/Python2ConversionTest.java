@@ -148,6 +148,12 @@ class Python2ConversionTest {
     }
 
     @Test
+    void aFileWithAByteOrderMarkRunsAsCPythonRunsIt() throws Exception {
+        JsonNode answer = prepareText("\ufeffprint('saved by Notepad')\n");
+        assertEquals("print('saved by Notepad')\n", answer.path("source").asText(), answer.toString());
+    }
+
+    @Test
     void aConstructTheConverterDoesNotKnowIsNamedAtItsLine() throws Exception {
         JsonNode answer = prepareText("x = 1\ndef f((a, b)):\n    print a\nf((1, 2))\n");
         assertEquals(2, answer.path("line").asInt(), answer.toString());

@@ -42,3 +42,14 @@ print apply(add,
 for i in range(2): print i,
 print
 print add.func_name, half.func_defaults
+class Singleton(type):
+    instances = {}
+    def __call__(cls, *args):
+        if cls not in cls.instances:
+            cls.instances[cls] = super(Singleton, cls).__call__(*args)
+        return cls.instances[cls]
+class Config(object):
+    __metaclass__ = Singleton
+class Plain:
+    __metaclass__ = Singleton
+print Config() is Config(), Plain() is Plain()
