@@ -9,7 +9,9 @@ runtime's threading: ThreadingTCPServer starts one handler thread per connection
 (process_request_thread)"), as the tutorial's ThreadingMixIn does.
 
 The clients must be in the program (sim and cooperative mode): a client from outside cannot wake a waiting
-thread, and a wait without a timeout that nothing in the program can end is reported as stuck. In os mode the
+thread, and a wait without a timeout that nothing in the program can end is reported as stuck. Datagram (UDP)
+sockets are the same: a datagram sent to a port a socket of the program is bound to wakes it; one sent outside the
+program makes its sender's waits CPython's own. In os mode the
 threads are CPython's own and sockets are CPython's, unchanged.
 """
 import importlib.util
@@ -60,6 +62,7 @@ def install(new_event, sleep):
     real_socketpair = _socket.socketpair
     watchers = {}  # fd -> the Events to set when something happens on that socket (a dict: set in a fixed order)
     listening = {}  # port -> the listening socket
+    datagrams = {}  # port -> the datagram (UDP) socket of the program bound to it
     by_ends = {}  # (local port, remote port) -> the connected socket
     counts = {"connection": itertools.count(1), "client": itertools.count(1)}
 
@@ -116,6 +119,9 @@ def install(new_event, sleep):
                 # TIME_WAIT, which only this lets a server bind again
                 self.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
             real_socket.bind(self, address)
+            if self.type == _socket.SOCK_DGRAM:
+                self._role = self._role or "datagram socket"
+                datagrams[self.getsockname()[1]] = self
 
         def listen(self, backlog=128):
             # at least 128 waiting connections (socketserver asks for 5): a client whose connect found the queue
@@ -127,10 +133,10 @@ def install(new_event, sleep):
 
         def _when_ready(self, how):
             """how(), once this socket is ready for it: at once if it is, else after the other end's signal (or
-            the socket's own timeout, which raises TimeoutError, as CPython's). A datagram socket, or one whose
-            other end is outside the program, waits as CPython's does (the stall watchdog names its line)."""
+            the socket's own timeout, which raises TimeoutError, as CPython's). A socket whose other end is outside
+            the program waits as CPython's does (the stall watchdog names its line)."""
             timeout = self.gettimeout()
-            if timeout == 0.0 or self._outside or self.type != _socket.SOCK_STREAM:
+            if timeout == 0.0 or self._outside or self.type not in (_socket.SOCK_STREAM, _socket.SOCK_DGRAM):
                 return how()
             while True:
                 event = self._wait()
@@ -176,6 +182,24 @@ def install(new_event, sleep):
 
         def recvfrom(self, bufsize, flags=0):
             return self._when_ready(lambda: real_socket.recvfrom(self, bufsize, flags))
+
+        def recvfrom_into(self, buffer, nbytes=0, flags=0):
+            return self._when_ready(lambda: real_socket.recvfrom_into(self, buffer, nbytes, flags))
+
+        def sendto(self, data, *flags_and_address):
+            """A datagram: the socket it goes to, where it is the program's, is woken (its wait is the engine's);
+            one sent outside the program makes this socket's waits CPython's own (the answer comes from there)."""
+            sent = real_socket.sendto(self, data, *flags_and_address)
+            address = flags_and_address[-1]
+            if self.type == _socket.SOCK_DGRAM:
+                self._role = self._role or "datagram socket"
+                datagrams.setdefault(self.getsockname()[1], self)  # (its port is the kernel's choice until now)
+                peer = datagrams.get(address[1]) if isinstance(address, tuple) and len(address) > 1 else None
+                if peer is None:
+                    self._outside = True
+                else:
+                    notify(peer)
+            return sent
 
         def send(self, data, flags=0):
             while not readable(self.fileno(), write=True):
