@@ -867,10 +867,11 @@ def convert(source, extras_only=False):
 
 
 def converted_or_why(source, extras_only=False):
-    """(the program in Python 3, None), or (None, (line or 0, why)) where it cannot be converted."""
+    """(the program in Python 3, None), or (None, (line or 0, why)) where it cannot be converted and can say why,
+    or (None, None) where it cannot read the program."""
     try:
         return Converter(source).convert(extras_only), None
     except Unconvertible as e:
         return None, (e.line, e.why)
-    except Exception as e:  # noqa: whatever else the converter cannot read (a token error, its own slip) is a
-        return None, (0, str(e) or type(e).__name__)  # program it cannot convert, reported, never a traceback
+    except Exception:  # noqa: whatever else it cannot read (a token error: the program is broken beyond Python 2,
+        return None, None  # or a slip of the converter): the caller names the program's first Python 2 construct
