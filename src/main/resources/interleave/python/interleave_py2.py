@@ -767,9 +767,10 @@ def old_division(converted):
         return isinstance(node, ast.Constant) and type(node.value) is kind
 
     def simple_target(node):
-        return isinstance(node, ast.Name) or isinstance(node, ast.Attribute) and simple_target(node.value) or (
-            isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
-            and isinstance(node.slice, (ast.Name, ast.Constant)))
+        if isinstance(node, ast.Subscript):
+            index = node.slice.value if type(node.slice).__name__ == "Index" else node.slice  # (3.8 wraps it)
+            return isinstance(node.value, ast.Name) and isinstance(index, (ast.Name, ast.Constant))
+        return isinstance(node, ast.Name) or isinstance(node, ast.Attribute) and simple_target(node.value)
 
     def slash(start, end, operator):
         """The operator's offset between start and end (outside comments), widened over the spaces before it."""

@@ -14,6 +14,5 @@ def let_go():
 
 
 threading.Thread(target=let_go).start()
-while lock.locked():
-    pass
+while lock.locked(): pass
 print("done")

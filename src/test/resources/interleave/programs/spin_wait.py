@@ -16,7 +16,6 @@ def producer():
 
 t = threading.Thread(target=producer)
 t.start()
-while not ready:
-    pass
+while not ready: pass  # (one line: which of two lines a loop is on when the watchdog looks varies by version)
 print(data)
 t.join()
