@@ -285,6 +285,11 @@ class Converter:
             if t.type == tokenize.NAME and self.statement_start(i):
                 if t.string == "except":
                     self.except_clause(i)
+                elif t.string == "from":
+                    self.from_time_import_clock(i)
+                    if not extras_only:
+                        renamed_modules |= self.imports(i)
+                    continue
                 elif extras_only:
                     continue
                 elif t.string == "print" and not self.print_function:
@@ -338,6 +343,15 @@ class Converter:
             raise Unconvertible(next((n for n, (a, b) in enumerate(zip(self.source.split("\n"), text.split("\n")), 1)
                                       if a != b), 0), "a construct that goes on over two lines")
         return text
+
+    def from_time_import_clock(self, i):
+        """from time import clock (gone in 3.8): clock becomes perf_counter's name, on the same line."""
+        if not (self.is_name(i, "from") and self.is_name(i + 1, "time") and self.is_name(i + 2, "import")):
+            return
+        last = self.statement_end(i) - 1
+        for k in range(i + 3, last + 1):
+            if self.is_name(k, "clock") and not self.is_name(k + 1, "as") and not self.is_name(k - 1, "as"):
+                self.edits.replace(self.start(k), self.end(k), "perf_counter as clock")
 
     def python2_idiom(self, i):
         """reload(sys) and sys.setdefaultencoding(...), as whole statements: Python 2's way to make str UTF-8,

@@ -47,3 +47,6 @@ t.join()
 print t.isAlive()
 start = time.clock()
 print time.clock() >= start
+from time import clock, sleep
+began = clock()
+print clock() >= began
