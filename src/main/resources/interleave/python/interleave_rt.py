@@ -314,6 +314,15 @@ def _send_points(grant):
         _local.channel.send(text)
 
 
+def _flush_points_before_blocking():
+    """os mode: a thread about to block in a call CPython makes for it (a socket's recv or accept, a select) sends
+    the points it has numbered, so that the others' records need not wait a second for them (the sequencer's
+    patience)."""
+    grant = getattr(_local, "grant", None)
+    if grant is not None and (grant.pending or grant.deferred) and not _os_lock.held():
+        _send_points(grant)
+
+
 def _after_deferred(grant, text):
     """os mode: text, after the lines the thread deferred (see _new_value)."""
     if not grant.deferred:
@@ -1945,8 +1954,9 @@ def main():
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
     processes, os_calls, fork_at_top_level, forking_process_request = process_modules(_process_parts())
-    if not _OS:  # os mode: CPython's own sockets, waited on by CPython's threads
-        sys.meta_path.insert(0, LazySockets(_named_event, _sleep, forking_process_request))
+    # os mode: CPython's own sockets, waited on by CPython's threads (which send their points before they block)
+    sys.meta_path.insert(0, LazySockets(_named_event, _sleep, forking_process_request,
+                                        _flush_points_before_blocking if _OS else None))
     sys.modules.update(processes)
     for name, call in os_calls.items():  # fork, _exit, wait, waitpid, kill: each process's own
         setattr(os, name, call)

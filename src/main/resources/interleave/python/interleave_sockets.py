@@ -24,8 +24,11 @@ class LazySockets:
     """A finder on sys.meta_path: the first import of socket or socketserver installs the scheduler's sockets
     (most programs never import them, and socketserver takes 10 ms to load)."""
 
-    def __init__(self, new_event, sleep, forking_process_request):
+    def __init__(self, new_event, sleep, forking_process_request, os_mode_flush=None):
         def make():
+            if os_mode_flush is not None:  # os mode: CPython's own sockets, only flushing before they block
+                install_os_flush(os_mode_flush)
+                return
             socketserver = install(new_event, sleep)
             socketserver.ForkingMixIn.process_request = forking_process_request
         self.make = make
@@ -49,6 +52,31 @@ class LazySockets:
             def exec_module(m):
                 pass
         return importlib.util.spec_from_loader(name, Loader())
+
+
+def install_os_flush(flush):
+    """os mode: CPython's own sockets and selects, each blocking call after flush() (the thread sends the points it
+    has numbered and not sent, so that the others' records need not wait for them while it blocks). Imports socket
+    and socketserver, as install does."""
+    import select as _select
+    import selectors
+    import socket as _socket
+
+    def after_flush(call):
+        def call_after_flush(*args, **kwargs):
+            flush()
+            return call(*args, **kwargs)
+        return call_after_flush
+
+    for name in ("recv", "recv_into", "recvfrom", "recvfrom_into", "accept", "connect"):
+        setattr(_socket.socket, name, after_flush(getattr(_socket.socket, name)))
+    _select.select = after_flush(_select.select)
+    for name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector", "KqueueSelector"):
+        selector = getattr(selectors, name, None)
+        if selector is not None:
+            selector.select = after_flush(selector.select)
+    import socketserver
+    return socketserver
 
 
 def install(new_event, sleep):
