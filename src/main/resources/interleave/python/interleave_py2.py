@@ -298,6 +298,8 @@ class Converter:
                     self.exec_statement(i)
                 elif t.string == "raise":
                     self.raise_statement(i)
+                elif t.string == "def":
+                    self.tuple_parameters(i)
                 elif t.string in ("import", "from"):
                     renamed_modules |= self.imports(i)
         backquoted = self.backquote_pairs()
@@ -434,11 +436,63 @@ class Converter:
         if k >= len(self.tokens) - 1:
             return
         commas = self.commas(i + 1, k - 1) if k > i + 1 else []
+        if len(commas) == 1 and self.is_op(commas[0] + 1, "(") and self.match.get(commas[0] + 1) == k - 1:
+            self.unpacked_exception(commas[0], k)  # except socket.error, (code, text):
+            return
         if len(commas) == 1:
             self.edits.replace(self.end(commas[0] - 1), self.start(commas[0] + 1), " as ")
         bound = commas[0] + 1 if len(commas) == 1 else (k - 1 if self.is_name(k - 2, "as") else -1)
         if bound > i and self.is_name(bound):
             self.exception_scopes.append((self.string(bound), k + 1, self.block_end(i, k)))
+
+    def names_in(self, opening):
+        """The names of a flat tuple written from the bracket at token opening to its match, or None."""
+        inside = range(opening + 1, self.match[opening])
+        names = [self.string(k) for k in inside if self.is_name(k)]
+        if not names or any(not (self.is_name(k) or self.is_op(k, ",")) for k in inside):
+            return None
+        return names
+
+    def first_statement(self, colon):
+        """The first token of the body that the colon at token colon opens, if a plain statement may be put before
+        it on its line (it is not an if, for, def, ... of its own), else -1."""
+        k = colon + 1
+        while k < len(self.tokens) and self.tokens[k].type in (tokenize.NEWLINE, tokenize.INDENT):
+            k += 1
+        compound = ("if", "for", "while", "try", "with", "def", "class", "async")
+        return -1 if k >= len(self.tokens) or self.string(k) in compound or self.is_op(k, "@") else k
+
+    def unpacked_exception(self, comma, colon):
+        """except E, (code, text): Python 2 unpacked the exception's arguments. It becomes except E as code_text:
+        with (code, text) = code_text.args put before the body's first statement, on its line."""
+        names, first = self.names_in(comma + 1), self.first_statement(colon)
+        if names is None or first < 0:
+            return  # left as it is: the caller names the line
+        joined = "_".join(names)
+        self.edits.replace(self.end(comma - 1), self.end(colon - 1), " as " + joined)
+        self.edits.open(self.start(first), len(self.source) + 1, "(%s) = %s.args; " % (", ".join(names), joined))
+
+    def tuple_parameters(self, i):
+        """def f((x1, y1), (x2, y2)): Python 2 unpacked a tuple argument. Each becomes one parameter, x1_y1, with
+        (x1, y1) = x1_y1 put before the body's first statement, on its line (as lib2to3 does, without its line)."""
+        if not self.is_op(i + 2, "("):
+            return
+        close = self.match[i + 2]
+        first = self.first_statement(close + 1) if self.is_op(close + 1, ":") else -1
+        if first < 0:
+            return
+        unpacking = []
+        for a, b in self.items_between(i + 3, close - 1):
+            if self.is_op(a, "(") and self.match.get(a) == b:
+                names = self.names_in(a)
+                if names is None:
+                    return
+                joined = "_".join(names)
+                self.edits.replace(self.start(a), self.end(b), joined)
+                self.whole.update(range(a, b + 1))
+                unpacking.append("(%s) = %s; " % (", ".join(names), joined))
+        if unpacking:
+            self.edits.open(self.start(first), len(self.source) + 1, "".join(unpacking))
 
     def block_end(self, i, colon):
         """The last token of the block that the clause at token i opens with the colon at token colon."""

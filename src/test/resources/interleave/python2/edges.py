@@ -53,3 +53,14 @@ class Config(object):
 class Plain:
     __metaclass__ = Singleton
 print Config() is Config(), Plain() is Plain()
+import socket
+try:
+    raise socket.error(111, "Connection refused")
+except socket.error, (code, text):
+    print "error", code, text
+try:
+    raise ValueError("one", 2)
+except ValueError, (word, number): print word, number
+def distance((x1, y1), (x2, y2), scale=1):
+    return ((x2 - x1) ** 2 + (y2 - y1) ** 2) * scale
+print distance((0, 0), (3, 4)), distance((1, 1), (2, 2), 10)
