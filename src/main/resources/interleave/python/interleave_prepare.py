@@ -18,6 +18,8 @@ import re
 import sys
 import warnings
 
+import interleave_py2
+
 NBSP = "\u00a0"
 
 # Python 2 constructs, what they look like, and how Python 3 writes them: for the message when lib2to3 is absent.
@@ -81,6 +83,20 @@ def changed_lines(before, after):
 
 
 def convert_python2(source, path, own=False):
+    """(the program in Python 3 or None, the converter's note, where and why it could not convert, (line, why), or
+    None): its syntax converted (convert_syntax), then Python 2's / between ints, which neither converter of the
+    syntax changes."""
+    converted, converter, why_not = convert_syntax(source, path, own)
+    if converted is None:
+        return None, converter, why_not
+    error = parses(converted, path)
+    if error is not None:  # what is left is something the converter does not know: that line, not the first print
+        return None, converter, (error.lineno, error.msg) if error.lineno else None
+    divided = interleave_py2.old_division(converted)
+    return (divided if parses(divided, path) is None else converted), converter, None
+
+
+def convert_syntax(source, path, own=False):
     """(converted text or None, the converter's note, where and why it could not convert or None): lib2to3's
     conversion, or interleave_py2's where this Python has no lib2to3 (or own is set)."""
     try:
@@ -90,14 +106,13 @@ def convert_python2(source, path, own=False):
             warnings.simplefilter("ignore")
             from lib2to3 import refactor
     except ImportError:
-        import interleave_py2
         converted, why_not = interleave_py2.converted_or_why(source)
         return converted, "python2:own", why_not
     tool = refactor.RefactoringTool(refactor.get_fixers_from_package("lib2to3.fixes"))
     try:
         text = source if source.endswith("\n") else source + "\n"
         converted = str(tool.refactor_string(text, path))
-        import interleave_py2  # what lib2to3 leaves that Python 3 refuses at run time (isAlive, time.clock, ...)
+        # what lib2to3 leaves that Python 3 refuses at run time (isAlive, time.clock, ...)
         return interleave_py2.convert(converted, extras_only=True) or converted, "python2", None
     except Exception:  # noqa: lib2to3 raises its own parse errors; the caller reports the original problem
         return None, "python2", None
@@ -125,14 +140,11 @@ def python2_construct(source):
 def python2_that_parses(source, path, own, notes):
     """A program Python 3 parses that is Python 2 all the same (print >>f, x; import Queue; xrange(n); it would
     fail at once in Python 3): converted, as its author meant it to run. None for any other program."""
-    import interleave_py2
     if not interleave_py2.python2_signals(source):
         return None
     converted, converter, _why_not = convert_python2(source, path, own)
-    if converted is None or parses(converted, path) is not None:
+    if converted is None:
         return None
-    divided = interleave_py2.old_division(converted)
-    converted = divided if parses(divided, path) is None else converted
     return {"source": converted, "notes": notes + [converter], "changed": changed_lines(source, converted)}
 
 
@@ -164,20 +176,14 @@ def prepare(path, own=False):
     construct = python2_construct(source)
     if construct is not None:
         converted, converter, why_not = convert_python2(source, path, own)
-        not_converted = parses(converted, path) if converted is not None else None
-        if converted is not None and not_converted is None:
-            import interleave_py2  # Python 2's / between ints, which neither converter of the syntax changes
-            divided = interleave_py2.old_division(converted)
-            converted = divided if parses(divided, path) is None else converted
-        if converted is not None and not_converted is None:
+        if converted is not None:
             notes.extend(["dedent"] if dedented else [])
             notes.extend(["tabs"] if tabs else [])
             notes.append(converter)
             return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
         line, what, python3 = construct
-        if converter == "python2:own" and (why_not or not_converted and not_converted.lineno):
-            # what is left is something the converter does not know: name that line, not the first print
-            line, why = why_not if why_not else (not_converted.lineno, not_converted.msg)
+        if converter == "python2:own" and why_not:
+            line, why = why_not
             where = "line %d is Python 2 that Interleave cannot convert" % line if line else (
                 "Interleave cannot convert this Python 2 program")
             return {"line": line, "message": "%s (%s); this Python has no lib2to3 (CPython 3.12 or older has it: "

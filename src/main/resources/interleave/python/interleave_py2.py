@@ -300,7 +300,7 @@ class Converter:
                     self.raise_statement(i)
                 elif t.string == "def":
                     self.tuple_parameters(i)
-                elif t.string in ("import", "from"):
+                elif t.string == "import":
                     renamed_modules |= self.imports(i)
         backquoted = self.backquote_pairs()
         for i, t in enumerate(self.tokens):

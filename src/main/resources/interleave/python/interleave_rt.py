@@ -13,7 +13,8 @@ does not cover asks as one such point, "q THREAD CODE [ARGS]"; every other reque
 "l": line, ...}. Each answer is one line (Answer.java writes them, _decode reads them):
   "= THREAD BUDGET LOCKS VALUES PLAN RESULT"  BUDGET: the points the thread may now go through without asking
       (a grant), or BUDGET@TICK: the same, and the virtual clock's tick as the grant begins (each granted point
-      is one tick, so time.time() within the grant needs no request); LOCKS: the Locks and RLocks that may be taken or given back on the way, each with its holder
+      is one tick, so time.time() within the grant needs no request); LOCKS: the Locks and RLocks that may be
+      taken or given back on the way, each with its holder
       (-1: none) and depth ("3:-1:0,5:2:1" or "-"); VALUES: the shared values others wrote meanwhile
       ("cell:value,..." or "-"); PLAN: "-" (ask at the end of the grant) or "+", then the engine's next slices if it
       foresaw them ("+2:19,1:12"), or a "?" plan (below);
@@ -564,15 +565,21 @@ def _request_line(tid, op, args):
     return json.dumps(msg) + "\n"
 
 
+def _take_budget(grant, field):
+    """A grant's BUDGET or BUDGET@TICK (see the protocol above) into grant; the budget."""
+    budget, _, tick = field.partition("@")
+    grant.budget = budget = int(budget)
+    grant.clock_end = int(tick) + budget if tick else None
+    return budget
+
+
 def _decode(line, grant):
     """One answer line (see the protocol above): the grant and the values applied, (result, error) returned."""
     global _chain
     kind = line[0]
     if kind == "=":
         _, _, budget, locks, values, plan, result = line.split(" ", 6)
-        budget, _, tick = budget.partition("@")
-        grant.budget = budget = int(budget)
-        grant.clock_end = int(tick) + budget if tick else None
+        budget = _take_budget(grant, budget)
         grant.chained = False
         if budget or plan != "-":  # (an ending thread's last answer, with neither, leaves the table alone)
             _locks.clear()
@@ -592,9 +599,7 @@ def _decode(line, grant):
             return int(result), None
         return (None if result == "null" else json.loads(result)), None
     if kind == "G" or kind == "R":  # from the thread before this one (whose locks table still holds)
-        budget, _, tick = line.split(" ", 3)[2].partition("@")
-        grant.budget = int(budget)
-        grant.clock_end = int(tick) + grant.budget if tick else None
+        _take_budget(grant, line.split(" ", 3)[2])
         grant.park = True
         grant.freed.clear()
         grant.chained = kind == "G" and line[1] == " "
