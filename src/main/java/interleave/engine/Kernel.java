@@ -301,6 +301,7 @@ public abstract class Kernel {
      * without an answer); each slice but the last is whole, so the plan is the engine's own next decisions, drawn
      * ahead on a forecast of the policy. The engine still makes every decision when its point comes, checks it
      * against the plan, and holds picks and commands until the plan is spent. Empty if nothing can be foreseen.
+     * At most {@code maxSlices} slices, fewer where the last plans were cut short (see PlanReach).
      */
     public int[] plan(java.util.function.IntPredicate waitsForGo, int maxSlices) {
         return NO_PLAN;

@@ -44,6 +44,7 @@ final class RunAhead {
     private int chainAt = -1;
     /** A thread the Python side has told to go on already, before the engine gave it the core. */
     private GoneOn goneOn;
+    private final PlanReach reach = new PlanReach();
 
     /**
      * A foreseen slice; {@code ahead}: the continuation its thread goes on under if the thread before it blocks on a
@@ -83,6 +84,7 @@ final class RunAhead {
 
     /** The running thread asks the engine: the slices after it are decided when they come. */
     void asked() {
+        reach.ended(foreseen.size());
         handable = foreseen.peekFirst();
         foreseen.clear();
         chainAt = -1;
@@ -90,6 +92,7 @@ final class RunAhead {
 
     /** See {@link Kernel#plan}. */
     int[] plan(IntPredicate waitsForGo, int maxSlices) {
+        reach.ended(foreseen.size());
         foreseen.clear();
         aheads.clear();
         chainAt = -1;
@@ -107,6 +110,7 @@ final class RunAhead {
         List<SimThread> readySoon = new ArrayList<>(k.ready);
         List<SimThread> planned = new ArrayList<>(); // each thread once: it waits at its slice's end from then on
         SimThread out = me;
+        maxSlices = reach.next(maxSlices);
         int[] slices = new int[2 * maxSlices];
         int n = 0;
         int aheadLevels = k.control.userPresent() ? LEVELS_WITH_A_TEACHER : AHEAD_LEVELS;
@@ -138,6 +142,7 @@ final class RunAhead {
             }
             out = in;
         }
+        reach.drawn(n);
         return Arrays.copyOf(slices, 2 * n);
     }
 
