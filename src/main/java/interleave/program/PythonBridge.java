@@ -91,7 +91,7 @@ final class PythonBridge {
     private final Sequencer order;
 
     /** Runs {@code source} (the program's text as loaded) under the name of its file {@code program}. */
-    PythonBridge(Kernel k, String python, Path runtime, Path program, Path source, List<String> answers)
+    PythonBridge(Kernel k, String python, Path program, Path source, List<String> answers)
             throws IOException {
         this.k = k;
         this.objects = new ProgramObjects(k, this::runAction);
@@ -99,7 +99,7 @@ final class PythonBridge {
         this.answers = new java.util.ArrayDeque<>(answers);
         this.os = k.settings().mode() == interleave.engine.Mode.OS;
         this.order = new Sequencer(k.control()::paused);
-        this.process = new PythonProcess(k, python, runtime, program, source, os);
+        this.process = new PythonProcess(k, python, program, source, os);
         this.continuations = plans && process.ownPipes() && PythonProcess.continuationsWanted();
         this.stall = new Stall(Stall.limit(), process::endAskingWhere, process::lineAtTheEnd,
                 () -> k.outcomeNow() != null, k.settings().mode() == interleave.engine.Mode.COOPERATIVE,

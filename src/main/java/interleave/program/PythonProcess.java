@@ -12,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,10 +53,10 @@ final class PythonProcess {
         return Files.createTempDirectory("interleave-channels");
     }
 
-    /** Starts {@code runtime} on {@code source} (the program's text as loaded), named after its file. */
-    PythonProcess(Kernel k, String python, Path runtime, Path program, Path source, boolean os) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(python, "-u", "-X", "utf8", runtime.toString(),
-                program.toString(), source.toString());
+    /** Starts the runtime on {@code source} (the program's text as loaded), named after its file. */
+    PythonProcess(Kernel k, String python, Path program, Path source, boolean os) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(PythonScripts.command(python, List.of("-u", "-X", "utf8"),
+                "interleave_rt.py", program.toString(), source.toString()));
         this.channels = ThreadChannel.namedPipesWork() ? channelsFolder() : null;
         if (channels != null) {
             builder.environment().put("INTERLEAVE_CHANNELS", channels.toString());

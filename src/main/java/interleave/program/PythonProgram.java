@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * It declares no parameters; its result is what it printed and the final value of each shared global.
  */
 public final class PythonProgram extends Scenario {
-    private static Path scripts;
+    private static Path loadedTexts;
     private final Path file;
     private final Prepared prepared;
     private final String python;
@@ -84,9 +84,8 @@ public final class PythonProgram extends Scenario {
     private static Prepared prepare(String python, Path file) {
         try {
             // -S: it needs only the standard library, and importing site costs 40 ms of a 90 ms start here
-            script("interleave_py2.py"); // its converter of Python 2, where the interpreter has no lib2to3
-            Process p = new ProcessBuilder(python, "-S", "-X", "utf8", script("interleave_prepare.py").toString(),
-                    file.toString()).start();
+            Process p = new ProcessBuilder(PythonScripts.command(python, List.of("-S", "-X", "utf8"),
+                    "interleave_prepare.py", file.toString())).start();
             // both streams read beside the wait, so that neither a full pipe nor a hung interpreter holds us
             java.util.concurrent.CompletableFuture<byte[]> stdout = readAll(p.getInputStream());
             java.util.concurrent.CompletableFuture<byte[]> stderr = readAll(p.getErrorStream());
@@ -180,42 +179,13 @@ public final class PythonProgram extends Scenario {
         return null;
     }
 
-    /** The runtime's entry script, with the modules it imports beside it. */
-    private static Path runtime() throws IOException {
-        script("interleave_rewrite.py");
-        script("interleave_hub.py");
-        script("interleave_coroutines.py");
-        script("interleave_asyncio.py");
-        script("interleave_futures.py");
-        script("interleave_pool.py");
-        script("interleave_processes.py");
-        script("interleave_sockets.py");
-        return script("interleave_rt.py");
-    }
-
-    /** One of the Python runtime's scripts, unpacked once per JVM into a temporary directory. */
-    private static synchronized Path script(String name) throws IOException {
-        if (scripts == null) {
-            scripts = Files.createTempDirectory("interleave-python");
-            scripts.toFile().deleteOnExit();
-        }
-        Path file = scripts.resolve(name);
-        if (!Files.exists(file)) {
-            try (InputStream in = PythonProgram.class.getResourceAsStream("/interleave/python/" + name)) {
-                Files.write(file, in.readAllBytes());
-            }
-            file.toFile().deleteOnExit();
-        }
-        return file;
-    }
-
     /**
-     * The text as it was loaded, beside the runtime: the run is always the code on screen, even if the file has
+     * The text as it was loaded, in a file of its own: the run is always the code on screen, even if the file has
      * been edited since (and a converted program's file itself is never changed).
      */
     private synchronized Path runnableSource() throws IOException {
         if (runnable == null) { // once per load: every run (Reset, a branch) runs the same text
-            runnable = Files.createTempFile(runtime().getParent(), "program", ".py");
+            runnable = Files.createTempFile(loadedTexts(), "program", ".py");
             runnable.toFile().deleteOnExit();
             Files.writeString(runnable, prepared.source(), StandardCharsets.UTF_8);
         }
@@ -224,12 +194,20 @@ public final class PythonProgram extends Scenario {
 
     private Path runnable;
 
+    /** The folder of the texts loaded in this process, made on first use. */
+    private static synchronized Path loadedTexts() throws IOException {
+        if (loadedTexts == null) {
+            loadedTexts = Files.createTempDirectory("interleave-programs");
+            loadedTexts.toFile().deleteOnExit();
+        }
+        return loadedTexts;
+    }
+
     @Override
     public void main(ScenarioContext ctx) {
         PythonBridge bridge;
         try {
-            bridge = new PythonBridge(ctx.threading(), python, runtime(), file, runnableSource(),
-                    answers);
+            bridge = new PythonBridge(ctx.threading(), python, file, runnableSource(), answers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + python, e);
         }

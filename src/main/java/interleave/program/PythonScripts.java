@@ -1,0 +1,159 @@
+package interleave.program;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Interleave's Python scripts (the runtime, its modules, the loader), unpacked once into a folder of the user's
+ * cache named after their contents. CPython keeps their compiled code beside them there (interleave_boot.py starts
+ * each script from it): python3 compiles a script it is given at every start, and the runtime's 6,000 lines took
+ * 50 to 100 ms of every run's start. Another version of Interleave gets a folder of its own. Where the cache cannot
+ * be written, or {@code -Dinterleave.python.cache=none}, a temporary folder for this process, scripts run as they
+ * are; {@code -Dinterleave.python.cache=PATH} chooses the cache.
+ */
+final class PythonScripts {
+    private static final String BOOT = "interleave_boot.py";
+    private static final List<String> NAMES = List.of(BOOT, "interleave_rt.py", "interleave_rewrite.py",
+            "interleave_hub.py", "interleave_coroutines.py", "interleave_asyncio.py", "interleave_futures.py",
+            "interleave_pool.py", "interleave_processes.py", "interleave_sockets.py", "interleave_prepare.py",
+            "interleave_py2.py");
+
+    private static Path folder;
+    private static boolean cached;
+
+    private PythonScripts() {
+    }
+
+    /** The command that runs script {@code name} (one of ours) by {@code python}, with its options and arguments. */
+    static List<String> command(String python, List<String> options, String name, String... args)
+            throws IOException {
+        Path dir = folder();
+        List<String> command = new ArrayList<>();
+        command.add(python);
+        command.addAll(options);
+        if (cached) {
+            command.add(dir.resolve(BOOT).toString());
+            command.add(name);
+        } else {
+            command.add(dir.resolve(name).toString());
+        }
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /** The folder the scripts are in. */
+    static synchronized Path folder() throws IOException {
+        if (folder == null) {
+            Map<String, byte[]> scripts = read();
+            Path cache = cache();
+            if (cache != null) {
+                try {
+                    Path dir = cache.resolve("interleave").resolve("python-" + id(scripts));
+                    unpack(dir, scripts);
+                    cached = true;
+                    folder = dir;
+                    return dir;
+                } catch (IOException | RuntimeException e) {
+                    // a cache that cannot be written (read-only home, full disk): a folder of our own instead
+                }
+            }
+            Path dir = Files.createTempDirectory("interleave-python");
+            dir.toFile().deleteOnExit();
+            unpack(dir, scripts);
+            scripts.keySet().forEach(name -> dir.resolve(name).toFile().deleteOnExit());
+            folder = dir;
+        }
+        return folder;
+    }
+
+    private static Map<String, byte[]> read() throws IOException {
+        Map<String, byte[]> scripts = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            try (InputStream in = PythonScripts.class.getResourceAsStream("/interleave/python/" + name)) {
+                if (in == null) {
+                    throw new IOException("the Python script " + name + " is missing from Interleave's files");
+                }
+                scripts.put(name, in.readAllBytes());
+            }
+        }
+        return scripts;
+    }
+
+    /** Names and contents, hashed: a folder holds exactly these scripts. */
+    private static String id(Map<String, byte[]> scripts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            scripts.forEach((name, bytes) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(bytes);
+            });
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Writes each script that is not there as it should be, whole or not at all (another run may read it). */
+    private static void unpack(Path dir, Map<String, byte[]> scripts) throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> s : scripts.entrySet()) {
+            Path file = dir.resolve(s.getKey());
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), s.getValue())) {
+                continue;
+            }
+            Path part = Files.createTempFile(dir, s.getKey(), ".part");
+            try {
+                Files.write(part, s.getValue());
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+
+    /** The user's cache folder as the system names it, or null. */
+    private static Path cache() {
+        String chosen = System.getProperty("interleave.python.cache");
+        if (chosen != null) {
+            return chosen.equals("none") ? null : Path.of(chosen);
+        }
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        try {
+            if (os.startsWith("windows")) {
+                String local = System.getenv("LOCALAPPDATA");
+                return local == null || local.isBlank() ? null : Path.of(local);
+            }
+            if (os.startsWith("mac")) {
+                return home == null ? null : Path.of(home, "Library", "Caches");
+            }
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+                return Path.of(xdg);
+            }
+            return home == null || home.isBlank() ? null : Path.of(home, ".cache");
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** For tests: the scripts' folder is looked for again on the next use. */
+    static synchronized void forget() {
+        folder = null;
+        cached = false;
+    }
+}
