@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,8 +38,8 @@ public final class PythonProgram extends Scenario {
     }
 
     /**
-     * Loads a program; one clear message (IllegalArgumentException) if the file cannot be read, is not UTF-8,
-     * or no Python 3.8+ is found.
+     * Loads a program; one clear message (IllegalArgumentException) if the file cannot be read, is not text in its
+     * encoding (UTF-8 unless it declares another, see {@link PythonSource}), or no Python 3.8+ is found.
      */
     public static PythonProgram load(Path file, String pythonOverride) {
         return load(file, pythonOverride, List.of());
@@ -51,10 +50,11 @@ public final class PythonProgram extends Scenario {
         if (!Files.isRegularFile(file)) {
             throw new ProgramLoadException("no such Python file: " + file);
         }
+        PythonSource source;
         try {
-            Files.readString(file, StandardCharsets.UTF_8); // UTF-8, or one clear message (CPython reads it next)
-        } catch (MalformedInputException e) {
-            throw new ProgramLoadException(file + " is not UTF-8 text");
+            source = PythonSource.read(file); // its own encoding, as CPython reads it, or one clear message
+        } catch (PythonSource.NotText e) {
+            throw new ProgramLoadException(e.getMessage(), e.line());
         } catch (IOException e) {
             throw new ProgramLoadException("cannot read " + file + ": " + e.getMessage());
         }
@@ -63,7 +63,8 @@ public final class PythonProgram extends Scenario {
             throw new ProgramLoadException("running a Python program needs Python 3.8 or newer: install python3 "
                     + "(e.g. apt install python3) or give its path with --python; the built-in demos work without it");
         }
-        return new PythonProgram(file.toAbsolutePath(), prepare(python, file.toAbsolutePath()), python, answers);
+        return new PythonProgram(file.toAbsolutePath(), prepare(python, file.toAbsolutePath(), source.text()),
+                python, answers);
     }
 
     /** The program's file (absolute), for an editor and a reload. */
@@ -81,11 +82,15 @@ public final class PythonProgram extends Scenario {
      * run starts; pasted non-breaking spaces and Python 2 are converted, and the converted text is what runs and
      * what the code view shows.
      */
-    private static Prepared prepare(String python, Path file) {
+    private static Prepared prepare(String python, Path file, String text) {
+        Path copy = null;
         try {
+            // the text as read, in UTF-8 (the file may be in another encoding, which it declares)
+            copy = Files.createTempFile(loadedTexts(), "load", ".py");
+            Files.writeString(copy, text, StandardCharsets.UTF_8);
             // -S: it needs only the standard library, and importing site costs 40 ms of a 90 ms start here
             Process p = new ProcessBuilder(PythonScripts.command(python, List.of("-S", "-X", "utf8"),
-                    "interleave_prepare.py", file.toString())).start();
+                    "interleave_prepare.py", copy.toString())).start();
             // both streams read beside the wait, so that neither a full pipe nor a hung interpreter holds us
             java.util.concurrent.CompletableFuture<byte[]> stdout = readAll(p.getInputStream());
             java.util.concurrent.CompletableFuture<byte[]> stderr = readAll(p.getErrorStream());
@@ -113,6 +118,14 @@ public final class PythonProgram extends Scenario {
             return new Prepared(answer.path("source").asText(), notes, changed);
         } catch (IOException | InterruptedException e) {
             throw new ProgramLoadException("cannot run " + python + ": " + e.getMessage());
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    copy.toFile().deleteOnExit();
+                }
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import interleave.program.PythonSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +49,8 @@ public final class EditorViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private String savedText = "";
     private String lineSeparator = "\n";
+    /** The file's encoding as it was read (and its byte order mark), to write it back the same way. */
+    private PythonSource encoding = new PythonSource("", StandardCharsets.UTF_8, false);
     private boolean savedSinceRun; // saved, not yet run: the run still uses the code as it was loaded
     private Confirm confirm = name -> Choice.CANCEL; // until a view gives a real one: never lose anything
 
@@ -130,11 +132,11 @@ public final class EditorViewModel {
         if (editing.get() && abs.equals(file.get())) {
             return true;
         }
-        String read;
+        PythonSource source;
         try {
-            read = Files.readString(abs, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            errorMessage.set(i18n.fmt("editor.error.notUtf8", name(abs)));
+            source = PythonSource.read(abs); // in its own encoding, as CPython reads it; saved back in it
+        } catch (PythonSource.NotText e) {
+            errorMessage.set(notText(abs, e));
             return false;
         } catch (java.nio.file.NoSuchFileException e) {
             errorMessage.set(i18n.fmt("editor.error.missing", name(abs)));
@@ -143,6 +145,8 @@ public final class EditorViewModel {
             errorMessage.set(i18n.fmt("editor.error.read", name(abs), reason(e)));
             return false;
         }
+        String read = source.text();
+        encoding = source;
         lineSeparator = read.contains("\r\n") ? "\r\n" : "\n";
         savedText = read.replace("\r\n", "\n");
         file.set(abs);
@@ -154,6 +158,15 @@ public final class EditorViewModel {
         text.set(savedText);
         updateDirty();
         return true;
+    }
+
+    /** Why a file cannot be edited: a line that is not text in its encoding, or an encoding we do not know. */
+    private String notText(Path file, PythonSource.NotText e) {
+        if (e.unknownEncoding()) {
+            return i18n.fmt("editor.error.unknownEncoding", name(file), e.encoding());
+        }
+        return e.declared() ? i18n.fmt("editor.error.notDeclaredText", name(file), String.valueOf(e.line()), e.encoding())
+                : i18n.fmt("editor.error.notUtf8", name(file), String.valueOf(e.line()));
     }
 
     /**
@@ -170,7 +183,10 @@ public final class EditorViewModel {
         return true;
     }
 
-    /** Writes the text to the file (UTF-8, the file's own line ends); false and the message if it cannot. */
+    /**
+     * Writes the text to the file, in its own encoding (UTF-8 unless it declares another) and with its own line ends;
+     * false and the message if it cannot (a character the encoding cannot hold: the file is left as it was).
+     */
     public boolean save() {
         Path f = file.get();
         if (!editing.get() || f == null) {
@@ -178,7 +194,10 @@ public final class EditorViewModel {
         }
         String now = text.get();
         try {
-            Files.writeString(f, now.replace("\n", lineSeparator), StandardCharsets.UTF_8);
+            Files.write(f, encoding.bytes(now.replace("\n", lineSeparator), name(f)));
+        } catch (PythonSource.NotText e) {
+            errorMessage.set(i18n.fmt("editor.error.cannotHold", name(f), String.valueOf(e.line()), e.encoding()));
+            return false;
         } catch (IOException e) {
             errorMessage.set(i18n.fmt("editor.error.save", name(f), reason(e)));
             return false;

@@ -2,14 +2,9 @@ package interleave.app.picker;
 
 import interleave.app.I18n;
 import interleave.program.ProgramLoadException;
+import interleave.program.PythonSource;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,24 +12,32 @@ import java.util.Locale;
 /**
  * Why a Python program the user opened cannot run, as the picker shows it in place of a demo's description: the
  * file, the line (0 if the problem has none, as a missing file) and the cause, in the UI language where the cause
- * is ours (no such file, not UTF-8) and as CPython says it otherwise (a syntax error).
+ * is ours (no such file, not text in its encoding) and as CPython says it otherwise (a syntax error).
  */
 public record LoadProblem(String fileName, int line, Kind kind, String cause) {
-    /** What kind of problem: the ones we word ourselves, and everything else (CPython's message, no Python). */
-    public enum Kind { MISSING, NOT_UTF8, OTHER }
+    /**
+     * What kind of problem: the ones we word ourselves (no file; a line that is not text in the file's encoding, the
+     * cause then naming a declared encoding or empty for UTF-8; an encoding we do not know, the cause naming it),
+     * and everything else (CPython's message, no Python).
+     */
+    public enum Kind { MISSING, NOT_TEXT, UNKNOWN_ENCODING, OTHER }
 
     /**
      * The problem of {@code file}, from the exception its load threw. Reads the file again to find the first line
-     * that is not UTF-8 (so call it off the FX thread, where the load ran).
+     * that is not text in its encoding (so call it off the FX thread, where the load ran).
      */
     public static LoadProblem of(Path file, IllegalArgumentException e) {
         String name = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
             return new LoadProblem(name, 0, Kind.MISSING, "");
         }
-        int badLine = firstLineNotUtf8(file);
-        if (badLine > 0) {
-            return new LoadProblem(name, badLine, Kind.NOT_UTF8, "");
+        try {
+            PythonSource.read(file);
+        } catch (PythonSource.NotText notText) {
+            return notText.unknownEncoding() ? new LoadProblem(name, 0, Kind.UNKNOWN_ENCODING, notText.encoding())
+                    : new LoadProblem(name, notText.line(), Kind.NOT_TEXT, notText.declared() ? notText.encoding() : "");
+        } catch (IOException unreadable) {
+            // as the load said
         }
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (cause.startsWith(name + ": ")) {
@@ -53,7 +56,9 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
     public String detail(I18n i18n) {
         return switch (kind) {
             case MISSING -> i18n.get("picker.loadProblem.missing");
-            case NOT_UTF8 -> i18n.fmt("picker.loadProblem.notUtf8", String.valueOf(line));
+            case NOT_TEXT -> cause.isEmpty() ? i18n.fmt("picker.loadProblem.notUtf8", String.valueOf(line))
+                    : i18n.fmt("picker.loadProblem.notDeclaredText", String.valueOf(line), cause);
+            case UNKNOWN_ENCODING -> i18n.fmt("picker.loadProblem.unknownEncoding", cause);
             case OTHER -> line <= 0 || cause.toLowerCase(Locale.ROOT).contains("line " + line) ? cause
                     : i18n.fmt("picker.loadProblem.atLine", String.valueOf(line), cause);
         };
@@ -62,36 +67,5 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
     /** Title and detail in one line, for the message banner. */
     public String oneLine(I18n i18n) {
         return title(i18n) + ": " + detail(i18n);
-    }
-
-    /** The 1-based line of the first byte that is not UTF-8, or 0 if the whole file is UTF-8 (or unreadable). */
-    static int firstLineNotUtf8(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return 0;
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(4096);
-        while (true) {
-            CoderResult r = decoder.decode(in, out, true);
-            if (r.isError()) {
-                int line = 1;
-                for (int i = 0; i < in.position(); i++) {
-                    if (bytes[i] == '\n') {
-                        line++;
-                    }
-                }
-                return line;
-            }
-            if (r.isOverflow()) {
-                out.clear();
-            } else {
-                return 0;
-            }
-        }
     }
 }

@@ -189,7 +189,37 @@ class EditorViewModelTest {
         assertEquals("Cannot edit gone.py: the file is no longer there.", vm.errorMessageProperty().get());
         Path latin1 = Files.write(dir.resolve("old.py"), new byte[] {'x', '=', (byte) 0xE9});
         assertFalse(vm.open(latin1));
-        assertEquals("Cannot edit old.py: it is not UTF-8 text.", vm.errorMessageProperty().get());
+        assertEquals("Cannot edit old.py: line 1 is not UTF-8 text. Save it as UTF-8, or declare its encoding in its"
+                + " first line (# -*- coding: gbk -*-).", vm.errorMessageProperty().get());
+        Path unknown = Files.writeString(dir.resolve("odd.py"), "# coding: klingon\nx = 1\n");
+        assertFalse(vm.open(unknown));
+        assertEquals("Cannot edit odd.py: it declares the encoding klingon, which Interleave does not know.",
+                vm.errorMessageProperty().get());
+    }
+
+    /**
+     * A program saved in GBK, as it declares in its first line (Python 2 programs on Chinese Windows often are):
+     * the editor shows its Chinese text and saves it back in GBK; a character GBK cannot hold is not saved, and
+     * says where it is, and the file stays as it was.
+     */
+    @Test
+    void aFileInTheEncodingItDeclaresIsEditedAndSavedInIt() throws Exception {
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        Path f = Files.write(dir.resolve("bank.py"), "# -*- coding: gbk -*-\r\nname = '张三'\r\n".getBytes(gbk));
+        EditorViewModel vm = editor();
+        assertTrue(vm.open(f));
+        assertEquals("# -*- coding: gbk -*-\nname = '张三'\n", vm.textProperty().get());
+        vm.textProperty().set("# -*- coding: gbk -*-\nname = '李四'\nprint(name)\n");
+        assertTrue(vm.save());
+        assertEquals("# -*- coding: gbk -*-\r\nname = '李四'\r\nprint(name)\r\n", new String(Files.readAllBytes(f), gbk),
+                "the file's own encoding and line ends");
+        byte[] before = Files.readAllBytes(f);
+        vm.textProperty().set("# -*- coding: gbk -*-\nname = '李四'\nprint(name, '\u263a\ud83d\ude00')\n");
+        assertFalse(vm.save());
+        assertEquals("Not saved: line 3 has a character that GBK, the encoding of bank.py, cannot hold. Change the"
+                + " character, or the declaration in the first line to utf-8.", vm.errorMessageProperty().get());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(f)), "the file is left as it was");
+        assertTrue(vm.dirty());
     }
 
     @Test

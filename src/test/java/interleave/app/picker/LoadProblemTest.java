@@ -24,10 +24,22 @@ class LoadProblemTest {
         LoadProblem p = LoadProblem.of(file, new ProgramLoadException(file + " is not UTF-8 text"));
         assertEquals(3, p.line());
         assertEquals("Cannot run latin1.py", p.title(en));
-        assertEquals("line 3 is not UTF-8 text: save the file as UTF-8 (in most editors: Save as, encoding UTF-8)",
-                p.detail(en));
+        assertEquals("line 3 is not UTF-8 text: save the file as UTF-8 (in most editors: Save as, encoding UTF-8), or"
+                + " declare its encoding in its first line (# -*- coding: gbk -*-)", p.detail(en));
         assertEquals("无法运行 latin1.py", p.title(zh));
-        assertEquals(0, LoadProblem.firstLineNotUtf8(Files.writeString(dir.resolve("ok.py"), "name = 'caf\u00e9'\n")));
+    }
+
+    @Test
+    void aFileNotInTheEncodingItDeclaresOrInOneWeDoNotKnowSaysWhich() throws Exception {
+        Path gbk = Files.write(dir.resolve("gbk.py"), new byte[] {'#', ' ', 'c', 'o', 'd', 'i', 'n', 'g', ':', ' ', 'g',
+            'b', 'k', '\n', 'x', ' ', '=', ' ', '\'', (byte) 0xFF, '\'', '\n'});
+        LoadProblem p = LoadProblem.of(gbk, new ProgramLoadException("gbk.py: line 2 is not gbk text", 2));
+        assertEquals(2, p.line());
+        assertEquals("line 2 is not gbk text, the encoding its first lines declare", p.detail(en));
+        assertEquals("第 2 行不是 gbk 文本（文件开头声明的编码）", p.detail(zh));
+        Path odd = Files.writeString(dir.resolve("odd.py"), "# -*- coding: klingon -*-\n");
+        assertEquals("it declares the encoding klingon, which Interleave does not know (utf-8, gbk, gb18030, big5,"
+                + " latin-1, ... are known)", LoadProblem.of(odd, new ProgramLoadException("odd")).detail(en));
     }
 
     @Test
