@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -15,10 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Interleave's Python scripts (the runtime, its modules, the loader), unpacked once into a folder of the user's
- * cache named after their contents. CPython keeps their compiled code beside them there (interleave_boot.py starts
+ * cache named after their contents, which only the user may write in (checked: the code in it runs as the user). CPython keeps their compiled code beside them there (interleave_boot.py starts
  * each script from it): python3 compiles a script it is given at every start, and the runtime's 6,000 lines took
  * 50 to 100 ms of every run's start. Another version of Interleave gets a folder of its own. Where the cache cannot
  * be written, or {@code -Dinterleave.python.cache=none}, a temporary folder for this process, scripts run as they
@@ -41,6 +45,10 @@ final class PythonScripts {
     static List<String> command(String python, List<String> options, String name, String... args)
             throws IOException {
         Path dir = folder();
+        if (!Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) { // the folder was deleted meanwhile
+            forget();
+            dir = folder();
+        }
         List<String> command = new ArrayList<>();
         command.add(python);
         command.addAll(options);
@@ -61,11 +69,15 @@ final class PythonScripts {
             Path cache = cache();
             if (cache != null) {
                 try {
-                    Path dir = cache.resolve("interleave").resolve("python-" + id(scripts));
-                    unpack(dir, scripts);
-                    cached = true;
-                    folder = dir;
-                    return dir;
+                    Path ours = cache.resolve("interleave");
+                    Path dir = ours.resolve("python-" + id(scripts));
+                    createPrivately(ours);
+                    if (trusted(ours) && createPrivately(dir) && trusted(dir)) { // else others could put code there
+                        unpack(dir, scripts);
+                        cached = true;
+                        folder = dir;
+                        return dir;
+                    }
                 } catch (IOException | RuntimeException e) {
                     // a cache that cannot be written (read-only home, full disk): a folder of our own instead
                 }
@@ -107,20 +119,67 @@ final class PythonScripts {
         }
     }
 
+    /** A folder only its owner may enter (where the system has such permissions); true. */
+    private static boolean createPrivately(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+        return true;
+    }
+
+    /** A folder of the user's own, not a link, that nobody else may write in (the code in it runs as the user). */
+    private static boolean trusted(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return true; // (Windows: the user's own local application data)
+        }
+        String user = System.getProperty("user.name");
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+        return Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(user)
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
     /** Writes each script that is not there as it should be, whole or not at all (another run may read it). */
     private static void unpack(Path dir, Map<String, byte[]> scripts) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> s : scripts.entrySet()) {
             Path file = dir.resolve(s.getKey());
-            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), s.getValue())) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && Arrays.equals(Files.readAllBytes(file), s.getValue())) {
                 continue;
             }
+            forgetCompiled(dir, s.getKey()); // compiled from what was there: CPython would compile it at every start
             Path part = Files.createTempFile(dir, s.getKey(), ".part");
             try {
                 Files.write(part, s.getValue());
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(part);
+            }
+        }
+    }
+
+    /** Removes the compiled code of script {@code name} (interleave_boot.py writes it again). */
+    private static void forgetCompiled(Path dir, String name) throws IOException {
+        Path compiled = dir.resolve("__pycache__");
+        if (!Files.isDirectory(compiled, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String stem = name.substring(0, name.length() - ".py".length()) + ".";
+        try (var files = Files.list(compiled)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().startsWith(stem)) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
     }

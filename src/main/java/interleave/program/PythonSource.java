@@ -11,37 +11,48 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Python file's text as CPython reads it (PEP 263): UTF-8, unless a coding declaration in its first two lines
- * names another encoding ({@code # -*- coding: gbk -*-}, as Python 2 programs saved on Chinese Windows often
- * have) or a UTF-8 byte order mark starts it. The editor writes the text back the same way, so that the teacher's
- * file stays in its own encoding.
+ * A Python file's text as CPython reads it (PEP 263, Lib/tokenize.py's detect_encoding): UTF-8, unless a coding
+ * declaration in its first two lines names another encoding ({@code # -*- coding: gbk -*-}, as Python 2 programs
+ * saved on Chinese Windows often have) or a UTF-8 byte order mark starts it. The editor writes a text back in the
+ * encoding the text itself declares, so that the teacher's file stays readable by python3.
+ *
+ * @param declared the encoding as the file declares it ("gbk"), null where it declares none
  */
-public record PythonSource(String text, Charset charset, boolean byteOrderMark) {
-    // CPython's own patterns (Lib/tokenize.py): a declaration, and a line before it that may come first
-    private static final Pattern DECLARATION = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+public record PythonSource(String text, Charset charset, String declared, boolean byteOrderMark) {
+    // CPython's own pattern (re.ASCII; "." is anything but a line end, which ends the line anyway)
+    private static final Pattern DECLARATION = Pattern.compile("^[ \\t\\f]*#[^\\n]*?coding[:=][ \\t]*([-\\w.]+)");
     private static final Pattern BLANK = Pattern.compile("^[ \\t\\f]*(?:[#\\r\\n]|$)");
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    /** Python's names of encodings that Java knows by other names. */
-    private static final Map<String, String> PYTHON_NAMES = Map.of("cp936", "GBK", "ms936", "GBK", "936", "GBK",
-            "u8", "UTF-8", "utf8", "UTF-8", "latin1", "ISO-8859-1", "latin", "ISO-8859-1", "l1", "ISO-8859-1");
+    /** Python's names of the encodings Java reads the same way, normalised as Python looks them up (see below). */
+    private static final Map<String, String> CODECS = codecs();
 
     /** Why a file is not text Python can read, or a text its encoding cannot hold. */
     public static final class NotText extends IOException {
+        /** A line not in the encoding; an encoding not known; a byte order mark with another; a character. */
+        public enum Problem { NOT_TEXT, UNKNOWN_ENCODING, BYTE_ORDER_MARK, CANNOT_HOLD }
+
+        private final Problem problem;
         private final int line;
         private final String encoding;
         private final boolean declared;
 
-        NotText(String message, int line, String encoding, boolean declared) {
+        NotText(Problem problem, String message, int line, String encoding, boolean declared) {
             super(message);
+            this.problem = problem;
             this.line = line;
             this.encoding = encoding;
             this.declared = declared;
+        }
+
+        public Problem problem() {
+            return problem;
         }
 
         /** The 1-based line of the first byte (or character) in question, 0 for an encoding it does not know. */
@@ -61,7 +72,7 @@ public record PythonSource(String text, Charset charset, boolean byteOrderMark) 
 
         /** Whether the file declares an encoding that Interleave does not know. */
         public boolean unknownEncoding() {
-            return line == 0;
+            return problem == Problem.UNKNOWN_ENCODING;
         }
     }
 
@@ -73,16 +84,9 @@ public record PythonSource(String text, Charset charset, boolean byteOrderMark) 
     /** The text of a file's bytes ({@code name} for messages). */
     static PythonSource of(byte[] bytes, String name) throws NotText {
         boolean bom = bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
-        String declared = declaredEncoding(bytes, bom ? 3 : 0);
-        Charset charset = StandardCharsets.UTF_8;
-        if (declared != null) {
-            charset = charset(declared);
-            if (charset == null) {
-                throw new NotText(name + " declares the encoding '" + declared + "', which Interleave does not know",
-                        0, declared, true);
-            }
-        }
         int start = bom ? 3 : 0;
+        String declared = declaredIn(bytes, start, name);
+        Charset charset = charset(declared, bom, name);
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
@@ -92,27 +96,28 @@ public record PythonSource(String text, Charset charset, boolean byteOrderMark) 
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            int line = 1;
-            for (int i = start; i < in.position(); i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            String encoding = declared == null ? "UTF-8" : declared;
-            throw new NotText(name + ": line " + line + " is not " + encoding + " text" + (declared == null
-                    ? ": save the file as UTF-8, or declare its encoding in its first line (# -*- coding: gbk -*-)"
-                    : ", the encoding its first lines declare"), line, encoding, declared != null);
+            throw notText(name, lineAt(bytes, start, in.position()), declared);
         }
         out.flip();
-        return new PythonSource(out.toString(), charset, bom);
+        return new PythonSource(out.toString(), charset, declared, bom);
     }
 
-    /** The bytes of {@code newText} in this file's encoding; NotText names the line of a character it cannot hold. */
-    public byte[] bytes(String newText, String name) throws NotText {
+    /**
+     * The encoding {@code newText} is to be saved in: the one it declares now (a teacher may have changed the
+     * declaration since the file was read), with this file's byte order mark if it had one.
+     */
+    public PythonSource forText(String newText, String name) throws NotText {
+        byte[] head = newText.lines().limit(2).reduce("", (a, b) -> a + b + "\n").getBytes(StandardCharsets.UTF_8);
+        String now = declaredIn(head, 0, name);
+        return new PythonSource(newText, charset(now, byteOrderMark, name), now, byteOrderMark);
+    }
+
+    /** The bytes of this text in its encoding; NotText names the line of a character the encoding cannot hold. */
+    public byte[] bytes(String name) throws NotText {
         CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            ByteBuffer encoded = encoder.encode(CharBuffer.wrap(newText));
+            ByteBuffer encoded = encoder.encode(CharBuffer.wrap(text));
             byte[] body = new byte[encoded.remaining()];
             encoded.get(body);
             if (!byteOrderMark) {
@@ -125,8 +130,8 @@ public record PythonSource(String text, Charset charset, boolean byteOrderMark) 
         } catch (CharacterCodingException e) {
             CharsetEncoder scan = charset.newEncoder();
             int line = 1;
-            for (int i = 0; i < newText.length(); i += Character.charCount(newText.codePointAt(i))) {
-                int c = newText.codePointAt(i);
+            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+                int c = text.codePointAt(i);
                 if (!scan.canEncode(new String(Character.toChars(c)))) {
                     break;
                 }
@@ -134,24 +139,52 @@ public record PythonSource(String text, Charset charset, boolean byteOrderMark) 
                     line++;
                 }
             }
-            throw new NotText(name + ": line " + line + " has a character that " + charset.name() + " cannot hold",
-                    line, charset.name(), true);
+            String encoding = declared == null ? "UTF-8" : declared;
+            throw new NotText(NotText.Problem.CANNOT_HOLD, name + ": line " + line + " has a character that "
+                    + encoding + " cannot hold", line, encoding, declared != null);
         }
     }
 
-    /** The encoding the first two lines declare, as CPython finds it (tokenize.detect_encoding), or null. */
-    private static String declaredEncoding(byte[] bytes, int from) {
+    private static NotText notText(String name, int line, String declared) {
+        return new NotText(NotText.Problem.NOT_TEXT, name + ": line " + line + " is not " + (declared == null ? "UTF-8" : declared) + " text"
+                + (declared == null
+                ? ": save the file as UTF-8, or declare its encoding in its first line (# -*- coding: gbk -*-)"
+                : ", the encoding its first lines declare"), line, declared == null ? "UTF-8" : declared,
+                declared != null);
+    }
+
+    private static int lineAt(byte[] bytes, int from, int position) {
+        int line = 1;
+        for (int i = from; i < position; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * The encoding the first two lines declare, as CPython finds it: each line it looks at must be UTF-8 (else no
+     * encoding can be declared, and the file is not UTF-8 either); the second only after a blank or comment line.
+     */
+    private static String declaredIn(byte[] bytes, int from, String name) throws NotText {
         int at = from;
-        for (int n = 0; n < 2 && at < bytes.length; n++) {
+        for (int n = 1; n <= 2 && at < bytes.length; n++) {
             int end = at;
             while (end < bytes.length && bytes[end] != '\n') {
                 end++;
             }
-            // (a line that is not ASCII cannot declare anything, and is read in the default encoding)
-            String line = new String(bytes, at, Math.min(end + 1, bytes.length) - at, StandardCharsets.ISO_8859_1);
+            String line;
+            try {
+                line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, at, Math.min(end + 1, bytes.length) - at)).toString();
+            } catch (CharacterCodingException e) {
+                throw notText(name, n, null);
+            }
             Matcher m = DECLARATION.matcher(line);
             if (m.find()) {
-                return normalName(m.group(1));
+                return m.group(1);
             }
             if (!BLANK.matcher(line).find()) {
                 return null;
@@ -161,31 +194,91 @@ public record PythonSource(String text, Charset charset, boolean byteOrderMark) 
         return null;
     }
 
-    /** As CPython's tokenize._get_normal_name: utf-8 and latin-1 under their many spellings. */
-    private static String normalName(String name) {
-        String enc = name.length() > 12 ? name.substring(0, 12) : name;
-        enc = enc.toLowerCase(Locale.ROOT).replace('_', '-');
+    /** The charset of a declared encoding (null: UTF-8), refusing one Python would not read the same way. */
+    private static Charset charset(String declared, boolean bom, String name) throws NotText {
+        if (declared == null) {
+            return StandardCharsets.UTF_8;
+        }
+        String javaName = CODECS.get(pythonKey(declared));
+        if (bom && !"UTF-8".equals(javaName)) { // CPython: "encoding problem: gbk with BOM"
+            throw new NotText(NotText.Problem.BYTE_ORDER_MARK, name + " starts with a UTF-8 byte order mark but"
+                    + " declares the encoding " + declared, 1, declared, true);
+        }
+        try {
+            if (javaName != null) {
+                return Charset.forName(javaName);
+            }
+        } catch (IllegalArgumentException e) {
+            // this Java has not got it
+        }
+        throw new NotText(NotText.Problem.UNKNOWN_ENCODING, name + " declares the encoding '" + declared + "', which Interleave does not know (utf-8, "
+                + "gbk, gb2312, gb18030, big5, cp950, shift_jis, cp932, euc-kr, cp949, latin-1, cp1252, ... are known)",
+                0, declared, true);
+    }
+
+    /**
+     * A declared name as Python looks it up: tokenize's utf-8 and latin-1 spellings, then lower case, every run of
+     * other characters than letters, digits and dots one underscore (encodings.normalize_encoding).
+     */
+    private static String pythonKey(String declared) {
+        String enc = (declared.length() > 12 ? declared.substring(0, 12) : declared).toLowerCase(Locale.ROOT)
+                .replace('_', '-');
         if (enc.equals("utf-8") || enc.startsWith("utf-8-")) {
-            return "utf-8";
+            return "utf_8";
         }
         for (String latin : new String[] {"latin-1", "iso-8859-1", "iso-latin-1"}) {
             if (enc.equals(latin) || enc.startsWith(latin + "-")) {
-                return "iso-8859-1";
+                return "latin_1";
             }
         }
-        return name;
+        return declared.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "_").replaceAll("^_|_$", "");
     }
 
-    private static Charset charset(String pythonName) {
-        String name = pythonName.toLowerCase(Locale.ROOT);
-        String javaName = PYTHON_NAMES.getOrDefault(name, name);
-        for (String candidate : new String[] {javaName, javaName.replace('_', '-')}) {
-            try {
-                return Charset.forName(candidate);
-            } catch (IllegalArgumentException e) {
-                // not by this name
+    /** Python's codec names and aliases (Lib/encodings/aliases.py) whose Java charset decodes as Python does. */
+    private static Map<String, String> codecs() {
+        Map<String, String> m = new HashMap<>();
+        String[][] table = {
+            {"UTF-8", "utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001"},
+            {"ISO-8859-1", "latin_1 latin1 latin l1 iso8859_1 iso_8859_1 8859 cp819 iso_ir_100 csisolatin1 ibm819"},
+            {"US-ASCII", "ascii us_ascii 646 us cp367 csascii ibm367 iso646_us iso_ir_6 ansi_x3.4_1968 ansi_x3.4_1986"},
+            {"GBK", "gbk cp936 ms936 936"},
+            {"GB2312", "gb2312 chinese csiso58gb231280 euc_cn euccn eucgb2312_cn gb2312_1980 gb2312_80 iso_ir_58"},
+            {"GB18030", "gb18030 gb18030_2000"},
+            {"Big5", "big5 big5_tw csbig5"},
+            {"Big5-HKSCS", "big5hkscs big5_hkscs hkscs"},
+            {"x-windows-950", "cp950 950 ms950"},
+            {"windows-31j", "cp932 932 ms932 mskanji ms_kanji"},
+            {"Shift_JIS", "shift_jis csshiftjis shiftjis sjis s_jis"},
+            {"EUC-JP", "euc_jp eucjp ujis u_jis"},
+            {"x-windows-949", "cp949 949 ms949 uhc"},
+            {"EUC-KR", "euc_kr euckr korean ksc5601 ks_c_5601 ks_c_5601_1987 ksx1001 ks_x_1001"},
+            {"KOI8-R", "koi8_r cskoi8r"},
+            {"KOI8-U", "koi8_u"},
+            {"x-MacRoman", "mac_roman macroman macintosh"},
+            {"IBM437", "cp437 437 ibm437"},
+            {"IBM850", "cp850 850 ibm850"},
+            {"IBM866", "cp866 866 ibm866"},
+        };
+        for (String[] row : table) {
+            for (String alias : row[1].split(" ")) {
+                m.put(alias, row[0]);
             }
         }
-        return null;
+        for (int n = 1250; n <= 1258; n++) {
+            m.put("cp" + n, "windows-" + n);
+            m.put("windows_" + n, "windows-" + n);
+        }
+        String[][] iso = {{"2", "latin2 l2"}, {"3", "latin3 l3"}, {"4", "latin4 l4"}, {"5", "cyrillic"},
+            {"6", "arabic"}, {"7", "greek greek8"}, {"8", "hebrew"}, {"9", "latin5 l5"}, {"13", "latin7 l7"},
+            {"15", "latin9 l9"}};
+        for (String[] row : iso) {
+            String java = "ISO-8859-" + row[0];
+            m.put("iso8859_" + row[0], java);
+            m.put("iso_8859_" + row[0], java);
+            for (String alias : row[1].split(" ")) {
+                m.put(alias, java);
+            }
+        }
+        return Map.copyOf(m);
     }
 }

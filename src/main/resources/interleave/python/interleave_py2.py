@@ -903,8 +903,11 @@ PYTHON2_CALLS = {"xrange", "raw_input", "unichr", "execfile"}
 PYTHON2_METHODS = {"has_key", "iteritems", "iterkeys", "itervalues"}
 
 
-# every signal python2_signals looks for has one of these in the text
-_SIGNAL_WORDS = re.compile(r">>|\b(?:%s)\b" % "|".join(sorted(set(MODULES) | PYTHON2_CALLS | PYTHON2_METHODS)))
+# every signal python2_signals looks for matches this (tokens may be apart by spaces, a line's continuation or, within
+# brackets, a comment and a line end): print >>, an import of a Python 2 module, a call of what only Python 2 has
+_GAP = r"(?:[ \t\f\r\n\\]|#[^\n]*)*"
+_SIGNAL_WORDS = re.compile(r"\bprint{gap}>>|^{gap}(?:import|from){gap}(?:{modules})\b|\b(?:{calls}){gap}\(".format(
+    gap=_GAP, modules="|".join(sorted(MODULES)), calls="|".join(sorted(PYTHON2_CALLS | PYTHON2_METHODS))), re.M)
 
 
 def python2_signals(source):

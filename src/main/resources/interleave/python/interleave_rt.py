@@ -1983,8 +1983,6 @@ def main():
                     "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step,
                     "__rt_fork__": fork_at_top_level, "print": _print, "input": _input, "__builtins__": builtins})
     _call("begin", line=0)
-    # the program's own modules are compiled and kept as the environment says (interleave_boot.py keeps ours)
-    sys.dont_write_bytecode = globals().get("_PROGRAM_DONT_WRITE_BYTECODE", sys.dont_write_bytecode)
     try:
         exec(code, program)
     except SystemExit as e:

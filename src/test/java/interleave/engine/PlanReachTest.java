@@ -33,12 +33,12 @@ class PlanReachTest {
     }
 
     @Test
-    void aPlanNotDrawnOrAccountedTwiceLeavesTheReachAsItIs() {
+    void aPlanIsAccountedForOnce() {
         PlanReach reach = new PlanReach();
-        reach.drawn(4);
-        reach.ended(3);
-        int after = reach.next(128);
-        reach.ended(0); // asked again with no plan since: nothing to account for
-        assertEquals(after, reach.next(128));
+        reach.drawn(64);
+        reach.ended(0); // gone through: the reach grows to 130, the caller's limit 128
+        assertEquals(128, reach.next(128));
+        reach.ended(0); // asked again with no plan since: nothing to account for (else it would shrink to 4)
+        assertEquals(128, reach.next(128));
     }
 }

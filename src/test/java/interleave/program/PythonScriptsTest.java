@@ -62,7 +62,7 @@ class PythonScriptsTest {
         assertTrue(folder.getFileName().toString().matches("python-[0-9a-f]{16}"), folder.toString());
 
         List<String> printed = run(program(programs));
-        // as under python3 itself: the program sees the environment's choice, not the one the runtime made
+        // as under python3 itself: the program sees the environment's choice (our own files are compiled apart)
         boolean environmentSaysNo = System.getenv("PYTHONDONTWRITEBYTECODE") != null
                 && !System.getenv("PYTHONDONTWRITEBYTECODE").isEmpty();
         assertEquals(List.of((environmentSaysNo ? "True" : "False") + " 42"), printed);
@@ -84,6 +84,43 @@ class PythonScriptsTest {
         try (var left = Files.list(folder)) {
             assertFalse(left.anyMatch(f -> f.toString().endsWith(".part")), "no part-written file is left");
         }
+    }
+
+    /** A cache folder others may write in (they could put code of theirs there) is not used; nor is a link. */
+    @Test
+    void aFolderOthersMayWriteInIsNotTrusted(@TempDir Path cache) throws Exception {
+        Assumptions.assumeTrue(cache.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "SKIPPED: no POSIX permissions on this file system");
+        Path ours = Files.createDirectory(cache.resolve("interleave"));
+        Files.setPosixFilePermissions(ours, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        System.setProperty("interleave.python.cache", cache.toString());
+        PythonScripts.forget();
+        assertTrue(PythonScripts.folder().getFileName().toString().startsWith("interleave-python"),
+                PythonScripts.folder().toString());
+        try (var inIt = Files.list(ours)) {
+            assertEquals(0, inIt.count(), "nothing unpacked where others may write");
+        }
+
+        Path second = Files.createDirectory(cache.resolve("second"));
+        Files.createSymbolicLink(second.resolve("interleave"), Files.createDirectory(cache.resolve("elsewhere")));
+        System.setProperty("interleave.python.cache", second.toString());
+        PythonScripts.forget();
+        assertTrue(PythonScripts.folder().getFileName().toString().startsWith("interleave-python"),
+                "a link where our folder should be is not followed");
+    }
+
+    /** The cache folder deleted while the app runs: the next run unpacks the scripts again. */
+    @Test
+    void aFolderDeletedMeanwhileIsUnpackedAgain(@TempDir Path cache) throws Exception {
+        System.setProperty("interleave.python.cache", cache.toString());
+        PythonScripts.forget();
+        Path folder = PythonScripts.folder();
+        try (var all = Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        assertFalse(Files.exists(folder));
+        List<String> command = PythonScripts.command("python3", List.of(), "interleave_rt.py");
+        assertTrue(Files.isRegularFile(Path.of(command.get(1))), command.toString());
     }
 
     @Test

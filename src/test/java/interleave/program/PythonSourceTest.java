@@ -61,6 +61,16 @@ class PythonSourceTest {
         cases.put("undeclared_gbk", "import threading\n\nname = '张三'\n".getBytes(GBK));
         cases.put("not_gbk", concat("# coding: gbk\nx = '".getBytes(GBK), new byte[] {(byte) 0xFF}, "'\n".getBytes(GBK)));
         cases.put("unknown", "# coding: klingon\nx = 1\n".getBytes(StandardCharsets.UTF_8));
+        cases.put("bom_then_gbk", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "# coding: gbk\nx = 1\n".getBytes(StandardCharsets.UTF_8)));
+        cases.put("gbk_comment_before_declaration", "# 中文注释\n# coding: gbk\nx = '张'\n".getBytes(GBK));
+        cases.put("old_mac_line_ends", "#!/usr/bin/env python\r# coding: latin-1\rx = 1\r"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        cases.put("cp949_backslash", "# -*- coding: cp949 -*-\nprint('안녕\\t하세요')\n"
+                .getBytes(Charset.forName("x-windows-949")));
+        cases.put("big5", "# coding: big5\nprint('餘額')\n".getBytes(Charset.forName("Big5")));
+        cases.put("cp932", "# coding: cp932\nprint('残高\\n')\n".getBytes(Charset.forName("windows-31j")));
+        cases.put("ascii_declared", "# coding: ascii\nx = '\u00e9'\n".getBytes(StandardCharsets.UTF_8));
         return cases;
     }
 
@@ -86,14 +96,19 @@ class PythonSourceTest {
     }
 
     @Test
-    void aTextIsWrittenBackInItsFilesEncodingOrNotAtAll() throws Exception {
+    void aTextIsWrittenInTheEncodingItDeclaresOrNotAtAll() throws Exception {
         PythonSource gbk = PythonSource.of(cases().get("gbk_first_line"), "a");
-        assertArrayEquals(cases().get("gbk_first_line"), gbk.bytes(gbk.text(), "a.py"));
-        PythonSource.NotText cannot = assertThrows(PythonSource.NotText.class,
-                () -> gbk.bytes("# -*- coding: gbk -*-\nname = '张三'\nprint('\ud83d\ude00')\n", "a.py"));
+        assertArrayEquals(cases().get("gbk_first_line"), gbk.forText(gbk.text(), "a.py").bytes("a.py"));
+        PythonSource.NotText cannot = assertThrows(PythonSource.NotText.class, () -> gbk.forText(
+                "# -*- coding: gbk -*-\nname = '张三'\nprint('\ud83d\ude00')\n", "a.py").bytes("a.py"));
         assertEquals(3, cannot.line());
+        assertEquals(PythonSource.NotText.Problem.CANNOT_HOLD, cannot.problem());
+        // the declaration changed to utf-8: written as UTF-8, as python3 will read it
+        String utf8 = "# -*- coding: utf-8 -*-\nname = '张三'\nprint('\ud83d\ude00')\n";
+        assertArrayEquals(utf8.getBytes(StandardCharsets.UTF_8), gbk.forText(utf8, "a.py").bytes("a.py"));
         PythonSource bom = PythonSource.of(cases().get("bom"), "b");
-        assertArrayEquals(cases().get("bom"), bom.bytes(bom.text(), "b.py"), "the byte order mark is kept");
+        assertArrayEquals(cases().get("bom"), bom.forText(bom.text(), "b.py").bytes("b.py"),
+                "the byte order mark is kept");
     }
 
     /** Each case as CPython reads it: its text, or null where CPython refuses the file. */

@@ -49,8 +49,8 @@ public final class EditorViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private String savedText = "";
     private String lineSeparator = "\n";
-    /** The file's encoding as it was read (and its byte order mark), to write it back the same way. */
-    private PythonSource encoding = new PythonSource("", StandardCharsets.UTF_8, false);
+    /** The file as it was read or last saved: its byte order mark, which a save keeps. */
+    private PythonSource encoding = new PythonSource("", StandardCharsets.UTF_8, null, false);
     private boolean savedSinceRun; // saved, not yet run: the run still uses the code as it was loaded
     private Confirm confirm = name -> Choice.CANCEL; // until a view gives a real one: never lose anything
 
@@ -184,8 +184,9 @@ public final class EditorViewModel {
     }
 
     /**
-     * Writes the text to the file, in its own encoding (UTF-8 unless it declares another) and with its own line ends;
-     * false and the message if it cannot (a character the encoding cannot hold: the file is left as it was).
+     * Writes the text to the file, in the encoding the text declares (UTF-8 unless its first lines declare another,
+     * as python3 will read it) and with the file's own line ends; false and the message if it cannot (a character
+     * the encoding cannot hold, an encoding we cannot write: the file is left as it was).
      */
     public boolean save() {
         Path f = file.get();
@@ -194,9 +195,17 @@ public final class EditorViewModel {
         }
         String now = text.get();
         try {
-            Files.write(f, encoding.bytes(now.replace("\n", lineSeparator), name(f)));
+            PythonSource saved = encoding.forText(now.replace("\n", lineSeparator), name(f));
+            Files.write(f, saved.bytes(name(f)));
+            encoding = saved;
         } catch (PythonSource.NotText e) {
-            errorMessage.set(i18n.fmt("editor.error.cannotHold", name(f), String.valueOf(e.line()), e.encoding()));
+            errorMessage.set(switch (e.problem()) {
+                case UNKNOWN_ENCODING -> i18n.fmt("editor.error.saveEncoding", name(f), e.encoding());
+                case CANNOT_HOLD -> e.declared()
+                        ? i18n.fmt("editor.error.cannotHold", name(f), String.valueOf(e.line()), e.encoding())
+                        : i18n.fmt("editor.error.cannotHoldUtf8", name(f), String.valueOf(e.line()));
+                default -> i18n.fmt("editor.error.save", name(f), e.getMessage());
+            });
             return false;
         } catch (IOException e) {
             errorMessage.set(i18n.fmt("editor.error.save", name(f), reason(e)));

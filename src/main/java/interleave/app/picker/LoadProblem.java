@@ -34,8 +34,18 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
         try {
             PythonSource.read(file);
         } catch (PythonSource.NotText notText) {
-            return notText.unknownEncoding() ? new LoadProblem(name, 0, Kind.UNKNOWN_ENCODING, notText.encoding())
-                    : new LoadProblem(name, notText.line(), Kind.NOT_TEXT, notText.declared() ? notText.encoding() : "");
+            switch (notText.problem()) {
+                case UNKNOWN_ENCODING -> {
+                    return new LoadProblem(name, 0, Kind.UNKNOWN_ENCODING, notText.encoding());
+                }
+                case NOT_TEXT -> {
+                    return new LoadProblem(name, notText.line(), Kind.NOT_TEXT,
+                            notText.declared() ? notText.encoding() : "");
+                }
+                default -> {
+                    // as the load said (a byte order mark with another encoding)
+                }
+            }
         } catch (IOException unreadable) {
             // as the load said
         }

@@ -216,10 +216,15 @@ class EditorViewModelTest {
         byte[] before = Files.readAllBytes(f);
         vm.textProperty().set("# -*- coding: gbk -*-\nname = '李四'\nprint(name, '\u263a\ud83d\ude00')\n");
         assertFalse(vm.save());
-        assertEquals("Not saved: line 3 has a character that GBK, the encoding of bank.py, cannot hold. Change the"
+        assertEquals("Not saved: line 3 has a character that gbk, the encoding of bank.py, cannot hold. Change the"
                 + " character, or the declaration in the first line to utf-8.", vm.errorMessageProperty().get());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(f)), "the file is left as it was");
         assertTrue(vm.dirty());
+        // as the message says: the declaration changed to utf-8, the file is written as UTF-8 (python3 reads it so)
+        vm.textProperty().set("# -*- coding: utf-8 -*-\nname = '李四'\nprint(name, '\u263a\ud83d\ude00')\n");
+        assertTrue(vm.save());
+        assertEquals("# -*- coding: utf-8 -*-\r\nname = '李四'\r\nprint(name, '\u263a\ud83d\ude00')\r\n",
+                Files.readString(f, StandardCharsets.UTF_8));
     }
 
     @Test
