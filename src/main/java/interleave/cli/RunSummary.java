@@ -101,6 +101,11 @@ final class RunSummary {
         for (String line : (List<String>) r.get("output")) {
             out.println("  " + line);
         }
+        if (r.get("result") instanceof Map<?, ?> result && result.get("stderr") instanceof List<?> stderr) {
+            for (Object line : stderr) { // what a Python program wrote there, tracebacks too, as python3 shows it
+                out.println("  stderr: " + line);
+            }
+        }
         for (String e : (List<String>) r.get("errors")) {
             out.println("  error in " + e);
         }

@@ -82,6 +82,8 @@ final class PythonBridge {
     /** What the program wrote after its last ended line (see {@link #print}). */
     private final StringBuilder partialLine = new StringBuilder();
     private final List<String> errorOutput = new CopyOnWriteArrayList<>();
+    /** What the program wrote to stderr after its last ended line there. */
+    private final StringBuilder partialErrorLine = new StringBuilder();
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
     private final Stall stall;
 
@@ -118,9 +120,19 @@ final class PythonBridge {
         }
     }
 
-    /** The lines the program wrote to stderr: tracebacks of uncaught exceptions, as CPython prints them. */
+    /**
+     * The lines the program wrote to stderr, as CPython writes them there: what it wrote itself (logging's messages,
+     * print to sys.stderr) and the tracebacks of uncaught exceptions; the last one too if nothing ended it.
+     */
     List<String> errorOutput() {
-        return errorOutput;
+        synchronized (partialErrorLine) {
+            if (partialErrorLine.length() == 0) {
+                return errorOutput;
+            }
+            List<String> all = new java.util.ArrayList<>(errorOutput);
+            all.add(partialErrorLine.toString());
+            return all;
+        }
     }
 
     /** How many context switches the Python threads made among themselves, as the engine's plans said. */
@@ -292,7 +304,7 @@ final class PythonBridge {
             if (op.equals("end")) {
                 String traceback = req.path("traceback").asText(null);
                 if (traceback != null) { // what CPython prints on stderr for an uncaught exception
-                    errorOutput.addAll(traceback.lines().toList());
+                    errorText(traceback.endsWith("\n") ? traceback : traceback + "\n");
                 }
                 // the thread goes; its worker gives up the core at once, so the next thread may run before this
                 // one reads the answer: the values others wrote are for that next thread's answer, not this one
@@ -448,6 +460,27 @@ final class PythonBridge {
         }
     }
 
+    /**
+     * What the program wrote to stderr, a point of the engine (a step: the trace's output is stdout's): kept line by
+     * line, as a terminal shows it, with the tracebacks of uncaught exceptions in the order they came.
+     */
+    private void writeError(String text) {
+        errorText(text);
+        k.step();
+    }
+
+    /** Text on the program's stderr, after what is there (a line is kept once it is ended). */
+    private void errorText(String text) {
+        synchronized (partialErrorLine) {
+            partialErrorLine.append(text);
+            int end = partialErrorLine.lastIndexOf("\n");
+            if (end >= 0) {
+                errorOutput.addAll(PythonProgram.outputLines(partialErrorLine.substring(0, end)));
+                partialErrorLine.delete(0, end + 1);
+            }
+        }
+    }
+
     /** One scheduling point of the program, on the engine. */
     private Object perform(String op, JsonNode req) {
         switch (op) {
@@ -459,6 +492,9 @@ final class PythonBridge {
             }
             case "print":
                 print(req.path("text").asText());
+                return null;
+            case "stderr":
+                writeError(req.path("text").asText());
                 return null;
             case "input": {
                 String prompt = req.path("prompt").asText("");

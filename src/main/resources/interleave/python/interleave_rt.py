@@ -82,6 +82,7 @@ from interleave_rewrite import Rewrite, module_int_globals, split_at_fork
 
 _out = sys.stdout
 _in = sys.stdin
+_real_stderr = sys.stderr  # the runtime's own messages (the program's stderr is _ProgramStderr, a point)
 sys.stdout = sys.stderr  # the program's own writes never reach the protocol stream
 _send_lock = _real_threading.Lock()
 _answers = {}
@@ -635,8 +636,8 @@ def _reader():
             ans.value = line
             ans.ready.set()
     except BaseException as e:  # noqa: a broken answer would leave every thread waiting: end loudly instead
-        sys.stderr.write("interleave runtime: %s: %s\n" % (type(e).__name__, e))
-        sys.stderr.flush()
+        _real_stderr.write("interleave runtime: %s: %s\n" % (type(e).__name__, e))
+        _real_stderr.flush()
         _real_exit(3)
     # the engine is gone (the run ended, or the JVM did, however it died): so is this process, at once
     _real_exit(0)
@@ -1540,10 +1541,12 @@ def _sleep(seconds):
 
 
 def _print(*args, sep=" ", end="\n", file=None, flush=False):
-    """print, as CPython's: one write of exactly what it prints, to sys.stdout (the program's, see _ProgramStdout,
-    or the one it redirected to) unless told otherwise; sys.__stdout__ is the protocol's, so it means the same."""
+    """print: what CPython's prints, as one write (one point), to sys.stdout (the program's, see _ProgramStdout,
+    or the one it redirected to) unless told otherwise; sys.__stdout__ is the protocol's, so it means the same
+    (and sys.__stderr__ the program's stderr). CPython writes each piece apart; to a buffered stdout that comes to
+    the same, but on stderr, which it writes through, another thread's line may come between two pieces."""
     text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
-    (sys.stdout if file is None or file is sys.__stdout__ else file).write(text)
+    (sys.stdout if file is None or file is sys.__stdout__ else sys.stderr if file is sys.__stderr__ else file).write(text)
 
 
 class _ProgramStdout:
@@ -1551,13 +1554,14 @@ class _ProgramStdout:
     point of the engine, as _print's. The protocol has the real stdout; a thread of the runtime's own writes to
     stderr."""
     encoding = "utf-8"
+    _op = "print"
 
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
         if getattr(_local, "tid", None) is None:
-            return sys.stderr.write(text)
-        _call("print", text=text)
+            return _real_stderr.write(text)
+        _call(self._op, text=text)
         return len(text)
 
     def flush(self):
@@ -1568,6 +1572,12 @@ class _ProgramStdout:
 
     def writable(self):
         return True
+
+
+class _ProgramStderr(_ProgramStdout):
+    """The program's sys.stderr: what it writes there (logging's messages, print(..., file=sys.stderr), the
+    default excepthook) is the run's stderr, as a terminal shows it under python3, and a point of the engine."""
+    _op = "stderr"
 
 
 def _input(prompt=""):
@@ -1626,8 +1636,8 @@ def _say_where_and_go(signum, frame):
         while f is not None and f.f_code.co_filename != _program_file:
             f = f.f_back
         if f is not None and ident in names:
-            sys.stderr.write("interleave-stack\t%s\t%d\n" % (names[ident], f.f_lineno))
-    sys.stderr.flush()
+            _real_stderr.write("interleave-stack\t%s\t%d\n" % (names[ident], f.f_lineno))
+    _real_stderr.flush()
     _real_exit(0)
 
 
@@ -1976,6 +1986,7 @@ def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     sys.argv = [path]
     sys.stdout = _ProgramStdout()
+    sys.stderr = _ProgramStderr()
     sys.stdin = _ProgramStdin()
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G,

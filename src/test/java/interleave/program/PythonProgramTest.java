@@ -788,6 +788,30 @@ class PythonProgramTest {
     }
 
     /**
+     * What the program writes to stderr (logging's messages with their thread's name, print to sys.stderr, writes
+     * in pieces, a last line with no end) is the run's stderr, line for line what python3 writes there, in every
+     * mode; stdout stays the output.
+     */
+    @Test
+    void whatTheProgramWritesToStderrIsTheRunsStderrAsUnderCPython() throws Exception {
+        Process p = new ProcessBuilder(PythonProgram.findPython(), program("stderr_logging.py").toString()).start();
+        String cpython = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        assertTrue(cpython.contains("(worker-1 ) exiting 1"), cpython);
+        for (RunSettings settings : List.of(RunSettings.DEFAULT, RunSettings.DEFAULT.withSeed(1),
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE),
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS))) {
+            ScenarioRun r = run("stderr_logging.py", settings);
+            assertEquals(List.of(), r.kernel().outcomeNow().errors());
+            assertEquals(List.of("output"), r.result().get("output"));
+            @SuppressWarnings("unchecked")
+            List<String> stderr = (List<String>) r.result().get("stderr");
+            assertEquals(cpython.lines().sorted().toList(), stderr.stream().sorted().toList(), settings.toString());
+            assertEquals("no line end", stderr.get(stderr.size() - 1), "the last write, kept though not ended");
+        }
+    }
+
+    /**
      * os mode: CPython switches the threads itself (this program asks it to every microsecond), and the engine
      * records each read and write in the order they happened: the balance it ends with is the one CPython printed,
      * updates lost or not.
