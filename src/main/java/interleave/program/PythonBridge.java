@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs one Python program in CPython ({@link PythonProcess}) and pairs each of its threads with an engine worker.
@@ -78,12 +77,9 @@ final class PythonBridge {
     private final java.util.concurrent.atomic.AtomicInteger continued = new java.util.concurrent.atomic.AtomicInteger();
     /** How many times a Python thread about to block handed the core to the lock's holder with its continuation. */
     private final java.util.concurrent.atomic.AtomicInteger handedAhead = new java.util.concurrent.atomic.AtomicInteger();
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    /** What the program wrote after its last ended line (see {@link #print}). */
-    private final StringBuilder partialLine = new StringBuilder();
-    private final List<String> errorOutput = new CopyOnWriteArrayList<>();
-    /** What the program wrote to stderr after its last ended line there. */
-    private final StringBuilder partialErrorLine = new StringBuilder();
+    /** What the program wrote to stdout (its output) and to stderr, tracebacks of uncaught exceptions among it. */
+    private final WrittenLines output = new WrittenLines();
+    private final WrittenLines errorOutput = new WrittenLines();
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
     private final Stall stall;
 
@@ -110,14 +106,7 @@ final class PythonBridge {
 
     /** The lines the program printed, the last one too if nothing ended it (CPython writes it out at exit). */
     List<String> output() {
-        synchronized (partialLine) {
-            if (partialLine.length() == 0) {
-                return output;
-            }
-            List<String> all = new java.util.ArrayList<>(output);
-            all.add(partialLine.toString());
-            return all;
-        }
+        return output.lines();
     }
 
     /**
@@ -125,14 +114,7 @@ final class PythonBridge {
      * print to sys.stderr) and the tracebacks of uncaught exceptions; the last one too if nothing ended it.
      */
     List<String> errorOutput() {
-        synchronized (partialErrorLine) {
-            if (partialErrorLine.length() == 0) {
-                return errorOutput;
-            }
-            List<String> all = new java.util.ArrayList<>(errorOutput);
-            all.add(partialErrorLine.toString());
-            return all;
-        }
+        return errorOutput.lines();
     }
 
     /** How many context switches the Python threads made among themselves, as the engine's plans said. */
@@ -304,7 +286,7 @@ final class PythonBridge {
             if (op.equals("end")) {
                 String traceback = req.path("traceback").asText(null);
                 if (traceback != null) { // what CPython prints on stderr for an uncaught exception
-                    errorText(traceback.endsWith("\n") ? traceback : traceback + "\n");
+                    errorOutput.write(traceback.endsWith("\n") ? traceback : traceback + "\n");
                 }
                 // the thread goes; its worker gives up the core at once, so the next thread may run before this
                 // one reads the answer: the values others wrote are for that next thread's answer, not this one
@@ -441,18 +423,7 @@ final class PythonBridge {
      * that ends one or more lines records them, in the trace and the result's output; one that ends none is a step.
      */
     private void print(String text) {
-        String lines;
-        synchronized (partialLine) {
-            partialLine.append(text);
-            int end = partialLine.lastIndexOf("\n");
-            if (end < 0) {
-                lines = null;
-            } else {
-                lines = partialLine.substring(0, end);
-                partialLine.delete(0, end + 1);
-                output.addAll(PythonProgram.outputLines(lines));
-            }
-        }
+        String lines = output.write(text);
         if (lines == null) {
             k.step();
         } else {
@@ -465,20 +436,8 @@ final class PythonBridge {
      * line, as a terminal shows it, with the tracebacks of uncaught exceptions in the order they came.
      */
     private void writeError(String text) {
-        errorText(text);
+        errorOutput.write(text);
         k.step();
-    }
-
-    /** Text on the program's stderr, after what is there (a line is kept once it is ended). */
-    private void errorText(String text) {
-        synchronized (partialErrorLine) {
-            partialErrorLine.append(text);
-            int end = partialErrorLine.lastIndexOf("\n");
-            if (end >= 0) {
-                errorOutput.addAll(PythonProgram.outputLines(partialErrorLine.substring(0, end)));
-                partialErrorLine.delete(0, end + 1);
-            }
-        }
     }
 
     /** One scheduling point of the program, on the engine. */
