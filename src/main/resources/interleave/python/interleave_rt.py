@@ -1177,7 +1177,9 @@ class Event(_Primitive):
     def is_set(self):
         return _call("is_set", obj=self._id)
 
-    isSet = is_set
+    def isSet(self):
+        _deprecated("isSet() is deprecated, use is_set() instead")
+        return self.is_set()
 
     def wait(self, timeout=None):
         return _call("wait", obj=self._id, timeout=timeout)
@@ -1209,7 +1211,9 @@ class Condition(Lock):
     def notify_all(self):
         _call("notify", obj=self._id, n=2**31 - 1)
 
-    notifyAll = notify_all
+    def notifyAll(self):
+        _deprecated("notifyAll() is deprecated, use notify_all() instead")
+        self.notify_all()
 
 
 class Barrier(_Primitive):
@@ -1414,15 +1418,19 @@ class Thread:
         isAlive = is_alive
 
     def getName(self):
+        _deprecated("getName() is deprecated, get the name attribute instead")
         return self.name
 
     def setName(self, name):
+        _deprecated("setName() is deprecated, set the name attribute instead")
         self.name = name
 
     def setDaemon(self, daemonic):
+        _deprecated("setDaemon() is deprecated, set the daemon attribute instead")
         self.daemon = daemonic
 
     def isDaemon(self):
+        _deprecated("isDaemon() is deprecated, get the daemon attribute instead")
         return self.daemon
 
 
@@ -1463,7 +1471,9 @@ def active_count():
     return _call("active_count")
 
 
-activeCount = active_count
+def activeCount():
+    _deprecated("activeCount() is deprecated, use active_count() instead")
+    return active_count()
 
 
 def _enumerate():
@@ -1475,7 +1485,17 @@ def current_thread():
     return _THREADS.get(_my_tid()) or _MAIN
 
 
-currentThread = current_thread
+def currentThread():
+    _deprecated("currentThread() is deprecated, use current_thread() instead")
+    return current_thread()
+
+
+def _deprecated(message):
+    """As CPython 3.10 and newer warn of threading's camelCase names (Python 2's), at the program's line: shown on
+    stderr once a line, where the call is the program's own (the warnings module's default filters)."""
+    if sys.version_info >= (3, 10):
+        import warnings
+        warnings.warn(message, DeprecationWarning, stacklevel=3)
 
 
 def main_thread():

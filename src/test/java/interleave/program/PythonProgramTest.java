@@ -794,21 +794,42 @@ class PythonProgramTest {
      */
     @Test
     void whatTheProgramWritesToStderrIsTheRunsStderrAsUnderCPython() throws Exception {
-        Process p = new ProcessBuilder(PythonProgram.findPython(), program("stderr_logging.py").toString()).start();
+        List<String> stderr = stderrAsUnderCPythonInEveryMode("stderr_logging.py", "(worker-1 ) exiting 1");
+        assertEquals("no line end", stderr.get(stderr.size() - 1), "the last write, kept though not ended");
+    }
+
+    /**
+     * Python 2's camelCase names of threading work, and (as CPython 3.10 and newer does) each warns on stderr once a
+     * line, with the line: the run's stderr is python3's, whatever python3 this is.
+     */
+    @Test
+    void threadingsOldNamesWarnAsInCPython() throws Exception {
+        stderrAsUnderCPythonInEveryMode("deprecated_names.py", "");
+        if (PythonVersions.warnsOfThreadingsOldNames()) {
+            assertTrue(String.valueOf(run("deprecated_names.py", 0).result().get("stderr"))
+                    .contains("DeprecationWarning: setDaemon() is deprecated, set the daemon attribute instead"));
+        }
+    }
+
+    /** The program's stderr in sim (two seeds), cooperative and os mode: python3's lines, in any order. */
+    private static List<String> stderrAsUnderCPythonInEveryMode(String name, String mustHave) throws Exception {
+        Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
+        p.getInputStream().readAllBytes();
         String cpython = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
-        assertTrue(cpython.contains("(worker-1 ) exiting 1"), cpython);
+        assertTrue(cpython.contains(mustHave), cpython);
+        List<String> stderr = List.of();
         for (RunSettings settings : List.of(RunSettings.DEFAULT, RunSettings.DEFAULT.withSeed(1),
                 RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE),
                 RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS))) {
-            ScenarioRun r = run("stderr_logging.py", settings);
+            ScenarioRun r = run(name, settings);
             assertEquals(List.of(), r.kernel().outcomeNow().errors());
-            assertEquals(List.of("output"), r.result().get("output"));
             @SuppressWarnings("unchecked")
-            List<String> stderr = (List<String>) r.result().get("stderr");
-            assertEquals(cpython.lines().sorted().toList(), stderr.stream().sorted().toList(), settings.toString());
-            assertEquals("no line end", stderr.get(stderr.size() - 1), "the last write, kept though not ended");
+            List<String> ours = (List<String>) r.result().getOrDefault("stderr", List.of());
+            assertEquals(cpython.lines().sorted().toList(), ours.stream().sorted().toList(), settings.toString());
+            stderr = ours;
         }
+        return stderr;
     }
 
     /**

@@ -28,6 +28,11 @@ public final class PythonVersions {
         return namesThreadsAfterTargets;
     }
 
+    /** CPython 3.10+ warns of threading's camelCase names (currentThread, setDaemon, ...); 3.8 and 3.9 do not. */
+    public static boolean warnsOfThreadingsOldNames() {
+        return namesThreadsAfterTargets(); // the same version
+    }
+
     /** A thread's name as CPython of this version gives it: "Thread-1 (target)", or "Thread-1" before 3.10. */
     public static String threadNamed(String name, String target) {
         return namesThreadsAfterTargets() ? name + " (" + target + ")" : name;
