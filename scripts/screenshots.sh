@@ -66,6 +66,11 @@ shot presentation-1280x720.png 1280x720 --scenario rlock-counter --steps 120 --p
 # a Python program run as it is (needs python3)
 shot python-program-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang en
 shot python-program-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/balance.py" --steps 300 --lang zh
+# a program saved in GBK, as it declares (read and saved in its encoding); a program's stderr (logging) in the result
+shot python-gbk-editor-zh-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/bank_gbk.py" --edit --steps 300 --lang zh
+shot python-stderr-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
+shot python-stderr-presentation-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --present --lang zh
+shot python-stderr-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
 # os mode: CPython runs the threads itself, and rarely switches inside balance = balance + n: the note says so
 shot python-os-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang en
 shot python-os-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang zh

@@ -69,11 +69,6 @@ public record PythonSource(String text, Charset charset, String declared, boolea
         public boolean declared() {
             return declared;
         }
-
-        /** Whether the file declares an encoding that Interleave does not know. */
-        public boolean unknownEncoding() {
-            return problem == Problem.UNKNOWN_ENCODING;
-        }
     }
 
     /** Reads {@code file}; NotText names the line of its first byte that is not text in its encoding. */

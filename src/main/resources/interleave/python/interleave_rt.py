@@ -1028,6 +1028,12 @@ _RUNTIME_FILES = tuple("%s.py" % m for m in (
     "interleave_asyncio", "interleave_hub", "interleave_sockets"))
 
 
+def _engine_attribute(name):
+    """A read-only attribute the engine keeps for a threading object (a Barrier's parties, a Queue's maxsize): each
+    read asks it, as CPython's reads its own state."""
+    return property(lambda self: _call(name, obj=self._id))
+
+
 class _Primitive:
     _kind = None
 
@@ -1232,17 +1238,11 @@ class Barrier(_Primitive):
     def abort(self):
         _call("abort", obj=self._id)
 
-    @property
-    def parties(self):
-        return _call("parties", obj=self._id)
+    parties = _engine_attribute("parties")
 
-    @property
-    def n_waiting(self):
-        return _call("n_waiting", obj=self._id)
+    n_waiting = _engine_attribute("n_waiting")
 
-    @property
-    def broken(self):
-        return _call("broken", obj=self._id)
+    broken = _engine_attribute("broken")
 
 
 class BrokenBarrierError(RuntimeError):
@@ -1743,13 +1743,9 @@ class Queue(_Primitive):
         """CPython's deque of the items, first out first: here a copy, in the engine's order (programs read it)."""
         return collections.deque(_items[n] for n in _call("queue_items", obj=self._id))
 
-    @property
-    def unfinished_tasks(self):
-        return _call("unfinished_tasks", obj=self._id)
+    unfinished_tasks = _engine_attribute("unfinished_tasks")
 
-    @property
-    def maxsize(self):
-        return _call("maxsize", obj=self._id)
+    maxsize = _engine_attribute("maxsize")
 
     @maxsize.setter
     def maxsize(self, value):  # as in CPython, read at the next put

@@ -91,7 +91,7 @@ class PythonSourceTest {
         assertEquals("x.py: line 2 is not gbk text, the encoding its first lines declare", notGbk.getMessage());
         PythonSource.NotText unknown = assertThrows(PythonSource.NotText.class,
                 () -> PythonSource.of(cases().get("unknown"), "x.py"));
-        assertTrue(unknown.unknownEncoding());
+        assertEquals(PythonSource.NotText.Problem.UNKNOWN_ENCODING, unknown.problem());
         assertEquals("klingon", unknown.encoding());
     }
 

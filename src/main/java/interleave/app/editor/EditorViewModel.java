@@ -162,7 +162,7 @@ public final class EditorViewModel {
 
     /** Why a file cannot be edited: a line that is not text in its encoding, or an encoding we do not know. */
     private String notText(Path file, PythonSource.NotText e) {
-        if (e.unknownEncoding()) {
+        if (e.problem() == PythonSource.NotText.Problem.UNKNOWN_ENCODING) {
             return i18n.fmt("editor.error.unknownEncoding", name(file), e.encoding());
         }
         return e.declared() ? i18n.fmt("editor.error.notDeclaredText", name(file), String.valueOf(e.line()), e.encoding())

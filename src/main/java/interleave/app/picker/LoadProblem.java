@@ -34,18 +34,13 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
         try {
             PythonSource.read(file);
         } catch (PythonSource.NotText notText) {
-            switch (notText.problem()) {
-                case UNKNOWN_ENCODING -> {
-                    return new LoadProblem(name, 0, Kind.UNKNOWN_ENCODING, notText.encoding());
-                }
-                case NOT_TEXT -> {
-                    return new LoadProblem(name, notText.line(), Kind.NOT_TEXT,
-                            notText.declared() ? notText.encoding() : "");
-                }
-                default -> {
-                    // as the load said (a byte order mark with another encoding)
-                }
+            if (notText.problem() == PythonSource.NotText.Problem.UNKNOWN_ENCODING) {
+                return new LoadProblem(name, 0, Kind.UNKNOWN_ENCODING, notText.encoding());
             }
+            if (notText.problem() == PythonSource.NotText.Problem.NOT_TEXT) {
+                return new LoadProblem(name, notText.line(), Kind.NOT_TEXT, notText.declared() ? notText.encoding() : "");
+            }
+            // else as the load said (a byte order mark with another encoding)
         } catch (IOException unreadable) {
             // as the load said
         }
