@@ -11,7 +11,7 @@ logging.basicConfig(level=logging.DEBUG, format="(%(threadName)-9s) %(message)s"
 
 def worker(n):
     logging.debug("starting %d", n)
-    print("a note from %d" % n, file=sys.stderr)  # one write (print writes each piece apart in CPython)
+    sys.stderr.write("a note from %d\n" % n)  # one write: print writes its text and its end apart in CPython
     logging.debug("exiting %d", n)
 
 
