@@ -186,6 +186,17 @@ public abstract class Kernel {
         }
     }
 
+    /** Whole lines a program wrote to stderr (logging, print to sys.stderr), recorded in the trace. */
+    public final void writeStderr(String lines) {
+        Strand me = begin();
+        try {
+            out.wroteStderr(me, trace.intern(lines));
+            commit(me);
+        } finally {
+            leave(me);
+        }
+    }
+
     /**
      * {@code input()} read from the keyboard: with a user present the thread waits for a line typed with
      * {@link #typeLine} (the line, without its end), or null if the user ended the input ({@link #endInput});

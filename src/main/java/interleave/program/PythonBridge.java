@@ -432,12 +432,16 @@ final class PythonBridge {
     }
 
     /**
-     * What the program wrote to stderr, a point of the engine (a step: the trace's output is stdout's): kept line by
-     * line, as a terminal shows it, with the tracebacks of uncaught exceptions in the order they came.
+     * What the program wrote to stderr, a point of the engine: kept line by line, as a terminal shows it, with the
+     * tracebacks of uncaught exceptions in the order they came; the lines a write ends are in the trace.
      */
     private void writeError(String text) {
-        errorOutput.write(text);
-        k.step();
+        String lines = errorOutput.write(text);
+        if (lines == null) {
+            k.step();
+        } else {
+            k.writeStderr(lines);
+        }
     }
 
     /** One scheduling point of the program, on the engine. */

@@ -56,7 +56,12 @@ public enum EventKind {
     /** The user typed a line at the keyboard (the user's event, not a point); value: the line (a string id). */
     INPUT_TYPED(false),
     /** The waiting thread took the typed line; value: the line (a string id). */
-    INPUT_READ(true);
+    INPUT_READ(true),
+    /**
+     * A Python program wrote whole lines to stderr (logging's messages, print to sys.stderr); value: the lines
+     * (a string id). A write that ends no line is a step: the lines are recorded where they end, as for PRINT.
+     */
+    STDERR(true);
 
     private static final EventKind[] VALUES = values();
     public final boolean point;

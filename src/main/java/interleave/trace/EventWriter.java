@@ -106,6 +106,11 @@ public final class EventWriter {
         append(a, EventKind.PRINT, -1, text);
     }
 
+    /** See {@link Happening.WroteStderr}. */
+    public void wroteStderr(Actor a, int text) {
+        append(a, EventKind.STDERR, -1, text);
+    }
+
     /** See {@link Happening.Raised}. */
     public void raised(Actor a, int text) {
         append(a, EventKind.ERROR, -1, text);

@@ -98,6 +98,11 @@ public sealed interface Happening {
         public EventKind kind() { return EventKind.PRINT; }
     }
 
+    /** Wrote lines to stderr: {@code text} is the lines, joined by line ends. */
+    record WroteStderr(int text) implements Happening {
+        public EventKind kind() { return EventKind.STDERR; }
+    }
+
     /** A Python exception ended the thread (or an action): {@code text} is "Type: message". */
     record Raised(int text) implements Happening {
         public EventKind kind() { return EventKind.ERROR; }
@@ -265,6 +270,7 @@ public sealed interface Happening {
             case LOCAL_SET -> new LocalSet(o, v);
             case LOCAL_GET -> new LocalGot(o, v);
             case PRINT -> new Printed(v);
+            case STDERR -> new WroteStderr(v);
             case ERROR -> new Raised(v);
             case ACQUIRE -> new Acquired(o, v);
             case BLOCK -> new Blocked(o, v);

@@ -4,6 +4,7 @@ import interleave.engine.RunControl;
 import interleave.engine.RunOutcome;
 import interleave.engine.RunSettings;
 import interleave.scenario.ScenarioRun;
+import interleave.trace.EventKind;
 import interleave.trace.Trace;
 import interleave.trace.TraceAnalyzer;
 import interleave.trace.TraceFiles;
@@ -811,6 +812,32 @@ class PythonProgramTest {
         }
     }
 
+    /** {@code ours} as it is if python3's stderr ended with a line end, else ours without its unended last line. */
+    private static List<String> endedLines(List<String> ours, String cpython) {
+        return cpython.isEmpty() || cpython.endsWith("\n") ? ours : ours.subList(0, ours.size() - 1);
+    }
+
+    /**
+     * The lines of the trace's stderr events, in order, each checked to be written by the thread its text names
+     * where it names one (logging's "(worker-1 ) ...").
+     */
+    private static List<String> linesTracedAsStderr(Trace t) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (long i = 0; i < t.size(); i++) {
+            if (t.kind(i) == EventKind.STDERR) {
+                String writer = t.thread(t.thread(i)).name();
+                for (String line : t.string(t.value(i)).split("\n", -1)) {
+                    java.util.regex.Matcher named = java.util.regex.Pattern.compile("^\\((\\S+) *\\)").matcher(line);
+                    if (named.find()) {
+                        assertEquals(named.group(1), writer, line);
+                    }
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
     /** The program's stderr in sim (two seeds), cooperative and os mode: python3's lines, in any order. */
     private static List<String> stderrAsUnderCPythonInEveryMode(String name, String mustHave) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
@@ -827,6 +854,8 @@ class PythonProgramTest {
             @SuppressWarnings("unchecked")
             List<String> ours = (List<String>) r.result().getOrDefault("stderr", List.of());
             assertEquals(cpython.lines().sorted().toList(), ours.stream().sorted().toList(), settings.toString());
+            assertEquals(endedLines(ours, cpython), linesTracedAsStderr(r.trace()),
+                    "the trace has each ended line, in order: " + settings);
             stderr = ours;
         }
         return stderr;
