@@ -5,8 +5,14 @@ As CPython's executor does, submit() puts a work item on a queue and starts a wo
 items until shutdown. A Future waits on an Event of the engine, so every wait for a result is a wait the views
 draw. ProcessPoolExecutor (process_pool_executor) runs on the runtime's multiprocessing.Pool.
 """
+import builtins
+import collections
 import itertools
+import sys
 import types
+
+# as concurrent.futures names wait()'s answer
+DoneAndNotDoneFutures = collections.namedtuple("DoneAndNotDoneFutures", "done not_done")
 
 
 def _results(futures, timeout):
@@ -15,18 +21,32 @@ def _results(futures, timeout):
         yield f.result(timeout)
 
 
-def module(Thread, Queue, new_event, new_semaphore, real_lock):
-    """The concurrent.futures module (and its .thread submodule), given the runtime's Thread and Queue classes,
-    makers of named Events and Semaphores, and a lock of CPython's own for bookkeeping never held at a point."""
+def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
+    """The concurrent.futures module (and its .thread submodule), given the runtime's Thread, Queue and Empty,
+    makers of named Events and Semaphores, a lock of CPython's own for bookkeeping never held at a point, and the
+    run's clock (in seconds) for the timeouts that span several waits."""
     executors = itertools.count()
+    live = []  # the ThreadPoolExecutors not shut down: their workers are told to end when the program does
 
-    class CancelledError(Exception):
+    class Error(Exception):
         pass
 
-    class TimeoutError(Exception):  # noqa: as concurrent.futures names it (an alias of the builtin since 3.11)
+    class CancelledError(Error):
         pass
 
-    class InvalidStateError(Exception):
+    if sys.version_info >= (3, 11):
+        TimeoutError = builtins.TimeoutError
+    else:
+        class TimeoutError(Error):  # noqa: as concurrent.futures names it (an alias of the builtin since 3.11)
+            pass
+
+    class InvalidStateError(Error):
+        pass
+
+    class BrokenExecutor(RuntimeError):
+        pass
+
+    class BrokenThreadPool(BrokenExecutor):
         pass
 
     PENDING, RUNNING, FINISHED, CANCELLED = "PENDING", "RUNNING", "FINISHED", "CANCELLED"
@@ -104,7 +124,26 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
         def __repr__(self):
             return "<Future state=%s>" % self._state.lower()
 
-    class ThreadPoolExecutor:
+    class Executor:
+        """concurrent.futures.Executor: what every executor has; submit is each kind's own."""
+
+        def submit(self, fn, *args, **kwargs):
+            raise NotImplementedError()
+
+        def map(self, fn, *iterables, timeout=None, chunksize=1):
+            return _results([self.submit(fn, *args) for args in zip(*iterables)], timeout)
+
+        def shutdown(self, wait=True, *, cancel_futures=False):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.shutdown(wait=True)
+            return False
+
+    class ThreadPoolExecutor(Executor):
         def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
             if max_workers is None:
                 max_workers = 5  # CPython: min(32, cpu_count + 4); a machine-free number keeps runs alike
@@ -118,6 +157,7 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
             self._shutdown = False
             self._initializer, self._initargs = initializer, initargs
             self._items = itertools.count()
+            live.append(self)
 
         def submit(self, fn, *args, **kwargs):
             if self._shutdown:
@@ -153,52 +193,65 @@ def module(Thread, Queue, new_event, new_semaphore, real_lock):
                         f.set_result(result)
                 self._idle.release()
 
-        def map(self, fn, *iterables, timeout=None, chunksize=1):
-            return _results([self.submit(fn, *args) for args in zip(*iterables)], timeout)
-
         def shutdown(self, wait=True, *, cancel_futures=False):
-            self._shutdown = True
-            self._work.put(None)
+            if not self._shutdown:
+                self._shutdown = True
+                live.remove(self)
+                self._work.put(None)
             if wait:
                 for t in self._threads:
                     t.join()
 
-        def __enter__(self):
-            return self
+    def python_exit():
+        """As CPython's concurrent.futures.thread does when the program's main thread ends (before it waits for the
+        other threads): the workers of every executor not shut down are told to end, so the program ends too."""
+        for executor in list(live):
+            executor.shutdown(wait=False)
 
-        def __exit__(self, *exc):
-            self.shutdown(wait=True)
-            return False
+    def left(deadline):
+        return None if deadline is None else max(0.0, deadline - clock())
 
     def as_completed(fs, timeout=None):
-        fs = list(fs)
+        fs = list(dict.fromkeys(fs))  # each future once, as CPython's set
+        deadline = None if timeout is None else clock() + timeout
         finished = Queue()
         for f in fs:
             f.add_done_callback(finished.put)
-        for _ in fs:
-            yield finished.get(timeout=timeout)
+        for yielded in range(len(fs)):
+            try:
+                yield finished.get(timeout=left(deadline))
+            except Empty:
+                raise TimeoutError("%d (of %d) futures unfinished" % (len(fs) - yielded, len(fs))) from None
 
     def wait(fs, timeout=None, return_when="ALL_COMPLETED"):
-        fs = list(fs)
+        fs = list(dict.fromkeys(fs))
+        deadline = None if timeout is None else clock() + timeout
         if return_when == "ALL_COMPLETED":
             for f in fs:
-                f._done.wait(timeout)
-        else:
-            for f in as_completed(fs, timeout):
-                if return_when == "FIRST_COMPLETED" or f.exception() is not None:
+                if not f._done.wait(left(deadline)):
                     break
+        else:
+            try:
+                for f in as_completed(fs, timeout):
+                    if return_when == "FIRST_COMPLETED" or (not f.cancelled() and f.exception() is not None):
+                        break
+            except TimeoutError:
+                pass
         done = {f for f in fs if f.done()}
-        return types.SimpleNamespace(done=done, not_done=set(fs) - done)
+        return DoneAndNotDoneFutures(done, set(fs) - done)
 
     m = types.ModuleType("concurrent.futures")
-    for name, value in (("Future", Future), ("ThreadPoolExecutor", ThreadPoolExecutor),
+    for name, value in (("Future", Future), ("Executor", Executor), ("ThreadPoolExecutor", ThreadPoolExecutor),
                         ("as_completed", as_completed),
                         ("wait", wait), ("CancelledError", CancelledError), ("TimeoutError", TimeoutError),
-                        ("InvalidStateError", InvalidStateError), ("FIRST_COMPLETED", "FIRST_COMPLETED"),
+                        ("InvalidStateError", InvalidStateError), ("BrokenExecutor", BrokenExecutor),
+                        ("FIRST_COMPLETED", "FIRST_COMPLETED"),
                         ("FIRST_EXCEPTION", "FIRST_EXCEPTION"), ("ALL_COMPLETED", "ALL_COMPLETED")):
         setattr(m, name, value)
     thread = types.ModuleType("concurrent.futures.thread")
     thread.ThreadPoolExecutor = ThreadPoolExecutor
+    thread.BrokenThreadPool = BrokenThreadPool
+    thread._python_exit = python_exit
     m.thread = thread
     package = types.ModuleType("concurrent")
     package.futures = m
@@ -211,7 +264,7 @@ def process_pool_executor(futures, Pool, cpu_count):
     Future = futures.Future
     names = itertools.count()
 
-    class ProcessPoolExecutor:
+    class ProcessPoolExecutor(futures.Executor):
         def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), **kwargs):
             if max_workers is None:
                 max_workers = cpu_count()
@@ -230,22 +283,12 @@ def process_pool_executor(futures, Pool, cpu_count):
             self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
             return f
 
-        def map(self, fn, *iterables, timeout=None, chunksize=1):
-            return _results([self.submit(fn, *args) for args in zip(*iterables)], timeout)
-
         def shutdown(self, wait=True, *, cancel_futures=False):
             if not self._shutdown:
                 self._shutdown = True
                 self._pool.close()
             if wait:
                 self._pool.join()
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.shutdown(wait=True)
-            return False
 
     futures.ProcessPoolExecutor = ProcessPoolExecutor
     process = types.ModuleType("concurrent.futures.process")

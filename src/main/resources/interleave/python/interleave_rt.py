@@ -1318,11 +1318,24 @@ class Thread:
             memory = _memory()  # numbered when made, as CPython does (a child process goes on from its parent's)
             name = "Thread-%d" % memory.next_name
             memory.next_name += 1
-            if target is not None and sys.version_info >= (3, 10):  # CPython 3.10+ adds the target's name
-                name += " (%s)" % getattr(target, "__name__", "?")
+            # CPython 3.10+ adds the target's name, where it has one (a functools.partial has none)
+            if target is not None and sys.version_info >= (3, 10) and hasattr(target, "__name__"):
+                name += " (%s)" % target.__name__
         self.name = name
-        self.daemon = current_thread().daemon if daemon is None else daemon
+        self._daemonic = current_thread().daemon if daemon is None else bool(daemon)
         self._alive = False
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        if not hasattr(self, "_started"):
+            raise RuntimeError("Thread.__init__() not called")
+        if self._started:
+            raise RuntimeError("cannot set daemon status of active thread")
+        self._daemonic = bool(daemonic)
 
     def run(self):
         if self._target is not None:
@@ -1437,7 +1450,7 @@ class Thread:
 class _MainThread(Thread):
     def __init__(self):
         self.name = "MainThread"
-        self.daemon = False
+        self._daemonic = False
         self._tid = 0
         self._alive = True
         self._started = True
@@ -1932,6 +1945,7 @@ def _threading_module():
                  "active_count", "activeCount", "excepthook", "ExceptHookArgs", "get_ident"):
         setattr(m, name, globals()[name])
     m.__excepthook__ = excepthook
+    m.ThreadError = RuntimeError  # as in CPython 3: _thread.error is RuntimeError
     m.get_native_id = get_ident
     m.stack_size = _stack_size
     for name in ("settrace", "setprofile", "settrace_all_threads", "setprofile_all_threads"):
@@ -1940,6 +1954,22 @@ def _threading_module():
     m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
     m._shutdown = lambda: None  # CPython calls it at exit (the engine has already waited for the threads)
     return m
+
+
+def _main_code_done(futures_thread, uses_atexit):
+    """What CPython does once the main thread's code is done: the workers of executors not shut down are told to
+    end (threading's exit hook of concurrent.futures); then, if the program registers functions with atexit, the
+    main thread waits for the other non-daemon threads and runs them, as the interpreter does at its exit. (Only
+    then: logging registers one too, and a program that never asked for atexit keeps its main thread's end where
+    its code ends.)"""
+    futures_thread._python_exit()
+    if uses_atexit:
+        import atexit
+        if atexit._ncallbacks():
+            for t in list(_THREADS.values()):
+                if t is not _MAIN and t._alive and not t.daemon and t._memory is _PARENT:
+                    t.join()
+            atexit._run_exitfuncs()
 
 
 def main():
@@ -1979,9 +2009,9 @@ def main():
                                                  _real_threading.Lock())
     asyncio = asyncio_module(Thread, _named_event, current_thread, _sleep, _real_threading.Lock(), clock)
     sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey, "asyncio": asyncio})
-    concurrent, futures, futures_thread = futures_module(Thread, Queue, _named_event,
+    concurrent, futures, futures_thread = futures_module(Thread, Queue, Empty, _named_event,
                                                          lambda name, value: _named(Semaphore, name, value),
-                                                         _real_threading.Lock())
+                                                         _real_threading.Lock(), clock)
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
     processes, os_calls, fork_at_top_level, forking_process_request = process_modules(_process_parts())
@@ -2010,15 +2040,21 @@ def main():
                     "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step,
                     "__rt_fork__": fork_at_top_level, "print": _print, "input": _input, "__builtins__": builtins})
     _call("begin", line=0)
+    uses_atexit = re.search(r"\batexit\b", source) is not None
     try:
         exec(code, program)
     except SystemExit as e:
         # sys.exit("message"): CPython writes the message on stderr
         message = None if e.code is None or isinstance(e.code, int) else "%s\n" % (e.code,)
-        _call("end", traceback=message) if message else _call("end")
+        if message:
+            sys.stderr.write(message)
+        _main_code_done(futures_thread, uses_atexit)
+        _call("end")
     except BaseException as e:  # noqa: reported as the main thread's error
+        futures_thread._python_exit()
         _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), traceback=_traceback(e))
     else:
+        _main_code_done(futures_thread, uses_atexit)
         _call("end")
     # The program's other threads go on: as in CPython the process lives until they are done. The engine decides
     # when that is, and ends the process with the run.
