@@ -96,8 +96,23 @@ class Rewrite(ast.NodeTransformer):
     def _scope(self, node):
         bound, declared = _bound(node)
         self.scopes.append((isinstance(node, ast.ClassDef), bound, declared))
+        returns = getattr(node, "returns", None)
+        node.returns = None  # (a function's return annotation stays as written: see visit_arg)
         self.generic_visit(node)
+        if returns is not None:
+            node.returns = returns
         self.scopes.pop()
+        return node
+
+    def visit_arg(self, node):
+        # Annotations stay as the program wrote them: under "from __future__ import annotations" CPython keeps
+        # their text, which typing and dataclasses read back (a rewritten one reads "__rt_globals__.item(...)")
+        return node
+
+    def visit_AnnAssign(self, node):
+        if node.value is not None:
+            node.value = self.visit(node.value)
+        node.target = self.visit(node.target)
         return node
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = _scope

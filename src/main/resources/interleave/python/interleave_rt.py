@@ -707,7 +707,10 @@ class _Globals:
         self.cells = {}  # engine name -> (container, key, is an attribute)
         self.ids = {}  # engine name -> the number the engine knows it by (for ever, even while it is no int)
         self.names = []  # number -> engine name
-        self.module = {}  # the program's globals
+        # the program's globals: those of a module __main__, as CPython runs a script (typing, dataclasses and
+        # pickle look a class's names up in sys.modules[cls.__module__])
+        self.main_module = types.ModuleType("__main__")
+        self.module = self.main_module.__dict__
         self.labels = {}  # id(object) -> (how the views call it, its process's suffix or "" if shared)
         self.owners = {}  # (label, process suffix) -> id of the object it names
         self.counts = {}
@@ -2039,6 +2042,7 @@ def main():
                     "__rt_read__": _os_global_read if _OS else _global_read,
                     "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step,
                     "__rt_fork__": fork_at_top_level, "print": _print, "input": _input, "__builtins__": builtins})
+    sys.modules["__main__"] = _G.main_module
     _call("begin", line=0)
     uses_atexit = re.search(r"\batexit\b", source) is not None
     try:
