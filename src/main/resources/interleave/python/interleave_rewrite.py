@@ -311,3 +311,49 @@ def split_at_fork(tree):
             tree.body[i:] = [ast.copy_location(after, node), ast.copy_location(call, node)]
             return tree
     return tree
+
+
+def _target_name(target):
+    """How the views call what an assignment stores into: 'lock' for lock, self.lock and self._lock; None where it
+    is no plain name (an item, a starred target)."""
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr.strip("_") or None
+    return None
+
+
+def creation_names(tree):
+    """For each call of the program, by its place (line, end line, column, end column), the name the object it makes
+    gets in the views, as the program names it: (name, whether it is one of a list's items). 'a' and 'b' for
+    'a = Lock(); b = Lock()' and for 'a, b = Lock(), Lock()'; 'forks' (an item of it) for
+    'forks = [Lock() for _ in range(5)]' and 'forks.append(Lock())'. Calls it cannot name are not in it."""
+    names = {}
+
+    def name_calls(value, name, item):
+        """The calls that are value itself, or the element of a list comprehension or list display it is."""
+        if isinstance(value, ast.Call):
+            names[(value.lineno, value.end_lineno, value.col_offset, value.end_col_offset)] = (name, item)
+        elif isinstance(value, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+            name_calls(value.elt, name, True)
+        elif isinstance(value, (ast.List, ast.Tuple)):
+            for element in value.elts:
+                name_calls(element, name, True)
+
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, (ast.Tuple, ast.List)) and isinstance(node.value, (ast.Tuple, ast.List)) \
+                        and len(target.elts) == len(node.value.elts):
+                    for t, v in zip(target.elts, node.value.elts):  # a, b = Lock(), Lock()
+                        if _target_name(t):
+                            name_calls(v, _target_name(t), False)
+                elif _target_name(target):
+                    name_calls(node.value, _target_name(target), False)
+                elif isinstance(target, ast.Subscript) and _target_name(target.value):  # locks[k] = Lock()
+                    name_calls(node.value, _target_name(target.value), True)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and len(node.args) == 1 \
+                and node.func.attr in ("append", "add", "put", "insert") and _target_name(node.func.value):
+            name_calls(node.args[0], _target_name(node.func.value), True)  # forks.append(Lock())
+    return names

@@ -78,7 +78,7 @@ from interleave_coroutines import modules as coroutine_modules
 from interleave_futures import module as futures_module, process_pool_executor
 from interleave_processes import modules as process_modules
 from interleave_sockets import LazySockets
-from interleave_rewrite import Rewrite, module_int_globals, split_at_fork
+from interleave_rewrite import Rewrite, creation_names, module_int_globals, split_at_fork
 
 _out = sys.stdout
 _in = sys.stdin
@@ -1021,8 +1021,29 @@ def _assigned_name(default):
         f = maker
     if f is None:
         return default
+    named = _CREATION_NAMES.get(_call_place(f)) if f.f_code.co_filename == _program_file else None
+    if named is not None:
+        name, item = named
+        if not item:
+            return name
+        made = _ITEMS_MADE[name] = _ITEMS_MADE.get(name, -1) + 1  # forks[0], forks[1], ... in the order made
+        return "%s[%d]" % (name, made)
     m = re.match(r"\s*([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(f.f_code.co_filename, f.f_lineno))
     return m.group(1).split(".")[-1].strip("_") or default if m else default
+
+
+def _call_place(frame):
+    """Where in the program the call the frame is making is: (line, end line, column, end column), as the
+    syntax tree has it; None before Python 3.11 (which has no columns: names then come from the line's text)."""
+    if sys.version_info < (3, 11):
+        return None
+    for place in itertools.islice(frame.f_code.co_positions(), frame.f_lasti // 2, None):
+        return place
+    return None
+
+
+_CREATION_NAMES = {}  # see creation_names: filled once the program is parsed
+_ITEMS_MADE = {}  # how many of a list's items have been made, by the list's name
 
 
 _OBJECTS = {}  # the engine's number of each threading object -> the object
@@ -1990,6 +2011,7 @@ def main():
         sys.stderr.write("SyntaxError at line %s: %s\n" % (e.lineno, e.msg))
         sys.exit(3)
     names = module_int_globals(tree)
+    _CREATION_NAMES.update(creation_names(tree))  # (before the rewrite moves things)
     tree = split_at_fork(tree)
     for name in sorted(names):  # numbered before the rewrite writes the numbers into the code
         _G.number(name)

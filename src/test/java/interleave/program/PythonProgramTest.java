@@ -579,6 +579,34 @@ class PythonProgramTest {
         assertEquals(List.of("lock", "lock-2"), locks);
     }
 
+    /**
+     * Each object is named as the program names it, wherever it is made on a line: two statements on one line, a
+     * tuple of locks, a list's items by their index (the dining philosophers' forks[0] ... forks[4]), an append.
+     * The columns of the calls are CPython 3.11's; before that the names come from the line's text.
+     */
+    @Test
+    void objectsAreNamedAsTheProgramNamesThem() throws Exception {
+        Assumptions.assumeTrue(PythonVersions.hasColumns(), "python3 before 3.11 has no columns: names by line only");
+        Path file = Files.createTempDirectory("programs").resolve("names.py");
+        Files.writeString(file, """
+                import threading
+                a = threading.Lock(); b = threading.RLock()
+                fork1, fork2 = threading.Lock(), threading.Semaphore(2)
+                forks = [threading.Lock() for _ in range(3)]
+                gates = []
+                for _ in range(2):
+                    gates.append(threading.Event())
+                class Account:
+                    def __init__(self):
+                        self._guard = threading.Lock()
+                Account()
+                """);
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
+        assertTrue(r.kernel().awaitTermination(10_000));
+        assertEquals(List.of("a", "b", "fork1", "fork2", "forks[0]", "forks[1]", "forks[2]", "gates[0]", "gates[1]",
+                "guard"), r.trace().objects().stream().map(o -> o.name()).toList());
+    }
+
     /** A saved run records the program it ran: opened later it shows that code, and reruns only that code. */
     @Test
     void aSavedRunKeepsItsProgramAndRerunsOnlyThatProgram() throws Exception {

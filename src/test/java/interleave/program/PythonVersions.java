@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** What the python3 the tests run on does that depends on its version. */
 public final class PythonVersions {
     private static Boolean namesThreadsAfterTargets;
+    private static Boolean hasColumns;
 
     private PythonVersions() {
     }
@@ -12,20 +13,31 @@ public final class PythonVersions {
     /** CPython 3.10+ names a thread made with a target "Thread-1 (target)"; 3.8 and 3.9 name it "Thread-1". */
     public static synchronized boolean namesThreadsAfterTargets() {
         if (namesThreadsAfterTargets == null) {
-            try {
-                Process p = new ProcessBuilder(PythonProgram.findPython(), "-c",
-                        "import sys; print(sys.version_info >= (3, 10))").redirectErrorStream(true).start();
-                String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                p.waitFor();
-                namesThreadsAfterTargets = said.equals("True");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            namesThreadsAfterTargets = said("import sys; print(sys.version_info >= (3, 10))");
         }
         return namesThreadsAfterTargets;
+    }
+
+    /** CPython 3.11+ knows the column of each call a frame makes (code objects' co_positions). */
+    public static synchronized boolean hasColumns() {
+        if (hasColumns == null) {
+            hasColumns = said("import sys; print(sys.version_info >= (3, 11))");
+        }
+        return hasColumns;
+    }
+
+    private static boolean said(String check) {
+        try {
+            Process p = new ProcessBuilder(PythonProgram.findPython(), "-c", check).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            return said.equals("True");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** CPython 3.10+ warns of threading's camelCase names (currentThread, setDaemon, ...); 3.8 and 3.9 do not. */
