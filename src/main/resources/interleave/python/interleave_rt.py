@@ -1087,10 +1087,19 @@ class _Primitive:
             copy.set()
         return copy
 
+    def _address(self):
+        """An address for the repr, as CPython shows one: the same every run (CPython's differ from run to run)."""
+        return 0x7F0000000000 + self._id * 0x40
+
 
 class Lock(_Primitive):
     _kind = "Lock"
     _reentrant = False
+
+    def __repr__(self):
+        if type(self)._kind != "Lock":
+            return object.__repr__(self)
+        return "<%s _thread.lock object at %#x>" % ("locked" if self.locked() else "unlocked", self._address())
 
     def acquire(self, blocking=True, timeout=-1):
         if _killing:
@@ -1213,6 +1222,10 @@ class Event(_Primitive):
 
     def wait(self, timeout=None):
         return _call("wait", obj=self._id, timeout=timeout)
+
+    if sys.version_info >= (3, 9):
+        def __repr__(self):
+            return "<threading.Event at %#x: %s>" % (self._address(), "set" if self.is_set() else "unset")
 
 
 class Condition(Lock):
