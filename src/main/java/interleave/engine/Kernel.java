@@ -587,6 +587,56 @@ public abstract class Kernel {
     /** Starts the run: {@code main} runs on a new worker named MainThread. Returns at once. */
     public abstract void start(Runnable main);
 
+    /** Ends the run now with this outcome; the other workers end at their next step. */
+    abstract void endRun(RunOutcome outcome);
+
+    /**
+     * {@code os._exit()}: the program's process ends at once, and its other threads with it, where they are (cut
+     * off, as daemon threads at the end of a program); the run is over.
+     */
+    public final void exitProgram() {
+        Strand me = begin();
+        try {
+            for (Strand s : strands()) {
+                if (s.isAlive()) {
+                    s.state = Strand.State.FINISHED;
+                    if (s == me) {
+                        out.ended(s);
+                    } else {
+                        out.killed(s);
+                    }
+                }
+            }
+        } finally {
+            leave(me);
+        }
+        endRun(new RunOutcome(RunOutcome.Status.FINISHED, null, errors()));
+    }
+
+    /**
+     * The program's process is gone before its threads ended (the watchdog ended it, or it died): the thread named
+     * {@code culprit} ends with {@code error} (a ThreadingError's text, "RuntimeError: ..."), the others are cut
+     * off where they are, and the run stops. The others are not to blame: no error of theirs.
+     */
+    public final void programGone(String culprit, String error) {
+        Strand me = begin();
+        try {
+            for (Strand s : strands()) {
+                if (s.isAlive()) {
+                    s.state = Strand.State.FINISHED;
+                    if (s.name.equals(culprit)) {
+                        errors.add(s.name + ": " + error);
+                        out.raised(s, trace.intern(error));
+                    }
+                    out.killed(s);
+                }
+            }
+        } finally {
+            leave(me);
+        }
+        endRun(new RunOutcome(RunOutcome.Status.STOPPED, null, errors()));
+    }
+
     public boolean done() {
         return outcome.isDone();
     }

@@ -141,6 +141,11 @@ final class OsKernel extends Kernel {
         }
     }
 
+    @Override
+    void endRun(RunOutcome outcome) {
+        end(outcome);
+    }
+
     private void end(RunOutcome outcome) {
         stopping = true;
         complete(outcome);

@@ -254,6 +254,11 @@ final class SimKernel extends Kernel {
         wakeEveryone();
     }
 
+    @Override
+    void endRun(RunOutcome outcome) {
+        finish(outcome);
+    }
+
     private void finish(RunOutcome outcome) {
         stopping = true;
         complete(outcome);

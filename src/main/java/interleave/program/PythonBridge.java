@@ -256,10 +256,12 @@ final class PythonBridge {
             if (grants && req != GONE) {
                 k.grantReturned(); // whatever is left of its grant: the thread asks at this point
             }
-            if (req == GONE) {
+            if (req == GONE) { // one thread is to blame (the watchdog's, else this one); the others are cut off
                 String stalled = stall.verdict();
-                throw new ThreadingError("RuntimeError", stalled != null ? stalled
-                        : "the Python program stopped: " + process.lastError());
+                String culprit = stalled != null ? stall.culprit() : k.currentThreadName();
+                k.programGone(culprit, new ThreadingError("RuntimeError", stalled != null ? stalled
+                        : "the Python program stopped: " + process.lastError()).toString());
+                throw new interleave.engine.RunStopped(); // the run is over: this worker ends here
             }
             String op = req.path("op").asText();
             if (req.has("s")) { // os mode: its turn among the points that happened before it, then the call
@@ -448,6 +450,9 @@ final class PythonBridge {
     private Object perform(String op, JsonNode req) {
         switch (op) {
             case "begin":
+                return null;
+            case "exit": // os._exit(): the process ends now, its threads with it
+                k.exitProgram();
                 return null;
             case "var": {
                 variables.make(req.path("id").asInt(), req.path("name").asText(), req.path("value").asInt());

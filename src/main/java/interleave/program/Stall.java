@@ -24,6 +24,8 @@ final class Stall {
     private interleave.engine.Kernel.CoreSample keptSince;
     private long keptSinceNanos;
     private volatile String verdict;
+    /** The thread the verdict names. */
+    private volatile String culprit;
 
     /**
      * {@code endProgram} ends the process (asking it first for the line each thread is on), {@code lineAtTheEnd}
@@ -80,6 +82,11 @@ final class Stall {
         Watch w = new Watch(thread);
         watches.add(w);
         return w;
+    }
+
+    /** The thread the watchdog ended the program for, once {@link #verdict()} has said why; else null. */
+    String culprit() {
+        return culprit;
     }
 
     /** Why the program was ended (waiting for the words once the watchdog has acted), or null if it was not. */
@@ -151,6 +158,7 @@ final class Stall {
         endProgram.run();
         int line = lineAtTheEnd.applyAsInt(thread);
         int seen = watches.stream().filter(w -> w.thread.equals(thread)).mapToInt(w -> w.line).findFirst().orElse(0);
+        culprit = thread;
         verdict = String.format(java.util.Locale.ROOT, "%s, at line %d: %s", what, line > 0 ? line : seen, why);
         decided.countDown();
     }

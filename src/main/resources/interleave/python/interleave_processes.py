@@ -500,6 +500,7 @@ def modules(rt):
         """In a child process: that process ends at once with this exit code (the program's own process: the
         real os._exit, which ends the run)."""
         if rt.memory().process is None:
+            rt.call("exit")  # the engine ends the run: the program's threads end with the process
             real_exit(status)
         raise _ProcessExit(status)
 

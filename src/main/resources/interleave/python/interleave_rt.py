@@ -1562,19 +1562,31 @@ def _time_now():
 
 
 def _virtual_clock(time_module):
-    """time.*: the virtual clock of the run (it starts at 0, the epoch), so the same seed gives the same output."""
-    real = {name: getattr(time_module, name) for name in ("ctime", "localtime", "gmtime", "strftime")}
+    """time.*: the run's clock. In sim and cooperative mode the virtual one, which starts at 0 (the epoch), so the
+    same seed gives the same output; in os mode the real one, the date and time of day included, as CPython's
+    (the engine's clock counts from the run's start: the wall clock is that start's real time plus it)."""
+    real = {name: getattr(time_module, name) for name in ("ctime", "localtime", "gmtime", "strftime", "time")}
+    start = []  # os mode: the real time at the engine's 0, taken at the first reading
+
+    def wall():
+        now = _time_now()
+        if not _OS:
+            return now
+        if not start:
+            start.append(real["time"]() - now)
+        return start[0] + now
+
     time_module.sleep = _sleep
-    time_module.time = _time_now
+    time_module.time = wall
     time_module.monotonic = _time_now
     time_module.perf_counter = _time_now
-    time_module.time_ns = lambda: int(_time_now() * 1e9)
-    time_module.ctime = lambda secs=None: real["ctime"](_time_now() if secs is None else secs)
-    time_module.localtime = lambda secs=None: real["localtime"](_time_now() if secs is None else secs)
-    time_module.gmtime = lambda secs=None: real["gmtime"](_time_now() if secs is None else secs)
-    time_module.strftime = lambda fmt, t=None: real["strftime"](fmt, real["localtime"](_time_now()) if t is None
+    time_module.time_ns = lambda: int(wall() * 1e9)
+    time_module.ctime = lambda secs=None: real["ctime"](wall() if secs is None else secs)
+    time_module.localtime = lambda secs=None: real["localtime"](wall() if secs is None else secs)
+    time_module.gmtime = lambda secs=None: real["gmtime"](wall() if secs is None else secs)
+    time_module.strftime = lambda fmt, t=None: real["strftime"](fmt, real["localtime"](wall()) if t is None
                                                                else t)
-    sys.modules["datetime"] = _datetime_on(_time_now)
+    sys.modules["datetime"] = _datetime_on(wall)
 
 
 def _datetime_on(clock):

@@ -638,12 +638,17 @@ class PythonProgramTest {
                 && errors.contains("does not model"), errors);
     }
 
-    /** The errors of a run of {@code program} whose stall watchdog acts after 2 s, once every worker has ended. */
+    /**
+     * The error of a run of {@code program} whose stall watchdog acts after 2 s, once every worker has ended: the run
+     * is stopped, and only the thread the watchdog names has an error (the others are cut off, not to blame).
+     */
     private static String errorsWithAStallLimitOf2s(String program, RunSettings settings) throws Exception {
         System.setProperty("interleave.python.stallSeconds", "2");
         try {
             ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(program(program), null), Map.of(), settings);
             assertTrue(r.kernel().awaitTermination(10_000));
+            assertEquals(RunOutcome.Status.STOPPED, r.kernel().outcomeNow().status());
+            assertEquals(1, r.kernel().errors().size(), r.kernel().errors().toString());
             return r.kernel().errors().toString();
         } finally {
             System.clearProperty("interleave.python.stallSeconds");
@@ -665,6 +670,62 @@ class PythonProgramTest {
                 RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE));
         assertTrue(errors.contains("MainThread has kept the CPU for 2 s while other threads were ready to run, at "
                 + "line " + line) && errors.contains("in cooperative mode a thread keeps the CPU"), errors);
+    }
+
+    /**
+     * os._exit() ends the process at once, as in CPython: what was printed stays, the run is finished with no
+     * error, and the threads still waiting are cut off where they are (in every mode).
+     */
+    @Test
+    void osExitEndsTheProgramAndItsThreadsAtOnce() throws Exception {
+        Path file = Files.createTempDirectory("programs").resolve("exits.py");
+        Files.writeString(file, """
+                import os, threading
+                never = threading.Event()
+                t = threading.Thread(target=never.wait, name="waiter")
+                t.start()
+                print("bye", flush=True)
+                os._exit(0)
+                print("not printed")
+                """);
+        for (RunSettings settings : List.of(RunSettings.DEFAULT,
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE),
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS))) {
+            ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), settings);
+            assertTrue(r.kernel().awaitTermination(10_000));
+            assertEquals(RunOutcome.Status.FINISHED, r.kernel().outcomeNow().status(), settings.toString());
+            assertEquals(List.of(), r.kernel().errors(), settings.toString());
+            assertEquals(List.of("bye"), r.result().get("output"), settings.toString());
+            int killed = 0;
+            for (long i = 0; i < r.trace().size(); i++) {
+                if (r.trace().kind(i) == EventKind.THREAD_KILLED) {
+                    assertEquals("waiter", r.trace().thread(r.trace().thread(i)).name());
+                    killed++;
+                }
+            }
+            assertEquals(1, killed, "the waiting thread is cut off: " + settings);
+        }
+    }
+
+    /**
+     * The wall clock: the virtual one in sim and cooperative mode (from 0, the epoch: the same seed prints the same
+     * times), the real one in os mode, today's date included, as CPython's; elapsed times count alike in both.
+     */
+    @Test
+    void theWallClockIsVirtualInSimAndRealInOsMode() throws Exception {
+        Path file = Files.createTempDirectory("programs").resolve("clock.py");
+        Files.writeString(file, """
+                import datetime, time
+                start = time.time()
+                time.sleep(0.2)
+                print(time.time() > 1e9, datetime.datetime.now().year >= 2024, time.localtime().tm_year >= 2024)
+                print(0.19 < time.time() - start < 10)
+                """);
+        ScenarioRun sim = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
+        assertEquals(List.of("False False False", "True"), sim.result().get("output"));
+        ScenarioRun os = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(),
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS));
+        assertEquals(List.of("True True True", "True"), os.result().get("output"));
     }
 
     /** A socket's recv is the scheduler's wait: with nobody in the program to send, the run is stuck, at once. */
