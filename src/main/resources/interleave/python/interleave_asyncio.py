@@ -157,4 +157,14 @@ def module(Thread, new_event, current_thread, sleep, real_lock, clock):
                         ("get_event_loop", lambda: loop), ("new_event_loop", lambda: loop),
                         ("set_event_loop", lambda l: None), ("iscoroutine", lambda o: hasattr(o, "cr_code"))):
         setattr(m, name, value)
+    modelled = sorted(n for n in m.__dict__ if not n.startswith("_"))
+
+    def not_modelled(name):
+        """The rest of asyncio (Queue, Lock, wait_for, to_thread, ...): one clear error that says what runs."""
+        if name.startswith("_"):
+            raise AttributeError("module 'asyncio' has no attribute %r" % name)
+        raise NotImplementedError("asyncio.%s is not modelled by Interleave; what runs of asyncio: %s (and threading, "
+                                  "queue and concurrent.futures in full)" % (name, ", ".join(modelled)))
+
+    m.__getattr__ = not_modelled
     return m

@@ -558,6 +558,23 @@ class PythonProgramTest {
         assertTrue(traceback.contains("line 4"), "the traceback names the line of the call: " + traceback);
     }
 
+    /** The parts of asyncio that are not modelled say so, naming what runs (not an AttributeError). */
+    @Test
+    void asyncioSaysWhatOfItIsNotModelled() throws Exception {
+        Path file = Files.createTempDirectory("programs").resolve("aqueue.py");
+        Files.writeString(file, """
+                import asyncio
+                async def main():
+                    return asyncio.Queue()
+                asyncio.run(main())
+                """);
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
+        assertTrue(r.kernel().awaitTermination(10_000));
+        String errors = r.kernel().errors().toString();
+        assertTrue(errors.contains("NotImplementedError: asyncio.Queue is not modelled by Interleave")
+                && errors.contains("create_task, ") && errors.contains("gather"), errors);
+    }
+
     /** Two accounts, each with its own self.lock: the views tell the two locks apart ("lock", "lock-2"). */
     @Test
     void twoObjectsNamedAlikeGetNamesOfTheirOwn() throws Exception {
