@@ -1881,6 +1881,20 @@ class SimpleQueue(Queue):
         raise AttributeError("'_queue.SimpleQueue' object has no attribute 'join'")
 
 
+def _as_cpython_names_them():
+    """The program's threading and queue classes carry CPython's module names (the runtime itself runs as module
+    __main__, which is the program's): type(), tracebacks and reprs show them as CPython does, and neither the
+    views nor a forked child take them for classes of the program."""
+    for cls, module, name in ((Lock, "_thread", "lock"), (RLock, "_thread", "RLock"), (local, "_thread", "_local"),
+                              (Empty, "_queue", "Empty"), (SimpleQueue, "_queue", "SimpleQueue")):
+        cls.__module__, cls.__name__, cls.__qualname__ = module, name, name
+    for cls in (Semaphore, BoundedSemaphore, Event, Condition, Barrier, BrokenBarrierError, Thread, Timer,
+                ExceptHookArgs):
+        cls.__module__ = "threading"
+    for cls in (Queue, LifoQueue, PriorityQueue, Full):
+        cls.__module__ = "queue"
+
+
 def _thread_module():
     """_thread (Python 2's thread, as lib2to3 names it): start_new_thread starts one of the scheduler's threads,
     a daemon, as CPython's low-level threads end with the program; its locks are the scheduler's Locks."""
@@ -2050,6 +2064,7 @@ def main():
     reader = _real_threading.Thread(target=_reader, daemon=True)
     reader.start()
     _local.tid = 0
+    _as_cpython_names_them()
     sys.modules["threading"] = _threading_module()
     sys.modules["queue"] = _queue_module()
     if re.search(r"^\s*(import|from)\s+_thread\b", source, re.M):  # only then: the library's own uses stay real

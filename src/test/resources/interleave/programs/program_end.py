@@ -1,10 +1,11 @@
 # What teachers' programs do with concurrent.futures and threading at their edges, each as CPython does it: wait()'s
 # (done, not_done) pair, as_completed's TimeoutError, a thread named after a partial, daemon set too late,
-# threading.ThreadError, a lock's and an event's repr, an atexit function, and an executor never shut down, which must not keep the program from
+# threading.ThreadError, a lock's and an event's repr and CPython's names of their classes, an atexit function, and an executor never shut down, which must not keep the program from
 # ending. Every line printed is the same whatever the schedule.
 import atexit
 import concurrent.futures as cf
 import functools
+import queue
 import re
 import threading
 import time
@@ -44,6 +45,7 @@ lock, gate = threading.Lock(), threading.Event()
 with lock:
     gate.set()
     print(re.sub("0x[0-9a-f]+", "0x...", "%r %r" % (lock, gate)))  # (addresses differ from run to run)
+print(type(lock), type(threading.RLock()), type(gate), type(queue.Queue()), queue.Empty, type(threading.local()))
 
 atexit.register(print, "atexit runs last")
 left_open = cf.ThreadPoolExecutor(2)  # never shut down: CPython tells its workers to end with the program
