@@ -1,7 +1,8 @@
 # What teachers' programs do with concurrent.futures and threading at their edges, each as CPython does it: wait()'s
 # (done, not_done) pair, as_completed's TimeoutError, a thread named after a partial, daemon set too late,
-# threading.ThreadError, a lock's and an event's repr and CPython's names of their classes, an atexit function, and an executor never shut down, which must not keep the program from
-# ending. Every line printed is the same whatever the schedule.
+# threading.ThreadError, a lock's and an event's repr and CPython's names of their classes, an atexit function, and
+# an executor never shut down, which must not keep the program from ending. Every line printed is the same whatever
+# the schedule.
 import atexit
 import concurrent.futures as cf
 import functools
