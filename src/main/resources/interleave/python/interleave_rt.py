@@ -76,6 +76,7 @@ import types
 from interleave_asyncio import module as asyncio_module
 from interleave_coroutines import modules as coroutine_modules
 from interleave_futures import module as futures_module, process_pool_executor
+from interleave_modules import ProgramModules
 from interleave_processes import modules as process_modules
 from interleave_sockets import LazySockets
 from interleave_rewrite import Rewrite, creation_names, module_int_globals, split_at_fork
@@ -839,7 +840,7 @@ class _Globals:
     def _own(obj):
         """Objects of the program's own classes (not modules, classes, or the runtime's threading objects), and
         multiprocessing's shared Value."""
-        return (type(obj).__module__ == "__main__" or getattr(type(obj), "_interleave_shared", False)) \
+        return (type(obj).__module__ in _PROGRAM_MODULES or getattr(type(obj), "_interleave_shared", False)) \
             and not isinstance(obj, type)
 
     def attr(self, obj, attr, line):
@@ -987,6 +988,62 @@ def _global_write(site, name, value, line):
     _G.store(name, value, line, _module, name)
 
 
+_PROGRAM_MODULES = {"__main__"}  # the modules whose classes are the program's own (see _Globals._own)
+
+
+class _LineOfTheProgram:
+    """__rt_globals__ for a module of the program: its attribute and item points keep the thread's line in the
+    program (the code view shows the program's file, not the module's)."""
+
+    @staticmethod
+    def attr(obj, attr, line):
+        return _G.attr(obj, attr, 0)
+
+    @staticmethod
+    def item(obj, key, line):
+        return _G.item(obj, key, 0)
+
+    @staticmethod
+    def set_attr(value, obj, attr, line):
+        return _G.set_attr(value, obj, attr, 0)
+
+    @staticmethod
+    def set_item(value, obj, key, line):
+        return _G.set_item(value, obj, key, 0)
+
+
+def _module_site(op, name, line):
+    """A point of a module of the program, with no line of the program (see _LineOfTheProgram)."""
+    return str(_STEP) if op == "step" else ""
+
+
+def _prepare_module(source, path, module):
+    """A module of the program (see interleave_modules), rewritten as the program is: its shared ints are the
+    engine's, named after it ("bank.balance"), and its classes' objects are the program's own."""
+    tree = ast.parse(source, filename=path)
+    names = module_int_globals(tree)
+    tree = Rewrite(names, _module_site).visit(tree)
+    ast.fix_missing_locations(tree)
+    globals_, prefix = module.__dict__, module.__name__ + "."
+
+    def read(site, name, line):
+        if _OS:
+            with _os_lock:
+                return _G.load(name, 0, globals_, prefix + name)
+        return _G.load(name, 0, globals_, prefix + name)
+
+    def write(site, name, value, line):
+        if _OS:
+            with _os_lock:
+                return _G.store(name, value, 0, globals_, prefix + name)
+        return _G.store(name, value, 0, globals_, prefix + name)
+
+    globals_.update({"__rt_globals__": _LineOfTheProgram, "__rt_read__": read, "__rt_write__": write,
+                     "__rt_step__": lambda site, line: _step(site, 0)})
+    _PROGRAM_MODULES.add(module.__name__)
+    return compile(tree, path, "exec")
+
+
 def _memory_access(memory):
     """__rt_read__ and __rt_write__ for a child process's copy of the program: its own globals, named with its
     suffix in the engine (the code's sites name the first process's cells, so these take the slow path)."""
@@ -1049,7 +1106,7 @@ _ITEMS_MADE = {}  # how many of a list's items have been made, by the list's nam
 _OBJECTS = {}  # the engine's number of each threading object -> the object
 _RUNTIME_FILES = tuple("%s.py" % m for m in (
     "interleave_rt", "interleave_processes", "interleave_pool", "interleave_futures", "interleave_coroutines",
-    "interleave_asyncio", "interleave_hub", "interleave_sockets"))
+    "interleave_modules", "interleave_asyncio", "interleave_hub", "interleave_sockets"))
 
 
 def _engine_attribute(name):
@@ -2095,6 +2152,7 @@ def main():
     _virtual_clock(_time)
     # as CPython runs it: the program's own folder first on the path (its own modules import), its name as argv
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    sys.meta_path.insert(0, ProgramModules(sys.path[0], _prepare_module))  # its own modules, instrumented too
     sys.argv = [path]
     sys.stdout = _ProgramStdout()
     sys.stderr = _ProgramStderr()

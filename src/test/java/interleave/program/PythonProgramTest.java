@@ -624,6 +624,37 @@ class PythonProgramTest {
                 "guard"), r.trace().objects().stream().map(o -> o.name()).toList());
     }
 
+    /**
+     * A module of the program's own (a file beside it that it imports) runs instrumented as the program does: a race
+     * on its global loses updates for every seed, on a shared value named after the module (bank.balance).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2})
+    void aRaceInTheProgramsOwnModuleLosesUpdates(long seed) throws Exception {
+        Path folder = Files.createTempDirectory("split");
+        Files.copy(program("split/bank.py"), folder.resolve("bank.py"));
+        Path main = folder.resolve("race.py");
+        Files.writeString(main, """
+                import threading
+                import bank
+                threads = [threading.Thread(target=bank.deposit_unsafe, args=(1, 200)) for _ in range(2)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                print(bank.balance < 400)
+                """);
+        ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(main, null), Map.of(),
+                RunSettings.DEFAULT.withSeed(seed));
+        assertTrue(r.kernel().awaitTermination(10_000));
+        assertEquals(List.of("True"), r.result().get("output"));
+        TraceAnalyzer a = new TraceAnalyzer(r.trace());
+        a.update();
+        assertFalse(a.lostUpdates().isEmpty(), "seed " + seed);
+        assertTrue(a.lostUpdates().stream()
+                .allMatch(u -> r.trace().object(u.variable()).name().equals("bank.balance")));
+    }
+
     /** A saved run records the program it ran: opened later it shows that code, and reruns only that code. */
     @Test
     void aSavedRunKeepsItsProgramAndRerunsOnlyThatProgram() throws Exception {
@@ -878,7 +909,8 @@ class PythonProgramTest {
             "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py",
             "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py",
             "new_values.py", "properties.py", "python_details.py", "queue_kinds.py", "scopes.py",
-            "targets.py", "low_level_threads.py", "clock_and_exit.py", "udp_echo.py", "program_end.py", "annotations.py"})
+            "targets.py", "low_level_threads.py", "clock_and_exit.py", "udp_echo.py", "program_end.py", "annotations.py",
+            "split/split_bank.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -1,0 +1,37 @@
+"""The program's own modules: a file beside the program (or in a folder beside it) that the program imports runs
+instrumented as the program does, so that its shared ints are the engine's values, named after the module
+("bank.balance"), and a race in it loses updates on the timeline as one in the program does. Other modules (the
+standard library, installed packages) run as they are."""
+import importlib.abc
+import importlib.machinery
+import os
+
+
+class ProgramModules(importlib.abc.MetaPathFinder):
+    """Finds the modules under the program's folder; prepare(source, path, module) gives the code they run."""
+
+    def __init__(self, folder, prepare):
+        self.folder = os.path.realpath(folder)
+        self.prepare = prepare
+
+    def find_spec(self, fullname, path, target=None):
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
+            return None
+        origin = os.path.realpath(spec.origin)
+        if not origin.startswith(self.folder + os.sep) or "site-packages" in origin.split(os.sep):
+            return None
+        spec.loader = _Instrumented(fullname, spec.origin, self.prepare)
+        return spec
+
+
+class _Instrumented(importlib.machinery.SourceFileLoader):
+    """Loads a module of the program as CPython would (its source decoded as its first lines declare), then runs
+    the code prepare makes of it (not kept compiled: the rewrite is the run's)."""
+
+    def __init__(self, fullname, path, prepare):
+        super().__init__(fullname, path)
+        self.prepare = prepare
+
+    def exec_module(self, module):
+        exec(self.prepare(self.get_source(module.__name__), self.path, module), module.__dict__)
