@@ -70,6 +70,9 @@ shot python-program-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/
 shot python-gbk-editor-zh-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/bank_gbk.py" --edit --steps 300 --lang zh
 shot python-stderr-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
 shot python-stderr-presentation-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --present --lang zh
+# the dining philosophers as a teacher writes them: the deadlock names each fork as the code does (forks[0] ...)
+shot python-philosophers-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/philosophers.py" --speed full --play --lang en
+shot python-philosophers-presentation-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/philosophers.py" --speed full --play --present --lang zh
 shot python-stderr-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
 # os mode: CPython runs the threads itself, and rarely switches inside balance = balance + n: the note says so
 shot python-os-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang en
