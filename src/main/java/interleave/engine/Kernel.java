@@ -591,6 +591,12 @@ public abstract class Kernel {
     abstract void endRun(RunOutcome outcome);
 
     /**
+     * From now on no worker records anything (each ends at its next point): called holding the exclusive access,
+     * so that nothing is recorded between the end written there and {@link #endRun}.
+     */
+    abstract void stopRecording();
+
+    /**
      * {@code os._exit()}: the program's process ends at once, and its other threads with it, where they are (cut
      * off, as daemon threads at the end of a program); the run is over.
      */
@@ -607,6 +613,7 @@ public abstract class Kernel {
                     }
                 }
             }
+            stopRecording();
         } finally {
             leave(me);
         }
@@ -616,7 +623,8 @@ public abstract class Kernel {
     /**
      * The program's process is gone before its threads ended (the watchdog ended it, or it died): the thread named
      * {@code culprit} ends with {@code error} (a ThreadingError's text, "RuntimeError: ..."), the others are cut
-     * off where they are, and the run stops. The others are not to blame: no error of theirs.
+     * off where they are, and the run stops. The others are not to blame: no error of theirs. The first worker to
+     * see the process gone calls it; those after it find the run stopped.
      */
     public final void programGone(String culprit, String error) {
         Strand me = begin();
@@ -631,6 +639,7 @@ public abstract class Kernel {
                     out.killed(s);
                 }
             }
+            stopRecording();
         } finally {
             leave(me);
         }

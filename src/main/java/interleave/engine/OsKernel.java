@@ -142,6 +142,11 @@ final class OsKernel extends Kernel {
     }
 
     @Override
+    void stopRecording() {
+        stopping = true;
+    }
+
+    @Override
     void endRun(RunOutcome outcome) {
         end(outcome);
     }

@@ -255,6 +255,11 @@ final class SimKernel extends Kernel {
     }
 
     @Override
+    void stopRecording() {
+        stopping = true;
+    }
+
+    @Override
     void endRun(RunOutcome outcome) {
         finish(outcome);
     }

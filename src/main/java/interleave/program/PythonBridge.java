@@ -256,9 +256,11 @@ final class PythonBridge {
             if (grants && req != GONE) {
                 k.grantReturned(); // whatever is left of its grant: the thread asks at this point
             }
-            if (req == GONE) { // one thread is to blame (the watchdog's, else this one); the others are cut off
+            if (req == GONE) { // one thread is to blame; the others are cut off
                 String stalled = stall.verdict();
-                String culprit = stalled != null ? stall.culprit() : k.currentThreadName();
+                // the watchdog's, else the thread that was running (one at a time), else, in os mode, where any
+                // worker may be the first to see the process gone, the program's main thread: the process died
+                String culprit = stalled != null ? stall.culprit() : os ? "MainThread" : k.currentThreadName();
                 k.programGone(culprit, new ThreadingError("RuntimeError", stalled != null ? stalled
                         : "the Python program stopped: " + process.lastError()).toString());
                 throw new interleave.engine.RunStopped(); // the run is over: this worker ends here

@@ -150,6 +150,11 @@ def module(Thread, new_event, current_thread, sleep, real_lock, clock):
         p = hub.by_thread.get(current_thread())
         return p if isinstance(p, Task) else None
 
+    class NotModelled(NotImplementedError, AttributeError):
+        pass
+
+    NotModelled.__name__ = NotModelled.__qualname__ = "NotImplementedError"  # as tracebacks and the views name it
+    NotModelled.__module__ = "builtins"
     m = types.ModuleType("asyncio")
     for name, value in (("run", run), ("sleep", asleep), ("create_task", lambda coro, name=None: Task(coro, name)),
                         ("ensure_future", _task), ("gather", gather), ("wait", wait), ("Task", Task),
@@ -160,11 +165,12 @@ def module(Thread, new_event, current_thread, sleep, real_lock, clock):
     modelled = sorted(n for n in m.__dict__ if not n.startswith("_"))
 
     def not_modelled(name):
-        """The rest of asyncio (Queue, Lock, wait_for, to_thread, ...): one clear error that says what runs."""
+        """The rest of asyncio (Queue, Lock, wait_for, to_thread, ...): one clear error that says what runs (an
+        AttributeError too, so hasattr() and getattr() with a default answer as for any missing attribute)."""
         if name.startswith("_"):
             raise AttributeError("module 'asyncio' has no attribute %r" % name)
-        raise NotImplementedError("asyncio.%s is not modelled by Interleave; what runs of asyncio: %s (and threading, "
-                                  "queue and concurrent.futures in full)" % (name, ", ".join(modelled)))
+        raise NotModelled("asyncio.%s is not modelled by Interleave; what runs of asyncio: %s (and threading, "
+                          "queue and concurrent.futures in full)" % (name, ", ".join(modelled)))
 
     m.__getattr__ = not_modelled
     return m

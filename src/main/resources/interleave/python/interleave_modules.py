@@ -5,6 +5,8 @@ standard library, installed packages) run as they are."""
 import importlib.abc
 import importlib.machinery
 import os
+import sys
+import sysconfig
 
 
 class ProgramModules(importlib.abc.MetaPathFinder):
@@ -13,13 +15,18 @@ class ProgramModules(importlib.abc.MetaPathFinder):
     def __init__(self, folder, prepare):
         self.folder = os.path.realpath(folder)
         self.prepare = prepare
+        # the interpreter's own folders (its standard library, installed packages), which a program saved in the
+        # home folder may be above (pyenv, conda): their modules are never the program's
+        self.interpreters = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix,
+                                                           *sysconfig.get_paths().values()) if p}
 
     def find_spec(self, fullname, path, target=None):
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
             return None
         origin = os.path.realpath(spec.origin)
-        if not origin.startswith(self.folder + os.sep) or "site-packages" in origin.split(os.sep):
+        if not origin.startswith(self.folder + os.sep) or "site-packages" in origin.split(os.sep) \
+                or any(origin.startswith(p + os.sep) for p in self.interpreters if not self.folder.startswith(p)):
             return None
         spec.loader = _Instrumented(fullname, spec.origin, self.prepare)
         return spec

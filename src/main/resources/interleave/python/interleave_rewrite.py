@@ -332,8 +332,8 @@ def creation_names(tree):
 
     def name_calls(value, name, item):
         """The calls that are value itself, or the element of a list comprehension or list display it is."""
-        if isinstance(value, ast.Call):
-            names[(value.lineno, value.end_lineno, value.col_offset, value.end_col_offset)] = (name, item)
+        if isinstance(value, ast.Call):  # (a = b = Lock(): the first target names it)
+            names.setdefault((value.lineno, value.end_lineno, value.col_offset, value.end_col_offset), (name, item))
         elif isinstance(value, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
             name_calls(value.elt, name, True)
         elif isinstance(value, (ast.List, ast.Tuple)):
@@ -351,8 +351,9 @@ def creation_names(tree):
                             name_calls(v, _target_name(t), False)
                 elif _target_name(target):
                     name_calls(node.value, _target_name(target), False)
-                elif isinstance(target, ast.Subscript) and _target_name(target.value):  # locks[k] = Lock()
-                    name_calls(node.value, _target_name(target.value), True)
+                elif isinstance(target, ast.Subscript) and _target_name(target.value) \
+                        and isinstance(target.slice, ast.Constant):  # locks["bob"] = Lock(), as the code says it
+                    name_calls(node.value, "%s[%r]" % (_target_name(target.value), target.slice.value), False)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and len(node.args) == 1 \
                 and node.func.attr in ("append", "add", "put", "insert") and _target_name(node.func.value):
             name_calls(node.args[0], _target_name(node.func.value), True)  # forks.append(Lock())

@@ -844,6 +844,12 @@ class _Globals:
             and not isinstance(obj, type)
 
     def attr(self, obj, attr, line):
+        if type(obj) is types.ModuleType and obj.__name__ in _PROGRAM_MODULES and obj.__name__ != "__main__":
+            cell = obj.__name__ + "." + attr  # bank.balance, read from the program: the module's own value
+            if _OS:
+                with _os_lock:
+                    return self.load(attr, line, obj.__dict__, cell) if attr in obj.__dict__ else getattr(obj, attr)
+            return self.load(attr, line, obj.__dict__, cell) if attr in obj.__dict__ else getattr(obj, attr)
         if not _plain_attr(obj, attr) or attr not in getattr(obj, "__dict__", ()):
             return getattr(obj, attr)  # no shared value here, and maybe the program's own code (see _plain_attr)
         if _OS:
@@ -863,6 +869,12 @@ class _Globals:
         return value
 
     def set_attr(self, value, obj, attr, line):  # the value first: CPython evaluates it first
+        if type(obj) is types.ModuleType and obj.__name__ in _PROGRAM_MODULES and obj.__name__ != "__main__":
+            cell = obj.__name__ + "." + attr  # bank.balance = ..., from the program
+            if _OS:
+                with _os_lock:
+                    return self.store(attr, value, line, obj.__dict__, cell)
+            return self.store(attr, value, line, obj.__dict__, cell)
         if not _plain_attr(obj, attr):
             setattr(obj, attr, value)  # the program's own code runs, a property's setter (see _plain_attr)
             return
@@ -989,6 +1001,7 @@ def _global_write(site, name, value, line):
 
 
 _PROGRAM_MODULES = {"__main__"}  # the modules whose classes are the program's own (see _Globals._own)
+_PROGRAM_FILES = set()  # the files of the program's own modules: their frames are in a traceback
 
 
 class _LineOfTheProgram:
@@ -1017,13 +1030,28 @@ def _module_site(op, name, line):
     return str(_STEP) if op == "step" else ""
 
 
+class _FunctionsOnly(ast.NodeTransformer):
+    """Rewrites the functions of a module (and the methods of its classes), not its top-level code: CPython runs
+    that holding the module's import lock, which another thread importing it waits for where the scheduler cannot
+    see it. So a module's globals become shared values at their first write from a function."""
+
+    def __init__(self, rewrite):
+        self.rewrite = rewrite
+
+    def _function(self, node):
+        return self.rewrite.visit(node)
+
+    visit_FunctionDef = visit_AsyncFunctionDef = _function
+
+
 def _prepare_module(source, path, module):
     """A module of the program (see interleave_modules), rewritten as the program is: its shared ints are the
     engine's, named after it ("bank.balance"), and its classes' objects are the program's own."""
     tree = ast.parse(source, filename=path)
     names = module_int_globals(tree)
-    tree = Rewrite(names, _module_site).visit(tree)
+    tree = _FunctionsOnly(Rewrite(names, _module_site)).visit(tree)
     ast.fix_missing_locations(tree)
+    _PROGRAM_FILES.add(path)
     globals_, prefix = module.__dict__, module.__name__ + "."
 
     def read(site, name, line):
@@ -1083,7 +1111,8 @@ def _assigned_name(default):
         name, item = named
         if not item:
             return name
-        made = _ITEMS_MADE[name] = _ITEMS_MADE.get(name, -1) + 1  # forks[0], forks[1], ... in the order made
+        # forks[0], forks[1], ... in the order made, counted afresh in each call of the code that makes them
+        made = _ITEMS_MADE[(name, f)] = _ITEMS_MADE.get((name, f), -1) + 1
         return "%s[%d]" % (name, made)
     m = re.match(r"\s*([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(f.f_code.co_filename, f.f_lineno))
     return m.group(1).split(".")[-1].strip("_") or default if m else default
@@ -1100,7 +1129,7 @@ def _call_place(frame):
 
 
 _CREATION_NAMES = {}  # see creation_names: filled once the program is parsed
-_ITEMS_MADE = {}  # how many of a list's items have been made, by the list's name
+_ITEMS_MADE = {}  # how many of a list's items have been made, by the list's name and the frame making them
 
 
 _OBJECTS = {}  # the engine's number of each threading object -> the object
@@ -1784,7 +1813,8 @@ def _traceback(e):
     """As CPython prints an uncaught exception, with the program's own frames only (not the runtime's)."""
     import traceback
     frames = [traceback.FrameSummary(f.filename, f.lineno, f.name, line=f.line)
-              for f in traceback.extract_tb(e.__traceback__) if f.filename == _program_file]
+              for f in traceback.extract_tb(e.__traceback__)
+              if f.filename == _program_file or f.filename in _PROGRAM_FILES]
     return "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) \
         + "".join(traceback.format_exception_only(type(e), e))
 
@@ -1946,7 +1976,7 @@ def _as_cpython_names_them():
                               (Empty, "_queue", "Empty"), (SimpleQueue, "_queue", "SimpleQueue")):
         cls.__module__, cls.__name__, cls.__qualname__ = module, name, name
     for cls in (Semaphore, BoundedSemaphore, Event, Condition, Barrier, BrokenBarrierError, Thread, Timer,
-                ExceptHookArgs):
+                _MainThread, ExceptHookArgs):
         cls.__module__ = "threading"
     for cls in (Queue, LifoQueue, PriorityQueue, Full):
         cls.__module__ = "queue"
@@ -2086,8 +2116,12 @@ def _main_code_done(futures_thread, uses_atexit):
     if uses_atexit:
         import atexit
         if atexit._ncallbacks():
-            for t in list(_THREADS.values()):
-                if t is not _MAIN and t._alive and not t.daemon and t._memory is _PARENT:
+            while True:  # as threading._shutdown: until no other non-daemon thread is left (one may start another)
+                waited = [t for t in list(_THREADS.values())
+                          if t is not _MAIN and t._alive and not t.daemon and t._memory is _PARENT]
+                if not waited:
+                    break
+                for t in waited:
                     t.join()
             atexit._run_exitfuncs()
 
@@ -2175,8 +2209,13 @@ def main():
         _main_code_done(futures_thread, uses_atexit)
         _call("end")
     except BaseException as e:  # noqa: reported as the main thread's error
-        futures_thread._python_exit()
-        _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), traceback=_traceback(e))
+        traceback = _traceback(e)
+        if uses_atexit:  # CPython prints the traceback, then waits for the threads and runs the atexit functions
+            sys.stderr.write(traceback)
+            traceback = None
+        _main_code_done(futures_thread, uses_atexit)
+        ending = {"traceback": traceback} if traceback else {}
+        _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), **ending)
     else:
         _main_code_done(futures_thread, uses_atexit)
         _call("end")
