@@ -64,6 +64,7 @@ public final class TraceAnalyzer {
         }
     };
     private final List<Long> printSeqs = new ArrayList<>();
+    private final List<Long> stderrSeqs = new ArrayList<>();
     /** The errors threads ended with (ERROR events), in order. */
     private final List<Long> errorSeqs = new ArrayList<>();
     private final List<Long> markSeqs = new ArrayList<>();
@@ -267,6 +268,9 @@ public final class TraceAnalyzer {
         } else if (h instanceof Happening.Printed) {
             running(t, i);
             printSeqs.add(i);
+        } else if (h instanceof Happening.WroteStderr) {
+            running(t, i);
+            stderrSeqs.add(i);
         } else if (h instanceof Happening.BarrierArrived b) {
             int parties = trace.object(b.object()).initial();
             if (b.arrived() < parties) {
@@ -546,6 +550,11 @@ public final class TraceAnalyzer {
 
     public List<LostUpdate> lostUpdates() {
         return lostUpdates;
+    }
+
+    /** The events at which a Python program wrote lines to stderr, in order (see {@link Happening.WroteStderr}). */
+    public List<Long> stderrWrites() {
+        return stderrSeqs;
     }
 
     public List<Long> prints() {

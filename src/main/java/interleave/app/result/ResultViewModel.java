@@ -198,7 +198,17 @@ public final class ResultViewModel {
             output.addAll(interleave.program.PythonProgram.outputLines(t.string(t.value(seq))));
         }
         Map<String, Object> then = new java.util.LinkedHashMap<>(result);
-        then.remove("stderr"); // what the program wrote there is not in the trace: it belongs to the end
+        // what the program itself wrote to stderr so far (logging, print to sys.stderr); an uncaught exception's
+        // traceback is not in the trace: it belongs to the end
+        List<String> stderr = new java.util.ArrayList<>();
+        for (long seq : a.stderrWrites()) {
+            stderr.addAll(interleave.program.PythonProgram.outputLines(t.string(t.value(seq))));
+        }
+        if (stderr.isEmpty()) {
+            then.remove("stderr");
+        } else {
+            then.put("stderr", stderr);
+        }
         then.put("lines", output.size());
         then.put("printed", output.isEmpty() ? "" : output.get(output.size() - 1));
         then.put("output", output);

@@ -54,4 +54,42 @@ class ResultAtMomentTest {
         Map<String, Object> demo = Map.of("expected", 0, "actual", 3);
         assertSame(demo, ResultViewModel.atMoment(demo, then), "a demo's result is left to its own figures");
     }
+
+    /**
+     * What the program wrote to stderr itself (logging's lines) shows as it was then; before the first such line
+     * there is none, and an uncaught exception's traceback, which is not in the trace, belongs to the end.
+     */
+    @Test
+    void thePastShowsWhatTheProgramHadWrittenToStderrThen() throws Exception {
+        Trace trace = new Trace(new TraceHeader("test", "sim", 1, 5, "rr", 0, Map.of(), "tick"));
+        Kernel k = Kernel.create(trace, RunSettings.DEFAULT, RunControl.headless());
+        k.start(() -> {
+            k.print("out");
+            k.writeStderr("(worker) starting");
+            k.writeStderr("(worker) two\n(worker) lines");
+        });
+        assertNotNull(k.awaitOutcome(20_000));
+        Map<String, Object> live = new LinkedHashMap<>();
+        live.put("lines", 1);
+        live.put("printed", "out");
+        live.put("output", List.of("out"));
+        live.put("stderr", List.of("(worker) starting", "(worker) two", "(worker) lines", "Traceback ..."));
+        List<Long> writes = new java.util.ArrayList<>();
+        for (long i = 0; i < trace.size(); i++) {
+            if (trace.kind(i) == EventKind.STDERR) {
+                writes.add(i);
+            }
+        }
+        assertEquals(2, writes.size());
+        TraceAnalyzer before = new TraceAnalyzer(trace);
+        before.update(writes.get(0));
+        assertEquals(null, ResultViewModel.atMoment(live, before).get("stderr"), "nothing written yet");
+        TraceAnalyzer between = new TraceAnalyzer(trace);
+        between.update(writes.get(0) + 1);
+        assertEquals(List.of("(worker) starting"), ResultViewModel.atMoment(live, between).get("stderr"));
+        TraceAnalyzer after = new TraceAnalyzer(trace);
+        after.update(writes.get(1) + 1);
+        assertEquals(List.of("(worker) starting", "(worker) two", "(worker) lines"),
+                ResultViewModel.atMoment(live, after).get("stderr"));
+    }
 }
