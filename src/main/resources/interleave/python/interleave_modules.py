@@ -33,12 +33,18 @@ class ProgramModules(importlib.abc.MetaPathFinder):
 
 
 class _Instrumented(importlib.machinery.SourceFileLoader):
-    """Loads a module of the program as CPython would (its source decoded as its first lines declare), then runs
-    the code prepare makes of it (not kept compiled: the rewrite is the run's)."""
+    """Loads a module of the program as CPython would (its source decoded as its first lines declare; compiled and
+    kept in __pycache__ where the environment lets python3 do that), then runs the code prepare makes of it."""
 
     def __init__(self, fullname, path, prepare):
         super().__init__(fullname, path)
         self.prepare = prepare
 
     def exec_module(self, module):
+        if not sys.dont_write_bytecode:  # what python3 leaves behind: the module compiled in __pycache__
+            import py_compile
+            try:
+                py_compile.compile(self.path, doraise=True)
+            except (OSError, py_compile.PyCompileError):
+                pass  # not writable, or not compilable (the exec below says why, as CPython would)
         exec(self.prepare(self.get_source(module.__name__), self.path, module), module.__dict__)
