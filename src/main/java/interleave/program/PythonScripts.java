@@ -76,6 +76,7 @@ final class PythonScripts {
                         unpack(dir, scripts);
                         cached = true;
                         folder = dir;
+                        removeUnused(ours, dir);
                         return dir;
                     }
                 } catch (IOException | RuntimeException e) {
@@ -146,6 +147,40 @@ final class PythonScripts {
         return Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(user)
                 && !permissions.contains(PosixFilePermission.GROUP_WRITE)
                 && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    /** How long another version's folder may go unused before a run of this one removes it. */
+    static final java.time.Duration UNUSED_FOR = java.time.Duration.ofDays(30);
+
+    /**
+     * Marks {@code dir} used now, and removes the folders of other versions of Interleave unused for
+     * {@link #UNUSED_FOR} (one is left behind at each upgrade): only folders named as ours are, of the user's own,
+     * not links. Whatever cannot be removed stays; it is only a cache.
+     */
+    private static void removeUnused(Path ours, Path dir) {
+        try {
+            Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            java.time.Instant before = java.time.Instant.now().minus(UNUSED_FOR);
+            try (var folders = Files.list(ours)) {
+                for (Path other : (Iterable<Path>) folders::iterator) {
+                    if (!other.equals(dir) && other.getFileName().toString().matches("python-[0-9a-f]{16}")
+                            && trusted(other) && Files.getLastModifiedTime(other, LinkOption.NOFOLLOW_LINKS)
+                            .toInstant().isBefore(before)) {
+                        removeTree(other);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // an old folder stays: only a cache
+        }
+    }
+
+    private static void removeTree(Path dir) throws IOException {
+        try (var all = Files.walk(dir)) { // (walk does not follow links)
+            for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Writes each script that is not there as it should be, whole or not at all (another run may read it). */

@@ -109,6 +109,32 @@ class PythonScriptsTest {
                 "a link where our folder should be is not followed");
     }
 
+    /**
+     * The folders other versions left behind are removed once unused for 30 days; a recently used one stays, and so
+     * does anything not named as ours.
+     */
+    @Test
+    void foldersOfOtherVersionsUnusedForAMonthAreRemoved(@TempDir Path cache) throws Exception {
+        Path ours = Files.createDirectories(cache.resolve("interleave"));
+        Path old = Files.createDirectory(ours.resolve("python-00000000000000aa"));
+        Files.writeString(Files.createDirectory(old.resolve("__pycache__")).resolve("x.pyc"), "old");
+        Path recent = Files.createDirectory(ours.resolve("python-00000000000000bb"));
+        Path notOurs = Files.createDirectory(ours.resolve("notes"));
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(40)));
+        Files.setLastModifiedTime(old, longAgo);
+        Files.setLastModifiedTime(notOurs, longAgo);
+        Files.setLastModifiedTime(recent, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(3))));
+        System.setProperty("interleave.python.cache", cache.toString());
+        PythonScripts.forget();
+        Path folder = PythonScripts.folder();
+        assertFalse(Files.exists(old), "unused for 40 days: removed");
+        assertTrue(Files.isDirectory(recent), "used 3 days ago: kept");
+        assertTrue(Files.isDirectory(notOurs), "not named as ours: kept");
+        assertTrue(Files.isDirectory(folder));
+    }
+
     /** The cache folder deleted while the app runs: the next run unpacks the scripts again. */
     @Test
     void aFolderDeletedMeanwhileIsUnpackedAgain(@TempDir Path cache) throws Exception {
