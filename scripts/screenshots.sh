@@ -73,6 +73,8 @@ shot python-stderr-presentation-zh.png 1024x768 --open "$PWD/src/test/resources/
 # the dining philosophers as a teacher writes them: the deadlock names each fork as the code does (forks[0] ...)
 shot python-philosophers-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/philosophers.py" --speed full --play --lang en
 shot python-philosophers-presentation-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/philosophers.py" --speed full --play --present --lang zh
+# a program split over two files: the module's shared values (bank.balance, account.total) on screen
+shot python-split-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/split/split_bank.py" --speed full --play --lang en
 shot python-stderr-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
 # os mode: CPython runs the threads itself, and rarely switches inside balance = balance + n: the note says so
 shot python-os-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang en
