@@ -323,12 +323,14 @@ def _target_name(target):
     return None
 
 
-def creation_names(tree):
+def creation_names(tree, module=""):
     """For each call of the program, by its place (line, end line, column, end column), the name the object it makes
     gets in the views, as the program names it: (name, whether it is one of a list's items). 'a' and 'b' for
     'a = Lock(); b = Lock()' and for 'a, b = Lock(), Lock()'; 'forks' (an item of it) for
-    'forks = [Lock() for _ in range(5)]' and 'forks.append(Lock())'. Calls it cannot name are not in it."""
+    'forks = [Lock() for _ in range(5)]' and 'forks.append(Lock())'. Calls it cannot name are not in it. A module
+    of the program (module: its name) names its own globals after itself: 'bank.lock'."""
     names = {}
+    top_level = {id(statement) for statement in tree.body}
 
     def name_calls(value, name, item):
         """The calls that are value itself, or the element of a list comprehension or list display it is."""
@@ -350,7 +352,8 @@ def creation_names(tree):
                         if _target_name(t):
                             name_calls(v, _target_name(t), False)
                 elif _target_name(target):
-                    name_calls(node.value, _target_name(target), False)
+                    prefix = module + "." if module and id(node) in top_level and isinstance(target, ast.Name) else ""
+                    name_calls(node.value, prefix + _target_name(target), False)
                 elif isinstance(target, ast.Subscript) and _target_name(target.value) \
                         and isinstance(target.slice, ast.Constant):  # locks["bob"] = Lock(), as the code says it
                     name_calls(node.value, "%s[%r]" % (_target_name(target.value), target.slice.value), False)

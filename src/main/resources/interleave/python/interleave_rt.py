@@ -1041,7 +1041,7 @@ class _FunctionsOnly(ast.NodeTransformer):
     def _function(self, node):
         return self.rewrite.visit(node)
 
-    visit_FunctionDef = visit_AsyncFunctionDef = _function
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
 
 
 def _prepare_module(source, path, module):
@@ -1049,6 +1049,7 @@ def _prepare_module(source, path, module):
     engine's, named after it ("bank.balance"), and its classes' objects are the program's own."""
     tree = ast.parse(source, filename=path)
     names = module_int_globals(tree)
+    _CREATION_NAMES[path] = creation_names(tree, module.__name__)
     tree = _FunctionsOnly(Rewrite(names, _module_site)).visit(tree)
     ast.fix_missing_locations(tree)
     _PROGRAM_FILES.add(path)
@@ -1106,7 +1107,7 @@ def _assigned_name(default):
         f = maker
     if f is None:
         return default
-    named = _CREATION_NAMES.get(_call_place(f)) if f.f_code.co_filename == _program_file else None
+    named = _CREATION_NAMES.get(f.f_code.co_filename, {}).get(_call_place(f))
     if named is not None:
         name, item = named
         if not item:
@@ -1128,7 +1129,7 @@ def _call_place(frame):
     return None
 
 
-_CREATION_NAMES = {}  # see creation_names: filled once the program is parsed
+_CREATION_NAMES = {}  # file of the program or of one of its modules -> its creation_names
 _ITEMS_MADE = {}  # how many of a list's items have been made, by the list's name and the frame making them
 
 
@@ -2141,7 +2142,7 @@ def main():
         sys.stderr.write("SyntaxError at line %s: %s\n" % (e.lineno, e.msg))
         sys.exit(3)
     names = module_int_globals(tree)
-    _CREATION_NAMES.update(creation_names(tree))  # (before the rewrite moves things)
+    _CREATION_NAMES[path] = creation_names(tree)  # (before the rewrite moves things)
     tree = split_at_fork(tree)
     for name in sorted(names):  # numbered before the rewrite writes the numbers into the code
         _G.number(name)

@@ -654,11 +654,13 @@ class PythonProgramTest {
                     t.join()
                 print(bank.balance < 400)
                 """);
-        assertLosesUpdatesOn(main, seed, "bank.balance");
+        ScenarioRun r = assertLosesUpdatesOn(main, seed, "bank.balance");
+        assertTrue(r.trace().objects().stream().anyMatch(o -> o.name().equals("bank.lock")),
+                "the module's own lock is named after it");
     }
 
     /** Runs the program {@code main}, which prints True if updates were lost: they were, on {@code variable} only. */
-    private static void assertLosesUpdatesOn(Path main, long seed, String variable) throws Exception {
+    private static ScenarioRun assertLosesUpdatesOn(Path main, long seed, String variable) throws Exception {
         ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(main, null), Map.of(),
                 RunSettings.DEFAULT.withSeed(seed));
         assertTrue(r.kernel().awaitTermination(10_000));
@@ -668,6 +670,7 @@ class PythonProgramTest {
         assertFalse(a.lostUpdates().isEmpty(), "seed " + seed);
         assertTrue(a.lostUpdates().stream()
                 .allMatch(u -> r.trace().object(u.variable()).name().equals(variable)));
+        return r;
     }
 
     /**
