@@ -177,20 +177,23 @@ public abstract class Kernel {
 
     /** {@code print}: a line of output, recorded in the trace. */
     public final void print(String text) {
-        Strand me = begin();
-        try {
-            out.printed(me, trace.intern(text));
-            commit(me);
-        } finally {
-            leave(me);
-        }
+        wrote(text, false);
     }
 
     /** Whole lines a program wrote to stderr (logging, print to sys.stderr), recorded in the trace. */
     public final void writeStderr(String lines) {
+        wrote(lines, true);
+    }
+
+    private void wrote(String text, boolean toStderr) {
         Strand me = begin();
         try {
-            out.wroteStderr(me, trace.intern(lines));
+            int id = trace.intern(text);
+            if (toStderr) {
+                out.wroteStderr(me, id);
+            } else {
+                out.printed(me, id);
+            }
             commit(me);
         } finally {
             leave(me);
@@ -601,23 +604,7 @@ public abstract class Kernel {
      * off, as daemon threads at the end of a program); the run is over.
      */
     public final void exitProgram() {
-        Strand me = begin();
-        try {
-            for (Strand s : strands()) {
-                if (s.isAlive()) {
-                    s.state = Strand.State.FINISHED;
-                    if (s == me) {
-                        out.ended(s);
-                    } else {
-                        out.killed(s);
-                    }
-                }
-            }
-            stopRecording();
-        } finally {
-            leave(me);
-        }
-        endRun(new RunOutcome(RunOutcome.Status.FINISHED, null, errors()));
+        endProcess(null, null, RunOutcome.Status.FINISHED);
     }
 
     /**
@@ -627,15 +614,28 @@ public abstract class Kernel {
      * see the process gone calls it; those after it find the run stopped.
      */
     public final void programGone(String culprit, String error) {
+        endProcess(culprit, error, RunOutcome.Status.STOPPED);
+    }
+
+    /**
+     * The process is gone: every thread still alive ends where it is, cut off; {@code culprit} (if any) with
+     * {@code error}; with none (os._exit) the calling thread simply ends. Then the run is over with {@code status}.
+     */
+    private void endProcess(String culprit, String error, RunOutcome.Status status) {
         Strand me = begin();
         try {
             for (Strand s : strands()) {
-                if (s.isAlive()) {
-                    s.state = Strand.State.FINISHED;
-                    if (s.name.equals(culprit)) {
-                        errors.add(s.name + ": " + error);
-                        out.raised(s, trace.intern(error));
-                    }
+                if (!s.isAlive()) {
+                    continue;
+                }
+                s.state = Strand.State.FINISHED;
+                if (s.name.equals(culprit)) {
+                    errors.add(s.name + ": " + error);
+                    out.raised(s, trace.intern(error));
+                }
+                if (culprit == null && s == me) {
+                    out.ended(s);
+                } else {
                     out.killed(s);
                 }
             }
@@ -643,7 +643,7 @@ public abstract class Kernel {
         } finally {
             leave(me);
         }
-        endRun(new RunOutcome(RunOutcome.Status.STOPPED, null, errors()));
+        endRun(new RunOutcome(status, null, errors()));
     }
 
     public boolean done() {

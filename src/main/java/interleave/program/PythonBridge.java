@@ -427,12 +427,7 @@ final class PythonBridge {
      * that ends one or more lines records them, in the trace and the result's output; one that ends none is a step.
      */
     private void print(String text) {
-        String lines = output.write(text);
-        if (lines == null) {
-            k.step();
-        } else {
-            k.print(lines);
-        }
+        write(output, text, k::print);
     }
 
     /**
@@ -440,11 +435,16 @@ final class PythonBridge {
      * tracebacks of uncaught exceptions in the order they came; the lines a write ends are in the trace.
      */
     private void writeError(String text) {
-        String lines = errorOutput.write(text);
+        write(errorOutput, text, k::writeStderr);
+    }
+
+    /** A write to {@code stream}: the lines it ends are recorded by {@code record}; one that ends none is a step. */
+    private void write(WrittenLines stream, String text, java.util.function.Consumer<String> record) {
+        String lines = stream.write(text);
         if (lines == null) {
             k.step();
         } else {
-            k.writeStderr(lines);
+            record.accept(lines);
         }
     }
 

@@ -17,8 +17,10 @@ class ProgramModules(importlib.abc.MetaPathFinder):
         self.prepare = prepare
         # the interpreter's own folders (its standard library, installed packages), which a program saved in the
         # home folder may be above (pyenv, conda): their modules are never the program's
+        # (not a folder the program is in: a program inside a virtual environment's folder is still the program)
         self.interpreters = {os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix,
                                                            *sysconfig.get_paths().values()) if p}
+        self.interpreters = {p for p in self.interpreters if not self.folder.startswith(p)}
 
     def find_spec(self, fullname, path, target=None):
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
@@ -26,7 +28,7 @@ class ProgramModules(importlib.abc.MetaPathFinder):
             return None
         origin = os.path.realpath(spec.origin)
         if not origin.startswith(self.folder + os.sep) or "site-packages" in origin.split(os.sep) \
-                or any(origin.startswith(p + os.sep) for p in self.interpreters if not self.folder.startswith(p)):
+                or any(origin.startswith(p + os.sep) for p in self.interpreters):
             return None
         spec.loader = _Instrumented(fullname, spec.origin, self.prepare)
         return spec

@@ -96,8 +96,10 @@ class Rewrite(ast.NodeTransformer):
     def _scope(self, node):
         bound, declared = _bound(node)
         self.scopes.append((isinstance(node, ast.ClassDef), bound, declared))
-        returns = getattr(node, "returns", None)
-        node.returns = None  # (a function's return annotation stays as written: see visit_arg)
+        # a function's return annotation stays as written (see visit_arg)
+        returns = node.returns if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        if returns is not None:
+            node.returns = None
         self.generic_visit(node)
         if returns is not None:
             node.returns = returns
@@ -358,6 +360,6 @@ def creation_names(tree, module=""):
                         and isinstance(target.slice, ast.Constant):  # locks["bob"] = Lock(), as the code says it
                     name_calls(node.value, "%s[%r]" % (_target_name(target.value), target.slice.value), False)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and len(node.args) == 1 \
-                and node.func.attr in ("append", "add", "put", "insert") and _target_name(node.func.value):
+                and node.func.attr in ("append", "add", "put") and _target_name(node.func.value):
             name_calls(node.args[0], _target_name(node.func.value), True)  # forks.append(Lock())
     return names

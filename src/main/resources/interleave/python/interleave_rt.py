@@ -844,7 +844,7 @@ class _Globals:
             and not isinstance(obj, type)
 
     def attr(self, obj, attr, line):
-        if type(obj) is types.ModuleType and obj.__name__ in _PROGRAM_MODULES and obj.__name__ != "__main__":
+        if type(obj) is _MODULE and obj.__name__ in _IMPORTED_MODULES:
             cell = obj.__name__ + "." + attr  # bank.balance, read from the program: the module's own value
             if _OS:
                 with _os_lock:
@@ -869,7 +869,7 @@ class _Globals:
         return value
 
     def set_attr(self, value, obj, attr, line):  # the value first: CPython evaluates it first
-        if type(obj) is types.ModuleType and obj.__name__ in _PROGRAM_MODULES and obj.__name__ != "__main__":
+        if type(obj) is _MODULE and obj.__name__ in _IMPORTED_MODULES:
             cell = obj.__name__ + "." + attr  # bank.balance = ..., from the program
             if _OS:
                 with _os_lock:
@@ -1001,7 +1001,9 @@ def _global_write(site, name, value, line):
 
 
 _PROGRAM_MODULES = {"__main__"}  # the modules whose classes are the program's own (see _Globals._own)
-_PROGRAM_FILES = set()  # the files of the program's own modules: their frames are in a traceback
+_IMPORTED_MODULES = set()  # those the program imports: their globals, read or written through the module, are cells
+_MODULE = types.ModuleType
+_PROGRAM_FILES = {}  # file of one of the program's own modules -> its name (its frames are in a traceback)
 
 
 class _LineOfTheProgram:
@@ -1052,43 +1054,38 @@ def _prepare_module(source, path, module):
     _CREATION_NAMES[path] = creation_names(tree, module.__name__)
     tree = _FunctionsOnly(Rewrite(names, _module_site)).visit(tree)
     ast.fix_missing_locations(tree)
-    _PROGRAM_FILES.add(path)
-    globals_, prefix = module.__dict__, module.__name__ + "."
-
-    def read(site, name, line):
-        if _OS:
-            with _os_lock:
-                return _G.load(name, 0, globals_, prefix + name)
-        return _G.load(name, 0, globals_, prefix + name)
-
-    def write(site, name, value, line):
-        if _OS:
-            with _os_lock:
-                return _G.store(name, value, 0, globals_, prefix + name)
-        return _G.store(name, value, 0, globals_, prefix + name)
-
-    globals_.update({"__rt_globals__": _LineOfTheProgram, "__rt_read__": read, "__rt_write__": write,
-                     "__rt_step__": lambda site, line: _step(site, 0)})
+    _PROGRAM_FILES[path] = module.__name__
+    prefix = module.__name__ + "."
+    read, write = _globals_access(module.__dict__, lambda name: prefix + name, lambda line: 0)
+    module.__dict__.update({"__rt_globals__": _LineOfTheProgram, "__rt_read__": read, "__rt_write__": write,
+                            "__rt_step__": lambda site, line: _step(site, 0)})
     _PROGRAM_MODULES.add(module.__name__)
+    _IMPORTED_MODULES.add(module.__name__)
     return compile(tree, path, "exec")
 
 
 def _memory_access(memory):
     """__rt_read__ and __rt_write__ for a child process's copy of the program: its own globals, named with its
     suffix in the engine (the code's sites name the first process's cells, so these take the slow path)."""
-    module, suffix = memory.module, memory.suffix
+    suffix = memory.suffix
+    return _globals_access(memory.module, lambda name: name + suffix)
+
+
+def _globals_access(module, cell, line_of=lambda line: line):
+    """__rt_read__ and __rt_write__ on the slow path, for the globals `module` of a copy of the program or of one of
+    its modules: `cell` names each in the engine, `line_of` says the line its points are on."""
 
     def read(site, name, line):
         if _OS:
             with _os_lock:
-                return _G.load(name, line, module, name + suffix)
-        return _G.load(name, line, module, name + suffix)
+                return _G.load(name, line_of(line), module, cell(name))
+        return _G.load(name, line_of(line), module, cell(name))
 
     def write(site, name, value, line):
         if _OS:
             with _os_lock:
-                return _G.store(name, value, line, module, name + suffix)
-        return _G.store(name, value, line, module, name + suffix)
+                return _G.store(name, value, line_of(line), module, cell(name))
+        return _G.store(name, value, line_of(line), module, cell(name))
     return read, write
 
 
@@ -1112,11 +1109,19 @@ def _assigned_name(default):
         name, item = named
         if not item:
             return name
-        # forks[0], forks[1], ... in the order made, counted afresh in each call of the code that makes them
-        made = _ITEMS_MADE[(name, f)] = _ITEMS_MADE.get((name, f), -1) + 1
+        # forks[0], forks[1], ... in the order made, counted afresh in each call of the code that makes them (the
+        # frame making the latest is kept, only it: a frame's id may be a dead one's)
+        last = _ITEMS_MADE.get(name)
+        made = last[1] + 1 if last is not None and last[0] is f else 0
+        _ITEMS_MADE[name] = (f, made)
         return "%s[%d]" % (name, made)
-    m = re.match(r"\s*([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(f.f_code.co_filename, f.f_lineno))
-    return m.group(1).split(".")[-1].strip("_") or default if m else default
+    m = re.match(r"(\s*)([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(f.f_code.co_filename, f.f_lineno))
+    if m is None:
+        return default
+    name = m.group(2).split(".")[-1].strip("_") or default
+    module = _PROGRAM_FILES.get(f.f_code.co_filename)
+    # a module's own global, at its top level, is named after it (bank.lock), as creation_names names it
+    return module + "." + name if module and not m.group(1) and "." not in m.group(2) else name
 
 
 def _call_place(frame):
@@ -1130,7 +1135,7 @@ def _call_place(frame):
 
 
 _CREATION_NAMES = {}  # file of the program or of one of its modules -> its creation_names
-_ITEMS_MADE = {}  # how many of a list's items have been made, by the list's name and the frame making them
+_ITEMS_MADE = {}  # list's name -> (the frame that made its latest item, that item's index)
 
 
 _OBJECTS = {}  # the engine's number of each threading object -> the object
@@ -1715,7 +1720,11 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
     (and sys.__stderr__ the program's stderr). CPython writes each piece apart; to a buffered stdout that comes to
     the same, but on stderr, which it writes through, another thread's line may come between two pieces."""
     text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
-    (sys.stdout if file is None or file is sys.__stdout__ else sys.stderr if file is sys.__stderr__ else file).write(text)
+    if file is None or file is sys.__stdout__:
+        file = sys.stdout
+    elif file is sys.__stderr__:
+        file = sys.stderr
+    file.write(text)
 
 
 class _ProgramStdout:

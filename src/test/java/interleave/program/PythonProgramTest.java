@@ -998,6 +998,9 @@ class PythonProgramTest {
         return cpython.isEmpty() || cpython.endsWith("\n") ? ours : ours.subList(0, ours.size() - 1);
     }
 
+    /** A line logging wrote: "(worker-1 ) ...", the name of the thread that logged it. */
+    private static final java.util.regex.Pattern LOGGED_BY = java.util.regex.Pattern.compile("^\\((\\S+) *\\)");
+
     /**
      * The lines of the trace's stderr events, in order, each checked to be written by the thread its text names
      * where it names one (logging's "(worker-1 ) ...").
@@ -1008,7 +1011,7 @@ class PythonProgramTest {
             if (t.kind(i) == EventKind.STDERR) {
                 String writer = t.thread(t.thread(i)).name();
                 for (String line : t.string(t.value(i)).split("\n", -1)) {
-                    java.util.regex.Matcher named = java.util.regex.Pattern.compile("^\\((\\S+) *\\)").matcher(line);
+                    java.util.regex.Matcher named = LOGGED_BY.matcher(line);
                     if (named.find()) {
                         assertEquals(named.group(1), writer, line);
                     }

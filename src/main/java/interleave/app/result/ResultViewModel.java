@@ -193,17 +193,11 @@ public final class ResultViewModel {
             return result;
         }
         Trace t = a.trace();
-        List<String> output = new java.util.ArrayList<>();
-        for (long seq : a.prints()) {
-            output.addAll(interleave.program.PythonProgram.outputLines(t.string(t.value(seq))));
-        }
+        List<String> output = linesOf(t, a.prints());
         Map<String, Object> then = new java.util.LinkedHashMap<>(result);
         // what the program itself wrote to stderr so far (logging, print to sys.stderr); an uncaught exception's
         // traceback is not in the trace: it belongs to the end
-        List<String> stderr = new java.util.ArrayList<>();
-        for (long seq : a.stderrWrites()) {
-            stderr.addAll(interleave.program.PythonProgram.outputLines(t.string(t.value(seq))));
-        }
+        List<String> stderr = linesOf(t, a.stderrWrites());
         if (stderr.isEmpty()) {
             then.remove("stderr");
         } else {
@@ -218,6 +212,15 @@ public final class ResultViewModel {
             }
         }
         return then;
+    }
+
+    /** The lines the events at {@code seqs} wrote (each event's text is one or more lines). */
+    private static List<String> linesOf(Trace t, List<Long> seqs) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (long seq : seqs) {
+            lines.addAll(interleave.program.PythonProgram.outputLines(t.string(t.value(seq))));
+        }
+        return lines;
     }
 
     /** A figure too long for the big type (the coroutines' print order) is shown smaller and wrapped. */
