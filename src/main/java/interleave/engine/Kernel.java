@@ -124,6 +124,17 @@ public abstract class Kernel {
         return new PyBarrier(this, name, parties, action, timeoutSeconds);
     }
 
+    /**
+     * The same as CPython 3.13 makes it: fewer than one party is a ValueError at once (3.11's such barrier is made,
+     * and its first wait waits for ever).
+     */
+    public final Barrier barrierOf313(String name, int parties, Runnable action, Double timeoutSeconds) {
+        if (parties < 1) {
+            throw PyErrors.noParties();
+        }
+        return barrier(name, parties, action, timeoutSeconds);
+    }
+
     public final Barrier barrier(String name, int parties) {
         return barrier(name, parties, null, null);
     }
@@ -428,6 +439,20 @@ public abstract class Kernel {
 
     /** A Lock or RLock as a grant and its plan may use it: who holds it (a thread's id, -1 for none), how deep. */
     public record LockState(int holder, int depth) {
+    }
+
+    /**
+     * Who holds a Lock, an RLock or a Condition's lock (a thread's id, -1 for none) and how deep, as CPython's reprs
+     * and an RLock's {@code _is_owned} and {@code _recursion_count} read them; a query, not a scheduling point.
+     */
+    public final LockState holderOf(Object primitive) {
+        Object lock = primitive instanceof PyCondition c ? c.lock() : primitive;
+        return lock instanceof Mutex m && m.owner != null ? new LockState(m.owner.id, m.depth) : new LockState(-1, 0);
+    }
+
+    /** How many threads wait in a Condition's wait (0 for anything else): the count in CPython's repr of it. */
+    public final int waitingIn(Object primitive) {
+        return primitive instanceof PyCondition c ? c.waiting() : 0;
     }
 
     /**

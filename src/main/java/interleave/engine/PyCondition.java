@@ -16,6 +16,14 @@ final class PyCondition extends Queued implements Condition {
         this.lock = lock;
     }
 
+    Owned lock() {
+        return lock;
+    }
+
+    int waiting() {
+        return waiters.size();
+    }
+
     @Override
     public void acquire() {
         lock.acquire();

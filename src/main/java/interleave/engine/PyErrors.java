@@ -37,6 +37,10 @@ final class PyErrors {
         return new ThreadingError("RuntimeError", "cannot set daemon status of active thread");
     }
 
+    static ThreadingError noParties() {
+        return new ThreadingError("ValueError", "parties must be > 0");
+    }
+
     static ThreadingError semaphoreNegative() {
         return new ThreadingError("ValueError", "semaphore initial value must be >= 0");
     }

@@ -45,14 +45,12 @@ final class ProgramObjects {
         Object o = switch (kind) {
             case "Lock" -> k.lock(name);
             case "RLock" -> k.rlock(name);
-            case "Semaphore" -> k.semaphore(name, args.path(0).asInt(1));
-            case "BoundedSemaphore" -> k.boundedSemaphore(name, args.path(0).asInt(1));
+            case "Semaphore" -> k.semaphore(name, pythonInt(args.path(0), 1));
+            case "BoundedSemaphore" -> k.boundedSemaphore(name, pythonInt(args.path(0), 1));
             case "Event" -> k.event(name);
             case "Condition" -> args.path(0).isNull() || args.path(0).isMissingNode() ? k.condition(name)
                     : k.condition(name, (Acquirable) objects.get(args.path(0).asInt()));
-            case "Barrier" -> k.barrier(name, args.path(0).asInt(),
-                    args.path(2).asBoolean(false) ? () -> barrierAction.accept(id) : null,
-                    args.path(1).isNull() || args.path(1).isMissingNode() ? null : args.path(1).asDouble());
+            case "Barrier" -> barrier(name, id, args);
             case "Queue" -> k.<Integer>queue(name, args.path(0).asInt(0));
             default -> throw new ThreadingError("NotImplementedError", "threading." + kind + " is not modelled yet");
         };
@@ -61,6 +59,24 @@ final class ProgramObjects {
             mutexes.put(id, (Acquirable) o);
         }
         return id;
+    }
+
+    /**
+     * A Python int argument (a Semaphore's value, a Barrier's parties), any size: one past an int's range keeps its
+     * sign, which is what the engine's rules look at.
+     */
+    private static int pythonInt(JsonNode value, int absent) {
+        return value.isMissingNode() ? absent
+                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.asLong()));
+    }
+
+    /** Barrier(parties, timeout, has an action, made by CPython 3.13 or later). */
+    private interleave.engine.Barrier barrier(String name, int id, JsonNode args) {
+        Runnable action = args.path(2).asBoolean(false) ? () -> barrierAction.accept(id) : null;
+        Double timeout = args.path(1).isNull() || args.path(1).isMissingNode() ? null : args.path(1).asDouble();
+        int parties = pythonInt(args.path(0), 0);
+        return args.path(3).asBoolean(false) ? k.barrierOf313(name, parties, action, timeout)
+                : k.barrier(name, parties, action, timeout);
     }
 
     /** Whether it is one of the program's Locks or RLocks, which a grant can name. */
@@ -101,6 +117,8 @@ final class ProgramObjects {
                     ((Acquirable) o).release();
                 }
                 return null;
+            case "value": // a Semaphore's, for its repr
+                return ((Semaphore) o).value();
             case "locked":
                 return o instanceof Lock l ? l.locked() : o instanceof Semaphore s && s.value() == 0;
             case "set":
@@ -182,6 +200,16 @@ final class ProgramObjects {
                 answer.lock(e.getKey(), thread, s.depth());
             }
         }
+    }
+
+    /** Who holds a Lock, an RLock or a Condition's lock, and how deep (see {@link Kernel#holderOf}). */
+    Kernel.LockState holderOf(int id) {
+        return k.holderOf(objects.get(id));
+    }
+
+    /** How many threads wait in a Condition (see {@link Kernel#waitingIn}). */
+    int waitingIn(int id) {
+        return k.waitingIn(objects.get(id));
     }
 
     /** A lock the engine said was free, taken within a grant: it must still be (nothing else ran since). */

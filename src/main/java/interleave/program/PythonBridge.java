@@ -507,6 +507,11 @@ final class PythonBridge {
                 }
                 return null;
             }
+            case "holder": { // a Lock's, an RLock's or a Condition's: [Python thread or -1, depth, waiting]
+                int id = req.path("obj").asInt();
+                Kernel.LockState s = objects.holderOf(id);
+                return List.of(s.holder() < 0 ? -1 : pythonThread(s.holder()), s.depth(), objects.waitingIn(id));
+            }
             default:
                 return objects.call(op, req.path("obj").asInt(), req);
         }

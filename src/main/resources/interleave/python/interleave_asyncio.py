@@ -7,6 +7,7 @@ sleep on the virtual clock, current_task, and get_event_loop().run_until_complet
 older style.
 """
 import itertools
+import os
 import types
 
 from interleave_hub import Hub
@@ -173,4 +174,7 @@ def module(Thread, new_event, current_thread, sleep, real_lock, clock):
                           "queue and concurrent.futures in full)" % (name, ", ".join(modelled)))
 
     m.__getattr__ = not_modelled
+    # a package, as CPython's: a library that imports one of its modules itself (asyncio.events, as Python 3.8's
+    # test.support does) gets CPython's
+    m.__path__ = [os.path.join(os.path.dirname(types.__file__), "asyncio")]
     return m

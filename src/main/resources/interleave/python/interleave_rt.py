@@ -70,6 +70,7 @@ import re
 import os
 import sys
 import threading as _real_threading
+import weakref
 import time as _time
 import types
 
@@ -1152,7 +1153,9 @@ _CREATION_NAMES = {}  # file of the program or of one of its modules -> its crea
 _ITEMS_MADE = {}  # list's name -> (the frame that made its latest item, that item's index)
 
 
-_OBJECTS = {}  # the engine's number of each threading object -> the object
+# the engine's number of each threading object -> the object, while the program keeps it (as in CPython, a lock
+# nobody refers to is collected: weakref.ref(lock)() is None then)
+_OBJECTS = weakref.WeakValueDictionary()
 _RUNTIME_FILES = tuple("%s.py" % m for m in (
     "interleave_rt", "interleave_processes", "interleave_pool", "interleave_futures", "interleave_coroutines",
     "interleave_modules", "interleave_asyncio", "interleave_hub", "interleave_sockets"))
@@ -1184,7 +1187,8 @@ class _Primitive:
         copy.__dict__.update(self.__dict__)
         args = list(getattr(self, "_args", ()))
         if self._kind == "Condition" and args and args[0] is not None:  # with the child's copy of its lock
-            args = [copying.deepcopy(_OBJECTS[args[0]], memo)._id]
+            copy._lock = copying.deepcopy(self._lock, memo)
+            args = [copy._lock._id]
         copy._args = tuple(args)
         name = getattr(self, "_base_name", self._kind.lower()) + memo.get("suffix", "")
         copy._id = _call("new", kind=self._kind, args=args, name=name)
@@ -1206,6 +1210,11 @@ class Lock(_Primitive):
         if type(self)._kind != "Lock":
             return object.__repr__(self)
         return "<%s _thread.lock object at %#x>" % ("locked" if self.locked() else "unlocked", self._address())
+
+    def _at_fork_reinit(self):
+        """CPython's, for a child after fork: the lock is new and free, whoever held it (a new one in the engine)."""
+        self._id = _call("new", kind=self._kind, args=list(self._args), name=self._base_name + _memory().suffix)
+        _OBJECTS[self._id] = self
 
     def acquire(self, blocking=True, timeout=-1):
         if _killing:
@@ -1278,12 +1287,56 @@ class RLock(Lock):
     _kind = "RLock"
     _reentrant = True
 
+    def _holder(self):
+        """[the Python thread holding it or -1, its depth, the threads waiting in a Condition's wait]."""
+        return _call("holder", obj=self._id)
+
+    def __repr__(self):
+        if type(self)._kind != "RLock":
+            return object.__repr__(self)
+        return _rlock_repr(self._holder(), self._address())
+
+    def _is_owned(self):
+        return self._holder()[0] == _my_tid()
+
+    def _recursion_count(self):
+        owner, depth, _ = self._holder()
+        return depth if owner == _my_tid() else 0
+
+    def _release_save(self):
+        """Condition's way to let the lock go whatever its depth (CPython's): the depth and owner, to restore."""
+        owner, depth, _ = self._holder()
+        if owner != _my_tid() or not depth:
+            raise RuntimeError("cannot release un-acquired lock")
+        for _ in range(depth):
+            self.release()
+        return depth, _ident_of(owner)
+
+    def _acquire_restore(self, state):
+        for _ in range(state[0]):
+            self.acquire()
+
+
+def _rlock_repr(holder, address):
+    """CPython's repr of its RLock (the C one, threading's RLock wherever the interpreter has it)."""
+    owner, depth = holder[0], holder[1]
+    return "<%s _thread.RLock object owner=%d count=%d at %#x>" % (
+        "locked" if depth else "unlocked", _ident_of(owner) if owner >= 0 else 0, depth, address)
+
 
 class Semaphore(Lock):
     _kind = "Semaphore"
 
     def __init__(self, value=1):
+        self._initial_value = value
         super().__init__(value)
+
+    if "__repr__" in vars(_real_threading.Semaphore):  # as the interpreter's threading has it (3.11.7+, 3.12+)
+        def __repr__(self):
+            cls = type(self)
+            value = _call("value", obj=self._id)
+            bound = "/%d" % self._initial_value if cls._kind == "BoundedSemaphore" else ""
+            return "<%s.%s at %#x: value=%d%s>" % (cls.__module__, cls.__qualname__, self._address(), value, bound)
 
     def acquire(self, blocking=True, timeout=None):
         # None waits for ever; a Semaphore's -1 (unlike a Lock's) does not wait at all, as in CPython
@@ -1329,7 +1382,7 @@ class Event(_Primitive):
     def wait(self, timeout=None):
         return _call("wait", obj=self._id, timeout=timeout)
 
-    if sys.version_info >= (3, 9):
+    if "__repr__" in vars(_real_threading.Event):  # as the interpreter's threading has it (3.11+)
         def __repr__(self):
             return "<threading.Event at %#x: %s>" % (self._address(), "set" if self.is_set() else "unset")
 
@@ -1338,7 +1391,34 @@ class Condition(Lock):
     _kind = "Condition"
 
     def __init__(self, lock=None):
+        self._lock = lock  # (as CPython's, a Condition keeps its lock alive)
         _Primitive.__init__(self, lock._id if lock is not None else None)
+
+    _holder = RLock._holder
+
+    # CPython's Condition takes these from an RLock, and has its own for a Lock (which has no owner)
+    def _on_rlock(self):
+        return self._lock is None or self._lock._reentrant
+
+    def _is_owned(self):
+        owner, depth, _ = self._holder()
+        return owner == _my_tid() if self._on_rlock() else depth > 0
+
+    def _release_save(self):
+        if self._on_rlock():
+            return RLock._release_save(self)
+        self.release()
+
+    def _acquire_restore(self, state):
+        if self._on_rlock():
+            RLock._acquire_restore(self, state)
+        else:
+            self.acquire()
+
+    def __repr__(self):
+        holder = self._holder()
+        lock = _rlock_repr(holder, self._address() + 0x20) if self._lock is None else repr(self._lock)
+        return "<Condition(%s, %d)>" % (lock, holder[2])
 
     def wait(self, timeout=None):
         return _call("wait", obj=self._id, timeout=timeout)
@@ -1370,7 +1450,7 @@ class Barrier(_Primitive):
 
     def __init__(self, parties, action=None, timeout=None):
         self._action = action
-        super().__init__(parties, timeout, action is not None)
+        super().__init__(parties, timeout, action is not None, sys.version_info >= (3, 13))
 
     def wait(self, timeout=None):
         return _call("barrier_wait", obj=self._id, timeout=timeout)
@@ -1382,6 +1462,14 @@ class Barrier(_Primitive):
         _call("abort", obj=self._id)
 
     parties = _engine_attribute("parties")
+
+    if "__repr__" in vars(_real_threading.Barrier):
+        def __repr__(self):
+            cls = type(self)
+            if self.broken:
+                return "<%s.%s at %#x: broken>" % (cls.__module__, cls.__qualname__, self._address())
+            return "<%s.%s at %#x: waiters=%d/%d>" % (cls.__module__, cls.__qualname__, self._address(),
+                                                      self.n_waiting, self.parties)
 
     n_waiting = _engine_attribute("n_waiting")
 
@@ -1448,6 +1536,15 @@ class local:
         return mine[attr]
 
 
+def _ident_of(tid):
+    """A thread's ident: CPython's are addresses that differ per run; these are the same for the same program and
+    seed."""
+    return 139_000_000_000_000 + tid * 4096
+
+
+_dangling = weakref.WeakSet()  # every Thread made and not yet collected, as CPython's (its tests count them)
+
+
 class Thread:
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         self._target = target
@@ -1467,6 +1564,7 @@ class Thread:
         self.name = name
         self._daemonic = current_thread().daemon if daemon is None else bool(daemon)
         self._alive = False
+        _dangling.add(self)
 
     @property
     def daemon(self):
@@ -1556,7 +1654,7 @@ class Thread:
     @property
     def ident(self):
         # CPython's idents are addresses that differ per run; these are the same for the same program and seed
-        return None if self._tid is None else 139_000_000_000_000 + self._tid * 4096
+        return None if self._tid is None else _ident_of(self._tid)
 
     native_id = ident
 
@@ -2028,6 +2126,7 @@ def _thread_module():
     m.exit = m.exit_thread = exit_thread
     m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
     m._local = local
+    m._count = lambda: sum(1 for t in list(_THREADS.values()) if t is not _MAIN and t._alive)
     return m
 
 
@@ -2126,6 +2225,7 @@ def _threading_module():
         setattr(m, name, _not_modelled(name, "the scheduler traces the program itself; leave the call out"))
     m.enumerate = _enumerate
     m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
+    m._dangling = _dangling
     m._shutdown = lambda: None  # CPython calls it at exit (the engine has already waited for the threads)
     return m
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 public final class PythonVersions {
     private static Boolean namesThreadsAfterTargets;
     private static Boolean hasColumns;
+    private static Boolean hasLockTests;
 
     private PythonVersions() {
     }
@@ -24,6 +25,14 @@ public final class PythonVersions {
             hasColumns = said("import sys; print(sys.version_info >= (3, 11))");
         }
         return hasColumns;
+    }
+
+    /** Whether this python3 has CPython's own tests (Debian packs them apart, as libpython3.X-testsuite). */
+    public static synchronized boolean hasCPythonsLockTests() {
+        if (hasLockTests == null) {
+            hasLockTests = said("import importlib.util; print(importlib.util.find_spec('test.lock_tests') is not None)");
+        }
+        return hasLockTests;
     }
 
     private static boolean said(String check) {
