@@ -45,6 +45,21 @@ final class PyLocal implements ThreadLocalVar {
     }
 
     @Override
+    public void delete() {
+        Strand me = k.begin();
+        try {
+            if (values[me.id] == null) {
+                throw PyErrors.noLocalAttribute(name);
+            }
+            values[me.id] = null;
+            k.out.localDeleted(me, id);
+            k.commit(me);
+        } finally {
+            k.leave(me);
+        }
+    }
+
+    @Override
     public String name() {
         return name;
     }

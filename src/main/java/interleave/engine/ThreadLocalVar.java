@@ -9,5 +9,8 @@ public interface ThreadLocalVar {
 
     String get();
 
+    /** {@code del data.x}: unbinds the thread's own value; AttributeError if it has none. */
+    void delete();
+
     String name();
 }

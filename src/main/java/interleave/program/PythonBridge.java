@@ -489,6 +489,9 @@ final class PythonBridge {
                 return null;
             case "local_get":
                 return objects.local(req.path("name").asText()).get();
+            case "local_del":
+                objects.local(req.path("name").asText()).delete();
+                return null;
             case "new":
                 return objects.create(req.path("kind").asText(), req.path("name").asText(""), req.path("args"));
             case "start": {

@@ -61,7 +61,9 @@ public enum EventKind {
      * A Python program wrote whole lines to stderr (logging's messages, print to sys.stderr); value: the lines
      * (a string id). A write that ends no line is a step: the lines are recorded where they end, as for PRINT.
      */
-    STDERR(true);
+    STDERR(true),
+    /** A thread unbound its own attribute of a threading.local ({@code del data.x}); value: unused. */
+    LOCAL_DELETE(true);
 
     private static final EventKind[] VALUES = values();
     public final boolean point;

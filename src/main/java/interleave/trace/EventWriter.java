@@ -101,6 +101,11 @@ public final class EventWriter {
         append(a, EventKind.LOCAL_GET, object, text);
     }
 
+    /** See {@link Happening.LocalDeleted}. */
+    public void localDeleted(Actor a, int object) {
+        append(a, EventKind.LOCAL_DELETE, object, 0);
+    }
+
     /** See {@link Happening.Printed}. */
     public void printed(Actor a, int text) {
         append(a, EventKind.PRINT, -1, text);

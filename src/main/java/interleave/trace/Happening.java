@@ -94,6 +94,11 @@ public sealed interface Happening {
         public EventKind kind() { return EventKind.LOCAL_GET; }
     }
 
+    /** The thread unbound its own value of the attribute ({@code del data.x}). */
+    record LocalDeleted(int object) implements Happening {
+        public EventKind kind() { return EventKind.LOCAL_DELETE; }
+    }
+
     record Printed(int text) implements Happening {
         public EventKind kind() { return EventKind.PRINT; }
     }
@@ -269,6 +274,7 @@ public sealed interface Happening {
             case WRITE -> new Wrote(o, v);
             case LOCAL_SET -> new LocalSet(o, v);
             case LOCAL_GET -> new LocalGot(o, v);
+            case LOCAL_DELETE -> new LocalDeleted(o);
             case PRINT -> new Printed(v);
             case STDERR -> new WroteStderr(v);
             case ERROR -> new Raised(v);

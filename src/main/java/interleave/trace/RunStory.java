@@ -25,6 +25,7 @@ public final class RunStory {
     }
 
     /** One thread's value of a thread-local attribute (a string). */
+    /** A thread's value of a thread-local attribute from event {@code seq} on; null: deleted there. */
     public record LocalValue(int thread, int local, String value, long seq) {
     }
 
@@ -65,7 +66,7 @@ public final class RunStory {
     /** The kinds the story reads; the others are not decoded at all. */
     private static final java.util.Set<EventKind> TOLD = java.util.EnumSet.of(EventKind.READ, EventKind.WRITE,
             EventKind.THREAD_END, EventKind.THREAD_KILLED, EventKind.PARAM, EventKind.ACQUIRE, EventKind.LOCAL_SET,
-            EventKind.LOCAL_GET);
+            EventKind.LOCAL_GET, EventKind.LOCAL_DELETE);
 
     private void apply(long i) {
         if (!TOLD.contains(trace.kind(i))) {
@@ -97,13 +98,27 @@ public final class RunStory {
             local(t, l.object(), l.text(), i);
         } else if (h instanceof Happening.LocalGot l) {
             local(t, l.object(), l.text(), i);
+        } else if (h instanceof Happening.LocalDeleted l) {
+            local(new LocalValue(t, l.object(), null, i));
         }
     }
 
     private void local(int t, int object, int text, long i) {
-        LocalValue v = new LocalValue(t, object, trace.string(text), i);
+        local(new LocalValue(t, object, trace.string(text), i));
+    }
+
+    private void local(LocalValue v) {
         locals.add(v);
-        latestLocal.computeIfAbsent(v.local(), l -> new java.util.TreeMap<>()).put(v.thread(), v.value());
+        put(latestLocal.computeIfAbsent(v.local(), l -> new java.util.TreeMap<>()), v);
+    }
+
+    /** The thread's value into a thread-local's values by thread; a deleted one (null) out. */
+    private static void put(java.util.Map<Integer, String> values, LocalValue v) {
+        if (v.value() == null) {
+            values.remove(v.thread());
+        } else {
+            values.put(v.thread(), v.value());
+        }
     }
 
     /** How many reads thread t has made. */
@@ -246,7 +261,7 @@ public final class RunStory {
                 break;
             }
             if (v.local() == local) {
-                out.put(v.thread(), v.value());
+                put(out, v);
             }
         }
         return out;

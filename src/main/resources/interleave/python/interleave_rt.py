@@ -1484,6 +1484,14 @@ _EXCEPTIONS["BrokenBarrierError"] = BrokenBarrierError
 
 
 _LOCAL_OWN = frozenset(("_values", "_name", "_init", "_inited"))
+_LOCALS = weakref.WeakSet()  # every threading.local alive: a thread's values go when it ends, as in CPython
+
+
+def _forget_locals_of(tid):
+    """A thread's values of every threading.local, let go as it ends (CPython frees them with the thread)."""
+    for obj in list(_LOCALS):
+        object.__getattribute__(obj, "_values").pop(tid, None)
+        object.__getattribute__(obj, "_inited").discard(tid)
 
 
 class local:
@@ -1499,6 +1507,7 @@ class local:
         object.__setattr__(self, "_name", _assigned_name("local"))
         object.__setattr__(self, "_init", (args, kwargs))
         object.__setattr__(self, "_inited", {_my_tid()})  # its __init__ runs in this thread now
+        _LOCALS.add(self)
         return self
 
     def _mine(self):
@@ -1514,10 +1523,36 @@ class local:
         return object.__getattribute__(self, "_values").setdefault(tid, {})
 
     def __setattr__(self, attr, value):
+        if attr == "__dict__":
+            raise local._read_only(self)
         local._mine(self)[attr] = value
         _call("local_set", name=object.__getattribute__(self, "_name") + "." + attr, text=str(value))
 
+    def __delattr__(self, attr):
+        if attr == "__dict__":
+            raise local._read_only(self)
+        mine = local._mine(self)
+        try:
+            _call("local_del", name=object.__getattribute__(self, "_name") + "." + attr)
+        except AttributeError:
+            if sys.version_info < (3, 11):  # as CPython words it
+                raise AttributeError(attr) from None
+            raise local._no_attribute(self, attr) from None
+        del mine[attr]
+
+    def _read_only(self):
+        return AttributeError("'%s' object attribute '__dict__' is read-only" % local._shown(self))
+
+    def _no_attribute(self, attr):
+        return AttributeError("'%s' object has no attribute '%s'" % (local._shown(self), attr))
+
+    def _shown(self):
+        kind = type(self)
+        return "_thread._local" if kind is local else kind.__name__
+
     def __getattribute__(self, attr):
+        if attr == "__dict__":  # the thread's own attributes, as CPython's
+            return local._mine(self)
         if attr in _LOCAL_OWN or attr.startswith("__") and attr.endswith("__"):
             return object.__getattribute__(self, attr)
         mine = local._mine(self)
@@ -1530,9 +1565,7 @@ class local:
             # the engine raises AttributeError if unbound here
             _call("local_get", name=object.__getattribute__(self, "_name") + "." + attr)
         except AttributeError:
-            kind = type(self)
-            shown = "_thread._local" if kind is local else kind.__name__
-            raise AttributeError("'%s' object has no attribute '%s'" % (shown, attr)) from None
+            raise local._no_attribute(self, attr) from None
         return mine[attr]
 
 
@@ -1630,6 +1663,7 @@ class Thread:
                 except BaseException as in_hook:  # noqa
                     e = in_hook
             self._alive = False
+            _forget_locals_of(self._tid)
             if e is None:
                 _call("end")
             else:
@@ -1637,6 +1671,7 @@ class Thread:
                       traceback=self._error_heading() + _traceback(e))
             return
         self._alive = False
+        _forget_locals_of(self._tid)
         _call("end")
 
     def join(self, timeout=None):

@@ -28,7 +28,7 @@ public final class PythonVersions {
     }
 
     /** Whether this python3 has CPython's own tests (Debian packs them apart, as libpython3.X-testsuite). */
-    public static synchronized boolean hasCPythonsLockTests() {
+    public static synchronized boolean hasCPythonsTests() {
         if (hasLockTests == null) {
             hasLockTests = said("import importlib.util; print(importlib.util.find_spec('test.lock_tests') is not None)");
         }

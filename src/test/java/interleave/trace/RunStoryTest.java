@@ -124,4 +124,16 @@ class RunStoryTest {
         assertEquals(Map.of(T1, "Alice", T2, "Bob"), s.localValues(1));
         assertEquals(Map.of(T1, "Alice"), s.localValuesAt(1, t.size() - 1));
     }
+
+    @Test
+    void aThreadLocalValueDeletedIsGoneFromThatMomentOn() {
+        Trace t = race();
+        t.append(10, T1, EventKind.LOCAL_SET, 1, t.intern("Alice"), 10);
+        t.append(11, T2, EventKind.LOCAL_SET, 1, t.intern("Bob"), 10);
+        t.append(12, T1, EventKind.LOCAL_DELETE, 1, 0, 11);
+        RunStory s = new RunStory(t);
+        s.update(Long.MAX_VALUE);
+        assertEquals(Map.of(T2, "Bob"), s.localValues(1));
+        assertEquals(Map.of(T1, "Alice", T2, "Bob"), s.localValuesAt(1, t.size() - 1), "before the del");
+    }
 }

@@ -61,6 +61,7 @@ public final class EventSentences {
             case LOCAL_SET -> i18n.fmt("event.local_set", who, obj, t.string(((Happening.LocalSet) h).text()));
             case LOCAL_GET -> i18n.fmt("event.local_get", who, obj, t.string(((Happening.LocalGot) h).text()));
             case PRINT -> i18n.fmt("event.print", who, t.string(((Happening.Printed) h).text()));
+            case LOCAL_DELETE -> i18n.fmt("event.local_delete", who, obj);
             case STDERR -> i18n.fmt("event.stderr", who, t.string(((Happening.WroteStderr) h).text()));
             case ERROR -> i18n.fmt("event.error", who, t.string(((Happening.Raised) h).text()));
             case WAKE -> wake(t, (Happening.Woken) h, who, obj);
