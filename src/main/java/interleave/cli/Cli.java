@@ -20,6 +20,8 @@ public final class Cli implements Runnable {
     public static final int DEADLOCK = 3;
     /** The run went on past --timeout (a program that never ends): stopped, and what was recorded reported. */
     public static final int TIMED_OUT = 4;
+    /** A Python program that python3 would end with a non-zero exit status (its main thread raised, sys.exit(n)). */
+    public static final int PROGRAM_FAILED = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import interleave.engine.Policy;
 import interleave.engine.RunControl;
 import interleave.engine.RunOutcome;
 import interleave.engine.RunSettings;
+import interleave.program.PythonProgram;
 import interleave.scenario.ParamException;
 import interleave.scenario.Params;
 import interleave.scenario.Scenario;
@@ -160,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
         ScenarioRun run = ScenarioRun.start(scenario, values, settings, RunControl.headless());
         Trace trace = run.trace();
         TraceAnalyzer analysis = new TraceAnalyzer(trace);
-        RunOutcome outcome = analyseUntilTheEnd(run, analysis, timeoutSeconds * 1_000_000_000L);
+        RunOutcome outcome = analyseUntilTheEnd(run, analysis, timeoutSeconds, err);
         boolean timedOut = outcome == null;
         if (timedOut) {
             run.stop();
@@ -207,25 +208,44 @@ final class RunCommand implements Callable<Integer> {
                     + "recorded is kept. Use fewer iterations, or give Java more memory (java -Xmx2g -jar ...)");
             return Cli.BAD_INPUT;
         }
-        return outcome.status() == RunOutcome.Status.DEADLOCK ? Cli.DEADLOCK : Cli.OK;
+        if (outcome.status() == RunOutcome.Status.DEADLOCK) {
+            return Cli.DEADLOCK;
+        }
+        return run.result().get(PythonProgram.EXIT_STATUS) != null ? Cli.PROGRAM_FAILED : Cli.OK;
     }
 
     /**
      * Waits for the run to end, analysing what it has recorded so far in the meantime (this thread would only
      * wait otherwise), so that little is left to analyse at the end; null if it has not ended within the time.
+     * A long run says on stderr now and then that it is still going, and how to end it: a program that never
+     * ends would otherwise leave the terminal silent until the timeout.
      */
-    private static RunOutcome analyseUntilTheEnd(ScenarioRun run, TraceAnalyzer analysis, long nanos)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
+    private static RunOutcome analyseUntilTheEnd(ScenarioRun run, TraceAnalyzer analysis, long seconds,
+                                                 PrintWriter err) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        // (half way to a short timeout, so that the word comes before the end)
+        long nextWord = start + Math.min(STILL_RUNNING_FIRST_NANOS, seconds * 500_000_000L);
         RunOutcome outcome;
         while ((outcome = run.kernel().awaitOutcome(10)) == null) {
-            if (System.nanoTime() - deadline > 0) {
+            long now = System.nanoTime();
+            if (now - deadline > 0) {
                 return null;
+            }
+            if (now - nextWord > 0) {
+                err.printf("interleave: still running after %d s, %,d events recorded; a program that never ends "
+                                + "is stopped after --timeout (%d s); Ctrl+C stops it now%n",
+                        (now - start) / 1_000_000_000L, run.trace().size(), seconds);
+                err.flush();
+                nextWord = now + STILL_RUNNING_EVERY_NANOS;
             }
             analysis.update();
         }
         return outcome;
     }
+
+    private static final long STILL_RUNNING_FIRST_NANOS = 10_000_000_000L;
+    private static final long STILL_RUNNING_EVERY_NANOS = 30_000_000_000L;
 
     private RunSettings settings(RunSettings base) {
         return new RunSettings(mode != null ? mode : base.mode(), cores != null ? cores : base.cores(),

@@ -2,6 +2,7 @@ package interleave.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import interleave.program.PythonProgram;
 import interleave.scenario.Scenarios;
 import interleave.trace.Deadlock;
 import interleave.trace.Trace;
@@ -117,6 +118,9 @@ final class RunSummary {
             status = "stuck (every thread waits, but not for each other: no cycle)"; // JSON keeps "deadlock"
         }
         out.println("status:           " + (status == null ? "(not recorded)" : status));
+        if (r.get("result") instanceof Map<?, ?> result && result.get(PythonProgram.EXIT_STATUS) != null) {
+            out.println("exit status:      " + result.get(PythonProgram.EXIT_STATUS) + " (python3's for this run)");
+        }
         if (r.get("deadlock") != null) {
             out.println((stuck ? "stuck:            " : "deadlock:         ")
                     + waits((Map<String, Object>) r.get("deadlock")));
@@ -135,7 +139,8 @@ final class RunSummary {
         if (values == null || values.isEmpty()) {
             return "";
         }
-        return values.entrySet().stream().filter(e -> !(e.getValue() instanceof List) && !"printed".equals(e.getKey()))
+        return values.entrySet().stream().filter(e -> !(e.getValue() instanceof List) && !"printed".equals(e.getKey())
+                        && !PythonProgram.EXIT_STATUS.equals(e.getKey()))
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 

@@ -80,6 +80,7 @@ final class PythonBridge {
     /** What the program wrote to stdout (its output) and to stderr, tracebacks of uncaught exceptions among it. */
     private final WrittenLines output = new WrittenLines();
     private final WrittenLines errorOutput = new WrittenLines();
+    private volatile int exitStatus;
     /** Ends the run, naming the line, when a Python thread stays away from the scheduler too long. */
     private final Stall stall;
 
@@ -115,6 +116,11 @@ final class PythonBridge {
      */
     List<String> errorOutput() {
         return errorOutput.lines();
+    }
+
+    /** The exit status python3 would end the program with (0 unless its main thread raised or called sys.exit). */
+    int exitStatus() {
+        return exitStatus;
     }
 
     /** How many context switches the Python threads made among themselves, as the engine's plans said. */
@@ -288,6 +294,9 @@ final class PythonBridge {
                 return req;
             }
             if (op.equals("end")) {
+                if (req.path("exit").asInt(0) != 0) { // the main thread's: the exit status python3 would end with
+                    exitStatus = req.path("exit").asInt();
+                }
                 String traceback = req.path("traceback").asText(null);
                 if (traceback != null) { // what CPython prints on stderr for an uncaught exception
                     errorOutput.write(traceback.endsWith("\n") ? traceback : traceback + "\n");

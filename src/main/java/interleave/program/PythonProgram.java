@@ -228,6 +228,9 @@ public final class PythonProgram extends Scenario {
         bridge.runMain();
     }
 
+    /** The result's entry for the exit status python3 would end the program with, where that is not 0. */
+    public static final String EXIT_STATUS = "exitStatus";
+
     @Override
     public Map<String, Object> result(ScenarioContext ctx) {
         return resultOf(ctx);
@@ -253,6 +256,9 @@ public final class PythonProgram extends Scenario {
         out.put("output", printed);
         if (!bridge.errorOutput().isEmpty()) {
             out.put("stderr", List.copyOf(bridge.errorOutput()));
+        }
+        if (bridge.exitStatus() != 0) {
+            out.put(EXIT_STATUS, bridge.exitStatus());
         }
         for (Map.Entry<String, SharedInt> v : variables.entrySet()) {
             out.putIfAbsent(v.getKey(), v.getValue().peek());

@@ -2366,7 +2366,9 @@ def main():
         if message:
             sys.stderr.write(message)
         _main_code_done(futures_thread, uses_atexit)
-        _call("end")
+        # the process's exit status, as python3's: sys.exit(n) gives n, sys.exit("message") 1
+        status = 0 if e.code is None else e.code if isinstance(e.code, int) else 1
+        _call("end", **({"exit": status} if status else {}))
     except BaseException as e:  # noqa: reported as the main thread's error
         traceback = _traceback(e)
         if uses_atexit:  # CPython prints the traceback, then waits for the threads and runs the atexit functions
@@ -2374,6 +2376,7 @@ def main():
             traceback = None
         _main_code_done(futures_thread, uses_atexit)
         ending = {"traceback": traceback} if traceback else {}
+        ending["exit"] = 1  # python3's exit status after an uncaught exception in the main thread
         _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), **ending)
     else:
         _main_code_done(futures_thread, uses_atexit)

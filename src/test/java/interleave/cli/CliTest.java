@@ -44,7 +44,38 @@ class CliTest {
         Result r = cli("run", runaway, "--timeout", "2");
         assertEquals(Cli.TIMED_OUT, r.code(), r.err());
         assertTrue(r.err().contains("did not end within 2 s"), r.err());
+        assertTrue(r.err().contains("interleave: still running after 1 s, ") && r.err().contains("Ctrl+C stops it"),
+                "a long run says so before it ends: " + r.err());
         assertTrue(r.out().contains("count"), "what was recorded is reported: " + r.out());
+    }
+
+    /**
+     * A Python program ends with the exit status python3 would give it, in the result and as exit code 5: an
+     * uncaught exception in the main thread (1), sys.exit(n) (n); an exception in another thread changes nothing.
+     */
+    @Test
+    void aPythonProgramThatPython3WouldEndWithAnErrorExitsWithFive() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("exits");
+        java.nio.file.Path raises = java.nio.file.Files.writeString(dir.resolve("raises.py"),
+                "balance = 0\nlock = threading.Lock()  # the tutorial's lines, pasted without their import\n");
+        java.nio.file.Path exits = java.nio.file.Files.writeString(dir.resolve("exits.py"),
+                "import sys\nprint('bye')\nsys.exit(3)\n");
+        String crash = java.nio.file.Path.of(CliTest.class.getResource("/interleave/programs/crash.py").toURI())
+                .toString();
+        Result r = cli("run", raises.toString(), "--json");
+        assertEquals(Cli.PROGRAM_FAILED, r.code(), r.err());
+        assertEquals(1, new ObjectMapper().readTree(r.out()).path("result").path("exitStatus").asInt());
+        Result text = cli("run", raises.toString());
+        assertTrue(text.out().contains("\nexit status:      1 (python3's for this run)"), text.out());
+        assertTrue(text.out().contains("error in MainThread: NameError: name 'threading' is not defined"), text.out());
+        r = cli("run", exits.toString(), "--json");
+        assertEquals(Cli.PROGRAM_FAILED, r.code(), r.err());
+        assertEquals(3, new ObjectMapper().readTree(r.out()).path("result").path("exitStatus").asInt());
+        r = cli("run", crash, "--json");
+        assertEquals(Cli.OK, r.code(), "a thread's error is not the program's exit status: " + r.err());
+        assertTrue(new ObjectMapper().readTree(r.out()).path("result").path("exitStatus").isMissingNode(), r.out());
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class ResultViewModel {
     }
 
     /** What a Python program's result has besides its variables: these have names in the UI language. */
-    private static final java.util.Set<String> PROGRAM_KEYS = java.util.Set.of("lines", "printed", "output", "stderr");
+    private static final java.util.Set<String> PROGRAM_KEYS = java.util.Set.of("lines", "printed", "output", "stderr",
+            interleave.program.PythonProgram.EXIT_STATUS);
     private boolean program;
 
     /** The result shown is a Python program's: its variables keep the names the program gives them. */
