@@ -137,7 +137,14 @@ final class PythonProcess {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                Object next = ThreadChannel.parse(line);
+                Object next;
+                try {
+                    next = ThreadChannel.parse(line);
+                } catch (java.io.UncheckedIOException notARequest) {
+                    // a line the runtime did not write: a child process's, where children share its stdout (on
+                    // Windows; elsewhere the runtime gives them a pipe of their own, see interleave_children.py)
+                    continue;
+                }
                 if (next instanceof GrantedPoints p) {
                     inbox(p.thread()).add(p);
                 } else {

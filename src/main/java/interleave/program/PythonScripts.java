@@ -33,7 +33,7 @@ final class PythonScripts {
     private static final List<String> NAMES = List.of(BOOT, "interleave_rt.py", "interleave_rewrite.py",
             "interleave_hub.py", "interleave_coroutines.py", "interleave_asyncio.py", "interleave_futures.py",
             "interleave_pool.py", "interleave_processes.py", "interleave_sockets.py", "interleave_prepare.py",
-            "interleave_py2.py", "interleave_modules.py");
+            "interleave_py2.py", "interleave_modules.py", "interleave_children.py");
 
     private static Path folder;
     private static boolean cached;

@@ -494,7 +494,7 @@ def modules(rt):
         raise not_modelled("os.fork here (it is modelled as a statement \"pid = os.fork()\" at the program's top "
                            "level; multiprocessing.Process works anywhere)")
 
-    real_exit, real_kill = os._exit, os.kill
+    real_exit, real_kill, real_waitpid, real_system = os._exit, os.kill, os.waitpid, os.system
 
     def _exit(status):
         """In a child process: that process ends at once with this exit code (the program's own process: the
@@ -509,12 +509,15 @@ def modules(rt):
         return [p for p in children.values() if p._parent_pid == me and not p._waited]
 
     def waitpid(pid, options):
-        """os.waitpid: a join of the child (pid -1: the first not waited for yet); WNOHANG does not wait."""
+        """os.waitpid: a join of the child (pid -1: the first not waited for yet); WNOHANG does not wait. A real
+        process the program started (subprocess.run, Popen) is waited for by the real os.waitpid."""
         mine = unwaited()
         if pid != -1:
             mine = [p for p in mine if p.pid == pid]
         if not mine:
-            raise ChildProcessError(10, "No child processes")
+            waited = real_waitpid(pid, options)
+            rt.children_wrote()
+            return waited
         child = mine[0]
         if options & getattr(os, "WNOHANG", 1) and child.is_alive():
             return 0, 0
@@ -524,6 +527,13 @@ def modules(rt):
 
     def wait():
         return waitpid(-1, 0)
+
+    def system(command):
+        """os.system: the real one (it waits for the shell itself); what the command wrote is the program's
+        output once it is done."""
+        status = real_system(command)
+        rt.children_wrote()
+        return status
 
     def kill(pid, sig):
         if pid in children and children[pid].is_alive():
@@ -578,7 +588,7 @@ def modules(rt):
 
     return {"multiprocessing": mp, "multiprocessing.pool": pool_module, "multiprocessing.dummy": dummy,
             "multiprocessing.managers": managers}, \
-        dict(fork=fork, _exit=_exit, wait=wait, waitpid=waitpid, kill=kill), fork_at_top_level, \
+        dict(fork=fork, _exit=_exit, wait=wait, waitpid=waitpid, kill=kill, system=system), fork_at_top_level, \
         forking_process_request
 
 

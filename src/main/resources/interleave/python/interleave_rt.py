@@ -75,6 +75,7 @@ import time as _time
 import types
 
 from interleave_asyncio import module as asyncio_module
+from interleave_children import ChildOutput
 from interleave_coroutines import modules as coroutine_modules
 from interleave_futures import module as futures_module, process_pool_executor
 from interleave_modules import ProgramModules
@@ -82,7 +83,8 @@ from interleave_processes import modules as process_modules
 from interleave_sockets import LazySockets
 from interleave_rewrite import Rewrite, creation_names, module_int_globals, split_at_fork
 
-_out = sys.stdout
+_children = ChildOutput(_real_threading)  # fd 1 goes to the program's children: see interleave_children
+_out = _children.channel
 _in = sys.stdin
 _real_stderr = sys.stderr  # the runtime's own messages (the program's stderr is _ProgramStderr, a point)
 sys.stdout = sys.stderr  # the program's own writes never reach the protocol stream
@@ -2189,7 +2191,16 @@ def _process_parts():
         is_shared_int=_is_shared_int, label=_G._label, containers=_CONTAINERS, cores=_cores, Thread=Thread,
         THREADS=_THREADS, current_thread=current_thread, named=_named, named_event=_named_event, Empty=Empty,
         Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
-        Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random)
+        Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random,
+        children_wrote=_children_wrote)
+
+
+def _children_wrote():
+    """What the program's child processes wrote on their stdout since the last time, written now as the program's
+    output by the thread that waited for one (see interleave_children)."""
+    text = _children.take()
+    if text:
+        sys.stdout.write(text)
 
 
 def _new_random(pid):

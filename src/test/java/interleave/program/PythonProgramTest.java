@@ -950,6 +950,7 @@ class PythonProgramTest {
     @ParameterizedTest
     @ValueSource(strings = {"balance_lock.py", "event_gate.py", "queue_barrier_local.py", "crash.py", "locks.py",
             "barrier_action.py", "semaphores_conditions.py", "futures.py", "asyncio_tasks.py", "process_memory.py",
+            "subprocesses.py",
             "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py",
             "new_values.py", "properties.py", "python_details.py", "queue_kinds.py", "scopes.py",
             "targets.py", "low_level_threads.py", "clock_and_exit.py", "udp_echo.py", "program_end.py", "annotations.py",

@@ -1,0 +1,28 @@
+# Threads that each run a real process and wait for it (a "ping every host" program): each gets its process's
+# own exit status, as under CPython, in every mode; what a child writes on its stdout is the program's output.
+# os.wait with no child left is CPython's ChildProcessError.
+import os
+import subprocess
+import sys
+import threading
+
+results = {}
+
+
+def check(code):
+    done = subprocess.run([sys.executable, "-c", "raise SystemExit(%d)" % code])
+    results[code] = done.returncode
+
+
+threads = [threading.Thread(target=check, args=(code,)) for code in (0, 3, 5)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(sorted(results.items()))
+print(subprocess.call([sys.executable, "-c", "print('a child says hi')"]))
+print(os.system("echo the shell says hi") >> 8)
+try:
+    os.wait()
+except ChildProcessError as e:
+    print("no child left:", e.strerror)
