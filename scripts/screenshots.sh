@@ -77,6 +77,11 @@ shot python-philosophers-presentation-zh.png 1024x768 --open "$PWD/src/test/reso
 shot python-split-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/split/split_bank.py" --speed full --play --lang en
 shot python-stderr-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
 # os mode: CPython runs the threads itself, and rarely switches inside balance = balance + n: the note says so
+# the tutorial's race with CPython's thread names ("Thread-1 (run_thread)"): both threads' badges on the line that
+# races, which stays whole at every width
+shot python-race-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --steps 3000 --lang en
+shot python-race-present-zh-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --steps 3000 --present --lang zh
+shot python-race-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --steps 3000 --lang en
 shot python-os-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang en
 shot python-os-zh.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --mode os --play --speed full --lang zh
 # the program editor (Edit in the code pane), a syntax error marked on its line, the Program input box

@@ -158,7 +158,23 @@ public final class CpuCanvas extends Region {
 
     /** A box on the stage: a core, a queue, a shared object or a join; chips flow in rows inside it. */
     private record Box(int key, String title, String state, Ink ink, boolean strong, ObjectInfo object,
-                       List<Integer> chips) {
+                       List<Integer> chips, List<String> shorterTitles) {
+        Box(int key, String title, String state, Ink ink, boolean strong, ObjectInfo object, List<Integer> chips) {
+            this(key, title, state, ink, strong, object, chips, List.of());
+        }
+
+        /** The longest of its titles that fits {@code room} (the title, then the shorter ones), else the last cut. */
+        String titleFor(Font font, double room) {
+            if (TextMeasure.width(title, font) <= room || shorterTitles.isEmpty()) {
+                return TextMeasure.clip(title, font, room);
+            }
+            for (String t : shorterTitles) {
+                if (TextMeasure.width(t, font) <= room) {
+                    return t;
+                }
+            }
+            return TextMeasure.clip(shorterTitles.get(shorterTitles.size() - 1), font, room);
+        }
     }
 
     /**
@@ -302,12 +318,14 @@ public final class CpuCanvas extends Region {
             int holder = analyzer.holderOf(o.id());
             String title = o.name() + "  ·  " + i18n.get("cpu.kind." + o.type().id()); // balance · 变量
             right.add(new Box(k, title, resourceState(t, o), Ink.RESOURCE, holder >= 0 && o.type().holdable(), o,
-                    chips.getOrDefault(k, List.of())));
+                    chips.getOrDefault(k, List.of()), List.of(o.name()))); // a narrow box: the name alone
         }
         for (int joined : CpuViewModel.joinTargets(places)) {
             int k = key(CpuViewModel.Area.JOIN, joined);
-            right.add(new Box(k, i18n.fmt("deadlock.join", "…", t.thread(joined).name()), "", Ink.RESOURCE, false,
-                    null, chips.getOrDefault(k, List.of())));
+            List<String> forms = ChipNames.forms(t.thread(joined).name()); // "Thread-1 (run_thread)", "Thread-1", "T1"
+            right.add(new Box(k, i18n.fmt("deadlock.join", "…", forms.get(0)), "", Ink.RESOURCE, false, null,
+                    chips.getOrDefault(k, List.of()), forms.subList(1, forms.size()).stream()
+                            .map(name -> i18n.fmt("deadlock.join", "…", name)).toList()));
         }
     }
 
@@ -492,7 +510,7 @@ public final class CpuCanvas extends Region {
             g.setTextBaseline(VPos.CENTER);
             room = p.chipsX() - x - 14;
         }
-        g.fillText(TextMeasure.clip(b.title(), title, room), x + 10, inline ? y + 8 + chipHeight() / 2 : y + 5);
+        g.fillText(b.titleFor(title, room), x + 10, inline ? y + 8 + chipHeight() / 2 : y + 5);
         g.setTextBaseline(VPos.TOP);
         if (b.object() != null && b.chips().isEmpty()) {
             drawStoryNotes(g, analyzer.trace(), b.object(), p.notes(), x, p.chipsY(), w, y + h - p.chipsY());

@@ -30,18 +30,22 @@ public final class CpuStoryNotes {
     }
 
     /**
-     * A variable's held reads a row each, as wide as {@code room}: "T1 read 13, not yet written", or "T1 read 13"
-     * where the long form would be cut.
+     * A variable's held reads a row each, as wide as {@code room}: "Thread-1 (run_thread) read 13, not yet written",
+     * else the same with a shorter form of the name ("Thread-1", "T1"), else "T1 read 13" where even that would be
+     * cut: what the thread read and that it has not written it back is the point of the row.
      */
     public static List<String> rows(I18n i18n, Trace t, RunStory story, ObjectInfo o, double room,
                                     java.util.function.ToDoubleFunction<String> width) {
         List<String> out = new ArrayList<>();
         for (RunStory.HeldRead r : story.held()) {
             if (r.variable() == o.id()) {
-                String name = t.thread(r.thread()).name();
+                List<String> names = ChipNames.forms(t.thread(r.thread()).name());
                 String value = String.valueOf(r.value());
-                String note = i18n.fmt("held.note", name, value);
-                out.add(width.applyAsDouble(note) <= room ? note : i18n.fmt("held.short", name, value));
+                out.add(names.stream().map(name -> i18n.fmt("held.note", name, value))
+                        .filter(note -> width.applyAsDouble(note) <= room).findFirst()
+                        .orElseGet(() -> names.stream().map(name -> i18n.fmt("held.short", name, value))
+                                .filter(note -> width.applyAsDouble(note) <= room).findFirst()
+                                .orElse(i18n.fmt("held.short", names.get(names.size() - 1), value))));
             }
         }
         return out;

@@ -145,6 +145,28 @@ class StoryViewModelTest {
         assertTrue(since[1] <= 4, "only updates in flight at the switch: " + since[1]);
     }
 
+    /**
+     * CPython 3.10+'s names ("Thread-1 (run_thread)") in a narrow box: the name gets shorter before the words do,
+     * so that "not yet written", the point of the row, stays.
+     */
+    @Test
+    void aHeldReadRowShortensTheThreadsNameBeforeItsWords() {
+        Trace t = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
+        t.addThread("MainThread", false);
+        int t1 = t.addThread("Thread-1 (run_thread)", false);
+        int bal = t.addObject("balance", ObjectType.VARIABLE, 0);
+        t.append(0, t1, EventKind.SWITCH, -1, SwitchReason.IDLE.ordinal(), 0);
+        t.append(1, t1, EventKind.READ, bal, 6, 9);
+        RunStory s = new RunStory(t);
+        s.update(Long.MAX_VALUE);
+        java.util.function.ToDoubleFunction<String> chars = String::length;
+        assertEquals(List.of("Thread-1 (run_thread) read 6, not yet written"),
+                CpuStoryNotes.rows(en, t, s, t.object(bal), 60, chars));
+        assertEquals(List.of("Thread-1 read 6, not yet written"), CpuStoryNotes.rows(en, t, s, t.object(bal), 35, chars));
+        assertEquals(List.of("T1 read 6, not yet written"), CpuStoryNotes.rows(en, t, s, t.object(bal), 30, chars));
+        assertEquals(List.of("T1 read 6"), CpuStoryNotes.rows(en, t, s, t.object(bal), 12, chars));
+    }
+
     /** T1 and T2 on balance, a thread-local with each thread's value, the lock param switched on. */
     private static Trace story() {
         Trace t = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
