@@ -77,6 +77,9 @@ shot python-philosophers-presentation-zh.png 1024x768 --open "$PWD/src/test/reso
 shot python-split-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/split/split_bank.py" --speed full --play --lang en
 shot python-stderr-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
 # os mode: CPython runs the threads itself, and rarely switches inside balance = balance + n: the note says so
+# a program that never ends, at full speed for more than 20 s: the window says it may never end and how to stop it
+WAIT=26 shot python-runaway-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/runaway.py" --play --speed full --lang en
+WAIT=26 shot python-runaway-present-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/runaway.py" --play --speed full --present --lang zh
 # the tutorial's race with CPython's thread names ("Thread-1 (run_thread)"): both threads' badges on the line that
 # races, which stays whole at every width
 shot python-race-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/balance_race.py" --steps 3000 --lang en

@@ -86,7 +86,8 @@ public final class MainController {
                 String text = s.shown() == null ? ""
                         : String.join(" ", java.util.stream.Stream.of(
                                 vm.explainError(s.trace(), s.shown().errors()),
-                                vm.explain(s.trace(), s.shown().deadlock(), s.shown()::holderOf))
+                                vm.explain(s.trace(), s.shown().deadlock(), s.shown()::holderOf),
+                                vm.longRun(s.secondsAtFullSpeed(), s.trace().size()))
                                 .filter(x -> !x.isEmpty()).toList());
                 deadlockBanner.setText(text);
                 deadlockBanner.setVisible(!text.isEmpty());

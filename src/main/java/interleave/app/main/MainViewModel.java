@@ -20,6 +20,19 @@ public final class MainViewModel {
      * one that finished. An EOFError says where input() gets its answers, the usual cause in a program of the
      * tutorials (raw_input with no answer typed).
      */
+    /** After this long at full speed a run says it may never end. */
+    static final long LONG_RUN_SECONDS = 20;
+
+    /**
+     * What the window says of a run at full speed for {@code seconds} with {@code events} recorded: nothing at
+     * first; after {@link #LONG_RUN_SECONDS}, that the program may never end and how to stop it (a loop that never
+     * ends would otherwise run on in silence until the memory is full).
+     */
+    public String longRun(long seconds, long events) {
+        return seconds < LONG_RUN_SECONDS ? "" : i18n.fmt("banner.longRun", String.valueOf(seconds),
+                String.format(i18n.locale(), "%,d", events));
+    }
+
     public String explainError(Trace t, java.util.List<Long> errors) {
         long seq = -1;
         for (long e : errors) {

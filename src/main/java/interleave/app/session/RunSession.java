@@ -57,6 +57,8 @@ public final class RunSession {
     private double owedSteps;
     private double speedBeforeRunToEnd = Double.NaN;
     private long lastPulse;
+    /** When the live run began to run at full speed without a pause (0: it is not doing so now). */
+    private long fullSpeedSince;
 
     public ReadOnlyObjectProperty<Status> statusProperty() {
         return status.getReadOnlyProperty();
@@ -531,10 +533,20 @@ public final class RunSession {
         return true;
     }
 
+    /**
+     * How long the live run has been running at full speed without a pause, in seconds (0 when it is not): a
+     * program that never ends runs on until memory is full, and the window says so after a while.
+     */
+    public long secondsAtFullSpeed() {
+        return fullSpeedSince == 0 ? 0 : (lastPulse - fullSpeedSince) / 1_000_000_000L;
+    }
+
     /** Once per frame: pace the run, pull new events, update the status. Returns true if anything changed. */
     public boolean pulse(long nowNanos) {
         double dt = lastPulse == 0 ? 0 : Math.min(0.25, (nowNanos - lastPulse) / 1e9);
         lastPulse = nowNanos;
+        boolean atFullSpeed = run != null && playing && fullSpeed() && !inPast() && !ended() && branch == null;
+        fullSpeedSince = !atFullSpeed ? 0 : fullSpeedSince == 0 ? nowNanos : fullSpeedSince;
         if (run == null) {
             return loaded != null && playBackLoaded(dt);
         }

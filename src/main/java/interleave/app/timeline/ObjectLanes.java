@@ -177,11 +177,14 @@ final class ObjectLanes {
                     : info.type() == ObjectType.EVENT
                     ? f.text().apply(values[lastX] == 1 ? "timeline.flag.set" : "timeline.flag.clear")
                     : String.valueOf(values[lastX]);
-            g.setFont(theme.font(0.85, true));
+            javafx.scene.text.Font font = theme.font(0.85, true);
+            g.setFont(font);
             g.setFill(theme.ink(Ink.TEXT));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(label, Math.min(f.labelWidth() + lastX + 6, f.labelWidth() + width - 40), top + h / 2);
+            // after the last value, but never past the canvas's edge (a long value, 3307876, was cut there)
+            double room = g.getCanvas().getWidth() - interleave.app.theme.TextMeasure.width(label, font) - 4;
+            g.fillText(label, Math.min(f.labelWidth() + lastX + 6, room), top + h / 2);
         }
     }
 }

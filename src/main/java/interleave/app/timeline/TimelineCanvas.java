@@ -592,7 +592,9 @@ public final class TimelineCanvas extends Region {
                 double bgY = top + h / 2;
                 if (s == ThreadState.BLOCKED || s == ThreadState.WAITING) {
                     g.setFill(s == ThreadState.BLOCKED ? theme.ink(Ink.BLOCKED) : theme.ink(Ink.WAITING));
-                    fill(g, x + 3, bgY - h * 0.28, tw + 6, h * 0.56);
+                    // as tall as the type, descenders too: run_thread's underscore was lost in the hatching
+                    double band = Math.min(h - 2, Math.max(h * 0.56, font.getSize() * 1.4));
+                    fill(g, x + 3, bgY - band / 2, tw + 6, band);
                     g.setFill(theme.ink(Ink.BACKGROUND));
                 }
                 g.fillText(label, x + 6, bgY);

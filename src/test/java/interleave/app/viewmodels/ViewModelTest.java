@@ -192,6 +192,19 @@ class ViewModelTest {
         assertTrue(said.contains("T1 waits for gate forever"), said.toString());
     }
 
+    /** A run at full speed that goes on and on says, after a while, that the program may never end, and how to stop it. */
+    @Test
+    void aLongRunAtFullSpeedSaysItMayNeverEnd() {
+        interleave.app.main.MainViewModel en = new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH));
+        assertEquals("", en.longRun(0, 0), "not at full speed");
+        assertEquals("", en.longRun(19, 30_000_000), "a long run that may well end soon: nothing yet");
+        String said = en.longRun(25, 32_000_000);
+        assertTrue(said.startsWith("Still running after 25 s at full speed (32,000,000 events)"), said);
+        assertTrue(said.contains("may never end") && said.contains("Pause (Space)") && said.contains("Reset"), said);
+        String zh = new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).longRun(25, 32_000_000);
+        assertTrue(zh.startsWith("已全速运行 25 秒（32,000,000 个事件）"), zh);
+    }
+
     /** A program that crashed says so; input() at the end of its given lines (a run from the command line) says so. */
     @Test
     void aThreadsErrorIsInTheBannerAndEofErrorSaysWhereInputComesFrom() throws Exception {
