@@ -109,7 +109,7 @@ public final class EditorViewModel {
         int line = errorLine.get();
         if (message.isEmpty() || line <= 0
                 || message.toLowerCase(java.util.Locale.ROOT).contains("line " + line)) {
-            return message;
+            return interleave.app.picker.LoadProblem.inUiLanguage(i18n, message);
         }
         return i18n.fmt("editor.errorAt", String.valueOf(line), message);
     }

@@ -22,6 +22,20 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
      */
     public enum Kind { MISSING, NOT_TEXT, UNKNOWN_ENCODING, OTHER }
 
+    /** How the load words CPython's SyntaxError: ours around CPython's message (which stays as CPython says it). */
+    private static final java.util.regex.Pattern SYNTAX =
+            java.util.regex.Pattern.compile("^(.*?: )?SyntaxError at line (\\d+): (.*)$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A load's message in the UI language where the words around CPython's are ours: "bad.py: SyntaxError at line
+     * 6: expected ':'" is "bad.py: 第 6 行有语法错误（SyntaxError）：expected ':'" in Chinese; others as they are.
+     */
+    public static String inUiLanguage(I18n i18n, String message) {
+        java.util.regex.Matcher m = SYNTAX.matcher(message);
+        return !m.matches() ? message : (m.group(1) == null ? "" : m.group(1))
+                + i18n.fmt("picker.loadProblem.syntax", m.group(2), m.group(3));
+    }
+
     /**
      * The problem of {@code file}, from the exception its load threw. Reads the file again to find the first line
      * that is not text in its encoding (so call it off the FX thread, where the load ran).
@@ -64,8 +78,8 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
             case NOT_TEXT -> cause.isEmpty() ? i18n.fmt("picker.loadProblem.notUtf8", String.valueOf(line))
                     : i18n.fmt("picker.loadProblem.notDeclaredText", String.valueOf(line), cause);
             case UNKNOWN_ENCODING -> i18n.fmt("picker.loadProblem.unknownEncoding", cause);
-            case OTHER -> line <= 0 || cause.toLowerCase(Locale.ROOT).contains("line " + line) ? cause
-                    : i18n.fmt("picker.loadProblem.atLine", String.valueOf(line), cause);
+            case OTHER -> line <= 0 || cause.toLowerCase(Locale.ROOT).contains("line " + line)
+                    ? inUiLanguage(i18n, cause) : i18n.fmt("picker.loadProblem.atLine", String.valueOf(line), cause);
         };
     }
 

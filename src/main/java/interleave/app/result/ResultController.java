@@ -129,7 +129,7 @@ public final class ResultController {
         actualCaption.setText(vm.secondCaption(result, over));
         showFigure(expectedValue, over ? vm.first(result) : vm.firstNow(result, a));
         showFigure(actualValue, over ? vm.second(result) : vm.secondNow(result, a));
-        List<String> more = new java.util.ArrayList<>(vm.details(result));
+        List<String> more = new java.util.ArrayList<>(vm.details(result, !model.presentingProperty().get()));
         if (nothing) {
             more.add(model.i18n().get("result.nothing"));
         }

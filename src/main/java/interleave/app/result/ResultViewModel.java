@@ -72,6 +72,11 @@ public final class ResultViewModel {
      * last lines when long: the event log has them all); nothing for an empty text or list (nothing printed yet).
      */
     public List<String> details(Headline h) {
+        return details(h, true);
+    }
+
+    /** The same, in a window that shows the event log or not (presentation mode hides it: no pointer to it then). */
+    public List<String> details(Headline h, boolean logShown) {
         List<String> out = new java.util.ArrayList<>();
         for (Map.Entry<String, Object> e : h.details().entrySet()) {
             Object v = e.getValue();
@@ -85,7 +90,8 @@ public final class ResultViewModel {
             if (v instanceof java.util.Collection<?> lines
                     && !lines.stream().allMatch(x -> x instanceof Number || x instanceof Boolean)) {
                 int skip = lines.size() > LIST_LINES ? lines.size() - (LIST_LINES - 1) : 0;
-                String head = skip > 0 ? "\n  " + i18n.fmt("result.moreLines", skip) : "";
+                String head = skip == 0 ? ""
+                        : "\n  " + i18n.fmt(logShown ? "result.moreLines" : "result.moreLinesNoLog", skip);
                 out.add(caption(e.getKey()) + ":" + head + lines.stream().skip(skip).map(l -> "\n  " + value(l))
                         .collect(java.util.stream.Collectors.joining()));
             } else {

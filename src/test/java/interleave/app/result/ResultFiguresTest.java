@@ -63,6 +63,8 @@ class ResultFiguresTest {
         Headline h = Headline.of(program("lines", 20, "output", twenty));
         assertEquals(List.of("printed:\n  … 9 lines before (see the event log)" + twenty.stream().skip(9)
                 .map(l -> "\n  " + l).collect(java.util.stream.Collectors.joining())), vm.details(h));
+        assertTrue(vm.details(h, false).get(0).startsWith("printed:\n  … 9 lines before\n  10"),
+                "presentation mode hides the event log: the line does not send the class to it");
         Headline ten = Headline.of(program("lines", 10, "output", twenty.subList(0, 10)));
         assertEquals(1, vm.details(ten).size());
         assertTrue(vm.details(ten).get(0).endsWith("\n  10") && !vm.details(ten).get(0).contains("before"),
