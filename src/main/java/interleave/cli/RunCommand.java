@@ -106,7 +106,14 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Scenario> found;
-        if (scenarioId.endsWith(".py")) {
+        java.nio.file.Path asFile = java.nio.file.Path.of(scenarioId);
+        if (Scenarios.byId(scenarioId).isEmpty() && java.nio.file.Files.isRegularFile(asFile)
+                && !PythonProgram.isProgramFile(asFile)) {
+            err.println("interleave: " + scenarioId + " is a saved trace, not a program: show it with 'inspect "
+                    + scenarioId + "' or 'app --open " + scenarioId + "'");
+            return Cli.BAD_INPUT;
+        }
+        if (scenarioId.endsWith(".py") || Scenarios.byId(scenarioId).isEmpty() && PythonProgram.isProgramFile(asFile)) {
             try {
                 interleave.program.PythonProgram program = interleave.program.PythonProgram.load(
                         java.nio.file.Path.of(scenarioId), python, inputs);

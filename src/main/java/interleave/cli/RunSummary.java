@@ -152,15 +152,27 @@ final class RunSummary {
         List<String> waitsFor = (List<String>) d.get("waitsFor");
         boolean cycle = Boolean.TRUE.equals(d.get("cycle"));
         List<String> links = new java.util.ArrayList<>();
+        // three or more threads waiting for the same thing are named once, as the window's banner does
+        Map<String, List<String>> byResource = new java.util.LinkedHashMap<>();
         for (int i = 0; i < threads.size(); i++) {
             String res = resources.get(i);
             String other = waitsFor.get(i);
             if (res.equals("(join)")) {
                 links.add(threads.get(i) + " waits for " + (other == null ? "a thread" : other) + " to finish");
+            } else if (cycle) {
+                links.add(threads.get(i) + " waits for " + res + (other != null ? ", held by " + other : ""));
             } else {
-                links.add(threads.get(i) + " waits for " + res + (cycle && other != null ? ", held by " + other : ""));
+                byResource.computeIfAbsent(res, r -> new java.util.ArrayList<>()).add(threads.get(i));
             }
         }
+        byResource.forEach((res, waiting) -> {
+            if (waiting.size() >= 3) {
+                links.add(waiting.get(0) + " ... " + waiting.get(waiting.size() - 1) + " (" + waiting.size()
+                        + " threads) wait for " + res);
+            } else {
+                waiting.forEach(w -> links.add(w + " waits for " + res));
+            }
+        });
         return String.join("; ", links) + (cycle ? " (a cycle: none can go on)"
                 : " (no cycle: every thread waits for something no running thread will release or set)");
     }

@@ -228,6 +228,30 @@ public final class PythonProgram extends Scenario {
         bridge.runMain();
     }
 
+    /**
+     * Whether a file is to be run as a Python program rather than read as a saved trace: a .py or .pyw file; not a
+     * .trace or .jsonl; anything else (a tutorial's program saved as .txt) by its first character, a trace's being
+     * the "{" of its JSON header. python3 runs a file whatever its name, and so does Interleave.
+     */
+    public static boolean isProgramFile(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".py") || name.endsWith(".pyw")) {
+            return true;
+        }
+        if (name.endsWith(".trace") || name.endsWith(".jsonl") || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int c;
+            do {
+                c = in.read();
+            } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
+            return c != '{' && c != -1;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The result's entry for the exit status python3 would end the program with, where that is not 0. */
     public static final String EXIT_STATUS = "exitStatus";
 

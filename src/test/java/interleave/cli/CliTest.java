@@ -78,6 +78,24 @@ class CliTest {
         assertTrue(new ObjectMapper().readTree(r.out()).path("result").path("exitStatus").isMissingNode(), r.out());
     }
 
+    /** As python3 runs a file whatever its name, a tutorial's program saved as .txt runs; a saved trace says what to do. */
+    @Test
+    void aProgramSavedAsTextRunsAndATraceIsPointedToInspect() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("named");
+        java.nio.file.Path txt = java.nio.file.Files.writeString(dir.resolve("tutorial.txt"), "print('hi')\n");
+        Result r = cli("run", txt.toString(), "--json");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertEquals("hi", new ObjectMapper().readTree(r.out()).path("result").path("printed").asText());
+        java.nio.file.Path trace = dir.resolve("run.trace");
+        assertEquals(Cli.OK, cli("run", "hello-threads", "--trace", trace.toString()).code());
+        java.nio.file.Path renamed = java.nio.file.Files.copy(trace, dir.resolve("run.txt"));
+        for (java.nio.file.Path saved : java.util.List.of(trace, renamed)) {
+            oneCleanLine(cli("run", saved.toString()), "is a saved trace, not a program: show it with 'inspect ");
+        }
+    }
+
     @Test
     void aStallIsCalledStuckNotDeadlockInTheTextSummary() {
         Result r = cli("run", "event-gate", "--param", "auto=false");

@@ -54,9 +54,9 @@ public final class TraceFileActions {
         return show(read(file), file);
     }
 
-    /** A Python program (a .py file) is run under the scheduler; anything else is read as a saved trace. */
+    /** A Python program is run under the scheduler; a saved trace is read (see PythonProgram.isProgramFile). */
     static boolean isProgram(Path file) {
-        return String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".py");
+        return interleave.program.PythonProgram.isProgramFile(file);
     }
 
     /** A program that cannot run: why (for the picker), and the exception (its line and CPython's message). */
