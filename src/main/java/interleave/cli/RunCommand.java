@@ -109,8 +109,10 @@ final class RunCommand implements Callable<Integer> {
         java.nio.file.Path asFile = java.nio.file.Path.of(scenarioId);
         if (Scenarios.byId(scenarioId).isEmpty() && java.nio.file.Files.isRegularFile(asFile)
                 && !PythonProgram.isProgramFile(asFile)) {
-            err.println("interleave: " + scenarioId + " is a saved trace, not a program: show it with 'inspect "
-                    + scenarioId + "' or 'app --open " + scenarioId + "'");
+            err.println("interleave: " + scenarioId + (TraceFiles.looksLikeTrace(asFile)
+                    ? " is a saved trace, not a program: show it with 'inspect " + scenarioId + "' or 'app --open "
+                    + scenarioId + "'" : " is neither a Python program (its first line of code does not read as "
+                    + "Python) nor a saved trace; to run it as Python anyway, save it as .py"));
             return Cli.BAD_INPUT;
         }
         if (scenarioId.endsWith(".py") || Scenarios.byId(scenarioId).isEmpty() && PythonProgram.isProgramFile(asFile)) {

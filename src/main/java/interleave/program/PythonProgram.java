@@ -230,8 +230,8 @@ public final class PythonProgram extends Scenario {
 
     /**
      * Whether a file is to be run as a Python program rather than read as a saved trace: a .py or .pyw file; not a
-     * .trace or .jsonl; anything else (a tutorial's program saved as .txt) by its first character, a trace's being
-     * the "{" of its JSON header. python3 runs a file whatever its name, and so does Interleave.
+     * .trace or .jsonl; any other (a tutorial's program saved as .txt) if it is text whose first line of code reads
+     * as Python (an import, a def, a class, a print, an assignment, ...), so that prose or a picture is not run.
      */
     public static boolean isProgramFile(Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
@@ -241,16 +241,29 @@ public final class PythonProgram extends Scenario {
         if (name.endsWith(".trace") || name.endsWith(".jsonl") || !Files.isRegularFile(file)) {
             return false;
         }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            int c;
-            do {
-                c = in.read();
-            } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
-            return c != '{' && c != -1;
-        } catch (java.io.IOException e) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(1 << 16);
+        } catch (IOException e) {
             return false;
         }
+        for (byte b : head) {
+            if (b == 0) {
+                return false; // not text
+            }
+        }
+        for (String line : new String(head, StandardCharsets.UTF_8).lines().toList()) {
+            String code = line.strip();
+            if (!code.isEmpty() && !code.startsWith("#")) {
+                return PYTHON_LINE.matcher(code).lookingAt();
+            }
+        }
+        return false;
     }
+
+    private static final java.util.regex.Pattern PYTHON_LINE = java.util.regex.Pattern.compile(
+            "(import|from|def|class|print|for|while|if|try|with|async|global)\\b|@"
+                    + "|[A-Za-z_][A-Za-z_0-9.]*(\\[[^]]*])?\\s*([-+*/]?=[^=]|\\()");
 
     /** The result's entry for the exit status python3 would end the program with, where that is not 0. */
     public static final String EXIT_STATUS = "exitStatus";

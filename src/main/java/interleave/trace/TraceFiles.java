@@ -129,6 +129,19 @@ public final class TraceFiles {
         return o;
     }
 
+    /** Whether the file starts as a saved trace does, with its JSON header's "{" (a quick look, not a check). */
+    public static boolean looksLikeTrace(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            int c;
+            do {
+                c = in.read();
+            } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
+            return c == '{';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static Trace read(Path file) throws TraceFormatException {
         return load(file).trace();
     }

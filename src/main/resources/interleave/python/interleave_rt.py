@@ -834,7 +834,10 @@ class _Globals:
         return known and known[0] + tail + known[1]
 
     def _name_it(self, obj, or_made_up):
-        label = next((k for k, v in _memory().module.items() if v is obj and not k.startswith("__")), None)
+        # a thread of the program's own Thread class is named as the thread is ("Thread-1.n"): a loop that makes
+        # them under one global (t = MyThread(i)) named them t, t-2, t-3, which are not Python
+        label = obj.__dict__.get("name") if isinstance(obj, Thread) else None
+        label = label or next((k for k, v in _memory().module.items() if v is obj and not k.startswith("__")), None)
         if label is None:
             if not or_made_up:
                 return None

@@ -94,6 +94,8 @@ class CliTest {
         for (java.nio.file.Path saved : java.util.List.of(trace, renamed)) {
             oneCleanLine(cli("run", saved.toString()), "is a saved trace, not a program: show it with 'inspect ");
         }
+        java.nio.file.Path prose = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "Threads share memory.\n");
+        oneCleanLine(cli("run", prose.toString()), "is neither a Python program");
     }
 
     @Test

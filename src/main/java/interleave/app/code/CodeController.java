@@ -230,80 +230,14 @@ public final class CodeController {
         }
     }
 
-    /**
-     * How many name badges fit in a third of the panel (at least one): the rest become "+N", so on a narrow
-     * panel the badges never squeeze the code into a column of single letters.
-     */
-    private int badgesThatFit(Trace t, List<Integer> ids, boolean under) {
-        double em = em();
-        javafx.scene.text.Font bold = badgeFont(em);
-        double room = under ? codeList.getWidth() - CELL_ALLOWANCE : codeList.getWidth() / 3;
-        double used = 0;
-        int n = 0;
-        List<String> names = under ? namesUnder(t, ids) : ids.stream().map(id -> t.thread(id).name()).toList();
-        for (String name : names) {
-            used += badgeWidth(name, bold);
-            if (n > 0 && used + 2.5 * em > room) {
-                break;
-            }
-            n++;
-        }
-        return Math.max(1, n);
-    }
-
-    /**
-     * The names of the badges under a line: each as it is where all of them fit on the row, else without CPython's
-     * "(target)" ("Thread-1", "Thread-2": two threads on the line that races are both named, not one and "+1").
-     */
-    private List<String> namesUnder(Trace t, List<Integer> ids) {
-        javafx.scene.text.Font bold = badgeFont(em());
-        List<String> whole = ids.stream().map(id -> nameThatFits(t.thread(id).name())).toList();
-        double wide = whole.stream().mapToDouble(name -> badgeWidth(name, bold)).sum();
-        return wide + 2.5 * em() <= codeList.getWidth() - CELL_ALLOWANCE ? whole
-                : ids.stream().map(id -> interleave.trace.ThreadInfo.withoutTarget(t.thread(id).name())).toList();
-    }
-
-    /** A badge's width for this name, with its padding and the gap after it. */
-    private static double badgeWidth(String name, javafx.scene.text.Font bold) {
-        return interleave.app.theme.TextMeasure.width(name, bold) + 16 + 3;
-    }
-
-    /**
-     * Whether the line's badges fit beside its code as written, on one row: if not, they go under it, so that the
-     * code is never squeezed into a column that cuts its names ("bala / nce"), whatever the panel's width.
-     */
-    private boolean badgesFitBeside(String line, Trace t, List<Integer> ids) {
-        double em = em();
-        javafx.scene.text.Font bold = badgeFont(em);
-        int shown = Math.min(ids.size() <= 3 ? ids.size() : 2, badgesThatFit(t, ids, false));
-        double badges = shown < ids.size() ? badgeWidth("+" + (ids.size() - shown), bold) : 0;
-        for (int id : ids.subList(0, shown)) {
-            badges += badgeWidth(t.thread(id).name(), bold);
-        }
-        String[] parts = CodeViewModel.split(line);
-        double code = (parts[0].length() * indentScale + parts[1].length()) * em * 0.6;
-        // the line number's column (2.2 em), the gap after it and the cell's padding
-        return code + badges + 2.2 * em + 8 + 12 <= viewport.get();
-    }
-
-    /** A thread's name for a badge under the code: without CPython's "(target)" when the whole does not fit. */
-    private String nameThatFits(String name) {
-        double em = em();
-        javafx.scene.text.Font bold = badgeFont(em);
-        double room = viewport.get() - 2.2 * em - 8 - 16 - 12; // the line number's column, padding of badge and cell
-        return interleave.app.theme.TextMeasure.width(name, bold) <= room ? name
-                : interleave.trace.ThreadInfo.withoutTarget(name);
+    /** The badges' layout for the panel as it is now. */
+    private LineBadges badges() {
+        return new LineBadges(em(), codeList.getWidth(), viewport.get(), CELL_ALLOWANCE, indentScale);
     }
 
     /** The code panel's text size: the presentation mode's or the normal one, times Ctrl+plus. */
     private double em() {
         return (model.presentingProperty().get() ? 20 : 14) * model.textScaleProperty().get();
-    }
-
-    /** The font a thread's badge is measured in. */
-    private static javafx.scene.text.Font badgeFont(double em) {
-        return javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                javafx.scene.text.FontWeight.BOLD, em);
     }
 
     /** Fewer than 40 characters across: the code needs the whole width of its row. */
@@ -361,18 +295,19 @@ public final class CodeController {
             boolean marked = here != null && markersTrace != null;
             // on a narrow panel (a projector), or where the line is too long to have them beside it, the badges go
             // under the code, which then keeps the whole width
-            boolean narrow = narrowPanel() || marked && !badgesFitBeside(lines.get(line - 1), markersTrace, here);
+            LineBadges fit = badges();
+            boolean narrow = narrowPanel() || marked && !fit.fitBeside(lines.get(line - 1), markersTrace, here);
             HBox row = narrow ? new WidthBoundRow(number, code) : new WidthBoundRow(number, code, badges);
             row.prefWidthProperty().bind(viewport.subtract(cellPadding()));
             if (marked) {
                 Trace t = markersTrace;
                 getStyleClass().add("current-line");
                 // two names at most, then "+N": ten threads on one line must not hide the code
-                int shownBadges = Math.min(here.size() <= 3 ? here.size() : 2, badgesThatFit(t, here, narrow));
-                List<String> names = narrow ? namesUnder(t, here) : null;
+                int shownBadges = fit.shown(t, here, narrow);
+                List<String> names = fit.names(t, here, narrow);
                 for (int i = 0; i < shownBadges; i++) {
                     int id = here.get(i);
-                    Label badge = new Label(narrow ? names.get(i) : t.thread(id).name());
+                    Label badge = new Label(names.get(i));
                     badge.getStyleClass().addAll("thread-badge", "thread-" + (id % 8));
                     badges.getChildren().add(badge);
                 }

@@ -1,0 +1,92 @@
+package interleave.app.code;
+
+import interleave.trace.ThreadInfo;
+import interleave.trace.Trace;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+import java.util.List;
+
+/**
+ * How the name badges of the threads on a line of code are laid out in a code panel this wide: how many, beside
+ * the code or under it, and with which names. Measured, never guessed: a badge that does not fit beside the line
+ * would squeeze the code into a column that cuts its names ("bala / nce").
+ *
+ * @param em         the code panel's text size
+ * @param listWidth  the list's width
+ * @param viewport   a row's width (the list's less its border and scroll bar)
+ * @param allowance  the list's width a cell cannot use
+ * @param indentScale how wide indentations are drawn (see CodeViewModel.indentScale)
+ */
+record LineBadges(double em, double listWidth, double viewport, double allowance, double indentScale) {
+
+    /** At most this many badges on a line (then "+N"), three where three are all there are. */
+    int shown(Trace t, List<Integer> ids, boolean under) {
+        return Math.min(ids.size() <= 3 ? ids.size() : 2, thatFit(t, ids, under));
+    }
+
+    /**
+     * How many name badges fit in a third of the panel beside the code, or in the row under it (at least one): the
+     * rest become "+N".
+     */
+    int thatFit(Trace t, List<Integer> ids, boolean under) {
+        Font bold = font();
+        double room = under ? listWidth - allowance : listWidth / 3;
+        double used = 0;
+        int n = 0;
+        for (String name : names(t, ids, under)) {
+            used += width(name, bold);
+            if (n > 0 && used + 2.5 * em > room) {
+                break;
+            }
+            n++;
+        }
+        return Math.max(1, n);
+    }
+
+    /**
+     * The badges' names: as they are beside the code; under it, as they are where all of them fit on the row, else
+     * without CPython's "(target)" ("Thread-1", "Thread-2": two threads on the line that races are both named, not
+     * one and "+1").
+     */
+    List<String> names(Trace t, List<Integer> ids, boolean under) {
+        if (!under) {
+            return ids.stream().map(id -> t.thread(id).name()).toList();
+        }
+        Font bold = font();
+        List<String> whole = ids.stream().map(id -> nameThatFits(t.thread(id).name())).toList();
+        double wide = whole.stream().mapToDouble(name -> width(name, bold)).sum();
+        return wide + 2.5 * em <= listWidth - allowance ? whole
+                : ids.stream().map(id -> ThreadInfo.withoutTarget(t.thread(id).name())).toList();
+    }
+
+    /** Whether the line's badges fit beside its code as written, on one row; if not, they go under it. */
+    boolean fitBeside(String line, Trace t, List<Integer> ids) {
+        Font bold = font();
+        int shown = shown(t, ids, false);
+        double badges = shown < ids.size() ? width("+" + (ids.size() - shown), bold) : 0;
+        for (int id : ids.subList(0, shown)) {
+            badges += width(t.thread(id).name(), bold);
+        }
+        String[] parts = CodeViewModel.split(line);
+        double code = (parts[0].length() * indentScale + parts[1].length()) * em * 0.6;
+        // the line number's column (2.2 em), the gap after it and the cell's padding
+        return code + badges + 2.2 * em + 8 + 12 <= viewport;
+    }
+
+    /** A thread's name for a badge under the code: without CPython's "(target)" when the whole does not fit. */
+    private String nameThatFits(String name) {
+        double room = viewport - 2.2 * em - 8 - 16 - 12; // the line number's column, padding of badge and cell
+        return width(name, font()) - 19 <= room ? name : ThreadInfo.withoutTarget(name);
+    }
+
+    /** A badge's width for this name, with its padding and the gap after it. */
+    private static double width(String name, Font bold) {
+        return interleave.app.theme.TextMeasure.width(name, bold) + 16 + 3;
+    }
+
+    /** The font a thread's badge is measured in. */
+    private Font font() {
+        return Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, em);
+    }
+}
