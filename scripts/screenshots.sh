@@ -55,6 +55,9 @@ shot balance-lock-off.png 1600x1000 --scenario balance --param lock=off --param 
 shot deadlock.png 1600x1000 --scenario deadlock --param variant=philosophers --speed full --play --lang en
 shot event-gate.png 1600x1000 --scenario event-gate --speed full --play --lang en
 # a classroom projector: 1024x768, normal and presentation mode (F5), English and Chinese
+# the first screen, before a run: how to start it, and how to bring one's own program
+shot first-screen-1024.png 1024x768 --scenario balance --lang en
+shot first-screen-zh-present.png 1024x768 --scenario balance --present --lang zh
 shot balance-1024.png 1024x768 --scenario balance --param lock=off --param iterations=200 --steps 700 --lang en
 shot rlock-1024.png 1024x768 --scenario rlock-counter --steps 120 --lang en
 shot presentation-en.png 1024x768 --scenario balance --param lock=off --param iterations=200 --steps 700 --present --lang en

@@ -144,6 +144,10 @@ public final class TimelineCanvas extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(text.apply("timeline.empty"), w / 2, h / 2);
+            // how a teacher brings their own program, where a first look goes (it was only in the File menu)
+            javafx.scene.text.Font hint = theme.font(0.95, false);
+            g.setFont(hint);
+            g.fillText(TextMeasure.clip(text.apply("timeline.emptyOwn"), hint, w - 16), w / 2, h / 2 + fs * 2);
             laneTop = new double[0];
             return;
         }
