@@ -35,8 +35,11 @@ public record PythonSource(String text, Charset charset, String declared, boolea
 
     /** Why a file is not text Python can read, or a text its encoding cannot hold. */
     public static final class NotText extends IOException {
-        /** A line not in the encoding; an encoding not known; a byte order mark with another; a character. */
-        public enum Problem { NOT_TEXT, UNKNOWN_ENCODING, BYTE_ORDER_MARK, CANNOT_HOLD }
+        /**
+         * A line not in the encoding; an encoding not known; a byte order mark with another; a character; no text
+         * at all (NUL bytes: a picture, a binary, saved as .py).
+         */
+        public enum Problem { NOT_TEXT, UNKNOWN_ENCODING, BYTE_ORDER_MARK, CANNOT_HOLD, BINARY }
 
         private final Problem problem;
         private final int line;
@@ -78,6 +81,12 @@ public record PythonSource(String text, Charset charset, String declared, boolea
 
     /** The text of a file's bytes ({@code name} for messages). */
     static PythonSource of(byte[] bytes, String name) throws NotText {
+        for (byte b : bytes) {
+            if (b == 0) { // CPython: "source code string cannot contain null bytes"
+                throw new NotText(NotText.Problem.BINARY, name + " is not a text file (it holds NUL bytes, as a "
+                        + "picture or a compiled program does): a Python program is text", 0, "UTF-8", false);
+            }
+        }
         boolean bom = bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
         int start = bom ? 3 : 0;
         String declared = declaredIn(bytes, start, name);

@@ -20,7 +20,7 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
      * cause then naming a declared encoding or empty for UTF-8; an encoding we do not know, the cause naming it),
      * and everything else (CPython's message, no Python).
      */
-    public enum Kind { MISSING, NOT_TEXT, UNKNOWN_ENCODING, OTHER }
+    public enum Kind { MISSING, NOT_TEXT, UNKNOWN_ENCODING, BINARY, OTHER }
 
     /** How the load words CPython's SyntaxError: ours around CPython's message (which stays as CPython says it). */
     private static final java.util.regex.Pattern SYNTAX =
@@ -48,6 +48,9 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
         try {
             PythonSource.read(file);
         } catch (PythonSource.NotText notText) {
+            if (notText.problem() == PythonSource.NotText.Problem.BINARY) {
+                return new LoadProblem(name, 0, Kind.BINARY, "");
+            }
             if (notText.problem() == PythonSource.NotText.Problem.UNKNOWN_ENCODING) {
                 return new LoadProblem(name, 0, Kind.UNKNOWN_ENCODING, notText.encoding());
             }
@@ -78,6 +81,7 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
             case NOT_TEXT -> cause.isEmpty() ? i18n.fmt("picker.loadProblem.notUtf8", String.valueOf(line))
                     : i18n.fmt("picker.loadProblem.notDeclaredText", String.valueOf(line), cause);
             case UNKNOWN_ENCODING -> i18n.fmt("picker.loadProblem.unknownEncoding", cause);
+            case BINARY -> i18n.get("picker.loadProblem.binary");
             case OTHER -> line <= 0 || cause.toLowerCase(Locale.ROOT).contains("line " + line)
                     ? inUiLanguage(i18n, cause) : i18n.fmt("picker.loadProblem.atLine", String.valueOf(line), cause);
         };

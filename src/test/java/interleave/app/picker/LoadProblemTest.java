@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the picker says about a program that cannot load: the file, the line and the cause. */
 class LoadProblemTest {
@@ -40,6 +41,20 @@ class LoadProblemTest {
         Path odd = Files.writeString(dir.resolve("odd.py"), "# -*- coding: klingon -*-\n");
         assertEquals("it declares the encoding klingon, which Interleave does not know (utf-8, gbk, gb18030, big5,"
                 + " latin-1, ... are known)", LoadProblem.of(odd, new ProgramLoadException("odd")).detail(en));
+    }
+
+    /** A picture saved as .py is not asked to declare an encoding: it is not text at all. */
+    @Test
+    void aBinaryFileIsNotText() throws Exception {
+        Path file = Files.write(dir.resolve("picture.py"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0});
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> interleave.program.PythonProgram.load(file, null));
+        LoadProblem p = LoadProblem.of(file, e);
+        assertEquals(LoadProblem.Kind.BINARY, p.kind());
+        assertEquals(0, p.line(), "no line to open an editor at");
+        assertEquals("it is not a text file (it holds NUL bytes, as a picture or a compiled program does): a Python "
+                + "program is text", p.detail(en));
+        assertTrue(e.getMessage().contains("picture.py is not a text file"), e.getMessage());
     }
 
     @Test
