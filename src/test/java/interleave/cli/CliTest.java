@@ -96,6 +96,13 @@ class CliTest {
         }
         java.nio.file.Path prose = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "Threads share memory.\n");
         oneCleanLine(cli("run", prose.toString()), "is neither a Python program");
+        // the tutorial's event gate with no line typed: ten threads stuck on one event are named once
+        String gate = java.nio.file.Path.of(CliTest.class.getResource("/interleave/tutorials/event_gate.py").toURI())
+                .toString();
+        Result stuck = cli("run", gate);
+        assertEquals(Cli.DEADLOCK, stuck.code(), stuck.err());
+        assertTrue(stuck.out().contains(" ... Thread-10") && stuck.out().contains("(10 threads) wait for event_obj"),
+                stuck.out());
     }
 
     @Test
