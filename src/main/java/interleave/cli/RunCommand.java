@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario id (see 'list'), or a Python program (a .py file) to run under the scheduler.")
+    @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario id (see 'list'), or a Python program to run under the scheduler (a .py file, or any text file whose first line of code reads as Python).")
     String scenarioId;
 
     @CommandLine.Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",

@@ -66,8 +66,13 @@ final class ProgramObjects {
      * sign, which is what the engine's rules look at.
      */
     private static int pythonInt(JsonNode value, int absent) {
-        return value.isMissingNode() ? absent
-                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.asLong()));
+        if (value.isMissingNode()) {
+            return absent;
+        }
+        if (value.isBigInteger()) { // past a long (2**64): asLong() would wrap it
+            return value.bigIntegerValue().signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        }
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.asLong()));
     }
 
     /** Barrier(parties, timeout, has an action, made by CPython 3.13 or later). */

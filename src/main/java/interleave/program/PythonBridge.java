@@ -463,6 +463,7 @@ final class PythonBridge {
             case "begin":
                 return null;
             case "exit": // os._exit(): the process ends now, its threads with it
+                exitStatus = req.path("status").asInt(0);
                 k.exitProgram();
                 return null;
             case "var": {

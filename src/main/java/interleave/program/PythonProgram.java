@@ -253,7 +253,7 @@ public final class PythonProgram extends Scenario {
             }
         }
         for (String line : new String(head, StandardCharsets.UTF_8).lines().toList()) {
-            String code = line.strip();
+            String code = line.replace("\uFEFF", "").strip(); // (a byte order mark: Notepad's UTF-8)
             if (!code.isEmpty() && !code.startsWith("#")) {
                 return PYTHON_LINE.matcher(code).lookingAt();
             }
@@ -261,12 +261,20 @@ public final class PythonProgram extends Scenario {
         return false;
     }
 
+    /**
+     * A first line of code as Python starts one: a statement's keyword, a decorator, a docstring, a call, or an
+     * assignment (also to several names, or with an annotation: "a, b = 0, 0", "x: int = 0").
+     */
     private static final java.util.regex.Pattern PYTHON_LINE = java.util.regex.Pattern.compile(
-            "(import|from|def|class|print|for|while|if|try|with|async|global)\\b|@"
-                    + "|[A-Za-z_][A-Za-z_0-9.]*(\\[[^]]*])?\\s*([-+*/]?=[^=]|\\()");
+            "(import|from|def|class|print|for|while|if|try|with|async|global|raise|assert|del|pass)\\b|@|[\"']"
+                    + "|[A-Za-z_][A-Za-z_0-9.]*(\\[[^]]*])?(\\s*,\\s*[A-Za-z_][A-Za-z_0-9.]*)*"
+                    + "\\s*(:\\s*[A-Za-z_][^=]*)?([-+*/]?=[^=]|\\()");
 
-    /** The result's entry for the exit status python3 would end the program with, where that is not 0. */
-    public static final String EXIT_STATUS = "exitStatus";
+    /**
+     * The result's entry for the exit status python3 would end the program with, where that is not 0: a name no
+     * variable of the program can have (the result also holds the program's shared values by their names).
+     */
+    public static final String EXIT_STATUS = "exit status";
 
     @Override
     public Map<String, Object> result(ScenarioContext ctx) {

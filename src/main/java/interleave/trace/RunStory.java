@@ -24,7 +24,6 @@ public final class RunStory {
     public record ParamChange(long seq, long time, int index, int value) {
     }
 
-    /** One thread's value of a thread-local attribute (a string). */
     /** A thread's value of a thread-local attribute from event {@code seq} on; null: deleted there. */
     public record LocalValue(int thread, int local, String value, long seq) {
     }

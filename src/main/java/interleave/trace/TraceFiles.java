@@ -129,14 +129,11 @@ public final class TraceFiles {
         return o;
     }
 
-    /** Whether the file starts as a saved trace does, with its JSON header's "{" (a quick look, not a check). */
+    /** Whether the file starts as a saved trace does: a JSON header naming this format (a quick look, not a check). */
     public static boolean looksLikeTrace(Path file) {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            int c;
-            do {
-                c = in.read();
-            } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF);
-            return c == '{';
+            String head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return head.startsWith("{") && head.contains(FORMAT);
         } catch (IOException e) {
             return false;
         }

@@ -500,7 +500,7 @@ def modules(rt):
         """In a child process: that process ends at once with this exit code (the program's own process: the
         real os._exit, which ends the run)."""
         if rt.memory().process is None:
-            rt.call("exit")  # the engine ends the run: the program's threads end with the process
+            rt.call("exit", status=status & 0xFF if os.name == "posix" else status)  # the engine ends the run: the program's threads end with the process
             real_exit(status)
         raise _ProcessExit(status)
 
@@ -515,6 +515,11 @@ def modules(rt):
         if pid != -1:
             mine = [p for p in mine if p.pid == pid]
         if not mine:
+            if not rt.os_mode:
+                # a real child takes no virtual time: waited for until it ends, even where asked not to wait
+                # (Popen.poll, a timeout's loop), so that how often a loop polls never depends on the real clock
+                # and the same seed gives the same run (a child that never ends then holds its thread)
+                options &= ~getattr(os, "WNOHANG", 1)
             waited = real_waitpid(pid, options)
             rt.children_wrote()
             return waited

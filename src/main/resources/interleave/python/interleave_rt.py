@@ -365,6 +365,9 @@ class _SharedChannel:
     def drop_plans(self):
         pass
 
+    def close(self):
+        pass
+
     def __init__(self, tid):
         self.tid = tid
         with _answers_lock:
@@ -412,6 +415,10 @@ class _FifoChannel:
         self.lines = collections.deque()  # lines read and not yet taken
         self.rest = b""  # the start of a line whose end has not come yet
         self.awaiting = 0  # "C" lines on their way: plans for the ends of grants the thread went on with
+
+    def close(self):
+        os.close(self.requests)
+        os.close(self.answers)
 
     def drop_plans(self):
         """The "C" lines still to come, for ends the thread will not reach as planned: they come before anything
@@ -463,6 +470,16 @@ def _write_all(fd, text):
 
 
 _go_pipes = {}  # thread -> its answer pipe, opened for writing, to hand it the core (see _FifoChannel.hand_off)
+
+
+def _close_channel():
+    """An ended thread's pipes, closed (a program that starts hundreds of threads would run out of descriptors)."""
+    channel = getattr(_local, "channel", None)
+    if channel is not None:
+        channel.close()
+    pipe = _go_pipes.pop(_my_tid(), None)
+    if pipe is not None:
+        os.close(pipe)
 
 
 _channels_dir = os.environ.get("INTERLEAVE_CHANNELS")
@@ -1206,6 +1223,11 @@ class _Primitive:
         """An address for the repr, as CPython shows one: the same every run (CPython's differ from run to run)."""
         return 0x7F0000000000 + self._id * 0x40
 
+    def __repr__(self):
+        # object's repr, as CPython's threading shows one where its class has none (an Event before 3.11), with
+        # an address the same every run: id() would make the same seed print other text
+        return "<%s.%s object at %#x>" % (type(self).__module__, type(self).__qualname__, self._address())
+
 
 class Lock(_Primitive):
     _kind = "Lock"
@@ -1213,7 +1235,7 @@ class Lock(_Primitive):
 
     def __repr__(self):
         if type(self)._kind != "Lock":
-            return object.__repr__(self)
+            return _Primitive.__repr__(self)
         return "<%s _thread.lock object at %#x>" % ("locked" if self.locked() else "unlocked", self._address())
 
     def _at_fork_reinit(self):
@@ -1298,7 +1320,7 @@ class RLock(Lock):
 
     def __repr__(self):
         if type(self)._kind != "RLock":
-            return object.__repr__(self)
+            return _Primitive.__repr__(self)
         return _rlock_repr(self._holder(), self._address())
 
     def _is_owned(self):
@@ -1320,6 +1342,13 @@ class RLock(Lock):
     def _acquire_restore(self, state):
         for _ in range(state[0]):
             self.acquire()
+
+
+# CPython-private methods only where this interpreter's own locks have them (3.8 has neither)
+if not hasattr(getattr(_real_threading, "_CRLock", None) or object, "_recursion_count"):
+    del RLock._recursion_count
+if not hasattr(_real_threading.Lock(), "_at_fork_reinit"):
+    del Lock._at_fork_reinit
 
 
 def _rlock_repr(holder, address):
@@ -1489,6 +1518,10 @@ _EXCEPTIONS["BrokenBarrierError"] = BrokenBarrierError
 
 
 _LOCAL_OWN = frozenset(("_values", "_name", "_init", "_inited"))
+
+
+class _OwnAttributes(dict):
+    """A thread's attributes of a threading.local, its __dict__: not a container whose ints are shared values."""
 _LOCALS = weakref.WeakSet()  # every threading.local alive: a thread's values go when it ends, as in CPython
 
 
@@ -1525,7 +1558,7 @@ class local:
             if init is not object.__init__:
                 args, kwargs = object.__getattribute__(self, "_init")
                 init(self, *args, **kwargs)
-        return object.__getattribute__(self, "_values").setdefault(tid, {})
+        return object.__getattribute__(self, "_values").setdefault(tid, _OwnAttributes())
 
     def __setattr__(self, attr, value):
         if attr == "__dict__":
@@ -1566,11 +1599,18 @@ class local:
                 return object.__getattribute__(self, attr)
             except AttributeError:
                 pass
+        name = object.__getattribute__(self, "_name") + "." + attr
         try:
-            # the engine raises AttributeError if unbound here
-            _call("local_get", name=object.__getattribute__(self, "_name") + "." + attr)
+            _call("local_get", name=name)  # the engine raises AttributeError if unbound here
         except AttributeError:
-            raise local._no_attribute(self, attr) from None
+            if attr not in mine:
+                raise local._no_attribute(self, attr) from None
+            # bound through __dict__ (data.__dict__['y'] = 5), which the engine did not see: now it does
+            _call("local_set", name=name, text=str(mine[attr]))
+            return mine[attr]
+        if attr not in mine:  # unbound through __dict__ (data.__dict__.pop('z')): the engine's too
+            _call("local_del", name=name)
+            raise local._no_attribute(self, attr)
         return mine[attr]
 
 
@@ -1674,10 +1714,12 @@ class Thread:
             else:
                 _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e),
                       traceback=self._error_heading() + _traceback(e))
+            _close_channel()
             return
         self._alive = False
         _forget_locals_of(self._tid)
         _call("end")
+        _close_channel()
 
     def join(self, timeout=None):
         if getattr(self, "_tid", None) is None:
@@ -2195,15 +2237,15 @@ def _process_parts():
         THREADS=_THREADS, current_thread=current_thread, named=_named, named_event=_named_event, Empty=Empty,
         Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
         Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random,
-        children_wrote=_children_wrote)
+        children_wrote=_children_wrote, os_mode=_OS)
 
 
 def _children_wrote():
     """What the program's child processes wrote on their stdout since the last time, written now as the program's
     output by the thread that waited for one (see interleave_children)."""
     text = _children.take()
-    if text:
-        sys.stdout.write(text)
+    if text:  # the program's stdout as it was made, not one the program redirected (a child writes to fd 1)
+        _PROGRAM_STDOUT.write(text)
 
 
 def _new_random(pid):
@@ -2285,6 +2327,7 @@ def _main_code_done(futures_thread, uses_atexit):
     main thread waits for the other non-daemon threads and runs them, as the interpreter does at its exit. (Only
     then: logging registers one too, and a program that never asked for atexit keeps its main thread's end where
     its code ends.)"""
+    _children_wrote()  # what children nobody waited for wrote (CPython shows it as it comes)
     futures_thread._python_exit()
     if uses_atexit:
         import atexit
@@ -2300,7 +2343,7 @@ def _main_code_done(futures_thread, uses_atexit):
 
 
 def main():
-    global _program_file
+    global _program_file, _PROGRAM_STDOUT
     path = sys.argv[1]
     _program_file = path
     # the program as it was loaded (converted where it had to be), kept beside the runtime; named after its file
@@ -2361,7 +2404,7 @@ def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     sys.meta_path.insert(0, ProgramModules(sys.path[0], _prepare_module))  # its own modules, instrumented too
     sys.argv = [path]
-    sys.stdout = _ProgramStdout()
+    sys.stdout = _PROGRAM_STDOUT = _ProgramStdout()
     sys.stderr = _ProgramStderr()
     sys.stdin = _ProgramStdin()
     program = _G.module
@@ -2380,8 +2423,10 @@ def main():
         if message:
             sys.stderr.write(message)
         _main_code_done(futures_thread, uses_atexit)
-        # the process's exit status, as python3's: sys.exit(n) gives n, sys.exit("message") 1
+        # the process's exit status, as python3's: sys.exit(n) gives n (as the system keeps it: its low byte on
+        # POSIX), sys.exit("message") 1
         status = 0 if e.code is None else e.code if isinstance(e.code, int) else 1
+        status = status & 0xFF if os.name == "posix" else status
         _call("end", **({"exit": status} if status else {}))
     except BaseException as e:  # noqa: reported as the main thread's error
         traceback = _traceback(e)

@@ -66,16 +66,24 @@ class CliTest {
                 .toString();
         Result r = cli("run", raises.toString(), "--json");
         assertEquals(Cli.PROGRAM_FAILED, r.code(), r.err());
-        assertEquals(1, new ObjectMapper().readTree(r.out()).path("result").path("exitStatus").asInt());
+        assertEquals(1, new ObjectMapper().readTree(r.out()).path("result").path("exit status").asInt());
         Result text = cli("run", raises.toString());
         assertTrue(text.out().contains("\nexit status:      1 (python3's for this run)"), text.out());
         assertTrue(text.out().contains("error in MainThread: NameError: name 'threading' is not defined"), text.out());
         r = cli("run", exits.toString(), "--json");
         assertEquals(Cli.PROGRAM_FAILED, r.code(), r.err());
-        assertEquals(3, new ObjectMapper().readTree(r.out()).path("result").path("exitStatus").asInt());
+        assertEquals(3, new ObjectMapper().readTree(r.out()).path("result").path("exit status").asInt());
+        java.nio.file.Path wraps = java.nio.file.Files.writeString(dir.resolve("wraps.py"), "import sys\nsys.exit(256)\n");
+        if (!System.getProperty("os.name").startsWith("Windows")) {
+            assertEquals(Cli.OK, cli("run", wraps.toString()).code(), "as POSIX keeps it: 256 is 0");
+        }
+        java.nio.file.Path named = java.nio.file.Files.writeString(dir.resolve("named.py"),
+                "exitStatus = 0\nprint('fine')\n");
+        r = cli("run", named.toString(), "--json");
+        assertEquals(Cli.OK, r.code(), "a variable of the program named exitStatus is its own: " + r.out());
         r = cli("run", crash, "--json");
         assertEquals(Cli.OK, r.code(), "a thread's error is not the program's exit status: " + r.err());
-        assertTrue(new ObjectMapper().readTree(r.out()).path("result").path("exitStatus").isMissingNode(), r.out());
+        assertTrue(new ObjectMapper().readTree(r.out()).path("result").path("exit status").isMissingNode(), r.out());
     }
 
     /** As python3 runs a file whatever its name, a tutorial's program saved as .txt runs; a saved trace says what to do. */

@@ -88,9 +88,12 @@ class PythonProgramTest {
         assertEquals("0", r.result().get("printed"));
     }
 
-    /** Threads, processes (copies of memory, a pool), and real sockets between a server and its clients. */
+    /**
+     * Threads, processes (copies of memory, a pool), real sockets between a server and its clients, and real child
+     * processes polled and waited for with a timeout (how often a loop polls must not follow the real clock).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"balance.py", "process_memory.py", "echo_server.py"})
+    @ValueSource(strings = {"balance.py", "process_memory.py", "echo_server.py", "subprocesses.py"})
     void theSameSeedGivesTheSameBytes(String name) throws Exception {
         StringWriter first = new StringWriter();
         StringWriter second = new StringWriter();

@@ -67,3 +67,10 @@ try:
     Lazy().start()
 except RuntimeError as e:
     print("RuntimeError:", e)
+
+# a thread-local's __dict__ is the thread's own attributes, written or emptied directly too
+own = threading.local()
+own.__dict__["y"] = 5
+own.z = 3
+own.__dict__.pop("z")
+print("through __dict__:", own.y, hasattr(own, "z"), sorted(own.__dict__))

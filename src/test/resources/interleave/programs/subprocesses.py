@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 results = {}
 
@@ -20,6 +21,13 @@ for t in threads:
 for t in threads:
     t.join()
 print(sorted(results.items()))
+# a child that takes real time, waited for with a timeout and polled: it takes none of the run's virtual time
+slow = [sys.executable, "-c", "import time; time.sleep(0.3)"]
+print("with a timeout:", subprocess.run(slow, timeout=5).returncode)
+child = subprocess.Popen(slow)
+while child.poll() is None:
+    time.sleep(0.01)
+print("polled:", child.returncode)
 print(subprocess.call([sys.executable, "-c", "print('a child says hi')"]))
 print(os.system("echo the shell says hi") >> 8)
 try:

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * How the name badges of the threads on a line of code are laid out in a code panel this wide: how many, beside
- * the code or under it, and with which names. Measured, never guessed: a badge that does not fit beside the line
- * would squeeze the code into a column that cuts its names ("bala / nce").
+ * the code or under it, and with which names. The badges are measured; the code is reckoned at 0.6 em a character
+ * (its monospaced font; wider characters, Chinese in a comment, count short). A badge that does not fit beside
+ * the line would squeeze the code into a column that cuts its names ("bala / nce").
  *
  * @param em         the code panel's text size
  * @param listWidth  the list's width

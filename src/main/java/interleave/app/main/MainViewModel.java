@@ -15,11 +15,6 @@ public final class MainViewModel {
         this.i18n = i18n;
     }
 
-    /**
-     * The first error a thread ended with, for the banner ("" if none): a program that crashed must not look like
-     * one that finished. An EOFError says where input() gets its answers, the usual cause in a program of the
-     * tutorials (raw_input with no answer typed).
-     */
     /** After this long at full speed a run says it may never end. */
     static final long LONG_RUN_SECONDS = 20;
 
@@ -33,6 +28,11 @@ public final class MainViewModel {
                 String.format(i18n.locale(), "%,d", events));
     }
 
+    /**
+     * The first error a thread ended with, for the banner ("" if none): a program that crashed must not look like
+     * one that finished. An EOFError says where input() gets its answers, the usual cause in a program of the
+     * tutorials (raw_input with no answer typed).
+     */
     public String explainError(Trace t, java.util.List<Long> errors) {
         long seq = -1;
         for (long e : errors) {
