@@ -1333,9 +1333,8 @@ class RLock(Lock):
     def _release_save(self):
         """Condition's way to let the lock go whatever its depth (CPython's): the depth and owner, to restore."""
         owner, depth, _ = self._holder()
-        if owner != _my_tid() or not depth:
-            raise RuntimeError("cannot release un-acquired lock")
-        for _ in range(depth):
+        # another thread's, or nobody's: one release, which the engine refuses as CPython does
+        for _ in range(depth if owner == _my_tid() else 1):
             self.release()
         return depth, _ident_of(owner)
 
