@@ -107,15 +107,17 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Scenario> found;
         java.nio.file.Path asFile = java.nio.file.Path.of(scenarioId);
-        if (Scenarios.byId(scenarioId).isEmpty() && java.nio.file.Files.isRegularFile(asFile)
-                && !PythonProgram.isProgramFile(asFile)) {
+        // a demo's id, else a file: a Python program (.py, or text that reads as Python), else refused
+        boolean demo = Scenarios.byId(scenarioId).isPresent();
+        boolean isProgram = !demo && PythonProgram.isProgramFile(asFile);
+        if (!demo && !isProgram && java.nio.file.Files.isRegularFile(asFile)) {
             err.println("interleave: " + scenarioId + (TraceFiles.looksLikeTrace(asFile)
                     ? " is a saved trace, not a program: show it with 'inspect " + scenarioId + "' or 'app --open "
                     + scenarioId + "'" : " is neither a Python program (its first line of code does not read as "
                     + "Python) nor a saved trace; to run it as Python anyway, save it as .py"));
             return Cli.BAD_INPUT;
         }
-        if (scenarioId.endsWith(".py") || Scenarios.byId(scenarioId).isEmpty() && PythonProgram.isProgramFile(asFile)) {
+        if (isProgram || scenarioId.endsWith(".py")) { // (a .py that is not there: the load says so)
             try {
                 interleave.program.PythonProgram program = interleave.program.PythonProgram.load(
                         java.nio.file.Path.of(scenarioId), python, inputs);

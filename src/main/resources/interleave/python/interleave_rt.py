@@ -2236,7 +2236,12 @@ def _process_parts():
         THREADS=_THREADS, current_thread=current_thread, named=_named, named_event=_named_event, Empty=Empty,
         Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
         Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random,
-        children_wrote=_children_wrote, os_mode=_OS)
+        children_wrote=_children_wrote, os_mode=_OS, exit_status=_exit_status)
+
+
+def _exit_status(code):
+    """A process's exit status as the system keeps it: its low byte on POSIX (sys.exit(256) is 0), whole elsewhere."""
+    return code & 0xFF if os.name == "posix" else code
 
 
 def _children_wrote():
@@ -2424,8 +2429,7 @@ def main():
         _main_code_done(futures_thread, uses_atexit)
         # the process's exit status, as python3's: sys.exit(n) gives n (as the system keeps it: its low byte on
         # POSIX), sys.exit("message") 1
-        status = 0 if e.code is None else e.code if isinstance(e.code, int) else 1
-        status = status & 0xFF if os.name == "posix" else status
+        status = _exit_status(0 if e.code is None else e.code if isinstance(e.code, int) else 1)
         _call("end", **({"exit": status} if status else {}))
     except BaseException as e:  # noqa: reported as the main thread's error
         traceback = _traceback(e)
