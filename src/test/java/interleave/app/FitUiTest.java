@@ -443,8 +443,11 @@ class FitUiTest {
         int belowTheFold = 0;
         for (int step = 0; step < 120 && belowTheFold < 3; step++) {
             robot.interact(() -> app.model().step());
-            Thread.sleep(60);
-            settle();
+            // a step lands at the next pulse or two: two short waits, not the full settle (120 steps)
+            for (int wait = 0; wait < 2; wait++) {
+                Thread.sleep(40);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
             int lane = vm.laneToKeepInView();
             assertTrue(lane >= 0, "following: a running thread's lane");
             interleave.app.timeline.LaneLayout layout = timeline.laneLayout();
