@@ -960,7 +960,7 @@ class PythonProgramTest {
             "targets.py", "low_level_threads.py", "clock_and_exit.py", "udp_echo.py", "program_end.py", "annotations.py",
             "split/split_bank.py", "split/split_imports.py", "atexit_order.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
-        Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
+        Process p = CPythonReference.of(PythonProgram.findPython(), program(name)).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         List<RunSettings> modes = List.of(RunSettings.DEFAULT,

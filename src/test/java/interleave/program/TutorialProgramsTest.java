@@ -83,20 +83,11 @@ class TutorialProgramsTest {
                 }));
     }
 
-    /** Runs the file named by its first argument as python3 FILE would, its stdout line-buffered. */
-    private static final String LINE_BUFFERED = "import sys, runpy; sys.argv = sys.argv[1:]; "
-            + "sys.stdout.reconfigure(line_buffering=True); runpy.run_path(sys.argv[0], run_name='__main__')";
-
     private static List<String> runCPython(PythonProgram p, String... input) throws Exception {
         Path file = Files.createTempFile("cpython", ".py");
         file.toFile().deleteOnExit();
         Files.writeString(file, p.python(), StandardCharsets.UTF_8);
-        // stdout line-buffered, as on a terminal, whatever the environment says: unbuffered
-        // (PYTHONUNBUFFERED) print writes a line's text and its end apart, and a forked child's line can land
-        // between them; block-buffered, a child forked after a print writes that print again
-        ProcessBuilder b = new ProcessBuilder(PythonProgram.findPython(), "-c", LINE_BUFFERED, file.toString());
-        b.environment().remove("PYTHONUNBUFFERED");
-        Process c = b.start();
+        Process c = CPythonReference.of(PythonProgram.findPython(), file).start();
         c.getOutputStream().write(String.join("\n", input).concat("\n").getBytes(StandardCharsets.UTF_8));
         c.getOutputStream().close();
         String out = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
