@@ -154,7 +154,8 @@ public final class EditorController {
             mark.getStyleClass().add("editor-error-marker");
             mark.setId("editorErrorMarker");
             Tooltip why = new Tooltip();
-            why.textProperty().bind(vm.errorMessageProperty());
+            why.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(vm::errorText,
+                    vm.errorMessageProperty(), vm.errorLineProperty())); // the message as the editor's own line says it, in the UI's language
             mark.setTooltip(why);
         }
         HBox box = new HBox(mark, number);

@@ -301,6 +301,7 @@ public final class PickerController {
             } else if (item instanceof Scenario s) {
                 Label title = new Label(s.title(i18n.locale()));
                 title.getStyleClass().add("scenario-title");
+                title.setWrapText(true); // a long title on two lines, not cut ("ThreadLocal: ..." at 1024 wide)
                 Label summary = new Label(s.summary(i18n.locale()));
                 summary.getStyleClass().add("scenario-summary");
                 summary.setWrapText(true);

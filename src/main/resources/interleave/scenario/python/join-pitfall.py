@@ -11,7 +11,9 @@ def work():
 start = time.time()
 threads = []
 for i in range(THREADS):
-    t = threading.Thread(target=work); t.start(); threads.append(t)  # @start
+    t = threading.Thread(target=work)
+    t.start()                      # @start
+    threads.append(t)
     if JOIN == 'inside':
         t.join()                   # @join-inside waits before the next thread even starts
 

@@ -183,7 +183,7 @@ class ProgramEditorUiTest {
         assertFalse(area(robot).getParagraph(5).getParagraphStyle().contains("error-line"));
         Label marker = node(robot, "#editorErrorMarker");
         assertNotNull(marker, "a marker in the gutter");
-        assertEquals(app.model().editor().errorMessageProperty().get(), marker.getTooltip().getText());
+        assertEquals(error.getText(), marker.getTooltip().getText(), "the marker says what the line under the editor says");
         assertEquals(6, area(robot).getCurrentParagraph(), "the caret goes to the line");
         assertEquals(broken, Files.readString(program), "saved: nothing typed is lost");
         assertTrue(app.model().session().scenario().python().contains("range(3):"),
