@@ -7,6 +7,12 @@ with __rt_step__. The runtime (interleave_rt.py) provides those names in the pro
 """
 import ast
 
+# x += y is x = operator.iadd(x, y): in place where the value can be changed in place (a list, a set, an object with
+# __iadd__), as CPython's INPLACE_ADD does, else the plain operator; the rewrite names the function by its op
+_IN_PLACE = {ast.Add: "iadd", ast.Sub: "isub", ast.Mult: "imul", ast.MatMult: "imatmul", ast.Div: "itruediv",
+             ast.FloorDiv: "ifloordiv", ast.Mod: "imod", ast.Pow: "ipow", ast.LShift: "ilshift",
+             ast.RShift: "irshift", ast.BitOr: "ior", ast.BitXor: "ixor", ast.BitAnd: "iand"}
+
 
 def key_of(subscript):
     """The key of d[k] (None for a slice, which is left alone)."""
@@ -79,7 +85,23 @@ class Rewrite(ast.NodeTransformer):
         self.names = names
         self.site = site  # site(op, name, line): the point as the runtime sends it, written into the code
         self.scopes = []  # (is a class body, names bound there, names declared global there), innermost last
+        self.classes = []  # the names of the classes the code is in, innermost last (see _mangled)
         self.temps = 0
+
+    def _mangled(self, attr):
+        """An attribute's name as CPython's compiler writes it: self.__x in the code of class C (its methods and
+        the functions in them) is self._C__x. Written as a string into a runtime call, it would not be."""
+        if not self.classes or not attr.startswith("__") or attr.endswith("__"):
+            return attr
+        owner = self.classes[-1].lstrip("_")
+        return "_%s%s" % (owner, attr) if owner else attr
+
+    def _in_place(self, read, node):
+        """read OP= value as CPython computes it: operator.iOP(read, value), in place where it can be."""
+        return ast.copy_location(ast.Call(
+            func=ast.Attribute(value=ast.Name(id="__rt_in_place__", ctx=ast.Load()), attr=_IN_PLACE[type(node.op)],
+                               ctx=ast.Load()),
+            args=[read, node.value], keywords=[]), node)
 
     def _is_shared(self, name):
         """Whether name, where it is used, is the module's global: not bound by the scope it is used in or by an
@@ -96,6 +118,16 @@ class Rewrite(ast.NodeTransformer):
     def _scope(self, node):
         bound, declared = _bound(node)
         self.scopes.append((isinstance(node, ast.ClassDef), bound, declared))
+        if isinstance(node, ast.ClassDef):
+            # (its bases, keywords and decorators are outside it: they are visited in its enclosing class's name)
+            node.bases = [self.visit(b) for b in node.bases]
+            node.keywords = [self.visit(k) for k in node.keywords]
+            node.decorator_list = [self.visit(d) for d in node.decorator_list]
+            self.classes.append(node.name)
+            node.body = [n for statement in node.body for n in _as_list(self.visit(statement))]
+            self.classes.pop()
+            self.scopes.pop()
+            return node
         # a function's return annotation stays as written (see visit_arg)
         returns = node.returns if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
         if returns is not None:
@@ -162,7 +194,8 @@ class Rewrite(ast.NodeTransformer):
                     and (self.scopes or not isinstance(node.value, (ast.Lambda,))):
                 return self._store(t.id, node.value, node)
             if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
-                return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(t.attr)], node)
+                return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(self._mangled(t.attr))],
+                                  node)
             if isinstance(t, ast.Subscript) and key_of(t) is not None:
                 return self._expr("set_item", [node.value, self.visit(t.value), self.visit(key_of(t))], node)
         node.targets = [self.visit(t) for t in node.targets]
@@ -173,16 +206,15 @@ class Rewrite(ast.NodeTransformer):
         if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id):
             node.value = self.visit(node.value)
             read = self.visit_Name(ast.copy_location(ast.Name(id=t.id, ctx=ast.Load()), t))
-            return self._store(t.id, ast.copy_location(ast.BinOp(left=read, op=node.op, right=node.value), node),
-                               node)
+            return self._store(t.id, self._in_place(read, node), node)
         if isinstance(t, ast.Attribute) or (isinstance(t, ast.Subscript) and key_of(t) is not None):
             # obj.a += x: the object once, then a read, the value, and a separate write (two points, as in CPython)
             self.temps += 1
             obj = "__rt_o%d" % self.temps
             keep = ast.NamedExpr(target=ast.Name(id=obj, ctx=ast.Store()), value=self.visit(t.value))
             if isinstance(t, ast.Attribute):
-                read = self._call("attr", [keep, ast.Constant(t.attr)], t)
-                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Constant(t.attr)]
+                read = self._call("attr", [keep, ast.Constant(self._mangled(t.attr))], t)
+                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Constant(self._mangled(t.attr))]
                 writer = "set_attr"
             else:
                 key = "__rt_k%d" % self.temps
@@ -190,8 +222,8 @@ class Rewrite(ast.NodeTransformer):
                                                                value=self.visit(key_of(t)))], t)
                 where = [ast.Name(id=obj, ctx=ast.Load()), ast.Name(id=key, ctx=ast.Load())]
                 writer = "set_item"
-            value = ast.copy_location(ast.BinOp(left=read, op=node.op, right=self.visit(node.value)), node)
-            return self._expr(writer, [value] + where, node)
+            node.value = self.visit(node.value)
+            return self._expr(writer, [self._in_place(read, node)] + where, node)
         node.value = self.visit(node.value)
         return node
 
@@ -207,7 +239,7 @@ class Rewrite(ast.NodeTransformer):
 
     def visit_Attribute(self, node):
         if isinstance(node.ctx, ast.Load):
-            return self._call("attr", [self.visit(node.value), ast.Constant(node.attr)], node)
+            return self._call("attr", [self.visit(node.value), ast.Constant(self._mangled(node.attr))], node)
         self.generic_visit(node)
         return node
 
@@ -240,6 +272,13 @@ class Rewrite(ast.NodeTransformer):
 
     visit_For = _loop
     visit_While = _loop
+
+
+def _as_list(visited):
+    """What a visit gave for a statement, as a list (a statement may become none, one or several)."""
+    if visited is None:
+        return []
+    return visited if isinstance(visited, list) else [visited]
 
 
 def module_int_globals(tree):

@@ -62,10 +62,13 @@ modes.
 """
 import ast
 import builtins
+import codecs
 import collections
 import heapq
+import io
 import itertools
 import json
+import operator
 import re
 import os
 import sys
@@ -501,6 +504,11 @@ def _call(op, **args):
     return _result(_exchange(op, args))
 
 
+# The engine's messages as this interpreter words them, where its version words them otherwise.
+_AS_THIS_PYTHON_WORDS_IT = {"timeout value must be positive": "timeout value must be a non-negative number"} \
+    if sys.version_info >= (3, 13) else {}
+
+
 def _result(reply):
     """The result of an answer (result, error), or the error it carries, raised."""
     result, error = reply
@@ -508,7 +516,9 @@ def _result(reply):
         exc = _EXCEPTIONS.get(error[0])
         if exc is None:
             exc = type(error[0], (Exception,), {})
-        raise exc(error[1])
+        message = _AS_THIS_PYTHON_WORDS_IT.get(error[1], error[1])
+        # queue.Empty, queue.Full and BrokenBarrierError carry no message: CPython raises them with no argument
+        raise exc(message) if message != "" else exc()
     return result
 
 
@@ -1080,6 +1090,14 @@ class _FunctionsOnly(ast.NodeTransformer):
     def _function(self, node):
         return self.rewrite.visit(node)
 
+    def visit_ClassDef(self, node):
+        self.rewrite.classes.append(node.name)  # its methods' self.__x is self._C__x (see Rewrite._mangled)
+        try:
+            self.generic_visit(node)
+        finally:
+            self.rewrite.classes.pop()
+        return node
+
     visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
 
 
@@ -1095,7 +1113,7 @@ def _prepare_module(source, path, module):
     prefix = module.__name__ + "."
     read, write = _globals_access(module.__dict__, lambda name: prefix + name, lambda line: 0)
     module.__dict__.update({"__rt_globals__": _LineOfTheProgram, "__rt_read__": read, "__rt_write__": write,
-                            "__rt_step__": lambda site, line: _step(site, 0)})
+                            "__rt_step__": lambda site, line: _step(site, 0), "__rt_in_place__": operator})
     _PROGRAM_MODULES.add(module.__name__)
     _IMPORTED_MODULES.add(module.__name__)
     return compile(tree, path, "exec")
@@ -1303,8 +1321,7 @@ class Lock(_Primitive):
         return _call("locked", obj=self._id)
 
     def __enter__(self):
-        self.acquire()
-        return self
+        return self.acquire()  # True, as CPython's: "with lock as got" binds acquire's result, not the lock
 
     def __exit__(self, *exc):
         self.release()
@@ -1377,6 +1394,10 @@ class Semaphore(Lock):
 
     def release(self, n=1):
         _call("release", obj=self._id, n=n)
+
+    if sys.version_info < (3, 9):  # release(n) is 3.9's
+        def release(self):
+            _call("release", obj=self._id, n=1)
 
 
 class BoundedSemaphore(Semaphore):
@@ -1624,6 +1645,7 @@ _dangling = weakref.WeakSet()  # every Thread made and not yet collected, as CPy
 
 class Thread:
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        assert group is None, "group argument must be None for now"  # (CPython's words)
         self._target = target
         self._args = args
         self._kwargs = kwargs or {}
@@ -1909,15 +1931,60 @@ def _sleep(seconds):
 
 def _print(*args, sep=" ", end="\n", file=None, flush=False):
     """print: what CPython's prints, as one write (one point), to sys.stdout (the program's, see _ProgramStdout,
-    or the one it redirected to) unless told otherwise; sys.__stdout__ is the protocol's, so it means the same
-    (and sys.__stderr__ the program's stderr). CPython writes each piece apart; to a buffered stdout that comes to
-    the same, but on stderr, which it writes through, another thread's line may come between two pieces."""
+    or the one it redirected to) unless told otherwise. CPython writes each piece apart; to a buffered stdout that
+    comes to the same, but on stderr, which it writes through, another thread's line may come between two pieces."""
     text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
-    if file is None or file is sys.__stdout__:
+    if file is None:
         file = sys.stdout
-    elif file is sys.__stderr__:
-        file = sys.stderr
     file.write(text)
+    if isinstance(getattr(file, "buffer", None), _ProgramBuffer):
+        # the program's own wrapper of sys.stdout.buffer (a common fix for a console's encoding): its lines are
+        # shown as they are printed, as a terminal shows them, not when the wrapper's block is full
+        file.flush()
+
+
+class _ProgramBuffer:
+    """sys.stdout.buffer and sys.stderr.buffer: bytes written there are the program's text (UTF-8, as a terminal
+    here reads it). io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8") wraps it as it wraps CPython's; closing
+    the wrapper (also when it is let go) closes the program's stdout, as there."""
+    mode = "wb"
+
+    def __init__(self, text):
+        self._text = text
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self.name = text.name
+
+    def write(self, data):
+        data = bytes(data)
+        text = self._decoder.decode(data)
+        if text:
+            self._text.write(text)
+        return len(data)
+
+    def flush(self):
+        pass
+
+    def close(self):
+        self._text.close()
+
+    @property
+    def closed(self):
+        return self._text.closed
+
+    def writable(self):
+        return True
+
+    def readable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        raise io.UnsupportedOperation("fileno")
 
 
 class _ProgramStdout:
@@ -1925,18 +1992,45 @@ class _ProgramStdout:
     point of the engine, as _print's. The protocol has the real stdout; a thread of the runtime's own writes to
     stderr."""
     encoding = "utf-8"
+    errors = "strict"
+    newlines = None
+    line_buffering = True
+    write_through = False
+    closed = False
+    mode = "w"
+    name = "<stdout>"
     _op = "print"
+
+    def __init__(self):
+        self.buffer = _ProgramBuffer(self)
 
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError("write() argument must be str, not %s" % type(text).__name__)
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
         if getattr(_local, "tid", None) is None:
             return _real_stderr.write(text)
         _call(self._op, text=text)
         return len(text)
 
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def reconfigure(self, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None):
+        """As CPython's: here the text is UTF-8 already and each write is shown at once, whatever is asked."""
+
     def flush(self):
-        pass
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+
+    def close(self):
+        self.closed = True
+
+    def fileno(self):
+        # (fd 1 is the runtime's: the children's output, or on Windows its channel to the engine)
+        raise io.UnsupportedOperation("fileno")
 
     def isatty(self):
         return False
@@ -1944,11 +2038,18 @@ class _ProgramStdout:
     def writable(self):
         return True
 
+    def readable(self):
+        return False
+
+    def seekable(self):
+        return False
+
 
 class _ProgramStderr(_ProgramStdout):
     """The program's sys.stderr: what it writes there (logging's messages, print(..., file=sys.stderr), the
     default excepthook) is the run's stderr, as a terminal shows it under python3, and a point of the engine."""
     _op = "stderr"
+    name = "<stderr>"
 
 
 def _input(prompt=""):
@@ -2012,14 +2113,27 @@ def _say_where_and_go(signum, frame):
     _real_exit(0)
 
 
-def _traceback(e):
-    """As CPython prints an uncaught exception, with the program's own frames only (not the runtime's)."""
+def _traceback(e, _seen=None):
+    """As CPython prints an uncaught exception, with the program's own frames only (not the runtime's), after the
+    exceptions it was raised from or while handling ("raise ... from e", or a raise in an except), as CPython
+    chains them."""
     import traceback
+    seen = _seen if _seen is not None else set()
+    seen.add(id(e))
+    chained = ""
+    if e.__cause__ is not None and id(e.__cause__) not in seen:
+        chained = _traceback(e.__cause__, seen) \
+            + "\nThe above exception was the direct cause of the following exception:\n\n"
+    elif e.__context__ is not None and not e.__suppress_context__ and id(e.__context__) not in seen:
+        chained = _traceback(e.__context__, seen) \
+            + "\nDuring handling of the above exception, another exception occurred:\n\n"
+    only = "".join(traceback.format_exception_only(type(e), e))
+    if e.__traceback__ is None:  # made, never raised (raise X from ValueError(...)): CPython prints no frames
+        return chained + only
     frames = [traceback.FrameSummary(f.filename, f.lineno, f.name, line=f.line)
               for f in traceback.extract_tb(e.__traceback__)
               if f.filename == _program_file or f.filename in _PROGRAM_FILES]
-    return "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) \
-        + "".join(traceback.format_exception_only(type(e), e))
+    return chained + "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) + only
 
 
 def _tb_line(e):
@@ -2054,6 +2168,14 @@ class Queue(_Primitive):
     _kind = "Queue"
 
     def __init__(self, maxsize=0):
+        own = [hook for hook in ("_init", "_qsize", "_put", "_get")
+               if any(hook in vars(c) for c in type(self).__mro__ if c not in _RUNTIME_QUEUES)]
+        if own:  # the engine keeps a queue's order (FIFO, LIFO, by priority): a store of the program's own is not
+            raise NotImplementedError(
+                "%s's own %s %s not modelled by Interleave: the engine keeps a queue's items in the order of "
+                "queue.Queue, LifoQueue or PriorityQueue; subclass one of those without changing how it stores its "
+                "items (overriding put or get works)" % (type(self).__name__, ", ".join(own), "is" if len(own) == 1
+                                                        else "are"))
         super().__init__(maxsize)
 
     def put(self, item, block=True, timeout=None):
@@ -2171,6 +2293,9 @@ class SimpleQueue(Queue):
         raise AttributeError("'_queue.SimpleQueue' object has no attribute 'join'")
 
 
+_RUNTIME_QUEUES = (Queue, _OrderedQueue, LifoQueue, PriorityQueue)  # (not the program's: see Queue.__init__)
+
+
 def _as_cpython_names_them():
     """The program's threading and queue classes carry CPython's module names (the runtime itself runs as module
     __main__, which is the program's): type(), tracebacks and reprs show them as CPython does, and neither the
@@ -2248,8 +2373,8 @@ def _children_wrote():
     """What the program's child processes wrote on their stdout since the last time, written now as the program's
     output by the thread that waited for one (see interleave_children)."""
     text = _children.take()
-    if text:  # the program's stdout as it was made, not one the program redirected (a child writes to fd 1)
-        _PROGRAM_STDOUT.write(text)
+    if text and not _PROGRAM_STDOUT.closed:  # the program's stdout as it was made, not one the program
+        _PROGRAM_STDOUT.write(text)  # redirected (a child writes to fd 1)
 
 
 def _new_random(pid):
@@ -2312,11 +2437,14 @@ def _threading_module():
                  "Barrier", "BrokenBarrierError", "local", "current_thread", "currentThread", "main_thread",
                  "active_count", "activeCount", "excepthook", "ExceptHookArgs", "get_ident"):
         setattr(m, name, globals()[name])
-    m.__excepthook__ = excepthook
+    if hasattr(_real_threading, "__excepthook__"):  # (3.10+)
+        m.__excepthook__ = excepthook
     m.ThreadError = RuntimeError  # as in CPython 3: _thread.error is RuntimeError
     m.get_native_id = get_ident
     m.stack_size = _stack_size
     for name in ("settrace", "setprofile", "settrace_all_threads", "setprofile_all_threads"):
+        if not hasattr(_real_threading, name):
+            continue  # (the _all_threads ones are 3.12's)
         setattr(m, name, _not_modelled(name, "the scheduler traces the program itself; leave the call out"))
     m.enumerate = _enumerate
     m.TIMEOUT_MAX = _real_threading.TIMEOUT_MAX
@@ -2332,6 +2460,12 @@ def _main_code_done(futures_thread, uses_atexit):
     then: logging registers one too, and a program that never asked for atexit keeps its main thread's end where
     its code ends.)"""
     _children_wrote()  # what children nobody waited for wrote (CPython shows it as it comes)
+    for stream in (sys.stdout, sys.stderr):  # the program's own wrappers: what they hold, written (CPython does
+        if not isinstance(stream, _ProgramStdout):  # at its exit; here the threads may still print after it)
+            try:
+                stream.flush()
+            except Exception:  # noqa: a stream the program closed or broke: nothing to write
+                pass
     futures_thread._python_exit()
     if uses_atexit:
         import atexit
@@ -2411,10 +2545,14 @@ def main():
     sys.stdout = _PROGRAM_STDOUT = _ProgramStdout()
     sys.stderr = _ProgramStderr()
     sys.stdin = _ProgramStdin()
+    # the program's too, as in CPython: "sys.stdout = sys.__stdout__" after a redirection gives its stdout back
+    # (the runtime's own channels never go through these names)
+    sys.__stdout__, sys.__stderr__, sys.__stdin__ = sys.stdout, sys.stderr, sys.stdin
     program = _G.module
     program.update({"__name__": "__main__", "__file__": path, "__rt_globals__": _G,
                     "__rt_read__": _os_global_read if _OS else _global_read,
                     "__rt_write__": _os_global_write if _OS else _global_write, "__rt_step__": _step,
+                    "__rt_in_place__": operator,
                     "__rt_fork__": fork_at_top_level, "print": _print, "input": _input, "__builtins__": builtins})
     sys.modules["__main__"] = _G.main_module
     _call("begin", line=0)
@@ -2438,7 +2576,8 @@ def main():
             traceback = None
         _main_code_done(futures_thread, uses_atexit)
         ending = {"traceback": traceback} if traceback else {}
-        ending["exit"] = 1  # python3's exit status after an uncaught exception in the main thread
+        # python3's exit status after an uncaught exception in the main thread; Ctrl+C's, as a shell shows it
+        ending["exit"] = 130 if isinstance(e, KeyboardInterrupt) else 1
         _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), **ending)
     else:
         _main_code_done(futures_thread, uses_atexit)

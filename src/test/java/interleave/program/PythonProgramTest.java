@@ -855,8 +855,40 @@ class PythonProgramTest {
         assertEquals(List.of(PythonVersions.threadNamed("Thread-1", "bad") + ": ZeroDivisionError: division by zero"),
                 r.kernel().errors(), "CPython 3.10+ names a thread after its target");
         assertEquals(List.of("done 1"), r.result().get("output"));
-        // stderr as CPython's excepthook prints it, without threading.py's own frames and 3.11's ^^^ marks
-        Process p = new ProcessBuilder(PythonProgram.findPython(), program("crash.py").toString()).start();
+        assertEquals(cpythonStderrWithoutThreadingsFrames("crash.py"), r.result().get("stderr"));
+    }
+
+    /**
+     * An exception raised from another ("raise ... from e") or while handling one prints the whole chain, each
+     * with its traceback and CPython's words between them, in every mode.
+     */
+    @Test
+    void aChainOfExceptionsIsPrintedWhole() throws Exception {
+        List<String> expected = cpythonStderrWithoutThreadingsFrames("chained.py");
+        assertTrue(expected.contains("The above exception was the direct cause of the following exception:")
+                && expected.contains("During handling of the above exception, another exception occurred:"), "" + expected);
+        for (RunSettings settings : List.of(RunSettings.DEFAULT,
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE),
+                RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS))) {
+            ScenarioRun r = run("chained.py", settings);
+            assertEquals(expected, r.result().get("stderr"), settings.toString());
+            assertEquals(List.of("main goes on"), r.result().get("output"));
+        }
+    }
+
+    /** A queue that stores its items its own way cannot follow the engine's order: the run says so, naming them. */
+    @Test
+    void aQueueWithAStoreOfItsOwnIsNamedAsNotModelled() throws Exception {
+        ScenarioRun r = run("queue_own_store.py", 0);
+        assertEquals(1, r.kernel().errors().size(), "" + r.kernel().errors());
+        String error = r.kernel().errors().get(0);
+        assertTrue(error.contains("NotImplementedError: SetQueue's own _init, _put, _get are not modelled")
+                && error.contains("overriding put or get works"), error);
+    }
+
+    /** python3's stderr for the program, without threading.py's own frames and 3.11's ^^^ marks (ours has none). */
+    private static List<String> cpythonStderrWithoutThreadingsFrames(String name) throws Exception {
+        Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String cpython = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         List<String> expected = new java.util.ArrayList<>();
@@ -868,7 +900,7 @@ class PythonProgramTest {
                 expected.add(lines.get(i));
             }
         }
-        assertEquals(expected, r.result().get("stderr"));
+        return expected;
     }
 
     @Test
@@ -958,7 +990,7 @@ class PythonProgramTest {
             "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py",
             "new_values.py", "properties.py", "python_details.py", "queue_kinds.py", "scopes.py",
             "targets.py", "low_level_threads.py", "clock_and_exit.py", "udp_echo.py", "program_end.py", "annotations.py",
-            "split/split_bank.py", "split/split_imports.py", "atexit_order.py"})
+            "split/split_bank.py", "split/split_imports.py", "atexit_order.py", "classroom_idioms.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = CPythonReference.of(PythonProgram.findPython(), program(name)).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
