@@ -109,6 +109,15 @@ final class RunCommand implements Callable<Integer> {
         java.nio.file.Path asFile = java.nio.file.Path.of(scenarioId);
         // a demo's id, else a file: a Python program (.py, or text that reads as Python), else refused
         boolean demo = Scenarios.byId(scenarioId).isPresent();
+        if (!demo && java.nio.file.Files.isDirectory(asFile)) {
+            err.println("interleave: " + scenarioId + " is a folder; give a Python program in it (a .py file) or a"
+                    + " demo's id (see 'list')");
+            return Cli.BAD_INPUT;
+        }
+        if (timeoutSeconds < 1) {
+            err.println("interleave: --timeout must be at least 1 (seconds), not " + timeoutSeconds);
+            return Cli.BAD_INPUT;
+        }
         boolean isProgram = !demo && PythonProgram.isProgramFile(asFile);
         if (!demo && !isProgram && java.nio.file.Files.isRegularFile(asFile)) {
             err.println("interleave: " + scenarioId + (TraceFiles.looksLikeTrace(asFile)
@@ -163,6 +172,9 @@ final class RunCommand implements Callable<Integer> {
         if (unwritable != null) {
             err.println("interleave: " + unwritable);
             return Cli.BAD_INPUT;
+        }
+        if (cores != null && settings.mode() == interleave.engine.Mode.OS) { // (a note: the run goes on)
+            err.println("interleave: --cores is for sim and cooperative mode; os mode runs on the machine's own cores");
         }
 
         if (json) {

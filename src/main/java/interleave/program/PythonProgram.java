@@ -101,6 +101,10 @@ public final class PythonProgram extends Scenario {
             }
             byte[] out = stdout.join();
             String err = new String(stderr.join(), StandardCharsets.UTF_8).trim();
+            if (p.exitValue() != 0 && interpreter(python) == null) { // (--python named something else)
+                throw new ProgramLoadException(python + " is not Python 3.8 or newer: give --python the path of a"
+                        + " python3 (or leave it out to use python3 on the PATH)");
+            }
             if (p.exitValue() != 0) {
                 throw new ProgramLoadException(file.getFileName() + ": " + python + " could not read it: "
                         + (err.isEmpty() ? "exit " + p.exitValue() : err.lines().reduce((a, b) -> b).orElse(err)));
@@ -172,22 +176,33 @@ public final class PythonProgram extends Scenario {
             return known;
         }
         for (String candidate : List.of("python3", "python")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c",
-                        "import sys; print(int(sys.version_info >= (3, 8))); print(sys.executable or '')")
-                        .redirectErrorStream(true).start();
-                List<String> said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .map(String::trim).toList();
-                if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !said.isEmpty()
-                        && said.get(0).equals("1")) {
-                    String exe = said.size() > 1 ? said.get(1) : "";
-                    found = !exe.isEmpty() && Files.isExecutable(Path.of(exe)) ? exe : candidate;
-                    return found;
-                }
-                p.destroyForcibly();
-            } catch (IOException | InterruptedException | java.nio.file.InvalidPathException e) {
-                // not this one
+            String exe = interpreter(candidate);
+            if (exe != null) {
+                found = exe;
+                return found;
             }
+        }
+        return null;
+    }
+
+    /**
+     * {@code candidate}'s own path if it is Python 3.8 or newer ({@code candidate} itself where it names none), else
+     * null.
+     */
+    private static String interpreter(String candidate) {
+        try {
+            Process p = new ProcessBuilder(candidate, "-c",
+                    "import sys; print(int(sys.version_info >= (3, 8))); print(sys.executable or '')")
+                    .redirectErrorStream(true).start();
+            List<String> said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::trim).toList();
+            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !said.isEmpty() && said.get(0).equals("1")) {
+                String exe = said.size() > 1 ? said.get(1) : "";
+                return !exe.isEmpty() && Files.isExecutable(Path.of(exe)) ? exe : candidate;
+            }
+            p.destroyForcibly();
+        } catch (IOException | InterruptedException | java.nio.file.InvalidPathException e) {
+            // not a Python that runs
         }
         return null;
     }

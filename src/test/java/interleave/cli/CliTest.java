@@ -203,6 +203,29 @@ class CliTest {
         oneCleanLine(cli("run", "balance", "--trace", "/nonexistent/dir/run.trace"), "does not exist");
         oneCleanLine(cli("frobnicate"), "frobnicate");
         oneCleanLine(cli("run"), "SCENARIO");
+        oneCleanLine(cli("run", "balance", "--timeout", "0"), "--timeout must be at least 1 (seconds), not 0");
+        oneCleanLine(cli("run", System.getProperty("java.io.tmpdir")), "is a folder; give a Python program in it");
+    }
+
+    /** --python naming something that is not Python says so, not what that program said of our files. */
+    @Test
+    void aPythonThatIsNotPythonIsNamed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/ls")),
+                "SKIPPED: no /bin/ls to stand for a program that is not Python (not a POSIX system)");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("notpython");
+        java.nio.file.Path program = java.nio.file.Files.writeString(dir.resolve("hello.py"), "print('hi')\n");
+        Result r = cli("run", program.toString(), "--python", "/bin/ls");
+        oneCleanLine(r, "/bin/ls is not Python 3.8 or newer: give --python the path of a python3");
+        assertFalse(r.err().contains("interleave_prepare"), r.err());
+    }
+
+    /** os mode runs on the machine's cores: a --cores given with it is named as not applying, and the run goes on. */
+    @Test
+    void coresInOsModeAreNamedAsNotApplying() {
+        Result r = cli("run", "hello-threads", "--mode", "os", "--cores", "4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("--cores is for sim and cooperative mode; os mode runs on the machine's own cores"),
+                r.err());
     }
 
     @Test
