@@ -215,6 +215,12 @@ final class PythonProcess {
         }
         process.destroyForcibly();
         open.values().forEach(ThreadChannel::unblock);
+        try {
+            k.awaitTermination(2_000); // the workers come out of their pipes, then the pipes go
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        open.values().forEach(ThreadChannel::release);
         if (channels != null) {
             try (var files = Files.list(channels)) {
                 files.forEach(f -> f.toFile().delete());

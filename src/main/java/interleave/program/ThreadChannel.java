@@ -36,6 +36,10 @@ sealed interface ThreadChannel {
     default void unblock() {
     }
 
+    /** Lets go of what {@link #unblock} holds, once the workers are out of their pipes (before they are deleted). */
+    default void release() {
+    }
+
     /** Named pipes where the system has them; {@code -Dinterleave.python.sharedPipes=true} tries the other way. */
     static boolean namedPipesWork() { // read per run, so that a test can compare both ways
         return !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
@@ -75,6 +79,8 @@ sealed interface ThreadChannel {
         private BufferedReader in;
         private BufferedWriter out;
         private volatile boolean ended;
+        /** Read-write ends of both pipes, held from {@link #unblock} to {@link #release}. */
+        private final java.util.List<java.io.Closeable> held = new java.util.ArrayList<>();
 
         Fifo(Path requests, Path answers, JsonNode gone) {
             this.requests = requests;
@@ -100,7 +106,7 @@ sealed interface ThreadChannel {
                             StandardCharsets.UTF_8));
                 }
                 String line = ended ? null : in.readLine();
-                return line == null ? gone : parse(line);
+                return line == null || ended ? gone : parse(line);
             } catch (IOException e) {
                 return gone;
             } catch (InterruptedException e) {
@@ -120,27 +126,45 @@ sealed interface ThreadChannel {
             }
         }
 
-        /** Opens the other ends once, so that a worker waiting in open() or read() gets end-of-file. */
+        /**
+         * Holds both pipes open for reading and writing (on a named pipe that open never waits), so that a worker
+         * waiting to open either end, now or in a moment, gets it at once and then sees {@code ended}; and ends a
+         * line on the requests, so that one waiting in its read sees it too. Before, another thread opened the
+         * other ends one by one, waiting for each; when the run's end deleted the pipes first (os._exit ends the
+         * run before the process), a worker stayed in its open() for ever.
+         */
         @Override
-        public void unblock() {
+        public synchronized void unblock() {
             if (ended) {
                 return;
             }
             ended = true;
-            Thread t = new Thread(() -> {
-                try (FileOutputStream w = new FileOutputStream(requests.toFile())) {
-                    // opened and closed: the reader sees end-of-file
-                } catch (IOException e) {
-                    // already gone
+            for (Path pipe : java.util.List.of(requests, answers)) {
+                if (!java.nio.file.Files.exists(pipe)) {
+                    continue; // (a thread that never made its pipes, or they are deleted: nobody can wait on them)
                 }
-                try (FileInputStream r = new FileInputStream(answers.toFile())) {
-                    // opened and closed
+                try {
+                    java.io.RandomAccessFile end = new java.io.RandomAccessFile(pipe.toFile(), "rw");
+                    held.add(end);
+                    if (pipe.equals(requests)) {
+                        end.write('\n'); // (a pipe's buffer takes it: no wait)
+                    }
                 } catch (IOException e) {
-                    // already gone
+                    // gone meanwhile
                 }
-            }, "interleave-python-unblock");
-            t.setDaemon(true);
-            t.start();
+            }
+        }
+
+        @Override
+        public synchronized void release() {
+            for (java.io.Closeable c : held) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    // nothing left to let go
+                }
+            }
+            held.clear();
         }
     }
 }
