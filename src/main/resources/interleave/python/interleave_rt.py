@@ -1943,7 +1943,28 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
         file.flush()
 
 
-class _ProgramBuffer:
+class _WriteOnly:
+    """What the program's stdout and stderr, and their buffers, say of themselves: written to, never read, no
+    position, no terminal, no file descriptor of the program's (fd 1 is the runtime's: the children's output, or on
+    Windows its channel to the engine)."""
+
+    def writable(self):
+        return True
+
+    def readable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        raise io.UnsupportedOperation("fileno")
+
+
+class _ProgramBuffer(_WriteOnly):
     """sys.stdout.buffer and sys.stderr.buffer: bytes written there are the program's text (UTF-8, as a terminal
     here reads it). io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8") wraps it as it wraps CPython's; closing
     the wrapper (also when it is let go) closes the program's stdout, as there."""
@@ -1971,23 +1992,8 @@ class _ProgramBuffer:
     def closed(self):
         return self._text.closed
 
-    def writable(self):
-        return True
 
-    def readable(self):
-        return False
-
-    def seekable(self):
-        return False
-
-    def isatty(self):
-        return False
-
-    def fileno(self):
-        raise io.UnsupportedOperation("fileno")
-
-
-class _ProgramStdout:
+class _ProgramStdout(_WriteOnly):
     """The program's sys.stdout: what it writes (print to it, sys.stdout.write, a module's print) is output, a
     point of the engine, as _print's. The protocol has the real stdout; a thread of the runtime's own writes to
     stderr."""
@@ -2027,22 +2033,6 @@ class _ProgramStdout:
 
     def close(self):
         self.closed = True
-
-    def fileno(self):
-        # (fd 1 is the runtime's: the children's output, or on Windows its channel to the engine)
-        raise io.UnsupportedOperation("fileno")
-
-    def isatty(self):
-        return False
-
-    def writable(self):
-        return True
-
-    def readable(self):
-        return False
-
-    def seekable(self):
-        return False
 
 
 class _ProgramStderr(_ProgramStdout):
