@@ -2443,6 +2443,26 @@ def _threading_module():
     return m
 
 
+def _hide_runtime_frames():
+    """The traceback module's walks skip the runtime's own frames (its calls that read an attribute or an item for
+    the program, a thread's start): the program's traceback.print_exc(), format_exc() and extract_tb() show its
+    own frames, as under python3. (Uncaught exceptions are printed by the runtime, from the program's frames.)"""
+    import traceback
+    runtime = os.path.dirname(os.path.abspath(__file__))
+
+    def skipping(walk):
+        def walk_the_programs(*args, **kwargs):
+            for item in walk(*args, **kwargs):
+                if os.path.dirname(item[0].f_code.co_filename) != runtime:
+                    yield item
+        return walk_the_programs
+
+    for name in ("walk_tb", "walk_stack", "_walk_tb_with_full_positions"):  # (the last is 3.11's)
+        walk = getattr(traceback, name, None)
+        if walk is not None:
+            setattr(traceback, name, skipping(walk))
+
+
 def _main_code_done(futures_thread, uses_atexit):
     """What CPython does once the main thread's code is done: the workers of executors not shut down are told to
     end (threading's exit hook of concurrent.futures); then, if the program registers functions with atexit, the
@@ -2545,6 +2565,7 @@ def main():
                     "__rt_in_place__": operator,
                     "__rt_fork__": fork_at_top_level, "print": _print, "input": _input, "__builtins__": builtins})
     sys.modules["__main__"] = _G.main_module
+    _hide_runtime_frames()
     _call("begin", line=0)
     uses_atexit = re.search(r"\batexit\b", source) is not None
     try:

@@ -103,6 +103,21 @@ try:
 except threading.BrokenBarrierError as e:
     print(repr(e), e.args)
 
+# a worker that reports what it caught: the traceback is the program's own frames, as under python3
+import traceback
+
+
+def risky():
+    try:
+        {}["missing"]
+    except KeyError:
+        print(traceback.format_exc().splitlines()[-1], [(f.name, f.lineno) for f in traceback.extract_tb(sys.exc_info()[2])])
+
+
+t = threading.Thread(target=risky)
+t.start()
+t.join()
+
 # a console's encoding fixed the usual way, then stdout given back
 sys.stdout.reconfigure(encoding="utf-8")
 sys.stdout.writelines(["行一\n", "行二\n"])
