@@ -1937,9 +1937,10 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
     if file is None:
         file = sys.stdout
     file.write(text)
-    if isinstance(getattr(file, "buffer", None), _ProgramBuffer):
-        # the program's own wrapper of sys.stdout.buffer (a common fix for a console's encoding): its lines are
-        # shown as they are printed, as a terminal shows them, not when the wrapper's block is full
+    if flush or isinstance(getattr(file, "buffer", None), _ProgramBuffer):
+        # flush=True, as CPython's; and the program's own wrapper of sys.stdout.buffer (a common fix for a
+        # console's encoding): its lines are shown as they are printed, as a terminal shows them, not when the
+        # wrapper's block is full
         file.flush()
 
 

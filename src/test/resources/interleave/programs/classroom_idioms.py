@@ -118,6 +118,17 @@ t = threading.Thread(target=risky)
 t.start()
 t.join()
 
+# print(..., flush=True) to a file of the program's: what another reader of the file sees at once
+import os
+import tempfile
+
+log_path = os.path.join(tempfile.mkdtemp(), "log.txt")
+log = open(log_path, "w")
+print("logged", file=log, flush=True)
+with open(log_path) as seen:
+    print("the file says", seen.read().strip())
+log.close()
+
 # a console's encoding fixed the usual way, then stdout given back
 sys.stdout.reconfigure(encoding="utf-8")
 sys.stdout.writelines(["行一\n", "行二\n"])
