@@ -59,6 +59,10 @@ public final class PythonProgram extends Scenario {
             throw new ProgramLoadException("cannot read " + file + ": " + e.getMessage());
         }
         String python = pythonOverride != null ? pythonOverride : findPython();
+        if (pythonOverride != null && interpreter(pythonOverride) == null) {
+            throw new ProgramLoadException(pythonOverride + " is not Python 3.8 or newer: give --python the path of"
+                    + " a python3 (or leave it out to use python3 on the PATH)");
+        }
         if (python == null) {
             throw new ProgramLoadException("running a Python program needs Python 3.8 or newer: install python3 "
                     + "(e.g. apt install python3) or give its path with --python; the built-in demos work without it");
@@ -101,10 +105,6 @@ public final class PythonProgram extends Scenario {
             }
             byte[] out = stdout.join();
             String err = new String(stderr.join(), StandardCharsets.UTF_8).trim();
-            if (p.exitValue() != 0 && interpreter(python) == null) { // (--python named something else)
-                throw new ProgramLoadException(python + " is not Python 3.8 or newer: give --python the path of a"
-                        + " python3 (or leave it out to use python3 on the PATH)");
-            }
             if (p.exitValue() != 0) {
                 throw new ProgramLoadException(file.getFileName() + ": " + python + " could not read it: "
                         + (err.isEmpty() ? "exit " + p.exitValue() : err.lines().reduce((a, b) -> b).orElse(err)));

@@ -76,8 +76,8 @@ sealed interface ThreadChannel {
         private final Path requests;
         private final Path answers;
         private final JsonNode gone;
-        private BufferedReader in;
-        private BufferedWriter out;
+        private volatile BufferedReader in;
+        private volatile BufferedWriter out;
         private volatile boolean ended;
         /** Read-write ends of both pipes, held from {@link #unblock} to {@link #release}. */
         private final java.util.List<java.io.Closeable> held = new java.util.ArrayList<>();
@@ -117,10 +117,14 @@ sealed interface ThreadChannel {
 
         @Override
         public void send(String answer) {
+            BufferedWriter o = out;
+            if (o == null) {
+                return; // let go at the run's end (see release)
+            }
             try {
-                out.write(answer);
-                out.write('\n');
-                out.flush();
+                o.write(answer);
+                o.write('\n');
+                o.flush();
             } catch (IOException e) {
                 // the process is gone; the next read says so
             }
@@ -157,7 +161,14 @@ sealed interface ThreadChannel {
 
         @Override
         public synchronized void release() {
+            held.add(in); // the worker's own ends too: the pipes are deleted next, and a run can have hundreds
+            held.add(out);
+            in = null;
+            out = null;
             for (java.io.Closeable c : held) {
+                if (c == null) {
+                    continue;
+                }
                 try {
                     c.close();
                 } catch (IOException e) {

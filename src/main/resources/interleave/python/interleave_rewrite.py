@@ -88,13 +88,15 @@ class Rewrite(ast.NodeTransformer):
         self.classes = []  # the names of the classes the code is in, innermost last (see _mangled)
         self.temps = 0
 
-    def _mangled(self, attr):
-        """An attribute's name as CPython's compiler writes it: self.__x in the code of class C (its methods and
-        the functions in them) is self._C__x. Written as a string into a runtime call, it would not be."""
-        if not self.classes or not attr.startswith("__") or attr.endswith("__"):
-            return attr
-        owner = self.classes[-1].lstrip("_")
-        return "_%s%s" % (owner, attr) if owner else attr
+    def _mangled(self, name):
+        """A name as CPython's compiler writes it in the code of the class it is in (see mangled)."""
+        return mangled(name, self.classes[-1] if self.classes else None)
+
+    def _shared_global(self, name):
+        """The module global a name is where it is used (mangled in a class's code: "global __n" in a method of C
+        is _C__n), if it is a shared one there; else None."""
+        name_there = self._mangled(name)
+        return name_there if name_there in self.names and self._is_shared(name) else None
 
     def _in_place(self, read, node):
         """read OP= value as CPython computes it: operator.iOP(read, value), in place where it can be."""
@@ -124,7 +126,7 @@ class Rewrite(ast.NodeTransformer):
             node.keywords = [self.visit(k) for k in node.keywords]
             node.decorator_list = [self.visit(d) for d in node.decorator_list]
             self.classes.append(node.name)
-            node.body = [n for statement in node.body for n in _as_list(self.visit(statement))]
+            node.body = [n for statement in node.body for n in statements_of(self.visit(statement))]
             self.classes.pop()
             self.scopes.pop()
             return node
@@ -153,10 +155,11 @@ class Rewrite(ast.NodeTransformer):
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _scope
 
     def visit_Name(self, node):
-        if isinstance(node.ctx, ast.Load) and node.id in self.names and self._is_shared(node.id):
-            site = self.site("read", node.id, node.lineno)
+        shared = self._shared_global(node.id) if isinstance(node.ctx, ast.Load) else None
+        if shared is not None:
+            site = self.site("read", shared, node.lineno)
             return ast.copy_location(ast.Call(func=ast.Name(id="__rt_read__", ctx=ast.Load()),
-                                              args=[ast.Constant(site), ast.Constant(node.id),
+                                              args=[ast.Constant(site), ast.Constant(shared),
                                                     ast.Constant(node.lineno)], keywords=[]), node)
         return node
 
@@ -169,10 +172,10 @@ class Rewrite(ast.NodeTransformer):
     def _retarget(self, target, writes, node):
         """A target with the shared globals in it (x, y = ...; for i in ...) bound to temporaries instead, each
         then written by a point, in CPython's order (writes gets them): else the engine would not see the store."""
-        if isinstance(target, ast.Name) and target.id in self.names and self._is_shared(target.id):
+        if isinstance(target, ast.Name) and self._shared_global(target.id) is not None:
             self.temps += 1
             temp = "__rt_v%d" % self.temps
-            writes.append(self._store(target.id, ast.Name(id=temp, ctx=ast.Load()), node))
+            writes.append(self._store(self._shared_global(target.id), ast.Name(id=temp, ctx=ast.Load()), node))
             return ast.copy_location(ast.Name(id=temp, ctx=ast.Store()), target)
         if isinstance(target, (ast.Tuple, ast.List)):
             target.elts = [self._retarget(e, writes, node) for e in target.elts]
@@ -190,9 +193,9 @@ class Rewrite(ast.NodeTransformer):
             return [node] + writes if writes else node
         if len(node.targets) == 1:
             t = node.targets[0]
-            if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id) \
+            if isinstance(t, ast.Name) and self._shared_global(t.id) is not None \
                     and (self.scopes or not isinstance(node.value, (ast.Lambda,))):
-                return self._store(t.id, node.value, node)
+                return self._store(self._shared_global(t.id), node.value, node)
             if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
                 return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(self._mangled(t.attr))],
                                   node)
@@ -203,10 +206,10 @@ class Rewrite(ast.NodeTransformer):
 
     def visit_AugAssign(self, node):
         t = node.target
-        if isinstance(t, ast.Name) and t.id in self.names and self._is_shared(t.id):
+        if isinstance(t, ast.Name) and self._shared_global(t.id) is not None:
             node.value = self.visit(node.value)
             read = self.visit_Name(ast.copy_location(ast.Name(id=t.id, ctx=ast.Load()), t))
-            return self._store(t.id, self._in_place(read, node), node)
+            return self._store(self._shared_global(t.id), self._in_place(read, node), node)
         if isinstance(t, ast.Attribute) or (isinstance(t, ast.Subscript) and key_of(t) is not None):
             # obj.a += x: the object once, then a read, the value, and a separate write (two points, as in CPython)
             self.temps += 1
@@ -274,23 +277,39 @@ class Rewrite(ast.NodeTransformer):
     visit_While = _loop
 
 
-def _as_list(visited):
+def statements_of(visited):
     """What a visit gave for a statement, as a list (a statement may become none, one or several)."""
     if visited is None:
         return []
     return visited if isinstance(visited, list) else [visited]
 
 
+def mangled(name, owner):
+    """A name as CPython's compiler writes it in the code of class owner (its methods and the functions in them):
+    __x is _owner__x there (an attribute, or a global it declares); a dunder, or a class named only of
+    underscores, keeps it. Written as a string into a runtime call, the compiler would not mangle it."""
+    if owner is None or not name.startswith("__") or name.endswith("__"):
+        return name
+    owner = owner.lstrip("_")
+    return "_%s%s" % (owner, name) if owner else name
+
+
 def module_int_globals(tree):
-    """Names assigned an int literal at module level: the program's shared counters and balances."""
+    """Names assigned an int literal at module level: the program's shared counters and balances; and the names
+    functions declare global (mangled in a class's code, as CPython declares them)."""
     names = set()
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
                 and isinstance(node.value.value, int) and not isinstance(node.value.value, bool):
             names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Global):
-            names.update(node.names)
+
+    def declared(node, owner):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Global):
+                names.update(mangled(name, owner) for name in child.names)
+            declared(child, child.name if isinstance(child, ast.ClassDef) else owner)
+
+    declared(tree, None)
     return names
 
 

@@ -85,6 +85,7 @@ from interleave_modules import ProgramModules
 from interleave_processes import modules as process_modules
 from interleave_sockets import LazySockets
 from interleave_rewrite import Rewrite, creation_names, module_int_globals, split_at_fork
+from interleave_rewrite import statements_of
 
 _children = ChildOutput(_real_threading)  # fd 1 goes to the program's children: see interleave_children
 _out = _children.channel
@@ -1091,9 +1092,13 @@ class _FunctionsOnly(ast.NodeTransformer):
         return self.rewrite.visit(node)
 
     def visit_ClassDef(self, node):
-        self.rewrite.classes.append(node.name)  # its methods' self.__x is self._C__x (see Rewrite._mangled)
+        # its decorators, bases and keywords are its enclosing code's; its body's self.__x is self._C__x
+        node.decorator_list = [self.visit(d) for d in node.decorator_list]
+        node.bases = [self.visit(b) for b in node.bases]
+        node.keywords = [self.visit(k) for k in node.keywords]
+        self.rewrite.classes.append(node.name)
         try:
-            self.generic_visit(node)
+            node.body = [n for statement in node.body for n in statements_of(self.visit(statement))]
         finally:
             self.rewrite.classes.pop()
         return node
@@ -1936,6 +1941,8 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
     text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
     if file is None:
         file = sys.stdout
+        if file is None:  # (sys.stdout = None: CPython's print writes nothing)
+            return
     file.write(text)
     if flush or isinstance(getattr(file, "buffer", None), _ProgramBuffer):
         # flush=True, as CPython's; and the program's own wrapper of sys.stdout.buffer (a common fix for a
@@ -1977,11 +1984,18 @@ class _ProgramBuffer(_WriteOnly):
         self.name = text.name
 
     def write(self, data):
-        data = bytes(data)
+        try:
+            data = memoryview(data).tobytes()
+        except TypeError:
+            raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__) from None
         text = self._decoder.decode(data)
         if text:
             self._text.write(text)
         return len(data)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
 
     def flush(self):
         pass
@@ -1992,6 +2006,24 @@ class _ProgramBuffer(_WriteOnly):
     @property
     def closed(self):
         return self._text.closed
+
+
+class _TextIOWrapper(io.TextIOWrapper):
+    """io.TextIOWrapper as the program sees it: over sys.stdout.buffer (or stderr's) it writes through, so that
+    each write reaches the program's stdout at once, from the thread that wrote it (else it waited in the
+    wrapper's block, and went out with a later print of another thread, or never, after the main code's end)."""
+
+    def __init__(self, buffer, *args, **kwargs):
+        if isinstance(buffer, _ProgramBuffer):
+            if len(args) >= 5:  # (encoding, errors, newline, line_buffering, write_through)
+                args = args[:4] + (True,) + args[5:]
+            else:
+                kwargs["write_through"] = True
+        super().__init__(buffer, *args, **kwargs)
+
+
+_TextIOWrapper.__name__ = _TextIOWrapper.__qualname__ = "TextIOWrapper"
+_TextIOWrapper.__module__ = "_io"
 
 
 class _ProgramStdout(_WriteOnly):
@@ -2458,10 +2490,20 @@ def _hide_runtime_frames():
                     yield item
         return walk_the_programs
 
-    for name in ("walk_tb", "walk_stack", "_walk_tb_with_full_positions"):  # (the last is 3.11's)
+    for name in ("walk_tb", "_walk_tb_with_full_positions"):  # (the last is 3.11's)
         walk = getattr(traceback, name, None)
         if walk is not None:
             setattr(traceback, name, skipping(walk))
+    walk_stack = skipping(traceback.walk_stack)
+
+    def walk_the_programs_stack(f):
+        # outermost, the import machinery that loaded the runtime, which python3 running the file has not
+        frames = list(walk_stack(f if f is not None else sys._getframe(1)))
+        while frames and frames[-1][0].f_code.co_filename.startswith("<frozen importlib"):
+            frames.pop()
+        return iter(frames)
+
+    traceback.walk_stack = walk_the_programs_stack
 
 
 def _main_code_done(futures_thread, uses_atexit):
@@ -2567,6 +2609,7 @@ def main():
                     "__rt_fork__": fork_at_top_level, "print": _print, "input": _input, "__builtins__": builtins})
     sys.modules["__main__"] = _G.main_module
     _hide_runtime_frames()
+    io.TextIOWrapper = _TextIOWrapper
     _call("begin", line=0)
     uses_atexit = re.search(r"\batexit\b", source) is not None
     try:

@@ -45,6 +45,20 @@ for t in threads:
     t.join()
 print(bob.balance(), bob._Savings__balance, Account._Account__opened, sorted(vars(bob)))
 
+# a global a class's method declares: "global __visits" in class Counter is _Counter__visits, as CPython mangles it
+__visits = 0
+_Counter__visits = 100
+
+
+class Counter:
+    def visit(self):
+        global __visits
+        __visits += 1
+        return __visits
+
+
+print(Counter().visit(), __visits, _Counter__visits)
+
 # in place: a list attribute, an item and a global keep their object (an alias sees the change)
 shared = []
 alias = shared
