@@ -126,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                     + "Python) nor a saved trace; to run it as Python anyway, save it as .py"));
             return Cli.BAD_INPUT;
         }
-        if (isProgram || scenarioId.endsWith(".py")) { // (a .py that is not there: the load says so)
+        if (isProgram) { // (a .py is one even where it is not there: the load says so)
             try {
                 interleave.program.PythonProgram program = interleave.program.PythonProgram.load(
                         java.nio.file.Path.of(scenarioId), python, inputs);

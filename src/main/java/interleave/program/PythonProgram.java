@@ -58,8 +58,8 @@ public final class PythonProgram extends Scenario {
         } catch (IOException e) {
             throw new ProgramLoadException("cannot read " + file + ": " + e.getMessage());
         }
-        String python = pythonOverride != null ? pythonOverride : findPython();
-        if (pythonOverride != null && interpreter(pythonOverride) == null) {
+        String python = pythonOverride != null ? interpreter(pythonOverride) : findPython();
+        if (pythonOverride != null && python == null) {
             throw new ProgramLoadException(pythonOverride + " is not Python 3.8 or newer: give --python the path of"
                     + " a python3 (or leave it out to use python3 on the PATH)");
         }
@@ -262,10 +262,8 @@ public final class PythonProgram extends Scenario {
         } catch (IOException e) {
             return false;
         }
-        for (byte b : head) {
-            if (b == 0) {
-                return false; // not text
-            }
+        if (PythonSource.holdsNul(head)) {
+            return false; // not text
         }
         for (String line : new String(head, StandardCharsets.UTF_8).lines().toList()) {
             String code = line.replace("\uFEFF", "").strip(); // (a byte order mark: Notepad's UTF-8)

@@ -79,13 +79,21 @@ public record PythonSource(String text, Charset charset, String declared, boolea
         return of(Files.readAllBytes(file), String.valueOf(file.getFileName()));
     }
 
+    /** Whether these bytes hold a NUL, which no text Python reads has (a picture, a compiled program). */
+    static boolean holdsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text of a file's bytes ({@code name} for messages). */
     static PythonSource of(byte[] bytes, String name) throws NotText {
-        for (byte b : bytes) {
-            if (b == 0) { // CPython: "source code string cannot contain null bytes"
-                throw new NotText(NotText.Problem.BINARY, name + " is not a text file (it holds NUL bytes, as a "
-                        + "picture or a compiled program does): a Python program is text", 0, "UTF-8", false);
-            }
+        if (holdsNul(bytes)) { // CPython: "source code string cannot contain null bytes"
+            throw new NotText(NotText.Problem.BINARY, name + " is not a text file (it holds NUL bytes, as a "
+                    + "picture or a compiled program does): a Python program is text", 0, "UTF-8", false);
         }
         boolean bom = bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
         int start = bom ? 3 : 0;

@@ -500,7 +500,8 @@ def modules(rt):
         """In a child process: that process ends at once with this exit code (the program's own process: the
         real os._exit, which ends the run)."""
         if rt.memory().process is None:
-            rt.call("exit", status=rt.exit_status(status))  # the engine ends the run: the program's threads end with the process
+            # the engine ends the run: the program's threads end with the process
+            rt.call("exit", status=rt.exit_status(status))
             real_exit(status)
         raise _ProcessExit(status)
 

@@ -117,19 +117,34 @@ class Rewrite(ast.NodeTransformer):
                 return False
         return True
 
+    def class_body(self, node, outside, inside):
+        """A class: its decorators, bases and keywords by outside, as code of where it is; its body by inside, as
+        the class's own code, whose private names (__x) are mangled with its name."""
+        node.decorator_list = [outside(d) for d in node.decorator_list]
+        node.bases = [outside(b) for b in node.bases]
+        node.keywords = [outside(k) for k in node.keywords]
+        self.classes.append(node.name)
+        try:
+            node.body = [n for statement in node.body for n in statements_of(inside(statement))]
+        finally:
+            self.classes.pop()
+        return node
+
+    def visit_ClassDef(self, node):
+        bound, declared = _bound(node)
+
+        def in_its_scope(statement):
+            self.scopes.append((True, bound, declared))
+            try:
+                return self.visit(statement)
+            finally:
+                self.scopes.pop()
+
+        return self.class_body(node, self.visit, in_its_scope)
+
     def _scope(self, node):
         bound, declared = _bound(node)
         self.scopes.append((isinstance(node, ast.ClassDef), bound, declared))
-        if isinstance(node, ast.ClassDef):
-            # (its bases, keywords and decorators are outside it: they are visited in its enclosing class's name)
-            node.bases = [self.visit(b) for b in node.bases]
-            node.keywords = [self.visit(k) for k in node.keywords]
-            node.decorator_list = [self.visit(d) for d in node.decorator_list]
-            self.classes.append(node.name)
-            node.body = [n for statement in node.body for n in statements_of(self.visit(statement))]
-            self.classes.pop()
-            self.scopes.pop()
-            return node
         # a function's return annotation stays as written (see visit_arg)
         returns = node.returns if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
         if returns is not None:
@@ -151,7 +166,7 @@ class Rewrite(ast.NodeTransformer):
         node.target = self.visit(node.target)
         return node
 
-    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = _scope
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _scope
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _scope
 
     def visit_Name(self, node):
@@ -172,10 +187,11 @@ class Rewrite(ast.NodeTransformer):
     def _retarget(self, target, writes, node):
         """A target with the shared globals in it (x, y = ...; for i in ...) bound to temporaries instead, each
         then written by a point, in CPython's order (writes gets them): else the engine would not see the store."""
-        if isinstance(target, ast.Name) and self._shared_global(target.id) is not None:
+        shared = self._shared_global(target.id) if isinstance(target, ast.Name) else None
+        if shared is not None:
             self.temps += 1
             temp = "__rt_v%d" % self.temps
-            writes.append(self._store(self._shared_global(target.id), ast.Name(id=temp, ctx=ast.Load()), node))
+            writes.append(self._store(shared, ast.Name(id=temp, ctx=ast.Load()), node))
             return ast.copy_location(ast.Name(id=temp, ctx=ast.Store()), target)
         if isinstance(target, (ast.Tuple, ast.List)):
             target.elts = [self._retarget(e, writes, node) for e in target.elts]
@@ -193,9 +209,9 @@ class Rewrite(ast.NodeTransformer):
             return [node] + writes if writes else node
         if len(node.targets) == 1:
             t = node.targets[0]
-            if isinstance(t, ast.Name) and self._shared_global(t.id) is not None \
-                    and (self.scopes or not isinstance(node.value, (ast.Lambda,))):
-                return self._store(self._shared_global(t.id), node.value, node)
+            shared = self._shared_global(t.id) if isinstance(t, ast.Name) else None
+            if shared is not None and (self.scopes or not isinstance(node.value, (ast.Lambda,))):
+                return self._store(shared, node.value, node)
             if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
                 return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(self._mangled(t.attr))],
                                   node)
@@ -206,10 +222,11 @@ class Rewrite(ast.NodeTransformer):
 
     def visit_AugAssign(self, node):
         t = node.target
-        if isinstance(t, ast.Name) and self._shared_global(t.id) is not None:
+        shared = self._shared_global(t.id) if isinstance(t, ast.Name) else None
+        if shared is not None:
             node.value = self.visit(node.value)
             read = self.visit_Name(ast.copy_location(ast.Name(id=t.id, ctx=ast.Load()), t))
-            return self._store(self._shared_global(t.id), self._in_place(read, node), node)
+            return self._store(shared, self._in_place(read, node), node)
         if isinstance(t, ast.Attribute) or (isinstance(t, ast.Subscript) and key_of(t) is not None):
             # obj.a += x: the object once, then a read, the value, and a separate write (two points, as in CPython)
             self.temps += 1

@@ -85,7 +85,6 @@ from interleave_modules import ProgramModules
 from interleave_processes import modules as process_modules
 from interleave_sockets import LazySockets
 from interleave_rewrite import Rewrite, creation_names, module_int_globals, split_at_fork
-from interleave_rewrite import statements_of
 
 _children = ChildOutput(_real_threading)  # fd 1 goes to the program's children: see interleave_children
 _out = _children.channel
@@ -1092,16 +1091,7 @@ class _FunctionsOnly(ast.NodeTransformer):
         return self.rewrite.visit(node)
 
     def visit_ClassDef(self, node):
-        # its decorators, bases and keywords are its enclosing code's; its body's self.__x is self._C__x
-        node.decorator_list = [self.visit(d) for d in node.decorator_list]
-        node.bases = [self.visit(b) for b in node.bases]
-        node.keywords = [self.visit(k) for k in node.keywords]
-        self.rewrite.classes.append(node.name)
-        try:
-            node.body = [n for statement in node.body for n in statements_of(self.visit(statement))]
-        finally:
-            self.rewrite.classes.pop()
-        return node
+        return self.rewrite.class_body(node, self.visit, self.visit)  # its methods' self.__x is self._C__x
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
 
@@ -1547,6 +1537,8 @@ _LOCAL_OWN = frozenset(("_values", "_name", "_init", "_inited"))
 
 class _OwnAttributes(dict):
     """A thread's attributes of a threading.local, its __dict__: not a container whose ints are shared values."""
+
+
 _LOCALS = weakref.WeakSet()  # every threading.local alive: a thread's values go when it ends, as in CPython
 
 
@@ -1944,10 +1936,7 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
         if file is None:  # (sys.stdout = None: CPython's print writes nothing)
             return
     file.write(text)
-    if flush or isinstance(getattr(file, "buffer", None), _ProgramBuffer):
-        # flush=True, as CPython's; and the program's own wrapper of sys.stdout.buffer (a common fix for a
-        # console's encoding): its lines are shown as they are printed, as a terminal shows them, not when the
-        # wrapper's block is full
+    if flush:
         file.flush()
 
 
@@ -1971,6 +1960,10 @@ class _WriteOnly:
     def fileno(self):
         raise io.UnsupportedOperation("fileno")
 
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
 
 class _ProgramBuffer(_WriteOnly):
     """sys.stdout.buffer and sys.stderr.buffer: bytes written there are the program's text (UTF-8, as a terminal
@@ -1992,10 +1985,6 @@ class _ProgramBuffer(_WriteOnly):
         if text:
             self._text.write(text)
         return len(data)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     def flush(self):
         pass
@@ -2052,10 +2041,6 @@ class _ProgramStdout(_WriteOnly):
             return _real_stderr.write(text)
         _call(self._op, text=text)
         return len(text)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     def reconfigure(self, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None):
         """As CPython's: here the text is UTF-8 already and each write is shown at once, whatever is asked."""

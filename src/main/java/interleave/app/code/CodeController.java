@@ -295,7 +295,7 @@ public final class CodeController {
             boolean marked = here != null && markersTrace != null;
             // on a narrow panel (a projector), or where the line is too long to have them beside it, the badges go
             // under the code, which then keeps the whole width
-            LineBadges fit = badges();
+            LineBadges fit = marked ? badges() : null;
             boolean narrow = narrowPanel() || marked && !fit.fitBeside(lines.get(line - 1), markersTrace, here);
             HBox row = narrow ? new WidthBoundRow(number, code) : new WidthBoundRow(number, code, badges);
             row.prefWidthProperty().bind(viewport.subtract(cellPadding()));
@@ -303,11 +303,11 @@ public final class CodeController {
                 Trace t = markersTrace;
                 getStyleClass().add("current-line");
                 // two names at most, then "+N": ten threads on one line must not hide the code
-                int shownBadges = fit.shown(t, here, narrow);
-                List<String> names = fit.names(t, here, narrow);
+                LineBadges.Placed placed = fit.place(t, here, narrow);
+                int shownBadges = placed.shown();
                 for (int i = 0; i < shownBadges; i++) {
                     int id = here.get(i);
-                    Label badge = new Label(names.get(i));
+                    Label badge = new Label(placed.names().get(i));
                     badge.getStyleClass().addAll("thread-badge", "thread-" + (id % 8));
                     badges.getChildren().add(badge);
                 }
