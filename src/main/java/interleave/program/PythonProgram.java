@@ -190,6 +190,20 @@ public final class PythonProgram extends Scenario {
      * null.
      */
     private static String interpreter(String candidate) {
+        String known = checked.get(candidate);
+        if (known != null && Files.isExecutable(Path.of(known))) {
+            return known; // checked before in this process (the app's every load, the CLI's --python once)
+        }
+        String exe = firstCheck(candidate);
+        if (exe != null) {
+            checked.put(candidate, exe);
+        }
+        return exe;
+    }
+
+    private static final Map<String, String> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String firstCheck(String candidate) {
         try {
             Process p = new ProcessBuilder(candidate, "-c",
                     "import sys; print(int(sys.version_info >= (3, 8))); print(sys.executable or '')")

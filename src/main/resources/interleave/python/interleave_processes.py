@@ -165,6 +165,19 @@ def modules(rt):
                                    "Condition, Queue)"
                                    % what)
 
+    as_in_cpython = {}
+
+    def cpython_frames():
+        """CPython's own multiprocessing.process code where a traceback shows it (its _bootstrap's line that calls
+        run(), its run() whole), read from its file at the first start."""
+        if not as_in_cpython:
+            path = os.path.join(os.path.dirname(os.__file__), "multiprocessing", "process.py")
+            as_in_cpython["bootstrap"] = rt.cpython_line(rt.defined_in(path, "BaseProcess", "_bootstrap"),
+                                                         "self.run()") or (lambda process: process.run())
+            Process.run = rt.cpython_function(rt.defined_in(path, "BaseProcess", "run")) or Process.run
+            as_in_cpython["run"] = Process.run
+        return as_in_cpython
+
     class _ProcessMain(rt.Thread):
         """The main thread of a child process: its lane carries the process's name."""
 
@@ -180,10 +193,13 @@ def modules(rt):
         def _error_heading(self):
             return "Process %s:\n" % self._process.name
 
+        def _bootstrap_inner(self):  # (no frame of threading's: a process's outer frames are multiprocessing's)
+            self.run()
+
         def run(self):
             self._memory.process = self._mine
             try:
-                self._mine.run()
+                cpython_frames()["bootstrap"](self._mine)
                 code = 0
             except SystemExit as e:
                 code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
@@ -220,6 +236,7 @@ def modules(rt):
             assert self._runner is None, "cannot start a process twice"
             assert self._parent_pid == os.getpid(), "can only start a process object created by current process"
             assert not current_process().daemon, "daemonic processes are not allowed to have children"
+            cpython_frames()  # (run() becomes CPython's own: its frame is as CPython's)
             self._pid = next(pids)
             children[self._pid] = self
             parent = rt.memory()

@@ -68,6 +68,7 @@ import heapq
 import io
 import itertools
 import json
+import linecache
 import operator
 import re
 import os
@@ -1692,7 +1693,7 @@ class Thread:
         if getattr(self, "_memory", None) is None:  # a process's main thread is given its process's memory
             self._memory = _memory()
         _make_fifos(tid)
-        real = _real_threading.Thread(target=self._bootstrap, daemon=True)
+        real = _Carrier(self)
         real.start()
         _call("start", child=tid, name=self._lane(), daemon=self.daemon)
 
@@ -1714,24 +1715,29 @@ class Thread:
         self._real_ident = _real_threading.get_ident()
         _call("begin", line=0)
         try:
-            self.run()
+            self._bootstrap_inner()
         except SystemExit:
             pass  # as CPython's excepthook: a thread that exits says nothing
         except BaseException as e:  # noqa: the engine records it as this thread's error
+            _without_runtime_frames(e)
+            heading = self._error_heading()
             hook = getattr(_THREADING, "excepthook", excepthook)
             if hook is not excepthook:  # the program's own hook, as CPython calls it; its own errors are the thread's
                 try:
-                    hook(ExceptHookArgs(type(e), e, e.__traceback__, self))
+                    _invoke_excepthook(hook, ExceptHookArgs(type(e), e, e.__traceback__, self))
                     e = None
                 except BaseException as in_hook:  # noqa
-                    e = in_hook
+                    if in_hook.__context__ is e:  # CPython's hook runs outside the thread's handling of it
+                        in_hook.__context__ = None
+                    e = _without_runtime_frames(in_hook)
+                    heading = "Exception in threading.excepthook:\n"
             self._alive = False
             _forget_locals_of(self._tid)
             if e is None:
                 _call("end")
             else:
                 _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e),
-                      traceback=self._error_heading() + _traceback(e))
+                      traceback=heading + _traceback(e))
             _close_channel()
             return
         self._alive = False
@@ -1788,6 +1794,101 @@ class Thread:
         return self.daemon
 
 
+def _defined(function):
+    """Where a function is written: (its file, the line of its def, its name)."""
+    code = function.__code__
+    return code.co_filename, code.co_firstlineno, code.co_name
+
+
+_parsed_files = {}
+
+
+def _defined_in(path, owner, name):
+    """Where method `name` of class `owner` is written in the file `path` of the standard library, read without
+    importing it (the program's sees our model under its name): (file, line, name), or None."""
+    tree = _parsed_files.get(path)
+    if tree is None:
+        try:
+            tree = _parsed_files[path] = ast.parse("".join(linecache.getlines(path)))
+        except (SyntaxError, ValueError):
+            return None
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == owner:
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == name:
+                    return path, item.lineno, name
+    return None
+
+
+def _cpython_function(where, namespace=None):
+    """CPython's own pure-Python function (threading.Thread.run, Timer.run), compiled from its source (`where`, see
+    _defined) under its file's name and at its own lines: it runs as CPython's does, and a traceback through it
+    shows the frame CPython's shows. None where the interpreter's source is not there to read."""
+    if where is None:
+        return None
+    path, first, name = where
+    lines = linecache.getlines(path)
+    if not 2 <= first <= len(lines):
+        return None
+    head = lines[first - 1]
+    indent = len(head) - len(head.lstrip())
+    body = [head]
+    for text in lines[first:]:
+        if text.strip() and not text.lstrip().startswith("#") and len(text) - len(text.lstrip()) <= indent:
+            break
+        body.append(text)
+    # a class around a method keeps its columns (3.11's marks under a line are placed by them)
+    source = "\n" * (first - 2) + ("class _:\n" if indent else "") + "".join(body)
+    namespace = dict(namespace or {})
+    try:
+        exec(compile(source, path, "exec"), namespace)
+    except SyntaxError:
+        return None
+    made = getattr(namespace["_"], name, None) if indent else namespace.get(name)
+    return made if made is not None and made.__code__.co_firstlineno == first else None
+
+
+def _cpython_line(where, text, parameters="self", occurrence=1):
+    """A function named as CPython's function at `where` (threading.Thread._bootstrap_inner) whose code is the one
+    line of it that reads `text` ("self.run()"; the `occurrence`th such line), at that line's number in its file,
+    calling what CPython's calls (with `parameters`, the names the line reads): a frame of it shows in a traceback as
+    CPython's does. None where the source is not there to read."""
+    if where is None:
+        return None
+    path, first, name = where
+    lines = linecache.getlines(path)
+    for number in range(first + 1, len(lines) + 1):
+        if number > 2 and lines[number - 1].strip() == text:
+            occurrence -= 1
+        if number > 2 and lines[number - 1].strip() == text and occurrence == 0:
+            source = "\n" * (number - 2) + "def %s(%s):\n" % (name, parameters) + lines[number - 1]
+            namespace = {}
+            exec(compile(source, path, "exec"), namespace)
+            return namespace[name]
+    return None
+
+
+class _Carrier(_real_threading.Thread):
+    """The real thread a program's thread runs on: its outer frames are CPython's own threading.py's, as a
+    traceback.print_stack() in the thread shows them (the runtime's frames below them are hidden)."""
+
+    def __init__(self, thread):
+        _real_threading.Thread.__init__(self, daemon=True)
+        self._thread = thread
+
+    def run(self):
+        self._thread._bootstrap()
+
+
+# A thread's frames below the program's are CPython's own, as python3 shows them in a traceback
+Thread.run = _cpython_function(_defined(_real_threading.Thread.run)) or Thread.run
+Thread._bootstrap_inner = _cpython_line(_defined(_real_threading.Thread._bootstrap_inner), "self.run()") \
+    or (lambda self: self.run())
+_invoke_excepthook = _cpython_line(_defined(_real_threading._make_invoke_excepthook()), "hook(args)", "hook, args") \
+    if hasattr(_real_threading, "_make_invoke_excepthook") else None
+_invoke_excepthook = _invoke_excepthook or (lambda hook, args: hook(args))
+
+
 class _MainThread(Thread):
     def __init__(self):
         self.name = "MainThread"
@@ -1819,6 +1920,9 @@ class Timer(Thread):
         if not self.finished.is_set():
             self.function(*self.args, **self.kwargs)
         self.finished.set()
+
+
+Timer.run = _cpython_function(_defined(_real_threading.Timer.run)) or Timer.run
 
 
 def active_count():
@@ -2121,27 +2225,92 @@ def _say_where_and_go(signum, frame):
     _real_exit(0)
 
 
-def _traceback(e, _seen=None):
-    """As CPython prints an uncaught exception, with the program's own frames only (not the runtime's), after the
-    exceptions it was raised from or while handling ("raise ... from e", or a raise in an except), as CPython
-    chains them."""
-    import traceback
-    seen = _seen if _seen is not None else set()
-    seen.add(id(e))
-    chained = ""
-    if e.__cause__ is not None and id(e.__cause__) not in seen:
-        chained = _traceback(e.__cause__, seen) \
-            + "\nThe above exception was the direct cause of the following exception:\n\n"
-    elif e.__context__ is not None and not e.__suppress_context__ and id(e.__context__) not in seen:
-        chained = _traceback(e.__context__, seen) \
-            + "\nDuring handling of the above exception, another exception occurred:\n\n"
-    only = "".join(traceback.format_exception_only(type(e), e))
-    if e.__traceback__ is None:  # made, never raised (raise X from ValueError(...)): CPython prints no frames
-        return chained + only
-    frames = [traceback.FrameSummary(f.filename, f.lineno, f.name, line=f.line)
-              for f in traceback.extract_tb(e.__traceback__)
-              if f.filename == _program_file or f.filename in _PROGRAM_FILES]
-    return chained + "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) + only
+_RUNTIME_FOLDER = os.path.dirname(os.path.abspath(__file__))
+
+
+def _runtime_code(code):
+    return os.path.dirname(code.co_filename) == _RUNTIME_FOLDER
+
+
+def _without_runtime_frames(e, _seen=None):
+    """Takes the runtime's own frames (its calls that read an attribute or an item for the program, a thread's
+    start, the main code's exec) out of the traceback of e and of the exceptions it was raised from or while
+    handling: any display of it, the interpreter's or the program's own hook's, then shows the frames python3 would
+    show, the program's and the standard library's. Returns e."""
+    seen = set() if _seen is None else _seen
+    error = e
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        kept = []
+        tb = error.__traceback__
+        while tb is not None:
+            if not _runtime_code(tb.tb_frame.f_code):
+                kept.append(tb)
+            tb = tb.tb_next
+        for earlier, later in zip(kept, kept[1:]):
+            earlier.tb_next = later
+        if kept:
+            kept[-1].tb_next = None
+        error.__traceback__ = kept[0] if kept else None
+        _without_runtime_frames(error.__cause__, seen)
+        error = error.__context__
+    return e
+
+
+class _StderrOfThisThread:
+    """sys.stderr for a moment: what this thread writes is kept, what the others write goes where it went."""
+
+    def __init__(self, others):
+        self._others = others
+        self._ident = _real_threading.get_ident()
+        self.parts = []
+
+    def write(self, text):
+        if _real_threading.get_ident() == self._ident:
+            self.parts.append(text)
+            return len(text)
+        return self._others.write(text)
+
+    def flush(self):
+        if _real_threading.get_ident() != self._ident and self._others is not None:
+            self._others.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._others, name)
+
+
+def _traceback(e, kind=None, tb=None):
+    """An uncaught exception as this Python prints it (its own display: the chain of exceptions, 3.11's marks under
+    the failing part, "Did you mean" where the version says it), from the frames python3 would show. Into a
+    string: the engine records it as the run's stderr."""
+    if kind is None:
+        kind, tb = type(e), _without_runtime_frames(e).__traceback__
+    capture = _StderrOfThisThread(sys.stderr)
+    shown = sys.stderr
+    sys.stderr = capture
+    try:
+        sys.__excepthook__(kind, e, tb)
+    finally:
+        sys.stderr = shown
+    return "".join(capture.parts)
+
+
+def _uncaught_in_main(e):
+    """What python3 does with the main thread's uncaught exception: sys.excepthook, the program's own where it set
+    one (what that prints is the program's output), else the interpreter's display. The text for the run's stderr
+    (None where the program's hook printed its own)."""
+    _without_runtime_frames(e)
+    hook = getattr(sys, "excepthook", None)
+    if hook is None or hook is sys.__excepthook__:
+        return _traceback(e)
+    try:
+        hook(type(e), e, e.__traceback__)
+        return None
+    except BaseException as broken:  # noqa: CPython prints both, in these words
+        if broken.__context__ is e:  # CPython's hook runs outside the handling of e
+            broken.__context__ = None
+        return "Error in sys.excepthook:\n%s\nOriginal exception was:\n%s" % (
+            _traceback(_without_runtime_frames(broken)), _traceback(e))
 
 
 def _tb_line(e):
@@ -2191,19 +2360,19 @@ class Queue(_Primitive):
         n = _item_ids[0]
         _items[n] = item
         try:
-            _call("put", obj=self._id, item=n, block=block, timeout=timeout)
+            _queue_call("put", Full, block, obj=self._id, item=n, timeout=timeout)
         except Full:
             del _items[n]
             raise
 
     def get(self, block=True, timeout=None):
-        return _items.pop(_call("get", obj=self._id, block=block, timeout=timeout))
+        return _items.pop(_queue_call("get", Empty, block, obj=self._id, timeout=timeout))
 
     def put_nowait(self, item):
-        return self.put(item, block=False)
+        return _as_cpython_queue("put_nowait")(self, item)
 
     def get_nowait(self):
-        return self.get(block=False)
+        return _as_cpython_queue("get_nowait")(self)
 
     def task_done(self):
         _call("task_done", obj=self._id)
@@ -2234,6 +2403,39 @@ class Queue(_Primitive):
         _call("set_maxsize", obj=self._id, value=value)
 
 
+_queue_stand_ins = {}
+
+
+def _as_cpython_queue(name, kind=None, occurrence=1):
+    """CPython's own queue.Queue.`name` (put_nowait, get_nowait), or, with `kind`, its line that raises it (Full,
+    Empty: the `occurrence`th), read from its file at the first need: a traceback through it ends as under
+    python3."""
+    key = (name, kind, occurrence)
+    made = _queue_stand_ins.get(key)
+    if made is None:
+        where = _defined_in(os.path.join(os.path.dirname(os.__file__), "queue.py"), "Queue", name)
+        if kind is None:
+            made = _cpython_function(where) or (lambda q, *item: getattr(q, name[:3])(*item, block=False))
+        else:
+            made = _cpython_line(where, "raise " + kind, kind, occurrence) or (lambda error: _raise(error))
+        made = _queue_stand_ins[key] = made
+    return made
+
+
+def _raise(error):
+    raise error
+
+
+def _queue_call(method, kind, block, **request):
+    """The engine's answer to a queue's put or get; where it is Full or Empty (`kind`), that raised as CPython's
+    queue.Queue.`method` raises it, from its line for a call that does not block or for one whose timeout ran out."""
+    try:
+        return _call(method, block=block, **request)
+    except kind:
+        pass  # (raised outside this handler: CPython's has no exception before it)
+    _as_cpython_queue(method, kind.__name__, 2 if block else 1)(kind)
+
+
 class _OrderedQueue(Queue):
     """A queue whose items leave in another order than they came (LifoQueue, PriorityQueue): the engine keeps the
     count, the waits and task_done, as for Queue (its lane shows counts, not items); which item leaves is the
@@ -2244,13 +2446,13 @@ class _OrderedQueue(Queue):
         self._box = []
 
     def put(self, item, block=True, timeout=None):
-        _call("put", obj=self._id, item=0, block=block, timeout=timeout)
+        _queue_call("put", Full, block, obj=self._id, item=0, timeout=timeout)
         with _box_ready:
             self._add(item)
             _box_ready.notify_all()
 
     def get(self, block=True, timeout=None):
-        _call("get", obj=self._id, block=block, timeout=timeout)
+        _queue_call("get", Empty, block, obj=self._id, timeout=timeout)
         with _box_ready:
             while not self._box:  # os mode: the thread that put it has it counted and is about to add it
                 _box_ready.wait()
@@ -2369,7 +2571,8 @@ def _process_parts():
         THREADS=_THREADS, current_thread=current_thread, named=_named, named_event=_named_event, Empty=Empty,
         Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
         Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random,
-        children_wrote=_children_wrote, os_mode=_OS, exit_status=_exit_status)
+        children_wrote=_children_wrote, os_mode=_OS, exit_status=_exit_status, cpython_function=_cpython_function,
+        cpython_line=_cpython_line, defined_in=_defined_in)
 
 
 def _exit_status(code):
@@ -2411,10 +2614,9 @@ def excepthook(args):
     engine (its traceback is the run's stderr) unless the program sets a hook of its own, which is then called."""
     if args.exc_type is SystemExit:
         return
-    import traceback
     name = args.thread.name if args.thread is not None else "?"
     sys.stderr.write("Exception in thread %s:\n" % name)
-    traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback, file=sys.stderr)
+    sys.stderr.write(_traceback(args.exc_value, args.exc_type, args.exc_traceback))
 
 
 def get_ident():
@@ -2466,12 +2668,11 @@ def _hide_runtime_frames():
     the program, a thread's start): the program's traceback.print_exc(), format_exc() and extract_tb() show its
     own frames, as under python3. (Uncaught exceptions are printed by the runtime, from the program's frames.)"""
     import traceback
-    runtime = os.path.dirname(os.path.abspath(__file__))
 
     def skipping(walk):
         def walk_the_programs(*args, **kwargs):
             for item in walk(*args, **kwargs):
-                if os.path.dirname(item[0].f_code.co_filename) != runtime:
+                if not _runtime_code(item[0].f_code):
                     yield item
         return walk_the_programs
 
@@ -2483,7 +2684,9 @@ def _hide_runtime_frames():
 
     def walk_the_programs_stack(f):
         # outermost, the import machinery that loaded the runtime, which python3 running the file has not
-        frames = list(walk_stack(f if f is not None else sys._getframe(1)))
+        # and the stand-in of threading's _bootstrap_inner, whose real frame the carrier's stack has
+        frames = [item for item in walk_stack(f if f is not None else sys._getframe(1))
+                  if item[0].f_code is not Thread._bootstrap_inner.__code__]
         while frames and frames[-1][0].f_code.co_filename.startswith("<frozen importlib"):
             frames.pop()
         return iter(frames)
@@ -2610,7 +2813,7 @@ def main():
         status = _exit_status(0 if e.code is None else e.code if isinstance(e.code, int) else 1)
         _call("end", **({"exit": status} if status else {}))
     except BaseException as e:  # noqa: reported as the main thread's error
-        traceback = _traceback(e)
+        traceback = _uncaught_in_main(e)
         if uses_atexit:  # CPython prints the traceback, then waits for the threads and runs the atexit functions
             sys.stderr.write(traceback)
             traceback = None
