@@ -87,6 +87,9 @@ public final class ResultViewModel {
                     && !o.isEmpty()) {
                 continue; // the last line printed ends the lines printed, shown below
             }
+            if (e.getKey().equals("stderr") && v instanceof List<?> written) {
+                v = TracebackForPanel.lines(written);
+            }
             if (v instanceof java.util.Collection<?> lines
                     && !lines.stream().allMatch(x -> x instanceof Number || x instanceof Boolean)) {
                 int skip = lines.size() > LIST_LINES ? lines.size() - (LIST_LINES - 1) : 0;

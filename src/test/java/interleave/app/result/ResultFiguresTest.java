@@ -71,6 +71,35 @@ class ResultFiguresTest {
                 "ten lines are all shown: the panel scrolls");
     }
 
+    /**
+     * An uncaught exception's traceback in the narrow panel, for a class to read the line that failed: the frames of
+     * Python's own library (threading.py's above the target, queue.py's) are left out, each other frame names its
+     * file without the folder, and 3.11's marks, which point nowhere in wrapped proportional type, are left out;
+     * other lines stay as written.
+     */
+    @Test
+    void aTracebackShowsTheProgramsFramesWithoutFoldersOrMarks() {
+        Headline h = Headline.of(program("lines", 0, "stderr", List.of("Exception in thread Thread-1 (bad):",
+                "Traceback (most recent call last):",
+                "  File \"/root/.pyenv/versions/3.11.7/lib/python3.11/threading.py\", line 1045, in _bootstrap_inner",
+                "    self.run()",
+                "  File \"/usr/lib/python3.11/threading.py\", line 982, in run",
+                "    self._target(*self._args, **self._kwargs)",
+                "  File \"C:\\Users\\teacher\\bank.py\", line 5, in bad",
+                "    print(1 / x)",
+                "          ~~^~~",
+                "  File \"C:\\Python311\\Lib\\queue.py\", line 199, in get_nowait",
+                "    return self.get(block=False)",
+                "           ^^^^^^^^^^^^^^^^^^^^^",
+                "  File \"/home/t/.local/lib/python3.11/site-packages/six.py\", line 1, in f",
+                "    g()",
+                "ZeroDivisionError: division by zero", "(worker) File \"/etc/x\" was read")));
+        assertEquals(List.of("written to stderr:\n  Exception in thread Thread-1 (bad):\n  Traceback (most recent call"
+                + " last):\n    File \"bank.py\", line 5, in bad\n      print(1 / x)\n    File \"six.py\", line 1, in f\n"
+                + "      g()\n  ZeroDivisionError: division by zero\n  (worker) File \"/etc/x\" was read"),
+                vm.details(h));
+    }
+
     @Test
     void nothingPrintedYetAddsNoEmptyLines() {
         Headline h = Headline.of(program("balance", 5, "lines", 0, "printed", "", "output", List.of()));
