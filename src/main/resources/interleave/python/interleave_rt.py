@@ -2496,6 +2496,16 @@ class SimpleQueue(Queue):
     def __init__(self):
         super().__init__(0)
 
+    # CPython's is C code: its Empty comes with no frame of queue.py
+    def get(self, block=True, timeout=None):
+        return _items.pop(_call("get", obj=self._id, block=block, timeout=timeout))
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def put_nowait(self, item):
+        return self.put(item, False)
+
     def task_done(self):
         raise AttributeError("'_queue.SimpleQueue' object has no attribute 'task_done'")
 

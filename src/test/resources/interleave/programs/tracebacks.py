@@ -1,7 +1,8 @@
 # What a class sees when a thread fails: each thread below fails in its own way, one after the other, and the
 # run's stderr must be python3's own, line for line: threading.py's frames above the program's, 3.11's marks under
 # the part of the line that failed, "Did you mean" where this Python says it, the chain of exceptions, and
-# queue.py's and multiprocessing's frames where the error comes from there. The main thread fails last.
+# queue.py's and multiprocessing's frames where the error comes from there (none for SimpleQueue, which is C).
+# The main thread fails last.
 import multiprocessing
 import queue
 import threading
@@ -79,6 +80,10 @@ def empty_queue():
     queue.Queue().get_nowait()
 
 
+def simple_empty():
+    queue.SimpleQueue().get(timeout=0.01)
+
+
 def full_queue():
     q = queue.Queue(maxsize=1)
     q.put(1)
@@ -99,7 +104,7 @@ def work(n):
 
 for target, args in ((divide, ({"a": 0},)), (deposit, ("x",)), (add_in_place, ()), (look, ("amy",)),
                      (misspelt, ()), (attribute, ()), (release_twice, ()), (inverse, ()), (chained, ()),
-                     (empty_queue, ()), (full_queue, ()), (check, ())):
+                     (empty_queue, ()), (simple_empty, ()), (full_queue, ()), (check, ())):
     t = threading.Thread(target=target, args=args)
     t.start()
     t.join()
