@@ -1820,7 +1820,7 @@ def _defined_in(path, owner, name):
     return None
 
 
-def _cpython_function(where, namespace=None):
+def _cpython_function(where):
     """CPython's own pure-Python function (threading.Thread.run, Timer.run), compiled from its source (`where`, see
     _defined) under its file's name and at its own lines: it runs as CPython's does, and a traceback through it
     shows the frame CPython's shows. None where the interpreter's source is not there to read."""
@@ -1839,7 +1839,7 @@ def _cpython_function(where, namespace=None):
         body.append(text)
     # a class around a method keeps its columns (3.11's marks under a line are placed by them)
     source = "\n" * (first - 2) + ("class _:\n" if indent else "") + "".join(body)
-    namespace = dict(namespace or {})
+    namespace = {}
     try:
         exec(compile(source, path, "exec"), namespace)
     except SyntaxError:
@@ -1857,10 +1857,11 @@ def _cpython_line(where, text, parameters="self", occurrence=1):
         return None
     path, first, name = where
     lines = linecache.getlines(path)
-    for number in range(first + 1, len(lines) + 1):
-        if number > 2 and lines[number - 1].strip() == text:
-            occurrence -= 1
-        if number > 2 and lines[number - 1].strip() == text and occurrence == 0:
+    for number in range(max(first + 1, 3), len(lines) + 1):
+        if lines[number - 1].strip() != text:
+            continue
+        occurrence -= 1
+        if occurrence == 0:
             source = "\n" * (number - 2) + "def %s(%s):\n" % (name, parameters) + lines[number - 1]
             namespace = {}
             exec(compile(source, path, "exec"), namespace)
@@ -1885,8 +1886,7 @@ Thread.run = _cpython_function(_defined(_real_threading.Thread.run)) or Thread.r
 Thread._bootstrap_inner = _cpython_line(_defined(_real_threading.Thread._bootstrap_inner), "self.run()") \
     or (lambda self: self.run())
 _invoke_excepthook = _cpython_line(_defined(_real_threading._make_invoke_excepthook()), "hook(args)", "hook, args") \
-    if hasattr(_real_threading, "_make_invoke_excepthook") else None
-_invoke_excepthook = _invoke_excepthook or (lambda hook, args: hook(args))
+    or (lambda hook, args: hook(args))
 
 
 class _MainThread(Thread):
@@ -2279,12 +2279,16 @@ class _StderrOfThisThread:
         return getattr(self._others, name)
 
 
-def _traceback(e, kind=None, tb=None):
-    """An uncaught exception as this Python prints it (its own display: the chain of exceptions, 3.11's marks under
-    the failing part, "Did you mean" where the version says it), from the frames python3 would show. Into a
-    string: the engine records it as the run's stderr."""
-    if kind is None:
-        kind, tb = type(e), _without_runtime_frames(e).__traceback__
+def _traceback(e):
+    """An uncaught exception as this Python prints it, from the frames python3 would show (see _displayed)."""
+    _without_runtime_frames(e)
+    return _displayed(type(e), e, e.__traceback__)
+
+
+def _displayed(kind, e, tb):
+    """An uncaught exception as this Python's own display prints it (the chain of exceptions, 3.11's marks under
+    the failing part, "Did you mean" where the version says it). Into a string: the engine records it as the run's
+    stderr."""
     capture = _StderrOfThisThread(sys.stderr)
     shown = sys.stderr
     sys.stderr = capture
@@ -2310,7 +2314,7 @@ def _uncaught_in_main(e):
         if broken.__context__ is e:  # CPython's hook runs outside the handling of e
             broken.__context__ = None
         return "Error in sys.excepthook:\n%s\nOriginal exception was:\n%s" % (
-            _traceback(_without_runtime_frames(broken)), _traceback(e))
+            _traceback(broken), _traceback(e))
 
 
 def _tb_line(e):
@@ -2626,7 +2630,7 @@ def excepthook(args):
         return
     name = args.thread.name if args.thread is not None else "?"
     sys.stderr.write("Exception in thread %s:\n" % name)
-    sys.stderr.write(_traceback(args.exc_value, args.exc_type, args.exc_traceback))
+    sys.stderr.write(_displayed(args.exc_type, args.exc_value, args.exc_traceback))
 
 
 def get_ident():
