@@ -532,7 +532,7 @@ def _run_action(barrier):
         done = {}
     except BaseException as e:  # noqa: the engine breaks the barrier; this thread gets the error itself
         error = e
-        done = {"error": "%s: %s" % (type(e).__name__, e)}
+        done = {"error": _summary(e)}
     reply = _exchange("action_done", done)
     if error is not None and reply[1] is not None:
         raise error  # the action's own exception, whatever its class, as CPython raises it
@@ -1243,6 +1243,45 @@ class _Primitive:
         return "<%s.%s object at %#x>" % (type(self).__module__, type(self).__qualname__, self._address())
 
 
+_INTEGER_REQUIRED = "'%s' object cannot be interpreted as an integer" if sys.version_info >= (3, 10) \
+    else "an integer is required (got type %s)"
+
+
+def _seconds(value):
+    """`value` as CPython's C code reads a number of seconds (time.sleep, a lock's timeout): a float, or an integer
+    (anything with __index__); anything else, NaN, and a size past what CPython's clock holds raise in this
+    Python's words. (What a number may be, not negative for instance, is the engine's rule.)"""
+    if isinstance(value, float):
+        if value != value:
+            raise ValueError("Invalid value NaN (not a number)")
+    elif hasattr(type(value), "__index__"):
+        value = operator.index(value)
+    else:
+        raise TypeError(_INTEGER_REQUIRED % type(value).__name__)
+    if value > 1e9:  # perhaps past CPython's clock (infinity is): its own OverflowError, from a lock no one holds
+        _real_threading.Lock().acquire(True, value)
+    return value
+
+
+def _compared(timeout):
+    """A timeout as threading's Condition.wait reads it (Event.wait too): `timeout > 0` (a string raises its
+    TypeError there), and only a positive one as C code reads it; NaN does not wait, as there."""
+    if timeout is None:
+        return None
+    if timeout > 0:
+        return _seconds(timeout)
+    return timeout if isinstance(timeout, (int, float)) and timeout == timeout else 0.0
+
+
+def _added(timeout):
+    """A timeout as threading's Semaphore.acquire and Barrier.wait read it: `_time() + timeout` (NaN never ends a
+    wait there: CPython goes round for ever)."""
+    if timeout is None:
+        return None
+    timeout = 0.0 + timeout
+    return None if timeout != timeout else _seconds(timeout)
+
+
 class Lock(_Primitive):
     _kind = "Lock"
     _reentrant = False
@@ -1291,7 +1330,7 @@ class Lock(_Primitive):
                     ahead = (self._id, tid, [tuple(map(int, level.split(":"))) for level in levels.split(";")])
                 return _result(_exchange("acquire", {"obj": self._id, "blocking": True, "timeout": -1,
                                                      "handed": handed, "ahead": ahead}))
-        return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
+        return _call("acquire", obj=self._id, blocking=blocking, timeout=_seconds(timeout))
 
     def release(self):
         if _killing:
@@ -1386,7 +1425,7 @@ class Semaphore(Lock):
 
     def acquire(self, blocking=True, timeout=None):
         # None waits for ever; a Semaphore's -1 (unlike a Lock's) does not wait at all, as in CPython
-        return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
+        return _call("acquire", obj=self._id, blocking=blocking, timeout=_added(timeout))
 
     def release(self, n=1):
         _call("release", obj=self._id, n=n)
@@ -1430,7 +1469,7 @@ class Event(_Primitive):
         return self.is_set()
 
     def wait(self, timeout=None):
-        return _call("wait", obj=self._id, timeout=timeout)
+        return _call("wait", obj=self._id, timeout=_compared(timeout))
 
     if "__repr__" in vars(_real_threading.Event):  # as the interpreter's threading has it (3.11+)
         def __repr__(self):
@@ -1471,7 +1510,7 @@ class Condition(Lock):
         return "<Condition(%s, %d)>" % (lock, holder[2])
 
     def wait(self, timeout=None):
-        return _call("wait", obj=self._id, timeout=timeout)
+        return _call("wait", obj=self._id, timeout=_compared(timeout))
 
     def wait_for(self, predicate, timeout=None):
         end = None if timeout is None else _time_now() + timeout
@@ -1503,7 +1542,7 @@ class Barrier(_Primitive):
         super().__init__(parties, timeout, action is not None, sys.version_info >= (3, 13))
 
     def wait(self, timeout=None):
-        return _call("barrier_wait", obj=self._id, timeout=timeout)
+        return _call("barrier_wait", obj=self._id, timeout=_added(timeout))
 
     def reset(self):
         _call("reset", obj=self._id)
@@ -1731,13 +1770,13 @@ class Thread:
                         in_hook.__context__ = None
                     e = _without_runtime_frames(in_hook)
                     heading = "Exception in threading.excepthook:\n"
+            traceback = None if e is None else _to_programs_stderr(heading + _traceback(e))
             self._alive = False
             _forget_locals_of(self._tid)
             if e is None:
                 _call("end")
             else:
-                _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e),
-                      traceback=heading + _traceback(e))
+                _call("end", error=_summary(e), line=_tb_line(e), **({"traceback": traceback} if traceback else {}))
             _close_channel()
             return
         self._alive = False
@@ -1752,7 +1791,7 @@ class Thread:
             raise RuntimeError("cannot join thread before it is started")
         if self._tid == _my_tid():
             raise RuntimeError("cannot join current thread")
-        _call("join", target=self._tid, timeout=timeout)
+        _call("join", target=self._tid, timeout=None if timeout is None else _seconds(max(timeout, 0)))
 
     def is_alive(self):
         return self._alive
@@ -2027,7 +2066,7 @@ def _datetime_on(clock):
 
 
 def _sleep(seconds):
-    _call("sleep", seconds=seconds)
+    _call("sleep", seconds=_seconds(seconds))
 
 
 def _print(*args, sep=" ", end="\n", file=None, flush=False):
@@ -2299,6 +2338,16 @@ def _displayed(kind, e, tb):
     return "".join(capture.parts)
 
 
+def _to_programs_stderr(traceback):
+    """Where an uncaught exception's traceback goes: to the stream the program made its sys.stderr (a StringIO,
+    sys.stdout), as CPython prints it there (then None); else it is the run's stderr, returned for the engine."""
+    if sys.stderr is None or sys.stderr is sys.__stderr__:
+        return traceback
+    sys.stderr.write(traceback)
+    sys.stderr.flush()
+    return None
+
+
 def _uncaught_in_main(e):
     """What python3 does with the main thread's uncaught exception: sys.excepthook, the program's own where it set
     one (what that prints is the program's output), else the interpreter's display. The text for the run's stderr
@@ -2306,15 +2355,24 @@ def _uncaught_in_main(e):
     _without_runtime_frames(e)
     hook = getattr(sys, "excepthook", None)
     if hook is None or hook is sys.__excepthook__:
-        return _traceback(e)
+        return _to_programs_stderr(_traceback(e))
     try:
         hook(type(e), e, e.__traceback__)
         return None
     except BaseException as broken:  # noqa: CPython prints both, in these words
         if broken.__context__ is e:  # CPython's hook runs outside the handling of e
             broken.__context__ = None
-        return "Error in sys.excepthook:\n%s\nOriginal exception was:\n%s" % (
-            _traceback(broken), _traceback(e))
+        return _to_programs_stderr("Error in sys.excepthook:\n%s\nOriginal exception was:\n%s" % (
+            _traceback(broken), _traceback(e)))
+
+
+def _summary(e):
+    """"Kind: message", the engine's record of an error; in CPython's words where the exception's str() fails."""
+    try:
+        text = str(e)
+    except Exception:  # noqa: whatever its __str__ raises
+        text = "<exception str() failed>"
+    return "%s: %s" % (type(e).__name__, text)
 
 
 def _tb_line(e):
@@ -2364,13 +2422,13 @@ class Queue(_Primitive):
         n = _item_ids[0]
         _items[n] = item
         try:
-            _queue_call("put", Full, block, obj=self._id, item=n, timeout=timeout)
+            _queue_call("put", Full, block, timeout, obj=self._id, item=n)
         except Full:
             del _items[n]
             raise
 
     def get(self, block=True, timeout=None):
-        return _items.pop(_queue_call("get", Empty, block, obj=self._id, timeout=timeout))
+        return _items.pop(_queue_call("get", Empty, block, timeout, obj=self._id))
 
     def put_nowait(self, item):
         return _as_cpython_queue("put_nowait")(self, item)
@@ -2430,11 +2488,15 @@ def _raise(error):
     raise error
 
 
-def _queue_call(method, kind, block, **request):
+def _queue_call(method, kind, block, timeout, **request):
     """The engine's answer to a queue's put or get; where it is Full or Empty (`kind`), that raised as CPython's
-    queue.Queue.`method` raises it, from its line for a call that does not block or for one whose timeout ran out."""
+    queue.Queue.`method` raises it, from its line for a call that does not block or for one whose timeout ran out.
+    A timeout is read as queue.py reads it (`timeout < 0`, `time() + timeout`)."""
+    if block and timeout is not None:
+        timeout < 0
+        timeout = 0.0 + timeout
     try:
-        return _call(method, block=block, **request)
+        return _call(method, block=block, timeout=timeout, **request)
     except kind:
         pass  # (raised outside this handler: CPython's has no exception before it)
     _as_cpython_queue(method, kind.__name__, 2 if block else 1)(kind)
@@ -2450,13 +2512,13 @@ class _OrderedQueue(Queue):
         self._box = []
 
     def put(self, item, block=True, timeout=None):
-        _queue_call("put", Full, block, obj=self._id, item=0, timeout=timeout)
+        _queue_call("put", Full, block, timeout, obj=self._id, item=0)
         with _box_ready:
             self._add(item)
             _box_ready.notify_all()
 
     def get(self, block=True, timeout=None):
-        _queue_call("get", Empty, block, obj=self._id, timeout=timeout)
+        _queue_call("get", Empty, block, timeout, obj=self._id)
         with _box_ready:
             while not self._box:  # os mode: the thread that put it has it counted and is about to add it
                 _box_ready.wait()
@@ -2502,7 +2564,8 @@ class SimpleQueue(Queue):
 
     # CPython's is C code: its Empty comes with no frame of queue.py
     def get(self, block=True, timeout=None):
-        return _items.pop(_call("get", obj=self._id, block=block, timeout=timeout))
+        return _items.pop(_call("get", obj=self._id, block=block, timeout=None if timeout is None
+                                else _seconds(timeout)))
 
     def get_nowait(self):
         return self.get(False)
@@ -2828,14 +2891,14 @@ def main():
         _call("end", **({"exit": status} if status else {}))
     except BaseException as e:  # noqa: reported as the main thread's error
         traceback = _uncaught_in_main(e)
-        if uses_atexit:  # CPython prints the traceback, then waits for the threads and runs the atexit functions
+        if uses_atexit and traceback:  # CPython prints it, then waits for the threads and runs the atexit functions
             sys.stderr.write(traceback)
             traceback = None
         _main_code_done(futures_thread, uses_atexit)
         ending = {"traceback": traceback} if traceback else {}
         # python3's exit status after an uncaught exception in the main thread; Ctrl+C's, as a shell shows it
         ending["exit"] = 130 if isinstance(e, KeyboardInterrupt) else 1
-        _call("end", error="%s: %s" % (type(e).__name__, e), line=_tb_line(e), **ending)
+        _call("end", error=_summary(e), line=_tb_line(e), **ending)
     else:
         _main_code_done(futures_thread, uses_atexit)
         _call("end")
