@@ -212,11 +212,13 @@ class Rewrite(ast.NodeTransformer):
             shared = self._shared_global(t.id) if isinstance(t, ast.Name) else None
             if shared is not None and (self.scopes or not isinstance(node.value, (ast.Lambda,))):
                 return self._store(shared, node.value, node)
-            if isinstance(t, ast.Attribute):  # the value first, then the object: CPython's order
+            # the value first, then the object: CPython's order; the store is placed where its target is (3.11's
+            # marks under a failing store point at it)
+            if isinstance(t, ast.Attribute):
                 return self._expr("set_attr", [node.value, self.visit(t.value), ast.Constant(self._mangled(t.attr))],
-                                  node)
+                                  node, t)
             if isinstance(t, ast.Subscript) and key_of(t) is not None:
-                return self._expr("set_item", [node.value, self.visit(t.value), self.visit(key_of(t))], node)
+                return self._expr("set_item", [node.value, self.visit(t.value), self.visit(key_of(t))], node, t)
         node.targets = [self.visit(t) for t in node.targets]
         return node
 
@@ -274,8 +276,12 @@ class Rewrite(ast.NodeTransformer):
             func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr=method, ctx=ast.Load()),
             args=args + [ast.Constant(node.lineno)], keywords=[]), node)
 
-    def _expr(self, method, args, node):
-        return ast.copy_location(ast.Expr(self._call(method, args, node)), node)
+    def _expr(self, method, args, node, at=None):
+        """A statement of a runtime call for `node`, the call itself placed at `at` (else at the statement)."""
+        call = self._call(method, args, node)
+        if at is not None:
+            ast.copy_location(call, at)
+        return ast.copy_location(ast.Expr(call), node)
 
     def _loop(self, node):
         writes = []

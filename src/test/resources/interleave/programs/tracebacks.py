@@ -1,8 +1,8 @@
 # What a class sees when a thread fails: each thread below fails in its own way, one after the other, and the
 # run's stderr must be python3's own, line for line: threading.py's frames above the program's, 3.11's marks under
-# the part of the line that failed, "Did you mean" where this Python says it, the chain of exceptions, and
-# queue.py's and multiprocessing's frames where the error comes from there (none for SimpleQueue, which is C).
-# The main thread fails last.
+# the part of the line that failed (a read or a store), "Did you mean" where this Python says it, the chain of
+# exceptions, and queue.py's and multiprocessing's frames where the error comes from there (none for SimpleQueue,
+# which is C). The main thread fails last.
 import multiprocessing
 import queue
 import threading
@@ -14,6 +14,16 @@ scores = {"amy": {"math": 90}}
 class Account:
     def __init__(self):
         self.balance = 10
+
+
+class Sealed:
+    @property
+    def total(self):
+        return 0
+
+    @total.setter
+    def total(self, value):
+        raise ValueError("total is read-only, not %r" % value)
 
 
 class Worker(threading.Thread):
@@ -90,6 +100,15 @@ def full_queue():
     q.put(2, timeout=0.01)
 
 
+def store_item():
+    slots = [0, 0]
+    slots[2] = 1
+
+
+def store_attribute():
+    Sealed().total = 5
+
+
 def check():
     assert balance == 4, "balance is %r" % balance
 
@@ -104,7 +123,8 @@ def work(n):
 
 for target, args in ((divide, ({"a": 0},)), (deposit, ("x",)), (add_in_place, ()), (look, ("amy",)),
                      (misspelt, ()), (attribute, ()), (release_twice, ()), (inverse, ()), (chained, ()),
-                     (empty_queue, ()), (simple_empty, ()), (full_queue, ()), (check, ())):
+                     (empty_queue, ()), (simple_empty, ()), (full_queue, ()), (store_item, ()),
+                     (store_attribute, ()), (check, ())):
     t = threading.Thread(target=target, args=args)
     t.start()
     t.join()
