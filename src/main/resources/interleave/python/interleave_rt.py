@@ -518,9 +518,46 @@ def _result(reply):
         if exc is None:
             exc = type(error[0], (Exception,), {})
         message = _AS_THIS_PYTHON_WORDS_IT.get(error[1], error[1])
+        raised_in = _RAISED_IN.get(message)
+        if raised_in is not None:
+            _raise_from(raised_in(), exc, message)
         # queue.Empty, queue.Full and BrokenBarrierError carry no message: CPython raises them with no argument
         raise exc(message) if message != "" else exc()
     return result
+
+
+# The engine's errors that CPython raises from a line of its own Python code: where
+_RAISED_IN = {
+    "cannot wait on un-acquired lock": lambda: _defined(_real_threading.Condition.wait),
+    "cannot notify on un-acquired lock": lambda: _defined(_real_threading.Condition.notify),
+    "cannot join current thread": lambda: _defined(_real_threading.Thread.join),
+    "cannot join thread before it is started": lambda: _defined(_real_threading.Thread.join),
+    "cannot set daemon status of active thread": lambda: _defined(_real_threading.Thread.daemon.fset),
+    "semaphore initial value must be >= 0": lambda: _defined(_real_threading.Semaphore.__init__),
+    "can't specify timeout for non-blocking acquire": lambda: _defined(_real_threading.Semaphore.acquire),
+    "Semaphore released too many times": lambda: _defined(_real_threading.BoundedSemaphore.release),
+    "n must be one or more": lambda: _defined(_real_threading.Semaphore.release),
+    "task_done() called too many times": lambda: _defined_in(_stdlib_file("queue.py"), "Queue", "task_done"),
+}
+_raisers = {}
+
+
+def _raise_from(where, kind, message):
+    """Raises kind(message) from CPython's own line at `where` (see _defined) that raises it, `raise
+    RuntimeError("...")`: a traceback then ends in that frame of threading.py or queue.py, as under python3. From
+    here where that line is not there."""
+    key = (where, kind, message)
+    if key not in _raisers:
+        _raisers[key] = None if where is None else (
+            _cpython_line(where, 'raise %s("%s")' % (kind.__name__, message), "")
+            or _cpython_line(where, "raise %s(%r)" % (kind.__name__, message), ""))
+    if _raisers[key] is not None:
+        _raisers[key]()
+    raise kind(message)
+
+
+def _stdlib_file(name):
+    return os.path.join(os.path.dirname(os.__file__), name)
 
 
 def _run_action(barrier):
@@ -1709,9 +1746,10 @@ class Thread:
     @daemon.setter
     def daemon(self, daemonic):
         if not hasattr(self, "_started"):
-            raise RuntimeError("Thread.__init__() not called")
+            _raise_from(_defined(_real_threading.Thread.daemon.fset), RuntimeError, "Thread.__init__() not called")
         if self._started:
-            raise RuntimeError("cannot set daemon status of active thread")
+            _raise_from(_defined(_real_threading.Thread.daemon.fset), RuntimeError,
+                        "cannot set daemon status of active thread")
         self._daemonic = bool(daemonic)
 
     def run(self):
@@ -1720,9 +1758,9 @@ class Thread:
 
     def start(self):
         if not hasattr(self, "_started"):
-            raise RuntimeError("thread.__init__() not called")
+            _raise_from(_defined(_real_threading.Thread.start), RuntimeError, "thread.__init__() not called")
         if self._started:
-            raise RuntimeError("threads can only be started once")
+            _raise_from(_defined(_real_threading.Thread.start), RuntimeError, "threads can only be started once")
         self._started = True
         tid = _next_tid[0]
         _next_tid[0] += 1
@@ -1787,10 +1825,10 @@ class Thread:
     def join(self, timeout=None):
         if getattr(self, "_tid", None) is None:
             if not hasattr(self, "_started"):
-                raise RuntimeError("Thread.__init__() not called")
-            raise RuntimeError("cannot join thread before it is started")
+                _raise_from(_defined(_real_threading.Thread.join), RuntimeError, "Thread.__init__() not called")
+            _raise_from(_defined(_real_threading.Thread.join), RuntimeError, "cannot join thread before it is started")
         if self._tid == _my_tid():
-            raise RuntimeError("cannot join current thread")
+            _raise_from(_defined(_real_threading.Thread.join), RuntimeError, "cannot join current thread")
         _call("join", target=self._tid, timeout=None if timeout is None else _seconds(max(timeout, 0)))
 
     def is_alive(self):
@@ -2475,7 +2513,7 @@ def _as_cpython_queue(name, kind=None, occurrence=1):
     key = (name, kind, occurrence)
     made = _queue_stand_ins.get(key)
     if made is None:
-        where = _defined_in(os.path.join(os.path.dirname(os.__file__), "queue.py"), "Queue", name)
+        where = _defined_in(_stdlib_file("queue.py"), "Queue", name)
         if kind is None:
             made = _cpython_function(where) or (lambda q, *item: getattr(q, name[:3])(*item, block=False))
         else:

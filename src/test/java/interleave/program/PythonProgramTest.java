@@ -884,7 +884,7 @@ class PythonProgramTest {
      * is reported as CPython reports it, and traceback.print_stack() in a thread shows CPython's frames.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"tracebacks.py", "excepthooks.py"})
+    @ValueSource(strings = {"tracebacks.py", "excepthooks.py", "library_errors.py", "bad_arguments.py"})
     void uncaughtExceptionsPrintAsThisPythonPrintsThem(String name) throws Exception {
         Process p = new ProcessBuilder(PythonProgram.findPython(), program(name).toString()).start();
         String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
