@@ -890,7 +890,7 @@ class PythonProgramTest {
         String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         List<String> expected = cpythonStderr(name);
         p.waitFor();
-        assertTrue(expected.size() > 10, "" + expected);
+        assertTrue(expected.size() > 5, "python3 printed tracebacks: " + expected);
         for (RunSettings settings : List.of(RunSettings.DEFAULT,
                 RunSettings.DEFAULT.withMode(interleave.engine.Mode.COOPERATIVE),
                 RunSettings.DEFAULT.withMode(interleave.engine.Mode.OS))) {
