@@ -16,6 +16,7 @@ next scheduling point.
 import copy
 import itertools
 import os
+import sys
 import types
 
 from interleave_pool import module as pool_module_of
@@ -203,6 +204,8 @@ def modules(rt):
                 code = 0
             except SystemExit as e:
                 code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+                if e.code is not None and not isinstance(e.code, int):  # as CPython's child says it
+                    sys.stderr.write(str(e.code) + "\n")
             except BaseException:
                 self._process._exitcode = 1
                 raise

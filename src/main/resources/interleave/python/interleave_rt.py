@@ -1323,6 +1323,14 @@ class Lock(_Primitive):
     _kind = "Lock"
     _reentrant = False
 
+    def __getattr__(self, name):
+        """A missing attribute (a typo: lock.aquire()), in CPython's words for its C lock types ('_thread.lock'
+        object has no attribute ...), with what its "Did you mean" needs."""
+        cls = type(self)
+        shown = "%s.%s" % (cls.__module__, cls.__name__) if cls.__module__ == "_thread" else cls.__name__
+        message = "'%s' object has no attribute '%s'" % (shown, name)
+        raise AttributeError(message, name=name, obj=self) if sys.version_info >= (3, 10) else AttributeError(message)
+
     def __repr__(self):
         if type(self)._kind != "Lock":
             return _Primitive.__repr__(self)
@@ -2111,6 +2119,9 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
     """print: what CPython's prints, as one write (one point), to sys.stdout (the program's, see _ProgramStdout,
     or the one it redirected to) unless told otherwise. CPython writes each piece apart; to a buffered stdout that
     comes to the same, but on stderr, which it writes through, another thread's line may come between two pieces."""
+    for name, given in (("sep", sep), ("end", end)):
+        if given is not None and not isinstance(given, str):
+            raise TypeError("%s must be None or a string, not %.200s" % (name, type(given).__name__))
     text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
     if file is None:
         file = sys.stdout
@@ -2119,6 +2130,9 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
     file.write(text)
     if flush:
         file.flush()
+
+
+_print.__name__ = _print.__qualname__ = "print"  # (a thread whose target it is is "Thread-1 (print)")
 
 
 class _WriteOnly:
@@ -2247,6 +2261,9 @@ def _input(prompt=""):
     if answer is None:
         raise EOFError("EOF when reading a line")
     return answer
+
+
+_input.__name__ = _input.__qualname__ = "input"
 
 
 class _ProgramStdin:
@@ -2663,6 +2680,7 @@ def _thread_module():
 
 def _queue_module():
     m = types.ModuleType("queue")
+    m.__file__ = _stdlib_file("queue.py")  # (as CPython's: an ImportError names it, programs print it)
     for name in ("Queue", "Empty", "Full", "LifoQueue", "PriorityQueue", "SimpleQueue"):
         setattr(m, name, globals()[name])
     return m
@@ -2758,6 +2776,7 @@ _THREADING = None  # the threading module the program sees, once made
 def _threading_module():
     global _THREADING
     m = _THREADING = types.ModuleType("threading")
+    m.__file__ = _stdlib_file("threading.py")
     for name in ("Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Thread", "Timer",
                  "Barrier", "BrokenBarrierError", "local", "current_thread", "currentThread", "main_thread",
                  "active_count", "activeCount", "excepthook", "ExceptHookArgs", "get_ident"):

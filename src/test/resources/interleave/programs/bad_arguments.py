@@ -1,7 +1,7 @@
-# Wrong arguments to threading and time, as students write them: each call's error must be python3's own, in its
-# words (a string or None as a timeout, NaN, a negative sleep), caught and printed here; then an exception whose
-# __str__ fails ends a thread, and the main thread fails with sys.stderr sent to sys.stdout, where python3 prints
-# its traceback.
+# Wrong arguments to threading, time and print, as students write them: each call's error must be python3's own,
+# in its words (a string or None as a timeout, NaN, a negative sleep, print's sep), caught and printed here; then
+# an exception whose __str__ fails ends a thread, and the main thread fails with sys.stderr sent to sys.stdout,
+# where python3 prints its traceback.
 import queue
 import sys
 import threading
@@ -35,6 +35,13 @@ attempt("Queue get timeout 'x'", lambda: queue.Queue().get(timeout="x"))
 attempt("Queue get timeout -1", lambda: queue.Queue().get(timeout=-1))
 attempt("SimpleQueue get timeout 'x'", lambda: queue.SimpleQueue().get(timeout="x"))
 attempt("Barrier wait 'x'", lambda: threading.Barrier(2).wait("x"))
+attempt("print sep=5", lambda: print("a", "b", sep=5))
+attempt("print end=0", lambda: print("a", end=0))
+attempt("from threading import Thred", lambda: exec("from threading import Thred"))
+t = threading.Thread(target=print, args=("printed by a thread whose target is print",))
+print(t.name)
+t.start()
+t.join()
 
 
 class Unprintable(Exception):

@@ -1,7 +1,7 @@
 # Mistakes a class makes with threading itself, each in a thread of its own, one after the other: a Thread subclass
 # whose __init__ forgets Thread.__init__, a thread started twice, joins that cannot be, a BoundedSemaphore released
-# once too often, a Condition used without its lock, a task_done too many. Each error must come as python3 shows it:
-# raised from threading.py's (or queue.py's) own line that raises it, with its words.
+# once too often, a Condition used without its lock, a task_done too many, lock.aquire(). Each error must come as
+# python3 shows it: raised from threading.py's (or queue.py's) own line that raises it, with its words.
 import queue, threading
 class W(threading.Thread):
     def __init__(self):
@@ -32,8 +32,10 @@ def sem_nonblocking_timeout():
     threading.Semaphore(1).acquire(False, 1)
 def done_twice():
     queue.Queue().task_done()
+def typo():
+    threading.Lock().aquire()
 def daemon_late():
     t = threading.Thread(target=print, args=("x",)); t.start(); t.daemon = True
 for f in (forgot_init, twice, join_unstarted, join_self, over_release, cond_wait, cond_notify, negative_sem,
-          sem_nonblocking_timeout, done_twice, daemon_late):
+          sem_nonblocking_timeout, done_twice, typo, daemon_late):
     t = threading.Thread(target=f); t.start(); t.join()

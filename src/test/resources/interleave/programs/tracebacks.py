@@ -5,6 +5,7 @@
 # which is C). The main thread fails last.
 import multiprocessing
 import queue
+import sys
 import threading
 
 balance = 0
@@ -136,5 +137,9 @@ if __name__ == "__main__":
     p.start()
     p.join()
     print("the process ended with", p.exitcode)
+    p = multiprocessing.Process(target=sys.exit, args=("a child's last words",))
+    p.start()
+    p.join()
+    print("that one with", p.exitcode)
 print("balance", balance)
 Account().deposit(5)
