@@ -21,10 +21,12 @@ def _results(futures, timeout):
         yield f.result(timeout)
 
 
-def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
+def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock, as_in_cpython):
     """The concurrent.futures module (and its .thread submodule), given the runtime's Thread, Queue and Empty,
-    makers of named Events and Semaphores, a lock of CPython's own for bookkeeping never held at a point, and the
-    run's clock (in seconds) for the timeouts that span several waits."""
+    makers of named Events and Semaphores, a lock of CPython's own for bookkeeping never held at a point, the
+    run's clock (in seconds) for the timeouts that span several waits, and the lines of CPython's own
+    concurrent.futures a traceback through a future shows (by name: "run", "initializer", "add_done_callback",
+    "_invoke_callbacks", "get_result", "result 1" and "result 2"; None where its source is not there)."""
     executors = itertools.count()
     live = []  # the ThreadPoolExecutors not shut down: their workers are told to end when the program does
 
@@ -79,13 +81,22 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
             return self._state in (FINISHED, CANCELLED)
 
         def result(self, timeout=None):
+            finished = self.done()
             if not self._done.wait(timeout):
                 raise TimeoutError()
             if self._state == CANCELLED:
                 raise CancelledError()
             if self._exception is not None:
-                raise self._exception
+                self._raise_held(1 if finished else 2)
             return self._result
+
+        def _raise_held(self, occurrence):
+            """Raises the exception the future holds from CPython's own lines, as its result() does: the first of
+            its two `return self.__get_result()` if the future had finished when asked, else the second."""
+            result, get_result = as_in_cpython("result %d" % occurrence), as_in_cpython("get_result")
+            if result is None or get_result is None:
+                raise self._exception
+            result(types.SimpleNamespace(**{"__get_result": lambda: get_result(self)}))
 
         def exception(self, timeout=None):
             if not self._done.wait(timeout):
@@ -99,7 +110,14 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
                 if not self.done():
                     self._callbacks.append(fn)
                     return
-            fn(self)
+            self._call_back(fn, "add_done_callback")
+
+        def _call_back(self, fn, by):
+            try:
+                (as_in_cpython(by) or (lambda fn, future: fn(future)))(fn, self)
+            except Exception:  # noqa: as CPython's: logged, and the others still called
+                import logging
+                logging.getLogger("concurrent.futures").exception("exception calling callback for %r", self)
 
         def set_running_or_notify_cancel(self):
             with real_lock:
@@ -119,10 +137,14 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
         def _finish(self):
             self._done.set()
             for fn in self._callbacks:
-                fn(self)
+                self._call_back(fn, "_invoke_callbacks")
 
-        def __repr__(self):
-            return "<Future state=%s>" % self._state.lower()
+        def __repr__(self):  # as CPython's
+            if self._state == FINISHED:
+                what, of = ("raised", self._exception) if self._exception is not None else ("returned", self._result)
+                return "<%s at %#x state=finished %s %s>" % (type(self).__name__, id(self), what,
+                                                              type(of).__name__)
+            return "<%s at %#x state=%s>" % (type(self).__name__, id(self), self._state.lower())
 
     class Executor:
         """concurrent.futures.Executor: what every executor has; submit is each kind's own."""
@@ -156,10 +178,13 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
             self._threads = []
             self._shutdown = False
             self._initializer, self._initargs = initializer, initargs
+            self._broken = False
             self._items = itertools.count()
             live.append(self)
 
         def submit(self, fn, *args, **kwargs):
+            if self._broken:
+                raise BrokenThreadPool(self._broken)
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             f = Future("future %d of %s" % (next(self._items), self._prefix))
@@ -177,7 +202,15 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
 
         def _worker(self):
             if self._initializer is not None:
-                self._initializer(*self._initargs)
+                initialize = as_in_cpython("initializer") or (lambda initializer, args: initializer(*args))
+                try:
+                    initialize(self._initializer, self._initargs)
+                except BaseException:  # noqa: as CPython's worker: logged, and the pool is broken
+                    import logging
+                    logging.getLogger("concurrent.futures").critical("Exception in initializer:", exc_info=True)
+                    self._initializer_failed()
+                    return
+            run = as_in_cpython("run") or (lambda item: item.fn(*item.args, **item.kwargs))
             while True:
                 item = self._work.get()
                 if item is None:
@@ -186,12 +219,23 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
                 f, fn, args, kwargs = item
                 if f.set_running_or_notify_cancel():
                     try:
-                        result = fn(*args, **kwargs)
+                        result = run(types.SimpleNamespace(fn=fn, args=args, kwargs=kwargs))
                     except BaseException as e:  # noqa: the future holds it, as in CPython
                         f.set_exception(e)
                     else:
                         f.set_result(result)
                 self._idle.release()
+
+        def _initializer_failed(self):
+            """As CPython's: the pool is broken, and the futures still waiting for a worker hold the news."""
+            self._broken = "A thread initializer failed, the thread pool is not usable anymore"
+            while True:
+                try:
+                    item = self._work.get_nowait()
+                except Empty:
+                    break
+                if item is not None:
+                    item[0].set_exception(BrokenThreadPool(self._broken))
 
         def shutdown(self, wait=True, *, cancel_futures=False):
             if not self._shutdown:
@@ -240,6 +284,12 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock):
         done = {f for f in fs if f.done()}
         return DoneAndNotDoneFutures(done, set(fs) - done)
 
+    for cls in (Error, CancelledError, InvalidStateError, BrokenExecutor, Future, Executor, BrokenThreadPool,
+                ThreadPoolExecutor) + ((TimeoutError,) if TimeoutError is not builtins.TimeoutError else ()):
+        # as CPython names them (a traceback's last line says "concurrent.futures._base.CancelledError")
+        cls.__module__ = "concurrent.futures.thread" if cls in (BrokenThreadPool, ThreadPoolExecutor) \
+            else "concurrent.futures._base"
+        cls.__qualname__ = cls.__name__
     m = types.ModuleType("concurrent.futures")
     for name, value in (("Future", Future), ("Executor", Executor), ("ThreadPoolExecutor", ThreadPoolExecutor),
                         ("as_completed", as_completed),

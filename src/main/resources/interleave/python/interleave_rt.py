@@ -560,6 +560,35 @@ def _stdlib_file(name):
     return os.path.join(os.path.dirname(os.__file__), name)
 
 
+_futures_lines = {}
+
+
+def _futures_as_in_cpython(name):
+    """Lines of CPython's concurrent.futures that a traceback through a future shows, made at the first need: a
+    worker's call of its function, its call of the initializer, a future's calls of its callbacks, and a result()'s
+    raise of the exception the future holds (the first or second `return self.__get_result()`)."""
+    if name not in _futures_lines:
+        thread, base = _stdlib_file("concurrent/futures/thread.py"), _stdlib_file("concurrent/futures/_base.py")
+        made = {
+            "run": lambda: _cpython_line(_defined_in(thread, "_WorkItem", "run"),
+                                         "result = self.fn(*self.args, **self.kwargs)", then="return result"),
+            "initializer": lambda: _cpython_line(_defined_in(thread, None, "_worker"), "initializer(*initargs)",
+                                                 "initializer, initargs"),
+            "add_done_callback": lambda: _cpython_line(_defined_in(base, "Future", "add_done_callback"), "fn(self)",
+                                                       "fn, self"),
+            "_invoke_callbacks": lambda: _cpython_line(_defined_in(base, "Future", "_invoke_callbacks"),
+                                                       "callback(self)", "callback, self"),
+            "get_result": lambda: _cpython_line(_defined_in(base, "Future", "__get_result"),
+                                                "raise self._exception"),
+            "result 1": lambda: _cpython_line(_defined_in(base, "Future", "result"),
+                                              "return self.__get_result()"),
+            "result 2": lambda: _cpython_line(_defined_in(base, "Future", "result"),
+                                              "return self.__get_result()", occurrence=2),
+        }[name]()
+        _futures_lines[name] = made
+    return _futures_lines[name]
+
+
 def _run_action(barrier):
     """The engine asks this thread, the last at a Barrier, to run its action (CPython's rule); the Barrier's wait
     answers when it is done. An exception in the action breaks the barrier and is raised in this thread."""
@@ -1889,8 +1918,9 @@ _parsed_files = {}
 
 
 def _defined_in(path, owner, name):
-    """Where method `name` of class `owner` is written in the file `path` of the standard library, read without
-    importing it (the program's sees our model under its name): (file, line, name), or None."""
+    """Where method `name` of class `owner` (a function of the module for None) is written in the file `path` of the
+    standard library, read without importing it (the program's sees our model under its name): (file, line, name),
+    or None."""
     tree = _parsed_files.get(path)
     if tree is None:
         try:
@@ -1898,6 +1928,8 @@ def _defined_in(path, owner, name):
         except (SyntaxError, ValueError):
             return None
     for node in tree.body:
+        if owner is None and isinstance(node, ast.FunctionDef) and node.name == name:
+            return path, node.lineno, name
         if isinstance(node, ast.ClassDef) and node.name == owner:
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and item.name == name:
@@ -1933,11 +1965,12 @@ def _cpython_function(where):
     return made if made is not None and made.__code__.co_firstlineno == first else None
 
 
-def _cpython_line(where, text, parameters="self", occurrence=1):
+def _cpython_line(where, text, parameters="self", occurrence=1, then=None):
     """A function named as CPython's function at `where` (threading.Thread._bootstrap_inner) whose code is the one
     line of it that reads `text` ("self.run()"; the `occurrence`th such line), at that line's number in its file,
-    calling what CPython's calls (with `parameters`, the names the line reads): a frame of it shows in a traceback as
-    CPython's does. None where the source is not there to read."""
+    calling what CPython's calls (with `parameters`, the names the line reads; `then`, a statement after it, such
+    as "return result"): a frame of it shows in a traceback as CPython's does. None where the source is not there
+    to read."""
     if where is None:
         return None
     path, first, name = where
@@ -1947,7 +1980,10 @@ def _cpython_line(where, text, parameters="self", occurrence=1):
             continue
         occurrence -= 1
         if occurrence == 0:
-            source = "\n" * (number - 2) + "def %s(%s):\n" % (name, parameters) + lines[number - 1]
+            line = lines[number - 1]
+            source = "\n" * (number - 2) + "def %s(%s):\n" % (name, parameters) + line
+            if then is not None:
+                source += "\n" + line[:len(line) - len(line.lstrip())] + then + "\n"
             namespace = {}
             exec(compile(source, path, "exec"), namespace)
             return namespace[name]
@@ -2896,7 +2932,7 @@ def main():
     sys.modules.update({"greenlet": greenlet, "gevent": gevent, "gevent.monkey": monkey, "asyncio": asyncio})
     concurrent, futures, futures_thread = futures_module(Thread, Queue, Empty, _named_event,
                                                          lambda name, value: _named(Semaphore, name, value),
-                                                         _real_threading.Lock(), clock)
+                                                         _real_threading.Lock(), clock, _futures_as_in_cpython)
     sys.modules.update({"concurrent": concurrent, "concurrent.futures": futures,
                         "concurrent.futures.thread": futures_thread})
     processes, os_calls, fork_at_top_level, forking_process_request = process_modules(_process_parts())
