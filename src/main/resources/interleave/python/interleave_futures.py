@@ -26,7 +26,8 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock, as_
     makers of named Events and Semaphores, a lock of CPython's own for bookkeeping never held at a point, the
     run's clock (in seconds) for the timeouts that span several waits, and the lines of CPython's own
     concurrent.futures a traceback through a future shows (by name: "run", "initializer", "add_done_callback",
-    "_invoke_callbacks", "get_result", "result 1" and "result 2"; None where its source is not there)."""
+    "_invoke_callbacks", "get_result", "result 1", "result 2" and "after shutdown"; None where its source is not
+    there)."""
     executors = itertools.count()
     live = []  # the ThreadPoolExecutors not shut down: their workers are told to end when the program does
 
@@ -186,6 +187,7 @@ def module(Thread, Queue, Empty, new_event, new_semaphore, real_lock, clock, as_
             if self._broken:
                 raise BrokenThreadPool(self._broken)
             if self._shutdown:
+                (as_in_cpython("after shutdown") or (lambda: None))()
                 raise RuntimeError("cannot schedule new futures after shutdown")
             f = Future("future %d of %s" % (next(self._items), self._prefix))
             self._work.put((f, fn, args, kwargs))

@@ -245,7 +245,7 @@ class Rewrite(ast.NodeTransformer):
                 where = [ast.Name(id=obj, ctx=ast.Load()), ast.Name(id=key, ctx=ast.Load())]
                 writer = "set_item"
             node.value = self.visit(node.value)
-            return self._expr(writer, [self._in_place(read, node)] + where, node)
+            return self._expr(writer, [self._in_place(read, node)] + where, node, t)  # the store: at its target
         node.value = self.visit(node.value)
         return node
 

@@ -565,8 +565,9 @@ _futures_lines = {}
 
 def _futures_as_in_cpython(name):
     """Lines of CPython's concurrent.futures that a traceback through a future shows, made at the first need: a
-    worker's call of its function, its call of the initializer, a future's calls of its callbacks, and a result()'s
-    raise of the exception the future holds (the first or second `return self.__get_result()`)."""
+    worker's call of its function, its call of the initializer, a future's calls of its callbacks, a result()'s
+    raise of the exception the future holds (the first or second `return self.__get_result()`), a submit() after
+    shutdown's raise."""
     if name not in _futures_lines:
         thread, base = _stdlib_file("concurrent/futures/thread.py"), _stdlib_file("concurrent/futures/_base.py")
         made = {
@@ -574,6 +575,9 @@ def _futures_as_in_cpython(name):
                                          "result = self.fn(*self.args, **self.kwargs)", then="return result"),
             "initializer": lambda: _cpython_line(_defined_in(thread, None, "_worker"), "initializer(*initargs)",
                                                  "initializer, initargs"),
+            "after shutdown": lambda: _cpython_line(_defined_in(thread, "ThreadPoolExecutor", "submit"),
+                                                    "raise RuntimeError('cannot schedule new futures after shutdown')",
+                                                    ""),
             "add_done_callback": lambda: _cpython_line(_defined_in(base, "Future", "add_done_callback"), "fn(self)",
                                                        "fn, self"),
             "_invoke_callbacks": lambda: _cpython_line(_defined_in(base, "Future", "_invoke_callbacks"),
@@ -1499,7 +1503,13 @@ class Semaphore(Lock):
 
     def acquire(self, blocking=True, timeout=None):
         # None waits for ever; a Semaphore's -1 (unlike a Lock's) does not wait at all, as in CPython
-        return _call("acquire", obj=self._id, blocking=blocking, timeout=_added(timeout))
+        try:
+            timeout = _added(timeout)
+        except TypeError:  # CPython's Semaphore reads the timeout only if it has to wait
+            if blocking and _call("acquire", obj=self._id, blocking=False, timeout=None):
+                return True
+            raise
+        return _call("acquire", obj=self._id, blocking=blocking, timeout=timeout)
 
     def release(self, n=1):
         _call("release", obj=self._id, n=n)
@@ -1543,7 +1553,13 @@ class Event(_Primitive):
         return self.is_set()
 
     def wait(self, timeout=None):
-        return _call("wait", obj=self._id, timeout=_compared(timeout))
+        try:
+            timeout = _compared(timeout)
+        except TypeError:  # CPython's Event reads the timeout only if it is not set
+            if self.is_set():
+                return True
+            raise
+        return _call("wait", obj=self._id, timeout=timeout)
 
     if "__repr__" in vars(_real_threading.Event):  # as the interpreter's threading has it (3.11+)
         def __repr__(self):

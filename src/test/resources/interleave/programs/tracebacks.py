@@ -110,6 +110,11 @@ def store_attribute():
     Sealed().total = 5
 
 
+def store_in_place():
+    sealed = Sealed()
+    sealed.total += 1
+
+
 def check():
     assert balance == 4, "balance is %r" % balance
 
@@ -125,7 +130,7 @@ def work(n):
 for target, args in ((divide, ({"a": 0},)), (deposit, ("x",)), (add_in_place, ()), (look, ("amy",)),
                      (misspelt, ()), (attribute, ()), (release_twice, ()), (inverse, ()), (chained, ()),
                      (empty_queue, ()), (simple_empty, ()), (full_queue, ()), (store_item, ()),
-                     (store_attribute, ()), (check, ())):
+                     (store_attribute, ()), (store_in_place, ()), (check, ())):
     t = threading.Thread(target=target, args=args)
     t.start()
     t.join()
