@@ -78,6 +78,9 @@ shot python-philosophers-1024.png 1024x768 --open "$PWD/src/test/resources/inter
 shot python-philosophers-presentation-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/philosophers.py" --speed full --play --present --lang zh
 # a program split over two files: the module's shared values (bank.balance, account.total) on screen
 shot python-split-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/split/split_bank.py" --speed full --play --lang en
+# a program's uncaught exceptions: the result pane shows each traceback compactly (the program's frames)
+shot python-traceback-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/crash.py" --speed full --play --lang en
+shot python-traceback-presentation-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/programs/library_errors.py" --speed full --play --present --lang zh
 shot python-stderr-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/programs/stderr_logging.py" --speed full --play --lang en
 # os mode: CPython runs the threads itself, and rarely switches inside balance = balance + n: the note says so
 # a program that never ends, at full speed for more than 20 s: the window says it may never end and how to stop it
