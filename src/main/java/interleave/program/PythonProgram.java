@@ -190,18 +190,32 @@ public final class PythonProgram extends Scenario {
      * null.
      */
     private static String interpreter(String candidate) {
-        String known = checked.get(candidate);
-        if (known != null && Files.isExecutable(Path.of(known))) {
-            return known; // checked before in this process (the app's every load, the CLI's --python once)
+        Checked known = checked.get(candidate);
+        if (known != null && known.modified().equals(modified(known.exe()))) {
+            return known.exe(); // checked before in this process and unchanged since (a reload, the bench's loads)
         }
         String exe = firstCheck(candidate);
         if (exe != null) {
-            checked.put(candidate, exe);
+            checked.put(candidate, new Checked(exe, modified(exe)));
         }
         return exe;
     }
 
-    private static final Map<String, String> checked = new java.util.concurrent.ConcurrentHashMap<>();
+    /** An interpreter found to be Python 3.8+, and when its file last changed (a bare name: never the same). */
+    private record Checked(String exe, String modified) {
+    }
+
+    private static final Map<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String modified(String exe) {
+        try {
+            Path file = Path.of(exe);
+            return file.isAbsolute() ? Files.getLastModifiedTime(file).toString() + " " + Files.size(file)
+                    : "unknown " + System.nanoTime();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return "gone " + System.nanoTime();
+        }
+    }
 
     private static String firstCheck(String candidate) {
         try {

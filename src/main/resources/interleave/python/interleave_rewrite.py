@@ -271,17 +271,26 @@ class Rewrite(ast.NodeTransformer):
         self.generic_visit(node)
         return node
 
-    def _call(self, method, args, node):
-        return ast.copy_location(ast.Call(
+    def _call(self, method, args, node, at=None):
+        """A call of the runtime's `method` for `node`, placed where `at` is (else `node`)."""
+        return self._placed(ast.Call(
             func=ast.Attribute(value=ast.Name(id="__rt_globals__", ctx=ast.Load()), attr=method, ctx=ast.Load()),
-            args=args + [ast.Constant(node.lineno)], keywords=[]), node)
+            args=args + [ast.Constant(node.lineno)], keywords=[]), at or node)
+
+    @staticmethod
+    def _placed(call, at):
+        ast.copy_location(call, at)
+        if isinstance(at, ast.Subscript) and at.end_lineno != at.lineno:
+            # CPython 3.10+ puts a method call on its attribute's last line: this one's is where the item starts (a
+            # subscript spread over lines fails on its first, as CPython's own)
+            for part in (call.func, call.func.value):
+                part.lineno = part.end_lineno = at.lineno
+                part.col_offset = part.end_col_offset = at.col_offset
+        return call
 
     def _expr(self, method, args, node, at=None):
         """A statement of a runtime call for `node`, the call itself placed at `at` (else at the statement)."""
-        call = self._call(method, args, node)
-        if at is not None:
-            ast.copy_location(call, at)
-        return ast.copy_location(ast.Expr(call), node)
+        return ast.copy_location(ast.Expr(self._call(method, args, node, at)), node)
 
     def _loop(self, node):
         writes = []

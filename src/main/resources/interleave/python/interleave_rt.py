@@ -502,7 +502,7 @@ def _make_fifos(tid):
 
 def _call(op, **args):
     """One request of the current thread; blocks until the engine answers, raises what the engine raised."""
-    return _result(_exchange(op, args))
+    return _result(_exchange(op, args), args.get("obj"))
 
 
 # The engine's messages as this interpreter words them, where its version words them otherwise.
@@ -510,8 +510,9 @@ _AS_THIS_PYTHON_WORDS_IT = {"timeout value must be positive": "timeout value mus
     if sys.version_info >= (3, 13) else {}
 
 
-def _result(reply):
-    """The result of an answer (result, error), or the error it carries, raised."""
+def _result(reply, by=None):
+    """The result of an answer (result, error), or the error it carries, raised (from CPython's own line that
+    raises it where it is threading's or queue's, see _RAISED_IN; `by` is the object asked, if any)."""
     result, error = reply
     if error is not None:
         exc = _EXCEPTIONS.get(error[0])
@@ -519,7 +520,8 @@ def _result(reply):
             exc = type(error[0], (Exception,), {})
         message = _AS_THIS_PYTHON_WORDS_IT.get(error[1], error[1])
         raised_in = _RAISED_IN.get(message)
-        if raised_in is not None:
+        if raised_in is not None and not any(c.__module__ == "multiprocessing"  # (its own code raises these)
+                                             for c in type(_OBJECTS.get(by)).__mro__):
             _raise_from(raised_in(), exc, message)
         # queue.Empty, queue.Full and BrokenBarrierError carry no message: CPython raises them with no argument
         raise exc(message) if message != "" else exc()
@@ -1313,10 +1315,6 @@ class _Primitive:
         return "<%s.%s object at %#x>" % (type(self).__module__, type(self).__qualname__, self._address())
 
 
-_INTEGER_REQUIRED = "'%s' object cannot be interpreted as an integer" if sys.version_info >= (3, 10) \
-    else "an integer is required (got type %s)"
-
-
 def _seconds(value):
     """`value` as CPython's C code reads a number of seconds (time.sleep, a lock's timeout): a float, or an integer
     (anything with __index__); anything else, NaN, and a size past what CPython's clock holds raise in this
@@ -1324,13 +1322,17 @@ def _seconds(value):
     if isinstance(value, float):
         if value != value:
             raise ValueError("Invalid value NaN (not a number)")
-    elif hasattr(type(value), "__index__"):
-        value = operator.index(value)
-    else:
-        raise TypeError(_INTEGER_REQUIRED % type(value).__name__)
-    if value > 1e9:  # perhaps past CPython's clock (infinity is): its own OverflowError, from a lock no one holds
+    elif not isinstance(value, int):
+        # anything else (a str, None, a Decimal) as this Python's C code reads it, in its words: a lock no one
+        # holds reads it (and takes itself at once if it may)
+        _real_threading.Lock().acquire(True, value)
+        value = operator.index(value) if hasattr(type(value), "__index__") else int(value)
+    if value > 1e9:  # perhaps past CPython's clock (infinity is): its own OverflowError, the same way
         _real_threading.Lock().acquire(True, value)
     return value
+
+
+_NOT_SECONDS = (TypeError, ValueError, OverflowError)  # what reading a timeout may raise
 
 
 def _compared(timeout):
@@ -1503,9 +1505,11 @@ class Semaphore(Lock):
 
     def acquire(self, blocking=True, timeout=None):
         # None waits for ever; a Semaphore's -1 (unlike a Lock's) does not wait at all, as in CPython
+        if not blocking and timeout is not None:
+            timeout = 0  # (whatever it is: the engine's rule refuses a timeout without blocking, as CPython)
         try:
             timeout = _added(timeout)
-        except TypeError:  # CPython's Semaphore reads the timeout only if it has to wait
+        except _NOT_SECONDS:  # CPython's Semaphore reads the timeout only if it has to wait
             if blocking and _call("acquire", obj=self._id, blocking=False, timeout=None):
                 return True
             raise
@@ -1555,7 +1559,7 @@ class Event(_Primitive):
     def wait(self, timeout=None):
         try:
             timeout = _compared(timeout)
-        except TypeError:  # CPython's Event reads the timeout only if it is not set
+        except _NOT_SECONDS:  # CPython's Event reads the timeout only if it is not set
             if self.is_set():
                 return True
             raise
@@ -1600,7 +1604,13 @@ class Condition(Lock):
         return "<Condition(%s, %d)>" % (lock, holder[2])
 
     def wait(self, timeout=None):
-        return _call("wait", obj=self._id, timeout=_compared(timeout))
+        try:
+            timeout = _compared(timeout)
+        except _NOT_SECONDS:  # CPython's Condition first checks that the lock is held (the engine's rule)
+            if not self._is_owned():
+                _call("wait", obj=self._id, timeout=0)  # (raises "cannot wait on un-acquired lock")
+            raise
+        return _call("wait", obj=self._id, timeout=timeout)
 
     def wait_for(self, predicate, timeout=None):
         end = None if timeout is None else _time_now() + timeout
@@ -1846,34 +1856,48 @@ class Thread:
         _call("begin", line=0)
         try:
             self._bootstrap_inner()
-        except SystemExit:
-            pass  # as CPython's excepthook: a thread that exits says nothing
-        except BaseException as e:  # noqa: the engine records it as this thread's error
-            _without_runtime_frames(e)
-            heading = self._error_heading()
-            hook = getattr(_THREADING, "excepthook", excepthook)
-            if hook is not excepthook:  # the program's own hook, as CPython calls it; its own errors are the thread's
-                try:
-                    _invoke_excepthook(hook, ExceptHookArgs(type(e), e, e.__traceback__, self))
-                    e = None
-                except BaseException as in_hook:  # noqa
-                    if in_hook.__context__ is e:  # CPython's hook runs outside the thread's handling of it
-                        in_hook.__context__ = None
-                    e = _without_runtime_frames(in_hook)
-                    heading = "Exception in threading.excepthook:\n"
-            traceback = None if e is None else _to_programs_stderr(heading + _traceback(e))
-            self._alive = False
-            _forget_locals_of(self._tid)
-            if e is None:
-                _call("end")
-            else:
-                _call("end", error=_summary(e), line=_tb_line(e), **({"traceback": traceback} if traceback else {}))
+        except BaseException as e:  # noqa: SystemExit too, as CPython's _bootstrap_inner
+            self._uncaught(e)
             _close_channel()
             return
         self._alive = False
         _forget_locals_of(self._tid)
         _call("end")
         _close_channel()
+
+    def _uncaught(self, e):
+        """What CPython does with a thread's uncaught exception: threading.excepthook, the program's own where it
+        set one (called for a SystemExit too; if it fails, "Exception in threading.excepthook:" and sys.excepthook
+        for its error, as CPython's invoke_excepthook), else the default, whose traceback the engine records with
+        the thread's error (a SystemExit says nothing). Then the thread ends."""
+        _without_runtime_frames(e)
+        hook = getattr(_THREADING, "excepthook", excepthook)
+        error, traceback = e, None
+        if hook is excepthook:
+            if isinstance(e, SystemExit):
+                error = None
+            else:
+                traceback = _to_programs_stderr(self._error_heading() + _traceback(e))
+        else:
+            try:
+                _invoke_excepthook(hook, ExceptHookArgs(type(e), e, e.__traceback__, self))
+                error = None
+            except BaseException as in_hook:  # noqa
+                in_hook.__suppress_context__ = True  # (CPython's words: its hook runs outside the handling of e)
+                error = _without_runtime_frames(in_hook)
+                heading = "Exception in threading.excepthook:\n"
+                sys_hook = getattr(sys, "excepthook", None)
+                if sys_hook is not None and sys_hook is not sys.__excepthook__:
+                    sys.stderr.write(heading)
+                    sys_hook(type(in_hook), in_hook, in_hook.__traceback__)
+                else:
+                    traceback = _to_programs_stderr(heading + _traceback(in_hook))
+        self._alive = False
+        _forget_locals_of(self._tid)
+        if error is None:
+            _call("end")
+        else:
+            _call("end", error=_summary(error), line=_tb_line(error), **({"traceback": traceback} if traceback else {}))
 
     def join(self, timeout=None):
         if getattr(self, "_tid", None) is None:
@@ -1991,8 +2015,18 @@ def _cpython_line(where, text, parameters="self", occurrence=1, then=None):
         return None
     path, first, name = where
     lines = linecache.getlines(path)
-    for number in range(max(first + 1, 3), len(lines) + 1):
-        if lines[number - 1].strip() != text:
+    if not 1 <= first <= len(lines):
+        return None
+    indent = len(lines[first - 1]) - len(lines[first - 1].lstrip())
+    decorators = lines[first - 1].lstrip().startswith("@")  # (a property's setter: its def comes after them)
+    for number in range(first + 1, len(lines) + 1):
+        found = lines[number - 1].strip()
+        if decorators:
+            decorators = not found.startswith(("def ", "async def "))
+            continue
+        if found and not found.startswith("#") and len(lines[number - 1]) - len(lines[number - 1].lstrip()) <= indent:
+            break  # the function ends: the line is not in it
+        if found != text or number < 3:
             continue
         occurrence -= 1
         if occurrence == 0:
@@ -2106,6 +2140,13 @@ def _time_now():
     return _call("time")
 
 
+def _named_as(name, function):
+    """`function`, named as the function of CPython's it stands for (Thread(target=time.sleep) is "Thread-1
+    (sleep)", as there)."""
+    function.__name__ = function.__qualname__ = name
+    return function
+
+
 def _virtual_clock(time_module):
     """time.*: the run's clock. In sim and cooperative mode the virtual one, which starts at 0 (the epoch), so the
     same seed gives the same output; in os mode the real one, the date and time of day included, as CPython's
@@ -2121,16 +2162,15 @@ def _virtual_clock(time_module):
             start.append(real["time"]() - now)
         return start[0] + now
 
-    time_module.sleep = _sleep
-    time_module.time = wall
-    time_module.monotonic = _time_now
-    time_module.perf_counter = _time_now
-    time_module.time_ns = lambda: int(wall() * 1e9)
-    time_module.ctime = lambda secs=None: real["ctime"](wall() if secs is None else secs)
-    time_module.localtime = lambda secs=None: real["localtime"](wall() if secs is None else secs)
-    time_module.gmtime = lambda secs=None: real["gmtime"](wall() if secs is None else secs)
-    time_module.strftime = lambda fmt, t=None: real["strftime"](fmt, real["localtime"](wall()) if t is None
-                                                               else t)
+    functions = dict(
+        sleep=_sleep, time=wall, monotonic=lambda: _time_now(), perf_counter=lambda: _time_now(),
+        time_ns=lambda: int(wall() * 1e9),
+        ctime=lambda secs=None: real["ctime"](wall() if secs is None else secs),
+        localtime=lambda secs=None: real["localtime"](wall() if secs is None else secs),
+        gmtime=lambda secs=None: real["gmtime"](wall() if secs is None else secs),
+        strftime=lambda fmt, t=None: real["strftime"](fmt, real["localtime"](wall()) if t is None else t))
+    for name, function in functions.items():
+        setattr(time_module, name, _named_as(name, function))
     sys.modules["datetime"] = _datetime_on(wall)
 
 
@@ -2404,21 +2444,27 @@ def _without_runtime_frames(e, _seen=None):
 
 
 class _StderrOfThisThread:
-    """sys.stderr for a moment: what this thread writes is kept, what the others write goes where it went."""
+    """sys.stderr for a moment: what this thread writes is kept, what the others write goes where it went. Two
+    threads' displays may overlap (one's exception's __str__ is a scheduling point; os mode): each capture passes
+    everything on once finished, and the last to finish takes the finished ones out (see _displayed)."""
 
     def __init__(self, others):
         self._others = others
         self._ident = _real_threading.get_ident()
         self.parts = []
+        self.finished = False
+
+    def _mine(self):
+        return not self.finished and _real_threading.get_ident() == self._ident
 
     def write(self, text):
-        if _real_threading.get_ident() == self._ident:
+        if self._mine():
             self.parts.append(text)
             return len(text)
         return self._others.write(text)
 
     def flush(self):
-        if _real_threading.get_ident() != self._ident and self._others is not None:
+        if not self._mine() and self._others is not None:
             self._others.flush()
 
     def __getattr__(self, name):
@@ -2436,12 +2482,13 @@ def _displayed(kind, e, tb):
     the failing part, "Did you mean" where the version says it). Into a string: the engine records it as the run's
     stderr."""
     capture = _StderrOfThisThread(sys.stderr)
-    shown = sys.stderr
     sys.stderr = capture
     try:
         sys.__excepthook__(kind, e, tb)
     finally:
-        sys.stderr = shown
+        capture.finished = True
+        while isinstance(sys.stderr, _StderrOfThisThread) and sys.stderr.finished:
+            sys.stderr = sys.stderr._others  # (another display's, begun after this one, may still be on)
     return "".join(capture.parts)
 
 
@@ -2450,8 +2497,14 @@ def _to_programs_stderr(traceback):
     sys.stdout), as CPython prints it there (then None); else it is the run's stderr, returned for the engine."""
     if sys.stderr is None or sys.stderr is sys.__stderr__:
         return traceback
-    sys.stderr.write(traceback)
-    sys.stderr.flush()
+    try:
+        sys.stderr.write(traceback)
+    except Exception:  # noqa: a stream that cannot take it: the run's stderr has it then
+        return traceback
+    try:
+        sys.stderr.flush()
+    except Exception:  # noqa: as CPython's display, which does not mind a stream without flush
+        pass
     return None
 
 
@@ -2530,7 +2583,7 @@ class Queue(_Primitive):
         _items[n] = item
         try:
             _queue_call("put", Full, block, timeout, obj=self._id, item=n)
-        except Full:
+        except BaseException:  # (Full, or a timeout that is no number)
             del _items[n]
             raise
 
@@ -2600,8 +2653,11 @@ def _queue_call(method, kind, block, timeout, **request):
     queue.Queue.`method` raises it, from its line for a call that does not block or for one whose timeout ran out.
     A timeout is read as queue.py reads it (`timeout < 0`, `time() + timeout`)."""
     if block and timeout is not None:
-        timeout < 0
-        timeout = 0.0 + timeout
+        if method == "put" and _call("maxsize", obj=request["obj"]) <= 0:
+            timeout = None  # queue.py reads a put's timeout only for a bounded queue (SimpleQueue never does)
+        else:
+            timeout < 0  # (a timeout that is no number raises its TypeError here, as in queue.py)
+            timeout = 0.0 + timeout
     try:
         return _call(method, block=block, timeout=timeout, **request)
     except kind:
@@ -2671,7 +2727,7 @@ class SimpleQueue(Queue):
 
     # CPython's is C code: its Empty comes with no frame of queue.py
     def get(self, block=True, timeout=None):
-        return _items.pop(_call("get", obj=self._id, block=block, timeout=None if timeout is None
+        return _items.pop(_call("get", obj=self._id, block=block, timeout=None if timeout is None or not block
                                 else _seconds(timeout)))
 
     def get_nowait(self):
@@ -2788,7 +2844,8 @@ def _random_per_process():
     for name in dir(random.Random):
         if not name.startswith("_") and callable(getattr(random, name, None)) \
                 and getattr(getattr(random, name), "__self__", None) is random._inst:
-            setattr(random, name, (lambda n: lambda *a, **k: getattr(_memory().random, n)(*a, **k))(name))
+            setattr(random, name, _named_as(name, (lambda n: lambda *a, **k: getattr(_memory().random, n)(*a, **k))
+                                            (name)))
 
 
 ExceptHookArgs = collections.namedtuple("ExceptHookArgs", "exc_type exc_value exc_traceback thread")

@@ -110,6 +110,12 @@ def store_attribute():
     Sealed().total = 5
 
 
+def spread_over_lines():
+    slots = [0, 0]
+    return slots[
+        2]
+
+
 def store_in_place():
     sealed = Sealed()
     sealed.total += 1
@@ -130,7 +136,8 @@ def work(n):
 for target, args in ((divide, ({"a": 0},)), (deposit, ("x",)), (add_in_place, ()), (look, ("amy",)),
                      (misspelt, ()), (attribute, ()), (release_twice, ()), (inverse, ()), (chained, ()),
                      (empty_queue, ()), (simple_empty, ()), (full_queue, ()), (store_item, ()),
-                     (store_attribute, ()), (store_in_place, ()), (check, ())):
+                     (store_attribute, ()), (store_in_place, ()), (spread_over_lines, ()),
+                     (check, ())):
     t = threading.Thread(target=target, args=args)
     t.start()
     t.join()

@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
 final class TracebackForPanel {
     /** {@code   File "/a/b/c.py", line 4, in f}: the indent, the folder, and the rest. */
     private static final Pattern FRAME = Pattern.compile("^(\\s*File \")(?:([^\"]*)[/\\\\])?([^\"/\\\\]+\".*)$");
-    /** The standard library's folder: .../lib/python3.11/ (not its site-packages), or ...\Python311\Lib\ on Windows. */
+    /**
+     * The standard library's folder: .../lib/python3.11/ (not its site-packages), or ...\Python311\Lib\ on
+     * Windows.
+     */
     private static final Pattern STANDARD_LIBRARY = Pattern.compile(
-            "(^|.*[/\\\\])(lib[/\\\\]python\\d+(\\.\\d+)?|[^/\\\\]*[Pp]ython[^/\\\\]*[/\\\\]Lib)([/\\\\][^/\\\\]+)*");
-    /** Nothing but 3.11's marks under a part of the line above. */
+            "(^|.*[/\\\\])(lib[/\\\\]python\\d+\\.\\d+|[^/\\\\]*[Pp]ython[^/\\\\]*[/\\\\]Lib)([/\\\\][^/\\\\]+)*");
+    /** Nothing but 3.11's marks under a part of the source line above. */
     private static final Pattern MARKS = Pattern.compile("^\\s*[~^]+\\s*$");
 
     private TracebackForPanel() {
@@ -27,21 +30,25 @@ final class TracebackForPanel {
 
     static List<String> lines(List<?> written) {
         List<String> shown = new ArrayList<>();
-        boolean inLibraryFrame = false;
+        boolean inFrame = false; // the lines after a frame's: its source, indented, and 3.11's marks under it
+        boolean libraryFrame = false;
         for (Object item : written) {
             String line = String.valueOf(item);
             Matcher frame = FRAME.matcher(line);
             if (frame.matches()) {
                 String folder = frame.group(2);
-                inLibraryFrame = folder != null && STANDARD_LIBRARY.matcher(folder).matches()
+                inFrame = true;
+                libraryFrame = folder != null && STANDARD_LIBRARY.matcher(folder).matches()
                         && !folder.contains("site-packages");
-                if (!inLibraryFrame) {
+                if (!libraryFrame) {
                     shown.add(frame.group(1) + frame.group(3));
                 }
-            } else if (inLibraryFrame && line.startsWith("    ")) {
-                continue; // the library frame's own line, and its marks
-            } else if (!MARKS.matcher(line).matches()) {
-                inLibraryFrame = false;
+            } else if (inFrame && line.startsWith("    ")) {
+                if (!libraryFrame && !MARKS.matcher(line).matches()) {
+                    shown.add(line);
+                }
+            } else {
+                inFrame = false;
                 shown.add(line);
             }
         }

@@ -74,8 +74,9 @@ class ResultFiguresTest {
     /**
      * An uncaught exception's traceback in the narrow panel, for a class to read the line that failed: the frames of
      * Python's own library (threading.py's above the target, queue.py's) are left out, each other frame names its
-     * file without the folder, and 3.11's marks, which point nowhere in wrapped proportional type, are left out;
-     * other lines stay as written.
+     * file without the folder, and 3.11's marks under a frame's line, which point nowhere in wrapped proportional
+     * type, are left out; other lines stay as written (a program's own "~~~~~~" too, and a folder of its own named
+     * lib/python3).
      */
     @Test
     void aTracebackShowsTheProgramsFramesWithoutFoldersOrMarks() {
@@ -93,10 +94,12 @@ class ResultFiguresTest {
                 "           ^^^^^^^^^^^^^^^^^^^^^",
                 "  File \"/home/t/.local/lib/python3.11/site-packages/six.py\", line 1, in f",
                 "    g()",
-                "ZeroDivisionError: division by zero", "(worker) File \"/etc/x\" was read")));
+                "ZeroDivisionError: division by zero", "(worker) File \"/etc/x\" was read", "~~~~~~",
+                "  File \"/home/t/lib/python3/hw.py\", line 2, in <module>", "    go()", "    ^^^^")));
         assertEquals(List.of("written to stderr:\n  Exception in thread Thread-1 (bad):\n  Traceback (most recent call"
                 + " last):\n    File \"bank.py\", line 5, in bad\n      print(1 / x)\n    File \"six.py\", line 1, in f\n"
-                + "      g()\n  ZeroDivisionError: division by zero\n  (worker) File \"/etc/x\" was read"),
+                + "      g()\n  ZeroDivisionError: division by zero\n  (worker) File \"/etc/x\" was read\n  ~~~~~~\n"
+                + "    File \"hw.py\", line 2, in <module>\n      go()"),
                 vm.details(h));
     }
 
