@@ -58,7 +58,7 @@ public final class PythonProgram extends Scenario {
         } catch (IOException e) {
             throw new ProgramLoadException("cannot read " + file + ": " + e.getMessage());
         }
-        String python = pythonOverride != null ? interpreter(pythonOverride) : findPython();
+        String python = pythonOverride != null ? PythonInterpreters.checked(pythonOverride) : findPython();
         if (pythonOverride != null && python == null) {
             throw new ProgramLoadException(pythonOverride + " is not Python 3.8 or newer: give --python the path of"
                     + " a python3 (or leave it out to use python3 on the PATH)");
@@ -176,61 +176,11 @@ public final class PythonProgram extends Scenario {
             return known;
         }
         for (String candidate : List.of("python3", "python")) {
-            String exe = interpreter(candidate);
+            String exe = PythonInterpreters.checked(candidate);
             if (exe != null) {
                 found = exe;
                 return found;
             }
-        }
-        return null;
-    }
-
-    /**
-     * {@code candidate}'s own path if it is Python 3.8 or newer ({@code candidate} itself where it names none), else
-     * null.
-     */
-    private static String interpreter(String candidate) {
-        Checked known = checked.get(candidate);
-        if (known != null && known.modified().equals(modified(known.exe()))) {
-            return known.exe(); // checked before in this process and unchanged since (a reload, the bench's loads)
-        }
-        String exe = firstCheck(candidate);
-        if (exe != null) {
-            checked.put(candidate, new Checked(exe, modified(exe)));
-        }
-        return exe;
-    }
-
-    /** An interpreter found to be Python 3.8+, and when its file last changed (a bare name: never the same). */
-    private record Checked(String exe, String modified) {
-    }
-
-    private static final Map<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String modified(String exe) {
-        try {
-            Path file = Path.of(exe);
-            return file.isAbsolute() ? Files.getLastModifiedTime(file).toString() + " " + Files.size(file)
-                    : "unknown " + System.nanoTime();
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            return "gone " + System.nanoTime();
-        }
-    }
-
-    private static String firstCheck(String candidate) {
-        try {
-            Process p = new ProcessBuilder(candidate, "-c",
-                    "import sys; print(int(sys.version_info >= (3, 8))); print(sys.executable or '')")
-                    .redirectErrorStream(true).start();
-            List<String> said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::trim).toList();
-            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !said.isEmpty() && said.get(0).equals("1")) {
-                String exe = said.size() > 1 ? said.get(1) : "";
-                return !exe.isEmpty() && Files.isExecutable(Path.of(exe)) ? exe : candidate;
-            }
-            p.destroyForcibly();
-        } catch (IOException | InterruptedException | java.nio.file.InvalidPathException e) {
-            // not a Python that runs
         }
         return null;
     }
