@@ -1977,31 +1977,46 @@ def _defined_in(path, owner, name):
     return None
 
 
+def _source_of(where):
+    """The lines of CPython's function at `where` (see _defined), from its def (or its decorators) to its end, each
+    with its number in the file; none where the interpreter's source is not there to read."""
+    if where is None:
+        return []
+    path, first, name = where
+    lines = linecache.getlines(path)
+    if not 2 <= first <= len(lines):
+        return []
+    indent = len(lines[first - 1]) - len(lines[first - 1].lstrip())
+    decorators = lines[first - 1].lstrip().startswith("@")  # (a property's setter: its def comes after them)
+    source = [(first, lines[first - 1])]
+    for number in range(first + 1, len(lines) + 1):
+        text = lines[number - 1]
+        found = text.strip()
+        if decorators:
+            decorators = not found.startswith(("def ", "async def "))
+        elif found and not found.startswith("#") and len(text) - len(text.lstrip()) <= indent:
+            break  # the function ends: the line is not in it
+        source.append((number, text))
+    return source
+
+
 def _cpython_function(where):
     """CPython's own pure-Python function (threading.Thread.run, Timer.run), compiled from its source (`where`, see
     _defined) under its file's name and at its own lines: it runs as CPython's does, and a traceback through it
     shows the frame CPython's shows. None where the interpreter's source is not there to read."""
-    if where is None:
+    source = _source_of(where)
+    if not source:
         return None
     path, first, name = where
-    lines = linecache.getlines(path)
-    if not 2 <= first <= len(lines):
-        return None
-    head = lines[first - 1]
-    indent = len(head) - len(head.lstrip())
-    body = [head]
-    for text in lines[first:]:
-        if text.strip() and not text.lstrip().startswith("#") and len(text) - len(text.lstrip()) <= indent:
-            break
-        body.append(text)
+    indented = source[0][1][0].isspace()
     # a class around a method keeps its columns (3.11's marks under a line are placed by them)
-    source = "\n" * (first - 2) + ("class _:\n" if indent else "") + "".join(body)
+    text = "\n" * (first - 2) + ("class _:\n" if indented else "") + "".join(line for _, line in source)
     namespace = {}
     try:
-        exec(compile(source, path, "exec"), namespace)
+        exec(compile(text, path, "exec"), namespace)
     except SyntaxError:
         return None
-    made = getattr(namespace["_"], name, None) if indent else namespace.get(name)
+    made = getattr(namespace["_"], name, None) if indented else namespace.get(name)
     return made if made is not None and made.__code__.co_firstlineno == first else None
 
 
@@ -2011,32 +2026,17 @@ def _cpython_line(where, text, parameters="self", occurrence=1, then=None):
     calling what CPython's calls (with `parameters`, the names the line reads; `then`, a statement after it, such
     as "return result"): a frame of it shows in a traceback as CPython's does. None where the source is not there
     to read."""
-    if where is None:
-        return None
-    path, first, name = where
-    lines = linecache.getlines(path)
-    if not 1 <= first <= len(lines):
-        return None
-    indent = len(lines[first - 1]) - len(lines[first - 1].lstrip())
-    decorators = lines[first - 1].lstrip().startswith("@")  # (a property's setter: its def comes after them)
-    for number in range(first + 1, len(lines) + 1):
-        found = lines[number - 1].strip()
-        if decorators:
-            decorators = not found.startswith(("def ", "async def "))
-            continue
-        if found and not found.startswith("#") and len(lines[number - 1]) - len(lines[number - 1].lstrip()) <= indent:
-            break  # the function ends: the line is not in it
-        if found != text or number < 3:
+    for number, line in _source_of(where)[1:]:
+        if line.strip() != text:
             continue
         occurrence -= 1
         if occurrence == 0:
-            line = lines[number - 1]
-            source = "\n" * (number - 2) + "def %s(%s):\n" % (name, parameters) + line
+            source = "\n" * (number - 2) + "def %s(%s):\n" % (where[2], parameters) + line
             if then is not None:
                 source += "\n" + line[:len(line) - len(line.lstrip())] + then + "\n"
             namespace = {}
-            exec(compile(source, path, "exec"), namespace)
-            return namespace[name]
+            exec(compile(source, where[0], "exec"), namespace)
+            return namespace[where[2]]
     return None
 
 
