@@ -166,18 +166,12 @@ def modules(rt):
                                    "Condition, Queue)"
                                    % what)
 
-    as_in_cpython = {}
+    process_py = os.path.join(os.path.dirname(os.__file__), "multiprocessing", "process.py")
 
-    def cpython_frames():
-        """CPython's own multiprocessing.process code where a traceback shows it (its _bootstrap's line that calls
-        run(), its run() whole), read from its file at the first start."""
-        if not as_in_cpython:
-            path = os.path.join(os.path.dirname(os.__file__), "multiprocessing", "process.py")
-            as_in_cpython["bootstrap"] = rt.cpython_line(rt.defined_in(path, "BaseProcess", "_bootstrap"),
-                                                         "self.run()") or (lambda process: process.run())
-            Process.run = rt.cpython_function(rt.defined_in(path, "BaseProcess", "run")) or Process.run
-            as_in_cpython["run"] = Process.run
-        return as_in_cpython
+    def cpython_bootstrap():
+        """CPython's multiprocessing.process: its _bootstrap's line that calls run(), read at the first need."""
+        return rt.stand_in(("multiprocessing", "_bootstrap"), lambda: rt.cpython_line(
+            rt.defined_in(process_py, "BaseProcess", "_bootstrap"), "self.run()")) or (lambda process: process.run())
 
     class _ProcessMain(rt.Thread):
         """The main thread of a child process: its lane carries the process's name."""
@@ -200,7 +194,7 @@ def modules(rt):
         def run(self):
             self._memory.process = self._mine
             try:
-                cpython_frames()["bootstrap"](self._mine)
+                cpython_bootstrap()(self._mine)
                 code = 0
             except SystemExit as e:
                 code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
@@ -239,7 +233,9 @@ def modules(rt):
             assert self._runner is None, "cannot start a process twice"
             assert self._parent_pid == os.getpid(), "can only start a process object created by current process"
             assert not current_process().daemon, "daemonic processes are not allowed to have children"
-            cpython_frames()  # (run() becomes CPython's own: its frame is as CPython's)
+            # run() is CPython's own from the first start: a traceback through it shows CPython's frame
+            Process.run = rt.stand_in(("multiprocessing", "run"), lambda: rt.cpython_function(
+                rt.defined_in(process_py, "BaseProcess", "run"))) or Process.run
             self._pid = next(pids)
             children[self._pid] = self
             parent = rt.memory()

@@ -235,8 +235,9 @@ class Rewrite(ast.NodeTransformer):
             obj = "__rt_o%d" % self.temps
             keep = ast.NamedExpr(target=ast.Name(id=obj, ctx=ast.Store()), value=self.visit(t.value))
             if isinstance(t, ast.Attribute):
-                read = self._call("attr", [keep, ast.Constant(self._mangled(t.attr))], t)
-                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Constant(self._mangled(t.attr))]
+                name = self._mangled(t.attr)
+                read = self._call("attr", [keep, ast.Constant(name)], t)
+                where = [ast.Name(id=obj, ctx=ast.Load()), ast.Constant(name)]
                 writer = "set_attr"
             else:
                 key = "__rt_k%d" % self.temps

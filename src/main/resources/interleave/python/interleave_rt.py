@@ -541,58 +541,64 @@ _RAISED_IN = {
     "n must be one or more": lambda: _defined(_real_threading.Semaphore.release),
     "task_done() called too many times": lambda: _defined_in(_stdlib_file("queue.py"), "Queue", "task_done"),
 }
-_raisers = {}
+_stand_ins = {}
 
 
-def _raise_from(where, kind, message):
-    """Raises kind(message) from CPython's own line at `where` (see _defined) that raises it, `raise
-    RuntimeError("...")`: a traceback then ends in that frame of threading.py or queue.py, as under python3. From
-    here where that line is not there."""
-    key = (where, kind, message)
-    if key not in _raisers:
-        _raisers[key] = None if where is None else (
-            _cpython_line(where, 'raise %s("%s")' % (kind.__name__, message), "")
-            or _cpython_line(where, "raise %s(%r)" % (kind.__name__, message), ""))
-    if _raisers[key] is not None:
-        _raisers[key]()
-    raise kind(message)
+def _stand_in(key, make):
+    """A stand-in of CPython's own code (see _cpython_line), made once, at the first need, by make(); None where
+    the interpreter's source is not there to read."""
+    if key not in _stand_ins:
+        _stand_ins[key] = make()
+    return _stand_ins[key]
+
+
+def _raise_from(where, kind, message="", occurrence=1):
+    """Raises kind(message) (kind itself without one) from CPython's own line at `where` (see _defined) that raises
+    it, `raise RuntimeError("...")` or `raise Empty` (the `occurrence`th such line): a traceback then ends in that
+    frame of threading.py or queue.py, as under python3. From here where that line is not there."""
+    raiser = _stand_in(("raise", where, kind.__name__, message, occurrence),
+                       lambda: _raising_line(where, kind.__name__, message, occurrence))
+    if raiser is not None:
+        raiser(kind)
+    raise kind(message) if message else kind()
+
+
+def _raising_line(where, name, message, occurrence):
+    """The stand-in of CPython's line that raises exception `name` with `message`, in either quotes."""
+    texts = ('raise %s("%s")' % (name, message), "raise %s(%r)" % (name, message)) if message else ("raise " + name,)
+    for text in texts:
+        made = _cpython_line(where, text, name, occurrence)
+        if made is not None:
+            return made
+    return None
 
 
 def _stdlib_file(name):
     return os.path.join(os.path.dirname(os.__file__), name)
 
 
-_futures_lines = {}
+# The lines of CPython's concurrent.futures a traceback through a future shows, by name: (its file, class (None:
+# a function of the module), function, the line, the names it reads, which such line of the function, what follows)
+_FUTURES_LINES = {
+    "run": ("thread.py", "_WorkItem", "run", "result = self.fn(*self.args, **self.kwargs)", "self", 1,
+            "return result"),
+    "initializer": ("thread.py", None, "_worker", "initializer(*initargs)", "initializer, initargs", 1, None),
+    "after shutdown": ("thread.py", "ThreadPoolExecutor", "submit",
+                       "raise RuntimeError('cannot schedule new futures after shutdown')", "", 1, None),
+    "add_done_callback": ("_base.py", "Future", "add_done_callback", "fn(self)", "fn, self", 1, None),
+    "_invoke_callbacks": ("_base.py", "Future", "_invoke_callbacks", "callback(self)", "callback, self", 1, None),
+    "get_result": ("_base.py", "Future", "__get_result", "raise self._exception", "self", 1, None),
+    # a result()'s: the first if the future had finished when asked, else the second
+    "result 1": ("_base.py", "Future", "result", "return self.__get_result()", "self", 1, None),
+    "result 2": ("_base.py", "Future", "result", "return self.__get_result()", "self", 2, None),
+}
 
 
 def _futures_as_in_cpython(name):
-    """Lines of CPython's concurrent.futures that a traceback through a future shows, made at the first need: a
-    worker's call of its function, its call of the initializer, a future's calls of its callbacks, a result()'s
-    raise of the exception the future holds (the first or second `return self.__get_result()`), a submit() after
-    shutdown's raise."""
-    if name not in _futures_lines:
-        thread, base = _stdlib_file("concurrent/futures/thread.py"), _stdlib_file("concurrent/futures/_base.py")
-        made = {
-            "run": lambda: _cpython_line(_defined_in(thread, "_WorkItem", "run"),
-                                         "result = self.fn(*self.args, **self.kwargs)", then="return result"),
-            "initializer": lambda: _cpython_line(_defined_in(thread, None, "_worker"), "initializer(*initargs)",
-                                                 "initializer, initargs"),
-            "after shutdown": lambda: _cpython_line(_defined_in(thread, "ThreadPoolExecutor", "submit"),
-                                                    "raise RuntimeError('cannot schedule new futures after shutdown')",
-                                                    ""),
-            "add_done_callback": lambda: _cpython_line(_defined_in(base, "Future", "add_done_callback"), "fn(self)",
-                                                       "fn, self"),
-            "_invoke_callbacks": lambda: _cpython_line(_defined_in(base, "Future", "_invoke_callbacks"),
-                                                       "callback(self)", "callback, self"),
-            "get_result": lambda: _cpython_line(_defined_in(base, "Future", "__get_result"),
-                                                "raise self._exception"),
-            "result 1": lambda: _cpython_line(_defined_in(base, "Future", "result"),
-                                              "return self.__get_result()"),
-            "result 2": lambda: _cpython_line(_defined_in(base, "Future", "result"),
-                                              "return self.__get_result()", occurrence=2),
-        }[name]()
-        _futures_lines[name] = made
-    return _futures_lines[name]
+    """The stand-in of one of _FUTURES_LINES, made at the first need."""
+    file, owner, function, text, parameters, occurrence, then = _FUTURES_LINES[name]
+    return _stand_in(("futures", name), lambda: _cpython_line(
+        _defined_in(_stdlib_file("concurrent/futures/" + file), owner, function), text, parameters, occurrence, then))
 
 
 def _run_action(barrier):
@@ -2625,27 +2631,11 @@ class Queue(_Primitive):
         _call("set_maxsize", obj=self._id, value=value)
 
 
-_queue_stand_ins = {}
-
-
-def _as_cpython_queue(name, kind=None, occurrence=1):
-    """CPython's own queue.Queue.`name` (put_nowait, get_nowait), or, with `kind`, its line that raises it (Full,
-    Empty: the `occurrence`th), read from its file at the first need: a traceback through it ends as under
-    python3."""
-    key = (name, kind, occurrence)
-    made = _queue_stand_ins.get(key)
-    if made is None:
-        where = _defined_in(_stdlib_file("queue.py"), "Queue", name)
-        if kind is None:
-            made = _cpython_function(where) or (lambda q, *item: getattr(q, name[:3])(*item, block=False))
-        else:
-            made = _cpython_line(where, "raise " + kind, kind, occurrence) or (lambda error: _raise(error))
-        made = _queue_stand_ins[key] = made
-    return made
-
-
-def _raise(error):
-    raise error
+def _as_cpython_queue(name):
+    """CPython's own queue.Queue.`name` (put_nowait, get_nowait), read from its file at the first need: a
+    traceback through it is as under python3."""
+    return _stand_in(("queue", name), lambda: _cpython_function(_defined_in(_stdlib_file("queue.py"), "Queue", name))
+                     or (lambda q, *item: getattr(q, name[:3])(*item, block=False)))
 
 
 def _queue_call(method, kind, block, timeout, **request):
@@ -2662,7 +2652,7 @@ def _queue_call(method, kind, block, timeout, **request):
         return _call(method, block=block, timeout=timeout, **request)
     except kind:
         pass  # (raised outside this handler: CPython's has no exception before it)
-    _as_cpython_queue(method, kind.__name__, 2 if block else 1)(kind)
+    _raise_from(_defined_in(_stdlib_file("queue.py"), "Queue", method), kind, occurrence=2 if block else 1)
 
 
 class _OrderedQueue(Queue):
@@ -2813,7 +2803,7 @@ def _process_parts():
         Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
         Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random,
         children_wrote=_children_wrote, os_mode=_OS, exit_status=_exit_status, cpython_function=_cpython_function,
-        cpython_line=_cpython_line, defined_in=_defined_in)
+        cpython_line=_cpython_line, defined_in=_defined_in, stand_in=_stand_in)
 
 
 def _exit_status(code):
