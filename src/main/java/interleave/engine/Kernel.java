@@ -406,6 +406,16 @@ public abstract class Kernel {
     }
 
     /**
+     * Where a woken waiter's program side was told it took the lock it waited for (a {@link #continuation}
+     * foresaw it), the thread handing it the core may carry out that taking for it; {@code then} is told at once,
+     * with the waiter's id, on the handing thread, while the waiter's own thread still sleeps (the waiter is the
+     * current thread meanwhile: {@link #continuedByPlan}, {@link #plan} and the rest are asked for it). Its own
+     * thread then finds the acquire done. Runtimes that never do so ignore it.
+     */
+    public void whenTakenForTheWaiter(java.util.function.IntConsumer then) {
+    }
+
+    /**
      * Whether a program run elsewhere may go through the point after its grant before the engine records it: only
      * one thread runs at a time, so nothing else happens between the two, and no pick, command, pause or step
      * waits to apply first.

@@ -44,15 +44,16 @@ abstract class Mutex extends Queued implements Owned {
             long deadline = k.deadline(seconds);
             k.out.blocked(me, id, owner.id);
             if (!awaitFree(me, deadline, Strand.State.BLOCKED, () -> owner == null,
-                    () -> k.out.blocked(me, id, owner.id))) {
+                    () -> k.out.blocked(me, id, owner.id), () -> {
+                        owner = me;
+                        depth = 1;
+                        k.out.acquired(me, id, depth);
+                        k.commit(me);
+                    })) {
                 k.out.gaveUp(me, id, 0);
                 k.commit(me);
                 return false;
             }
-            owner = me;
-            depth = 1;
-            k.out.acquired(me, id, depth);
-            k.commit(me);
             return true;
         } finally {
             k.leave(me);

@@ -49,8 +49,18 @@ abstract class Queued implements Waitable {
      * deadline unchanged. The caller has recorded the first wait.
      */
     final boolean awaitFree(Strand me, long deadline, Strand.State state, BooleanSupplier free, Runnable waitsAgain) {
+        return awaitFree(me, deadline, state, free, waitsAgain, null);
+    }
+
+    /**
+     * {@link #awaitFree}, and once it is free, {@code takes} (what the waiter does with it, its point committed):
+     * a runtime may then carry out the waiter's taking too where it hands it the core (see SimKernel's hand-over),
+     * and the waiter, when it runs, finds it done.
+     */
+    final boolean awaitFree(Strand me, long deadline, Strand.State state, BooleanSupplier free, Runnable waitsAgain,
+                            Runnable takes) {
         waiters.add(me);
-        Recheck recheck = new Recheck(this, me, deadline, state, free, waitsAgain);
+        Recheck recheck = new Recheck(this, me, deadline, state, free, waitsAgain, takes);
         while (true) {
             me.recheck = recheck;
             boolean woken = k.block(me, this, deadline, state);
@@ -58,7 +68,14 @@ abstract class Queued implements Waitable {
             if (!woken) {
                 return false;
             }
+            if (me.takenForIt) { // the thread that handed it the core took it for it
+                me.takenForIt = false;
+                return true;
+            }
             if (free.getAsBoolean()) {
+                if (takes != null) {
+                    takes.run();
+                }
                 return true;
             }
             recheck.waitAgain();
@@ -71,9 +88,15 @@ abstract class Queued implements Waitable {
      * fails without waking that thread only to put it back to sleep (see SimKernel's hand-over).
      */
     record Recheck(Queued on, Strand me, long deadline, Strand.State state, BooleanSupplier free,
-                   Runnable waitsAgain) {
+                   Runnable waitsAgain, Runnable takes) {
         boolean isFree() {
             return free.getAsBoolean();
+        }
+
+        /** Free: the waiter takes it (its point committed), carried out by the thread handing it the core. */
+        void takeForIt() {
+            takes.run();
+            me.takenForIt = true;
         }
 
         /** Taken again since the wake: the waiter says so and goes back to the queue, first in line. */

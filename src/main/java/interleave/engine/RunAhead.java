@@ -57,15 +57,15 @@ final class RunAhead {
      * A thread the Python side has told to go on already: the next slice given to it must be {@code sliceLen}
      * points long (-1: long enough, the clock too, for the grant), and leave it {@code granted} points.
      */
-    private record GoneOn(SimThread thread, int sliceLen, int granted, Foreseen ahead) {
+    private record GoneOn(SimThread thread, int sliceLen, int granted, Foreseen ahead, boolean tookTheLock) {
         /** It went on at its slice's end with a new grant, as a continuation foresaw. */
         static GoneOn wentOn(SimThread t, int budget) {
-            return new GoneOn(t, budget + 1, budget, null);
+            return new GoneOn(t, budget + 1, budget, null, false);
         }
 
         /** It took the lock it waited for, the first point of its slice, and went on with the rest. */
         static GoneOn tookTheLock(SimThread t, int budget) {
-            return new GoneOn(t, budget + 2, budget + 1, null); // the taking counts the grant down, see endPoint
+            return new GoneOn(t, budget + 2, budget + 1, null, true); // the taking counts the grant down: endPoint
         }
 
         /**
@@ -74,7 +74,7 @@ final class RunAhead {
          * {@code ahead}, it goes on under that slice's continuation, which it was told with the plan.
          */
         static GoneOn handedOn(SimThread t, int budget, Foreseen ahead) {
-            return new GoneOn(t, -1, budget, ahead);
+            return new GoneOn(t, -1, budget, ahead, false);
         }
     }
 
@@ -290,6 +290,7 @@ final class RunAhead {
         t.granted = g.granted();
         t.plannedIn = true;
         t.continued = true;
+        t.toldItTookTheLock = g.tookTheLock();
         if (g.ahead() != null) {
             goesOnUnderItsContinuation(t, g.ahead());
         }

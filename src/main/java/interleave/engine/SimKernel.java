@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * The baton runtime of the deterministic modes (sim and cooperative), over real platform threads. The rules
@@ -77,6 +78,8 @@ final class SimKernel extends Kernel {
         boolean plannedIn;
         /** Went on with a new slice as a {@link #continuation} foresaw, not yet told to its worker. */
         boolean continued;
+        /** Of those, one told it took the lock it waits for: see {@link #takeForTheWaiter}. */
+        boolean toldItTookTheLock;
 
         SimThread(String name, boolean daemon, boolean external, Runnable body) {
             super(SimKernel.this, name, daemon, external, body);
@@ -203,6 +206,7 @@ final class SimKernel extends Kernel {
         if (next == me) {
             return;
         }
+        takeForTheWaiter(next);
         cur = next;
         baton.pass(next.seat);
         if (me.state == Strand.State.FINISHED) {
@@ -246,6 +250,36 @@ final class SimKernel extends Kernel {
             return stoppedAround(me);
         }
         return next;
+    }
+
+    /** See {@link #whenTakenForTheWaiter}; null: nobody is told. */
+    private IntConsumer takenForTheWaiter;
+
+    @Override
+    public void whenTakenForTheWaiter(IntConsumer then) {
+        takenForTheWaiter = then;
+    }
+
+    /**
+     * A woken waiter about to get the core that its program's side was told took the lock (a continuation foresaw
+     * it) and that finds it free: the thread handing over takes it for the waiter, with the same events in the
+     * same order, and tells {@link #whenTakenForTheWaiter} at once, so that what the waiter's worker would say
+     * next goes out before that worker is woken (a wake-up of a parked thread less on the waiter's way). Only where
+     * the taking is sure to be a plain point: neither its slice nor the tick ends there.
+     */
+    private void takeForTheWaiter(SimThread next) {
+        boolean told = next.toldItTookTheLock;
+        next.toldItTookTheLock = false;
+        Queued.Recheck recheck = next.recheck;
+        if (!told || takenForTheWaiter == null || !rechecksInPlace || stopping || control.attention
+                || recheck == null || recheck.takes() == null || next.timedOut || !recheck.isFree()
+                || core.length != 1 || next.yieldRequested || next.sliceUsed + 1 >= next.sliceLen
+                || !timed.isEmpty() && timed.peek().deadline <= now + 1) {
+            return;
+        }
+        cur = next;
+        recheck.takeForIt();
+        takenForTheWaiter.accept(next.id);
     }
 
     private void stopAll() {

@@ -64,6 +64,13 @@ final class PythonBridge {
     private final Map<Integer, Integer> pythonThreadOf = new ConcurrentHashMap<>();
     /** The engine threads whose Python thread waits in a Lock's or RLock's acquire() (see Kernel#continuation). */
     private final java.util.Set<Integer> inAcquire = ConcurrentHashMap.newKeySet();
+    /** Whom each engine thread serves, by its id. */
+    private final Map<Integer, Served> servedBy = new ConcurrentHashMap<>();
+    /**
+     * The engine threads whose Python thread took the lock it waited for as told, whose acquire the thread that
+     * handed them the core carried out and answered already (see {@link #tookTheLockForTheWaiter}).
+     */
+    private final java.util.Set<Integer> answeredAhead = ConcurrentHashMap.newKeySet();
     /** The engine thread serving each Python thread. */
     private final Map<Integer, Integer> strandOf = new ConcurrentHashMap<>();
     /**
@@ -77,6 +84,8 @@ final class PythonBridge {
     private final java.util.concurrent.atomic.AtomicInteger continued = new java.util.concurrent.atomic.AtomicInteger();
     /** How many times a Python thread about to block handed the core to the lock's holder with its continuation. */
     private final java.util.concurrent.atomic.AtomicInteger handedAhead = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times the engine took a lock for its waiter as it handed it the core, and answered for it. */
+    private final java.util.concurrent.atomic.AtomicInteger takenForWaiters = new java.util.concurrent.atomic.AtomicInteger();
     /** What the program wrote to stdout (its output) and to stderr, tracebacks of uncaught exceptions among it. */
     private final WrittenLines output = new WrittenLines();
     private final WrittenLines errorOutput = new WrittenLines();
@@ -100,6 +109,9 @@ final class PythonBridge {
         this.order = new Sequencer(k.control()::paused);
         this.process = new PythonProcess(k, python, program, source, os);
         this.continuations = plans && process.ownPipes() && PythonProcess.continuationsWanted();
+        if (continuations) {
+            k.whenTakenForTheWaiter(this::tookTheLockForTheWaiter);
+        }
         this.stall = new Stall(Stall.limit(), process::endAskingWhere, process::lineAtTheEnd,
                 () -> k.outcomeNow() != null, k.settings().mode() == interleave.engine.Mode.COOPERATIVE,
                 k::coreSample);
@@ -141,6 +153,14 @@ final class PythonBridge {
         return handedAhead.get();
     }
 
+    /**
+     * How many times a lock let go was taken for its waiter by the worker handing it the core, which sent the
+     * waiter's next plan at once instead of waking the waiter's own worker first.
+     */
+    int takenForWaiters() {
+        return takenForWaiters.get();
+    }
+
     /** How many times a Python thread asked the engine for the time (not read within a grant). */
     int clockAsked() {
         return clockAsked.get();
@@ -173,6 +193,7 @@ final class PythonBridge {
         Served s = new Served(thread, process.channel(thread), stall.watch(k.currentThreadName()), strand);
         pythonThreadOf.put(strand, thread);
         strandOf.put(thread, strand);
+        servedBy.put(strand, s);
         served.set(s);
         serveUntil(s, null);
     }
@@ -333,7 +354,9 @@ final class PythonBridge {
                         k.handedOnAsForeseen(); // it blocked and the core went on as told, or the run ends here
                     }
                 }
-                if (k.continuedByPlan()) { // it took the lock it waited for and went on, told by the thread before
+                if (answeredAhead.remove(s.strand())) {
+                    // taken for it by the thread that handed it the core, which also sent what comes next
+                } else if (k.continuedByPlan()) { // it took the lock it waited for and went on, told by the thread before
                     sendNextPlan(channel, thread);
                 } else {
                     reply(channel, thread, result);
@@ -341,6 +364,24 @@ final class PythonBridge {
             } catch (ThreadingError e) {
                 channel.send(new Answer(thread).error(e.pythonType(), e.getMessage()));
             }
+        }
+    }
+
+    /**
+     * On the worker handing the core over, as the engine took the lock for a waiter whose Python thread was told it
+     * took it (and went on): the plan for the end of that thread's slice, at once, as its own worker would have sent
+     * it once woken. Its worker, when it runs, finds its acquire done and says nothing more.
+     */
+    private void tookTheLockForTheWaiter(int strand) {
+        Served waiter = servedBy.get(strand);
+        if (waiter == null) {
+            return; // (never: a waiter has been served) its own worker answers when it runs
+        }
+        inAcquire.remove(strand);
+        if (k.continuedByPlan()) {
+            answeredAhead.add(strand);
+            takenForWaiters.incrementAndGet();
+            sendNextPlan(waiter.channel(), waiter.thread());
         }
     }
 

@@ -226,10 +226,9 @@ def _park(g):
     budget, waiter = _goes_on(g, tid)
     successor = _successors.popleft() if budget < 0 and _successors else None
     if waiter is not None:  # it let the lock go: the thread that waited for it takes it and goes on
-        # told before the points go: its plan comes from its worker once the engine has them, and must come
-        # after this line
-        channel.tell(waiter[0], waiter[1], "R")
+        # told after the points go (see _told_after)
         channel.send(text)
+        channel.tell(waiter[0], waiter[1], "R")
         channel.drop_plans()
         _result(_decode(channel.next_line(), g))
         return
@@ -673,12 +672,12 @@ def _exchange(op, args):
     handed = args.get("handed")
     if handed is None:
         return _decode(channel.ask(text), grant)
+    channel.send(text)  # before the thread told to go on takes the interpreter (see _told_after)
     if ahead is not None:  # the thread told goes on under the continuation its plan foresaw (see Lock.acquire)
         _chain, _at = ahead, 0
         channel.tell(handed[0], handed[1], "G?")
-    else:  # told before the request goes: its plan comes from its worker once the engine has it, after this line
+    else:  # its plan comes from its worker once the engine has the request
         channel.tell(handed[0], handed[1], "G+")
-    channel.send(text)
     return _decode(channel.next_line(), grant)
 
 
@@ -698,10 +697,25 @@ def _take_budget(grant, field):
     return budget
 
 
+def _told_after(plan):
+    """A "C" line (the plan for the end of a grant) read where the thread waits to be told to go on: the engine
+    sent it before the thread before this one told it. That thread sends its own line to the engine first and tells
+    this one after, since the write that tells this one lets it take the interpreter, and this one would then run its
+    slice before the engine has even heard from the other. The "R" or "G+" line comes next; the plan is read after
+    it, as it would have come."""
+    channel = _channel()
+    told = channel.next_line()
+    channel.lines.appendleft(plan)
+    return told
+
+
 def _decode(line, grant):
     """One answer line (see the protocol above): the grant and the values applied, (result, error) returned."""
     global _chain
     kind = line[0]
+    if kind == "C":
+        line = _told_after(line)
+        kind = line[0]
     if kind == "=":
         _, _, budget, locks, values, plan, result = line.split(" ", 6)
         budget = _take_budget(grant, budget)

@@ -223,6 +223,23 @@ class PythonProgramTest {
     }
 
     /**
+     * With the tutorial's lock contended, a thread that lets the lock go tells its waiter to take it and go on; the
+     * engine, handing that waiter the core, takes the lock for it and sends the plan for its slice's end at once,
+     * without waking the waiter's worker first. The trace is the one made with every such end decided as it comes,
+     * and the balance is CPython's.
+     */
+    @Test
+    void aLockLetGoIsTakenForItsWaiterAsTheCoreIsHandedToIt() throws Exception {
+        RunSettings settings = RunSettings.DEFAULT.withSeed(11);
+        ScenarioRun r = run("balance_lock.py", settings);
+        assertEquals(List.of(), r.kernel().outcomeNow().errors());
+        PythonBridge bridge = r.context().kept("bridge");
+        assertTrue(bridge.takenForWaiters() >= 10, bridge.takenForWaiters() + " locks taken for their waiters");
+        assertEquals(traceOf(runWith("interleave.python.continuations", "false", "balance_lock.py", settings)),
+                traceOf(r));
+    }
+
+    /**
      * A teacher pauses and steps a run whose threads go on without waiting at their slices' ends: the pause holds,
      * the steps apply (a step is taken at a worker's gate, not always at a recorded point), and the run then goes
      * on to CPython's end with no error.
