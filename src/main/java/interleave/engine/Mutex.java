@@ -25,12 +25,19 @@ abstract class Mutex extends Queued implements Owned {
         return owner == me ? depth : 0;
     }
 
+    private void takenBy(Strand me) {
+        if (owner != me) {
+            me.locksHeld++;
+        }
+        owner = me;
+    }
+
     /** Takes it, waiting at most {@code seconds}: {@link Timeouts#FOREVER}, 0 (do not wait) or a timeout. */
     final boolean acquireWithin(double seconds) {
         Strand me = k.begin();
         try {
             if (takesAtOnce(me)) {
-                owner = me;
+                takenBy(me);
                 depth++;
                 k.out.acquired(me, id, depth);
                 k.commit(me);
@@ -45,7 +52,7 @@ abstract class Mutex extends Queued implements Owned {
             k.out.blocked(me, id, owner.id);
             if (!awaitFree(me, deadline, Strand.State.BLOCKED, () -> owner == null,
                     () -> k.out.blocked(me, id, owner.id), () -> {
-                        owner = me;
+                        takenBy(me);
                         depth = 1;
                         k.out.acquired(me, id, depth);
                         k.commit(me);
@@ -66,6 +73,9 @@ abstract class Mutex extends Queued implements Owned {
      * would force a context switch at every contended release, which CPython does not do.
      */
     final void releaseAndWakeOne() {
+        if (owner != null) {
+            owner.locksHeld--;
+        }
         owner = null;
         depth = 0;
         Strand next = waiters.poll();

@@ -119,8 +119,10 @@ final class RunAhead {
             if (in != me && !planned.contains(in) && !waitsForGo.test(in.id)) {
                 break;
             }
-            // were the thread before it to block on a lock it holds, it would run alone with one waiter
-            boolean aloneWithTheBlocker = readySoon.isEmpty() && k.timed.isEmpty() && lockWaitersOf(in).isEmpty();
+            // were the thread before it to block on a lock it holds, it would run alone with one waiter (the first
+            // slice's thread, which does not run before then, can only hold what it holds now)
+            boolean aloneWithTheBlocker = readySoon.isEmpty() && k.timed.isEmpty() && lockWaitersOf(in).isEmpty()
+                    && (n > 0 || in.locksHeld > 0);
             readySoon.add(out);
             int length = forecast.sliceLength();
             long budget = Math.min(length - 1L, deadline - start - 1);

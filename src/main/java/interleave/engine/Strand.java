@@ -27,6 +27,8 @@ abstract class Strand implements Worker, Waitable, EventWriter.Actor {
     boolean timedOut;
     /** While it waits in {@link Queued#awaitFree}: its re-check once woken; else null. */
     Queued.Recheck recheck;
+    /** How many Locks and RLocks it holds, at any depth. */
+    int locksHeld;
     /** Woken from {@link Queued#awaitFree}, with the taking done for it already (see {@link Queued.Recheck}). */
     boolean takenForIt;
     /** The Python line this thread is on. Written by the thread itself; a stale read elsewhere only shows a line. */
