@@ -432,6 +432,7 @@ final class SimKernel extends Kernel {
         }
         me.continued = false;
         me.plannedIn = false; // resumed by the plan too: nothing more to tell its worker
+        me.toldItTookTheLock = false;
         return true;
     }
 
