@@ -207,33 +207,21 @@ class PythonProgramTest {
     }
 
     /**
-     * With the tutorial's lock contended, a thread about to block on the lock hands the core to its holder
+     * With the tutorial's lock contended: a thread about to block on the lock hands the core to its holder
      * together with the continuation the holder goes on under (foreseen with the plan, checked by the engine when
-     * the holder gets the core): the holder goes on without a plan from the engine, and the trace is the same.
+     * the holder gets the core), so the holder goes on without a plan from the engine; and a thread that lets the
+     * lock go tells its waiter to take it and go on, while the engine, handing that waiter the core, takes the lock
+     * for it and sends the plan for its slice's end at once, without waking the waiter's worker first. The trace is
+     * the one made with every such step decided as it comes.
      */
-    @Test
-    void aBlockingThreadHandsTheHolderItsContinuation() throws Exception {
-        RunSettings settings = RunSettings.DEFAULT.withSeed(5);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {5, 11})
+    void aContendedLockChangesHandsWithoutWaitingForTheEngine(long seed) throws Exception {
+        RunSettings settings = RunSettings.DEFAULT.withSeed(seed);
         ScenarioRun r = run("balance_lock.py", settings);
         assertEquals(List.of(), r.kernel().outcomeNow().errors());
         PythonBridge bridge = r.context().kept("bridge");
         assertTrue(bridge.handedWithAContinuation() >= 10, bridge.handedWithAContinuation() + " hand-offs");
-        assertEquals(traceOf(runWith("interleave.python.continuations", "false", "balance_lock.py", settings)),
-                traceOf(r));
-    }
-
-    /**
-     * With the tutorial's lock contended, a thread that lets the lock go tells its waiter to take it and go on; the
-     * engine, handing that waiter the core, takes the lock for it and sends the plan for its slice's end at once,
-     * without waking the waiter's worker first. The trace is the one made with every such end decided as it comes,
-     * and the balance is CPython's.
-     */
-    @Test
-    void aLockLetGoIsTakenForItsWaiterAsTheCoreIsHandedToIt() throws Exception {
-        RunSettings settings = RunSettings.DEFAULT.withSeed(11);
-        ScenarioRun r = run("balance_lock.py", settings);
-        assertEquals(List.of(), r.kernel().outcomeNow().errors());
-        PythonBridge bridge = r.context().kept("bridge");
         assertTrue(bridge.takenForWaiters() >= 10, bridge.takenForWaiters() + " locks taken for their waiters");
         assertEquals(traceOf(runWith("interleave.python.continuations", "false", "balance_lock.py", settings)),
                 traceOf(r));
