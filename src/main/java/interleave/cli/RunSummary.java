@@ -89,9 +89,17 @@ final class RunSummary {
         return m;
     }
 
-    /** The summary as a short report for people. */
+    /** Whether the run's program turned the virtual clock, which starts at the epoch, into dates. */
+    static boolean datesFromTheEpoch(Trace trace) {
+        return trace.header().virtualTime() && interleave.program.VirtualClock.formatsDates(trace.programSource());
+    }
+
+    /**
+     * The summary as a short report for people; {@code datesFromTheEpoch}: the program printed dates of the virtual
+     * clock (see {@link #datesFromTheEpoch}), which it says where they come from.
+     */
     @SuppressWarnings("unchecked")
-    static void print(PrintWriter out, Map<String, Object> r) {
+    static void print(PrintWriter out, Map<String, Object> r, boolean datesFromTheEpoch) {
         String id = String.valueOf(r.get("scenario"));
         String title = Scenarios.byId(id).map(s -> s.title(Locale.ENGLISH)).orElse(id);
         // os mode: CPython's (or the JVM's) own threads and scheduler; cores, quantum, policy and seed do not apply
@@ -129,6 +137,10 @@ final class RunSummary {
         out.println("context switches: " + r.get("contextSwitches"));
         out.println("events:           " + r.get("events"));
         out.println("time:             " + r.get("time") + " " + r.get("timeUnit"));
+        if (datesFromTheEpoch) {
+            out.println("clock:            virtual, from 0 s: the program's dates begin on 1 January 1970 (the epoch),"
+                    + " the same in every run; --mode os reads the real clock");
+        }
         if (r.containsKey("elapsedMillis")) {
             out.println("elapsed:          " + r.get("elapsedMillis") + " ms");
         }

@@ -86,6 +86,30 @@ class CliTest {
         assertTrue(new ObjectMapper().readTree(r.out()).path("result").path("exit status").isMissingNode(), r.out());
     }
 
+    /**
+     * The tutorial's MyThread program prints ctime(): on the virtual clock that is a day in January 1970, and the
+     * report says why (and that os mode reads the real clock); a program that prints no dates gets no such line,
+     * nor does os mode, and the saved trace says it again.
+     */
+    @Test
+    void datesOfTheVirtualClockAreExplained() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dates");
+        java.nio.file.Path dated = java.nio.file.Files.writeString(dir.resolve("dated.py"),
+                "from time import ctime, sleep\nprint('starting at:', ctime())\nsleep(2)\n");
+        java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("plain.py"), "import time\ntime.sleep(1)\n");
+        String line = "\nclock:            virtual, from 0 s: the program's dates begin on 1 January 1970 (the epoch),";
+        java.nio.file.Path trace = dir.resolve("dated.trace");
+        Result r = cli("run", dated.toString(), "--trace", trace.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("starting at: Thu Jan  1 ") && r.out().contains(" 1970"), r.out());
+        assertTrue(r.out().contains(line), r.out());
+        assertTrue(cli("inspect", trace.toString()).out().contains(line), "the saved run says it too");
+        assertFalse(cli("run", plain.toString()).out().contains("\nclock:"), "no dates, nothing to explain");
+        assertFalse(cli("run", dated.toString(), "--mode", "os").out().contains("\nclock:"), "os mode's are real");
+    }
+
     /** As python3 runs a file whatever its name, a tutorial's program saved as .txt runs; a saved trace says what to do. */
     @Test
     void aProgramSavedAsTextRunsAndATraceIsPointedToInspect() throws Exception {

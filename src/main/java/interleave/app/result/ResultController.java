@@ -52,6 +52,8 @@ public final class ResultController {
     @FXML
     private Label cpythonNote;
     @FXML
+    private Label clockNote;
+    @FXML
     private Label lostCaption;
     @FXML
     private Label lostListCaption;
@@ -137,6 +139,7 @@ public final class ResultController {
             more.addAll(vm.localLines(a.trace(), story));
         }
         details.setText(String.join("\n", more));
+        show(clockNote, a != null && program && datesFromTheEpoch(a.trace()));
         details.setVisible(!more.isEmpty());
         details.setManaged(!more.isEmpty());
         actualValue.getStyleClass().removeAll("result-wrong", "result-right");
@@ -314,6 +317,18 @@ public final class ResultController {
         g.setTextBaseline(javafx.geometry.VPos.TOP);
         g.fillText(text, w - 2, top + font.getSize() * 0.1);
         g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+    }
+
+    private interleave.trace.Trace datesFor;
+    private boolean datesFound;
+
+    /** Whether the run's program printed dates of the virtual clock: its text read once per run. */
+    private boolean datesFromTheEpoch(interleave.trace.Trace t) {
+        if (t != datesFor) {
+            datesFor = t;
+            datesFound = ResultViewModel.saysDatesBeginAtTheEpoch(t.header().virtualTime(), t.programSource());
+        }
+        return datesFound;
     }
 
     private interleave.trace.Trace processesFor;

@@ -298,6 +298,15 @@ public final class ResultViewModel {
         return !"os".equals(mode) && program && lost > 0;
     }
 
+    /**
+     * Whether the panel says where a program's dates come from: in sim and cooperative mode its clock is the run's
+     * virtual one, which starts at the epoch (so that a seed always gives the same output), and a ctime() or
+     * datetime.now() prints a day in January 1970, which would look like a fault.
+     */
+    public static boolean saysDatesBeginAtTheEpoch(boolean virtualTime, String source) {
+        return virtualTime && interleave.program.VirtualClock.formatsDates(source);
+    }
+
     private static final java.util.regex.Pattern PROCESSES = java.util.regex.Pattern.compile(
             "\\bmultiprocessing\\b|\\bos\\.fork\\b|ForkingTCPServer|ProcessPoolExecutor");
 

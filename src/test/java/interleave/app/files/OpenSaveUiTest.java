@@ -302,10 +302,27 @@ class OpenSaveUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
         settle();
         assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0, "the program's own race loses updates");
+        assertFalse(node(robot, "#clockNote").isVisible(), "no dates printed: nothing to explain");
 
         Path bad = dir.resolve("bad.py");
         java.nio.file.Files.writeString(bad, "if True\n    print('hello')\n");
         assertFalse(onFx(() -> actions().open(bad)));
         assertTrue(app.model().messageProperty().get().contains("line 1"), app.model().messageProperty().get());
+    }
+
+    /** A program that prints ctime() on the virtual clock shows a day of 1970, and the result pane says why. */
+    @Test
+    void aProgramsDatesOfTheVirtualClockAreExplained(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        Path program = java.nio.file.Files.writeString(dir.resolve("dated.py"),
+                "from time import ctime, sleep\nprint('starting at:', ctime())\nsleep(1)\nprint('done at:', ctime())\n");
+        assertTrue(onFx(() -> actions().open(program)));
+        settle();
+        robot.clickOn("#runToEndButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
+        settle();
+        assertTrue(node(robot, "#clockNote").isVisible(), "the dates are explained");
+        assertTrue(text(robot, "#clockNote").contains("1970"), text(robot, "#clockNote"));
     }
 }

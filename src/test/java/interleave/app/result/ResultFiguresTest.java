@@ -225,4 +225,23 @@ class ResultFiguresTest {
         assertTrue(ResultViewModel.startsProcesses("pid = os.fork()"));
         assertFalse(ResultViewModel.startsProcesses("import threading\nbalance = 0"), "threads: the thread note");
     }
+
+    /**
+     * A program that turns the virtual clock into dates (ctime, strftime, localtime, datetime.now) gets the note that
+     * they begin at the epoch; one that only times itself or sleeps, an os-mode run, or no text at all, does not.
+     */
+    @org.junit.jupiter.api.Test
+    void datesOfTheVirtualClockGetTheirNote() {
+        for (String dated : List.of("from time import ctime\nprint(ctime())", "time.strftime('%H:%M')",
+                "print(time.localtime().tm_year)", "from datetime import datetime\ndatetime.now()",
+                "print(date.today())")) {
+            assertTrue(ResultViewModel.saysDatesBeginAtTheEpoch(true, dated), dated);
+            assertFalse(ResultViewModel.saysDatesBeginAtTheEpoch(false, dated), "os mode's clock is real: " + dated);
+        }
+        for (String undated : List.of("start = time.time()\ntime.sleep(1)\nprint(time.time() - start)",
+                "import threading", "mytime = 3  # a name with time in it, no call")) {
+            assertFalse(ResultViewModel.saysDatesBeginAtTheEpoch(true, undated), undated);
+        }
+        assertFalse(ResultViewModel.saysDatesBeginAtTheEpoch(true, null), "a demo has no program text");
+    }
 }

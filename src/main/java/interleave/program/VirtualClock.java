@@ -1,0 +1,21 @@
+package interleave.program;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a program sees of the run's virtual clock (sim and cooperative mode): {@code time.time()} counts from 0, the
+ * epoch, so that a seed always gives the same output; a program that turns it into a date ({@code ctime()},
+ * {@code strftime}, {@code datetime.now()}) prints a day in January 1970, which the class should hear is no fault.
+ */
+public final class VirtualClock {
+    private static final Pattern DATES = Pattern.compile(
+            "\\b(?:ctime|asctime|localtime|gmtime|strftime)\\s*\\(|\\bdatetime\\b|\\bdate\\s*\\.\\s*today\\b");
+
+    private VirtualClock() {
+    }
+
+    /** Whether a program's text turns the clock into dates or times of day. */
+    public static boolean formatsDates(String source) {
+        return source != null && DATES.matcher(source).find();
+    }
+}
