@@ -104,8 +104,9 @@ public final class AppModel {
         }
         if (changed && session.run() != null && session.run().kernel().stoppedForMemory() && !memoryNoticeGiven) {
             memoryNoticeGiven = true;
-            message.set(i18n.fmt("message.memoryFull", String.valueOf(session.trace().size()),
-                    String.valueOf(Runtime.getRuntime().maxMemory() / (1024 * 1024))));
+            message.set(i18n.fmt("message.memoryFull", String.format("%,d", session.trace().size()),
+                    String.valueOf(Runtime.getRuntime().maxMemory() / (1024 * 1024)),
+                    String.valueOf(interleave.trace.EventBudget.moreMemoryGigabytes())));
         } else if (session.run() == null) {
             memoryNoticeGiven = false;
         }

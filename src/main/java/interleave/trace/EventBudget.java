@@ -34,6 +34,11 @@ public enum EventBudget {
         return current;
     }
 
+    /** A heap twice this one's, in whole gigabytes, at least 2: what to suggest where a run did not fit. */
+    public static long moreMemoryGigabytes() {
+        return Math.max(2, (2 * Runtime.getRuntime().maxMemory() + (1L << 30) - 1) >> 30);
+    }
+
     /** The most events a run may record in a heap of {@code maxHeapBytes}. */
     public long events(long maxHeapBytes) {
         return (long) (maxHeapBytes * heapShare) / (TRACE_BYTES + analyses * ANALYSIS_BYTES);

@@ -118,6 +118,15 @@ def convert_syntax(source, path, own=False):
         return None, "python2", None
 
 
+def mistake_beside_python2(source, path):
+    """Where lib2to3 gave up on a Python 2 program: the line Python 3 refuses once our own converter has converted
+    the rest, and CPython's words for it (a mistake of the program's own, such as a missing colon, which the teacher
+    mends before anything can run), or None where our converter sees none."""
+    converted, _, _ = convert_syntax(source, path, own=True)
+    error = None if converted is None else parses(converted, path)
+    return (error.lineno, error.msg) if error is not None and error.lineno else None
+
+
 def expand_python2_tabs(source):
     """The program with each line's indentation in spaces, a tab reaching the next multiple of eight columns, as
     Python 2 read it (Python 3 refuses indentation whose meaning depends on a tab's width)."""
@@ -182,6 +191,9 @@ def prepare(path, own=False):
             notes.append(converter)
             return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
         line, what, python3 = construct
+        mistake = mistake_beside_python2(source, path) if converter == "python2" else None
+        if mistake is not None:
+            return {"line": mistake[0], "message": "SyntaxError at line %d: %s" % mistake}
         if converter == "python2:own" and why_not:
             line, why = why_not
             where = "line %d is Python 2 that Interleave cannot convert" % line if line else (

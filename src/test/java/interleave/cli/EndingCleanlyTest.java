@@ -51,7 +51,8 @@ class EndingCleanlyTest {
         assertEquals(2, p.exitValue(), err);
         assertFalse(err.contains("OutOfMemoryError") || err.contains("Exception"), err);
         assertEquals(1, err.lines().filter(l -> l.startsWith("interleave:")).count(), err);
-        assertTrue(err.contains("stopped after") && err.contains("-Xmx"), err);
+        assertTrue(err.contains("stopped after") && err.contains("java -Xmx2g -jar"), "twice 96 MB, at least 2 GB: " + err);
+        assertTrue(err.contains("A program that never ends stops here"), err);
     }
 
     /** The trace and its analysis take about 20 bytes an event, so ten million events fit in a 256 MB heap. */

@@ -153,6 +153,26 @@ class Python2ConversionTest {
         assertEquals("print('saved by Notepad')\n", answer.path("source").asText(), answer.toString());
     }
 
+    /**
+     * A Python 2 program with a mistake of its own (a colon missing two lines below a print statement): lib2to3
+     * gives up on the whole file, and the message names the mistake's line in CPython's words, not the print.
+     */
+    @Test
+    void aMistakeInAPython2ProgramIsNamedAtItsOwnLine() throws Exception {
+        Assumptions.assumeTrue(hasLib2to3(), "SKIPPED: this python3 has no lib2to3 to give up on the file (3.13+)");
+        Path file = Files.createTempFile("program", ".py");
+        try {
+            Files.writeString(file, "count = 0\nprint \"count is\", count\nif count > 0\n    print \"done\"\n");
+            JsonNode answer = prepare(file, false);
+            assertEquals(3, answer.path("line").asInt(), answer.toString());
+            assertTrue(answer.path("message").asText().startsWith("SyntaxError at line 3: "), answer.toString());
+            Files.writeString(file, "count = 0\nprint \"count is\", count\nif count > 0:\n    print \"done\"\n");
+            assertEquals("", prepare(file, false).path("message").asText(), "mended, it converts");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void aConstructTheConverterDoesNotKnowIsNamedAtItsLine() throws Exception {
         // (tuple parameters convert, with the unpacking put on the body's first line: not before an if)
