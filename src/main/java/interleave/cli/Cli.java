@@ -12,7 +12,9 @@ import java.io.PrintWriter;
         subcommands = {ListCommand.class, RunCommand.class, InspectCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:internal error", "2:bad usage or bad input",
-                "3:a deadlock was detected", "4:the run did not end within --timeout and was stopped"})
+                "3:a deadlock was detected", "4:the run did not end within --timeout and was stopped",
+                "5:a Python program ended as python3 would end it with an error (an uncaught exception in its main"
+                        + " thread, sys.exit(n)): the report's exit status says which"})
 public final class Cli implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL = 1;

@@ -186,6 +186,12 @@ final class RunCommand implements Callable<Integer> {
         TraceAnalyzer analysis = new TraceAnalyzer(trace);
         RunOutcome outcome = analyseUntilTheEnd(run, analysis, timeoutSeconds, err);
         boolean timedOut = outcome == null;
+        int unanswered = interleave.program.PythonProgram.unansweredInputLine(run.context());
+        if (unanswered > 0) { // python3's EOFError is the program's due, but the teacher needs the way to answer
+            err.println("interleave: input() on line " + unanswered + " had no answer left"
+                    + (inputs == null || inputs.isEmpty() ? "" : " (" + inputs.size() + " given)")
+                    + ": give one --input TEXT per answer, in order");
+        }
         if (timedOut) {
             run.stop();
             outcome = run.kernel().awaitOutcome();

@@ -84,6 +84,8 @@ final class PythonBridge {
     private final java.util.concurrent.atomic.AtomicInteger continued = new java.util.concurrent.atomic.AtomicInteger();
     /** How many times a Python thread about to block handed the core to the lock's holder with its continuation. */
     private final java.util.concurrent.atomic.AtomicInteger handedAhead = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger unansweredInputLine =
+            new java.util.concurrent.atomic.AtomicInteger();
     /** How many times the engine took a lock for its waiter as it handed it the core, and answered for it. */
     private final java.util.concurrent.atomic.AtomicInteger takenForWaiters = new java.util.concurrent.atomic.AtomicInteger();
     /** What the program wrote to stdout (its output) and to stderr, tracebacks of uncaught exceptions among it. */
@@ -159,6 +161,11 @@ final class PythonBridge {
      */
     int takenForWaiters() {
         return takenForWaiters.get();
+    }
+
+    /** The line of the first input() that found no answer (0: none), which python3 would end with EOFError. */
+    int unansweredInputLine() {
+        return unansweredInputLine.get();
     }
 
     /** How many times a Python thread asked the engine for the time (not read within a grant). */
@@ -522,6 +529,9 @@ final class PythonBridge {
                 String answer = answers.poll(); // the answers given ahead first, then the keyboard
                 if (answer == null) {
                     answer = k.readLine(prompt);
+                }
+                if (answer == null) { // (EOFError, as python3 with nothing left on its stdin)
+                    unansweredInputLine.compareAndSet(0, Math.max(1, req.path("l").asInt(1)));
                 }
                 // as a terminal shows it: the prompt, the answer and the Enter that ended it
                 print(prompt + (answer == null ? "" : answer + "\n"));

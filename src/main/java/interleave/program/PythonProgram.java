@@ -267,6 +267,15 @@ public final class PythonProgram extends Scenario {
      */
     public static final String EXIT_STATUS = "exit status";
 
+    /**
+     * The line of the first {@code input()} of a program's run that found no answer left (and so got EOFError, as
+     * python3 does at the end of its stdin), or 0.
+     */
+    public static int unansweredInputLine(ScenarioContext ctx) {
+        PythonBridge bridge = ctx.kept("bridge");
+        return bridge == null ? 0 : bridge.unansweredInputLine();
+    }
+
     @Override
     public Map<String, Object> result(ScenarioContext ctx) {
         return resultOf(ctx);

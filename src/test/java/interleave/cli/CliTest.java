@@ -110,6 +110,31 @@ class CliTest {
         assertFalse(cli("run", dated.toString(), "--mode", "os").out().contains("\nclock:"), "os mode's are real");
     }
 
+    /**
+     * input() with no answer left ends in EOFError, as python3 at the end of its stdin, and the command line then
+     * says on which line and how to answer; with enough answers it says nothing. Exit code 5 is in --help.
+     */
+    @Test
+    void anInputWithNoAnswerSaysHowToGiveOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("asks");
+        java.nio.file.Path asks = java.nio.file.Files.writeString(dir.resolve("asks.py"),
+                "name = input('name? ')\nage = input('age? ')\nprint(name, age)\n");
+        Result none = cli("run", asks.toString());
+        assertEquals(Cli.PROGRAM_FAILED, none.code(), none.err());
+        assertTrue(none.out().contains("EOFError"), "python3's own error stays: " + none.out());
+        assertTrue(none.err().contains("interleave: input() on line 1 had no answer left: give one --input TEXT per"
+                + " answer, in order"), none.err());
+        Result one = cli("run", asks.toString(), "--input", "Ada");
+        assertTrue(one.err().contains("input() on line 2 had no answer left (1 given)"), one.err());
+        Result both = cli("run", asks.toString(), "--input", "Ada", "--input", "36");
+        assertEquals(Cli.OK, both.code(), both.err());
+        assertFalse(both.err().contains("no answer"), both.err());
+        assertTrue(cli("--help").out().contains("5   a Python program ended as python3 would end it"),
+                cli("--help").out());
+    }
+
     /** As python3 runs a file whatever its name, a tutorial's program saved as .txt runs; a saved trace says what to do. */
     @Test
     void aProgramSavedAsTextRunsAndATraceIsPointedToInspect() throws Exception {
