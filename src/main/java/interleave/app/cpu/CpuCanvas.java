@@ -363,7 +363,8 @@ public final class CpuCanvas extends Region {
         }
         double rx = twoSides ? MARGIN + leftW + GAP : MARGIN;
         double rw = twoSides ? w - rx - MARGIN : w - 2 * MARGIN;
-        double ry = twoSides ? MARGIN : y + GAP + theme.fontSize(0.8) * 1.3;
+        // (in one column the hint goes under the last box, not here: no line is kept for it between the sections)
+        double ry = twoSides ? MARGIN : y + GAP;
         int cols = Math.max(1, Math.min(right.size(), (int) ((rw + GAP) / (minCol * 0.8 + GAP))));
         cols = Math.min(cols, 3);
         double bw = (rw - (cols - 1) * GAP) / cols;

@@ -107,6 +107,8 @@ public final class ResultController {
                 refresh();
             }
         });
+        // presenting words the details and notes shorter: at once, also when the run is over and nothing changes
+        model.presentingProperty().addListener((o, was, now) -> refresh());
         refresh();
     }
 
@@ -139,6 +141,8 @@ public final class ResultController {
             more.addAll(vm.localLines(a.trace(), story));
         }
         details.setText(String.join("\n", more));
+        clockNote.setText(model.i18n().get("result.datesFromTheEpoch"
+                + (model.presentingProperty().get() ? ".short" : "")));
         show(clockNote, a != null && program && datesFromTheEpoch(a.trace()));
         details.setVisible(!more.isEmpty());
         details.setManaged(!more.isEmpty());
@@ -175,8 +179,12 @@ public final class ResultController {
         boolean processes = program && startsProcesses(a.trace());
         boolean note = ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
                 lost.size(), lostShown);
+        // presenting, the panel is short: the notes in a sentence each, so the list of lost updates stays on screen
+        String brief = model.presentingProperty().get() ? ".short" : "";
+        cpythonNote.setText(model.i18n().get("result.cpythonNoLoss" + brief));
         show(cpythonNote, note && !processes && unguarded(a.trace())); // the pass over the trace: a finished os run
-        schedulerNote.setText(model.i18n().get(processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore"));
+        schedulerNote.setText(model.i18n().get((processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore")
+                + brief));
         show(schedulerNote, processes ? !lost.isEmpty() : ResultViewModel.saysSchedulerSwitchesMoreThanCPython(
                 a.trace().header().mode(), program, lost.size()));
         lostCount.setText(String.valueOf(lost.size()));

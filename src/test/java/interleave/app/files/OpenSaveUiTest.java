@@ -303,6 +303,21 @@ class OpenSaveUiTest {
         settle();
         assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0, "the program's own race loses updates");
         assertFalse(node(robot, "#clockNote").isVisible(), "no dates printed: nothing to explain");
+        // the note under the lost updates: whole at a desk, one sentence when presenting (the panel is short there)
+        interleave.app.I18n i18n = app.model().i18n();
+        assertTrue(node(robot, "#schedulerNote").isVisible());
+        assertEquals(i18n.get("result.schedulerSwitchesMore"), text(robot, "#schedulerNote"));
+        onFx(() -> {
+            app.model().presentingProperty().set(true);
+            return null;
+        });
+        settle();
+        assertEquals(i18n.get("result.schedulerSwitchesMore.short"), text(robot, "#schedulerNote"));
+        onFx(() -> {
+            app.model().presentingProperty().set(false);
+            return null;
+        });
+        settle();
 
         Path bad = dir.resolve("bad.py");
         java.nio.file.Files.writeString(bad, "if True\n    print('hello')\n");
