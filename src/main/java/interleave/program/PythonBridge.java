@@ -515,7 +515,8 @@ final class PythonBridge {
                 k.exitProgram();
                 return null;
             case "var": {
-                variables.make(req.path("id").asInt(), req.path("name").asText(), req.path("value").asInt());
+                variables.make(req.path("id").asInt(), req.path("name").asText(), req.path("value").asInt(),
+                        req.path("t").asInt(0) != 0);
                 return null;
             }
             case "print":

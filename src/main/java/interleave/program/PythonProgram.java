@@ -297,6 +297,12 @@ public final class PythonProgram extends Scenario {
         }
         List<String> printed = List.copyOf(bridge.output());
         out.put("lines", printed.size());
+        // then what the threads computed (self.res = fib(n)), before the constants the main thread set (n = 12)
+        for (Map.Entry<String, SharedInt> v : variables.entrySet()) {
+            if (bridge.variables().madeByAThread(v.getKey())) {
+                out.putIfAbsent(v.getKey(), v.getValue().peek());
+            }
+        }
         out.put("printed", printed.isEmpty() ? "" : printed.get(printed.size() - 1)); // the last line
         out.put("output", printed);
         if (!bridge.errorOutput().isEmpty()) {

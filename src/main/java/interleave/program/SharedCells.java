@@ -21,6 +21,8 @@ final class SharedCells {
         final String name;
         volatile SharedInt value;
         volatile boolean written;
+        /** Made by a thread the program started (a result it computed, self.res = ...), not by the main thread. */
+        volatile boolean madeByAThread;
         /** Written since the last answer carried the values to the Python side. */
         volatile boolean changed;
 
@@ -42,8 +44,11 @@ final class SharedCells {
         this.k = k;
     }
 
-    /** The program made (or made again) shared int {@code number} with this value: no scheduling point. */
-    synchronized void make(int number, String name, int value) {
+    /**
+     * The program made (or made again) shared int {@code number} with this value: no scheduling point;
+     * {@code byAThread}: in a thread it started, not in its main thread.
+     */
+    synchronized void make(int number, String name, int value, boolean byAThread) {
         if (number < 0 || number > 1_000_000) {
             throw new IllegalStateException("not a shared value's number from the Python runtime: " + number);
         }
@@ -54,6 +59,7 @@ final class SharedCells {
         Cell cell = cells[number];
         if (cell == null) {
             cell = new Cell(number, name, k.sharedInt(name, value));
+            cell.madeByAThread = byAThread;
             cells[number] = cell;
             made.add(cell);
             byName.put(name, cell);
@@ -92,6 +98,12 @@ final class SharedCells {
             throw new IllegalStateException("the Python runtime used shared value " + number + " before making it");
         }
         return cells[number];
+    }
+
+    /** Whether a thread the program started made it (fib.res = 233), not its main thread. */
+    boolean madeByAThread(String name) {
+        Cell cell = byName.get(name);
+        return cell != null && cell.madeByAThread;
     }
 
     /** Whether the program wrote it after making it (not a constant such as n = 12). */

@@ -1026,11 +1026,15 @@ class _Globals:
     def _set_attr(self, value, obj, attr, line):
         if self._own(obj):
             # an object nobody can reach by name yet (self in __init__) is still its maker's alone: no point
-            name = self._cell(obj, "." + attr, or_made_up=False)
-            if name is not None and _is_shared_int(value):
-                self._write(name, obj, attr, True, value, line)
-                return
-            self.cells.pop(name, None)
+            if _is_shared_int(value):
+                name = self._cell(obj, "." + attr, or_made_up=False)
+                if name is not None:
+                    self._write(name, obj, attr, True, value, line)
+                    return
+            else:  # no longer an int: no longer shared, if it was (an object is named only for its ints, so that
+                known = self.labels.get(id(obj))  # a thread renamed in __init__, self.name = ..., keeps its name)
+                if known is not None:
+                    self.cells.pop(known[0] + "." + attr + known[1], None)
         setattr(obj, attr, value)
 
     def item(self, obj, key, line):

@@ -164,6 +164,12 @@ class TutorialProgramsTest {
         assertEquals("all Done", ours.get(ours.size() - 1));
         assertEquals("lines", r.result().keySet().iterator().next(),
                 "n = 12 is a constant: the headline is what the program printed, not n");
+        // each thread's result under its name (self.name = name in __init__), before the main thread's constant
+        List<String> named = new java.util.ArrayList<>(r.result().keySet());
+        for (String result : List.of("fib.res", "fac.res", "sum_1.res")) {
+            assertTrue(named.indexOf(result) > 0 && named.indexOf(result) < named.indexOf("n"), named.toString());
+        }
+        assertEquals(233, r.result().get("fib.res"));
         for (String name : List.of("fib", "fac", "sum_1")) {
             assertTrue(ours.contains("<MyThread(" + name + ", stopped " + ident(ours, name) + ")>"),
                     "a joined thread prints as CPython prints it: " + ours);
