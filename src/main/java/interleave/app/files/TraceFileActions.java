@@ -129,13 +129,22 @@ public final class TraceFileActions {
         String text = switch (e.problem()) {
             case MISSING -> i18n.fmt("files.error.missing", name);
             case UNREADABLE -> i18n.fmt("files.error.unreadable", name);
-            case FOREIGN -> i18n.fmt("files.error.foreign", name);
+            // a text file was most likely meant as a program (a tutorial saved as .txt) that does not read as one
+            case FOREIGN -> i18n.fmt(namedAsText(file) ? "files.error.neither" : "files.error.foreign", name);
             case VERSION -> i18n.fmt("files.error.version", name);
             case TRUNCATED -> i18n.fmt("files.error.truncated", name, line);
             case DAMAGED -> e.line() > 0 ? i18n.fmt("files.error.damaged", name, line)
                     : i18n.fmt("files.error.damaged", name, "–");
         };
-        return text + " " + i18n.get("files.kept");
+        // (only where something is shown that stays: a run, or a saved one)
+        boolean shown = model.session().run() != null || model.session().loaded() != null;
+        return shown ? text + " " + i18n.get("files.kept") : text;
+    }
+
+    /** A plain text file by its name (.txt, .md, .text, .rst, or no extension), as a program copied out of a page is. */
+    private static boolean namedAsText(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        return !name.contains(".") || name.matches(".*\\.(txt|text|md|rst)");
     }
 
     /**

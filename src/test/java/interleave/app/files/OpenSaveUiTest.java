@@ -130,6 +130,13 @@ class OpenSaveUiTest {
         assertSame(current, app.model().session().run());
         assertEquals("finished", text(robot, "#statusLabel"));
         assertEquals(lost, text(robot, "#lostCount"));
+        // notes saved as .txt: meant as a program most likely, so the message says what the command line says
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "Threads share memory.\n");
+        assertFalse(onFx(() -> actions().open(notes)));
+        settle();
+        assertEquals("Cannot open notes.txt: it is neither a Python program (its first line of code does not read as"
+                + " Python) nor a saved trace. To run it as Python anyway, save it as .py. The current run is unchanged.",
+                ((Label) node(robot, "#messageBanner")).getText());
 
         Path good = dir.resolve("good.trace");
         assertTrue(onFx(() -> actions().save(good)));

@@ -75,6 +75,6 @@ class LoadProblemTest {
     void aMissingFileSaysSo() {
         Path gone = dir.resolve("gone.py");
         LoadProblem p = LoadProblem.of(gone, new ProgramLoadException("no such Python file: " + gone));
-        assertEquals("Cannot run gone.py: there is no such file (it was moved or deleted)", p.oneLine(en));
+        assertEquals("Cannot run gone.py: there is no such file (check its name and folder)", p.oneLine(en));
     }
 }
