@@ -54,7 +54,7 @@ class AppUiTest {
     }
 
     private long steps(FxRobot robot) {
-        return Long.parseLong(text(robot, "#countLabel").split(" ")[0]);
+        return count(robot, "#countLabel");
     }
 
     private void waitForStatus(FxRobot robot, String status) throws Exception {
@@ -70,7 +70,7 @@ class AppUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("0", text(robot, "#expectedValue"));
         assertNotEquals("0", text(robot, "#actualValue"));
-        assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0);
+        assertTrue(count(robot, "#lostCount") > 0);
     }
 
     @Test
@@ -173,7 +173,7 @@ class AppUiTest {
         setLock(robot, false);
         robot.interact(() -> app.model().session().setSpeed(Double.POSITIVE_INFINITY));
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Integer.parseInt(text(robot, "#lostCount")) > 0);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> count(robot, "#lostCount") > 0);
         robot.type(javafx.scene.input.KeyCode.L);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(((ToggleSwitch) node(robot, "#param-lock")).isSelected(), "L switched the lock on");

@@ -38,7 +38,7 @@ class StepBackUiTest {
     }
 
     private static long steps(FxRobot robot) {
-        return Long.parseLong(text(robot, "#countLabel").split(" ")[0]);
+        return UiTestSupport.count(robot, "#countLabel");
     }
 
     private void stepTo(FxRobot robot, long n) throws Exception {

@@ -93,7 +93,7 @@ class StoryUiTest {
         setField(robot, "#param-iterations", "10000000");
         robot.interact(() -> app.model().session().setSpeed(Double.POSITIVE_INFINITY));
         robot.clickOn("#playButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Integer.parseInt(text(robot, "#lostCount")) > 0);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> count(robot, "#lostCount") > 0);
         assertFalse(node(robot, "#lockNote").isVisible(), "no lock moment yet");
         robot.interact(() -> ((ToggleSwitch) node(robot, "#param-lock")).setSelected(true));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> node(robot, "#lockNote").isVisible());

@@ -27,6 +27,19 @@ public final class UiTestSupport {
         return robot.lookup(query).query();
     }
 
+    /**
+     * The first number a label shows, read past its thousands separators ("1,049,969 events" is 1049969), as the
+     * counts are grouped for the back row.
+     */
+    public static long count(FxRobot robot, String query) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d[\\d,\\u00a0\\u202f]*")
+                .matcher(text(robot, query));
+        if (!m.find()) {
+            throw new AssertionError(query + " shows no number: " + text(robot, query));
+        }
+        return Long.parseLong(m.group().replaceAll("[^\\d]", ""));
+    }
+
     public static String text(FxRobot robot, String query) {
         return ((Labeled) node(robot, query)).getText();
     }

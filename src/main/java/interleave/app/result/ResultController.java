@@ -187,10 +187,11 @@ public final class ResultController {
                 + brief));
         show(schedulerNote, processes ? !lost.isEmpty() : ResultViewModel.saysSchedulerSwitchesMoreThanCPython(
                 a.trace().header().mode(), program, lost.size()));
-        lostCount.setText(String.valueOf(lost.size()));
+        lostCount.setText(String.format(model.i18n().locale(), "%,d", lost.size()));
         markZero(lost.size());
         // os mode: the operating system and CPython switch threads unseen; a count of the engine's switches would be 0
-        switchCount.setText(a.trace().header().systemScheduled() ? "–" : String.valueOf(a.switches().size()));
+        switchCount.setText(a.trace().header().systemScheduled() ? "–"
+                : String.format(model.i18n().locale(), "%,d", a.switches().size()));
         if (listed.takeNew(lost)) { // visible overwrites first: "0 overwrote 0" teaches nothing
             lostList.getItems().setAll(listed.items());
         }

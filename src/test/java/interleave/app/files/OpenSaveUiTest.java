@@ -3,6 +3,7 @@ package interleave.app.files;
 import static interleave.app.UiTestSupport.node;
 import static interleave.app.UiTestSupport.onFx;
 import static interleave.app.UiTestSupport.settle;
+import static interleave.app.UiTestSupport.count;
 import static interleave.app.UiTestSupport.text;
 
 import interleave.app.I18n;
@@ -81,7 +82,7 @@ class OpenSaveUiTest {
         List<String> live = SHOWN.stream().map(q -> text(robot, q)).toList();
         List<?> liveLog = List.copyOf(((javafx.scene.control.ListView<?>) node(robot, "#logList")).getItems());
         List<?> liveCode = List.copyOf(((javafx.scene.control.ListView<?>) node(robot, "#codeList")).getItems());
-        assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0);
+        assertTrue(count(robot, "#lostCount") > 0);
         Path file = dir.resolve("race.trace");
         assertTrue(onFx(() -> actions().save(file)));
 
@@ -308,7 +309,7 @@ class OpenSaveUiTest {
         robot.clickOn("#runToEndButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
         settle();
-        assertTrue(Integer.parseInt(text(robot, "#lostCount")) > 0, "the program's own race loses updates");
+        assertTrue(count(robot, "#lostCount") > 0, "the program's own race loses updates");
         assertFalse(node(robot, "#clockNote").isVisible(), "no dates printed: nothing to explain");
         // the note under the lost updates: whole at a desk, one sentence when presenting (the panel is short there)
         interleave.app.I18n i18n = app.model().i18n();
