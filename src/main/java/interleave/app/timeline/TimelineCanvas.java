@@ -91,8 +91,9 @@ public final class TimelineCanvas extends Region {
         if (y < axisHeight) {
             return -1; // lanes scrolled under the axis are hidden there
         }
-        for (int i = 0; i < laneTop.length; i++) {
-            if (y >= laneTop[i] && y < laneTop[i] + laneHeight) {
+        for (int i = 0; i < laneTop.length; i++) { // (a lane scrolled under the pinned ones is not there)
+            if (y >= laneTop[i] && y < laneTop[i] + laneHeight && (layout == null || layout.visible(i)
+                    && (i >= layout.pinnedFrom() || y < layout.scrollBottom()))) {
                 return i;
             }
         }
@@ -163,22 +164,25 @@ public final class TimelineCanvas extends Region {
         if (vm.takeLanesBackToTop()) {
             laneScroll = 0;
         }
+        // the shared objects stay in view under the threads when the lanes scroll (the lock, the racing variable)
         layout = LaneLayout.of(lanes.size(), new int[] {nCores, firstObject}, axisHeight, h,
-                theme.size(Size.LANE_HEIGHT), minLane, sectionGap, laneScroll);
+                theme.size(Size.LANE_HEIGHT), minLane, sectionGap, laneScroll, firstObject);
         double runnerInView = layout.scrollToShow(vm.laneToKeepInView()); // following: the running thread shows
         if (runnerInView != layout.scroll()) {
             layout = LaneLayout.of(lanes.size(), new int[] {nCores, firstObject}, axisHeight, h,
-                    theme.size(Size.LANE_HEIGHT), minLane, sectionGap, runnerInView);
+                    theme.size(Size.LANE_HEIGHT), minLane, sectionGap, runnerInView, firstObject);
         }
         laneScroll = layout.scroll();
         laneHeight = layout.laneHeight();
         laneTop = layout.tops();
         PlotFrame frame = new PlotFrame(labelWidth, axisHeight, laneTop, laneHeight, w, text);
         drawAxis(g, t, w);
+        int pinned = layout.pinnedFrom();
+        double scrollBottom = layout.scrollBottom();
         g.save();
         g.beginPath();
-        g.rect(0, axisHeight, w, h - axisHeight); // lanes scrolled up pass under the axis
-        g.clip();
+        g.rect(0, axisHeight, w, scrollBottom - axisHeight); // lanes scrolled up pass under the axis, down under
+        g.clip();                                             // the pinned ones
         g.setFont(theme.font(0.85, true));
         g.setFill(theme.ink(Ink.MUTED));
         g.setTextAlign(TextAlignment.LEFT);
@@ -189,34 +193,25 @@ public final class TimelineCanvas extends Region {
         if (nThreads > 0) {
             g.fillText(text.apply("timeline.threads"), 6, laneTop[nCores] - 3);
         }
+        drawLanes(g, t, a, frame, lanes, 0, pinned, w, scrollBottom);
+        overlays.drawSwitches(frame, g, a, lanes); // between threads: under the pinned lanes where they scroll
+        g.restore();
+        g.save();
+        g.beginPath();
+        g.rect(0, axisHeight, w, h - axisHeight);
+        g.clip();
         if (lanes.size() > firstObject) {
+            g.setFont(theme.font(0.85, true));
+            g.setFill(theme.ink(Ink.MUTED));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
             g.fillText(text.apply("timeline.resources"), 6, laneTop[firstObject] - 3);
         }
+        drawLanes(g, t, a, frame, lanes, pinned, lanes.size(), w, h);
         g.save();
-        for (int i = 0; i < lanes.size(); i++) {
-            TimelineViewModel.LaneRef lane = lanes.get(i);
-            double top = laneTop[i];
-            g.setFill(theme.ink(i % 2 == 0 ? Ink.LANE : Ink.LANE_ALT));
-            fill(g, 0, top, w, laneHeight);
-            drawLaneLabel(g, t, lane, top);
-        }
         g.beginPath();
         g.rect(labelWidth, axisHeight, w - labelWidth, h - axisHeight);
         g.clip();
-        for (int i = 0; i < lanes.size(); i++) {
-            if (!layout.visible(i)) {
-                continue;
-            }
-            TimelineViewModel.LaneRef lane = lanes.get(i);
-            if (lane.isCore()) {
-                drawCoreLane(g, a, lane.core(), laneTop[i]);
-            } else if (lane.isThread()) {
-                drawThreadLane(g, a, lane.thread(), laneTop[i]);
-            } else {
-                objectLanes.draw(frame, g, a, lane.object(), laneTop[i]);
-            }
-        }
-        overlays.drawSwitches(frame, g, a, lanes);
         overlays.drawLostUpdates(frame, g, a, lanes);
         overlays.drawDeadlock(frame, g, a, lanes);
         g.restore(); // the plot's clip
@@ -232,13 +227,44 @@ public final class TimelineCanvas extends Region {
         drawScrollHint(g, w);
     }
 
+    /**
+     * Lanes {@code from} to {@code to} (exclusive): their stripes and labels, then what happened in them, clipped to
+     * the plot above {@code bottom}.
+     */
+    private void drawLanes(GraphicsContext g, Trace t, TraceAnalyzer a, PlotFrame frame,
+                           List<TimelineViewModel.LaneRef> lanes, int from, int to, double w, double bottom) {
+        for (int i = from; i < to; i++) {
+            g.setFill(theme.ink(i % 2 == 0 ? Ink.LANE : Ink.LANE_ALT));
+            fill(g, 0, laneTop[i], w, laneHeight);
+            drawLaneLabel(g, t, lanes.get(i), laneTop[i]);
+        }
+        g.save();
+        g.beginPath();
+        g.rect(labelWidth, axisHeight, w - labelWidth, bottom - axisHeight);
+        g.clip();
+        for (int i = from; i < to; i++) {
+            if (!layout.visible(i)) {
+                continue;
+            }
+            TimelineViewModel.LaneRef lane = lanes.get(i);
+            if (lane.isCore()) {
+                drawCoreLane(g, a, lane.core(), laneTop[i]);
+            } else if (lane.isThread()) {
+                drawThreadLane(g, a, lane.thread(), laneTop[i]);
+            } else {
+                objectLanes.draw(frame, g, a, lane.object(), laneTop[i]);
+            }
+        }
+        g.restore();
+    }
+
     /** When lanes are out of view: a scroll bar at the right edge and "N more" under the names. */
     private void drawScrollHint(GraphicsContext g, double w) {
         if (layout.maxScroll() <= 0) {
             return;
         }
         double top = layout.viewTop();
-        double track = layout.viewBottom() - top;
+        double track = layout.scrollBottom() - top;
         double thumb = Math.max(24, track * track / (track + layout.maxScroll()));
         double y = top + (track - thumb) * layout.scroll() / layout.maxScroll();
         g.setFill(theme.ink(Ink.GRID));

@@ -69,4 +69,32 @@ class LaneLayoutTest {
         assertTrue(up.tops()[0] >= up.viewTop(), "scrolling back up shows the first lane whole");
         assertEquals(scrolled.scroll(), scrolled.scrollToShow(-1), "no lane to show: no change");
     }
+
+    /**
+     * The RLock counter at a projector's size: fourteen lanes do not fit, so the shared objects (the counter and the
+     * lock, from lane 12 on) stay whole at the bottom and only the lanes above them scroll, down to the last thread.
+     */
+    @Test
+    void theSharedObjectsStayInViewWhileTheThreadsScroll() {
+        LaneLayout top = LaneLayout.of(14, new int[] {1, 12}, 30, 330, 28, 20, 18, 0, 12);
+        assertEquals(12, top.pinnedFrom());
+        assertTrue(top.scrollBottom() < top.viewBottom());
+        for (double scroll : new double[] {0, 60, 1e9}) {
+            LaneLayout l = LaneLayout.of(14, new int[] {1, 12}, 30, 330, 28, 20, 18, scroll, 12);
+            assertEquals(top.tops()[12], l.tops()[12], 1e-9, "the pinned lanes do not move");
+            assertTrue(l.visible(12) && l.visible(13));
+            assertTrue(l.tops()[13] + l.laneHeight() <= l.viewBottom(), "the last one is whole");
+            assertTrue(l.tops()[12] >= l.scrollBottom() + 18, "under the threads, with room for their caption");
+        }
+        LaneLayout end = LaneLayout.of(14, new int[] {1, 12}, 30, 330, 28, 20, 18, 1e9, 12);
+        assertTrue(end.tops()[11] + end.laneHeight() <= end.scrollBottom(), "scrolled to the end: the last thread");
+        assertTrue(end.hiddenAbove() > 0);
+        assertEquals(0, end.hiddenBelow());
+        assertTrue(top.hiddenBelow() > 0 && !top.visible(11), "at the top, the last threads are under the objects");
+        assertEquals(top.scroll(), top.scrollToShow(13), 1e-9, "a pinned lane needs no scrolling");
+        LaneLayout roomy = LaneLayout.of(4, new int[] {1, 3}, 42, 600, 46, MIN, 33.6, 0, 3);
+        assertEquals(4, roomy.pinnedFrom(), "all fit: nothing pinned");
+        LaneLayout cramped = LaneLayout.of(14, new int[] {1, 4}, 30, 200, 28, 20, 18, 0, 4);
+        assertEquals(14, cramped.pinnedFrom(), "ten objects would leave no room for two threads: nothing pinned");
+    }
 }
