@@ -177,7 +177,7 @@ public final class ResultController {
         List<LostUpdate> lost = a.lostUpdates();
         // real processes run at once on several cores: CPython loses their updates too, so neither thread note fits
         boolean processes = program && startsProcesses(a.trace());
-        boolean note = ResultViewModel.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
+        boolean note = ResultNotes.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
                 lost.size(), lostShown);
         // presenting, the panel is short: the notes in a sentence each, so the list of lost updates stays on screen
         String brief = model.presentingProperty().get() ? ".short" : "";
@@ -185,7 +185,7 @@ public final class ResultController {
         show(cpythonNote, note && !processes && unguarded(a.trace())); // the pass over the trace: a finished os run
         schedulerNote.setText(model.i18n().get((processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore")
                 + brief));
-        show(schedulerNote, processes ? !lost.isEmpty() : ResultViewModel.saysSchedulerSwitchesMoreThanCPython(
+        show(schedulerNote, processes ? !lost.isEmpty() : ResultNotes.saysSchedulerSwitchesMoreThanCPython(
                 a.trace().header().mode(), program, lost.size()));
         lostCount.setText(String.format(model.i18n().locale(), "%,d", lost.size()));
         markZero(lost.size());
@@ -335,7 +335,7 @@ public final class ResultController {
     private boolean datesFromTheEpoch(interleave.trace.Trace t) {
         if (t != datesFor) {
             datesFor = t;
-            datesFound = ResultViewModel.saysDatesBeginAtTheEpoch(t.header().virtualTime(), t.programSource());
+            datesFound = ResultNotes.saysDatesBeginAtTheEpoch(t.header().virtualTime(), t.programSource());
         }
         return datesFound;
     }
@@ -347,7 +347,7 @@ public final class ResultController {
     private boolean startsProcesses(interleave.trace.Trace t) {
         if (t != processesFor) {
             processesFor = t;
-            processesFound = ResultViewModel.startsProcesses(t.programSource());
+            processesFound = ResultNotes.startsProcesses(t.programSource());
         }
         return processesFound;
     }

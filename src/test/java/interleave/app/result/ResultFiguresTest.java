@@ -165,12 +165,12 @@ class ResultFiguresTest {
     /** Only a program's finished os run that wrote shared values and lost none gets the note about CPython. */
     @Test
     void theCPythonNoteIsForAProgramsOsRunThatLostNothing() {
-        assertTrue(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 0, true));
-        assertFalse(ResultViewModel.saysCPythonRarelySwitches("sim", true, true, 0, true), "sim shows the race");
-        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", false, true, 0, true), "a Java demo");
-        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, false, 0, true), "still running");
-        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 2, true), "it did lose some");
-        assertFalse(ResultViewModel.saysCPythonRarelySwitches("os", true, true, 0, false), "no shared value");
+        assertTrue(ResultNotes.saysCPythonRarelySwitches("os", true, true, 0, true));
+        assertFalse(ResultNotes.saysCPythonRarelySwitches("sim", true, true, 0, true), "sim shows the race");
+        assertFalse(ResultNotes.saysCPythonRarelySwitches("os", false, true, 0, true), "a Java demo");
+        assertFalse(ResultNotes.saysCPythonRarelySwitches("os", true, false, 0, true), "still running");
+        assertFalse(ResultNotes.saysCPythonRarelySwitches("os", true, true, 2, true), "it did lose some");
+        assertFalse(ResultNotes.saysCPythonRarelySwitches("os", true, true, 0, false), "no shared value");
     }
 
     /** Two threads writing balance, the first time with no lock held, the second under the lock. */
@@ -216,14 +216,14 @@ class ResultFiguresTest {
     /** Under a program's lost updates in sim mode: CPython at home seldom loses them; never for a demo or os mode. */
     @org.junit.jupiter.api.Test
     void aProgramsLostUpdatesInSimModeSayCPythonSeldomLosesThem() {
-        assertTrue(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", true, 3));
-        assertTrue(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("cooperative", true, 1));
-        assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", true, 0), "nothing lost: nothing to explain");
-        assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("os", true, 3), "os mode is CPython's own");
-        assertFalse(ResultViewModel.saysSchedulerSwitchesMoreThanCPython("sim", false, 3), "a demo is a model");
-        assertTrue(ResultViewModel.startsProcesses("from multiprocessing import Process, Value"));
-        assertTrue(ResultViewModel.startsProcesses("pid = os.fork()"));
-        assertFalse(ResultViewModel.startsProcesses("import threading\nbalance = 0"), "threads: the thread note");
+        assertTrue(ResultNotes.saysSchedulerSwitchesMoreThanCPython("sim", true, 3));
+        assertTrue(ResultNotes.saysSchedulerSwitchesMoreThanCPython("cooperative", true, 1));
+        assertFalse(ResultNotes.saysSchedulerSwitchesMoreThanCPython("sim", true, 0), "nothing lost: nothing to explain");
+        assertFalse(ResultNotes.saysSchedulerSwitchesMoreThanCPython("os", true, 3), "os mode is CPython's own");
+        assertFalse(ResultNotes.saysSchedulerSwitchesMoreThanCPython("sim", false, 3), "a demo is a model");
+        assertTrue(ResultNotes.startsProcesses("from multiprocessing import Process, Value"));
+        assertTrue(ResultNotes.startsProcesses("pid = os.fork()"));
+        assertFalse(ResultNotes.startsProcesses("import threading\nbalance = 0"), "threads: the thread note");
     }
 
     /**
@@ -235,13 +235,13 @@ class ResultFiguresTest {
         for (String dated : List.of("from time import ctime\nprint(ctime())", "time.strftime('%H:%M')",
                 "print(time.localtime().tm_year)", "from datetime import datetime\ndatetime.now()",
                 "print(date.today())")) {
-            assertTrue(ResultViewModel.saysDatesBeginAtTheEpoch(true, dated), dated);
-            assertFalse(ResultViewModel.saysDatesBeginAtTheEpoch(false, dated), "os mode's clock is real: " + dated);
+            assertTrue(ResultNotes.saysDatesBeginAtTheEpoch(true, dated), dated);
+            assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(false, dated), "os mode's clock is real: " + dated);
         }
         for (String undated : List.of("start = time.time()\ntime.sleep(1)\nprint(time.time() - start)",
                 "import threading", "mytime = 3  # a name with time in it, no call")) {
-            assertFalse(ResultViewModel.saysDatesBeginAtTheEpoch(true, undated), undated);
+            assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(true, undated), undated);
         }
-        assertFalse(ResultViewModel.saysDatesBeginAtTheEpoch(true, null), "a demo has no program text");
+        assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(true, null), "a demo has no program text");
     }
 }
