@@ -110,6 +110,8 @@ fi
 shot python-tutorial-rlock-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/rlock_counter.py" --steps 120 --lang en
 shot python-tutorial-local-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/thread_local.py" --steps 100 --lang en
 shot python-tutorial-gate-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/event_gate.py" --input true --steps 300 --present --lang zh
+# the tutorial's MyThread (fib, fac, sum): each thread's result under its name, and its ctime() dates explained
+shot python-tutorial-mythread-zh.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/mythread_fib_fac_sum.py" --play --speed full --present --lang zh
 unset PYENV_VERSION
 shot python-tutorial-gevent-1024.png 1024x768 --open "$PWD/src/test/resources/interleave/tutorials/gevent_switch.py" --play --speed full --lang en
 shot python-tutorial-greenlet-1600.png 1600x1000 --open "$PWD/src/test/resources/interleave/tutorials/greenlet_switch.py" --play --speed full --lang en
