@@ -134,7 +134,9 @@ final class RunSummary {
                     + waits((Map<String, Object>) r.get("deadlock")));
         }
         out.println("lost updates:     " + r.get("lostUpdates"));
-        out.println("context switches: " + r.get("contextSwitches"));
+        // os mode: the system and CPython switch threads unseen, so the engine counts none (as the window's "–")
+        out.println("context switches: " + ("os".equals(String.valueOf(r.get("mode")))
+                ? "– (the system's own, not seen in os mode)" : r.get("contextSwitches")));
         out.println("events:           " + r.get("events"));
         out.println("time:             " + r.get("time") + " " + r.get("timeUnit"));
         if (datesFromTheEpoch) {

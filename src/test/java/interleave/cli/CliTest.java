@@ -275,6 +275,8 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("--cores is for sim and cooperative mode; os mode runs on the machine's own cores"),
                 r.err());
+        assertTrue(r.out().contains("\ncontext switches: – (the system's own, not seen in os mode)"),
+                "not 0: the system switched threads unseen: " + r.out());
     }
 
     @Test
