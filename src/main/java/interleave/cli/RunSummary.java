@@ -107,8 +107,12 @@ final class RunSummary {
                 : r.get("mode") + ", cores " + r.get("cores") + ", quantum " + r.get("quantum") + ", " + r.get("policy")
                 + ", seed " + r.get("seed");
         out.println(title + "  [" + settings + "]  " + pairs((Map<String, Object>) r.get("params")));
-        for (String line : (List<String>) r.get("output")) {
-            out.println("  " + line);
+        for (String printed : (List<String>) r.get("output")) { // "T1: text", a print of one or more lines
+            int colon = printed.indexOf(": ");
+            String who = colon < 0 ? "" : printed.substring(0, colon + 2);
+            for (String line : printed.substring(who.length()).split("\n", -1)) {
+                out.println("  " + who + line); // each line with its thread, as the window's log shows it
+            }
         }
         if (r.get("result") instanceof Map<?, ?> result && result.get("stderr") instanceof List<?> stderr) {
             for (Object line : stderr) { // what a Python program wrote there, tracebacks too, as python3 shows it

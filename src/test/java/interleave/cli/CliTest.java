@@ -135,6 +135,18 @@ class CliTest {
                 cli("--help").out());
     }
 
+    /** A print of several lines ("\\n*** MULTIPLE THREADS", the tutorial's) shows each line with its thread. */
+    @Test
+    void eachPrintedLineIsShownWithItsThread() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lines");
+        java.nio.file.Path two = java.nio.file.Files.writeString(dir.resolve("two.py"),
+                "print('a')\nprint('\\n*** MULTIPLE THREADS')\n");
+        Result r = cli("run", two.toString());
+        assertTrue(r.out().contains("  MainThread: a\n  MainThread: \n  MainThread: *** MULTIPLE THREADS\n"), r.out());
+    }
+
     /** As python3 runs a file whatever its name, a tutorial's program saved as .txt runs; a saved trace says what to do. */
     @Test
     void aProgramSavedAsTextRunsAndATraceIsPointedToInspect() throws Exception {
