@@ -86,6 +86,13 @@ class CliTest {
         assertTrue(new ObjectMapper().readTree(r.out()).path("result").path("exit status").isMissingNode(), r.out());
     }
 
+    /** A Python program of this text in a folder of its own; the test is skipped (and says so) without python3. */
+    private static java.nio.file.Path program(String name, String text) throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        return java.nio.file.Files.writeString(java.nio.file.Files.createTempDirectory("program").resolve(name), text);
+    }
+
     /**
      * The tutorial's MyThread program prints ctime(): on the virtual clock that is a day in January 1970, and the
      * report says why (and that os mode reads the real clock); a program that prints no dates gets no such line,
@@ -93,14 +100,11 @@ class CliTest {
      */
     @Test
     void datesOfTheVirtualClockAreExplained() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
-                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dates");
-        java.nio.file.Path dated = java.nio.file.Files.writeString(dir.resolve("dated.py"),
-                "from time import ctime, sleep\nprint('starting at:', ctime())\nsleep(2)\n");
-        java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("plain.py"), "import time\ntime.sleep(1)\n");
+        java.nio.file.Path dated = program("dated.py", "from time import ctime, sleep\nprint('starting at:', ctime())\nsleep(2)\n");
+        java.nio.file.Path plain = dated.resolveSibling("plain.py");
+        java.nio.file.Files.writeString(plain, "import time\ntime.sleep(1)\n");
         String line = "\nclock:            virtual, from 0 s: the program's dates begin on 1 January 1970 (the epoch),";
-        java.nio.file.Path trace = dir.resolve("dated.trace");
+        java.nio.file.Path trace = dated.resolveSibling("dated.trace");
         Result r = cli("run", dated.toString(), "--trace", trace.toString());
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.out().contains("starting at: Thu Jan  1 ") && r.out().contains(" 1970"), r.out());
@@ -116,11 +120,7 @@ class CliTest {
      */
     @Test
     void anInputWithNoAnswerSaysHowToGiveOne() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
-                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("asks");
-        java.nio.file.Path asks = java.nio.file.Files.writeString(dir.resolve("asks.py"),
-                "name = input('name? ')\nage = input('age? ')\nprint(name, age)\n");
+        java.nio.file.Path asks = program("asks.py", "name = input('name? ')\nage = input('age? ')\nprint(name, age)\n");
         Result none = cli("run", asks.toString());
         assertEquals(Cli.PROGRAM_FAILED, none.code(), none.err());
         assertTrue(none.out().contains("EOFError"), "python3's own error stays: " + none.out());
@@ -138,11 +138,7 @@ class CliTest {
     /** A print of several lines ("\\n*** MULTIPLE THREADS", the tutorial's) shows each line with its thread. */
     @Test
     void eachPrintedLineIsShownWithItsThread() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
-                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lines");
-        java.nio.file.Path two = java.nio.file.Files.writeString(dir.resolve("two.py"),
-                "print('a')\nprint('\\n*** MULTIPLE THREADS')\n");
+        java.nio.file.Path two = program("two.py", "print('a')\nprint('\\n*** MULTIPLE THREADS')\n");
         Result r = cli("run", two.toString());
         assertTrue(r.out().contains("  MainThread: a\n  MainThread: \n  MainThread: *** MULTIPLE THREADS\n"), r.out());
     }
