@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Why a Python program the user opened cannot run, as the picker shows it in place of a demo's description: the
@@ -26,14 +27,33 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
     private static final java.util.regex.Pattern SYNTAX =
             java.util.regex.Pattern.compile("^(.*?: )?SyntaxError at line (\\d+): (.*)$", java.util.regex.Pattern.DOTALL);
 
+    /** How the load words a Python 2 line it cannot convert (see interleave_prepare.py): line, construct, Python 3. */
+    private static final java.util.regex.Pattern PYTHON2 = java.util.regex.Pattern.compile(
+            "^(.*?: )?line (\\d+) is Python 2 \\((.*)\\); Interleave runs Python 3: write (.*?)"
+                    + "( \\(lib2to3 could not convert this program\\))?$", java.util.regex.Pattern.DOTALL);
+
+    /** The Python 2 constructs the load names in words (the others are code, the same in every language). */
+    private static final Map<String, String> CONSTRUCTS = Map.of("the print statement", "print",
+            "the exec statement", "exec", "backquotes `x`", "backquotes", "long literals such as 10L", "long");
+
     /**
      * A load's message in the UI language where the words around CPython's are ours: "bad.py: SyntaxError at line
-     * 6: expected ':'" is "bad.py: 第 6 行有语法错误（SyntaxError）：expected ':'" in Chinese; others as they are.
+     * 6: expected ':'" is "bad.py: 第 6 行有语法错误（SyntaxError）：expected ':'" in Chinese, and a Python 2 line
+     * the converter could not convert is named in the UI language too; others as they are.
      */
     public static String inUiLanguage(I18n i18n, String message) {
         java.util.regex.Matcher m = SYNTAX.matcher(message);
-        return !m.matches() ? message : (m.group(1) == null ? "" : m.group(1))
-                + i18n.fmt("picker.loadProblem.syntax", m.group(2), m.group(3));
+        if (m.matches()) {
+            return (m.group(1) == null ? "" : m.group(1)) + i18n.fmt("picker.loadProblem.syntax", m.group(2), m.group(3));
+        }
+        m = PYTHON2.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        String construct = CONSTRUCTS.containsKey(m.group(3))
+                ? i18n.get("picker.loadProblem.python2." + CONSTRUCTS.get(m.group(3))) : m.group(3);
+        return (m.group(1) == null ? "" : m.group(1)) + i18n.fmt("picker.loadProblem.python2", m.group(2), construct,
+                m.group(4)) + (m.group(5) == null ? "" : i18n.get("picker.loadProblem.python2.lib2to3"));
     }
 
     /**

@@ -57,6 +57,19 @@ class LoadProblemTest {
         assertTrue(e.getMessage().contains("picture.py is not a text file"), e.getMessage());
     }
 
+    /** A Python 2 line lib2to3 could not convert is named in the UI's language, its code as it is. */
+    @Test
+    void aPython2LineIsNamedInTheUiLanguage() {
+        String said = "x.py: line 6 is Python 2 (the print statement); Interleave runs Python 3: write print(...)"
+                + " (lib2to3 could not convert this program)";
+        assertEquals(said, LoadProblem.inUiLanguage(en, said), "English: as the load said it");
+        assertEquals("x.py: 第 6 行是 Python 2 的写法（print 语句）；Interleave 运行的是 Python 3：请写成 print(...)"
+                + "（lib2to3 无法转换这个程序）", LoadProblem.inUiLanguage(zh, said));
+        assertEquals("第 2 行是 Python 2 的写法（xrange()）；Interleave 运行的是 Python 3：请写成 range()",
+                LoadProblem.inUiLanguage(zh, "line 2 is Python 2 (xrange()); Interleave runs Python 3: write range()"),
+                "a construct that is code stays code");
+    }
+
     @Test
     void aSyntaxErrorIsCPythonsMessageWithoutTheFileNameTwice() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.py"), "def f()\n    pass\n");
