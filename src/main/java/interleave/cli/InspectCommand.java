@@ -32,11 +32,11 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> summary;
-        boolean datesFromTheEpoch;
+        RunSummary.Notes notes;
         try {
             LoadedTrace loaded = TraceFiles.load(file);
             summary = summarise(loaded);
-            datesFromTheEpoch = RunSummary.datesFromTheEpoch(loaded.trace());
+            notes = RunSummary.Notes.of(loaded.trace());
         } catch (TraceFormatException e) {
             err.println("interleave: " + e.getMessage());
             return Cli.BAD_INPUT;
@@ -44,7 +44,7 @@ final class InspectCommand implements Callable<Integer> {
         if (json) {
             out.println(RunSummary.JSON.writeValueAsString(summary));
         } else {
-            RunSummary.print(out, summary, datesFromTheEpoch);
+            RunSummary.print(out, summary, notes);
         }
         return Cli.OK;
     }

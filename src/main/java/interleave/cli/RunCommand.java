@@ -225,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
         if (json) {
             out.println(RunSummary.JSON.writeValueAsString(report));
         } else {
-            RunSummary.print(out, report, RunSummary.datesFromTheEpoch(trace));
+            RunSummary.print(out, report, RunSummary.Notes.of(trace));
         }
         if (timedOut) {
             err.println("interleave: the run did not end within " + timeoutSeconds + " s and was stopped");

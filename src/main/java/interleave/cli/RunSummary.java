@@ -89,17 +89,32 @@ final class RunSummary {
         return m;
     }
 
+    /**
+     * What the report adds for the run's program: where its dates come from ({@link #datesFromTheEpoch}), why its
+     * pool has one worker ({@link #oneWorker}).
+     */
+    record Notes(boolean datesFromTheEpoch, boolean oneWorker) {
+        static Notes of(Trace trace) {
+            return new Notes(RunSummary.datesFromTheEpoch(trace), RunSummary.oneWorker(trace));
+        }
+    }
+
+    /** Whether the run's program sized a pool by the run's single virtual core (Pool(), cpu_count()). */
+    static boolean oneWorker(Trace trace) {
+        return !trace.header().systemScheduled() && trace.header().cores() == 1
+                && interleave.program.VirtualCores.sizesByCores(trace.programSource());
+    }
+
     /** Whether the run's program turned the virtual clock, which starts at the epoch, into dates. */
     static boolean datesFromTheEpoch(Trace trace) {
         return trace.header().virtualTime() && interleave.program.VirtualClock.formatsDates(trace.programSource());
     }
 
     /**
-     * The summary as a short report for people; {@code datesFromTheEpoch}: the program printed dates of the virtual
-     * clock (see {@link #datesFromTheEpoch}), which it says where they come from.
+     * The summary as a short report for people, and the notes the run's program needs (see {@link Notes}).
      */
     @SuppressWarnings("unchecked")
-    static void print(PrintWriter out, Map<String, Object> r, boolean datesFromTheEpoch) {
+    static void print(PrintWriter out, Map<String, Object> r, Notes notes) {
         String id = String.valueOf(r.get("scenario"));
         String title = Scenarios.byId(id).map(s -> s.title(Locale.ENGLISH)).orElse(id);
         // os mode: CPython's (or the JVM's) own threads and scheduler; cores, quantum, policy and seed do not apply
@@ -143,7 +158,11 @@ final class RunSummary {
                 ? "– (the system's own, not seen in os mode)" : r.get("contextSwitches")));
         out.println("events:           " + r.get("events"));
         out.println("time:             " + r.get("time") + " " + r.get("timeUnit"));
-        if (datesFromTheEpoch) {
+        if (notes.oneWorker()) {
+            out.println("cores:            1 (virtual): os.cpu_count() is 1, so Pool() starts one worker and its tasks"
+                    + " run one after another; --cores 4 runs four at once");
+        }
+        if (notes.datesFromTheEpoch()) {
             out.println("clock:            virtual, from 0 s: the program's dates begin on 1 January 1970 (the epoch),"
                     + " the same in every run; --mode os reads the real clock");
         }

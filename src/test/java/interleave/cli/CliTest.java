@@ -114,6 +114,18 @@ class CliTest {
         assertFalse(cli("run", dated.toString(), "--mode", "os").out().contains("\nclock:"), "os mode's are real");
     }
 
+    /** The tutorial's Pool() on the default single virtual core: the report says why one worker ran every task. */
+    @Test
+    void aPoolSizedByOneVirtualCoreIsExplained() throws Exception {
+        java.nio.file.Path pool = program("pool.py", "from multiprocessing import Pool\nimport os\ndef f(x):\n"
+                + "    return x * x\nif __name__ == '__main__':\n    with Pool() as p:\n        print(p.map(f, [1, 2, 3]))\n");
+        String line = "\ncores:            1 (virtual): os.cpu_count() is 1, so Pool() starts one worker";
+        Result one = cli("run", pool.toString());
+        assertEquals(Cli.OK, one.code(), one.err());
+        assertTrue(one.out().contains("[1, 4, 9]") && one.out().contains(line), one.out());
+        assertFalse(cli("run", pool.toString(), "--cores", "4").out().contains("\ncores:"), "four cores, four workers");
+    }
+
     /**
      * input() with no answer left ends in EOFError, as python3 at the end of its stdin, and the command line then
      * says on which line and how to answer; with enough answers it says nothing. Exit code 5 is in --help.

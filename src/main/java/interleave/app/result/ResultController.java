@@ -54,6 +54,8 @@ public final class ResultController {
     @FXML
     private Label clockNote;
     @FXML
+    private Label coresNote;
+    @FXML
     private Label lostCaption;
     @FXML
     private Label lostListCaption;
@@ -144,6 +146,9 @@ public final class ResultController {
         clockNote.setText(model.i18n().get("result.datesFromTheEpoch"
                 + (model.presentingProperty().get() ? ".short" : "")));
         show(clockNote, a != null && program && datesFromTheEpoch(a.trace()));
+        coresNote.setText(model.i18n().get("result.oneCoreOneWorker"
+                + (model.presentingProperty().get() ? ".short" : "")));
+        show(coresNote, a != null && program && oneWorker(a.trace()));
         details.setVisible(!more.isEmpty());
         details.setManaged(!more.isEmpty());
         actualValue.getStyleClass().removeAll("result-wrong", "result-right");
@@ -330,6 +335,18 @@ public final class ResultController {
 
     private interleave.trace.Trace datesFor;
     private boolean datesFound;
+    private interleave.trace.Trace workersFor;
+    private boolean oneWorkerFound;
+
+    /** Whether the run's program sizes a pool by the run's single virtual core: its text read once per run. */
+    private boolean oneWorker(interleave.trace.Trace t) {
+        if (t != workersFor) {
+            workersFor = t;
+            oneWorkerFound = ResultNotes.saysPoolHasOneWorker(t.header().systemScheduled(), t.header().cores(),
+                    t.programSource());
+        }
+        return oneWorkerFound;
+    }
 
     /** Whether the run's program printed dates of the virtual clock: its text read once per run. */
     private boolean datesFromTheEpoch(interleave.trace.Trace t) {

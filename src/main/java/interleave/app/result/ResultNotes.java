@@ -28,6 +28,14 @@ public final class ResultNotes {
     }
 
     /**
+     * Whether the panel says why a program's Pool() has one worker: in sim and cooperative mode os.cpu_count() is the
+     * run's virtual cores, one by default, and the tutorial's tasks then run one after another.
+     */
+    public static boolean saysPoolHasOneWorker(boolean systemScheduled, int cores, String source) {
+        return !systemScheduled && cores == 1 && interleave.program.VirtualCores.sizesByCores(source);
+    }
+
+    /**
      * Whether the panel says where a program's dates come from: in sim and cooperative mode its clock is the run's
      * virtual one, which starts at the epoch (so that a seed always gives the same output), and a ctime() or
      * datetime.now() prints a day in January 1970, which would look like a fault.

@@ -348,4 +348,21 @@ class OpenSaveUiTest {
         assertTrue(node(robot, "#clockNote").isVisible(), "the dates are explained");
         assertTrue(text(robot, "#clockNote").contains("1970"), text(robot, "#clockNote"));
     }
+
+    /** The tutorial's Pool() on the default single virtual core: the result pane says why one worker ran the tasks. */
+    @Test
+    void aPoolOnOneVirtualCoreIsExplained(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
+        Path program = java.nio.file.Files.writeString(dir.resolve("pool.py"), "from multiprocessing import Pool\n"
+                + "def f(x):\n    return x * x\nif __name__ == '__main__':\n    with Pool() as p:\n"
+                + "        print(p.map(f, [1, 2, 3]))\n");
+        assertTrue(onFx(() -> actions().open(program)));
+        settle();
+        robot.clickOn("#runToEndButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
+        settle();
+        assertTrue(node(robot, "#coresNote").isVisible(), "one worker is explained");
+        assertEquals(app.model().i18n().get("result.oneCoreOneWorker"), text(robot, "#coresNote"));
+    }
 }

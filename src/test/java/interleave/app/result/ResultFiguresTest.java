@@ -244,4 +244,16 @@ class ResultFiguresTest {
         }
         assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(true, null), "a demo has no program text");
     }
+
+    /** Pool() and cpu_count() on the default single virtual core get the note; with more cores or in os mode, not. */
+    @org.junit.jupiter.api.Test
+    void aPoolSizedByOneVirtualCoreGetsItsNote() {
+        for (String sized : List.of("p = Pool()", "with ProcessPoolExecutor() as ex:", "n = os.cpu_count()")) {
+            assertTrue(ResultNotes.saysPoolHasOneWorker(false, 1, sized), sized);
+            assertFalse(ResultNotes.saysPoolHasOneWorker(false, 4, sized), "four cores, four workers: " + sized);
+            assertFalse(ResultNotes.saysPoolHasOneWorker(true, 1, sized), "os mode: the machine's cores: " + sized);
+        }
+        assertFalse(ResultNotes.saysPoolHasOneWorker(false, 1, "p = Pool(5)"), "its own size");
+        assertFalse(ResultNotes.saysPoolHasOneWorker(false, 1, "import threading"));
+    }
 }

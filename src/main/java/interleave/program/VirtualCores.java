@@ -1,0 +1,22 @@
+package interleave.program;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a program sees of the run's virtual cores (sim and cooperative mode): {@code os.cpu_count()} is their
+ * number, so that a seed gives the same run on every machine. A {@code Pool()} or {@code ProcessPoolExecutor()}
+ * without a size then starts one worker on the default single core, and runs the tutorial's tasks one after
+ * another, which the class should hear is the run's setting, not what a pool does.
+ */
+public final class VirtualCores {
+    private static final Pattern SIZED_BY_CORES = Pattern.compile(
+            "\\b(?:Pool|ProcessPoolExecutor)\\s*\\(\\s*\\)|\\bcpu_count\\s*\\(\\s*\\)");
+
+    private VirtualCores() {
+    }
+
+    /** Whether a program's text sizes something by the number of cores (Pool(), cpu_count()). */
+    public static boolean sizesByCores(String source) {
+        return source != null && SIZED_BY_CORES.matcher(source).find();
+    }
+}
