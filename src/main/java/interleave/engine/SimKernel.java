@@ -274,7 +274,10 @@ final class SimKernel extends Kernel {
         if (!told || takenForTheWaiter == null || !rechecksInPlace || stopping || control.attention
                 || recheck == null || recheck.takes() == null || next.timedOut || !recheck.isFree()
                 || core.length != 1 || next.yieldRequested || next.sliceUsed + 1 >= next.sliceLen
-                || !timed.isEmpty() && timed.peek().deadline <= now + 1) {
+                || !timed.isEmpty() && timed.peek().deadline <= now + 1
+                // the waiter keeps a point of its grant after the taking: a pause that comes before its worker
+                // runs then takes no pick or command there, as with the worker's own taking (see attend)
+                || next.granted < 2) {
             return;
         }
         cur = next;

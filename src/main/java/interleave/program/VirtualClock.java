@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class VirtualClock {
     private static final Pattern DATES = Pattern.compile(
-            "\\b(?:ctime|asctime|localtime|gmtime|strftime)\\s*\\(|\\bdatetime\\b|\\bdate\\s*\\.\\s*today\\b");
+            "\\b(?:ctime|asctime|localtime|gmtime|strftime)\\s*\\("
+                    + "|\\b(?:datetime|date)\\s*\\.\\s*(?:now|today|utcnow|fromtimestamp)\\b");
 
     private VirtualClock() {
     }

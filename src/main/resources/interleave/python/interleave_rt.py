@@ -702,7 +702,9 @@ def _told_after(plan):
     sent it before the thread before this one told it. That thread sends its own line to the engine first and tells
     this one after, since the write that tells this one lets it take the interpreter, and this one would then run its
     slice before the engine has even heard from the other. The "R" or "G+" line comes next; the plan is read after
-    it, as it would have come."""
+    it, as it would have come. (So the thread before and the engine's worker may write to this pipe at once: each
+    writes a line in one write, which a pipe keeps whole up to PIPE_BUF, 4096 bytes on Linux; a plan's line stays
+    under that, about 3.7 KB at the most: 128 slices and four continuations of 16 levels.)"""
     channel = _channel()
     told = channel.next_line()
     channel.lines.appendleft(plan)

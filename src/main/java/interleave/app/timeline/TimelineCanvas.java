@@ -212,8 +212,10 @@ public final class TimelineCanvas extends Region {
         g.beginPath();
         g.rect(labelWidth, axisHeight, w - labelWidth, h - axisHeight);
         g.clip();
-        overlays.drawLostUpdates(frame, g, a, lanes);
-        overlays.drawDeadlock(frame, g, a, lanes);
+        // marks of a thread scrolled under the pinned lanes go below the canvas, not onto the lock's lane
+        PlotFrame marks = new PlotFrame(labelWidth, axisHeight, shownTops(h), laneHeight, w, text);
+        overlays.drawLostUpdates(marks, g, a, lanes);
+        overlays.drawDeadlock(marks, g, a, lanes);
         g.restore(); // the plot's clip
         g.restore(); // the lanes' clip under the axis
         g.save();
@@ -221,10 +223,21 @@ public final class TimelineCanvas extends Region {
         g.rect(labelWidth, 0, w - labelWidth, h);
         g.clip();
         drawMarks(g, a, h);
-        overlays.drawSelection(frame, g, a, lanes, h);
+        overlays.drawSelection(new PlotFrame(labelWidth, axisHeight, shownTops(h), laneHeight, w, text), g, a, lanes, h);
         overlays.drawCursor(frame, g, h);
         g.restore();
         drawScrollHint(g, w);
+    }
+
+    /** The lanes' tops for marks drawn over several lanes: a lane scrolled under the pinned ones below the canvas. */
+    private double[] shownTops(double h) {
+        double[] tops = laneTop.clone();
+        for (int i = 0; i < layout.pinnedFrom(); i++) {
+            if (tops[i] >= layout.scrollBottom()) {
+                tops[i] = h + 10 * laneHeight;
+            }
+        }
+        return tops;
     }
 
     /**

@@ -239,7 +239,7 @@ class ResultFiguresTest {
             assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(false, dated), "os mode's clock is real: " + dated);
         }
         for (String undated : List.of("start = time.time()\ntime.sleep(1)\nprint(time.time() - start)",
-                "import threading", "mytime = 3  # a name with time in it, no call")) {
+                "import threading", "mytime = 3  # a name with time in it, no call", "import datetime  # for later")) {
             assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(true, undated), undated);
         }
         assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(true, null), "a demo has no program text");
