@@ -66,6 +66,17 @@ public final class ResultController {
     @FXML
     private javafx.scene.layout.Pane counts;
     private final Map<String, Boolean> racing = new java.util.HashMap<>();
+    // the run's questions, each asked once per run: its program's text read, or one pass over the trace
+    /** Whether the finished run wrote a shared value without a lock somewhere. */
+    private final PerRun unguarded = new PerRun(ResultViewModel::hasUnguardedSharedWrite);
+    /** Whether the run's program printed dates of the virtual clock. */
+    private final PerRun datesFromTheEpoch = new PerRun(
+            t -> ResultNotes.saysDatesBeginAtTheEpoch(t.header().virtualTime(), t.programSource()));
+    /** Whether the run's program sizes a pool by the run's single virtual core. */
+    private final PerRun oneWorker = new PerRun(t -> ResultNotes.saysPoolHasOneWorker(t.header().systemScheduled(),
+            t.header().cores(), t.programSource()));
+    /** Whether the run's program starts processes. */
+    private final PerRun startsProcesses = new PerRun(t -> ResultNotes.startsProcesses(t.programSource()));
     private LostUpdateList listed = new LostUpdateList(MAX_LISTED);
     private final Canvas chart = new Canvas(260, 110);
     private TraceAnalyzer shownFor;
@@ -145,10 +156,10 @@ public final class ResultController {
         details.setText(String.join("\n", more));
         clockNote.setText(model.i18n().get("result.datesFromTheEpoch"
                 + (model.presentingProperty().get() ? ".short" : "")));
-        show(clockNote, a != null && program && datesFromTheEpoch(a.trace()));
+        show(clockNote, a != null && program && datesFromTheEpoch.test(a.trace()));
         coresNote.setText(model.i18n().get("result.oneCoreOneWorker"
                 + (model.presentingProperty().get() ? ".short" : "")));
-        show(coresNote, a != null && program && oneWorker(a.trace()));
+        show(coresNote, a != null && program && oneWorker.test(a.trace()));
         details.setVisible(!more.isEmpty());
         details.setManaged(!more.isEmpty());
         actualValue.getStyleClass().removeAll("result-wrong", "result-right");
@@ -181,13 +192,13 @@ public final class ResultController {
         }
         List<LostUpdate> lost = a.lostUpdates();
         // real processes run at once on several cores: CPython loses their updates too, so neither thread note fits
-        boolean processes = program && startsProcesses(a.trace());
+        boolean processes = program && startsProcesses.test(a.trace());
         boolean note = ResultNotes.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
                 lost.size(), lostShown);
         // presenting, the panel is short: the notes in a sentence each, so the list of lost updates stays on screen
         String brief = model.presentingProperty().get() ? ".short" : "";
         cpythonNote.setText(model.i18n().get("result.cpythonNoLoss" + brief));
-        show(cpythonNote, note && !processes && unguarded(a.trace())); // the pass over the trace: a finished os run
+        show(cpythonNote, note && !processes && unguarded.test(a.trace())); // the pass over the trace: a finished os run
         schedulerNote.setText(model.i18n().get((processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore")
                 + brief));
         show(schedulerNote, processes ? !lost.isEmpty() : ResultNotes.saysSchedulerSwitchesMoreThanCPython(
@@ -223,18 +234,6 @@ public final class ResultController {
         if (ResultViewModel.longFigure(text)) {
             figure.getStyleClass().add("figure-value-long");
         }
-    }
-
-    private Trace unguardedFor;
-    private boolean unguardedAnswer;
-
-    /** Whether the finished run wrote a shared value without a lock somewhere (asked once per run). */
-    private boolean unguarded(Trace t) {
-        if (t != unguardedFor) {
-            unguardedFor = t;
-            unguardedAnswer = ResultViewModel.hasUnguardedSharedWrite(t);
-        }
-        return unguardedAnswer;
     }
 
     /** A zero count is neutral, not an alarm. */
@@ -331,42 +330,6 @@ public final class ResultController {
         g.setTextBaseline(javafx.geometry.VPos.TOP);
         g.fillText(text, w - 2, top + font.getSize() * 0.1);
         g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-    }
-
-    private interleave.trace.Trace datesFor;
-    private boolean datesFound;
-    private interleave.trace.Trace workersFor;
-    private boolean oneWorkerFound;
-
-    /** Whether the run's program sizes a pool by the run's single virtual core: its text read once per run. */
-    private boolean oneWorker(interleave.trace.Trace t) {
-        if (t != workersFor) {
-            workersFor = t;
-            oneWorkerFound = ResultNotes.saysPoolHasOneWorker(t.header().systemScheduled(), t.header().cores(),
-                    t.programSource());
-        }
-        return oneWorkerFound;
-    }
-
-    /** Whether the run's program printed dates of the virtual clock: its text read once per run. */
-    private boolean datesFromTheEpoch(interleave.trace.Trace t) {
-        if (t != datesFor) {
-            datesFor = t;
-            datesFound = ResultNotes.saysDatesBeginAtTheEpoch(t.header().virtualTime(), t.programSource());
-        }
-        return datesFound;
-    }
-
-    private interleave.trace.Trace processesFor;
-    private boolean processesFound;
-
-    /** Whether the run's program starts processes: its text read once per run, not once per frame. */
-    private boolean startsProcesses(interleave.trace.Trace t) {
-        if (t != processesFor) {
-            processesFor = t;
-            processesFound = ResultNotes.startsProcesses(t.programSource());
-        }
-        return processesFound;
     }
 
     private static String fmtValue(double v) {
