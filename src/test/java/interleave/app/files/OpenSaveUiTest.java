@@ -333,18 +333,23 @@ class OpenSaveUiTest {
         assertTrue(app.model().messageProperty().get().contains("line 1"), app.model().messageProperty().get());
     }
 
-    /** A program that prints ctime() on the virtual clock shows a day of 1970, and the result pane says why. */
-    @Test
-    void aProgramsDatesOfTheVirtualClockAreExplained(FxRobot robot) throws Exception {
+    /** A program of this text, opened and run to its end (skipped, and saying so, without python3). */
+    private void runToTheEnd(FxRobot robot, String name, String text) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
                 "SKIPPED: no python3 on the PATH (.ci/run installs it)");
-        Path program = java.nio.file.Files.writeString(dir.resolve("dated.py"),
-                "from time import ctime, sleep\nprint('starting at:', ctime())\nsleep(1)\nprint('done at:', ctime())\n");
+        Path program = java.nio.file.Files.writeString(dir.resolve(name), text);
         assertTrue(onFx(() -> actions().open(program)));
         settle();
         robot.clickOn("#runToEndButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
         settle();
+    }
+
+    /** A program that prints ctime() on the virtual clock shows a day of 1970, and the result pane says why. */
+    @Test
+    void aProgramsDatesOfTheVirtualClockAreExplained(FxRobot robot) throws Exception {
+        runToTheEnd(robot, "dated.py",
+                "from time import ctime, sleep\nprint('starting at:', ctime())\nsleep(1)\nprint('done at:', ctime())\n");
         assertTrue(node(robot, "#clockNote").isVisible(), "the dates are explained");
         assertTrue(text(robot, "#clockNote").contains("1970"), text(robot, "#clockNote"));
     }
@@ -352,16 +357,8 @@ class OpenSaveUiTest {
     /** The tutorial's Pool() on the default single virtual core: the result pane says why one worker ran the tasks. */
     @Test
     void aPoolOnOneVirtualCoreIsExplained(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
-                "SKIPPED: no python3 on the PATH (.ci/run installs it)");
-        Path program = java.nio.file.Files.writeString(dir.resolve("pool.py"), "from multiprocessing import Pool\n"
-                + "def f(x):\n    return x * x\nif __name__ == '__main__':\n    with Pool() as p:\n"
-                + "        print(p.map(f, [1, 2, 3]))\n");
-        assertTrue(onFx(() -> actions().open(program)));
-        settle();
-        robot.clickOn("#runToEndButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#statusLabel").equals("finished"));
-        settle();
+        runToTheEnd(robot, "pool.py", "from multiprocessing import Pool\ndef f(x):\n    return x * x\n"
+                + "if __name__ == '__main__':\n    with Pool() as p:\n        print(p.map(f, [1, 2, 3]))\n");
         assertTrue(node(robot, "#coresNote").isVisible(), "one worker is explained");
         assertEquals(app.model().i18n().get("result.oneCoreOneWorker"), text(robot, "#coresNote"));
     }
