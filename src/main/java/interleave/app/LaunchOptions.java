@@ -77,6 +77,14 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                 case "--speed" -> {
                     try {
                         speed = "full".equals(next) ? Double.POSITIVE_INFINITY : Double.parseDouble(next);
+                        double offered = interleave.app.session.RunSession.SPEEDS[
+                                interleave.app.transport.TransportViewModel.indexOf(speed)];
+                        if (offered != speed) { // the slider has stops: say which one the run gets
+                            problems.add("--speed " + next + " is not one of the window's speeds (1, 2, 5, 10, 20, 50,"
+                                    + " 100, 200, 500, 1000, 5000 steps per second, or full): it plays at "
+                                    + (Double.isInfinite(offered) ? "full" : String.valueOf((long) offered)));
+                            speed = offered;
+                        }
                     } catch (NumberFormatException | NullPointerException e) {
                         problems.add("--speed needs a number of steps per second or 'full'");
                     }

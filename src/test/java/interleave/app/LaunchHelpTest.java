@@ -29,6 +29,13 @@ class LaunchHelpTest {
             assertTrue(LaunchOptions.parse(List.of(option, "x=1")).problems().stream()
                     .noneMatch(p -> p.startsWith("unknown option " + option)), option + " is accepted");
         }
+        // a speed between the slider's stops plays at the next one, and says so
+        LaunchOptions three = LaunchOptions.parse(List.of("--speed", "3"));
+        assertEquals(5.0, three.speed());
+        assertTrue(three.problems().get(0).contains("--speed 3 is not one of the window's speeds"), three.problems().toString());
+        assertTrue(LaunchOptions.parse(List.of("--speed", "10")).problems().isEmpty(), "a stop as it is");
+        assertTrue(LaunchOptions.parse(List.of("--speed", "full")).problems().isEmpty());
+        assertEquals(Double.POSITIVE_INFINITY, LaunchOptions.parse(List.of("--speed", "9000")).speed(), "past the last stop: full");
         assertTrue(LaunchOptions.parse(List.of("--mode", "os")).mode() == interleave.engine.Mode.OS);
         assertTrue(LaunchOptions.parse(List.of("--mode", "fast")).problems().get(0).contains("sim, cooperative or os"));
         assertTrue(LaunchOptions.parse(List.of("--cores", "4")).cores() == 4);
