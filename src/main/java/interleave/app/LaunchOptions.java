@@ -40,6 +40,20 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
             "  --help               this text");
 
 
+    /** The speeds the window's slider offers: "1, 2, 5, ..., 5000 steps per second, or full". */
+    private static String speedsOffered() {
+        double[] speeds = interleave.app.session.RunSession.SPEEDS;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < speeds.length - 1; i++) {
+            b.append(i == 0 ? "" : ", ").append(speedName(speeds[i]));
+        }
+        return b.append(" steps per second, or ").append(speedName(speeds[speeds.length - 1])).toString();
+    }
+
+    private static String speedName(double speed) {
+        return Double.isInfinite(speed) ? "full" : String.valueOf((long) speed);
+    }
+
     public static LaunchOptions parse(List<String> args) {
         String scenario = null;
         Map<String, String> params = new LinkedHashMap<>();
@@ -80,9 +94,8 @@ public record LaunchOptions(String scenario, Map<String, String> params, Double 
                         double offered = interleave.app.session.RunSession.SPEEDS[
                                 interleave.app.transport.TransportViewModel.indexOf(speed)];
                         if (offered != speed) { // the slider has stops: say which one the run gets
-                            problems.add("--speed " + next + " is not one of the window's speeds (1, 2, 5, 10, 20, 50,"
-                                    + " 100, 200, 500, 1000, 5000 steps per second, or full): it plays at "
-                                    + (Double.isInfinite(offered) ? "full" : String.valueOf((long) offered)));
+                            problems.add("--speed " + next + " is not one of the window's speeds (" + speedsOffered()
+                                    + "): it plays at " + speedName(offered));
                             speed = offered;
                         }
                     } catch (NumberFormatException | NullPointerException e) {

@@ -90,24 +90,16 @@ final class RunSummary {
     }
 
     /**
-     * What the report adds for the run's program: where its dates come from ({@link #datesFromTheEpoch}), why its
-     * pool has one worker ({@link #oneWorker}).
+     * What the report adds for the run's program: where its dates come from (the virtual clock starts at the epoch),
+     * why its pool has one worker (the run's single virtual core).
      */
     record Notes(boolean datesFromTheEpoch, boolean oneWorker) {
         static Notes of(Trace trace) {
-            return new Notes(RunSummary.datesFromTheEpoch(trace), RunSummary.oneWorker(trace));
+            TraceHeader h = trace.header();
+            String source = trace.programSource();
+            return new Notes(interleave.program.VirtualClock.datesBeginAtTheEpoch(h.virtualTime(), source),
+                    interleave.program.VirtualCores.poolHasOneWorker(h.systemScheduled(), h.cores(), source));
         }
-    }
-
-    /** Whether the run's program sized a pool by the run's single virtual core (Pool(), cpu_count()). */
-    static boolean oneWorker(Trace trace) {
-        return !trace.header().systemScheduled() && trace.header().cores() == 1
-                && interleave.program.VirtualCores.sizesByCores(trace.programSource());
-    }
-
-    /** Whether the run's program turned the virtual clock, which starts at the epoch, into dates. */
-    static boolean datesFromTheEpoch(Trace trace) {
-        return trace.header().virtualTime() && interleave.program.VirtualClock.formatsDates(trace.programSource());
     }
 
     /**

@@ -60,11 +60,9 @@ final class PythonBridge {
     private final SharedCells variables;
     private final ProgramObjects objects;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
-    /** The Python thread each engine thread serves, by the engine thread's id. */
-    private final Map<Integer, Integer> pythonThreadOf = new ConcurrentHashMap<>();
     /** The engine threads whose Python thread waits in a Lock's or RLock's acquire() (see Kernel#continuation). */
     private final java.util.Set<Integer> inAcquire = ConcurrentHashMap.newKeySet();
-    /** Whom each engine thread serves, by its id. */
+    /** Whom each engine thread serves (its Python thread, their channel), by the engine thread's id. */
     private final Map<Integer, Served> servedBy = new ConcurrentHashMap<>();
     /**
      * The engine threads whose Python thread took the lock it waited for as told, whose acquire the thread that
@@ -198,7 +196,6 @@ final class PythonBridge {
     private void serve(int thread) {
         int strand = k.currentThread().id();
         Served s = new Served(thread, process.channel(thread), stall.watch(k.currentThreadName()), strand);
-        pythonThreadOf.put(strand, thread);
         strandOf.put(thread, strand);
         servedBy.put(strand, s);
         served.set(s);
@@ -585,8 +582,8 @@ final class PythonBridge {
 
     /** The Python thread an engine thread serves, -1 if none. */
     private int pythonThread(int strand) {
-        Integer thread = pythonThreadOf.get(strand);
-        return thread == null ? -1 : thread;
+        Served s = servedBy.get(strand);
+        return s == null ? -1 : s.thread();
     }
 
     /**

@@ -15,6 +15,14 @@ public final class VirtualClock {
     private VirtualClock() {
     }
 
+    /**
+     * Whether a run's program printed dates its class should hear about: its clock was the virtual one
+     * ({@code virtualTime}: sim or cooperative mode) and its text turns the clock into dates.
+     */
+    public static boolean datesBeginAtTheEpoch(boolean virtualTime, String source) {
+        return virtualTime && formatsDates(source);
+    }
+
     /** Whether a program's text turns the clock into dates or times of day. */
     public static boolean formatsDates(String source) {
         return source != null && DATES.matcher(source).find();

@@ -15,6 +15,14 @@ public final class VirtualCores {
     private VirtualCores() {
     }
 
+    /**
+     * Whether a run's pool had one worker for the run's single virtual core: not os mode ({@code systemScheduled}),
+     * one core, and a text that sizes a pool by the cores.
+     */
+    public static boolean poolHasOneWorker(boolean systemScheduled, int cores, String source) {
+        return !systemScheduled && cores == 1 && sizesByCores(source);
+    }
+
     /** Whether a program's text sizes something by the number of cores (Pool(), cpu_count()). */
     public static boolean sizesByCores(String source) {
         return source != null && SIZED_BY_CORES.matcher(source).find();

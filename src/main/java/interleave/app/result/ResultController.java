@@ -154,11 +154,9 @@ public final class ResultController {
             more.addAll(vm.localLines(a.trace(), story));
         }
         details.setText(String.join("\n", more));
-        clockNote.setText(model.i18n().get("result.datesFromTheEpoch"
-                + (model.presentingProperty().get() ? ".short" : "")));
+        clockNote.setText(note("result.datesFromTheEpoch"));
         show(clockNote, a != null && program && datesFromTheEpoch.test(a.trace()));
-        coresNote.setText(model.i18n().get("result.oneCoreOneWorker"
-                + (model.presentingProperty().get() ? ".short" : "")));
+        coresNote.setText(note("result.oneCoreOneWorker"));
         show(coresNote, a != null && program && oneWorker.test(a.trace()));
         details.setVisible(!more.isEmpty());
         details.setManaged(!more.isEmpty());
@@ -195,12 +193,9 @@ public final class ResultController {
         boolean processes = program && startsProcesses.test(a.trace());
         boolean note = ResultNotes.saysCPythonRarelySwitches(a.trace().header().mode(), program, over,
                 lost.size(), lostShown);
-        // presenting, the panel is short: the notes in a sentence each, so the list of lost updates stays on screen
-        String brief = model.presentingProperty().get() ? ".short" : "";
-        cpythonNote.setText(model.i18n().get("result.cpythonNoLoss" + brief));
+        cpythonNote.setText(note("result.cpythonNoLoss"));
         show(cpythonNote, note && !processes && unguarded.test(a.trace())); // the pass over the trace: a finished os run
-        schedulerNote.setText(model.i18n().get((processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore")
-                + brief));
+        schedulerNote.setText(note(processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore"));
         show(schedulerNote, processes ? !lost.isEmpty() : ResultNotes.saysSchedulerSwitchesMoreThanCPython(
                 a.trace().header().mode(), program, lost.size()));
         lostCount.setText(String.format(model.i18n().locale(), "%,d", lost.size()));
@@ -221,6 +216,11 @@ public final class ResultController {
             racing.put(id, ResultViewModel.showsLostUpdates(a.trace()));
         }
         return racing.getOrDefault(id, false);
+    }
+
+    /** A note's words: presenting, the panel is short, so each note is one sentence (the lost updates stay in view). */
+    private String note(String key) {
+        return model.i18n().get(model.presentingProperty().get() ? key + ".short" : key);
     }
 
     private static void show(javafx.scene.Node n, boolean on) {

@@ -32,7 +32,7 @@ public final class ResultNotes {
      * run's virtual cores, one by default, and the tutorial's tasks then run one after another.
      */
     public static boolean saysPoolHasOneWorker(boolean systemScheduled, int cores, String source) {
-        return !systemScheduled && cores == 1 && interleave.program.VirtualCores.sizesByCores(source);
+        return interleave.program.VirtualCores.poolHasOneWorker(systemScheduled, cores, source);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class ResultNotes {
      * datetime.now() prints a day in January 1970, which would look like a fault.
      */
     public static boolean saysDatesBeginAtTheEpoch(boolean virtualTime, String source) {
-        return virtualTime && interleave.program.VirtualClock.formatsDates(source);
+        return interleave.program.VirtualClock.datesBeginAtTheEpoch(virtualTime, source);
     }
 
     private static final java.util.regex.Pattern PROCESSES = java.util.regex.Pattern.compile(

@@ -176,6 +176,9 @@ public final class TimelineCanvas extends Region {
         laneHeight = layout.laneHeight();
         laneTop = layout.tops();
         PlotFrame frame = new PlotFrame(labelWidth, axisHeight, laneTop, laneHeight, w, text);
+        // marks over several lanes: those of a thread scrolled under the pinned lanes go below the canvas, not onto
+        // the lock's lane
+        PlotFrame marks = new PlotFrame(labelWidth, axisHeight, shownTops(h), laneHeight, w, text);
         drawAxis(g, t, w);
         int pinned = layout.pinnedFrom();
         double scrollBottom = layout.scrollBottom();
@@ -212,8 +215,6 @@ public final class TimelineCanvas extends Region {
         g.beginPath();
         g.rect(labelWidth, axisHeight, w - labelWidth, h - axisHeight);
         g.clip();
-        // marks of a thread scrolled under the pinned lanes go below the canvas, not onto the lock's lane
-        PlotFrame marks = new PlotFrame(labelWidth, axisHeight, shownTops(h), laneHeight, w, text);
         overlays.drawLostUpdates(marks, g, a, lanes);
         overlays.drawDeadlock(marks, g, a, lanes);
         g.restore(); // the plot's clip
@@ -223,7 +224,7 @@ public final class TimelineCanvas extends Region {
         g.rect(labelWidth, 0, w - labelWidth, h);
         g.clip();
         drawMarks(g, a, h);
-        overlays.drawSelection(new PlotFrame(labelWidth, axisHeight, shownTops(h), laneHeight, w, text), g, a, lanes, h);
+        overlays.drawSelection(marks, g, a, lanes, h);
         overlays.drawCursor(frame, g, h);
         g.restore();
         drawScrollHint(g, w);
