@@ -149,7 +149,7 @@ class PythonProgramTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"balance.py, RANDOM, 1", "balance.py, RANDOM, 2",
             "balance.py, RR, 3", "balance_lock.py, RANDOM, 2", "balance_lock.py, RR, 20",
-            "locks.py, RANDOM, 1"})
+            "locks.py, RANDOM, 1", "loop_acquires.py, RANDOM, 3", "loop_acquires.py, RR, 5"})
     void plansForeseeTheEnginesOwnSwitches(String program, interleave.engine.Policy policy, int quantum)
             throws Exception {
         RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 7L);
@@ -174,7 +174,8 @@ class PythonProgramTest {
             "balance_lock.py, RR, 20", "balance_lock.py, RR, 1", "contended_with_sleeper.py, RANDOM, 3",
             "contended_with_sleeper.py, RANDOM, 8", "contended_with_sleeper.py, RR, 4", "nested_locks.py, RANDOM, 2",
             "nested_locks.py, RANDOM, 6", "nested_locks.py, RR, 3", "condition_timeout.py, RANDOM, 3",
-            "condition_timeout.py, RANDOM, 7", "condition_timeout.py, RR, 5"})
+            "condition_timeout.py, RANDOM, 7", "condition_timeout.py, RR, 5", "loop_acquires.py, RANDOM, 2",
+            "loop_acquires.py, RANDOM, 9", "loop_acquires.py, RR, 4"})
     void continuationsForeseeTheEnginesOwnSlices(String program, interleave.engine.Policy policy, int quantum)
             throws Exception {
         RunSettings settings = RunSettings.DEFAULT.withPolicy(policy).withQuantum(quantum).withSeed(quantum * 3L);
@@ -1021,7 +1022,8 @@ class PythonProgramTest {
             "fork_wait.py", "terminate.py", "nested_locks.py", "condition_timeout.py", "contended_with_sleeper.py",
             "new_values.py", "properties.py", "python_details.py", "queue_kinds.py", "scopes.py",
             "targets.py", "low_level_threads.py", "clock_and_exit.py", "udp_echo.py", "program_end.py", "annotations.py",
-            "split/split_bank.py", "split/split_imports.py", "atexit_order.py", "classroom_idioms.py", "late_write.py"})
+            "split/split_bank.py", "split/split_imports.py", "atexit_order.py", "classroom_idioms.py", "late_write.py",
+            "loop_acquires.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = CPythonReference.of(PythonProgram.findPython(), program(name)).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
