@@ -95,6 +95,11 @@ public abstract class Scenario {
         return anchors(params).shown(params);
     }
 
+    /** The same, its comments in this language where the demos' comments are translated (see Texts.withComments). */
+    public final String python(Map<String, Object> params, java.util.Locale locale) {
+        return Texts.withComments(python(params), locale);
+    }
+
     /** The program's tagged lines for these parameter values (see {@link Anchors}). */
     public final Anchors anchors(Map<String, Object> params) {
         return ANCHORS.computeIfAbsent(source(params), Anchors::of); // a program's tags are read once

@@ -901,12 +901,12 @@ class _Globals:
         if g.budget > 0:
             # within a grant nobody else runs: the value here is the engine's, and stays so until the point
             g.budget -= 1
-            g.pending.append("%d %d" % (line * 8 + _READ, self.ids[name]))
+            g.pending.extend((line * 8 + _READ, self.ids[name]))
             return value
         if g.park:  # the grant's end: the value is read now, whoever runs before this thread goes on
             if _killing:
                 _end_if_killed()
-            g.pending.append("%d %d" % (line * 8 + _READ, self.ids[name]))
+            g.pending.extend((line * 8 + _READ, self.ids[name]))
             _park(g)
             return value
         return _ask_point("%d %d" % (line * 8 + _READ, self.ids[name]))
@@ -925,14 +925,12 @@ class _Globals:
         g = _local.grant
         if g.budget > 0:
             g.budget -= 1
-            g.pending.append("%d %d" % (line * 8 + _WRITE, self.ids[name]))
-            g.pending.append(value)
+            g.pending.extend((line * 8 + _WRITE, self.ids[name], value))
             self._set(container, key, is_attr, value)
         elif g.park:
             if _killing:
                 _end_if_killed()
-            g.pending.append("%d %d" % (line * 8 + _WRITE, self.ids[name]))
-            g.pending.append(value)
+            g.pending.extend((line * 8 + _WRITE, self.ids[name], value))
             self._set(container, key, is_attr, value)
             _park(g)
         else:  # the engine decides when the write happens; its answer brings the values as they are then
@@ -1415,7 +1413,9 @@ class Lock(_Primitive):
             if state is not None and (state[0] == -1 or self._reentrant and state[0] == tid):
                 state[0] = tid
                 state[1] += 1
-                g.pending.append("%d %d" % (_line() * 8 + _ACQUIRE, self._id))
+                pending = g.pending  # (two numbers, as the line sends them: quicker than one string of both)
+                pending.append(_line() * 8 + _ACQUIRE)
+                pending.append(self._id)
                 if g.budget > 0:
                     g.budget -= 1
                 else:  # the grant's end (only one thread runs: nothing comes between)
@@ -1450,7 +1450,9 @@ class Lock(_Primitive):
                 if not state[1]:
                     state[0] = -1
                     g.freed.add(self._id)
-                g.pending.append("%d %d" % (_line() * 8 + _RELEASE, self._id))
+                pending = g.pending
+                pending.append(_line() * 8 + _RELEASE)
+                pending.append(self._id)
                 if g.budget > 0:
                     g.budget -= 1
                 else:

@@ -156,7 +156,7 @@ public final class CodeController {
     }
 
     private void showProgram() {
-        List<String> program = vm.lines(model.session().scenario(), model.session().params());
+        List<String> program = vm.lines(model.session().scenario(), model.session().params(), model.i18n().locale());
         if (model.session().scenario() != shown || program != lines) {
             shown = model.session().scenario();
             lines = program;

@@ -16,17 +16,20 @@ import java.util.TreeMap;
 public final class CodeViewModel {
     private Scenario lastScenario;
     private Map<String, Object> lastParams;
+    private java.util.Locale lastLocale;
     private List<String> lastLines = List.of();
 
     /**
      * The program's lines for these parameters (a variant may be a different program; a shown constant follows
-     * its parameter). Cheap to call per frame: the same scenario and parameters give the same list instance.
+     * its parameter), its comments in the window's language. Cheap to call per frame: the same scenario,
+     * parameters and language give the same list instance.
      */
-    public List<String> lines(Scenario s, Map<String, Object> params) {
-        if (s != lastScenario || !params.equals(lastParams)) {
+    public List<String> lines(Scenario s, Map<String, Object> params, java.util.Locale locale) {
+        if (s != lastScenario || !params.equals(lastParams) || !locale.equals(lastLocale)) {
             lastScenario = s;
             lastParams = Map.copyOf(params); // a copy: the session changes its map in place (the live lock)
-            String trimmed = s == null ? "" : s.python(params).stripTrailing();
+            lastLocale = locale;
+            String trimmed = s == null ? "" : s.python(params, locale).stripTrailing();
             lastLines = trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\n", -1));
         }
         return lastLines;

@@ -243,7 +243,8 @@ public final class TraceFileActions {
         }
         interleave.scenario.Scenario demo = model.session().scenario();
         try {
-            java.nio.file.Files.writeString(file, demo.python(model.session().params()) + "\n");
+            // (as the pane shows it: its comments in the window's language)
+            java.nio.file.Files.writeString(file, demo.python(model.session().params(), model.i18n().locale()) + "\n");
         } catch (IOException | RuntimeException e) {
             model.messageProperty().set(model.i18n().fmt("files.saveFailed", String.valueOf(file.getFileName()),
                     reason(e)));

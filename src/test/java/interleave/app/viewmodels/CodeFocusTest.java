@@ -31,10 +31,15 @@ class CodeFocusTest {
         java.util.Map<String, Object> params = new java.util.HashMap<>(
                 interleave.scenario.Params.resolve(balance, java.util.Map.of()));
         CodeViewModel vm = new CodeViewModel();
-        java.util.List<String> first = vm.lines(balance, params);
-        assertEquals(true, first == vm.lines(balance, params), "nothing changed: the view keeps its cells");
+        java.util.List<String> first = vm.lines(balance, params, java.util.Locale.ENGLISH);
+        assertEquals(true, first == vm.lines(balance, params, java.util.Locale.ENGLISH),
+                "nothing changed: the view keeps its cells");
+        java.util.List<String> chinese = vm.lines(balance, params, java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals(first.size(), chinese.size(), "the window's language changes the comments, not the lines");
+        assertEquals(true, chinese.stream().anyMatch(l -> l.endsWith("# 再读一次……再写一次")), chinese.toString());
+        assertEquals(true, first != vm.lines(balance, params, java.util.Locale.ENGLISH), "back in English: redrawn");
         params.put("lock", true); // the session changes its map in place
-        java.util.List<String> locked = vm.lines(balance, params);
+        java.util.List<String> locked = vm.lines(balance, params, java.util.Locale.ENGLISH);
         assertEquals(false, first == locked);
         assertEquals(true, locked.stream().anyMatch(l -> l.startsWith("USE_LOCK = True")), locked.toString());
     }

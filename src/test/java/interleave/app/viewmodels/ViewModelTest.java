@@ -312,14 +312,14 @@ class ViewModelTest {
     void codeViewShowsTheProgramOfTheChosenVariant() {
         CodeViewModel vm = new CodeViewModel();
         var deadlock = Scenarios.byId("deadlock").orElseThrow();
-        var twoLocks = vm.lines(deadlock, Map.of("variant", "two-locks"));
+        var twoLocks = vm.lines(deadlock, Map.of("variant", "two-locks"), java.util.Locale.ENGLISH);
         assertTrue(twoLocks.stream().anyMatch(l -> l.contains("lock_b")), twoLocks.toString());
-        var philosophers = vm.lines(deadlock, Map.of("variant", "philosophers"));
+        var philosophers = vm.lines(deadlock, Map.of("variant", "philosophers"), java.util.Locale.ENGLISH);
         assertTrue(philosophers.stream().anyMatch(l -> l.contains("forks")), philosophers.toString());
         // the lines the scenario marks (8 to 11: take, think, wait, eat) are the same steps in both programs
         assertTrue(philosophers.get(7).contains("first.acquire()") && twoLocks.get(7).contains("first.acquire()"));
         assertTrue(philosophers.get(9).contains("second.acquire()") && twoLocks.get(9).contains("second.acquire()"));
-        assertEquals(List.of(), vm.lines(null, Map.of()));
+        assertEquals(List.of(), vm.lines(null, Map.of(), java.util.Locale.ENGLISH));
     }
 
     @Test
