@@ -98,8 +98,11 @@ final class PythonBridge {
     private final boolean os;
     private final Sequencer order;
 
-    /** Runs {@code source} (the program's text as loaded) under the name of its file {@code program}. */
-    PythonBridge(Kernel k, String python, Path program, Path source, List<String> answers)
+    /**
+     * Runs {@code source} (the program's text as loaded) under the name of its file {@code program}; converted:
+     * the source is a Python 2 program's conversion, not the file's text.
+     */
+    PythonBridge(Kernel k, String python, Path program, Path source, List<String> answers, boolean converted)
             throws IOException {
         this.k = k;
         this.objects = new ProgramObjects(k, this::runAction);
@@ -107,7 +110,7 @@ final class PythonBridge {
         this.answers = new java.util.ArrayDeque<>(answers);
         this.os = k.settings().mode() == interleave.engine.Mode.OS;
         this.order = new Sequencer(k.control()::paused);
-        this.process = new PythonProcess(k, python, program, source, os);
+        this.process = new PythonProcess(k, python, program, source, os, converted);
         this.continuations = plans && process.ownPipes() && PythonProcess.continuationsWanted();
         if (continuations) {
             k.whenTakenForTheWaiter(this::tookTheLockForTheWaiter);

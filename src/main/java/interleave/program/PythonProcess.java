@@ -53,8 +53,12 @@ final class PythonProcess {
         return Files.createTempDirectory("interleave-channels");
     }
 
-    /** Starts the runtime on {@code source} (the program's text as loaded), named after its file. */
-    PythonProcess(Kernel k, String python, Path program, Path source, boolean os) throws IOException {
+    /**
+     * Starts the runtime on {@code source} (the program's text as loaded), named after its file; converted: the
+     * source is a Python 2 program's conversion, so the file is not the code that runs.
+     */
+    PythonProcess(Kernel k, String python, Path program, Path source, boolean os, boolean converted)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(PythonScripts.command(python, List.of("-u", "-X", "utf8"),
                 "interleave_rt.py", program.toString(), source.toString()));
         this.channels = ThreadChannel.namedPipesWork() ? channelsFolder() : null;
@@ -63,6 +67,9 @@ final class PythonProcess {
         }
         if (os) {
             builder.environment().put("INTERLEAVE_MODE", "os");
+        }
+        if (converted) { // a traceback shows the converted lines that ran, not the file's Python 2
+            builder.environment().put("INTERLEAVE_CONVERTED", "1");
         }
         if (!continuationsWanted()) { // the runtime's half of it: a thread about to block waits for the engine
             builder.environment().put("INTERLEAVE_CONTINUATIONS", "off");

@@ -213,7 +213,8 @@ public final class PythonProgram extends Scenario {
     public void main(ScenarioContext ctx) {
         PythonBridge bridge;
         try {
-            bridge = new PythonBridge(ctx.threading(), python, file, runnableSource(), answers);
+            bridge = new PythonBridge(ctx.threading(), python, file, runnableSource(), answers,
+                    !convertedLines().isEmpty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + python, e);
         }

@@ -76,6 +76,7 @@ import sys
 import threading as _real_threading
 import weakref
 import time as _time
+import traceback as _traceback_module
 import types
 
 from interleave_asyncio import module as asyncio_module
@@ -97,6 +98,8 @@ _answers = {}
 _answers_lock = _real_threading.Lock()
 _local = _real_threading.local()
 _OS = os.environ.get("INTERLEAVE_MODE") == "os"
+# The program runs converted from Python 2: its file is not the code that ran (see _displayed, _conversions_own)
+_CONVERTED = os.environ.get("INTERLEAVE_CONVERTED") == "1"
 # Off only to compare traces: a thread about to block under a plan waits for the engine to hand the core on
 _HANDS_ON = os.environ.get("INTERLEAVE_CONTINUATIONS") != "off"
 _order = itertools.count(1)  # os mode: next(_order) numbers a point; one C call, so atomic under the GIL
@@ -2446,6 +2449,25 @@ def _runtime_code(code):
     return os.path.dirname(code.co_filename) == _RUNTIME_FOLDER
 
 
+def _conversions_own(code):
+    """The old_div that the conversion of a Python 2 program defines (interleave_py2.OLD_DIV, Python 2's / between
+    ints): its frame is not the program's, and a traceback ends on the program's line that divides instead, as
+    under Python 2."""
+    return _CONVERTED and code.co_name == "<lambda>" and code.co_filename == _program_file \
+        and code.co_firstlineno in _old_div_lines()
+
+
+def _old_div_lines():
+    global _OLD_DIV_LINES
+    if _OLD_DIV_LINES is None:
+        from interleave_py2 import OLD_DIV
+        _OLD_DIV_LINES = {n for n, text in enumerate(linecache.getlines(_program_file), 1) if OLD_DIV in text}
+    return _OLD_DIV_LINES
+
+
+_OLD_DIV_LINES = None
+
+
 def _without_runtime_frames(e, _seen=None):
     """Takes the runtime's own frames (its calls that read an attribute or an item for the program, a thread's
     start, the main code's exec) out of the traceback of e and of the exceptions it was raised from or while
@@ -2458,7 +2480,7 @@ def _without_runtime_frames(e, _seen=None):
         kept = []
         tb = error.__traceback__
         while tb is not None:
-            if not _runtime_code(tb.tb_frame.f_code):
+            if not _runtime_code(tb.tb_frame.f_code) and not _conversions_own(tb.tb_frame.f_code):
                 kept.append(tb)
             tb = tb.tb_next
         for earlier, later in zip(kept, kept[1:]):
@@ -2512,7 +2534,10 @@ def _displayed(kind, e, tb):
     capture = _StderrOfThisThread(sys.stderr)
     sys.stderr = capture
     try:
-        sys.__excepthook__(kind, e, tb)
+        if _CONVERTED:  # (the interpreter's own display reads the lines from the file, which is Python 2; this
+            _traceback_module.print_exception(kind, e, tb)  # one reads the converted lines, which ran)
+        else:
+            sys.__excepthook__(kind, e, tb)
     finally:
         capture.finished = True
         while isinstance(sys.stderr, _StderrOfThisThread) and sys.stderr.finished:

@@ -229,6 +229,24 @@ class PythonProgramTest {
     }
 
     /**
+     * A Python 2 program runs converted: a thread's traceback shows the converted line that ran (its marks under
+     * the call that failed, where this Python marks them), not the file's Python 2 line with marks meant for
+     * another, and it ends on that line, not in the old_div the conversion defines on line 1.
+     */
+    @Test
+    void aConvertedProgramsTracebackShowsTheLinesThatRan() throws Exception {
+        ScenarioRun r = run("py2_divides_by_zero.py", 0);
+        @SuppressWarnings("unchecked")
+        List<String> stderr = (List<String>) r.result().get("stderr");
+        String shown = String.join("\n", stderr);
+        assertTrue(stderr.contains("    print('share', old_div(10, x))"), shown);
+        assertTrue(stderr.stream().noneMatch(l -> l.contains("<lambda>") || l.contains("print 'share'")), shown);
+        assertEquals("ZeroDivisionError: integer division or modulo by zero", stderr.get(stderr.size() - 1), shown);
+        List<String> frames = stderr.stream().filter(l -> l.startsWith("  File ")).toList();
+        assertTrue(frames.get(frames.size() - 1).endsWith("py2_divides_by_zero.py\", line 5, in share"), shown);
+    }
+
+    /**
      * A teacher pauses and steps a run whose threads go on without waiting at their slices' ends: the pause holds,
      * the steps apply (a step is taken at a worker's gate, not always at a recorded point), and the run then goes
      * on to CPython's end with no error.
