@@ -6,6 +6,7 @@ import interleave.trace.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Texts of the main window that are derived from the run: the deadlock explanation. */
 public final class MainViewModel {
@@ -30,26 +31,43 @@ public final class MainViewModel {
 
     /**
      * The first error a thread ended with, for the banner ("" if none): a program that crashed must not look like
-     * one that finished. An EOFError says where input() gets its answers, the usual cause in a program of the
-     * tutorials (raw_input with no answer typed).
+     * one that finished. The other threads that ended with the same error are named with it, and those that ended
+     * with another are named after it. An EOFError says where input() gets its answers, the usual cause in a
+     * program of the tutorials (raw_input with no answer typed).
      */
     public String explainError(Trace t, java.util.List<Long> errors) {
-        long seq = -1;
+        java.util.Map<String, List<String>> whoByError = new java.util.LinkedHashMap<>();
         for (long e : errors) {
-            if (!t.thread(t.thread(e)).external()) { // a button's failed action: the run goes on, no thread stopped
-                seq = e;
-                break;
+            if (t.thread(t.thread(e)).external()) { // a button's failed action: the run goes on, no thread stopped
+                continue;
             }
+            String text = t.string(t.value(e));
+            String who = t.thread(t.thread(e)).name();
+            // the worker's description may name the thread first ("Thread-1: EOFError: ..."): named once
+            String error = text.startsWith(who + ": ") ? text.substring(who.length() + 2) : text;
+            whoByError.computeIfAbsent(error, k -> new ArrayList<>()).add(who);
         }
-        if (seq < 0) {
+        if (whoByError.isEmpty()) {
             return "";
         }
-        String text = t.string(t.value(seq));
-        String who = t.thread(t.thread(seq)).name();
-        // the worker's description may name the thread first ("Thread-1: EOFError: ..."): the banner names it once
-        String error = text.startsWith(who + ": ") ? text.substring(who.length() + 2) : text;
-        String banner = i18n.fmt("error.banner", who, error);
+        java.util.Iterator<Map.Entry<String, List<String>>> each = whoByError.entrySet().iterator();
+        Map.Entry<String, List<String>> first = each.next();
+        String error = first.getKey();
+        List<String> who = first.getValue();
+        String banner = who.size() == 1 ? i18n.fmt("error.banner", who.get(0), error)
+                : i18n.fmt("error.banner.same", names(who), error);
+        List<String> others = new ArrayList<>();
+        each.forEachRemaining(e -> others.addAll(e.getValue()));
+        if (!others.isEmpty()) {
+            banner += i18n.fmt("error.banner.others", names(others));
+        }
         return error.startsWith("EOFError") ? banner + " " + i18n.get("error.noInput") : banner;
+    }
+
+    /** Threads' names for the banner: three at the most, then how many more (ten crashed workers fit one line). */
+    private String names(List<String> who) {
+        String shown = String.join(i18n.get("error.names.separator"), who.subList(0, Math.min(3, who.size())));
+        return who.size() <= 3 ? shown : i18n.fmt("error.names.more", shown, String.valueOf(who.size() - 3));
     }
 
     /** One sentence for the wait-for cycle (or the stall), or "" when there is none. */

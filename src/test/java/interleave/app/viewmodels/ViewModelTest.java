@@ -227,6 +227,33 @@ class ViewModelTest {
                 java.util.List.of()), "no error, no banner");
     }
 
+    /**
+     * Threads that crashed are all named in the banner: those with the first error together, the others after it,
+     * three names at the most and how many more.
+     */
+    @Test
+    void everyThreadThatCrashedIsInTheBanner() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(interleave.program.PythonProgram.findPython() != null,
+                "SKIPPED: no python3 (3.8+) on the PATH (.ci/run installs it)");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("crashes", ".py");
+        java.nio.file.Files.writeString(file, "import threading\ndef work(d):\n    print(10 / d)\n"
+                + "def other():\n    [][1]\n"
+                + "ts = [threading.Thread(target=work, args=(0,), name='w%d' % i) for i in range(5)]\n"
+                + "ts.append(threading.Thread(target=other, name='o'))\n"
+                + "for t in ts: t.start()\nfor t in ts: t.join()\n");
+        interleave.program.PythonProgram p = interleave.program.PythonProgram.load(file, null);
+        Trace t = interleave.scenario.ScenarioRun.runToEnd(p, java.util.Map.of(), p.defaultSettings()).trace();
+        TraceAnalyzer a = new TraceAnalyzer(t);
+        a.update();
+        String en = new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t, a.errors());
+        assertTrue(en.matches("w\\d, w\\d, w\\d and 2 more stopped with the same error: ZeroDivisionError: division "
+                + "by zero\\. o stopped with another error\\."), en);
+        String zh = new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).explainError(t,
+                a.errors());
+        assertTrue(zh.matches("w\\d、w\\d、w\\d 以及另外 2 个线程 因同一个错误而停止：ZeroDivisionError: division by "
+                + "zero。另有 o 因别的错误而停止。"), zh);
+    }
+
     /** Ten threads waiting on one Event are one link of the banner, not ten. */
     @Test
     void manyWaitersOfOneThingAreOneLink() {
