@@ -247,6 +247,15 @@ class DemoProgramsTest {
     void theThreadLocalAndGilProgramsRun() throws Exception {
         Both local = run("thread-local", Map.of(), 0);
         assertEquals(local.demoPrinted().size(), local.programPrinted().size());
+        // the balance's private variant too: each thread's own item of a dict, named as the demo names it
+        Both separate = run("balance", Map.of("variant", "private", "iterations", "200"), 0);
+        assertEquals(separate.demoPrinted(), separate.programPrinted());
+        assertEquals(0, lost(separate.program()));
+        // the shared variant shows (and runs) its own program: one plain global instead of threading.local()
+        Both shared = run("thread-local", Map.of("variant", "shared"), 0);
+        assertEquals(shared.demoPrinted().size(), shared.programPrinted().size());
+        assertFalse(Scenarios.byId("thread-local").orElseThrow().python(Map.of("variant", "shared"))
+                .contains("local_school"), "the shared variant's program has no threading.local()");
         run("gil", Map.of("work", "200"), 0);
     }
 }

@@ -328,7 +328,7 @@ public final class CodeController {
             }
             List<String> held = notes.get(line);
             if (held != null) { // under the code: the value this thread read and has not written back yet
-                Label note = new Label("\u2190 " + String.join("; ", held));
+                Label note = new Label("\u2190 " + String.join(model.i18n().get("list.separator"), held));
                 note.getStyleClass().add("held-note");
                 note.setId("heldNote");
                 note.setWrapText(true);

@@ -109,6 +109,6 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
 
     /** Title and detail in one line, for the message banner. */
     public String oneLine(I18n i18n) {
-        return title(i18n) + ": " + detail(i18n);
+        return i18n.fmt("label.value", title(i18n), detail(i18n));
     }
 }

@@ -5,6 +5,7 @@ import interleave.engine.SharedInt;
 import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
+import interleave.scenario.Texts;
 import interleave.scenario.ScenarioContext;
 import interleave.scenario.Topic;
 
@@ -44,9 +45,9 @@ public final class BalanceScenario extends Scenario {
         boolean separate = ctx.choiceParam("variant").equals("private");
         int iterations = ctx.intParam("iterations");
         ctx.line("create");
-        Worker t1 = ctx.thread("T1", () -> runThread(ctx, separate ? ctx.shared("T1's balance", 0) : balance,
+        Worker t1 = ctx.thread("T1", () -> runThread(ctx, separate ? ctx.shared("balances['T1']", 0) : balance,
                 lock, 5, iterations));
-        Worker t2 = ctx.thread("T2", () -> runThread(ctx, separate ? ctx.shared("T2's balance", 0) : balance,
+        Worker t2 = ctx.thread("T2", () -> runThread(ctx, separate ? ctx.shared("balances['T2']", 0) : balance,
                 lock, 8, iterations));
         ctx.line("start");
         t1.start();
@@ -83,6 +84,11 @@ public final class BalanceScenario extends Scenario {
         ctx.line("subtract");
         b = balance.read();
         balance.write(b - n);
+    }
+
+    @Override
+    protected String source(Map<String, Object> params) {
+        return Texts.python("private".equals(params.get("variant")) ? "balance-private" : "balance");
     }
 
     @Override

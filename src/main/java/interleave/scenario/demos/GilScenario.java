@@ -36,7 +36,7 @@ public final class GilScenario extends Scenario {
         double t0 = ctx.seconds();
         List<Worker> ws = new ArrayList<>();
         for (int i = 0; i < ctx.intParam("threads"); i++) {
-            ws.add(ctx.thread("cpu-" + i, () -> {
+            ws.add(ctx.thread("worker-" + i, () -> {
                 for (int s = 0; s < work; s++) {
                     ctx.line("count");
                     ctx.step(); // one chunk of pure computation: a bytecode the GIL may switch after

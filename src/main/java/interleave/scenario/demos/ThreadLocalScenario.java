@@ -5,6 +5,7 @@ import interleave.engine.ThreadLocalVar;
 import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
+import interleave.scenario.Texts;
 import interleave.scenario.ScenarioContext;
 import interleave.scenario.Topic;
 
@@ -36,9 +37,9 @@ public final class ThreadLocalScenario extends Scenario {
     @Override
     public void main(ScenarioContext ctx) {
         boolean local = ctx.choiceParam("variant").equals("local");
-        // each variant creates only what it uses: a never-written "student (shared)" box at -1 would only confuse
+        // each variant creates only what it uses: a never-written "student" box at -1 would only confuse
         ThreadLocalVar student = local ? ctx.local("local_school.student") : null;
-        SharedInt shared = local ? null : ctx.shared("student (shared)", -1); // holds an index into NAMES
+        SharedInt shared = local ? null : ctx.shared("student", -1); // holds an index into NAMES
         AtomicInteger wrong = ctx.keep("wrong", new AtomicInteger());
         AtomicInteger greeted = ctx.keep("greeted", new AtomicInteger());
         Worker a = ctx.thread("Thread-A", () -> process(ctx, local, student, shared, 0, wrong, greeted));
@@ -68,6 +69,11 @@ public final class ThreadLocalScenario extends Scenario {
         if (!name.equals(NAMES.get(me))) {
             wrong.incrementAndGet();
         }
+    }
+
+    @Override
+    protected String source(Map<String, Object> params) {
+        return Texts.python("shared".equals(params.get("variant")) ? "thread-local-shared" : "thread-local");
     }
 
     @Override

@@ -2,7 +2,7 @@ import threading, time
 
 THREADS = 10                       # @=threads the "threads" parameter
 LOCK = 'rlock'                     # @=lock 'rlock' or 'lock' (a plain Lock)
-NESTED = False                     # @=nested a helper takes the same lock again
+NESTED = False                     # @=nested the thread takes the same lock again inside
 
 gl_num = 0
 lock = threading.RLock() if LOCK == 'rlock' else threading.Lock()
