@@ -56,8 +56,11 @@ public final class ProcessesScenario extends Scenario {
                     ctx.line("increment");
                     boolean locked = shared && ctx.boolParam("lock");
                     if (locked) {
+                        ctx.line("lock");
                         lock.acquire();
                     }
+                    // the read and the write are on the line that adds (a race is shown where it happens)
+                    ctx.line(!shared ? "add-own" : locked ? "add-locked" : "add-shared");
                     mine.write(mine.read() + 1);
                     if (locked) {
                         lock.release();

@@ -127,7 +127,7 @@ public final class ThreadPerClientScenario extends Scenario {
                                AtomicInteger served) {
         try (c) {
             handlers.add(ctx.currentThreadName());
-            String line = readLine(ctx, c);
+            String line = readLine(ctx, c, "read");
             ctx.line("serve");
             ctx.sleep(work); // the request takes a while to serve
             c.write(StandardCharsets.UTF_8.encode("echo " + line + "\n"));
@@ -141,7 +141,7 @@ public final class ThreadPerClientScenario extends Scenario {
         try (SocketChannel s = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
             s.configureBlocking(false);
             s.write(StandardCharsets.UTF_8.encode("hello " + id + "\n"));
-            String reply = readLine(ctx, s);
+            String reply = readLine(ctx, s, "reply");
             ctx.print(ctx.currentThreadName() + " got: " + reply);
             answered.incrementAndGet();
         } catch (IOException e) {
@@ -149,12 +149,15 @@ public final class ThreadPerClientScenario extends Scenario {
         }
     }
 
-    /** Reads one line; each read attempt is a scheduling point, and an empty read waits a virtual moment. */
-    private static String readLine(ScenarioContext ctx, SocketChannel c) throws IOException {
+    /**
+     * Reads one line; each read attempt is a scheduling point (on the program's line tagged {@code tag}), and an
+     * empty read waits a virtual moment.
+     */
+    private static String readLine(ScenarioContext ctx, SocketChannel c, String tag) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(256);
         StringBuilder sb = new StringBuilder();
         while (true) {
-            ctx.line("read");
+            ctx.line(tag);
             ctx.step();
             buf.clear();
             int n = c.read(buf);

@@ -12,12 +12,12 @@ def child():
     global counter
     for _ in range(INCREMENTS):    # @increment
         if MEMORY == 'isolated':
-            counter += 1           # its own copy: nothing races, nothing is communicated
+            counter += 1           # @add-own its own copy: nothing races, nothing is communicated
         elif LOCK:
-            with shared.get_lock():
-                shared.value += 1
+            with shared.get_lock():  # @lock
+                shared.value += 1  # @add-locked
         else:
-            shared.value += 1      # read, then write: another process may come in between
+            shared.value += 1      # @add-shared read, then write: another process may come in between
     print(current_process().name, 'sees counter =', counter if MEMORY == 'isolated' else shared.value)
 
 procs = [Process(target=child) for _ in range(PROCESSES)]

@@ -27,7 +27,7 @@ def pool_handler():
 def client(i):
     with socket.create_connection(server.server_address) as s:
         s.sendall(b'hello %d\n' % i)
-        print(threading.current_thread().name, 'got:', s.makefile().readline().strip())
+        print(threading.current_thread().name, 'got:', s.makefile().readline().strip())  # @reply wait for the echo
 
 if SERVER == 'thread-per-client':
     # ThreadingMixIn.process_request starts a new thread per connection, then goes straight back to accept()
