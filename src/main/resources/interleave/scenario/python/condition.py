@@ -11,7 +11,7 @@ def consumer():
             while items == 0:
                 cond.wait()        # @wait lets go of the lock while it waits
         elif items == 0:
-            cond.wait()            # the bug: after waking nobody checks again
+            cond.wait()            # @wait-once the bug: after waking nobody checks again
         items -= 1                 # @take take one
         if items < 0:
             print(threading.current_thread().name, 'took from an EMPTY buffer (count %d)' % items)
@@ -24,7 +24,7 @@ def producer():
             items += 1             # put one
             cond.notify_all()      # @notify wake every waiting consumer
 
-threads = [threading.Thread(target=consumer) for _ in range(ITEMS)]
-threads.append(threading.Thread(target=producer))
-for t in threads: t.start()
-for t in threads: t.join()
+threads = [threading.Thread(target=consumer, name='consumer-%d' % (i + 1)) for i in range(ITEMS)]
+threads.append(threading.Thread(target=producer, name='producer'))
+for t in threads: t.start()  # @start
+for t in threads: t.join()  # @join
