@@ -70,10 +70,39 @@ public final class MainViewModel {
         return who.size() <= 3 ? shown : i18n.fmt("error.names.more", shown, String.valueOf(who.size() - 3));
     }
 
+    /**
+     * A cycle of four threads or more, each waiting for a lock the next one holds (the five philosophers), in one
+     * line: "P0 → P1 → P2 → P3 → P4 → P0, each waiting for a lock the next one holds (fork1, ...)". Written out
+     * link by link it took four lines of a 1024x768 projector and pushed the timeline off screen. Null where the
+     * deadlock is not such a ring.
+     */
+    private String ring(Trace t, Deadlock d) {
+        int n = d.threads().size();
+        if (!d.cycle() || n < 4) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        List<String> locks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (d.resources().get(i) < 0 || d.waitsFor().get(i) != d.threads().get((i + 1) % n).intValue()) {
+                return null;
+            }
+            names.add(t.thread(d.threads().get(i)).name());
+            locks.add(t.object(d.resources().get(i)).name());
+        }
+        names.add(names.get(0));
+        return i18n.fmt("deadlock.ring", String.join(" \u2192 ", names),
+                String.join(i18n.get("error.names.separator"), locks));
+    }
+
     /** One sentence for the wait-for cycle (or the stall), or "" when there is none. */
     public String explain(Trace t, Deadlock d, java.util.function.IntUnaryOperator holderOf) {
         if (d == null) {
             return "";
+        }
+        String ring = ring(t, d);
+        if (ring != null) {
+            return i18n.fmt("deadlock.banner", i18n.get("deadlock.title"), i18n.fmt("deadlock.cycle", ring));
         }
         List<String> links = new ArrayList<>();
         // several threads that wait for the same thing, with nobody holding it, are one link ("Thread-1 ...

@@ -75,7 +75,7 @@ class LoadProblemTest {
         Path file = Files.writeString(dir.resolve("bad.py"), "def f()\n    pass\n");
         LoadProblem p = LoadProblem.of(file, new ProgramLoadException("bad.py: SyntaxError at line 1: expected ':'", 1));
         assertEquals("Cannot run bad.py: SyntaxError at line 1: expected ':'", p.oneLine(en));
-        assertEquals("无法运行 bad.py: 第 1 行有语法错误（SyntaxError）：expected ':'", p.oneLine(zh),
+        assertEquals("无法运行 bad.py：第 1 行有语法错误（SyntaxError）：expected ':'", p.oneLine(zh),
                 "our words around CPython's message in Chinese; CPython's own stays as it says it");
         assertEquals("bad.py: 第 1 行有语法错误（SyntaxError）：expected ':'",
                 LoadProblem.inUiLanguage(zh, "bad.py: SyntaxError at line 1: expected ':'"), "as the editor shows it");

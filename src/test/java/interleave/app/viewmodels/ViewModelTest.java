@@ -269,6 +269,40 @@ class ViewModelTest {
         assertFalse(banner.contains("T2 waits"), banner);
     }
 
+    /**
+     * Five philosophers, each waiting for the fork the next one holds, are one ring in the banner (it took four lines
+     * of a 1024x768 projector); two threads keep the sentence link by link.
+     */
+    @Test
+    void aRingOfWaitersIsOneLineOfTheBanner() {
+        Trace t = new Trace(new interleave.trace.TraceHeader("x", "sim", 1, 1, "rr", 0, java.util.Map.of(), "tick"));
+        java.util.List<Integer> threads = new java.util.ArrayList<>();
+        java.util.List<Integer> forks = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            threads.add(t.addThread("P" + i, false));
+        }
+        for (int i = 0; i < 5; i++) {
+            forks.add(t.addObject("fork" + i, interleave.trace.ObjectType.LOCK, 0));
+        }
+        java.util.List<Integer> waitsFor = new java.util.ArrayList<>();
+        java.util.List<Integer> resources = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            resources.add(forks.get((i + 1) % 5));
+            waitsFor.add(threads.get((i + 1) % 5));
+        }
+        interleave.trace.Deadlock d = new interleave.trace.Deadlock(threads, resources, waitsFor, true);
+        assertEquals("Deadlock: P0 \u2192 P1 \u2192 P2 \u2192 P3 \u2192 P4 \u2192 P0, each waiting for a lock the next "
+                + "one holds (fork1, fork2, fork3, fork4, fork0): nobody can go on, so the run ends here.",
+                new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explain(t, d, r -> -1));
+        assertEquals("死锁：P0 \u2192 P1 \u2192 P2 \u2192 P3 \u2192 P4 \u2192 P0，每个线程都在等下一个线程持有的锁（fork1、fork2、"
+                + "fork3、fork4、fork0）：谁都无法继续，运行到此结束。",
+                new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).explain(t, d, r -> -1));
+        interleave.trace.Deadlock two = new interleave.trace.Deadlock(threads.subList(0, 2),
+                java.util.List.of(forks.get(1), forks.get(0)), java.util.List.of(threads.get(1), threads.get(0)), true);
+        assertTrue(new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explain(t, two, r -> -1)
+                .contains("P0 waits for fork1, held by P1"));
+    }
+
     @Test
     void everyEventKindHasASentenceInBothLanguages() {
         Trace t = trace();
