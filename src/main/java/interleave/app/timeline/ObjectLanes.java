@@ -73,8 +73,9 @@ final class ObjectLanes {
         if (holder >= 0) {
             g.setFill(theme.thread(holder));
             fill(g, x, top + h * 0.2, w, h * 0.6);
-            if (w > 40) {
-                String label = t.thread(holder).name() + (info.type() == ObjectType.RLOCK && depth > 1 ? " ×" + depth : "");
+            String label = holderLabel(t.thread(holder).name()
+                    + (info.type() == ObjectType.RLOCK && depth > 1 ? " ×" + depth : ""), w - 8);
+            if (label != null) {
                 g.setFont(theme.font(0.8, true));
                 g.setFill(theme.ink(Ink.BACKGROUND));
                 g.setTextAlign(TextAlignment.LEFT);
@@ -94,6 +95,22 @@ final class ObjectLanes {
                 g.fillText("+" + waiters, x + w - 4, top + h / 2);
             }
         }
+    }
+
+    /**
+     * The holder's name as it fits a stretch this wide: whole, else the number it ends with ("Thread-3" is "3",
+     * the colour says whose), else nothing. Cut in the middle ("Threa") it named nobody.
+     */
+    private String holderLabel(String name, double room) {
+        javafx.scene.text.Font font = theme.font(0.8, true);
+        if (interleave.app.theme.TextMeasure.width(name, font) <= room) {
+            return name;
+        }
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+)( ×\\d+)?$").matcher(name);
+        if (number.find() && interleave.app.theme.TextMeasure.width(number.group(), font) <= room) {
+            return number.group();
+        }
+        return null;
     }
 
     private void drawLevel(PlotFrame f, GraphicsContext g, Lane lane, ObjectInfo info, double last, int width, double top,

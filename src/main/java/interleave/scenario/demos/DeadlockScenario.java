@@ -42,8 +42,8 @@ public final class DeadlockScenario extends Scenario {
         List<Worker> threads = new ArrayList<>();
         ctx.line("locks");
         if (ctx.choiceParam("variant").equals("two-locks")) {
-            Lock a = ctx.lock("lockA");
-            Lock b = ctx.lock("lockB");
+            Lock a = ctx.lock("lock_a"); // named as the program names them
+            Lock b = ctx.lock("lock_b");
             threads.add(ctx.thread("T1", () -> twoLocks(ctx, a, b, meals)));
             threads.add(ctx.thread("T2", () -> twoLocks(ctx, ordered ? a : b, ordered ? b : a, meals)));
         } else {

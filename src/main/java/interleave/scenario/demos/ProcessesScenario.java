@@ -41,7 +41,7 @@ public final class ProcessesScenario extends Scenario {
         int increments = ctx.intParam("increments");
         // named as the runner names its program's values: a child's copy carries the process's name
         SharedInt parent = ctx.keep("parent", ctx.shared(shared ? "shared.value" : "counter", 0));
-        Lock lock = ctx.lock("shared lock");
+        Lock lock = ctx.lock("shared.get_lock()"); // the Value's own lock, as the program takes it
         List<SharedInt> copies = ctx.keep("copies", new ArrayList<>());
         List<Worker> children = new ArrayList<>();
         for (int p = 0; p < ctx.intParam("processes"); p++) {

@@ -37,7 +37,7 @@ public final class SemaphoreScenario extends Scenario {
     public void main(ScenarioContext ctx) {
         int permits = ctx.intParam("permits");
         boolean over = ctx.boolParam("overrelease");
-        Semaphore pool = ctx.boundedSemaphore("connections", permits);
+        Semaphore pool = ctx.boundedSemaphore("pool", permits); // named as the program names it
         // who is inside, counted outside the run (no scheduling point): a shared counter of the workers' own
         // would race between the k workers inside and lose updates (a walkthrough saw "3 in use" of 2 permits);
         // the shown program has none either, and the semaphore's lane shows the permits left

@@ -11,8 +11,8 @@ def worker(me):
     finally:
         pool.release()             # @release give it back
     if OVERRELEASE and me == 0:
-        pool.release()             # @overrelease the bug: a second release raises ValueError
+        pool.release()             # @overrelease the bug: ValueError only once the count is full, maybe later, elsewhere
 
-threads = [threading.Thread(target=worker, args=(i,)) for i in range(WORKERS)]
+threads = [threading.Thread(target=worker, args=(i,), name='worker-%d' % i) for i in range(WORKERS)]
 for t in threads: t.start()        # @start
 for t in threads: t.join()
