@@ -46,8 +46,19 @@ public final class RunStory {
     private long shownUpTo = Long.MAX_VALUE;
 
     public RunStory(Trace trace) {
-        this.trace = trace;
+        this(trace, null);
     }
+
+    /**
+     * shownSource: the program on screen where the trace records none (a demo's run: its Python as shown), so that
+     * a read on a line that only looks at a value ({@code while items == 0:}) is not taken for one on its way back.
+     */
+    public RunStory(Trace trace, String shownSource) {
+        this.trace = trace;
+        this.shownSource = shownSource;
+    }
+
+    private final String shownSource;
 
     public Trace trace() {
         return trace;
@@ -200,7 +211,7 @@ public final class RunStory {
 
     private String sourceLine(int line) {
         if (sourceLines == null) {
-            String source = trace.programSource();
+            String source = trace.programSource() != null ? trace.programSource() : shownSource;
             if (source == null) {
                 return null;
             }

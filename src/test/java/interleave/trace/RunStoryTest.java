@@ -78,6 +78,27 @@ class RunStoryTest {
         assertTrue(s.held().isEmpty(), "gl_num == 3 compares, it does not assign");
     }
 
+    /** A demo's run records no program: the program the pane shows tells a look from a read on its way back. */
+    @Test
+    void aDemosShownProgramTellsALookFromAReadOnItsWayBack() {
+        Trace t = new Trace(new TraceHeader("condition", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
+        t.addThread("MainThread", false);
+        t.addThread("T1", false);
+        int n = t.addObject("items", ObjectType.VARIABLE, 0);
+        t.append(1, T1, EventKind.READ, n, 0, 2);
+        String shown = String.join("\n", "with cond:", "    while items == 0:", "        cond.wait()",
+                "    items -= 1");
+        RunStory withoutText = new RunStory(t);
+        withoutText.update(Long.MAX_VALUE);
+        assertEquals(1, withoutText.held().size(), "without the program's text every read counts");
+        RunStory withText = new RunStory(t, shown);
+        withText.update(Long.MAX_VALUE);
+        assertTrue(withText.held().isEmpty(), "while items == 0: only looks");
+        t.append(2, T1, EventKind.READ, n, 1, 4);
+        withText.update(Long.MAX_VALUE);
+        assertEquals(1, withText.held().size(), "items -= 1 reads the value it will write back");
+    }
+
     @Test
     void heldReadsCanBeAskedForAnEarlierMoment() {
         RunStory s = new RunStory(race());

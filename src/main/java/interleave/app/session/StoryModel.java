@@ -25,7 +25,9 @@ public final class StoryModel {
             return null;
         }
         if (story == null || story.trace() != a.trace()) {
-            story = new RunStory(a.trace());
+            Scenario demo = session.scenario(); // a demo's run: its program as shown gives the lines' text
+            story = new RunStory(a.trace(), a.trace().programSource() == null && demo != null
+                    ? demo.python(session.params()) : null);
         }
         story.update(a.processed());
         story.showUpTo(session.inPast() ? session.shown().processed() : Long.MAX_VALUE);
