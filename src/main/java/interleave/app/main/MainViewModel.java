@@ -36,7 +36,7 @@ public final class MainViewModel {
      * program of the tutorials (raw_input with no answer typed).
      */
     public String explainError(Trace t, java.util.List<Long> errors) {
-        java.util.Map<String, List<String>> whoByError = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> whoByError = new java.util.LinkedHashMap<>();
         for (long e : errors) {
             if (t.thread(t.thread(e)).external()) { // a button's failed action: the run goes on, no thread stopped
                 continue;
@@ -66,8 +66,8 @@ public final class MainViewModel {
 
     /** Threads' names for the banner: three at the most, then how many more (ten crashed workers fit one line). */
     private String names(List<String> who) {
-        String shown = String.join(i18n.get("error.names.separator"), who.subList(0, Math.min(3, who.size())));
-        return who.size() <= 3 ? shown : i18n.fmt("error.names.more", shown, String.valueOf(who.size() - 3));
+        String shown = String.join(i18n.get("names.separator"), who.subList(0, Math.min(3, who.size())));
+        return who.size() <= 3 ? shown : i18n.fmt("names.more", shown, String.valueOf(who.size() - 3));
     }
 
     /**
@@ -92,7 +92,7 @@ public final class MainViewModel {
         }
         names.add(names.get(0));
         return i18n.fmt("deadlock.ring", String.join(" \u2192 ", names),
-                String.join(i18n.get("error.names.separator"), locks));
+                String.join(i18n.get("names.separator"), locks));
     }
 
     /** One sentence for the wait-for cycle (or the stall), or "" when there is none. */

@@ -95,8 +95,8 @@ public final class ResultViewModel {
                 int skip = lines.size() > LIST_LINES ? lines.size() - (LIST_LINES - 1) : 0;
                 String head = skip == 0 ? ""
                         : "\n  " + i18n.fmt(logShown ? "result.moreLines" : "result.moreLinesNoLog", skip);
-                out.add(i18n.fmt("label.colon", caption(e.getKey())) + head + lines.stream().skip(skip).map(l -> "\n  " + value(l))
-                        .collect(java.util.stream.Collectors.joining()));
+                out.add(i18n.fmt("label.colon", caption(e.getKey())) + head + lines.stream().skip(skip)
+                        .map(l -> "\n  " + value(l)).collect(java.util.stream.Collectors.joining()));
             } else {
                 out.add(i18n.fmt("label.value", caption(e.getKey()), value(v)));
             }

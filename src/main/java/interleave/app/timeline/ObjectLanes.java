@@ -101,12 +101,14 @@ final class ObjectLanes {
      * The holder's name as it fits a stretch this wide: whole, else the number it ends with ("Thread-3" is "3",
      * the colour says whose), else nothing. Cut in the middle ("Threa") it named nobody.
      */
+    private static final java.util.regex.Pattern ENDING_NUMBER = java.util.regex.Pattern.compile("(\\d+)( ×\\d+)?$");
+
     private String holderLabel(String name, double room) {
         javafx.scene.text.Font font = theme.font(0.8, true);
         if (interleave.app.theme.TextMeasure.width(name, font) <= room) {
             return name;
         }
-        java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+)( ×\\d+)?$").matcher(name);
+        java.util.regex.Matcher number = ENDING_NUMBER.matcher(name);
         if (number.find() && interleave.app.theme.TextMeasure.width(number.group(), font) <= room) {
             return number.group();
         }
