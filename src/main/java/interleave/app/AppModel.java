@@ -104,7 +104,7 @@ public final class AppModel {
         }
         if (changed && session.run() != null && session.run().kernel().stoppedForMemory() && !memoryNoticeGiven) {
             memoryNoticeGiven = true;
-            message.set(i18n.fmt("message.memoryFull", String.format(i18n.locale(), "%,d", session.trace().size()),
+            message.set(i18n.fmt("message.memoryFull", i18n.count(session.trace().size()),
                     String.valueOf(Runtime.getRuntime().maxMemory() / (1024 * 1024)),
                     String.valueOf(interleave.trace.EventBudget.moreMemoryGigabytes())));
         } else if (session.run() == null) {

@@ -58,6 +58,11 @@ public final class I18n {
         return bundle.containsKey(key);
     }
 
+    /** A count grouped by thousands as the language writes it (1,049,969), which the back row reads at a glance. */
+    public String count(long n) {
+        return String.format(locale(), "%,d", n);
+    }
+
     public String fmt(String key, Object... args) {
         return new MessageFormat(get(key), locale()).format(args);
     }

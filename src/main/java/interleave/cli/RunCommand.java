@@ -232,8 +232,9 @@ final class RunCommand implements Callable<Integer> {
             return Cli.TIMED_OUT;
         }
         if (run.kernel().stoppedForMemory()) {
-            err.println("interleave: the run was stopped after " + String.format(java.util.Locale.ENGLISH, "%,d", trace.size()) + " events: that"
-                    + " is the most this Java heap holds (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB);"
+            err.println("interleave: the run was stopped after "
+                    + String.format(java.util.Locale.ENGLISH, "%,d", trace.size()) + " events: that is the most this"
+                    + " Java heap holds (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB);"
                     + " what was recorded is kept. A program that never ends stops here; for a longer run that does"
                     + " end, use fewer iterations or give Java more memory (java -Xmx"
                     + interleave.trace.EventBudget.moreMemoryGigabytes() + "g -jar ...)");

@@ -95,10 +95,8 @@ final class RunSummary {
      */
     record Notes(boolean datesFromTheEpoch, boolean oneWorker) {
         static Notes of(Trace trace) {
-            TraceHeader h = trace.header();
-            String source = trace.programSource();
-            return new Notes(interleave.program.VirtualClock.datesBeginAtTheEpoch(h.virtualTime(), source),
-                    interleave.program.VirtualCores.poolHasOneWorker(h.systemScheduled(), h.cores(), source));
+            return new Notes(interleave.program.VirtualClock.datesBeginAtTheEpoch(trace),
+                    interleave.program.VirtualCores.poolHasOneWorker(trace));
         }
     }
 

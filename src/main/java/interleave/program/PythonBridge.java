@@ -82,6 +82,7 @@ final class PythonBridge {
     private final java.util.concurrent.atomic.AtomicInteger continued = new java.util.concurrent.atomic.AtomicInteger();
     /** How many times a Python thread about to block handed the core to the lock's holder with its continuation. */
     private final java.util.concurrent.atomic.AtomicInteger handedAhead = new java.util.concurrent.atomic.AtomicInteger();
+    /** The line of the first input() that found no answer left (0: none yet). */
     private final java.util.concurrent.atomic.AtomicInteger unansweredInputLine =
             new java.util.concurrent.atomic.AtomicInteger();
     /** How many times the engine took a lock for its waiter as it handed it the core, and answered for it. */

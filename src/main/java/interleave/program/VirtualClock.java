@@ -23,6 +23,11 @@ public final class VirtualClock {
         return virtualTime && formatsDates(source);
     }
 
+    /** The same for a recorded run: its clock as its header says, its program's text. */
+    public static boolean datesBeginAtTheEpoch(interleave.trace.Trace run) {
+        return datesBeginAtTheEpoch(run.header().virtualTime(), run.programSource());
+    }
+
     /** Whether a program's text turns the clock into dates or times of day. */
     public static boolean formatsDates(String source) {
         return source != null && DATES.matcher(source).find();

@@ -23,6 +23,11 @@ public final class VirtualCores {
         return !systemScheduled && cores == 1 && sizesByCores(source);
     }
 
+    /** The same for a recorded run: its mode and cores as its header says, its program's text. */
+    public static boolean poolHasOneWorker(interleave.trace.Trace run) {
+        return poolHasOneWorker(run.header().systemScheduled(), run.header().cores(), run.programSource());
+    }
+
     /** Whether a program's text sizes something by the number of cores (Pool(), cpu_count()). */
     public static boolean sizesByCores(String source) {
         return source != null && SIZED_BY_CORES.matcher(source).find();

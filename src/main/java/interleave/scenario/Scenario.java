@@ -108,10 +108,18 @@ public abstract class Scenario {
     private static final Map<String, Anchors> ANCHORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The tagged Python source for these parameter values: the file named after the demo; a variant that is a
-     * different program overrides this.
+     * The tagged Python source for these parameter values: the file named after the demo, or, where a choice
+     * parameter's value is a program of its own, the file named after both (balance-private.py for the balance
+     * demo's variant "private", coroutines-balance.py for its part "balance").
      */
     protected String source(Map<String, Object> params) {
+        for (ParamSpec p : params()) {
+            Object value = params.get(p.name());
+            String own = p instanceof ParamSpec.ChoiceParam && value != null ? Texts.python(id() + "-" + value) : "";
+            if (!own.isEmpty()) {
+                return own;
+            }
+        }
         return Texts.python(id());
     }
 

@@ -76,7 +76,6 @@ import sys
 import threading as _real_threading
 import weakref
 import time as _time
-import traceback as _traceback_module
 import types
 
 from interleave_asyncio import module as asyncio_module
@@ -1416,9 +1415,7 @@ class Lock(_Primitive):
             if state is not None and (state[0] == -1 or self._reentrant and state[0] == tid):
                 state[0] = tid
                 state[1] += 1
-                pending = g.pending  # (two numbers, as the line sends them: quicker than one string of both)
-                pending.append(_line() * 8 + _ACQUIRE)
-                pending.append(self._id)
+                g.pending.extend((_line() * 8 + _ACQUIRE, self._id))  # (numbers: quicker than formatting them)
                 if g.budget > 0:
                     g.budget -= 1
                 else:  # the grant's end (only one thread runs: nothing comes between)
@@ -1453,9 +1450,7 @@ class Lock(_Primitive):
                 if not state[1]:
                     state[0] = -1
                     g.freed.add(self._id)
-                pending = g.pending
-                pending.append(_line() * 8 + _RELEASE)
-                pending.append(self._id)
+                g.pending.extend((_line() * 8 + _RELEASE, self._id))
                 if g.budget > 0:
                     g.budget -= 1
                 else:
@@ -2535,7 +2530,8 @@ def _displayed(kind, e, tb):
     sys.stderr = capture
     try:
         if _CONVERTED:  # (the interpreter's own display reads the lines from the file, which is Python 2; this
-            _traceback_module.print_exception(kind, e, tb)  # one reads the converted lines, which ran)
+            import traceback  # one reads the converted lines, which ran; imported only here: rarely needed)
+            traceback.print_exception(kind, e, tb)
         else:
             sys.__excepthook__(kind, e, tb)
     finally:

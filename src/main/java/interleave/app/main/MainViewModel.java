@@ -26,7 +26,7 @@ public final class MainViewModel {
      */
     public String longRun(long seconds, long events) {
         return seconds < LONG_RUN_SECONDS ? "" : i18n.fmt("banner.longRun", String.valueOf(seconds),
-                String.format(i18n.locale(), "%,d", events));
+                i18n.count(events));
     }
 
     /**

@@ -70,11 +70,9 @@ public final class ResultController {
     /** Whether the finished run wrote a shared value without a lock somewhere. */
     private final PerRun unguarded = new PerRun(ResultViewModel::hasUnguardedSharedWrite);
     /** Whether the run's program printed dates of the virtual clock. */
-    private final PerRun datesFromTheEpoch = new PerRun(
-            t -> ResultNotes.saysDatesBeginAtTheEpoch(t.header().virtualTime(), t.programSource()));
+    private final PerRun datesFromTheEpoch = new PerRun(interleave.program.VirtualClock::datesBeginAtTheEpoch);
     /** Whether the run's program sizes a pool by the run's single virtual core. */
-    private final PerRun oneWorker = new PerRun(t -> ResultNotes.saysPoolHasOneWorker(t.header().systemScheduled(),
-            t.header().cores(), t.programSource()));
+    private final PerRun oneWorker = new PerRun(interleave.program.VirtualCores::poolHasOneWorker);
     /** Whether the run's program starts processes. */
     private final PerRun startsProcesses = new PerRun(t -> ResultNotes.startsProcesses(t.programSource()));
     private LostUpdateList listed = new LostUpdateList(MAX_LISTED);
@@ -198,11 +196,11 @@ public final class ResultController {
         schedulerNote.setText(note(processes ? "result.processesLoseToo" : "result.schedulerSwitchesMore"));
         show(schedulerNote, processes ? !lost.isEmpty() : ResultNotes.saysSchedulerSwitchesMoreThanCPython(
                 a.trace().header().mode(), program, lost.size()));
-        lostCount.setText(String.format(model.i18n().locale(), "%,d", lost.size()));
+        lostCount.setText(model.i18n().count(lost.size()));
         markZero(lost.size());
         // os mode: the operating system and CPython switch threads unseen; a count of the engine's switches would be 0
         switchCount.setText(a.trace().header().systemScheduled() ? "–"
-                : String.format(model.i18n().locale(), "%,d", a.switches().size()));
+                : model.i18n().count(a.switches().size()));
         if (listed.takeNew(lost)) { // visible overwrites first: "0 overwrote 0" teaches nothing
             lostList.getItems().setAll(listed.items());
         }

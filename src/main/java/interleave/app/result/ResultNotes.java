@@ -2,8 +2,8 @@ package interleave.app.result;
 
 /**
  * Which notes the result pane adds under a program's figures: why CPython at home loses fewer updates (or none,
- * in os mode), that processes lose them too, and where a program's dates come from. Pure rules, tested without a
- * window.
+ * in os mode), that processes lose them too. Pure rules, tested without a window. (Where a program's dates
+ * come from and why its pool has one worker are the program layer's: VirtualClock, VirtualCores.)
  */
 public final class ResultNotes {
     private ResultNotes() {
@@ -25,23 +25,6 @@ public final class ResultNotes {
      */
     public static boolean saysSchedulerSwitchesMoreThanCPython(String mode, boolean program, int lost) {
         return !"os".equals(mode) && program && lost > 0;
-    }
-
-    /**
-     * Whether the panel says why a program's Pool() has one worker: in sim and cooperative mode os.cpu_count() is the
-     * run's virtual cores, one by default, and the tutorial's tasks then run one after another.
-     */
-    public static boolean saysPoolHasOneWorker(boolean systemScheduled, int cores, String source) {
-        return interleave.program.VirtualCores.poolHasOneWorker(systemScheduled, cores, source);
-    }
-
-    /**
-     * Whether the panel says where a program's dates come from: in sim and cooperative mode its clock is the run's
-     * virtual one, which starts at the epoch (so that a seed always gives the same output), and a ctime() or
-     * datetime.now() prints a day in January 1970, which would look like a fault.
-     */
-    public static boolean saysDatesBeginAtTheEpoch(boolean virtualTime, String source) {
-        return interleave.program.VirtualClock.datesBeginAtTheEpoch(virtualTime, source);
     }
 
     private static final java.util.regex.Pattern PROCESSES = java.util.regex.Pattern.compile(

@@ -73,10 +73,11 @@ final class ObjectLanes {
         if (holder >= 0) {
             g.setFill(theme.thread(holder));
             fill(g, x, top + h * 0.2, w, h * 0.6);
+            javafx.scene.text.Font font = theme.font(0.8, true);
             String label = holderLabel(t.thread(holder).name()
-                    + (info.type() == ObjectType.RLOCK && depth > 1 ? " ×" + depth : ""), w - 8);
+                    + (info.type() == ObjectType.RLOCK && depth > 1 ? " ×" + depth : ""), font, w - 8);
             if (label != null) {
-                g.setFont(theme.font(0.8, true));
+                g.setFont(font);
                 g.setFill(theme.ink(Ink.BACKGROUND));
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.CENTER);
@@ -97,14 +98,14 @@ final class ObjectLanes {
         }
     }
 
-    /**
-     * The holder's name as it fits a stretch this wide: whole, else the number it ends with ("Thread-3" is "3",
-     * the colour says whose), else nothing. Cut in the middle ("Threa") it named nobody.
-     */
+    /** The number a thread's name ends with, and an RLock's depth after it ("Thread-3 ×2"). */
     private static final java.util.regex.Pattern ENDING_NUMBER = java.util.regex.Pattern.compile("(\\d+)( ×\\d+)?$");
 
-    private String holderLabel(String name, double room) {
-        javafx.scene.text.Font font = theme.font(0.8, true);
+    /**
+     * The holder's name as it fits a stretch this wide in {@code font}: whole, else the number it ends with
+     * ("Thread-3" is "3", the colour says whose), else nothing. Cut in the middle ("Threa") it named nobody.
+     */
+    private static String holderLabel(String name, javafx.scene.text.Font font, double room) {
         if (interleave.app.theme.TextMeasure.width(name, font) <= room) {
             return name;
         }

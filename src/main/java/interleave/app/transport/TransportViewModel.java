@@ -40,8 +40,7 @@ public final class TransportViewModel {
         Trace t = session.trace();
         long points = session.cursor() == null ? 0 : session.cursor().pointsShown();
         long events = session.cursor() == null ? (t == null ? 0 : t.size()) : session.cursor().shownEvents();
-        // grouped by thousands in the UI's language (1,049,969), which the back row reads at a glance
-        return i18n.fmt("transport.counts", points, events);
+        return i18n.fmt("transport.counts", i18n.count(points), i18n.count(events));
     }
 
     /** The style class of a status; the pill's own class, status-pill, is not one of them. */

@@ -5,7 +5,6 @@ import interleave.engine.SharedInt;
 import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
-import interleave.scenario.Texts;
 import interleave.scenario.ScenarioContext;
 import interleave.scenario.Topic;
 
@@ -84,11 +83,6 @@ public final class BalanceScenario extends Scenario {
         ctx.line("subtract");
         b = balance.read();
         balance.write(b - n);
-    }
-
-    @Override
-    protected String source(Map<String, Object> params) {
-        return Texts.python("private".equals(params.get("variant")) ? "balance-private" : "balance");
     }
 
     @Override

@@ -9,7 +9,6 @@ import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioContext;
 import interleave.scenario.Topic;
 
-import interleave.scenario.Texts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,10 +125,5 @@ public final class CoroutinesScenario extends Scenario {
             out.put("expected", 0);
         }
         return out;
-    }
-
-    @Override
-    protected String source(Map<String, Object> params) {
-        return Texts.python("balance".equals(params.get("part")) ? "coroutines-balance" : "coroutines");
     }
 }

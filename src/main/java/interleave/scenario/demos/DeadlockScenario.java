@@ -5,7 +5,6 @@ import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioContext;
-import interleave.scenario.Texts;
 import interleave.scenario.Topic;
 
 import java.util.ArrayList;
@@ -96,11 +95,6 @@ public final class DeadlockScenario extends Scenario {
             second.release();
             first.release();
         }
-    }
-
-    @Override
-    protected String source(Map<String, Object> params) {
-        return Texts.python("philosophers".equals(params.get("variant")) ? "deadlock-philosophers" : "deadlock");
     }
 
     @Override

@@ -5,7 +5,6 @@ import interleave.engine.ThreadLocalVar;
 import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
-import interleave.scenario.Texts;
 import interleave.scenario.ScenarioContext;
 import interleave.scenario.Topic;
 
@@ -69,11 +68,6 @@ public final class ThreadLocalScenario extends Scenario {
         if (!name.equals(NAMES.get(me))) {
             wrong.incrementAndGet();
         }
-    }
-
-    @Override
-    protected String source(Map<String, Object> params) {
-        return Texts.python("shared".equals(params.get("variant")) ? "thread-local-shared" : "thread-local");
     }
 
     @Override

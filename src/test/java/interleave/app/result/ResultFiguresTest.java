@@ -1,6 +1,8 @@
 package interleave.app.result;
 
 import interleave.app.I18n;
+import interleave.program.VirtualClock;
+import interleave.program.VirtualCores;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -235,25 +237,25 @@ class ResultFiguresTest {
         for (String dated : List.of("from time import ctime\nprint(ctime())", "time.strftime('%H:%M')",
                 "print(time.localtime().tm_year)", "from datetime import datetime\ndatetime.now()",
                 "print(date.today())")) {
-            assertTrue(ResultNotes.saysDatesBeginAtTheEpoch(true, dated), dated);
-            assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(false, dated), "os mode's clock is real: " + dated);
+            assertTrue(VirtualClock.datesBeginAtTheEpoch(true, dated), dated);
+            assertFalse(VirtualClock.datesBeginAtTheEpoch(false, dated), "os mode's clock is real: " + dated);
         }
         for (String undated : List.of("start = time.time()\ntime.sleep(1)\nprint(time.time() - start)",
                 "import threading", "mytime = 3  # a name with time in it, no call", "import datetime  # for later")) {
-            assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(true, undated), undated);
+            assertFalse(VirtualClock.datesBeginAtTheEpoch(true, undated), undated);
         }
-        assertFalse(ResultNotes.saysDatesBeginAtTheEpoch(true, null), "a demo has no program text");
+        assertFalse(VirtualClock.datesBeginAtTheEpoch(true, null), "a demo has no program text");
     }
 
     /** Pool() and cpu_count() on the default single virtual core get the note; with more cores or in os mode, not. */
     @org.junit.jupiter.api.Test
     void aPoolSizedByOneVirtualCoreGetsItsNote() {
         for (String sized : List.of("p = Pool()", "with ProcessPoolExecutor() as ex:", "n = os.cpu_count()")) {
-            assertTrue(ResultNotes.saysPoolHasOneWorker(false, 1, sized), sized);
-            assertFalse(ResultNotes.saysPoolHasOneWorker(false, 4, sized), "four cores, four workers: " + sized);
-            assertFalse(ResultNotes.saysPoolHasOneWorker(true, 1, sized), "os mode: the machine's cores: " + sized);
+            assertTrue(VirtualCores.poolHasOneWorker(false, 1, sized), sized);
+            assertFalse(VirtualCores.poolHasOneWorker(false, 4, sized), "four cores, four workers: " + sized);
+            assertFalse(VirtualCores.poolHasOneWorker(true, 1, sized), "os mode: the machine's cores: " + sized);
         }
-        assertFalse(ResultNotes.saysPoolHasOneWorker(false, 1, "p = Pool(5)"), "its own size");
-        assertFalse(ResultNotes.saysPoolHasOneWorker(false, 1, "import threading"));
+        assertFalse(VirtualCores.poolHasOneWorker(false, 1, "p = Pool(5)"), "its own size");
+        assertFalse(VirtualCores.poolHasOneWorker(false, 1, "import threading"));
     }
 }
