@@ -90,9 +90,12 @@ public abstract class Kernel {
         return new PyEvent(this, name);
     }
 
-    /** {@code threading.Condition()}: a condition with an RLock of its own, named after it. */
+    /**
+     * {@code threading.Condition()}: a condition with an RLock of its own, named after it ("cond (lock)", as
+     * interleave_rewrite.py names a lock made in its call, {@code Condition(Lock())}).
+     */
     public final Condition condition(String name) {
-        return condition(name, rlock(name + ".lock"));
+        return condition(name, rlock(name + " (lock)"));
     }
 
     public final Condition condition(String name, Acquirable lock) {

@@ -5,6 +5,7 @@ import interleave.engine.Condition;
 import interleave.engine.Event;
 import interleave.engine.Kernel;
 import interleave.engine.Lock;
+import interleave.engine.Queue;
 import interleave.engine.RLock;
 import interleave.engine.Semaphore;
 import interleave.engine.SharedInt;
@@ -122,6 +123,11 @@ public final class ScenarioContext {
 
     public Condition condition(String name, Acquirable lock) {
         return kernel.condition(name, lock);
+    }
+
+    /** {@code queue.Queue(maxsize)}: 0 is unbounded. Its items stay Java objects; the engine keeps their order. */
+    public <T> Queue<T> queue(String name, int maxsize) {
+        return kernel.queue(name, maxsize);
     }
 
     public ThreadLocalVar local(String name) {

@@ -379,7 +379,7 @@ def modules(rt):
 
         def get_lock(self):
             if self._lock is None:
-                self._lock = rt.named(RLock, "%s lock" % rt.label(self))
+                self._lock = rt.named(RLock, "%s.get_lock()" % rt.label(self))  # as the program reaches it
             return self._lock
 
         def get_obj(self):

@@ -6,6 +6,7 @@ set_attr / set_item (the runtime decides at run time which hold shared ints), an
 with __rt_step__. The runtime (interleave_rt.py) provides those names in the program's globals.
 """
 import ast
+import re
 
 # x += y is x = operator.iadd(x, y): in place where the value can be changed in place (a list, a set, an object with
 # __iadd__), as CPython's INPLACE_ADD does, else the plain operator; the rewrite names the function by its op
@@ -416,6 +417,24 @@ def _target_name(target):
     return None
 
 
+_CONDITION_LOCK = " (lock)"  # the name of a lock made for a Condition, after the Condition's ("cond (lock)")
+
+
+def _made_lock_of_condition(call):
+    """The call making the lock of Condition(Lock()) or Condition(lock=RLock()), if the call is such; else None."""
+    func = call.func
+    if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)) != "Condition":
+        return None
+    lock = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "lock"), None)
+    return lock if isinstance(lock, ast.Call) else None
+
+
+def condition_lock_name(line, name):
+    """Before Python 3.11 (no columns), from the line's text: the lock made on a line that makes a Condition of it
+    ("cond = threading.Condition(threading.Lock())") is named after the Condition, as creation_names names it."""
+    return name + _CONDITION_LOCK if re.search(r"\bCondition\(\s*(lock\s*=\s*)?[\w.]*R?Lock\(", line) else name
+
+
 def creation_names(tree, module=""):
     """For each call of the program, by its place (line, end line, column, end column), the name the object it makes
     gets in the views, as the program names it: (name, whether it is one of a list's items). 'a' and 'b' for
@@ -429,6 +448,8 @@ def creation_names(tree, module=""):
         """The calls that are value itself, or the element of a list comprehension or list display it is."""
         if isinstance(value, ast.Call):  # (a = b = Lock(): the first target names it)
             names.setdefault((value.lineno, value.end_lineno, value.col_offset, value.end_col_offset), (name, item))
+            if _made_lock_of_condition(value) is not None:  # cond = Condition(Lock()): the lock is "cond (lock)"
+                name_calls(_made_lock_of_condition(value), name + _CONDITION_LOCK, item)
         elif isinstance(value, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
             name_calls(value.elt, name, True)
         elif isinstance(value, (ast.List, ast.Tuple)):

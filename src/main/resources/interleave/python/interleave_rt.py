@@ -85,7 +85,7 @@ from interleave_futures import module as futures_module, process_pool_executor
 from interleave_modules import ProgramModules
 from interleave_processes import modules as process_modules
 from interleave_sockets import LazySockets
-from interleave_rewrite import Rewrite, creation_names, module_int_globals, split_at_fork
+from interleave_rewrite import Rewrite, condition_lock_name, creation_names, module_int_globals, split_at_fork
 
 _children = ChildOutput(_real_threading)  # fd 1 goes to the program's children: see interleave_children
 _out = _children.channel
@@ -1264,10 +1264,13 @@ def _assigned_name(default):
         made = last[1] + 1 if last is not None and last[0] is f else 0
         _ITEMS_MADE[name] = (f, made)
         return "%s[%d]" % (name, made)
-    m = re.match(r"(\s*)([A-Za-z_][\w.]*)\s*=[^=]", linecache.getline(f.f_code.co_filename, f.f_lineno))
+    text = linecache.getline(f.f_code.co_filename, f.f_lineno)
+    m = re.match(r"(\s*)([A-Za-z_][\w.]*)\s*=[^=]", text)
     if m is None:
         return default
     name = m.group(2).split(".")[-1].strip("_") or default
+    if default in ("lock", "rlock"):
+        name = condition_lock_name(text, name)
     module = _PROGRAM_FILES.get(f.f_code.co_filename)
     # a module's own global, at its top level, is named after it (bank.lock), as creation_names names it
     return module + "." + name if module and not m.group(1) and "." not in m.group(2) else name

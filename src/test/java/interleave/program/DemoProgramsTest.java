@@ -87,6 +87,29 @@ class DemoProgramsTest {
         return a.lostUpdates().size();
     }
 
+    /**
+     * What the views name in a demo (lanes, the sentences, the deadlock banner) is named as its program names it
+     * ("tasks", "forks[1]"), in either language: the demo models no object its program does not have.
+     */
+    @ParameterizedTest
+    @CsvSource({"pool, workers=3", "thread-per-client, server=pool", "balance, iterations=200;lock=on",
+            "condition, check=while", "semaphore, overrelease=off", "deadlock, variant=two-locks",
+            "deadlock, variant=philosophers", "rlock-counter, lock=rlock", "event-gate, threads=3",
+            "thread-local, variant=local", "processes, memory=shared;lock=on"})
+    void aDemosObjectsAreNamedAsItsProgramNamesThem(String id, String params) throws Exception {
+        Map<String, String> raw = new java.util.HashMap<>();
+        for (String param : params.split(";")) {
+            raw.put(param.split("=")[0], param.split("=")[1]);
+        }
+        Both both = run(id, raw, 0);
+        java.util.function.Function<ScenarioRun, java.util.Set<String>> named = r -> r.trace().objects().stream()
+                .map(o -> o.name() + " (" + o.type().id() + ")").collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> demo = named.apply(both.demo());
+        java.util.Set<String> program = named.apply(both.program());
+        assertFalse(demo.isEmpty(), id + " shows objects");
+        assertTrue(program.containsAll(demo), "the demo names " + demo + ", its program " + program);
+    }
+
     /** In order, or (io-bound: three threads wake at the same moment, the schedule picks who prints first) sorted. */
     @ParameterizedTest
     @CsvSource({"hello-threads, count=3, true", "io-bound, n=4, false", "join-pitfall, join=inside, true",

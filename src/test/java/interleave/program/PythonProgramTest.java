@@ -627,7 +627,8 @@ class PythonProgramTest {
 
     /**
      * Each object is named as the program names it, wherever it is made on a line: two statements on one line, a
-     * tuple of locks, a list's items by their index (the dining philosophers' forks[0] ... forks[4]), an append.
+     * tuple of locks, a list's items by their index (the dining philosophers' forks[0] ... forks[4]), an append, a
+     * Condition's lock made in its call ("cond (lock)", as the Condition demo names it).
      * The columns of the calls are CPython 3.11's; before that the names come from the line's text.
      */
     @Test
@@ -653,11 +654,14 @@ class PythonProgramTest {
                     seats = [threading.Lock() for _ in range(n)]
                     return seats
                 table(2); table(1)
+                cond = threading.Condition(threading.Lock())
+                ready = threading.Condition(lock=threading.RLock())
                 """);
         ScenarioRun r = ScenarioRun.runToEnd(PythonProgram.load(file, null), Map.of(), RunSettings.DEFAULT);
         assertTrue(r.kernel().awaitTermination(10_000));
         assertEquals(List.of("a", "b", "fork1", "fork2", "forks[0]", "forks[1]", "forks[2]", "gates[0]", "gates[1]",
-                "guard", "first", "locks['bob']", "seats[0]", "seats[1]", "seats[0]-2"),
+                "guard", "first", "locks['bob']", "seats[0]", "seats[1]", "seats[0]-2", "cond (lock)", "cond",
+                "ready (lock)", "ready"),
                 r.trace().objects().stream().map(o -> o.name()).toList());
     }
 

@@ -49,7 +49,7 @@ public final class DeadlockScenario extends Scenario {
             int n = 5;
             Lock[] forks = new Lock[n];
             for (int i = 0; i < n; i++) {
-                forks[i] = ctx.lock("fork" + i);
+                forks[i] = ctx.lock("forks[" + i + "]"); // as the program names them
             }
             int rounds = ctx.intParam("meals");
             for (int i = 0; i < n; i++) {

@@ -1,15 +1,12 @@
 package interleave.scenario.demos;
 
-import interleave.engine.Lock;
-import interleave.engine.Semaphore;
-import interleave.engine.SharedInt;
+import interleave.engine.Queue;
 import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
 import interleave.scenario.ScenarioContext;
 import interleave.scenario.Topic;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Teaches: Pool(5) keeps five workers and a queue of tasks. apply_async(task, callback=...) only queues a
  * task; a free worker takes it, runs it, and the callback receives its result. close() says no more tasks
  * will come; join() waits until the queue is drained and the workers have stopped.
- * Watch: the "queued tasks" semaphore counts the waiting tasks down while at most five run at a time; the
- * tasks sleep a random time, so they finish out of order, and the callbacks arrive in finishing order.
+ * Watch: the queue "tasks" (named as in the program) empties while at most five run at a time; the tasks
+ * sleep a random time, so they finish out of order, and the callbacks arrive in finishing order.
  * (Python's Pool uses processes; here the workers are threads, which is what ThreadPool does.)
  */
 public final class PoolScenario extends Scenario {
@@ -41,15 +38,14 @@ public final class PoolScenario extends Scenario {
     public void main(ScenarioContext ctx) {
         int nWorkers = ctx.intParam("workers");
         int nTasks = ctx.intParam("tasks");
-        Lock queueLock = ctx.lock("queue lock");
-        Semaphore queued = ctx.semaphore("queued tasks", 0);
-        SharedInt running = ctx.shared("running tasks", 0);
-        ArrayDeque<Integer> queue = new ArrayDeque<>(); // guarded by queueLock
+        Queue<Integer> tasks = ctx.queue("tasks", 0); // as the program names it; -1 stands for its None
         double[] durations = new double[nTasks];
         for (int i = 0; i < nTasks; i++) {
             durations[i] = 0.5 + ctx.random().nextInt(25) / 10.0; // drawn on MainThread: deterministic
         }
         AtomicInteger callbacks = ctx.keep("callbacks", new AtomicInteger());
+        // counted beside the run, not shared values of the program: the program has no such counter
+        AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = ctx.keep("maxRunning", new AtomicInteger());
         Set<String> workersUsed = ctx.keep("workersUsed", ConcurrentHashMap.newKeySet());
         List<Worker> pool = new ArrayList<>();
@@ -57,27 +53,17 @@ public final class PoolScenario extends Scenario {
             pool.add(ctx.thread("PoolWorker-" + w, () -> {
                 while (true) {
                     ctx.line("get");
-                    queued.acquire();
-                    queueLock.acquire();
-                    int task = queue.poll();
-                    queueLock.release();
+                    int task = tasks.get();
                     if (task < 0) {
                         return; // close() put one stop marker per worker
                     }
-                    queueLock.acquire(); // the pool's own bookkeeping must not race either
-                    int now = running.read() + 1;
-                    running.write(now);
-                    queueLock.release();
-                    maxRunning.accumulateAndGet(now, Math::max);
+                    maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                     workersUsed.add(ctx.currentThreadName());
                     ctx.line("task");
                     ctx.sleep(durations[task]);
-                    queueLock.acquire();
-                    running.write(running.read() - 1);
-                    queueLock.release();
+                    running.decrementAndGet();
                     ctx.line("callback");
-                    ctx.print("callback: task " + task + " done by " + ctx.currentThreadName() + " after "
-                            + durations[task] + " s");
+                    ctx.print("callback: task " + task + " done"); // as the program prints it
                     callbacks.incrementAndGet();
                 }
             }));
@@ -85,17 +71,11 @@ public final class PoolScenario extends Scenario {
         pool.forEach(Worker::start);
         for (int i = 0; i < nTasks; i++) {
             ctx.line("submit");
-            queueLock.acquire();
-            queue.add(i);
-            queueLock.release();
-            queued.release();
+            tasks.put(i);
         }
         ctx.line("close");
         for (int w = 0; w < nWorkers; w++) { // close(): no more tasks
-            queueLock.acquire();
-            queue.add(-1);
-            queueLock.release();
-            queued.release();
+            tasks.put(-1);
         }
         ctx.line("join");
         pool.forEach(Worker::join);

@@ -1,6 +1,6 @@
 package interleave.scenario.demos;
 
-import interleave.engine.Lock;
+import interleave.engine.RLock;
 import interleave.engine.SharedInt;
 import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
@@ -41,7 +41,8 @@ public final class ProcessesScenario extends Scenario {
         int increments = ctx.intParam("increments");
         // named as the runner names its program's values: a child's copy carries the process's name
         SharedInt parent = ctx.keep("parent", ctx.shared(shared ? "shared.value" : "counter", 0));
-        Lock lock = ctx.lock("shared.get_lock()"); // the Value's own lock, as the program takes it
+        // the Value's own lock (an RLock, as CPython's), named as the program takes it; made where it is used
+        RLock lock = shared && ctx.boolParam("lock") ? ctx.rlock("shared.get_lock()") : null;
         List<SharedInt> copies = ctx.keep("copies", new ArrayList<>());
         List<Worker> children = new ArrayList<>();
         for (int p = 0; p < ctx.intParam("processes"); p++) {
@@ -54,7 +55,7 @@ public final class ProcessesScenario extends Scenario {
             children.add(ctx.thread(name, () -> {
                 for (int i = 0; i < increments; i++) {
                     ctx.line("increment");
-                    boolean locked = shared && ctx.boolParam("lock");
+                    boolean locked = lock != null;
                     if (locked) {
                         ctx.line("lock");
                         lock.acquire();

@@ -1,7 +1,6 @@
 package interleave.scenario.demos;
 
-import interleave.engine.Lock;
-import interleave.engine.Semaphore;
+import interleave.engine.Queue;
 import interleave.engine.Worker;
 import interleave.scenario.ParamSpec;
 import interleave.scenario.Scenario;
@@ -15,11 +14,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,22 +60,19 @@ public final class ThreadPerClientScenario extends Scenario {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
             server.configureBlocking(false);
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-            Lock queueLock = ctx.lock("connection queue lock");
-            Semaphore waiting = ctx.semaphore("connections waiting", 0);
-            ArrayDeque<SocketChannel> queue = new ArrayDeque<>();
+            // the pool variant's queue, as the program names it (the other has none); an empty Optional stands
+            // for its (None, None)
+            Queue<Optional<SocketChannel>> connections = perClient ? null : ctx.queue("connections", 0);
             List<Worker> pool = new ArrayList<>();
             if (!perClient) {
                 for (int i = 0; i < ctx.intParam("poolSize"); i++) {
                     pool.add(ctx.thread("handler-" + i, () -> {
                         while (true) {
-                            waiting.acquire();
-                            queueLock.acquire();
-                            SocketChannel c = queue.poll();
-                            queueLock.release();
-                            if (c == null) {
+                            Optional<SocketChannel> c = connections.get();
+                            if (c.isEmpty()) {
                                 return;
                             }
-                            handle(ctx, c, work, handlers, served);
+                            handle(ctx, c.get(), work, handlers, served);
                         }
                     }));
                 }
@@ -106,16 +102,13 @@ public final class ThreadPerClientScenario extends Scenario {
                     spawned.add(h);
                     h.start(); // ThreadingMixIn.process_request: a new thread, then back to accept()
                 } else {
-                    queueLock.acquire();
-                    queue.add(c);
-                    queueLock.release();
-                    waiting.release();
+                    connections.put(Optional.of(c)); // PoolServer.process_request: a free handler takes it
                 }
             }
             clientThreads.forEach(Worker::join);
             spawned.forEach(Worker::join);
             for (int i = 0; i < pool.size(); i++) {
-                waiting.release(); // an empty queue tells a pool handler to stop
+                connections.put(Optional.empty()); // one stop marker per pool handler
             }
             pool.forEach(Worker::join);
         } catch (IOException e) {
