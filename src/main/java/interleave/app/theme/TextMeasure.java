@@ -44,7 +44,7 @@ public final class TextMeasure {
         return clipMiddle(s, max, t -> width(t, font));
     }
 
-    static String clipMiddle(String s, double max, java.util.function.ToDoubleFunction<String> width) {
+    public static String clipMiddle(String s, double max, java.util.function.ToDoubleFunction<String> width) {
         if (width.applyAsDouble(s) <= max) {
             return s;
         }

@@ -358,8 +358,7 @@ public final class TimelineCanvas extends Region {
             fill(g, 6, top + 3, 10, laneHeight - 6);
             cue(g, lane.thread(), 6, top + 3, 10, laneHeight - 6);
             g.setFill(theme.ink(Ink.TEXT));
-            g.setFont(labelFont(1, true));
-            g.fillText(laneName(t.thread(lane.thread()), labelFont(1, true), labelWidth - 26), 22, cy);
+            drawThreadName(g, t.thread(lane.thread()), labelWidth - 26, cy);
         } else {
             ObjectInfo o = t.object(lane.object());
             g.setFill(theme.ink(Ink.TEXT));
@@ -712,18 +711,19 @@ public final class TimelineCanvas extends Region {
         return overlays.chainLabelBounds();
     }
 
-    /**
-     * A thread's lane name in {@code room} pixels: whole if it fits, else without CPython's "(target)" suffix
-     * ("Thread-3 (process_request_thread)" is "Thread-3"), else cut in the middle without the daemon's "(d)"
-     * ("ForkPo…orker-2").
-     */
-    private static String laneName(interleave.trace.ThreadInfo thread, javafx.scene.text.Font font, double room) {
-        String daemon = thread.daemon() ? " (d)" : "";
-        String name = thread.name() + daemon;
-        if (TextMeasure.width(name, font) <= room) {
-            return name;
+    /** A thread's lane label (see {@link ThreadLabel}): its name, and a daemon's word smaller and muted after it. */
+    private void drawThreadName(GraphicsContext g, interleave.trace.ThreadInfo thread, double room, double cy) {
+        javafx.scene.text.Font font = labelFont(1, true);
+        javafx.scene.text.Font markFont = labelFont(0.7, false);
+        ThreadLabel label = ThreadLabel.of(thread, List.of(text.apply("timeline.daemon"),
+                text.apply("timeline.daemon.short")), room, s -> TextMeasure.width(s, font),
+                s -> TextMeasure.width(s, markFont));
+        g.setFont(font);
+        g.fillText(label.name(), 22, cy);
+        if (!label.mark().isEmpty()) {
+            g.setFont(markFont);
+            g.setFill(theme.ink(Ink.MUTED));
+            g.fillText(label.mark(), 22 + TextMeasure.width(label.name(), font) + ThreadLabel.GAP, cy);
         }
-        String bare = interleave.trace.ThreadInfo.withoutTarget(thread.name());
-        return TextMeasure.width(bare + daemon, font) <= room ? bare + daemon : TextMeasure.clipMiddle(bare, font, room);
     }
 }
