@@ -6,10 +6,19 @@ package interleave.program;
  */
 public final class ProgramLoadException extends IllegalArgumentException {
     private final int line;
+    private final transient LoadCause problem; // (an exception is Serializable; its cause in fields is not kept so)
 
     public ProgramLoadException(String message, int line) {
         super(message);
         this.line = line;
+        this.problem = null;
+    }
+
+    /** The cause the load found in {@code fileName}, its message the cause's English after the file's name. */
+    public ProgramLoadException(String fileName, LoadCause problem) {
+        super(fileName + ": " + problem.english());
+        this.line = problem.line();
+        this.problem = problem;
     }
 
     public ProgramLoadException(String message) {
@@ -19,5 +28,10 @@ public final class ProgramLoadException extends IllegalArgumentException {
     /** The 1-based line of the program the message is about, or 0. */
     public int line() {
         return line;
+    }
+
+    /** The cause in fields, for a window to word in its language; empty where there is only the message. */
+    public java.util.Optional<LoadCause> problem() {
+        return java.util.Optional.ofNullable(problem);
     }
 }

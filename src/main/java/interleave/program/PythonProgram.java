@@ -111,6 +111,10 @@ public final class PythonProgram extends Scenario {
             }
             com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(out);
+            LoadCause cause = LoadCause.of(answer);
+            if (cause != null) {
+                throw new ProgramLoadException(String.valueOf(file.getFileName()), cause);
+            }
             if (answer.has("message")) {
                 throw new ProgramLoadException(file.getFileName() + ": " + answer.path("message").asText(),
                         answer.path("line").asInt(0));

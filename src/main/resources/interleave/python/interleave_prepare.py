@@ -9,7 +9,9 @@ cannot, tries what a teacher would have to do by hand.
   Its indentation may mix tabs and spaces as Python 2 allowed (a tab to the next multiple of eight columns).
 - Where no conversion is possible, the answer names the line, the Python 2 construct and its Python 3 form.
 
-Prints one JSON object: {"source", "notes", "changed"} when the program can run, {"line", "message"} when not.
+Prints one JSON object: {"source", "notes", "changed"} when the program can run; when not, {"line", "syntax"} (CPython's
+SyntaxError message), {"line", "python2", "words", "python3", "lib2to3_failed"} (a Python 2 line nothing converts: the
+construct, the key of its name in words or None, its Python 3 form), or {"line", "message"} (any other cause).
 """
 import ast
 import difflib
@@ -22,19 +24,20 @@ import interleave_py2
 
 NBSP = "\u00a0"
 
-# Python 2 constructs, what they look like, and how Python 3 writes them: for the message when lib2to3 is absent.
+# Python 2 constructs, what they look like, how Python 3 writes them, and for those named in words rather than code,
+# the key the window words them by (picker.loadProblem.python2.KEY): for the answer when no converter can convert.
 PYTHON2 = [
-    (re.compile(r"(^|[:;])\s*print\s+[^(=\s]|^\s*print\s*$"), "the print statement", "print(...)"),
-    (re.compile(r"\braw_input\s*\("), "raw_input()", "input()"),
-    (re.compile(r"\bapply\s*\("), "apply(f, args)", "f(*args)"),
-    (re.compile(r"^\s*exec\s+[^(\s]"), "the exec statement", "exec(...)"),
-    (re.compile(r"except\s+[\w.]+\s*,\s*\w+\s*:"), "except E, e:", "except E as e:"),
-    (re.compile(r"<>"), "<>", "!="),
-    (re.compile(r"`[^`]*`"), "backquotes `x`", "repr(x)"),
-    (re.compile(r"\b\d+[lL]\b"), "long literals such as 10L", "10"),
-    (re.compile(r"\.has_key\s*\("), "d.has_key(k)", "k in d"),
-    (re.compile(r"\bxrange\s*\("), "xrange()", "range()"),
-    (re.compile(r"^\s*raise\s+\w+\s*,"), "raise E, message", "raise E(message)"),
+    (re.compile(r"(^|[:;])\s*print\s+[^(=\s]|^\s*print\s*$"), "the print statement", "print(...)", "print"),
+    (re.compile(r"\braw_input\s*\("), "raw_input()", "input()", None),
+    (re.compile(r"\bapply\s*\("), "apply(f, args)", "f(*args)", None),
+    (re.compile(r"^\s*exec\s+[^(\s]"), "the exec statement", "exec(...)", "exec"),
+    (re.compile(r"except\s+[\w.]+\s*,\s*\w+\s*:"), "except E, e:", "except E as e:", None),
+    (re.compile(r"<>"), "<>", "!=", None),
+    (re.compile(r"`[^`]*`"), "backquotes `x`", "repr(x)", "backquotes"),
+    (re.compile(r"\b\d+[lL]\b"), "long literals such as 10L", "10", "long"),
+    (re.compile(r"\.has_key\s*\("), "d.has_key(k)", "k in d", None),
+    (re.compile(r"\bxrange\s*\("), "xrange()", "range()", None),
+    (re.compile(r"^\s*raise\s+\w+\s*,"), "raise E, message", "raise E(message)", None),
 ]
 
 
@@ -140,9 +143,9 @@ def expand_python2_tabs(source):
 def python2_construct(source):
     for number, line in enumerate(source.splitlines(), 1):
         code = line.split("#", 1)[0]
-        for pattern, construct, python3 in PYTHON2:
+        for pattern, construct, python3, words in PYTHON2:
             if pattern.search(code):
-                return number, construct, python3
+                return number, construct, python3, words
     return None
 
 
@@ -190,19 +193,20 @@ def prepare(path, own=False):
             notes.extend(["tabs"] if tabs else [])
             notes.append(converter)
             return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
-        line, what, python3 = construct
+        line, what, python3, words = construct
         mistake = mistake_beside_python2(source, path) if converter == "python2" else None
         if mistake is not None:
-            return {"line": mistake[0], "message": "SyntaxError at line %d: %s" % mistake}
+            return {"line": mistake[0], "syntax": mistake[1]}
         if converter == "python2:own" and why_not:
             line, why = why_not
             where = "line %d is Python 2 that Interleave cannot convert" % line if line else (
                 "Interleave cannot convert this Python 2 program")
             return {"line": line, "message": "%s (%s); this Python has no lib2to3 (CPython 3.12 or older has it: "
                     "choose it with --python), or write %s in Python 3" % (where, why, "that line" if line else "it")}
-        return {"line": line, "message": "line %d is Python 2 (%s); Interleave runs Python 3: write %s%s"
-                % (line, what, python3, "" if converter != "python2" else " (lib2to3 could not convert this program)")}
-    return {"line": error.lineno or 0, "message": "SyntaxError at line %s: %s" % (error.lineno, error.msg)}
+        # the fields, which the engine words (LoadCause.Python2)
+        return {"line": line, "python2": what, "words": words, "python3": python3,
+                "lib2to3_failed": converter == "python2"}
+    return {"line": error.lineno or 0, "syntax": error.msg}  # CPython's message, worded by LoadCause.Syntax
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ package interleave.app.editor;
 
 import interleave.app.I18n;
 import interleave.app.files.ProgramLoader;
+import interleave.program.LoadCause;
 import interleave.program.ProgramLoadException;
 import interleave.scenario.Scenario;
 import javafx.beans.property.BooleanProperty;
@@ -46,6 +47,7 @@ public final class EditorViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final IntegerProperty errorLine = new SimpleIntegerProperty(0);
     private final StringProperty errorMessage = new SimpleStringProperty("");
+    private LoadCause errorCause; // the error message's cause in fields, worded in the UI language; or null
     private final StringProperty notice = new SimpleStringProperty("");
     private String savedText = "";
     private String lineSeparator = "\n";
@@ -107,9 +109,12 @@ public final class EditorViewModel {
     public String errorText() {
         String message = errorMessage.get();
         int line = errorLine.get();
+        if (!message.isEmpty() && errorCause != null && file.get() != null) { // as the load said it: "prog.py: ..."
+            return name(file.get()) + ": " + interleave.app.picker.LoadProblem.inUiLanguage(i18n, errorCause);
+        }
         if (message.isEmpty() || line <= 0
                 || message.toLowerCase(java.util.Locale.ROOT).contains("line " + line)) {
-            return interleave.app.picker.LoadProblem.inUiLanguage(i18n, message);
+            return message;
         }
         return i18n.fmt("editor.errorAt", String.valueOf(line), message);
     }
@@ -136,13 +141,13 @@ public final class EditorViewModel {
         try {
             source = PythonSource.read(abs); // in its own encoding, as CPython reads it; saved back in it
         } catch (PythonSource.NotText e) {
-            errorMessage.set(notText(abs, e));
+            setError(notText(abs, e), null);
             return false;
         } catch (java.nio.file.NoSuchFileException e) {
-            errorMessage.set(i18n.fmt("editor.error.missing", name(abs)));
+            setError(i18n.fmt("editor.error.missing", name(abs)), null);
             return false;
         } catch (IOException e) {
-            errorMessage.set(i18n.fmt("editor.error.read", name(abs), reason(e)));
+            setError(i18n.fmt("editor.error.read", name(abs), reason(e)), null);
             return false;
         }
         String read = source.text();
@@ -152,7 +157,7 @@ public final class EditorViewModel {
         file.set(abs);
         savedSinceRun = false;
         errorLine.set(0);
-        errorMessage.set("");
+        setError("", null);
         notice.set("");
         editing.set(true);
         text.set(savedText);
@@ -174,13 +179,23 @@ public final class EditorViewModel {
      * with the line marked and the message beside it, so it can be fixed and run from here. False if the file
      * cannot be read.
      */
-    public boolean openWithError(Path path, int line, String message) {
+    public boolean openWithError(Path path, ProgramLoadException e) {
         if (!open(path)) {
             return false;
         }
-        errorMessage.set(message);
-        errorLine.set(line);
+        showError(e);
         return true;
+    }
+
+    private void showError(ProgramLoadException e) {
+        setError(e.getMessage(), e.problem().orElse(null));
+        errorLine.set(e.line());
+    }
+
+    /** The error message, and its cause in fields where the load gave one (null: the message as it is). */
+    private void setError(String message, LoadCause cause) {
+        errorCause = cause;
+        errorMessage.set(message);
     }
 
     /**
@@ -199,16 +214,16 @@ public final class EditorViewModel {
             Files.write(f, saved.bytes(name(f)));
             encoding = saved;
         } catch (PythonSource.NotText e) {
-            errorMessage.set(switch (e.problem()) {
+            setError(switch (e.problem()) {
                 case UNKNOWN_ENCODING -> i18n.fmt("editor.error.saveEncoding", name(f), e.encoding());
                 case CANNOT_HOLD -> e.declared()
                         ? i18n.fmt("editor.error.cannotHold", name(f), String.valueOf(e.line()), e.encoding())
                         : i18n.fmt("editor.error.cannotHoldUtf8", name(f), String.valueOf(e.line()));
                 default -> i18n.fmt("editor.error.save", name(f), e.getMessage());
-            });
+            }, null);
             return false;
         } catch (IOException e) {
-            errorMessage.set(i18n.fmt("editor.error.save", name(f), reason(e)));
+            setError(i18n.fmt("editor.error.save", name(f), reason(e)), null);
             return false;
         }
         savedText = now;
@@ -216,7 +231,7 @@ public final class EditorViewModel {
         updateDirty();
         notice.set(i18n.fmt("editor.saved", name(f)));
         if (errorLine.get() == 0) {
-            errorMessage.set("");
+            setError("", null);
         }
         return true;
     }
@@ -234,17 +249,16 @@ public final class EditorViewModel {
             Scenario program = loader.load(file.get(), answers);
             savedSinceRun = false;
             errorLine.set(0);
-            errorMessage.set("");
+            setError("", null);
             close();
             return program;
         } catch (ProgramLoadException e) {
-            errorMessage.set(e.getMessage());
-            errorLine.set(e.line());
+            showError(e);
             notice.set("");
             return null;
         } catch (IllegalArgumentException e) { // another reason the program cannot start (no Python)
             errorLine.set(0);
-            errorMessage.set(e.getMessage());
+            setError(e.getMessage(), null);
             notice.set("");
             return null;
         }
@@ -257,7 +271,7 @@ public final class EditorViewModel {
         savedText = "";
         text.set("");
         errorLine.set(0);
-        errorMessage.set("");
+        setError("", null);
         notice.set("");
         updateDirty();
     }

@@ -79,7 +79,7 @@ public final class TraceFileActions {
             model.messageProperty().set(failed.problem().oneLine(model.i18n()));
             if (failed.cause() instanceof interleave.program.ProgramLoadException p && p.line() > 0) {
                 // a program that does not parse opens in the editor, its line marked, to be fixed there
-                model.editor().openWithError(file, p.line(), p.getMessage());
+                model.editor().openWithError(file, p);
                 model.recent().add(file);
             }
             return false;

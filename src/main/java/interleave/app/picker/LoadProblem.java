@@ -1,6 +1,7 @@
 package interleave.app.picker;
 
 import interleave.app.I18n;
+import interleave.program.LoadCause;
 import interleave.program.ProgramLoadException;
 import interleave.program.PythonSource;
 
@@ -8,14 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Why a Python program the user opened cannot run, as the picker shows it in place of a demo's description: the
  * file, the line (0 if the problem has none, as a missing file) and the cause, in the UI language where the cause
- * is ours (no such file, not text in its encoding) and as CPython says it otherwise (a syntax error).
+ * is ours (no such file, not text in its encoding; the words around a syntax error or a Python 2 line, from the
+ * load's cause in fields, {@code found}) and as CPython or the load said it otherwise.
  */
-public record LoadProblem(String fileName, int line, Kind kind, String cause) {
+public record LoadProblem(String fileName, int line, Kind kind, String cause, LoadCause found) {
     /**
      * What kind of problem: the ones we word ourselves (no file; a line that is not text in the file's encoding, the
      * cause then naming a declared encoding or empty for UTF-8; an encoding we do not know, the cause naming it),
@@ -23,37 +24,27 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
      */
     public enum Kind { MISSING, NOT_TEXT, UNKNOWN_ENCODING, BINARY, OTHER }
 
-    /** How the load words CPython's SyntaxError: ours around CPython's message (which stays as CPython says it). */
-    private static final java.util.regex.Pattern SYNTAX =
-            java.util.regex.Pattern.compile("^(.*?: )?SyntaxError at line (\\d+): (.*)$", java.util.regex.Pattern.DOTALL);
-
-    /** How the load words a Python 2 line it cannot convert (see interleave_prepare.py): line, construct, Python 3. */
-    private static final java.util.regex.Pattern PYTHON2 = java.util.regex.Pattern.compile(
-            "^(.*?: )?line (\\d+) is Python 2 \\((.*)\\); Interleave runs Python 3: write (.*?)"
-                    + "( \\(lib2to3 could not convert this program\\))?$", java.util.regex.Pattern.DOTALL);
-
-    /** The Python 2 constructs the load names in words (the others are code, the same in every language). */
-    private static final Map<String, String> CONSTRUCTS = Map.of("the print statement", "print",
-            "the exec statement", "exec", "backquotes `x`", "backquotes", "long literals such as 10L", "long");
+    /** A problem the load gave no cause in fields for ({@code found} is that cause, else null). */
+    public LoadProblem(String fileName, int line, Kind kind, String cause) {
+        this(fileName, line, kind, cause, null);
+    }
 
     /**
-     * A load's message in the UI language where the words around CPython's are ours: "bad.py: SyntaxError at line
-     * 6: expected ':'" is "bad.py: 第 6 行有语法错误（SyntaxError）：expected ':'" in Chinese, and a Python 2 line
-     * the converter could not convert is named in the UI language too; others as they are.
+     * A cause the load found in fields, in the UI language where the words are ours: "SyntaxError at line 6:
+     * expected ':'" is "第 6 行有语法错误（SyntaxError）：expected ':'" in Chinese (CPython's message stays as CPython
+     * says it), and a Python 2 line no converter could convert is named in the UI language too (its code as it is).
      */
-    public static String inUiLanguage(I18n i18n, String message) {
-        java.util.regex.Matcher m = SYNTAX.matcher(message);
-        if (m.matches()) {
-            return (m.group(1) == null ? "" : m.group(1)) + i18n.fmt("picker.loadProblem.syntax", m.group(2), m.group(3));
+    public static String inUiLanguage(I18n i18n, LoadCause cause) {
+        String line = String.valueOf(cause.line());
+        if (cause instanceof LoadCause.Syntax syntax) {
+            return syntax.line() > 0 ? i18n.fmt("picker.loadProblem.syntax", line, syntax.cpython())
+                    : i18n.fmt("picker.loadProblem.syntaxNoLine", syntax.cpython());
         }
-        m = PYTHON2.matcher(message);
-        if (!m.matches()) {
-            return message;
-        }
-        String construct = CONSTRUCTS.containsKey(m.group(3))
-                ? i18n.get("picker.loadProblem.python2." + CONSTRUCTS.get(m.group(3))) : m.group(3);
-        return (m.group(1) == null ? "" : m.group(1)) + i18n.fmt("picker.loadProblem.python2", m.group(2), construct,
-                m.group(4)) + (m.group(5) == null ? "" : i18n.get("picker.loadProblem.python2.lib2to3"));
+        LoadCause.Python2 python2 = (LoadCause.Python2) cause;
+        String construct = python2.words() == null ? python2.construct()
+                : i18n.get("picker.loadProblem.python2." + python2.words());
+        return i18n.fmt("picker.loadProblem.python2", line, construct, python2.python3())
+                + (python2.lib2to3Failed() ? i18n.get("picker.loadProblem.python2.lib2to3") : "");
     }
 
     /**
@@ -86,7 +77,8 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
             cause = cause.substring(name.length() + 2); // the title names the file already
         }
         int line = e instanceof ProgramLoadException p ? p.line() : 0;
-        return new LoadProblem(name, line, Kind.OTHER, cause);
+        LoadCause found = e instanceof ProgramLoadException p ? p.problem().orElse(null) : null;
+        return new LoadProblem(name, line, Kind.OTHER, cause, found);
     }
 
     /** "Cannot run bad.py". */
@@ -102,8 +94,9 @@ public record LoadProblem(String fileName, int line, Kind kind, String cause) {
                     : i18n.fmt("picker.loadProblem.notDeclaredText", String.valueOf(line), cause);
             case UNKNOWN_ENCODING -> i18n.fmt("picker.loadProblem.unknownEncoding", cause);
             case BINARY -> i18n.get("picker.loadProblem.binary");
-            case OTHER -> line <= 0 || cause.toLowerCase(Locale.ROOT).contains("line " + line)
-                    ? inUiLanguage(i18n, cause) : i18n.fmt("picker.loadProblem.atLine", String.valueOf(line), cause);
+            case OTHER -> found != null ? inUiLanguage(i18n, found)
+                    : line <= 0 || cause.toLowerCase(Locale.ROOT).contains("line " + line) ? cause
+                    : i18n.fmt("picker.loadProblem.atLine", String.valueOf(line), cause);
         };
     }
 

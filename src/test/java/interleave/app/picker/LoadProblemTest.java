@@ -1,6 +1,7 @@
 package interleave.app.picker;
 
 import interleave.app.I18n;
+import interleave.program.LoadCause;
 import interleave.program.ProgramLoadException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,25 +61,29 @@ class LoadProblemTest {
     /** A Python 2 line lib2to3 could not convert is named in the UI's language, its code as it is. */
     @Test
     void aPython2LineIsNamedInTheUiLanguage() {
-        String said = "x.py: line 6 is Python 2 (the print statement); Interleave runs Python 3: write print(...)"
-                + " (lib2to3 could not convert this program)";
-        assertEquals(said, LoadProblem.inUiLanguage(en, said), "English: as the load said it");
-        assertEquals("x.py: 第 6 行是 Python 2 的写法（print 语句）；Interleave 运行的是 Python 3：请写成 print(...)"
-                + "（lib2to3 无法转换这个程序）", LoadProblem.inUiLanguage(zh, said));
+        LoadCause print = new LoadCause.Python2(6, "the print statement", "print", "print(...)", true);
+        assertEquals("x.py: line 6 is Python 2 (the print statement); Interleave runs Python 3: write print(...)"
+                + " (lib2to3 could not convert this program)", new ProgramLoadException("x.py", print).getMessage(),
+                "the command line's words");
+        assertEquals("line 6 is Python 2 (the print statement); Interleave runs Python 3: write print(...)"
+                + " (lib2to3 could not convert this program)", LoadProblem.inUiLanguage(en, print));
+        assertEquals("第 6 行是 Python 2 的写法（print 语句）；Interleave 运行的是 Python 3：请写成 print(...)"
+                + "（lib2to3 无法转换这个程序）", LoadProblem.inUiLanguage(zh, print));
         assertEquals("第 2 行是 Python 2 的写法（xrange()）；Interleave 运行的是 Python 3：请写成 range()",
-                LoadProblem.inUiLanguage(zh, "line 2 is Python 2 (xrange()); Interleave runs Python 3: write range()"),
+                LoadProblem.inUiLanguage(zh, new LoadCause.Python2(2, "xrange()", null, "range()", false)),
                 "a construct that is code stays code");
     }
 
     @Test
     void aSyntaxErrorIsCPythonsMessageWithoutTheFileNameTwice() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.py"), "def f()\n    pass\n");
-        LoadProblem p = LoadProblem.of(file, new ProgramLoadException("bad.py: SyntaxError at line 1: expected ':'", 1));
+        ProgramLoadException e = new ProgramLoadException("bad.py", new LoadCause.Syntax(1, "expected ':'"));
+        assertEquals("bad.py: SyntaxError at line 1: expected ':'", e.getMessage(), "the command line's words");
+        LoadProblem p = LoadProblem.of(file, e);
         assertEquals("Cannot run bad.py: SyntaxError at line 1: expected ':'", p.oneLine(en));
         assertEquals("无法运行 bad.py：第 1 行有语法错误（SyntaxError）：expected ':'", p.oneLine(zh),
                 "our words around CPython's message in Chinese; CPython's own stays as it says it");
-        assertEquals("bad.py: 第 1 行有语法错误（SyntaxError）：expected ':'",
-                LoadProblem.inUiLanguage(zh, "bad.py: SyntaxError at line 1: expected ':'"), "as the editor shows it");
+        assertEquals("SyntaxError: unexpected EOF", new LoadCause.Syntax(0, "unexpected EOF").english());
         LoadProblem unnamedLine = LoadProblem.of(file, new ProgramLoadException("bad.py: unexpected indent", 2));
         assertEquals("line 2: unexpected indent", unnamedLine.detail(en));
         assertEquals("第 2 行：unexpected indent", unnamedLine.detail(zh));
