@@ -274,6 +274,7 @@ public final class ResultController {
             return;
         }
         Lane lane = a.objectLane(v);
+        int initial = a.trace().object(v).initial(); // its value until its lane has one
         double end = a.lastTime() + 1;
         int n = (int) w;
         double[] ys = new double[n];
@@ -281,7 +282,7 @@ public final class ResultController {
         double hi = 0;
         for (int x = 0; x < n; x++) {
             int i = lane.indexAt((long) (end * (x + 1) / n));
-            ys[x] = i < 0 ? 0 : lane.c(i);
+            ys[x] = i < 0 ? initial : lane.c(i);
             lo = Math.min(lo, ys[x]);
             hi = Math.max(hi, ys[x]);
         }

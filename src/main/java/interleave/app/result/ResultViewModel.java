@@ -352,22 +352,30 @@ public final class ResultViewModel {
                 String.valueOf(u.readValue()), t.thread(u.victim()).name(), String.valueOf(u.lostValue()));
     }
 
-    /** The variable the chart follows: "balance" if there is one, else the first shared variable, or -1. */
+    /**
+     * The variable the chart follows: "balance" if there is one, else the shared variable written most often (a
+     * constant such as "n = 12" would draw a flat line), or -1 where none was written during the run. Asked at each
+     * redraw: a variable's lane holds its writes only, so the count is its size.
+     */
     public static int chartVariable(TraceAnalyzer a) {
         if (a == null) {
             return -1;
         }
-        int first = -1;
+        int most = -1;
+        int mostWrites = 0;
         for (ObjectInfo o : a.trace().objects()) {
-            if (o.type() == ObjectType.VARIABLE) {
-                if (o.name().equals("balance")) {
-                    return o.id();
-                }
-                if (first < 0) {
-                    first = o.id();
-                }
+            if (o.type() != ObjectType.VARIABLE || o.id() >= a.objectLaneCount()) {
+                continue;
+            }
+            if (o.name().equals("balance")) {
+                return o.id();
+            }
+            int writes = a.objectLane(o.id()).size();
+            if (writes > mostWrites) {
+                most = o.id();
+                mostWrites = writes;
             }
         }
-        return first;
+        return most;
     }
 }

@@ -227,8 +227,21 @@ class StoryViewModelTest {
         Trace t = story();
         TraceAnalyzer a = new TraceAnalyzer(t);
         a.update();
+        assertEquals(-1, ResultViewModel.chartVariable(a), "a variable never written would chart a flat line");
+        t.append(6, 2, EventKind.WRITE, 0, 1, 9);
+        a.update();
         assertEquals("score over time", new ResultViewModel(en).chartCaption(a));
         assertEquals("score 随时间变化", new ResultViewModel(zh).chartCaption(a));
+        // a constant made first (n = 12) is not what the chart follows: the variable that is written is
+        Trace constantFirst = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
+        int main = constantFirst.addThread("MainThread", false);
+        constantFirst.addObject("n", ObjectType.VARIABLE, 12);
+        int total = constantFirst.addObject("total", ObjectType.VARIABLE, 0);
+        constantFirst.append(0, main, EventKind.SWITCH, -1, SwitchReason.IDLE.ordinal(), 0);
+        constantFirst.append(1, main, EventKind.WRITE, total, 5, 3);
+        TraceAnalyzer b = new TraceAnalyzer(constantFirst);
+        b.update();
+        assertEquals(total, ResultViewModel.chartVariable(b));
         assertTrue(ResultViewModel.showsLostUpdates(t));
         Trace noVariables = new Trace(new TraceHeader("hand", "sim", 1, 2, "rr", 0, Map.of(), "tick"));
         noVariables.addObject("lock", ObjectType.LOCK, 0);
