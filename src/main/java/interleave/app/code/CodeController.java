@@ -46,6 +46,7 @@ public final class CodeController {
     private Map<Integer, List<Integer>> markers = Map.of();
     private Trace markersTrace; // the trace the markers' thread ids belong to (the run may have changed since)
     private Map<Integer, List<String>> notes = Map.of();
+    private Map<Integer, List<String>> errorNotes = Map.of();
     private int lastFocus = -1;
 
     public CodeController(AppModel model) {
@@ -171,10 +172,12 @@ public final class CodeController {
         Trace trace = moment == null ? null : moment.trace();
         Map<Integer, List<Integer>> now = vm.markers(moment);
         Map<Integer, List<String>> held = CodeViewModel.heldNotes(moment, model.story().current(), model.i18n());
-        if (!now.equals(markers) || !held.equals(notes) || trace != markersTrace) {
+        Map<Integer, List<String>> errors = CodeViewModel.errorNotes(moment, model.i18n());
+        if (!now.equals(markers) || !held.equals(notes) || !errors.equals(errorNotes) || trace != markersTrace) {
             markers = now;
             markersTrace = trace;
             notes = held;
+            errorNotes = errors;
             shownMoment.set(shownMoment.get() + 1); // every cell redraws its line now (see LineCell)
             keepInSight(CodeViewModel.focusLine(moment, now));
         }
@@ -331,6 +334,16 @@ public final class CodeController {
                 Label note = new Label("\u2190 " + String.join(model.i18n().get("list.separator"), held));
                 note.getStyleClass().add("held-note");
                 note.setId("heldNote");
+                note.setWrapText(true);
+                note.setMinWidth(0);
+                note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
+                stack.getChildren().add(note);
+            }
+            List<String> stopped = errorNotes.get(line);
+            if (stopped != null) { // under the code: the thread that stopped on this line, and its error
+                Label note = new Label("\u2717 " + String.join(model.i18n().get("list.separator"), stopped));
+                note.getStyleClass().add("error-note");
+                note.setId("errorNote");
                 note.setWrapText(true);
                 note.setMinWidth(0);
                 note.maxWidthProperty().bind(viewport.subtract(cellPadding()));

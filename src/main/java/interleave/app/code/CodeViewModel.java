@@ -55,6 +55,28 @@ public final class CodeViewModel {
     }
 
     /**
+     * Under the line a thread stopped on with an uncaught error, as far as the shown moment: who and what ("Thread-2
+     * (worker) stopped here: ZeroDivisionError: division by zero"), by program line.
+     */
+    public static Map<Integer, List<String>> errorNotes(TraceAnalyzer a, I18n i18n) {
+        Map<Integer, List<String>> out = new TreeMap<>();
+        if (a == null) {
+            return out;
+        }
+        interleave.trace.Trace t = a.trace();
+        for (long e : a.errors()) {
+            ThreadInfo thread = t.thread(t.thread(e));
+            int line = t.line(e);
+            if (line > 0 && !thread.external()) { // (a button's failed action stops no thread)
+                String text = t.string(t.value(e));
+                String error = text.startsWith(thread.name() + ": ") ? text.substring(thread.name().length() + 2) : text;
+                out.computeIfAbsent(line, k -> new ArrayList<>()).add(i18n.fmt("error.note", thread.name(), error));
+            }
+        }
+        return out;
+    }
+
+    /**
      * A line split for a narrow panel: {indentation, code, comment}. The comment (from a {@code #} outside a
      * string) can then go under the code instead of out of view; a line without one has an empty comment.
      */

@@ -37,6 +37,7 @@ public final class MainViewModel {
      */
     public String explainError(Trace t, java.util.List<Long> errors) {
         Map<String, List<String>> whoByError = new java.util.LinkedHashMap<>();
+        Map<String, java.util.Set<Integer>> linesOfError = new java.util.HashMap<>();
         for (long e : errors) {
             if (t.thread(t.thread(e)).external()) { // a button's failed action: the run goes on, no thread stopped
                 continue;
@@ -46,6 +47,7 @@ public final class MainViewModel {
             // the worker's description may name the thread first ("Thread-1: EOFError: ..."): named once
             String error = text.startsWith(who + ": ") ? text.substring(who.length() + 2) : text;
             whoByError.computeIfAbsent(error, k -> new ArrayList<>()).add(who);
+            linesOfError.computeIfAbsent(error, k -> new java.util.HashSet<>()).add(t.line(e));
         }
         if (whoByError.isEmpty()) {
             return "";
@@ -54,7 +56,13 @@ public final class MainViewModel {
         Map.Entry<String, List<String>> first = each.next();
         String error = first.getKey();
         List<String> who = first.getValue();
-        String banner = who.size() == 1 ? i18n.fmt("error.banner", who.get(0), error)
+        // the line it was raised on (the code pane marks it too), where every thread with this error stopped there
+        java.util.Set<Integer> lines = linesOfError.get(error);
+        int line = lines.size() == 1 ? lines.iterator().next() : 0;
+        String banner = line > 0
+                ? (who.size() == 1 ? i18n.fmt("error.banner.line", who.get(0), error, String.valueOf(line))
+                        : i18n.fmt("error.banner.same.line", names(who), error, String.valueOf(line)))
+                : who.size() == 1 ? i18n.fmt("error.banner", who.get(0), error)
                 : i18n.fmt("error.banner.same", names(who), error);
         List<String> others = new ArrayList<>();
         each.forEachRemaining(e -> others.addAll(e.getValue()));

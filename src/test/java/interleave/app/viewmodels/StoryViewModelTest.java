@@ -222,6 +222,21 @@ class StoryViewModelTest {
                 new ResultViewModel(en).localLines(t, s));
     }
 
+    /** A thread that stopped with an error is marked under the line it stopped on, in the window's language. */
+    @Test
+    void aThreadsErrorIsNotedUnderTheLineItStoppedOn() {
+        Trace t = story();
+        t.append(6, 2, EventKind.ERROR, -1, t.intern("ZeroDivisionError: division by zero"), 12);
+        TraceAnalyzer a = new TraceAnalyzer(t);
+        a.update();
+        assertEquals(Map.of(12, List.of("T2 stopped here: ZeroDivisionError: division by zero")),
+                CodeViewModel.errorNotes(a, en));
+        assertEquals(List.of("T2 在这里因错误而停止：ZeroDivisionError: division by zero"),
+                CodeViewModel.errorNotes(a, zh).get(12));
+        assertEquals("T2 stopped with an error at line 12: ZeroDivisionError: division by zero.",
+                new interleave.app.main.MainViewModel(en).explainError(t, a.errors()));
+    }
+
     @Test
     void theChartNamesTheVariableItChartsAndTheLostFigureOnlyWhereItMeansSomething() {
         Trace t = story();

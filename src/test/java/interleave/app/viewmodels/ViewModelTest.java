@@ -218,11 +218,11 @@ class ViewModelTest {
         TraceAnalyzer a = new TraceAnalyzer(t);
         a.update();
         String en = new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t, a.errors());
-        assertTrue(en.startsWith("MainThread stopped with an error: EOFError: EOF when reading a line."), en);
+        assertTrue(en.startsWith("MainThread stopped with an error at line 5: EOFError: EOF when reading a line."), en);
         assertTrue(en.contains("read past the last line it was given"), en);
         String zh = new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).explainError(t,
                 a.errors());
-        assertTrue(zh.startsWith("MainThread 因错误而停止：EOFError") && zh.contains("输入的末尾"), zh);
+        assertTrue(zh.startsWith("MainThread 在第 5 行因错误而停止：EOFError") && zh.contains("输入的末尾"), zh);
         assertEquals("", new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t,
                 java.util.List.of()), "no error, no banner");
     }
@@ -246,12 +246,12 @@ class ViewModelTest {
         TraceAnalyzer a = new TraceAnalyzer(t);
         a.update();
         String en = new interleave.app.main.MainViewModel(new I18n(Locale.ENGLISH)).explainError(t, a.errors());
-        assertTrue(en.matches("w\\d, w\\d, w\\d and 2 more stopped with the same error: ZeroDivisionError: division "
-                + "by zero\\. o stopped with another error\\."), en);
+        assertTrue(en.matches("w\\d, w\\d, w\\d and 2 more stopped with the same error at line 3: ZeroDivisionError: "
+                + "division by zero\\. o stopped with another error\\."), en);
         String zh = new interleave.app.main.MainViewModel(new I18n(Locale.SIMPLIFIED_CHINESE)).explainError(t,
                 a.errors());
-        assertTrue(zh.matches("w\\d、w\\d、w\\d 以及另外 2 个线程 因同一个错误而停止：ZeroDivisionError: division by "
-                + "zero。另有 o 因别的错误而停止。"), zh);
+        assertTrue(zh.matches("w\\d、w\\d、w\\d 以及另外 2 个线程 在第 3 行因同一个错误而停止：ZeroDivisionError: "
+                + "division by zero。另有 o 因别的错误而停止。"), zh);
     }
 
     /** Ten threads waiting on one Event are one link of the banner, not ten. */
