@@ -1,8 +1,8 @@
 """The greenlet and gevent modules a program sees under Interleave, built on the runtime's threads and events.
 
 Each greenlet is a thread of the engine, so it has its own lane and every switch is a context switch the engine
-makes and draws; exactly one of them runs at a time because every other one waits on its own Event ("switch to
-test1"), which the one that runs sets when it switches. Nothing here decides who runs: greenlet's switch() names
+makes and draws; exactly one of them runs at a time because every other one waits on its own Event ("→
+greenlet-1 (test1)"), which the one that runs sets when it switches. Nothing here decides who runs: greenlet's switch() names
 the next one itself, and gevent's hub hands control over in the order greenlets became ready, as gevent's loop
 does; the engine schedules the threads that result. The real packages, even when installed, would switch stacks
 inside one thread, unseen by the scheduler, so a program always gets these.
@@ -46,7 +46,7 @@ def _greenlet_module(Thread, new_event, current_thread):
             self._incoming = ((), {})
             self._raise = None
             self._name = "greenlet-%d (%s)" % (next(numbers), getattr(getattr(self, "run", None), "__name__", "?"))
-            self._go = new_event("switch to " + self._name)
+            self._go = new_event("\u2192 " + self._name)  # "→ greenlet-1 (test1)": switch to it (no words: any language)
 
         def __bool__(self):
             return self._thread is not None and not self.dead
@@ -120,7 +120,7 @@ def _greenlet_module(Thread, new_event, current_thread):
             g.parent, g.dead, g._raise, g._incoming = None, False, None, ((), {})
             g._name = "main greenlet of %s" % t.name
             g._thread = t
-            g._go = new_event("switch to " + t.name)
+            g._go = new_event("\u2192 " + t.name)
             by_thread[t] = g
         return g
 
@@ -155,8 +155,8 @@ def _gevent_module(Thread, new_event, current_thread, sleep, real_lock, clock):
             self.exception = None
             self.dead = False
             self.name = "Greenlet-%d (%s)" % (next(numbers), getattr(run, "__name__", "?"))
-            self._go = new_event("run " + self.name)
-            self._done = new_event(self.name + " done")
+            self._go = new_event("\u25b6 " + self.name)  # "▶ Greenlet-1 (foo)": its turn to run
+            self._done = new_event(self.name + ".dead")  # as gevent's attribute: set once it has finished
 
         def start(self):
             hub.start(self, self._body)

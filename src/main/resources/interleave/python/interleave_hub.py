@@ -24,7 +24,7 @@ class Hub:
         t = self.current_thread()
         p = self.by_thread.get(t)
         if p is None:
-            p = self.by_thread[t] = Hub._Main(t.name, self.new_event("run " + t.name))
+            p = self.by_thread[t] = Hub._Main(t.name, self.new_event("\u25b6 " + t.name))
             with self.lock:
                 if self.holder is None:
                     self.holder = p  # the program starts running: it has the turn

@@ -1,7 +1,8 @@
 """multiprocessing.pool for a program under Interleave: Pool (worker processes) and ThreadPool (worker threads).
 
-Tasks go to the workers through a shared queue ("pool tasks") and results come back through another ("pool
-results") to a "result handler" thread in the parent, where the callbacks run, as in CPython. A task sent to a
+Tasks go to the workers through a shared queue (pool._inqueue) and results come back through another
+(pool._outqueue, named after the program's name for the pool, as CPython's attributes are) to a result handler thread
+in the parent ("Thread-N (_handle_results)", numbered as CPython's), where the callbacks run, as in CPython. A task sent to a
 worker process is pickled there (the function found by name in the worker's own memory, the arguments copied) and
 its result pickled back (the program's classes found by name in the parent's).
 """
@@ -12,7 +13,7 @@ import types
 
 def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
     """multiprocessing.pool: Pool (worker processes) and ThreadPool (worker threads) over two shared queues,
-    "pool tasks" and "pool results", drawn as such; callbacks run in the parent's result handler thread."""
+    pool._inqueue and pool._outqueue, drawn as such; callbacks run in the parent's result handler thread."""
     RUN, CLOSE, TERMINATE = "RUN", "CLOSE", "TERMINATE"
     jobs = itertools.count()
 
@@ -135,15 +136,19 @@ def module(rt, Process, SharedQueue, TimeoutError, cpu_count):
             self._processes = processes
             self._state = RUN
             self._cache = {}
-            self._tasks = rt.named(SharedQueue, "pool tasks", 0)
-            self._results = rt.named(SharedQueue, "pool results", 0)
+            name = rt.assigned_name("pool")  # as the program calls it: p = Pool(4) is "p"
+            self._tasks = rt.named(SharedQueue, name + "._inqueue", 0)
+            self._results = rt.named(SharedQueue, name + "._outqueue", 0)
             self._pool = []
             for _ in range(processes):
                 w = self._worker((self._tasks, self._results, initializer, tuple(initargs), self._copying))
                 w.daemon = True
                 w.start()
                 self._pool.append(w)
-            self._handler = rt.Thread(target=self._handle_results, name="result handler", daemon=True)
+            # CPython's pool starts three handler threads, _handle_workers, _handle_tasks and _handle_results (the
+            # one modelled here, where callbacks run): the threads' numbers go on as there
+            rt.memory().next_name += 2
+            self._handler = rt.Thread(target=self._handle_results, daemon=True)
             self._handler.start()
 
         def _worker(self, args):

@@ -204,6 +204,12 @@ class TutorialProgramsTest {
         assertTrue(e.kernel().awaitTermination(10_000));
         assertEquals(List.of("Running in foo", "Explicit context to bar", "Explicit context switch to foo again",
                 "Implicit context switch back to bar"), output(e));
+        // the turns the runtime models are named without words, so in any language: "→ greenlet-1 (test1)" (switch
+        // to it), "▶ Greenlet-1 (foo)" (its turn to run), and gevent's own attribute for a greenlet that has ended
+        assertTrue(g.trace().objects().stream().map(o -> o.name()).toList().containsAll(
+                List.of("\u2192 MainThread", "\u2192 greenlet-1 (test1)")), g.trace().objects().toString());
+        assertTrue(e.trace().objects().stream().map(o -> o.name()).toList().containsAll(
+                List.of("\u25b6 Greenlet-1 (foo)", "Greenlet-1 (foo).dead")), e.trace().objects().toString());
     }
 
     /** The pids printed (ours are made up, CPython's differ each run): what must agree is the rest. */
@@ -262,8 +268,11 @@ class TutorialProgramsTest {
                 printed.subList(1, printed.size()).stream().sorted().toList());
         assertEquals(4.0, callbacks.kernel().now() / 1e6, 0.01, "two rounds of 2 s on five workers");
         List<String> lanes = callbacks.trace().threads().stream().map(t -> t.name()).toList();
-        assertTrue(lanes.containsAll(List.of("ForkPoolWorker-1", "ForkPoolWorker-5", "result handler")), lanes
-                .toString());
+        // the callbacks' thread as CPython names it, the third of the pool's handler threads
+        String handler = PythonVersions.namesThreadsAfterTargets() ? "Thread-3 (_handle_results)" : "Thread-3";
+        assertTrue(lanes.containsAll(List.of("ForkPoolWorker-1", "ForkPoolWorker-5", handler)), lanes.toString());
+        List<String> queues = callbacks.trace().objects().stream().map(o -> o.name()).toList();
+        assertTrue(queues.containsAll(List.of("pool._inqueue", "pool._outqueue")), "named as CPython's attributes: " + queues);
 
         ScenarioRun tasks = ScenarioRun.runToEnd(PythonProgram.load(tutorial("pool_tasks.py"), null), Map.of(),
                 new RunSettings(interleave.engine.Mode.SIM, 4, 20, interleave.engine.Policy.RANDOM, 3));
