@@ -311,8 +311,11 @@ public final class ResultController {
         double textHeight = font.getSize() * 1.2;
         scaleLabel(g, font, fmtValue(hi), w, 1);
         scaleLabel(g, font, fmtValue(lo), w, h - 1 - textHeight);
-        if (lo < 0 && hi > 0) {
-            scaleLabel(g, font, "0", w, zero - textHeight / 2);
+        double zeroTop = zero - textHeight / 2;
+        // the zero's label only where it stays clear of the ends' ("-10" at the bottom and "0" just above it read
+        // as one number)
+        if (lo < 0 && hi > 0 && zeroTop >= 1 + textHeight && zeroTop + textHeight <= h - 1 - textHeight) {
+            scaleLabel(g, font, "0", w, zeroTop);
         }
         drawLockMoment(g, story, end, w, h);
     }
