@@ -31,6 +31,15 @@ public final class LogViewModel {
         return out;
     }
 
+    /**
+     * The one sentence the log stands for where it is hidden (presenting): the selected event's, else the newest
+     * event's; "" before the first.
+     */
+    public static String caption(EventSentences sentences, Trace t, long processed, long selected) {
+        long seq = selected >= 0 && selected < processed ? selected : processed - 1;
+        return seq < 0 ? "" : sentences.sentence(t, seq);
+    }
+
     /** The window to show: around {@code selected} if one is, else the newest ones. */
     public static long[] window(long processed, long selected) {
         if (selected >= 0 && selected < processed) {

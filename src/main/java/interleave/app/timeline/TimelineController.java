@@ -1,6 +1,7 @@
 package interleave.app.timeline;
 
 import interleave.app.AppModel;
+import interleave.app.log.LogViewModel;
 import interleave.app.result.ResultViewModel;
 import interleave.app.session.RunSession;
 import interleave.app.session.TimeFormat;
@@ -30,6 +31,8 @@ public final class TimelineController {
     private ToggleButton followToggle;
     @FXML
     private Label hoverLabel;
+    @FXML
+    private Label captionLabel;
     private boolean scrubbing;
     private double dragX = Double.NaN;
     private boolean dragged;
@@ -87,7 +90,12 @@ public final class TimelineController {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverLabel.setVisible(false));
+        model.timeline().selectedSeqProperty().addListener((o, a, b) -> showCaption());
+        model.presentingProperty().addListener((o, a, b) -> showCaption());
         model.addFrameListener(changed -> {
+            if (changed) {
+                showCaption();
+            }
             vm.runOver(model.session().status().over());
             RunSession s = model.session();
             if (vm.setCursorTime(s.inPast() ? s.cursor().shownTime() : Double.NaN)) {
@@ -123,6 +131,17 @@ public final class TimelineController {
 
     public TimelineCanvas canvas() {
         return canvas;
+    }
+
+    /** Presenting, the event log is hidden: the sentence it would end with (or the selected one) stays here. */
+    private void showCaption() {
+        TraceAnalyzer a = model.session().shown();
+        String text = !model.presentingProperty().get() || a == null ? ""
+                : LogViewModel.caption(model.sentences(), a.trace(), a.processed(),
+                model.timeline().selectedSeqProperty().get());
+        if (!text.equals(captionLabel.getText())) {
+            captionLabel.setText(text);
+        }
     }
 
     @FXML

@@ -334,6 +334,22 @@ class ViewModelTest {
         assertEquals(10, vm.lines(trace(), 0, 10).size());
     }
 
+    /** Presenting (the log hidden), the timeline's header tells the newest event, or the one selected. */
+    @Test
+    void theCaptionTellsTheNewestOrTheSelectedEvent() {
+        EventSentences sentences = new EventSentences(new I18n(Locale.ENGLISH));
+        Trace t = trace();
+        assertEquals(sentenceOf(sentences, t, 9), LogViewModel.caption(sentences, t, 10, -1), "the newest processed");
+        assertEquals(sentenceOf(sentences, t, 4), LogViewModel.caption(sentences, t, 10, 4), "the selected one");
+        assertEquals(sentenceOf(sentences, t, 9), LogViewModel.caption(sentences, t, 10, 20), "one not processed yet: newest");
+        assertEquals("", LogViewModel.caption(sentences, t, 0, -1), "before the first event");
+        assertFalse(LogViewModel.caption(sentences, t, 10, 4).equals(LogViewModel.caption(sentences, t, 10, 5)));
+    }
+
+    private static String sentenceOf(EventSentences sentences, Trace t, long seq) {
+        return new LogViewModel(sentences).lines(t, seq, seq + 1).get(0).text();
+    }
+
     @Test
     void speedSliderPositionsMapToSpeeds() {
         I18n i18n = new I18n(Locale.ENGLISH);
