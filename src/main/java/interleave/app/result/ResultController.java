@@ -133,9 +133,11 @@ public final class ResultController {
         }
         boolean over = model.session().status().over() && !model.session().inPast(); // a moment in the past is never judged
         boolean nothing = model.session().scenario() == null; // a program that cannot load: no run, no figures
-        show(figures, !nothing);
-        show(counts, !nothing);
         boolean program = !nothing && model.session().scenario().topic() == interleave.scenario.Topic.YOUR_PROGRAMS;
+        // a program not run yet has no figures to show ("expected – actual –" meant nothing): a word instead
+        boolean notRun = program && a == null;
+        show(figures, !nothing && !notRun);
+        show(counts, !nothing && !notRun);
         vm.showingProgram(program);
         Map<String, Object> raw = model.session().inPast()
                 ? ResultViewModel.atMoment(model.session().result(), a) : model.session().result();
@@ -147,6 +149,9 @@ public final class ResultController {
         List<String> more = new java.util.ArrayList<>(vm.details(result, !model.presentingProperty().get()));
         if (nothing) {
             more.add(model.i18n().get("result.nothing"));
+        }
+        if (notRun) {
+            more.add(model.i18n().get("result.notRun"));
         }
         if (a != null) {
             more.addAll(vm.localLines(a.trace(), story));
@@ -171,7 +176,7 @@ public final class ResultController {
         }
         verdict.setText(vm.verdictText(result, over));
         show(verdict, judged != ResultViewModel.Verdict.NONE);
-        boolean lostShown = showsLostUpdates(a);
+        boolean lostShown = !notRun && showsLostUpdates(a);
         show(lostCaption, lostShown);
         show(lostCount, lostShown);
         show(lostListCaption, lostShown);

@@ -109,7 +109,12 @@ public final class ResultViewModel {
         if (h.empty() || h.judged()) {
             return i18n.get("result.actual");
         }
-        return h.second() == null ? "" : caption(h.second().key());
+        return h.second() == null || blank(h.second().value()) ? "" : caption(h.second().key());
+    }
+
+    /** A figure with nothing to show: no line printed yet has no "last line printed" under its caption. */
+    private static boolean blank(Object value) {
+        return value instanceof String text && text.isEmpty();
     }
 
     /** The first figure's value. */
@@ -143,7 +148,7 @@ public final class ResultViewModel {
         if (h.empty()) {
             return "–";
         }
-        return h.second() == null ? "" : value(h.second().value());
+        return h.second() == null || blank(h.second().value()) ? "" : value(h.second().value());
     }
 
     /** How the result is judged: only a finished run with an expected value is right or wrong. */

@@ -383,6 +383,14 @@ class ViewModelTest {
         processes.put("childCopies", List.of(1000, 1000, 1000));
         assertEquals("0", en.second(Headline.of(processes)));
         assertEquals(List.of("children's copies: 1000, 1000, 1000"), en.details(Headline.of(processes)));
+        // a program that printed nothing: no "last line printed" caption over an empty figure
+        java.util.LinkedHashMap<String, Object> silent = new java.util.LinkedHashMap<>();
+        silent.put("lines", 0);
+        silent.put("printed", "");
+        assertEquals("", en.secondCaption(Headline.of(silent)));
+        assertEquals("", en.second(Headline.of(silent)));
+        silent.put("printed", "hello");
+        assertEquals("last line printed", en.secondCaption(Headline.of(silent)));
     }
 
     @Test
