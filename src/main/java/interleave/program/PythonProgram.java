@@ -123,7 +123,13 @@ public final class PythonProgram extends Scenario {
             answer.path("notes").forEach(n -> notes.add(n.asText()));
             List<Integer> changed = new java.util.ArrayList<>();
             answer.path("changed").forEach(n -> changed.add(n.asInt()));
-            return new Prepared(answer.path("source").asText(), notes, changed);
+            Map<Integer, String> originals = new java.util.TreeMap<>();
+            answer.path("originals").fields().forEachRemaining(e -> {
+                if (!e.getValue().asText().isEmpty()) {
+                    originals.put(Integer.parseInt(e.getKey()), e.getValue().asText());
+                }
+            });
+            return new Prepared(answer.path("source").asText(), notes, changed, originals);
         } catch (IOException | InterruptedException e) {
             throw new ProgramLoadException("cannot run " + python + ": " + e.getMessage());
         } finally {
@@ -151,11 +157,15 @@ public final class PythonProgram extends Scenario {
         });
     }
 
-    /** The program as it runs, what was done to the file's text to get it, and the lines a conversion changed. */
-    record Prepared(String source, List<String> notes, List<Integer> changed) {
+    /**
+     * The program as it runs, what was done to the file's text to get it, the lines a conversion changed, and the
+     * Python 2 text each changed line stands for (none for a line only added).
+     */
+    record Prepared(String source, List<String> notes, List<Integer> changed, Map<Integer, String> originals) {
         Prepared {
             notes = List.copyOf(notes);
             changed = List.copyOf(changed);
+            originals = Map.copyOf(originals);
         }
     }
 
@@ -375,6 +385,11 @@ public final class PythonProgram extends Scenario {
     /** The lines a Python 2 conversion changed (1-based), for the code view to mark. */
     public List<Integer> convertedLines() {
         return prepared.changed();
+    }
+
+    /** The Python 2 text a converted line stands for (the code view shows it under the line); empty if none. */
+    public java.util.Optional<String> python2Of(int line) {
+        return java.util.Optional.ofNullable(prepared.originals().get(line));
     }
 
     private static String lines(List<Integer> lines) {

@@ -9,7 +9,8 @@ cannot, tries what a teacher would have to do by hand.
   Its indentation may mix tabs and spaces as Python 2 allowed (a tab to the next multiple of eight columns).
 - Where no conversion is possible, the answer names the line, the Python 2 construct and its Python 3 form.
 
-Prints one JSON object: {"source", "notes", "changed"} when the program can run; when not, {"line", "syntax"} (CPython's
+Prints one JSON object: {"source", "notes", "changed", "originals"} when the program can run (a converted program's
+changed lines, and the Python 2 text each stands for); when not, {"line", "syntax"} (CPython's
 SyntaxError message), {"line", "python2", "words", "python3", "lib2to3_failed"} (a Python 2 line nothing converts: the
 construct, the key of its name in words or None, its Python 3 form), or {"line", "message"} (any other cause).
 """
@@ -77,12 +78,26 @@ def unindent_paste(source):
 
 
 def changed_lines(before, after):
+    return sorted(int(line) for line in changes(before, after))
+
+
+def changes(before, after):
+    """The lines of after (1-based, as strings: JSON's keys) that differ from before, each with the lines of before
+    it stands for: the same line where a block of lines was changed line for line, the whole old block on the first
+    line of a block that changed size, nothing for a line only added (the code view shows the Python 2 line under
+    its Python 3 one)."""
     old, new = before.splitlines(), after.splitlines()
-    changed = []
-    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
-        if tag != "equal":
-            changed.extend(range(j1 + 1, j2 + 1))
-    return changed
+    out = {}
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        for j in range(j1, j2):
+            if i2 - i1 == j2 - j1:
+                was = [old[i1 + j - j1]]
+            else:
+                was = [line.strip() for line in old[i1:i2]] if j == j1 else []
+            out[str(j + 1)] = " / ".join(w for w in was if w.strip())
+    return out
 
 
 def convert_python2(source, path, own=False):
@@ -157,7 +172,8 @@ def python2_that_parses(source, path, own, notes):
     converted, converter, _why_not = convert_python2(source, path, own)
     if converted is None:
         return None
-    return {"source": converted, "notes": notes + [converter], "changed": changed_lines(source, converted)}
+    return {"source": converted, "notes": notes + [converter], "changed": changed_lines(source, converted),
+            "originals": changes(source, converted)}
 
 
 def prepare(path, own=False):
@@ -192,7 +208,8 @@ def prepare(path, own=False):
             notes.extend(["dedent"] if dedented else [])
             notes.extend(["tabs"] if tabs else [])
             notes.append(converter)
-            return {"source": converted, "notes": notes, "changed": changed_lines(source, converted)}
+            return {"source": converted, "notes": notes, "changed": changed_lines(source, converted),
+                    "originals": changes(source, converted)}
         line, what, python3, words = construct
         mistake = mistake_beside_python2(source, path) if converter == "python2" else None
         if mistake is not None:

@@ -140,6 +140,23 @@ class Python2ConversionTest {
         }
     }
 
+    /** Each converted line comes with the Python 2 it was, for the code view to show under it. */
+    @Test
+    void aConvertedLineCarriesItsPython2Text() throws Exception {
+        JsonNode answer = prepareText("import threading\nprint 'start'\nn = 7 / 2\nprint 'n is', n\n");
+        assertEquals("print 'start'", answer.path("originals").path("2").asText(), answer.toString());
+        assertEquals("print 'n is', n", answer.path("originals").path("4").asText(), answer.toString());
+        assertTrue(answer.path("originals").path("1").isMissingNode(), "an unchanged line has none: " + answer);
+        Path file = Files.createTempFile("program", ".py");
+        try {
+            Files.writeString(file, "print 'start'\n");
+            PythonProgram p = PythonProgram.load(file, null);
+            assertEquals(java.util.Optional.of("print 'start'"), p.python2Of(p.convertedLines().get(0)));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void aPython3ProgramWithATabErrorIsRefusedAsCPythonRefusesIt() throws Exception {
         JsonNode answer = prepareText("def f():\n\tx = 1\n        print(x)\nf()\n");

@@ -339,6 +339,16 @@ public final class CodeController {
                 note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
                 stack.getChildren().add(note);
             }
+            java.util.Optional<String> python2 = shown instanceof PythonProgram p ? p.python2Of(line)
+                    : java.util.Optional.empty();
+            if (python2.isPresent()) { // under a converted line: the Python 2 it was (the file as the class wrote it)
+                Label note = new Label(model.i18n().fmt("code.python2Line", python2.get().strip()));
+                note.getStyleClass().add("python2-note");
+                note.setWrapText(true);
+                note.setMinWidth(0);
+                note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
+                stack.getChildren().add(note);
+            }
             List<String> stopped = errorNotes.get(line);
             if (stopped != null) { // under the code: the thread that stopped on this line, and its error
                 Label note = new Label("\u2717 " + String.join(model.i18n().get("list.separator"), stopped));
