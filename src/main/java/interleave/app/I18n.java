@@ -63,6 +63,15 @@ public final class I18n {
         return String.format(locale(), "%,d", n);
     }
 
+    /**
+     * Names in a sentence (threads that crashed alike): three at the most, then how many more, so that ten crashed
+     * workers fit one line ("w0, w1, w2 and 7 more").
+     */
+    public String names(java.util.List<String> who) {
+        String shown = String.join(get("names.separator"), who.subList(0, Math.min(3, who.size())));
+        return who.size() <= 3 ? shown : fmt("names.more", shown, String.valueOf(who.size() - 3));
+    }
+
     public String fmt(String key, Object... args) {
         return new MessageFormat(get(key), locale()).format(args);
     }

@@ -14,11 +14,15 @@ public final class ProgramLoadException extends IllegalArgumentException {
         this.problem = null;
     }
 
-    /** The cause the load found in {@code fileName}, its message the cause's English after the file's name. */
-    public ProgramLoadException(String fileName, LoadCause problem) {
-        super(fileName + ": " + problem.english());
+    private ProgramLoadException(String message, LoadCause problem) {
+        super(message);
         this.line = problem.line();
         this.problem = problem;
+    }
+
+    /** The cause the load found in the file {@code fileName}, its message the cause's English after the name. */
+    public static ProgramLoadException of(String fileName, LoadCause problem) {
+        return new ProgramLoadException(fileName + ": " + problem.english(), problem);
     }
 
     public ProgramLoadException(String message) {

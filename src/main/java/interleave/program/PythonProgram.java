@@ -113,7 +113,7 @@ public final class PythonProgram extends Scenario {
                     .readTree(out);
             LoadCause cause = LoadCause.of(answer);
             if (cause != null) {
-                throw new ProgramLoadException(String.valueOf(file.getFileName()), cause);
+                throw ProgramLoadException.of(String.valueOf(file.getFileName()), cause);
             }
             if (answer.has("message")) {
                 throw new ProgramLoadException(file.getFileName() + ": " + answer.path("message").asText(),

@@ -77,8 +77,18 @@ def unindent_paste(source):
     return "".join(out)
 
 
-def changed_lines(before, after):
-    return sorted(int(line) for line in changes(before, after))
+def converted_answer(source, converted, notes):
+    """The answer for a program that runs converted: its lines changed, each with the Python 2 it stands for."""
+    originals = changes(source, converted)
+    return {"source": converted, "notes": notes, "changed": sorted(int(line) for line in originals),
+            "originals": originals}
+
+
+def _lines(text):
+    """A text's lines as CPython and the engine number them: at "\n" only (str.splitlines also breaks at \f, \v,
+    \x1c-\x1e, \x85 and \u2028, which would shift every line after one)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def changes(before, after):
@@ -86,7 +96,7 @@ def changes(before, after):
     it stands for: the same line where a block of lines was changed line for line, the whole old block on the first
     line of a block that changed size, nothing for a line only added (the code view shows the Python 2 line under
     its Python 3 one)."""
-    old, new = before.splitlines(), after.splitlines()
+    old, new = _lines(before), _lines(after)
     out = {}
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -156,7 +166,7 @@ def expand_python2_tabs(source):
 
 
 def python2_construct(source):
-    for number, line in enumerate(source.splitlines(), 1):
+    for number, line in enumerate(_lines(source), 1):
         code = line.split("#", 1)[0]
         for pattern, construct, python3, words in PYTHON2:
             if pattern.search(code):
@@ -172,8 +182,7 @@ def python2_that_parses(source, path, own, notes):
     converted, converter, _why_not = convert_python2(source, path, own)
     if converted is None:
         return None
-    return {"source": converted, "notes": notes + [converter], "changed": changed_lines(source, converted),
-            "originals": changes(source, converted)}
+    return converted_answer(source, converted, notes + [converter])
 
 
 def prepare(path, own=False):
@@ -208,8 +217,7 @@ def prepare(path, own=False):
             notes.extend(["dedent"] if dedented else [])
             notes.extend(["tabs"] if tabs else [])
             notes.append(converter)
-            return {"source": converted, "notes": notes, "changed": changed_lines(source, converted),
-                    "originals": changes(source, converted)}
+            return converted_answer(source, converted, notes)
         line, what, python3, words = construct
         mistake = mistake_beside_python2(source, path) if converter == "python2" else None
         if mistake is not None:

@@ -438,7 +438,7 @@ def condition_lock_name(line, name):
 def creation_names(tree, module=""):
     """For each call of the program, by its place (line, end line, column, end column), the name the object it makes
     gets in the views, as the program names it: (name, whether it is one of a list's items). 'a' and 'b' for
-    'a = Lock(); b = Lock()' and for 'a, b = Lock(), Lock()'; 'forks' (an item of it) for
+    'a = Lock(); b = Lock()' and for 'a, b = Lock(), Lock()'; 'p' for 'with Pool(4) as p:'; 'forks' (an item of it) for
     'forks = [Lock() for _ in range(5)]' and 'forks.append(Lock())'. Calls it cannot name are not in it. A module
     of the program (module: its name) names its own globals after itself: 'bank.lock'."""
     names = {}
@@ -471,6 +471,10 @@ def creation_names(tree, module=""):
                 elif isinstance(target, ast.Subscript) and _target_name(target.value) \
                         and isinstance(target.slice, ast.Constant):  # locks["bob"] = Lock(), as the code says it
                     name_calls(node.value, "%s[%r]" % (_target_name(target.value), target.slice.value), False)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):  # with Pool(4) as p: the pool is p, as the code says
+            for item in node.items:
+                if isinstance(item.optional_vars, ast.Name):
+                    name_calls(item.context_expr, item.optional_vars.id, False)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and len(node.args) == 1 \
                 and node.func.attr in ("append", "add", "put") and _target_name(node.func.value):
             name_calls(node.args[0], _target_name(node.func.value), True)  # forks.append(Lock())

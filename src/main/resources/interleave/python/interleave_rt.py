@@ -1266,6 +1266,8 @@ def _assigned_name(default):
         return "%s[%d]" % (name, made)
     text = linecache.getline(f.f_code.co_filename, f.f_lineno)
     m = re.match(r"(\s*)([A-Za-z_][\w.]*)\s*=[^=]", text)
+    if m is None:  # with Pool(4) as p:
+        m = re.match(r"(\s*)(?:async\s+)?with\s+[^,]*\bas\s+([A-Za-z_]\w*)\s*:", text)
     if m is None:
         return default
     name = m.group(2).split(".")[-1].strip("_") or default

@@ -147,6 +147,10 @@ class Python2ConversionTest {
         assertEquals("print 'start'", answer.path("originals").path("2").asText(), answer.toString());
         assertEquals("print 'n is', n", answer.path("originals").path("4").asText(), answer.toString());
         assertTrue(answer.path("originals").path("1").isMissingNode(), "an unchanged line has none: " + answer);
+        // lines are counted at "\n" only, as CPython counts them (a form feed is no line end there)
+        JsonNode formFeed = prepareText("import threading\n\f\nx = 1\nprint 'a'\n");
+        assertEquals("[4]", formFeed.path("changed").toString(), formFeed.toString());
+        assertEquals("print 'a'", formFeed.path("originals").path("4").asText(), formFeed.toString());
         Path file = Files.createTempFile("program", ".py");
         try {
             Files.writeString(file, "print 'start'\n");

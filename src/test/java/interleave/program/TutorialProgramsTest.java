@@ -273,6 +273,21 @@ class TutorialProgramsTest {
         assertTrue(lanes.containsAll(List.of("ForkPoolWorker-1", "ForkPoolWorker-5", handler)), lanes.toString());
         List<String> queues = callbacks.trace().objects().stream().map(o -> o.name()).toList();
         assertTrue(queues.containsAll(List.of("pool._inqueue", "pool._outqueue")), "named as CPython's attributes: " + queues);
+        // the pool as the program names it, also in a with statement
+        Path named = Files.createTempDirectory("pool").resolve("with_pool.py");
+        Files.writeString(named, """
+                from multiprocessing import Pool
+                def square(x):
+                    return x * x
+                if __name__ == '__main__':
+                    with Pool(2) as workers:
+                        print(workers.map(square, [1, 2, 3]))
+                """);
+        ScenarioRun withPool = ScenarioRun.runToEnd(PythonProgram.load(named, null), Map.of(), RunSettings.DEFAULT);
+        assertTrue(withPool.kernel().awaitTermination(10_000));
+        assertEquals(List.of("[1, 4, 9]"), output(withPool));
+        List<String> withQueues = withPool.trace().objects().stream().map(o -> o.name()).toList();
+        assertTrue(withQueues.contains("workers._inqueue"), withQueues.toString());
 
         ScenarioRun tasks = ScenarioRun.runToEnd(PythonProgram.load(tutorial("pool_tasks.py"), null), Map.of(),
                 new RunSettings(interleave.engine.Mode.SIM, 4, 20, interleave.engine.Policy.RANDOM, 3));

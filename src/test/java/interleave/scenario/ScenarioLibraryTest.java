@@ -265,6 +265,32 @@ class ScenarioLibraryTest {
         assertEquals(3000, run("processes", Map.of("memory", "shared", "lock", "on")).result().get("parentCounter"));
     }
 
+    /** The processes' lock is a live switch, as the balance's is: turned on mid-run, the counts add up from then. */
+    @Test
+    void theProcessesLockSwitchedOnMidRunStopsTheLosses() throws Exception {
+        Scenario processes = Scenarios.byId("processes").orElseThrow();
+        ScenarioRun r = ScenarioRun.start(processes, Params.resolve(processes, Map.of("memory", "shared",
+                "increments", "20000")), RunSettings.DEFAULT, new interleave.engine.RunControl(true, false));
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (r.trace().size() < 10_000 && System.nanoTime() < end) {
+            Thread.sleep(1);
+        }
+        r.setParam("lock", true);
+        r.kernel().awaitOutcome(60_000);
+        r.kernel().awaitTermination(10_000);
+        long locks = count(r.trace(), EventKind.ACQUIRE);
+        assertTrue(locks > 10_000, "the lock is taken once it is on: " + locks);
+        TraceAnalyzer a = new TraceAnalyzer(r.trace());
+        a.update();
+        interleave.trace.RunStory story = new interleave.trace.RunStory(r.trace());
+        story.update(a.processed());
+        long on = story.switchedOn(processes.params().indexOf(processes.param("lock"))).seq();
+        // three processes may each be half-way through an increment when it goes on
+        long lostAfter = a.lostUpdates().stream().filter(u -> u.time() > r.trace().time(on)).count();
+        assertTrue(lostAfter <= 6, "only updates in flight at the switch are lost after it: " + lostAfter);
+        assertTrue(a.lostUpdates().stream().anyMatch(u -> u.time() < r.trace().time(on)), "lost before it");
+    }
+
     @Test
     void coroutinesSwitchExactlyWhereTheCodeSays() throws Exception {
         ScenarioRun r = run("coroutines", Map.of());

@@ -55,24 +55,24 @@ public final class CodeViewModel {
     }
 
     /**
-     * Under the line a thread stopped on with an uncaught error, as far as the shown moment: who and what ("Thread-2
-     * (worker) stopped here: ZeroDivisionError: division by zero"), by program line.
+     * Under the line threads stopped on with an uncaught error, as far as the shown moment: who and what ("Thread-2
+     * (worker) stopped here: ZeroDivisionError: division by zero"), by program line; threads with the same error on
+     * one line in one note, named as the banner names them (three, then how many more).
      */
     public static Map<Integer, List<String>> errorNotes(TraceAnalyzer a, I18n i18n) {
         Map<Integer, List<String>> out = new TreeMap<>();
         if (a == null) {
             return out;
         }
-        interleave.trace.Trace t = a.trace();
-        for (long e : a.errors()) {
-            ThreadInfo thread = t.thread(t.thread(e));
-            int line = t.line(e);
-            if (line > 0 && !thread.external()) { // (a button's failed action stops no thread)
-                String text = t.string(t.value(e));
-                String error = text.startsWith(thread.name() + ": ") ? text.substring(thread.name().length() + 2) : text;
-                out.computeIfAbsent(line, k -> new ArrayList<>()).add(i18n.fmt("error.note", thread.name(), error));
+        Map<Integer, Map<String, List<String>>> whoByErrorByLine = new TreeMap<>();
+        for (interleave.trace.ThreadError e : interleave.trace.ThreadError.of(a.trace(), a.errors())) {
+            if (e.line() > 0) {
+                whoByErrorByLine.computeIfAbsent(e.line(), k -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(e.message(), k -> new ArrayList<>()).add(a.trace().thread(e.thread()).name());
             }
         }
+        whoByErrorByLine.forEach((line, whoByError) -> whoByError.forEach((error, who) -> out
+                .computeIfAbsent(line, k -> new ArrayList<>()).add(i18n.fmt("error.note", i18n.names(who), error))));
         return out;
     }
 

@@ -38,16 +38,9 @@ public final class MainViewModel {
     public String explainError(Trace t, java.util.List<Long> errors) {
         Map<String, List<String>> whoByError = new java.util.LinkedHashMap<>();
         Map<String, java.util.Set<Integer>> linesOfError = new java.util.HashMap<>();
-        for (long e : errors) {
-            if (t.thread(t.thread(e)).external()) { // a button's failed action: the run goes on, no thread stopped
-                continue;
-            }
-            String text = t.string(t.value(e));
-            String who = t.thread(t.thread(e)).name();
-            // the worker's description may name the thread first ("Thread-1: EOFError: ..."): named once
-            String error = text.startsWith(who + ": ") ? text.substring(who.length() + 2) : text;
-            whoByError.computeIfAbsent(error, k -> new ArrayList<>()).add(who);
-            linesOfError.computeIfAbsent(error, k -> new java.util.HashSet<>()).add(t.line(e));
+        for (interleave.trace.ThreadError e : interleave.trace.ThreadError.of(t, errors)) {
+            whoByError.computeIfAbsent(e.message(), k -> new ArrayList<>()).add(t.thread(e.thread()).name());
+            linesOfError.computeIfAbsent(e.message(), k -> new java.util.HashSet<>()).add(e.line());
         }
         if (whoByError.isEmpty()) {
             return "";
@@ -72,10 +65,8 @@ public final class MainViewModel {
         return error.startsWith("EOFError") ? banner + " " + i18n.get("error.noInput") : banner;
     }
 
-    /** Threads' names for the banner: three at the most, then how many more (ten crashed workers fit one line). */
     private String names(List<String> who) {
-        String shown = String.join(i18n.get("names.separator"), who.subList(0, Math.min(3, who.size())));
-        return who.size() <= 3 ? shown : i18n.fmt("names.more", shown, String.valueOf(who.size() - 3));
+        return i18n.names(who);
     }
 
     /**

@@ -77,6 +77,8 @@ public final class ResultController {
     private final PerRun startsProcesses = new PerRun(t -> ResultNotes.startsProcesses(t.programSource()));
     private LostUpdateList listed = new LostUpdateList(MAX_LISTED);
     private final Canvas chart = new Canvas(260, 110);
+    private interleave.trace.Trace chartedTrace;
+    private int chartedVariable = -1;
     private TraceAnalyzer shownFor;
 
     public ResultController(AppModel model) {
@@ -262,19 +264,34 @@ public final class ResultController {
         return story == null || lock < 0 ? null : story.switchedOn(lock);
     }
 
+    /**
+     * The variable the chart follows, chosen once a run has one (see ResultViewModel.chartVariable) and kept for the
+     * run: a counter overtaking another mid-run, or a step back, would otherwise switch the chart under the class.
+     */
+    private int chartedVariable(TraceAnalyzer a) {
+        if (a == null) {
+            return -1;
+        }
+        if (a.trace() != chartedTrace || chartedVariable < 0 || chartedVariable >= a.objectLaneCount()) {
+            chartedTrace = a.trace();
+            chartedVariable = ResultViewModel.chartVariable(a);
+        }
+        return chartedVariable;
+    }
+
     private void drawChart(TraceAnalyzer a, RunStory story) {
-        boolean show = ResultViewModel.chartVariable(a) >= 0;
+        int v = chartedVariable(a);
+        boolean show = v >= 0;
         chartHost.setVisible(show);
         chartHost.setManaged(show);
         chartCaption.setVisible(show);
         chartCaption.setManaged(show);
-        chartCaption.setText(vm.chartCaption(a));
+        chartCaption.setText(vm.chartCaption(a, v));
         GraphicsContext g = chart.getGraphicsContext2D();
         double w = chart.getWidth();
         double h = chart.getHeight();
         g.setFill(model.theme().ink(Ink.BACKGROUND));
         g.fillRect(0, 0, w, h);
-        int v = ResultViewModel.chartVariable(a);
         if (v < 0 || a.lastTime() <= 0 || w < 1) { // w < 1: rebuilt views before their first layout
             return;
         }

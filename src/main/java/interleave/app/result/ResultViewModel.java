@@ -255,7 +255,11 @@ public final class ResultViewModel {
 
     /** The chart's title names the variable it charts: "balance over time". */
     public String chartCaption(TraceAnalyzer a) {
-        int v = chartVariable(a);
+        return chartCaption(a, chartVariable(a));
+    }
+
+    /** The chart's caption for variable {@code v} of the run (-1: none). */
+    public String chartCaption(TraceAnalyzer a, int v) {
         return v < 0 ? i18n.get("result.chart") : i18n.fmt("result.chartOf", a.trace().object(v).name());
     }
 
@@ -359,8 +363,8 @@ public final class ResultViewModel {
 
     /**
      * The variable the chart follows: "balance" if there is one, else the shared variable written most often (a
-     * constant such as "n = 12" would draw a flat line), or -1 where none was written during the run. Asked at each
-     * redraw: a variable's lane holds its writes only, so the count is its size.
+     * constant such as "n = 12" would draw a flat line), or -1 where none was written yet. A variable's lane holds
+     * its writes only, so the count is its size (the pane keeps its first choice for the run: see ResultController).
      */
     public static int chartVariable(TraceAnalyzer a) {
         if (a == null) {

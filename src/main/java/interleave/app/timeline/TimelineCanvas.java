@@ -217,7 +217,7 @@ public final class TimelineCanvas extends Region {
         g.clip();
         overlays.drawLostUpdates(marks, g, a, lanes);
         overlays.drawDeadlock(marks, g, a, lanes);
-        drawErrors(g, a, lanes);
+        overlays.drawErrors(marks, g, a, lanes);
         g.restore(); // the plot's clip
         g.restore(); // the lanes' clip under the axis
         g.save();
@@ -581,33 +581,6 @@ public final class TimelineCanvas extends Region {
             g.setFill(theme.ink(Ink.BACKGROUND));
             g.fillText(label, x + 5, y + f.getSize() * 0.65);
             labelRight = Math.max(labelRight, x + tw + 12);
-        }
-    }
-
-    /** A red ✗ on a thread's lane where it stopped with an uncaught error (the banner says which, and the line). */
-    private void drawErrors(GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
-        Trace t = a.trace();
-        javafx.scene.text.Font f = theme.font(Math.min(1.2, laneHeight / theme.font(1, true).getSize()), true);
-        for (long seq : a.errors()) {
-            int thread = t.thread(seq);
-            double time = t.time(seq);
-            if (t.thread(thread).external() || time < vm.start() || time > vm.end()) {
-                continue; // (a button's failed action stops no thread)
-            }
-            for (int i = 0; i < lanes.size(); i++) {
-                if (lanes.get(i).isThread() && lanes.get(i).thread() == thread) {
-                    double x = px(time);
-                    double cy = laneTop[i] + laneHeight / 2;
-                    double r = Math.min(laneHeight * 0.42, f.getSize() * 0.62); // a halo just round the glyph
-                    g.setFill(theme.ink(Ink.BACKGROUND));
-                    g.fillOval(x - r, cy - r, 2 * r, 2 * r);
-                    g.setFill(theme.ink(Ink.LOST));
-                    g.setFont(f);
-                    g.setTextAlign(TextAlignment.CENTER);
-                    g.setTextBaseline(VPos.CENTER);
-                    g.fillText("\u2717", x, cy);
-                }
-            }
         }
     }
 

@@ -33,6 +33,7 @@ public final class TimelineController {
     private Label hoverLabel;
     @FXML
     private Label captionLabel;
+    private final javafx.beans.value.ChangeListener<Object> onCaption = (o, was, now) -> showCaption();
     private boolean scrubbing;
     private double dragX = Double.NaN;
     private boolean dragged;
@@ -90,8 +91,9 @@ public final class TimelineController {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverLabel.setVisible(false));
-        model.timeline().selectedSeqProperty().addListener((o, a, b) -> showCaption());
-        model.presentingProperty().addListener((o, a, b) -> showCaption());
+        // weakly: the model outlives this view, which a change of language rebuilds
+        model.timeline().selectedSeqProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onCaption));
+        model.presentingProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onCaption));
         model.addFrameListener(changed -> {
             if (changed) {
                 showCaption();

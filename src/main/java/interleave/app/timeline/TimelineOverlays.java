@@ -140,6 +140,35 @@ final class TimelineOverlays {
         }
     }
 
+    /**
+     * A red ✗ on a thread's lane where it stopped with an uncaught error (the banner says which, and the line); in
+     * the marks' frame, so a lane scrolled under the pinned ones gets none over theirs.
+     */
+    void drawErrors(PlotFrame f, GraphicsContext g, TraceAnalyzer a, List<TimelineViewModel.LaneRef> lanes) {
+        List<Long> errors = a.errors();
+        if (errors.isEmpty()) {
+            return;
+        }
+        javafx.scene.text.Font font = theme.font(Math.min(1.2, f.laneHeight() / theme.font(1, true).getSize()), true);
+        double r = Math.min(f.laneHeight() * 0.42, font.getSize() * 0.62); // a halo just round the glyph
+        for (interleave.trace.ThreadError e : interleave.trace.ThreadError.of(a.trace(), errors)) {
+            double time = a.trace().time(e.seq());
+            int lane = laneIndexOfThread(lanes, e.thread());
+            if (lane < 0 || time < vm.start() || time > vm.end()) {
+                continue;
+            }
+            double x = px(f, time);
+            double cy = f.laneTop()[lane] + f.laneHeight() / 2;
+            g.setFill(theme.ink(Ink.BACKGROUND));
+            g.fillOval(x - r, cy - r, 2 * r, 2 * r);
+            g.setFill(theme.ink(Ink.LOST));
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("\u2717", x, cy);
+        }
+    }
+
     /** The read/write chain of one lost update: stale read, the write it wiped out, the overwriting write. */
     private void drawChain(PlotFrame f, GraphicsContext g, Trace t, List<TimelineViewModel.LaneRef> lanes, LostUpdate u) {
         int readerLane = laneIndexOfThread(lanes, u.thread());

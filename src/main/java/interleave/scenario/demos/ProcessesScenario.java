@@ -41,8 +41,9 @@ public final class ProcessesScenario extends Scenario {
         int increments = ctx.intParam("increments");
         // named as the runner names its program's values: a child's copy carries the process's name
         SharedInt parent = ctx.keep("parent", ctx.shared(shared ? "shared.value" : "counter", 0));
-        // the Value's own lock (an RLock, as CPython's), named as the program takes it; made where it is used
-        RLock lock = shared && ctx.boolParam("lock") ? ctx.rlock("shared.get_lock()") : null;
+        // the Value's own lock (an RLock, as CPython's), named as the program takes it; "lock" is a live switch, so
+        // it is there from the start wherever the memory is shared, and each pass asks the switch
+        RLock lock = shared ? ctx.rlock("shared.get_lock()") : null;
         List<SharedInt> copies = ctx.keep("copies", new ArrayList<>());
         List<Worker> children = new ArrayList<>();
         for (int p = 0; p < ctx.intParam("processes"); p++) {
@@ -55,7 +56,7 @@ public final class ProcessesScenario extends Scenario {
             children.add(ctx.thread(name, () -> {
                 for (int i = 0; i < increments; i++) {
                     ctx.line("increment");
-                    boolean locked = lock != null;
+                    boolean locked = lock != null && ctx.boolParam("lock");
                     if (locked) {
                         ctx.line("lock");
                         lock.acquire();

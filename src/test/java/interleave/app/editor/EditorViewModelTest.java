@@ -96,7 +96,7 @@ class EditorViewModelTest {
         EditorViewModel vm = editor();
         vm.open(f);
         vm.textProperty().set("x = 1\ny = (\nz = 3\n");
-        failure = new ProgramLoadException("prog.py", new interleave.program.LoadCause.Syntax(2, "'(' was never closed"));
+        failure = ProgramLoadException.of("prog.py", new interleave.program.LoadCause.Syntax(2, "'(' was never closed"));
         assertNull(vm.saveAndRun(List.of()));
         assertTrue(vm.editing());
         assertEquals(2, vm.errorLineProperty().get());

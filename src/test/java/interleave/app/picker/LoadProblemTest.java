@@ -63,7 +63,7 @@ class LoadProblemTest {
     void aPython2LineIsNamedInTheUiLanguage() {
         LoadCause print = new LoadCause.Python2(6, "the print statement", "print", "print(...)", true);
         assertEquals("x.py: line 6 is Python 2 (the print statement); Interleave runs Python 3: write print(...)"
-                + " (lib2to3 could not convert this program)", new ProgramLoadException("x.py", print).getMessage(),
+                + " (lib2to3 could not convert this program)", ProgramLoadException.of("x.py", print).getMessage(),
                 "the command line's words");
         assertEquals("line 6 is Python 2 (the print statement); Interleave runs Python 3: write print(...)"
                 + " (lib2to3 could not convert this program)", LoadProblem.inUiLanguage(en, print));
@@ -77,7 +77,7 @@ class LoadProblemTest {
     @Test
     void aSyntaxErrorIsCPythonsMessageWithoutTheFileNameTwice() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.py"), "def f()\n    pass\n");
-        ProgramLoadException e = new ProgramLoadException("bad.py", new LoadCause.Syntax(1, "expected ':'"));
+        ProgramLoadException e = ProgramLoadException.of("bad.py", new LoadCause.Syntax(1, "expected ':'"));
         assertEquals("bad.py: SyntaxError at line 1: expected ':'", e.getMessage(), "the command line's words");
         LoadProblem p = LoadProblem.of(file, e);
         assertEquals("Cannot run bad.py: SyntaxError at line 1: expected ':'", p.oneLine(en));

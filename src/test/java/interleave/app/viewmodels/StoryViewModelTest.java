@@ -235,6 +235,11 @@ class StoryViewModelTest {
                 CodeViewModel.errorNotes(a, zh).get(12));
         assertEquals("T2 stopped with an error at line 12: ZeroDivisionError: division by zero.",
                 new interleave.app.main.MainViewModel(en).explainError(t, a.errors()));
+        // another thread stopping there alike shares the note, named as the banner names them
+        t.append(7, 1, EventKind.ERROR, -1, t.intern("T1: ZeroDivisionError: division by zero"), 12);
+        a.update();
+        assertEquals(Map.of(12, List.of("T2, T1 stopped here: ZeroDivisionError: division by zero")),
+                CodeViewModel.errorNotes(a, en));
     }
 
     @Test
