@@ -450,14 +450,20 @@ def modules(rt):
 
     class SyncManager:
         """Manager(): its objects are shared by every process (its server process is not drawn)."""
+        _started = False
 
         def start(self, *args):
-            pass
+            # CPython starts the manager's server process here, numbered as processes are ("SyncManager-3"): the
+            # program's next Process gets the number after it, as there
+            if not self._started:
+                self._started = True
+                next(counter)
 
         def shutdown(self):
             pass
 
         def __enter__(self):
+            self.start()  # as CPython's: a manager not started yet starts here
             return self
 
         def __exit__(self, *exc):
@@ -474,6 +480,12 @@ def modules(rt):
 
         def Array(self, typecode, sequence, lock=True):
             return SynchronizedArray(typecode, sequence)
+
+    def Manager():
+        """multiprocessing.Manager(): a SyncManager, started."""
+        manager = SyncManager()
+        manager.start()
+        return manager
 
     for k, v in dict(Namespace=Namespace, Lock=Lock, RLock=RLock, Semaphore=Semaphore,
                      BoundedSemaphore=BoundedSemaphore, Event=Event, Condition=Condition, Barrier=Barrier,
@@ -571,7 +583,7 @@ def modules(rt):
                      Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event, Condition=Condition,
                      Barrier=Barrier, Queue=Queue, JoinableQueue=JoinableQueue, SimpleQueue=SimpleQueue,
                      Value=Synchronized, Array=SynchronizedArray, RawValue=Synchronized, RawArray=SynchronizedArray,
-                     Manager=SyncManager, Pool=pool_module.Pool, TimeoutError=TimeoutError,
+                     Manager=Manager, Pool=pool_module.Pool, TimeoutError=TimeoutError,
                      ProcessError=ProcessError, AuthenticationError=AuthenticationError,
                      BufferTooShort=ProcessError, freeze_support=lambda: None, set_start_method=set_start_method,
                      get_start_method=lambda allow_none=False: "fork", get_context=get_context,

@@ -1045,7 +1045,7 @@ class PythonProgramTest {
             "new_values.py", "properties.py", "python_details.py", "queue_kinds.py", "scopes.py",
             "targets.py", "low_level_threads.py", "clock_and_exit.py", "udp_echo.py", "program_end.py", "annotations.py",
             "split/split_bank.py", "split/split_imports.py", "atexit_order.py", "classroom_idioms.py", "late_write.py",
-            "loop_acquires.py"})
+            "loop_acquires.py", "manager_names.py"})
     void printsWhatCPythonPrintsInEveryMode(String name) throws Exception {
         Process p = CPythonReference.of(PythonProgram.findPython(), program(name)).start();
         String cpython = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
