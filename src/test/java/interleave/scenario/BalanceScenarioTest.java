@@ -2,7 +2,6 @@ package interleave.scenario;
 
 import interleave.engine.Mode;
 import interleave.engine.Policy;
-import interleave.engine.RunControl;
 import interleave.engine.RunSettings;
 import interleave.trace.EventKind;
 import interleave.trace.LostUpdate;
@@ -85,16 +84,7 @@ class BalanceScenarioTest {
 
     @Test
     void theLockSwitchTakesEffectMidRun() throws Exception {
-        RunControl control = new RunControl(true, false);
-        ScenarioRun r = ScenarioRun.start(balance, Params.resolve(balance, Map.of("iterations", "200000")),
-                RunSettings.DEFAULT, control);
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (r.trace().size() < 20_000 && System.nanoTime() < end) {
-            Thread.sleep(1);
-        }
-        r.setParam("lock", true);
-        r.kernel().awaitOutcome(60_000);
-        r.kernel().awaitTermination(10_000);
+        ScenarioRun r = LiveSwitch.flippedMidRun("balance", Map.of("iterations", "200000"), 20_000, "lock", true);
         Trace t = r.trace();
         long param = -1;
         for (long i = 0; i < t.size() && param < 0; i++) {

@@ -269,15 +269,8 @@ class ScenarioLibraryTest {
     @Test
     void theProcessesLockSwitchedOnMidRunStopsTheLosses() throws Exception {
         Scenario processes = Scenarios.byId("processes").orElseThrow();
-        ScenarioRun r = ScenarioRun.start(processes, Params.resolve(processes, Map.of("memory", "shared",
-                "increments", "20000")), RunSettings.DEFAULT, new interleave.engine.RunControl(true, false));
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (r.trace().size() < 10_000 && System.nanoTime() < end) {
-            Thread.sleep(1);
-        }
-        r.setParam("lock", true);
-        r.kernel().awaitOutcome(60_000);
-        r.kernel().awaitTermination(10_000);
+        ScenarioRun r = LiveSwitch.flippedMidRun("processes", Map.of("memory", "shared", "increments", "20000"),
+                10_000, "lock", true);
         long locks = count(r.trace(), EventKind.ACQUIRE);
         assertTrue(locks > 10_000, "the lock is taken once it is on: " + locks);
         TraceAnalyzer a = new TraceAnalyzer(r.trace());

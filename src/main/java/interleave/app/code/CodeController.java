@@ -329,38 +329,33 @@ public final class CodeController {
                 badges.setPadding(new javafx.geometry.Insets(0, 0, 2, number.prefWidth(-1) + 8));
                 stack.getChildren().add(badges);
             }
+            String separator = model.i18n().get("list.separator");
             List<String> held = notes.get(line);
             if (held != null) { // under the code: the value this thread read and has not written back yet
-                Label note = new Label("\u2190 " + String.join(model.i18n().get("list.separator"), held));
-                note.getStyleClass().add("held-note");
-                note.setId("heldNote");
-                note.setWrapText(true);
-                note.setMinWidth(0);
-                note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
-                stack.getChildren().add(note);
+                stack.getChildren().add(note("\u2190 " + String.join(separator, held), "held-note", "heldNote"));
             }
-            java.util.Optional<String> python2 = shown instanceof PythonProgram p ? p.python2Of(line)
-                    : java.util.Optional.empty();
-            if (python2.isPresent()) { // under a converted line: the Python 2 it was (the file as the class wrote it)
-                Label note = new Label(model.i18n().fmt("code.python2Line", python2.get().strip()));
-                note.getStyleClass().add("python2-note");
-                note.setWrapText(true);
-                note.setMinWidth(0);
-                note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
-                stack.getChildren().add(note);
+            if (shown instanceof PythonProgram p && p.python2Of(line).isPresent()) {
+                // under a converted line: the Python 2 it was (the file as the class wrote it)
+                stack.getChildren().add(note(model.i18n().fmt("code.python2Line", p.python2Of(line).get().strip()),
+                        "python2-note", "python2Note"));
             }
             List<String> stopped = errorNotes.get(line);
-            if (stopped != null) { // under the code: the thread that stopped on this line, and its error
-                Label note = new Label("\u2717 " + String.join(model.i18n().get("list.separator"), stopped));
-                note.getStyleClass().add("error-note");
-                note.setId("errorNote");
-                note.setWrapText(true);
-                note.setMinWidth(0);
-                note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
-                stack.getChildren().add(note);
+            if (stopped != null) { // under the code: the threads that stopped on this line, and their error
+                stack.getChildren().add(note("\u2717 " + String.join(separator, stopped), "error-note", "errorNote"));
             }
             setText(null);
             setGraphic(stack.getChildren().size() == 1 ? row : stack);
+        }
+
+        /** A note under a line's code, as wide as the panel at most, wrapped. */
+        private Label note(String text, String styleClass, String id) {
+            Label note = new Label(text);
+            note.getStyleClass().add(styleClass);
+            note.setId(id);
+            note.setWrapText(true);
+            note.setMinWidth(0);
+            note.maxWidthProperty().bind(viewport.subtract(cellPadding()));
+            return note;
         }
     }
 }

@@ -125,16 +125,8 @@ class StoryViewModelTest {
     @Test
     void aRealRunLosesNoUpdateOnceTheLockIsOnForBothThreads() throws Exception {
         interleave.scenario.Scenario balance = Scenarios.byId("balance").orElseThrow();
-        interleave.scenario.ScenarioRun r = interleave.scenario.ScenarioRun.start(balance,
-                Params.resolve(balance, Map.of("iterations", "30000")), interleave.engine.RunSettings.DEFAULT,
-                new interleave.engine.RunControl(true, false));
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (r.trace().size() < 20_000 && System.nanoTime() < end) {
-            Thread.sleep(1);
-        }
-        r.setParam("lock", true);
-        r.kernel().awaitOutcome(60_000);
-        r.kernel().awaitTermination(10_000);
+        interleave.scenario.ScenarioRun r = interleave.scenario.LiveSwitch.flippedMidRun("balance",
+                Map.of("iterations", "30000"), 20_000, "lock", true);
         TraceAnalyzer a = new TraceAnalyzer(r.trace());
         a.update();
         RunStory s = new RunStory(r.trace());
