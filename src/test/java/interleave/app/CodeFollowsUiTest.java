@@ -59,5 +59,13 @@ class CodeFollowsUiTest {
         assertTrue(line > 6, "the running thread is inside the program, at line " + line);
         assertTrue(line - 1 >= first && line - 1 <= last,
                 "line " + line + " is in sight (rows " + first + " to " + last + ")");
+        // and the top row is whole, not sliced by the list's edge, step after step (the notes under lines change)
+        for (int i = 0; i < 30; i++) {
+            robot.clickOn("#stepButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            double topY = flow.getFirstVisibleCell().getLayoutY();
+            assertTrue(flow.getFirstVisibleCell().getIndex() == 0 || topY >= -0.5,
+                    "step " + i + ": the top row starts " + (-topY) + " px above the list's edge");
+        }
     }
 }

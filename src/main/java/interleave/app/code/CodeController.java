@@ -48,6 +48,8 @@ public final class CodeController {
     private Map<Integer, List<String>> notes = Map.of();
     private Map<Integer, List<String>> errorNotes = Map.of();
     private int lastFocus = -1;
+    private int topRowPulses; // layouts still to check the top row after a change (see showTopRowWhole)
+    private final Runnable afterLayout = this::showTopRowWhole; // (held here: a scene keeps its listeners)
 
     public CodeController(AppModel model) {
         this.model = model;
@@ -81,6 +83,14 @@ public final class CodeController {
         model.presentingProperty().addListener(new WeakChangeListener<>(onTextSize));
         model.textScaleProperty().addListener(new WeakChangeListener<>(onTextSize));
         codeList.skinProperty().addListener((o, a, skin) -> followViewport());
+        codeList.sceneProperty().addListener((o, was, now) -> { // the views are rebuilt on a change of language
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
         codeList.setCellFactory(l -> new LineCell());
         codeList.setFocusTraversable(false);
         model.addFrameListener(changed -> {
@@ -180,6 +190,24 @@ public final class CodeController {
             errorNotes = errors;
             shownMoment.set(shownMoment.get() + 1); // every cell redraws its line now (see LineCell)
             keepInSight(CodeViewModel.focusLine(moment, now));
+            topRowPulses = 3; // the change and a scroll to the running line settle over a pulse or two
+        }
+    }
+
+    /**
+     * The rows under a line (badges, notes) come and go as the run moves, and the list keeps its scroll position
+     * in pixels: the top row ended half cut, its text sliced through. After the layout that follows a change, the
+     * list scrolls by the part of the top row above its edge, so it shows whole (see initialize).
+     */
+    private void showTopRowWhole() {
+        if (topRowPulses <= 0 || !(codeList.lookup(".virtual-flow")
+                instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return;
+        }
+        topRowPulses--;
+        javafx.scene.control.IndexedCell<?> top = flow.getFirstVisibleCell();
+        if (top != null && top.getIndex() > 0 && top.getLayoutY() < -0.5) {
+            flow.scrollPixels(top.getLayoutY());
         }
     }
 
