@@ -33,6 +33,8 @@ public final class TimelineController {
     private Label hoverLabel;
     @FXML
     private Label captionLabel;
+    @FXML
+    private Label titleLabel;
     private final javafx.beans.value.ChangeListener<Object> onCaption = (o, was, now) -> showCaption();
     private boolean scrubbing;
     private double dragX = Double.NaN;
@@ -143,6 +145,12 @@ public final class TimelineController {
                 model.timeline().selectedSeqProperty().get());
         if (!text.equals(captionLabel.getText())) {
             captionLabel.setText(text);
+        }
+        // the sentence takes the title's place: the lanes say it is the timeline, and the room is the story's
+        boolean titled = text.isEmpty();
+        if (titleLabel.isManaged() != titled) {
+            titleLabel.setVisible(titled);
+            titleLabel.setManaged(titled);
         }
     }
 

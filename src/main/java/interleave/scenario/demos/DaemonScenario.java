@@ -56,7 +56,7 @@ public final class DaemonScenario extends Scenario {
         heartbeat.start();
         worker.start();
         ctx.line("main-done");
-        ctx.print("MainThread: done, the program ends here");
+        ctx.print("MainThread: my code ends here; Python waits for worker"); // as the program prints it
     }
 
     @Override

@@ -14,12 +14,13 @@ import java.util.Map;
 /*
  * The GIL and CPU-bound threads (tutorials 001, 002).
  *
- * Teaches: CPython lets one thread execute bytecode at a time (the GIL). CPU-bound threads on one core take
- * turns, each for a time slice (sys.setswitchinterval), and together finish no sooner than one thread doing
- * all the work. With N cores that really run in parallel (other languages, or processes), the same work
- * finishes about N times sooner.
- * Watch: set Cores to 1, then to 4, and compare the clock. The Time slice setting is the switch interval:
- * small slices mean many context switches, large ones long turns.
+ * Teaches: CPython lets one thread execute bytecode at a time (the GIL). CPU-bound threads take turns, each
+ * for a time slice (sys.setswitchinterval), and together finish no sooner than one thread doing all the work,
+ * on any number of cores: Cores 1 is what python3 does. Cores N shows what the GIL takes away: N cores that
+ * really run in parallel (processes, a free-threaded build) finish the same work about N times sooner.
+ * Watch: the clock at Cores 1, then at Cores 4. The Time slice setting is the switch interval: small slices
+ * mean many context switches, large ones long turns.
+ * What goes wrong: expecting threads to speed up CPU-bound work in CPython; they do not (use processes).
  */
 public final class GilScenario extends Scenario {
     private static final List<ParamSpec> PARAMS = List.of(

@@ -19,5 +19,5 @@ def worker():
 hb = threading.Thread(target=heartbeat, name='heartbeat', daemon=True)
 wk = threading.Thread(target=worker, name='worker')  # daemon=False: the program waits for it
 hb.start(); wk.start()  # @start
-print('MainThread: done, the program ends here')  # @main-done
+print('MainThread: my code ends here; Python waits for worker')  # @main-done
 # Python now waits for wk, then stops hb wherever it happens to be
