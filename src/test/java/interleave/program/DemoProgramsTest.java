@@ -279,6 +279,8 @@ class DemoProgramsTest {
         assertEquals(shared.demoPrinted().size(), shared.programPrinted().size());
         assertFalse(Scenarios.byId("thread-local").orElseThrow().python(Map.of("variant", "shared"))
                 .contains("local_school"), "the shared variant's program has no threading.local()");
-        run("gil", Map.of("work", "200"), 0);
+        Both gil = run("gil", Map.of("work", "200"), 0);
+        assertEquals(gil.demoPrinted().get(0).replaceAll(", [0-9.]+ s$", ""),
+                gil.programPrinted().get(0).replaceAll(", [0-9.]+ s$", ""), "the same line, the time aside");
     }
 }

@@ -314,7 +314,11 @@ class ScenarioLibraryTest {
         assertEquals(Set.of("T1", "T2"), names);
         ScenarioRun phil = run("deadlock", Map.of("variant", "philosophers"));
         assertEquals(5, phil.outcome().deadlock().threads().size());
-        assertEquals(RunOutcome.Status.FINISHED, run("deadlock", Map.of("ordered", "on")).outcome().status());
+        ScenarioRun ordered = run("deadlock", Map.of("ordered", "on"));
+        assertEquals(RunOutcome.Status.FINISHED, ordered.outcome().status());
+        assertEquals(java.util.List.of("bothLocksTaken"), java.util.List.copyOf(ordered.result().keySet()),
+                "T1 and T2 eat no meals: they take both locks");
+        assertTrue((int) ordered.result().get("bothLocksTaken") > 0);
         ScenarioRun fed = run("deadlock", Map.of("variant", "philosophers", "ordered", "on"));
         assertEquals(RunOutcome.Status.FINISHED, fed.outcome().status());
         assertEquals(15, fed.result().get("completed"));

@@ -54,7 +54,7 @@ public final class EventSentences {
             case COND_WAIT -> i18n.fmt("event.cond_wait", who, obj);
             case COND_NOTIFY -> i18n.fmt("event.cond_notify_count", who, obj, ((Happening.Notified) h).woken());
             case SLEEP -> i18n.fmt("event.sleep", who,
-                    TimeFormat.duration(((Happening.Slept) h).duration(), t.header().virtualTime()));
+                    TimeFormat.span(((Happening.Slept) h).duration(), t.header().virtualTime()));
             case YIELD -> i18n.fmt("event.yield", who);
             case JOIN -> i18n.fmt("event.join", who, threadName(t, ((Happening.Joining) h).target()));
             case JOINED -> i18n.fmt("event.joined", who, threadName(t, ((Happening.Joined) h).target()));

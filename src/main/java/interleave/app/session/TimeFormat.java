@@ -24,6 +24,14 @@ public final class TimeFormat {
         return String.format(Locale.ROOT, "%." + decimals + "f µs", seconds * 1e6);
     }
 
+    /**
+     * A span of time as a person says it, for a sentence ("sleeps for 800 ms", "1.5 s"): as {@link #duration},
+     * without the zeros a clock keeps to stay steady.
+     */
+    public static String span(long t, boolean virtualMicros) {
+        return duration(t, virtualMicros).replaceAll("(\\.\\d*?)0+ ", "$1 ").replace(". ", " ");
+    }
+
     public static String duration(long t, boolean virtualMicros) {
         double seconds = virtualMicros ? t / 1e6 : t / 1e9;
         if (seconds >= 1) {

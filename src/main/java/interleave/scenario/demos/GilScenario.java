@@ -49,8 +49,8 @@ public final class GilScenario extends Scenario {
         ws.forEach(Worker::join);
         double total = ctx.seconds() - t0;
         ctx.keep("seconds", total);
-        ctx.print(String.format(java.util.Locale.ROOT, "%d threads x %d steps on %d core(s): %.3f s",
-                ws.size(), work, ctx.threading().settings().cores(), total));
+        ctx.print(String.format(java.util.Locale.ROOT, "%d threads x %d steps, cores: %d, %.3f s", // as the
+                ws.size(), work, ctx.threading().settings().cores(), total));                    // program prints it
     }
 
     @Override

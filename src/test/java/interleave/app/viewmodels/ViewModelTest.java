@@ -414,6 +414,13 @@ class ViewModelTest {
                     "step " + step);
         }
         assertEquals("4.00001 s", TimeFormat.tick(4_000_010, 10, true)); // five decimals resolve a 10 µs step
+        // a span in a sentence, as a person says it (the clock keeps its zeros to stay steady)
+        assertEquals("800.000 ms", TimeFormat.duration(800_000, true));
+        assertEquals("800 ms", TimeFormat.span(800_000, true));
+        assertEquals("1.5 s", TimeFormat.span(1_500_000, true));
+        assertEquals("2 s", TimeFormat.span(2_000_000, true));
+        assertEquals("12.05 ms", TimeFormat.span(12_050, true));
+        assertEquals("40 µs", TimeFormat.span(40, true));
     }
 
     @Test
