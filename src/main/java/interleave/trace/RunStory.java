@@ -44,6 +44,7 @@ public final class RunStory {
     private long[] acquiredSinceParam = new long[0];
 
     private long shownUpTo = Long.MAX_VALUE;
+    private final String shownSource; // the program on screen where the trace records none (see the constructor)
 
     public RunStory(Trace trace) {
         this(trace, null);
@@ -57,8 +58,6 @@ public final class RunStory {
         this.trace = trace;
         this.shownSource = shownSource;
     }
-
-    private final String shownSource;
 
     public Trace trace() {
         return trace;

@@ -37,7 +37,7 @@ def module(Thread, new_event, current_thread, sleep, real_lock, clock):
             self._result = None
             self._exception = None
             self._finished = False
-            self._go = new_event("\u25b6 " + self.name)  # "▶ Task-1 (main)": its turn to run (no words: any language)
+            self._go = new_event("\u25b6 " + self.name)  # "▶ Task-1 (main)": its turn (no words: any language)
             self._done = new_event(self.name + ".done()")  # as asyncio's Task says it
             hub.start(self, self._body)
 

@@ -1,9 +1,9 @@
 """The greenlet and gevent modules a program sees under Interleave, built on the runtime's threads and events.
 
 Each greenlet is a thread of the engine, so it has its own lane and every switch is a context switch the engine
-makes and draws; exactly one of them runs at a time because every other one waits on its own Event ("→
-greenlet-1 (test1)"), which the one that runs sets when it switches. Nothing here decides who runs: greenlet's switch() names
-the next one itself, and gevent's hub hands control over in the order greenlets became ready, as gevent's loop
+makes and draws; exactly one of them runs at a time because every other one waits on its own Event
+("→ greenlet-1 (test1)"), which the one that runs sets when it switches. Nothing here decides who runs: greenlet's
+switch() names the next one itself, and gevent's hub hands control over in the order greenlets became ready, as gevent's loop
 does; the engine schedules the threads that result. The real packages, even when installed, would switch stacks
 inside one thread, unseen by the scheduler, so a program always gets these.
 
@@ -46,7 +46,8 @@ def _greenlet_module(Thread, new_event, current_thread):
             self._incoming = ((), {})
             self._raise = None
             self._name = "greenlet-%d (%s)" % (next(numbers), getattr(getattr(self, "run", None), "__name__", "?"))
-            self._go = new_event("\u2192 " + self._name)  # "→ greenlet-1 (test1)": switch to it (no words: any language)
+            # "→ greenlet-1 (test1)": the switch to it, named without words (so in any language)
+            self._go = new_event("\u2192 " + self._name)
 
         def __bool__(self):
             return self._thread is not None and not self.dead

@@ -1,9 +1,9 @@
 """multiprocessing.pool for a program under Interleave: Pool (worker processes) and ThreadPool (worker threads).
 
 Tasks go to the workers through a shared queue (pool._inqueue) and results come back through another
-(pool._outqueue, named after the program's name for the pool, as CPython's attributes are) to a result handler thread
-in the parent ("Thread-N (_handle_results)", numbered as CPython's), where the callbacks run, as in CPython. A task sent to a
-worker process is pickled there (the function found by name in the worker's own memory, the arguments copied) and
+(pool._outqueue; named after the program's name for the pool, as CPython's attributes are) to a result handler
+thread in the parent ("Thread-N (_handle_results)", numbered as CPython's), where the callbacks run, as in CPython.
+A task sent to a worker process is pickled there (the function found by name in the worker's own memory, the arguments copied) and
 its result pickled back (the program's classes found by name in the parent's).
 """
 import copy

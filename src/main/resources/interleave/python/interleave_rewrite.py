@@ -448,8 +448,9 @@ def creation_names(tree, module=""):
         """The calls that are value itself, or the element of a list comprehension or list display it is."""
         if isinstance(value, ast.Call):  # (a = b = Lock(): the first target names it)
             names.setdefault((value.lineno, value.end_lineno, value.col_offset, value.end_col_offset), (name, item))
-            if _made_lock_of_condition(value) is not None:  # cond = Condition(Lock()): the lock is "cond (lock)"
-                name_calls(_made_lock_of_condition(value), name + _CONDITION_LOCK, item)
+            lock = _made_lock_of_condition(value)
+            if lock is not None:  # cond = Condition(Lock()): the lock is "cond (lock)"
+                name_calls(lock, name + _CONDITION_LOCK, item)
         elif isinstance(value, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
             name_calls(value.elt, name, True)
         elif isinstance(value, (ast.List, ast.Tuple)):

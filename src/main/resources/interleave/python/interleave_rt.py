@@ -2848,8 +2848,8 @@ def _process_parts():
         Memory=_Memory, memory=_memory, memory_access=_memory_access, PARENT=_PARENT, G=_G, call=_call,
         is_shared_int=_is_shared_int, label=_G._label, containers=_CONTAINERS, cores=_cores, Thread=Thread,
         THREADS=_THREADS, current_thread=current_thread, named=_named, named_event=_named_event, Empty=Empty,
-        assigned_name=_assigned_name, Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore, Event=Event,
-        Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random,
+        assigned_name=_assigned_name, Lock=Lock, RLock=RLock, Semaphore=Semaphore, BoundedSemaphore=BoundedSemaphore,
+        Event=Event, Condition=Condition, Barrier=Barrier, Queue=Queue, new_random=_new_random,
         children_wrote=_children_wrote, os_mode=_OS, exit_status=_exit_status, cpython_function=_cpython_function,
         cpython_line=_cpython_line, defined_in=_defined_in, stand_in=_stand_in)
 

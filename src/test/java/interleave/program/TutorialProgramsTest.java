@@ -272,7 +272,8 @@ class TutorialProgramsTest {
         String handler = PythonVersions.namesThreadsAfterTargets() ? "Thread-3 (_handle_results)" : "Thread-3";
         assertTrue(lanes.containsAll(List.of("ForkPoolWorker-1", "ForkPoolWorker-5", handler)), lanes.toString());
         List<String> queues = callbacks.trace().objects().stream().map(o -> o.name()).toList();
-        assertTrue(queues.containsAll(List.of("pool._inqueue", "pool._outqueue")), "named as CPython's attributes: " + queues);
+        assertTrue(queues.containsAll(List.of("pool._inqueue", "pool._outqueue")),
+                "named as CPython's attributes: " + queues);
         // the pool as the program names it, also in a with statement
         Path named = Files.createTempDirectory("pool").resolve("with_pool.py");
         Files.writeString(named, """

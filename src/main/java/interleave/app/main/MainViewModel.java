@@ -54,19 +54,15 @@ public final class MainViewModel {
         int line = lines.size() == 1 ? lines.iterator().next() : 0;
         String banner = line > 0
                 ? (who.size() == 1 ? i18n.fmt("error.banner.line", who.get(0), error, String.valueOf(line))
-                        : i18n.fmt("error.banner.same.line", names(who), error, String.valueOf(line)))
+                        : i18n.fmt("error.banner.same.line", i18n.names(who), error, String.valueOf(line)))
                 : who.size() == 1 ? i18n.fmt("error.banner", who.get(0), error)
-                : i18n.fmt("error.banner.same", names(who), error);
+                : i18n.fmt("error.banner.same", i18n.names(who), error);
         List<String> others = new ArrayList<>();
         each.forEachRemaining(e -> others.addAll(e.getValue()));
         if (!others.isEmpty()) {
-            banner += i18n.fmt("error.banner.others", names(others));
+            banner += i18n.fmt("error.banner.others", i18n.names(others));
         }
         return error.startsWith("EOFError") ? banner + " " + i18n.get("error.noInput") : banner;
-    }
-
-    private String names(List<String> who) {
-        return i18n.names(who);
     }
 
     /**

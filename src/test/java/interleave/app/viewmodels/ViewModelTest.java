@@ -341,7 +341,8 @@ class ViewModelTest {
         Trace t = trace();
         assertEquals(sentenceOf(sentences, t, 9), LogViewModel.caption(sentences, t, 10, -1), "the newest processed");
         assertEquals(sentenceOf(sentences, t, 4), LogViewModel.caption(sentences, t, 10, 4), "the selected one");
-        assertEquals(sentenceOf(sentences, t, 9), LogViewModel.caption(sentences, t, 10, 20), "one not processed yet: newest");
+        assertEquals(sentenceOf(sentences, t, 9), LogViewModel.caption(sentences, t, 10, 20),
+                "one not processed yet: newest");
         assertEquals("", LogViewModel.caption(sentences, t, 0, -1), "before the first event");
         assertFalse(LogViewModel.caption(sentences, t, 10, 4).equals(LogViewModel.caption(sentences, t, 10, 5)));
     }
